@@ -1,0 +1,1 @@
+"""Task model, loader, recorder, the bundled task pack and the CLI."""

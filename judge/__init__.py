@@ -1,0 +1,1 @@
+"""The Playwright judge: replay, grounding, assertions, visual metrics, scores (not built yet)."""
