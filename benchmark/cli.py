@@ -1,0 +1,115 @@
+"""The `iwr` command line: parse arguments, call one library function, print its result.
+
+Errors a user can fix (a bad pack, a bad script) are printed as messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from iwr import __version__
+
+console = Console()
+err_console = Console(stderr=True)
+
+PACK_ARG = click.argument("pack", required=False, type=click.Path(path_type=Path))
+SKIP_INVALID = click.option("--skip-invalid", is_flag=True, help="Report invalid tasks and go on with the rest.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="iwr")
+def main() -> None:
+    """iwr: interactive webpage reconstruction (IWR-Bench) tools."""
+
+
+@main.group()
+def tasks() -> None:
+    """Inspect and check task packs in the official IWR-Bench layout."""
+
+
+def _report_problems(problems, skip_invalid: bool) -> None:
+    for p in problems:
+        err_console.print(f"[red]problem[/red] {p}", markup=True, highlight=False, soft_wrap=True)
+    if problems:
+        tail = " (skipped)" if skip_invalid else "; fix them or pass --skip-invalid to use the valid tasks"
+        err_console.print(f"{len(problems)} problem(s){tail}", highlight=False)
+
+
+def _load(pack: Path | None, skip_invalid: bool, deep: bool):
+    from iwr.benchmark.loader import PackError, load_pack
+
+    try:
+        loaded = load_pack(pack, skip_invalid=skip_invalid, deep=deep)
+    except PackError as e:
+        _report_problems(e.problems, False)
+        sys.exit(1)
+    _report_problems(loaded.problems, True)
+    return loaded
+
+
+@tasks.command("list")
+@PACK_ARG
+@SKIP_INVALID
+def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
+    """Table of the tasks in PACK (default: the bundled pack)."""
+    from rich.table import Table
+
+    from iwr.benchmark.media import probe_video
+
+    loaded = _load(pack, skip_invalid, deep=False)
+    table = Table(title=f"{loaded.jsonl} — {len(loaded.tasks)} task(s)")
+    for col in ("id", "site", "domain", "level", "actions", "checkpoints", "resolution", "video s"):
+        table.add_column(col, justify="right" if col in ("actions", "checkpoints", "video s") else "left")
+    for lt in loaded.tasks:
+        t = lt.task
+        seconds = probe_video(lt.video).seconds
+        table.add_row(
+            str(t.id), t.source_website, t.classification.domain, t.classification.level,
+            str(len(t.action_sequence)), str(t.checkpoint_count), t.recording_details.resolution,
+            f"{seconds:.1f}",
+        )
+    console.print(table)
+
+
+@tasks.command("validate")
+@PACK_ARG
+@SKIP_INVALID
+def tasks_validate(pack: Path | None, skip_invalid: bool) -> None:
+    """Check every task of PACK: fields, video decodes fully, checkpoints and assets present."""
+    loaded = _load(pack, skip_invalid, deep=True)
+    bad = len({p.task for p in loaded.problems})
+    console.print(f"{loaded.jsonl}: {len(loaded.tasks)} valid task(s)" + (f", {bad} invalid skipped" if bad else ""),
+                  highlight=False)
+
+
+@main.command()
+@click.option("--script", "script", required=True, type=click.Path(path_type=Path), help="The session script (YAML).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Pack folder to write the task into.")
+@click.option("--site", type=click.Path(path_type=Path, file_okay=False), help="Serve this folder on 127.0.0.1 and record it.")
+@click.option("--url", help="Record this URL instead of a local folder.")
+@click.option("--fps", default=10, show_default=True, help="Video frame rate (at least 10).")
+def record(script: Path, out: Path, site: Path | None, url: str | None, fps: int) -> None:
+    """Record a scripted browser session as a new task."""
+    from iwr.benchmark.recorder.record import record as do_record
+    from iwr.benchmark.recorder.script import ScriptError
+    from iwr.browser import BrowserNotFound
+
+    if site and url:
+        raise click.UsageError("give --site or --url, not both")
+    try:
+        task = asyncio.run(do_record(script, out, site=site, url=url, fps=fps))
+    except (ScriptError, BrowserNotFound) as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    flagged = len(task.flagged_steps)
+    console.print(f"recorded task {task.id}: {len(task.action_sequence)} actions, {flagged + 1} checkpoints -> {out}",
+                  highlight=False)
+
+
+if __name__ == "__main__":
+    main()

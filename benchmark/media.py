@@ -1,0 +1,89 @@
+"""Checks on a task's files: the video decodes, the checkpoints the flags call for exist, assets exist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+
+from iwr.benchmark.types import Task
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    width: int
+    height: int
+    fps: float
+    frames: int
+    """Frames decoded (deep) or the container's claim (quick)."""
+    seconds: float
+    decoded: bool
+
+
+def probe_video(path: Path, deep: bool = False) -> VideoInfo:
+    """Open a video with OpenCV. Quick: metadata plus one decoded frame. Deep: decode every frame.
+
+    Deep timing uses decoded timestamps, not the container's frame count, which is wrong for
+    variable-frame-rate recordings.
+    """
+    cap = cv2.VideoCapture(str(path))
+    try:
+        if not cap.isOpened():
+            raise ValueError("OpenCV cannot open it (not a video, or a codec it cannot decode)")
+        fps = cap.get(cv2.CAP_PROP_FPS) or 0.0
+        width = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH))
+        height = int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
+        ok, _ = cap.read()
+        if not ok:
+            raise ValueError("no frame decodes")
+        if not deep:
+            claimed = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
+            return VideoInfo(width, height, fps, claimed, claimed / fps if fps else 0.0, decoded=False)
+        frames, last_ms = 1, 0.0
+        while cap.grab():
+            frames += 1
+            last_ms = cap.get(cv2.CAP_PROP_POS_MSEC)
+        step = 1000 / fps if fps else 0.0
+        return VideoInfo(width, height, fps, frames, (last_ms + step) / 1000, decoded=True)
+    finally:
+        cap.release()
+
+
+def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = False) -> list:
+    """Every missing or unreadable file of one task, each named once."""
+    from iwr.benchmark.loader import Problem
+
+    tid = str(task.id)
+
+    def rel(p: Path) -> str:
+        try:
+            return p.relative_to(pack_root).as_posix()
+        except ValueError:
+            return str(p)
+
+    if not folder.is_dir():
+        return [Problem(task=tid, file=rel(folder), message="task folder is missing (expected next to the jsonl, named after its stem)")]
+    problems = []
+    video = folder / "video.mp4"
+    if not video.is_file():
+        problems.append(Problem(task=tid, file=rel(video), message="video.mp4 is missing"))
+    else:
+        try:
+            probe_video(video, deep=deep)
+        except ValueError as e:
+            problems.append(Problem(task=tid, file=rel(video), message=f"video does not decode: {e}"))
+    for k in range(task.checkpoint_count):
+        path = folder / "checkpoints" / f"step_{k}.png"
+        field = "initial state" if k == 0 else f"action_sequence[{task.flagged_steps[k - 1]}].visual_evaluation_flag"
+        if not path.is_file():
+            problems.append(Problem(task=tid, file=rel(path), field=field,
+                                    message=f"checkpoint step_{k} is missing ({task.checkpoint_count} needed: step_0 plus one per flagged action)"))
+        elif deep and cv2.imread(str(path)) is None:
+            problems.append(Problem(task=tid, file=rel(path), field=field, message="checkpoint is not a readable image"))
+    if not (folder / "assets").is_dir():
+        problems.append(Problem(task=tid, file=rel(folder / "assets"), message="assets/ folder is missing (may be empty, but must exist)"))
+    elif any((folder / "assets").iterdir()) and not list((folder / "stitched_assets").glob("*.png")):
+        problems.append(Problem(task=tid, file=rel(folder / "stitched_assets"),
+                                message="assets exist but no stitched_assets/*.png sheet shows them to the model"))
+    return problems

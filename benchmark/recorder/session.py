@@ -1,0 +1,216 @@
+"""Drive Chromium through a scripted session and capture what a task needs.
+
+The session is performed at a person's pace (cursor travelling to targets, typing key by key, smooth
+scrolling) so the video shows the interaction, not a slideshow of end states. Checkpoints are taken
+with the recording cursor hidden and CSS animations finished, so re-recording a deterministic site
+gives the same pictures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iwr.benchmark import expectations
+from iwr.benchmark.recorder.assets import AssetCollector
+from iwr.benchmark.recorder.script import Find, Script, ScriptError, Step
+from iwr.benchmark.recorder.video import FrameCollector
+from iwr.benchmark.types import Action, Parameters, Target
+from iwr.scrolling import scroll
+
+CURSOR_JS = (Path(__file__).parent / "cursor.js").read_text(encoding="utf-8")
+HIDE_CURSOR_CSS = "#__iwr_cursor{display:none !important}"
+FIND_TIMEOUT_MS = 5_000
+TYPE_DELAY_MS = 70
+CURSOR_FRAMES = 14
+
+_TARGET_JS = """
+(el) => {
+  const r = el.getBoundingClientRect();
+  const tag = el.tagName.toLowerCase();
+  const implicit = { a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img',
+    input: ['checkbox', 'radio', 'range', 'button', 'submit', 'reset'].includes(el.type) ? (el.type === 'submit' || el.type === 'reset' ? 'button' : el.type) : 'textbox' };
+  const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.getAttribute('title') || el.getAttribute('alt') || '';
+  return {
+    text: (el.innerText || el.value || '').replace(/\\s+/g, ' ').trim().slice(0, 200),
+    role: el.getAttribute('role') || implicit[tag] || '', tag, label,
+    bbox: [r.x, r.y, r.width, r.height],
+    scroll: [scrollX, scrollY],
+  };
+}
+"""
+
+_SETTLE_JS = """
+async () => {
+  await document.fonts.ready;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+}
+"""
+
+
+@dataclass
+class Recording:
+    """Everything a session produced, before it is written to a pack."""
+
+    actions: list[Action]
+    checkpoints: list[bytes]
+    frames: FrameCollector
+    end_ms: float
+    assets: AssetCollector
+    browser_version: str
+    console_errors: list[str] = field(default_factory=list)
+
+
+def where(script_path: Path, index: int, step: Step) -> str:
+    return f"{script_path}: step {index + 1} ({step.type}: {step.description[:60]!r})"
+
+
+def locate(page, find: Find):
+    if find.selector:
+        loc = page.locator(find.selector)
+    elif find.text:
+        loc = page.get_by_text(find.text)
+    elif find.role:
+        loc = page.get_by_role(find.role, name=find.name) if find.name else page.get_by_role(find.role)
+    elif find.placeholder:
+        loc = page.get_by_placeholder(find.placeholder)
+    else:
+        loc = page.get_by_label(find.label)
+    return loc.filter(visible=True).nth(find.nth)
+
+
+async def glide_cursor(page, state: dict, x: float, y: float) -> None:
+    """Move the mouse in small steps at about 60 Hz so the video shows the pointer travelling."""
+    x0, y0 = state.get("mouse", (x, y))
+    for i in range(1, CURSOR_FRAMES + 1):
+        t = i / CURSOR_FRAMES
+        ease = t * t * (3 - 2 * t)
+        await page.mouse.move(x0 + (x - x0) * ease, y0 + (y - y0) * ease)
+        await asyncio.sleep(1 / 60)
+    state["mouse"] = (x, y)
+
+
+async def settle(page) -> None:
+    await page.evaluate(_SETTLE_JS)
+
+
+async def find_target(page, find: Find, at: str) -> tuple[object, Target]:
+    loc = locate(page, find)
+    try:
+        await loc.wait_for(state="visible", timeout=FIND_TIMEOUT_MS)
+        await loc.scroll_into_view_if_needed(timeout=FIND_TIMEOUT_MS)
+    except Exception:
+        raise ScriptError(f"{at}: no visible element matches find {find.model_dump(exclude_defaults=True)}") from None
+    info = await loc.evaluate(_TARGET_JS)
+    return loc, Target.model_validate(info)
+
+
+async def perform(page, step: Step, viewport: tuple[int, int], state: dict, at: str) -> Target | None:
+    """Do one step as a person would; returns what was acted on."""
+    target = None
+    loc = None
+    if getattr(step, "find", None) is not None:
+        loc, target = await find_target(page, step.find, at)
+        x, y, w, h = target.bbox
+        await glide_cursor(page, state, x + w / 2, y + h / 2)
+    try:
+        if step.type == "Click":
+            await loc.click(timeout=FIND_TIMEOUT_MS)
+        elif step.type == "Type":
+            await loc.click(timeout=FIND_TIMEOUT_MS)
+            await page.keyboard.press("ControlOrMeta+a")
+            await page.keyboard.press("Backspace")
+            await loc.press_sequentially(step.text, delay=TYPE_DELAY_MS)
+        elif step.type == "Press":
+            if loc is not None:
+                await loc.focus(timeout=FIND_TIMEOUT_MS)
+            await page.keyboard.press(step.key)
+        elif step.type == "Scroll":
+            element = await loc.element_handle() if (loc is not None and not step.scroll_page) else None
+            moved = await scroll(page, step.direction, viewport, element=element, steps=12, step_delay=0.035)
+            if not moved:
+                raise ScriptError(f"{at}: the page did not scroll {step.direction} (nothing left to scroll?)")
+    except ScriptError:
+        raise
+    except Exception as e:
+        raise ScriptError(f"{at}: the browser could not perform it: {str(e).splitlines()[0]}") from None
+    return target
+
+
+def to_action(step: Step, target: Target | None) -> Action:
+    params: dict = {"description": step.description}
+    if step.type == "Type":
+        params["text"] = step.text
+    elif step.type == "Press":
+        params["key"] = step.key
+    elif step.type == "Scroll":
+        params["direction"] = step.direction
+        params["scroll_page"] = step.scroll_page
+    fields: dict = {
+        "type": step.type,
+        "parameters": Parameters(**params),
+        "logical_assertion": step.assertion,
+        "visual_evaluation_flag": step.visual,
+    }
+    if target is not None:
+        fields["target"] = target
+    if step.expect:
+        fields["expect"] = step.expect
+    return Action(**fields)
+
+
+async def checkpoint(page) -> bytes:
+    return await page.screenshot(animations="disabled", caret="hide", style=HIDE_CURSOR_CSS)
+
+
+async def record_session(browser, script: Script, script_path: Path, start_url: str) -> Recording:
+    """Run the script in a fresh context at the task resolution; raises ScriptError on any problem."""
+    width, height = script.viewport
+    context = await browser.new_context(
+        viewport={"width": width, "height": height}, device_scale_factor=1,
+        reduced_motion="no-preference", locale="en-US", timezone_id="UTC",
+    )
+    await context.add_init_script(CURSOR_JS)
+    assets = AssetCollector()
+    frames = FrameCollector()
+    console_errors: list[str] = []
+    page = await context.new_page()
+    page.on("response", assets.on_response)
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: console_errors.append(str(e)))
+    try:
+        try:
+            await page.goto(start_url, wait_until="load", timeout=30_000)
+        except Exception as e:
+            raise ScriptError(f"{script_path}: cannot open {start_url}: {str(e).splitlines()[0]}") from None
+        await settle(page)
+        await page.screencast.start(on_frame=frames, size={"width": width, "height": height}, quality=85)
+        state: dict = {"mouse": (width * 0.5, height * 0.6)}
+        await page.mouse.move(*state["mouse"])
+        checkpoints = [await checkpoint(page)]
+        await asyncio.sleep(1.0)
+        actions: list[Action] = []
+        for i, step in enumerate(script.steps):
+            at = where(script_path, i, step)
+            before = await expectations.scroll_state(page)
+            target = await perform(page, step, script.viewport, state, at)
+            await settle(page)
+            await asyncio.sleep(step.pause)
+            for result in await expectations.check_all(page, step.expect, before):
+                if not result.ok:
+                    raise ScriptError(f"{at}: expect {result.expect.kind} does not hold on the real page: {result.reason}")
+            if step.visual:
+                checkpoints.append(await checkpoint(page))
+            actions.append(to_action(step, target))
+        await asyncio.sleep(0.6)
+        end_ms = time.time() * 1000
+        await page.screencast.stop()
+        await assets.sweep_dom(page, context.request)
+        return Recording(
+            actions=actions, checkpoints=checkpoints, frames=frames, end_ms=end_ms, assets=assets,
+            browser_version=browser.version, console_errors=console_errors,
+        )
+    finally:
+        await context.close()
