@@ -88,12 +88,13 @@ def tasks_validate(pack: Path | None, skip_invalid: bool) -> None:
 
 
 @main.command()
-@click.option("--script", "script", required=True, type=click.Path(path_type=Path), help="The session script (YAML).")
+@click.option("--script", "scripts", required=True, multiple=True, type=click.Path(path_type=Path),
+              help="The session script (YAML); repeat to record several.")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Pack folder to write the task into.")
 @click.option("--site", type=click.Path(path_type=Path, file_okay=False), help="Serve this folder on 127.0.0.1 and record it.")
 @click.option("--url", help="Record this URL instead of a local folder.")
 @click.option("--fps", default=10, show_default=True, help="Video frame rate (at least 10).")
-def record(script: Path, out: Path, site: Path | None, url: str | None, fps: int) -> None:
+def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | None, fps: int) -> None:
     """Record a scripted browser session as a new task."""
     from iwr.benchmark.recorder.record import record as do_record
     from iwr.benchmark.recorder.script import ScriptError
@@ -101,14 +102,18 @@ def record(script: Path, out: Path, site: Path | None, url: str | None, fps: int
 
     if site and url:
         raise click.UsageError("give --site or --url, not both")
-    try:
-        task = asyncio.run(do_record(script, out, site=site, url=url, fps=fps))
-    except (ScriptError, BrowserNotFound) as e:
-        err_console.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
+    failed = 0
+    for script in scripts:
+        try:
+            task = asyncio.run(do_record(script, out, site=site, url=url, fps=fps))
+        except (ScriptError, BrowserNotFound) as e:
+            err_console.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
+            failed += 1
+            continue
+        console.print(f"recorded task {task.id}: {len(task.action_sequence)} actions, "
+                      f"{task.checkpoint_count} checkpoints -> {out}", highlight=False)
+    if failed:
         sys.exit(1)
-    flagged = len(task.flagged_steps)
-    console.print(f"recorded task {task.id}: {len(task.action_sequence)} actions, {flagged + 1} checkpoints -> {out}",
-                  highlight=False)
 
 
 if __name__ == "__main__":

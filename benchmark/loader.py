@@ -134,9 +134,11 @@ def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
                                     message=f"duplicate id (first on line {seen[task.id]}); ids must be unique"))
             continue
         seen[task.id] = n
-        for i, action in enumerate(task.action_sequence):
-            problems.extend(_action_problems(task, i, action, f"{jsonl.name}:{n}"))
-        tasks.append((n, task))
+        action_problems = [p for i, a in enumerate(task.action_sequence)
+                           for p in _action_problems(task, i, a, f"{jsonl.name}:{n}")]
+        problems.extend(action_problems)
+        if not action_problems:
+            tasks.append((n, task))
     if not tasks and not problems:
         problems.append(Problem(task="-", file=str(jsonl), message="no tasks in this file"))
     return tasks, problems
@@ -164,12 +166,11 @@ def load_pack(path: Path | None = None, *, skip_invalid: bool = False, check_med
     jsonl = resolve_jsonl(path)
     parsed, problems = parse_lines(jsonl)
     pack = Pack(jsonl=jsonl)
-    bad_ids = {p.task for p in problems}
     for line, task in parsed:
         folder = pack.tasks_dir / str(task.id)
         media = task_media_problems(task, folder, pack.root, deep=deep) if check_media else []
         problems.extend(media)
-        if not media and str(task.id) not in bad_ids:
+        if not media:
             pack.tasks.append(LoadedTask(task=task, folder=folder, line=line))
     pack.problems = problems
     if problems and not skip_invalid:
