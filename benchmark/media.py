@@ -79,7 +79,7 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
         if not path.is_file():
             problems.append(Problem(task=tid, file=rel(path), field=field,
                                     message=f"checkpoint step_{k} is missing ({task.checkpoint_count} needed: step_0 plus one per flagged action)"))
-        elif deep and cv2.imread(str(path)) is None:
+        elif not cv2.haveImageReader(str(path)) or (deep and cv2.imread(str(path)) is None):
             problems.append(Problem(task=tid, file=rel(path), field=field, message="checkpoint is not a readable image"))
     if not (folder / "assets").is_dir():
         problems.append(Problem(task=tid, file=rel(folder / "assets"), message="assets/ folder is missing (may be empty, but must exist)"))
