@@ -1,0 +1,183 @@
+"""Replay a task's actions on a candidate page: ground, act, settle, screenshot, judge; stop at the
+first failed step, as the official judge does. Every browser call is bounded, so a hostile page
+fails its step with a stated reason instead of hanging the run."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from iwr.benchmark import expectations
+from iwr.benchmark.types import Action, Task
+from iwr.judge import grounding, verdicts
+from iwr.judge.sandbox import SandboxLog
+from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, settle
+from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
+from iwr.scrolling import scroll
+
+KEY_NAMES = {
+    "enter": "Enter", "return": "Enter", "esc": "Escape", "escape": "Escape", "tab": "Tab", "space": " ",
+    "spacebar": " ", "backspace": "Backspace", "delete": "Delete", "up": "ArrowUp", "down": "ArrowDown",
+    "left": "ArrowLeft", "right": "ArrowRight", "arrowup": "ArrowUp", "arrowdown": "ArrowDown",
+    "arrowleft": "ArrowLeft", "arrowright": "ArrowRight", "pageup": "PageUp", "pagedown": "PageDown",
+    "home": "Home", "end": "End",
+}
+
+
+class ReplayConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    grounding: list[str] = ["recorded-target", "fuzzy"]
+    """Strategies tried in order until one finds an element."""
+    use_expect: bool = True
+    """Check the task's `expect` post-conditions when present (deterministic, no LLM)."""
+    action_timeout_s: float = 10.0
+    settle_quiet_ms: int = QUIET_MS
+    settle_cap_ms: int = CAP_MS
+    load_timeout_s: float = 15.0
+
+
+class StepFailure(Exception):
+    """The step could not be performed; the message is the reason stored in the result."""
+
+
+@dataclass
+class Replay:
+    steps: list[StepResult] = field(default_factory=list)
+    shots: list[bytes] = field(default_factory=list)
+    """shots[0] is the initial state; shots[i + 1] the state after action i (for steps that ran)."""
+    before_shots: dict[int, bytes] = field(default_factory=dict)
+    error: str | None = None
+
+
+def key_name(key: str) -> str:
+    return KEY_NAMES.get(key.strip().lower().replace(" ", ""), key.strip())
+
+
+async def bounded(coro, seconds: float, what: str):
+    try:
+        return await asyncio.wait_for(coro, seconds)
+    except asyncio.TimeoutError:
+        raise StepFailure(f"{what} took longer than {seconds:g}s (page unresponsive?)") from None
+
+
+async def screenshot(page, timeout: float) -> bytes:
+    return await bounded(page.screenshot(animations="disabled", caret="hide", timeout=timeout * 1000),
+                         timeout + 1, "screenshot")
+
+
+async def ground(page, action: Action, config: ReplayConfig) -> tuple[Grounding, object | None]:
+    elements = await grounding.PageElements.collect(page)
+    tried: list[str] = []
+    last_candidates = []
+    try:
+        for name in config.grounding:
+            pick = await grounding.create(name).pick(action, elements, page)
+            last_candidates = pick.candidates or last_candidates
+            if pick.index is not None:
+                return Grounding(strategy=name, found=True, chosen=elements.candidate(pick.index),
+                                 candidates=pick.candidates, reason=pick.reason, tried=tried), \
+                    await elements.element(pick.index)
+            tried.append(f"{name}: {pick.reason}")
+        reason = "no interactive element on the page" if not elements.info else "; ".join(tried)
+        return Grounding(strategy="none", found=False, candidates=last_candidates, reason=reason, tried=tried), None
+    finally:
+        await elements.dispose()
+
+
+async def perform(page, action: Action, element, viewport: tuple[int, int], config: ReplayConfig) -> None:
+    t = config.action_timeout_s
+    p = action.parameters
+    if action.type == "Click":
+        await bounded(element.click(timeout=t * 1000), t + 1, "click")
+    elif action.type == "Type":
+        await bounded(element.click(timeout=t * 1000), t + 1, "focusing the field")
+        try:
+            await bounded(element.fill("", timeout=t * 1000), t + 1, "clearing the field")
+        except Exception:
+            await page.keyboard.press("ControlOrMeta+a")
+            await page.keyboard.press("Backspace")
+        await bounded(page.keyboard.type(p.text or ""), t + 1, "typing")
+    elif action.type == "Press":
+        await bounded(page.keyboard.press(key_name(p.key or "")), t + 1, f"pressing {p.key}")
+    elif action.type == "Scroll":
+        moved = await bounded(scroll(page, (p.direction or "down").lower(), viewport), t + 1, "scrolling")
+        if not moved:
+            raise StepFailure(f"the page did not move when scrolling {p.direction}")
+
+
+async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict, before_png: bytes,
+                     after_png: bytes, config: ReplayConfig) -> Verdict:
+    if config.use_expect and action.expect:
+        return await verdicts.expect_verdict(page, action, before_scroll)
+    if not (action.logical_assertion or "").strip():
+        return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
+    after_sig = await verdicts.signature(page)
+    return verdicts.offline_verdict(before_sig, after_sig, before_png, after_png)
+
+
+async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig) -> Replay:
+    """Open `url` in the sandboxed `page` and replay the task on it."""
+    result = Replay()
+    network = NetworkTracker(page)
+    t = config.action_timeout_s
+    try:
+        await bounded(page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
+                      config.load_timeout_s + 2, "loading the page")
+        await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
+        result.shots.append(await screenshot(page, t))
+    except Exception as e:
+        result.error = f"the page did not load: {_reason(e, log)}"
+        return result
+    for i, action in enumerate(task.action_sequence):
+        step = StepResult(index=i, type=action.type, description=action.parameters.description, passed=False)
+        timings = StepTimings()
+        result.steps.append(step)
+        before_png = result.shots[-1]
+        result.before_shots[i] = before_png
+        try:
+            started = time.perf_counter()
+            before_scroll = await bounded(expectations.scroll_state(page), t, "reading the page")
+            before_sig = await bounded(verdicts.signature(page), t, "reading the page")
+            element = None
+            if action.type in ("Click", "Type"):
+                step.grounding, element = await bounded(ground(page, action, config), t, "finding the element")
+                timings.ground_s = time.perf_counter() - started
+                if element is None:
+                    raise StepFailure(f"element not found: {step.grounding.reason}")
+            mark = time.perf_counter()
+            await perform(page, action, element, task.viewport, config)
+            timings.act_s = time.perf_counter() - mark
+            mark = time.perf_counter()
+            await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
+            timings.settle_s = time.perf_counter() - mark
+            mark = time.perf_counter()
+            after_png = await screenshot(page, t)
+            result.shots.append(after_png)
+            timings.screenshot_s = time.perf_counter() - mark
+            mark = time.perf_counter()
+            step.verdict = await bounded(judge_step(page, action, before_scroll, before_sig, before_png, after_png, config),
+                                         t, "checking the assertion")
+            timings.check_s = time.perf_counter() - mark
+            step.passed = step.verdict.passed
+            step.reason = step.verdict.reason
+        except Exception as e:
+            step.reason = _reason(e, log)
+        step.timings = timings
+        step.console_errors = log.take_console()
+        if not step.passed:
+            break
+    return result
+
+
+def _reason(e: Exception, log: SandboxLog) -> str:
+    if log.crashed:
+        return "the page crashed (renderer gone, e.g. out of memory)"
+    if log.closed:
+        return "the page closed itself"
+    if isinstance(e, StepFailure):
+        return str(e)
+    first = (str(e) or type(e).__name__).strip().splitlines()[0]
+    return first[:300]

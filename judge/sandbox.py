@@ -1,0 +1,138 @@
+"""Where a candidate page runs: a loopback server for its folder and the task's assets, and a fresh
+Chromium context that blocks everything outside that origin, dismisses dialogs, closes popups and
+refuses navigation away, logging each of these so a result can say what the page tried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import mimetypes
+import posixpath
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import AsyncIterator, Iterator
+from urllib.parse import unquote, urldefrag, urlparse
+
+from iwr.staticserver import QuietFolderHandler, serve
+
+PLACEHOLDER = "__PLACEHOLDER_ASSETS_BASE_DIR__"
+ASSETS_MOUNT = "__assets__"
+JS_HEAP_MB = 512
+"""V8 heap cap per renderer, so a memory bomb crashes its own tab quickly instead of the machine."""
+BROWSER_ARGS = [f"--js-flags=--max-old-space-size={JS_HEAP_MB}", "--disable-dev-shm-usage"]
+
+
+class CandidateHandler(QuietFolderHandler):
+    """Serves the candidate folder; `/__assets__/` and any `…/assets/<name>` path that names one of the
+    task's assets resolve to the task's assets; the placeholder prefix in HTML points at the mount."""
+
+    def __init__(self, *args, assets_dir: Path | None, **kwargs):
+        self.assets_dir = assets_dir
+        super().__init__(*args, **kwargs)
+
+    def _asset(self, url_path: str) -> Path | None:
+        if self.assets_dir is None:
+            return None
+        parts = [p for p in posixpath.normpath(unquote(url_path)).split("/") if p]
+        if len(parts) >= 2 and parts[-2] in (ASSETS_MOUNT, "assets"):
+            candidate = self.assets_dir / parts[-1]
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def do_GET(self) -> None:
+        url_path = urlparse(self.path).path
+        local = Path(self.translate_path(self.path))
+        if not local.is_file() or url_path.startswith(f"/{ASSETS_MOUNT}/"):
+            asset = self._asset(url_path)
+            if asset is not None:
+                return self._send(asset.read_bytes(), mimetypes.guess_type(asset.name)[0] or "application/octet-stream")
+        if local.is_dir() and (local / "index.html").is_file():
+            local = local / "index.html"
+        if local.is_file() and local.suffix.lower() in (".html", ".htm"):
+            html = local.read_bytes().replace(PLACEHOLDER.encode(), f"/{ASSETS_MOUNT}".encode())
+            return self._send(html, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve_candidate(root: Path, assets_dir: Path | None) -> Iterator[str]:
+    handler = functools.partial(CandidateHandler, directory=str(root), assets_dir=assets_dir)
+    with serve(handler, name=f"candidate:{root.name}") as url:
+        yield url
+
+
+@dataclass
+class SandboxLog:
+    """What the page tried that the sandbox stopped, and how it ended."""
+
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    popups: int = 0
+    console_errors: list[str] = field(default_factory=list)
+    crashed: bool = False
+    closed: bool = False
+
+    def take_console(self) -> list[str]:
+        out, self.console_errors = self.console_errors, []
+        return out[:20]
+
+
+@asynccontextmanager
+async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: SandboxLog) -> AsyncIterator:
+    """A page in a fresh context at the task's viewport, confined to `base_url`'s origin."""
+    width, height = viewport
+    context = await browser.new_context(
+        viewport={"width": width, "height": height}, device_scale_factor=1, locale="en-US", timezone_id="UTC",
+        service_workers="block", accept_downloads=False,
+    )
+    origin = base_url.rstrip("/")
+    state: dict[str, str] = {}
+
+    async def route(route) -> None:
+        request = route.request
+        url = request.url
+        if not (url == origin or url.startswith(origin + "/")):
+            log.blocked.append(url[:200])
+            return await route.abort("blockedbyclient")
+        if request.is_navigation_request():
+            try:
+                main = request.frame.parent_frame is None
+            except Exception:
+                main = True
+            if main and "entry" not in state:
+                state["entry"] = urldefrag(url)[0]
+            elif main and urldefrag(url)[0] != state["entry"]:
+                log.blocked.append(f"navigation to {url[:200]}")
+                return await route.abort("blockedbyclient")
+        await route.continue_()
+
+    def on_page(popup) -> None:
+        if popup is not page:
+            log.popups += 1
+            asyncio.ensure_future(popup.close())
+
+    await context.route("**/*", route)
+    page = await context.new_page()
+    context.on("page", on_page)
+    page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message[:120]}"), asyncio.ensure_future(d.dismiss())))
+    page.on("crash", lambda _: setattr(log, "crashed", True))
+    page.on("close", lambda _: setattr(log, "closed", True))
+    page.on("console", lambda m: log.console_errors.append(m.text[:300]) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log.console_errors.append(str(e)[:300]))
+    try:
+        yield page
+    finally:
+        try:
+            await asyncio.wait_for(context.close(), 10)
+        except Exception:
+            pass

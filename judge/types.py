@@ -1,0 +1,117 @@
+"""What the judge produces: per-step records with their evidence, per-checkpoint visual scores, and the
+task score written as `eval.json` (official scores at the top level, as the official code does)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Alignment = Literal["paper", "code"]
+"""Which screenshot a flagged step's checkpoint is compared with: after the action (paper) or the one
+taken before it (the official code's indexing)."""
+
+VerdictStatus = Literal["pass", "fail", "unverified"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Candidate(_Model):
+    """An element the grounding considered, with the score that ranked it."""
+
+    index: int
+    tag: str
+    text: str = ""
+    label: str = ""
+    role: str = ""
+    bbox: tuple[float, float, float, float] = (0, 0, 0, 0)
+    score: float = 0.0
+
+
+class Grounding(_Model):
+    strategy: str
+    """Which strategy found the element (recorded-target, fuzzy, llm, none)."""
+    found: bool
+    chosen: Candidate | None = None
+    candidates: list[Candidate] = Field(default_factory=list)
+    reason: str = ""
+    tried: list[str] = Field(default_factory=list)
+    """Strategies tried in order, with why each earlier one gave up."""
+
+
+class Verdict(_Model):
+    status: VerdictStatus
+    """pass/fail when checked (expect or judge model); unverified when only the offline rule applied."""
+    passed: bool
+    method: str
+    """expect (deterministic post-conditions), llm (judge model), offline-rule, action (no assertion)."""
+    reason: str = ""
+    evidence: dict[str, Any] = Field(default_factory=dict)
+
+
+class StepTimings(_Model):
+    ground_s: float = 0.0
+    act_s: float = 0.0
+    settle_s: float = 0.0
+    check_s: float = 0.0
+    screenshot_s: float = 0.0
+
+
+class StepResult(_Model):
+    index: int
+    type: str
+    description: str
+    passed: bool
+    reason: str = ""
+    grounding: Grounding | None = None
+    verdict: Verdict | None = None
+    screenshot: str | None = None
+    """Path of the screenshot after the step, relative to eval.json."""
+    timings: StepTimings = Field(default_factory=StepTimings)
+    console_errors: list[str] = Field(default_factory=list)
+
+
+class CheckpointScore(_Model):
+    k: int
+    """Checkpoint number: 0 is the initial state, k the k-th flagged action."""
+    step: int | None
+    """0-based action index the checkpoint belongs to (None for the initial state)."""
+    reference: str
+    screenshot: str
+    metrics: dict[str, float] = Field(default_factory=dict)
+    """Backend name -> score in [0, 1] (ocr, dino or its stand-in, mllm)."""
+
+
+class Backend(_Model):
+    role: Literal["grounding", "assertion", "ocr", "dino", "mllm"]
+    name: str
+    version: str = ""
+    official: bool
+
+
+class TaskScore(_Model):
+    """`eval.json`: the task's scores at the top level (fractions in [0, 1]), then the evidence."""
+
+    task_id: int
+    model: str = ""
+    IFS: float
+    OCR: float | None = None
+    DINO: float | None = None
+    LFS: float | None = None
+    HFS: float | None = None
+    VFS: float | None = None
+    Final: float
+    official: bool
+    """True only when every official backend (LLM grounding and assertions, easyocr-equivalent OCR,
+    DINOv2, MLLM rubric) produced the scores; otherwise `standins` says what replaced what."""
+    standins: list[str] = Field(default_factory=list)
+    alignment: Alignment = "paper"
+    backends: list[Backend] = Field(default_factory=list)
+    steps: list[StepResult] = Field(default_factory=list)
+    checkpoints: list[CheckpointScore] = Field(default_factory=list)
+    error: str | None = None
+    """Set when the task could not be judged to the end (crash, time limit); scores then cover what ran."""
+    blocked_requests: list[str] = Field(default_factory=list)
+    seconds: float = 0.0

@@ -1,0 +1,73 @@
+"""Step verdicts: deterministic `expect` post-conditions, and the documented offline rule for a
+natural-language assertion when no judge model is set.
+
+Offline rule (status `unverified`): the step passes only if the action visibly did something: the
+screenshot changed, or the page's visible text, field values, scroll offsets or focus changed. A
+blank or image-only page can therefore not pass a step that asserts an effect.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import cv2
+import numpy as np
+
+from iwr.benchmark import expectations
+from iwr.benchmark.types import Action
+from iwr.judge.types import Verdict
+
+SCREEN_CHANGE = 0.05
+"""Mean absolute grey-level difference (0–255) above which two screenshots count as different."""
+
+SIGNATURE_JS = """
+() => {
+  const values = Array.from(document.querySelectorAll('input, textarea, select'))
+    .map((f) => f.type === 'checkbox' || f.type === 'radio' ? String(f.checked) : f.value).join('\\u0001');
+  const a = document.activeElement;
+  return {
+    text: document.body ? document.body.innerText : '',
+    values,
+    scroll: [scrollX, scrollY],
+    focus: a ? a.tagName + '#' + (a.id || '') + '.' + (a.getAttribute('name') || '') : '',
+  };
+}
+"""
+
+
+def screen_difference(before_png: bytes, after_png: bytes) -> float:
+    a = cv2.imdecode(np.frombuffer(before_png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    b = cv2.imdecode(np.frombuffer(after_png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    if a is None or b is None or a.shape != b.shape:
+        return 255.0
+    return float(np.abs(a.astype(np.int16) - b.astype(np.int16)).mean())
+
+
+async def signature(page) -> dict:
+    sig = await page.evaluate(SIGNATURE_JS)
+    sig["text"] = hashlib.sha1(sig["text"].encode()).hexdigest()
+    sig["values"] = hashlib.sha1(sig["values"].encode()).hexdigest()
+    return sig
+
+
+async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
+    results = await expectations.check_all(page, action.expect or [], before_scroll)
+    failed = [r for r in results if not r.ok]
+    return Verdict(
+        status="fail" if failed else "pass", passed=not failed, method="expect",
+        reason="; ".join(r.reason for r in failed),
+        evidence={"expect": [r.model_dump(mode="json") for r in results]},
+    )
+
+
+def offline_verdict(before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes) -> Verdict:
+    diff = screen_difference(before_png, after_png)
+    changed = [k for k in ("text", "values", "scroll", "focus") if before_sig.get(k) != after_sig.get(k)]
+    if diff > SCREEN_CHANGE:
+        changed.append("screenshot")
+    ok = bool(changed)
+    return Verdict(
+        status="unverified", passed=ok, method="offline-rule",
+        reason=("the action changed: " + ", ".join(changed)) if ok else "nothing visible changed after the action",
+        evidence={"changed": changed, "screen_difference": round(diff, 3)},
+    )
