@@ -54,7 +54,8 @@ const iwrProbe = (() => {
       const hint = norm(s.field);
       const candidates = hint ? fields.filter((f) => fieldHint(f).includes(hint)) : fields;
       const values = candidates.map((f) => (f.tagName === "SELECT" ? f.selectedOptions[0]?.text || f.value : f.value));
-      const ok = values.some((v) => norm(v).includes(norm(s.value)));
+      const want = norm(s.value);
+      const ok = values.some((v) => (want ? norm(v).includes(want) : norm(v) === ""));
       return { ok, observed: values, reason: ok ? "" : `no visible field${hint ? ` matching "${s.field}"` : ""} shows "${s.value}"` };
     },
     count: (s) => {

@@ -36,7 +36,7 @@ class TextAbsent(_Expect):
 
 
 class InputValue(_Expect):
-    """A visible input, textarea or select shows `value` (substring, case-insensitive)."""
+    """A visible input, textarea or select shows `value` (substring, case-insensitive; "" means empty)."""
 
     kind: Literal["input_value"] = "input_value"
     value: str
