@@ -116,5 +116,91 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
         sys.exit(1)
 
 
+def _judge_config(alignment: str, ocr: str, dino: str):
+    from iwr.judge.evaluate import JudgeConfig
+
+    return JudgeConfig(alignment=alignment, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino)
+
+
+JUDGE_OPTIONS = [
+    click.option("--alignment", type=click.Choice(["paper", "code"]), default="paper", show_default=True,
+                 help="Checkpoint after the flagged action (paper) or before it (official code)."),
+    click.option("--ocr", default="ocr-rapidocr", show_default=True, help="OCR backend, or 'none'."),
+    click.option("--dino", default="struct-standin", show_default=True, help="DINO backend (dinov2-base when installed), or 'none'."),
+    click.option("--workers", default=2, show_default=True, help="Parallel browser contexts."),
+]
+
+
+def judge_options(f):
+    for option in reversed(JUDGE_OPTIONS):
+        f = option(f)
+    return f
+
+
+@main.command("eval")
+@click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
+@click.option("--candidates", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Official result layout: DIR/<task-id>/<model>/index.html.")
+@click.option("--model", help="Only this model's folder (default: every model found).")
+@click.option("--judge-model", help="Multimodal judge model (litellm name) for the official LLM parts.")
+@click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
+@judge_options
+def eval_cmd(pack, candidates, model, judge_model, skip_invalid, alignment, ocr, dino, workers) -> None:
+    """Judge pages in the official layout (eval.json per page)."""
+    from iwr.judge.evaluate import Candidate, evaluate_many
+    from iwr.judge.table import markdown_table
+
+    if judge_model:
+        raise click.UsageError("--judge-model is not available yet: the LLM judge lands with the LLM client")
+    loaded = _load(pack, skip_invalid, deep=False)
+    by_model: dict[str, list] = {}
+    for lt in loaded.tasks:
+        task_dir = candidates / str(lt.task.id)
+        models = [model] if model else sorted(p.name for p in task_dir.iterdir() if p.is_dir()) if task_dir.is_dir() else []
+        for m in models:
+            by_model.setdefault(m, []).append((lt, Candidate(root=task_dir / m), task_dir / m))
+    if not by_model:
+        err_console.print(f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)")
+        sys.exit(1)
+    config = _judge_config(alignment, ocr, dino)
+    for m, jobs in by_model.items():
+        results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers,
+                                            on_done=lambda r: err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)))
+        table = markdown_table(results, title=m)
+        from iwr import atomic
+
+        atomic.write_text(candidates / f"results_{m}.md", table)
+        console.print(table, markup=False, highlight=False)
+
+
+@main.group()
+def judge() -> None:
+    """Check the judge itself."""
+
+
+@judge.command("check")
+@PACK_ARG
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Keep the judged pages and eval.json here.")
+@judge_options
+def judge_check(pack, out, alignment, ocr, dino, workers) -> None:
+    """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task."""
+    from rich.table import Table
+
+    from iwr.judge.selfcheck import check_pack
+
+    loaded = _load(pack, False, deep=False)
+    rows = asyncio.run(check_pack(loaded, _judge_config(alignment, ocr, dino), out, workers))
+    table = Table(title="judge check (offline)")
+    for col in ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "ok", "notes"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r.task_id), f"{100 * r.oracle_ifs:.1f}", f"{100 * r.oracle_final:.1f}",
+                      f"{100 * r.image_ifs:.1f}", f"{100 * r.empty_final:.1f}", "yes" if r.ok else "NO",
+                      "; ".join(r.notes)[:200])
+    console.print(table)
+    if not rows or not all(r.ok for r in rows):
+        sys.exit(1)
+
+
 if __name__ == "__main__":
     main()

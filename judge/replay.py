@@ -108,11 +108,19 @@ async def perform(page, action: Action, element, viewport: tuple[int, int], conf
             raise StepFailure(f"the page did not move when scrolling {p.direction}")
 
 
+def needs_offline_rule(action: Action, config: ReplayConfig) -> bool:
+    has_expect = config.use_expect and bool(action.expect)
+    return not has_expect and bool((action.logical_assertion or "").strip())
+
+
 async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict, before_png: bytes,
                      after_png: bytes, config: ReplayConfig) -> Verdict:
+    """Expect post-conditions when present, else the offline rule for an assertion; the baseline
+    screenshot of the offline rule already shows the mouse over the element, so hover styles alone
+    never count as an effect."""
     if config.use_expect and action.expect:
         return await verdicts.expect_verdict(page, action, before_scroll)
-    if not (action.logical_assertion or "").strip():
+    if not needs_offline_rule(action, config):
         return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
     after_sig = await verdicts.signature(page)
     return verdicts.offline_verdict(before_sig, after_sig, before_png, after_png)
@@ -147,6 +155,11 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
                 timings.ground_s = time.perf_counter() - started
                 if element is None:
                     raise StepFailure(f"element not found: {step.grounding.reason}")
+            offline_rule = needs_offline_rule(action, config)
+            if offline_rule and element is not None:
+                await bounded(element.hover(timeout=t * 1000), t + 1, "moving the mouse to the element")
+                await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
+                before_png = await screenshot(page, t)
             mark = time.perf_counter()
             await perform(page, action, element, task.viewport, config)
             timings.act_s = time.perf_counter() - mark
@@ -179,5 +192,7 @@ def _reason(e: Exception, log: SandboxLog) -> str:
         return "the page closed itself"
     if isinstance(e, StepFailure):
         return str(e)
-    first = (str(e) or type(e).__name__).strip().splitlines()[0]
-    return first[:300]
+    first = (str(e) or type(e).__name__).strip().splitlines()[0][:300]
+    if type(e).__name__ == "TimeoutError":
+        return f"{first}: took longer than the limit (page unresponsive or element not actionable)"
+    return first

@@ -101,19 +101,21 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
     async def route(route) -> None:
         request = route.request
         url = request.url
-        if not (url == origin or url.startswith(origin + "/")):
-            log.blocked.append(url[:200])
-            return await route.abort("blockedbyclient")
+        main = False
         if request.is_navigation_request():
             try:
                 main = request.frame.parent_frame is None
             except Exception:
                 main = True
-            if main and "entry" not in state:
-                state["entry"] = urldefrag(url)[0]
-            elif main and urldefrag(url)[0] != state["entry"]:
-                log.blocked.append(f"navigation to {url[:200]}")
-                return await route.abort("blockedbyclient")
+        if main and "entry" in state and urldefrag(url)[0] != state["entry"]:
+            # 204 cancels the navigation and keeps the current page (an abort would show an error page).
+            log.blocked.append(f"navigation to {url[:200]}")
+            return await route.fulfill(status=204)
+        if not (url == origin or url.startswith(origin + "/")):
+            log.blocked.append(url[:200])
+            return await route.abort("blockedbyclient")
+        if main:
+            state.setdefault("entry", urldefrag(url)[0])
         await route.continue_()
 
     def on_page(popup) -> None:

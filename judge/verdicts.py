@@ -2,8 +2,10 @@
 natural-language assertion when no judge model is set.
 
 Offline rule (status `unverified`): the step passes only if the action visibly did something: the
-screenshot changed, or the page's visible text, field values, scroll offsets or focus changed. A
-blank or image-only page can therefore not pass a step that asserts an effect.
+screenshot changed (against a baseline taken with the mouse already over the element, so hover styles
+do not count), or the page's visible text, field values or scroll offsets changed. Focus moving to the
+clicked element is not an effect. A blank or image-only page can therefore not pass a step that
+asserts an effect.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ SIGNATURE_JS = """
     text: document.body ? document.body.innerText : '',
     values,
     scroll: [scrollX, scrollY],
-    focus: a ? a.tagName + '#' + (a.id || '') + '.' + (a.getAttribute('name') || '') : '',
   };
 }
 """
@@ -62,7 +63,7 @@ async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
 
 def offline_verdict(before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes) -> Verdict:
     diff = screen_difference(before_png, after_png)
-    changed = [k for k in ("text", "values", "scroll", "focus") if before_sig.get(k) != after_sig.get(k)]
+    changed = [k for k in ("text", "values", "scroll") if before_sig.get(k) != after_sig.get(k)]
     if diff > SCREEN_CHANGE:
         changed.append("screenshot")
     ok = bool(changed)

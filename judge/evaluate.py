@@ -1,0 +1,195 @@
+"""Judge one candidate for one task end to end: replay, visual checkpoints, scores, `eval.json`.
+
+This is the judge's public entry point; the runner, the agent loop's self-test and `iwr eval` all
+call `evaluate_candidate` (or `evaluate_many`) with the same configuration model.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Callable
+
+import cv2
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from iwr import atomic
+from iwr.benchmark.loader import LoadedTask
+from iwr.judge import score
+from iwr.judge.replay import Replay, ReplayConfig, run_steps
+from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
+from iwr.judge.types import Alignment, Backend, CheckpointScore, TaskScore
+
+EVAL_NAME = "eval.json"
+EVALPOINTS = "evalpoints"
+
+
+class JudgeConfig(BaseModel):
+    """Everything that changes a score; stored with every result."""
+
+    model_config = ConfigDict(extra="forbid")
+    replay: ReplayConfig = Field(default_factory=ReplayConfig)
+    alignment: Alignment = "paper"
+    ocr: str | None = "ocr-rapidocr"
+    """Visual backend names (see iwr.judge.visual); None disables that metric."""
+    dino: str | None = "struct-standin"
+    task_timeout_s: float = 300.0
+    save_step_screenshots: bool = True
+
+
+class Candidate(BaseModel):
+    """A page to judge: a folder served at the root, opened at `entry`."""
+
+    model_config = ConfigDict(extra="forbid")
+    root: Path
+    entry: str = "index.html"
+
+
+def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment) -> list[tuple[int, int | None, bytes]]:
+    """(k, action index, screenshot) for every checkpoint that counts: the initial state, then each
+    flagged action reached before the first failure."""
+    pairs: list[tuple[int, int | None, bytes]] = []
+    if replay.shots:
+        pairs.append((0, None, replay.shots[0]))
+    for k, i in enumerate(lt.task.flagged_steps, start=1):
+        if i >= len(replay.steps):
+            break
+        step = replay.steps[i]
+        if alignment == "paper":
+            if not step.passed:
+                break
+            pairs.append((k, i, replay.shots[i + 1]))
+        else:
+            pairs.append((k, i, replay.before_shots[i]))
+            if not step.passed:
+                break
+    return pairs
+
+
+def _decode(png: bytes) -> np.ndarray:
+    return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+
+
+def visual_scores(lt: LoadedTask, pairs, config: JudgeConfig, out_dir: Path, metrics: dict) -> list[CheckpointScore]:
+    results = []
+    for k, step, shot in pairs:
+        rel = f"{EVALPOINTS}/{k}.png"
+        atomic.write_bytes(out_dir / rel, shot)
+        reference = cv2.imread(str(lt.checkpoint(k)))
+        scores = {}
+        if reference is not None:
+            candidate = _decode(shot)
+            for role, metric in metrics.items():
+                scores[role] = round(score.clip01(metric.score(reference, candidate)), 4)
+        results.append(CheckpointScore(k=k, step=step, reference=str(lt.checkpoint(k)), screenshot=rel, metrics=scores))
+    return results
+
+
+def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
+    """Create the configured visual backends; a missing one is reported, never silently replaced."""
+    metrics, backends = {}, []
+    for role, name in (("ocr", config.ocr), ("dino", config.dino)):
+        if name:
+            from iwr.judge import visual
+
+            metric = visual.create(name)
+            metrics[role] = metric
+            backends.append(Backend(role=role, name=metric.name, version=metric.version, official=metric.official))
+    return metrics, backends
+
+
+def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore], backends: list[Backend],
+             config: JudgeConfig, model: str, seconds: float, log: SandboxLog) -> TaskScore:
+    passed = [s.passed for s in replay.steps] + [False] * (len(lt.task.action_sequence) - len(replay.steps))
+    ifs = score.ifs(passed) if lt.task.action_sequence else (0.0 if replay.error else 1.0)
+    ocr = score.mean_or_none(c.metrics.get("ocr") for c in checkpoints)
+    dino = score.mean_or_none(c.metrics.get("dino") for c in checkpoints)
+    mllm = score.mean_or_none(c.metrics.get("mllm") for c in checkpoints)
+    lfs = score.lfs(ocr, dino)
+    vfs = score.vfs(lfs, mllm) if mllm is not None else score.vfs_offline(lfs)
+    grounding = {s.grounding.strategy for s in replay.steps if s.grounding and s.grounding.found}
+    methods = {s.verdict.method for s in replay.steps if s.verdict}
+    all_backends = list(backends)
+    all_backends += [Backend(role="grounding", name=g, official=g == "llm") for g in sorted(grounding)]
+    all_backends += [Backend(role="assertion", name=m, official=m == "llm") for m in sorted(methods - {"action"})]
+    standins = [f"{b.role}: {b.name}" for b in all_backends if not b.official]
+    if mllm is None:
+        standins.append("HFS: no judge model, VFS = LFS")
+    official = not standins and mllm is not None
+    return TaskScore(
+        task_id=lt.task.id, model=model, IFS=round(ifs, 4), OCR=_r(ocr), DINO=_r(dino), LFS=_r(lfs), HFS=_r(mllm),
+        VFS=_r(vfs), Final=round(score.final(ifs, vfs), 4), official=official, standins=standins,
+        alignment=config.alignment, backends=all_backends, steps=replay.steps, checkpoints=checkpoints,
+        error=replay.error, blocked_requests=log.blocked[:50], seconds=round(seconds, 3),
+    )
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_dir: Path, config: JudgeConfig,
+                             model: str = "", metrics: dict | None = None,
+                             backends: list[Backend] | None = None) -> TaskScore:
+    """Judge `candidate` on `lt`; writes `eval.json`, `evalpoints/<k>.png` and step screenshots into
+    `out_dir`. Never raises for a bad page: crashes and time limits end up in `error`."""
+    if metrics is None:
+        metrics, backends = load_metrics(config)
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    log = SandboxLog()
+    replay = Replay()
+    if not (candidate.root / candidate.entry).is_file():
+        replay.error = f"no {candidate.entry} in {candidate.root}"
+    else:
+        with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
+            async with sandbox_page(browser, lt.task.viewport, base, log) as page:
+                try:
+                    replay = await asyncio.wait_for(run_steps(page, lt.task, base + candidate.entry, log, config.replay),
+                                                    config.task_timeout_s)
+                except asyncio.TimeoutError:
+                    replay.error = f"task time limit of {config.task_timeout_s:g}s reached"
+    if config.save_step_screenshots:
+        for step in replay.steps:
+            if step.index + 1 < len(replay.shots):
+                step.screenshot = f"steps/{step.index}.png"
+                atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
+    pairs = checkpoint_pairs(lt, replay, config.alignment)
+    checkpoints = await asyncio.to_thread(visual_scores, lt, pairs, config, out_dir, metrics)
+    result = assemble(lt, replay, checkpoints, backends or [], config, model, time.perf_counter() - started, log)
+    atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
+    return result
+
+
+async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: JudgeConfig, model: str = "",
+                        workers: int = 2, on_done: Callable[[TaskScore], None] | None = None) -> list[TaskScore]:
+    """Judge many candidates with one browser and up to `workers` contexts at once; one broken task
+    never stops the others."""
+    from playwright.async_api import async_playwright
+
+    from iwr.browser import launch_chromium
+    from iwr.judge.sandbox import BROWSER_ARGS
+
+    metrics, backends = load_metrics(config)
+    gate = asyncio.Semaphore(max(1, workers))
+    async with async_playwright() as pw:
+        browser = await launch_chromium(pw, args=BROWSER_ARGS)
+
+        async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
+            async with gate:
+                try:
+                    result = await evaluate_candidate(browser, lt, candidate, out_dir, config, model, metrics, backends)
+                except Exception as e:
+                    result = TaskScore(task_id=lt.task.id, model=model, IFS=0.0, Final=0.0, official=False,
+                                       error=f"judge error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+                    atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
+                if on_done:
+                    on_done(result)
+                return result
+
+        try:
+            return list(await asyncio.gather(*(one(*job) for job in jobs)))
+        finally:
+            await browser.close()

@@ -1,0 +1,49 @@
+"""The official per-task table (IFS, OCR, DINO, LFS, HFS, VFS, Final in percent, an `avg` row).
+
+Official and stand-in results never share a column: a table holds one kind, and a stand-in table
+says in its heading which backends replaced the official ones."""
+
+from __future__ import annotations
+
+from statistics import fmean
+
+from iwr.judge.types import TaskScore
+
+COLUMNS = ["IFS", "OCR", "DINO", "LFS", "HFS", "VFS", "Final"]
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.2f}"
+
+
+def heading(results: list[TaskScore]) -> str:
+    if results and all(r.official for r in results):
+        return "official judge"
+    standins = sorted({s for r in results for s in r.standins})
+    return "offline judge (not official; stand-ins: " + "; ".join(standins) + ")" if standins else "offline judge"
+
+
+def markdown_table(results: list[TaskScore], title: str = "") -> str:
+    """One table per kind (official / offline), rows sorted by task id."""
+    out = []
+    for kind in (True, False):
+        rows = sorted((r for r in results if r.official is kind), key=lambda r: r.task_id)
+        if not rows:
+            continue
+        out.append(f"### {title + ' — ' if title else ''}{heading(rows)}\n")
+        out.append("| task | " + " | ".join(COLUMNS) + " |")
+        out.append("|---" * (len(COLUMNS) + 1) + "|")
+        for r in rows:
+            note = " ⚠" if r.error else ""
+            out.append(f"| {r.task_id}{note} | " + " | ".join(_pct(getattr(r, c)) for c in COLUMNS) + " |")
+        avg = []
+        for c in COLUMNS:
+            values = [getattr(r, c) for r in rows if getattr(r, c) is not None]
+            avg.append(_pct(fmean(values)) if values else "-")
+        out.append("| avg | " + " | ".join(avg) + " |")
+        errors = [r for r in rows if r.error]
+        if errors:
+            out.append("")
+            out.extend(f"⚠ task {r.task_id}: {r.error}" for r in errors)
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,119 @@
+"""Visual metric backends of the judge: OCR text similarity and DINO (or its structural stand-in).
+
+Every backend compares a reference checkpoint with the candidate's screenshot at the same checkpoint
+and reports who it is (`name`, `version`), which official score it feeds (`role`: "ocr" or "dino") and
+whether it *is* the official computation (`official`). Backends are plug-ins registered by name as
+factories, like the grounding strategies; `create("ocr-rapidocr")` builds one.
+
+Built-ins (see docs/visual-metrics.md for the measurements behind the defaults):
+
+- `ocr-rapidocr`   rapidocr 3.10 + onnxruntime, PP-OCR models inside the wheel (default OCR)
+- `ocr-tesseract`  Debian tesseract through pytesseract
+- `struct-standin` SSIM + edges + colour + layout profiles, a fast offline stand-in for DINO
+- `dinov2-base`    real DINOv2 CLS cosine with transformers + torch and weights already on disk
+                   (official); raises `MetricUnavailable` otherwise, see `create_for_role`
+
+Heavy libraries (rapidocr, onnxruntime, pytesseract, torch, transformers) are imported lazily by the
+backend that needs them, never by importing this package.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Literal, Protocol, runtime_checkable
+
+import numpy as np
+
+Role = Literal["ocr", "dino"]
+
+
+class MetricUnavailable(RuntimeError):
+    """A backend cannot run here (library or model weights missing); the message says what to install."""
+
+
+@runtime_checkable
+class VisualMetric(Protocol):
+    name: str
+    version: str
+    role: Role
+    official: bool
+
+    def score(self, reference: np.ndarray, candidate: np.ndarray) -> float:
+        """Similarity in [0, 1] of two OpenCV BGR uint8 images (sizes may differ)."""
+        ...
+
+
+REGISTRY: dict[str, Callable[..., VisualMetric]] = {}
+
+DEFAULTS: dict[str, str] = {"ocr": "ocr-rapidocr", "dino": "dinov2-base"}
+"""The preferred backend per role."""
+FALLBACKS: dict[str, list[str]] = {"ocr": ["ocr-tesseract"], "dino": ["struct-standin"]}
+"""What `create_for_role` tries, in order, when the preferred backend is unavailable."""
+
+
+def metric(name: str):
+    """Register a visual metric factory under `name`."""
+
+    def register(factory: Callable[..., VisualMetric]) -> Callable[..., VisualMetric]:
+        REGISTRY[name] = factory
+        return factory
+
+    return register
+
+
+def create(name: str, **kwargs: Any) -> VisualMetric:
+    """Build the backend registered as `name`. Raises KeyError for an unknown name and
+    `MetricUnavailable` when its libraries or weights are missing."""
+    if name not in REGISTRY:
+        raise KeyError(f"unknown visual metric {name!r}; known: {', '.join(available())}")
+    return REGISTRY[name](**kwargs)
+
+
+def available() -> list[str]:
+    """Names of the registered backends (registered is not the same as runnable: see `create`)."""
+    return sorted(REGISTRY)
+
+
+def create_for_role(role: Role, prefer: str | None = None, **kwargs: Any) -> tuple[VisualMetric, list[str]]:
+    """The preferred backend for `role`, else the first fallback that can run.
+
+    Returns the metric and the reasons the ones before it were skipped (empty when the preferred one
+    ran), so the caller can record a substitution instead of hiding it. `kwargs` go to every factory
+    tried. Raises the last `MetricUnavailable` when none can run.
+    """
+    names = [prefer or DEFAULTS[role], *[n for n in FALLBACKS.get(role, []) if n != (prefer or DEFAULTS[role])]]
+    skipped: list[str] = []
+    error: MetricUnavailable | None = None
+    for name in names:
+        try:
+            made = create(name, **kwargs)
+        except MetricUnavailable as exc:
+            skipped.append(f"{name}: {exc}")
+            error = exc
+            continue
+        if made.role != role:
+            raise ValueError(f"visual metric {name!r} has role {made.role!r}, not {role!r}")
+        return made, skipped
+    assert error is not None
+    raise error
+
+
+def describe(m: VisualMetric) -> dict[str, Any]:
+    """What a score was computed with, for eval records."""
+    return {"name": m.name, "version": m.version, "role": m.role, "official": m.official}
+
+
+from iwr.judge.visual import dino, ocr, structure  # noqa: E402,F401  (registers the built-ins)
+
+__all__ = [
+    "VisualMetric",
+    "MetricUnavailable",
+    "Role",
+    "REGISTRY",
+    "DEFAULTS",
+    "FALLBACKS",
+    "metric",
+    "create",
+    "available",
+    "create_for_role",
+    "describe",
+]
