@@ -70,10 +70,11 @@ class TypeStep(_Step):
 
 
 class PressStep(_Step):
+    """The key goes to whatever has focus, as in the official judge (a Press names no element):
+    put a Click or Type on the element first when the key must reach it."""
+
     type: Literal["Press"]
     key: str = Field(min_length=1)
-    find: Find | None = None
-    """Optional element to focus first; otherwise the key goes to whatever has focus."""
 
 
 class ScrollStep(_Step):

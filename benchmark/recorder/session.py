@@ -124,8 +124,6 @@ async def perform(page, step: Step, viewport: tuple[int, int], state: dict, at: 
             await page.keyboard.press("Backspace")
             await loc.press_sequentially(step.text, delay=TYPE_DELAY_MS)
         elif step.type == "Press":
-            if loc is not None:
-                await loc.focus(timeout=FIND_TIMEOUT_MS)
             await page.keyboard.press(step.key)
         elif step.type == "Scroll":
             element = await loc.element_handle() if (loc is not None and not step.scroll_page) else None
