@@ -16,7 +16,7 @@ from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
 from iwr.judge.grounding.elements import PageElements
 
-QUOTED = re.compile(r"[\"“”]([^\"“”]{1,120})[\"“”]|(?<![A-Za-z])['‘]([^'‘’]{1,120}?)['’](?![A-Za-z])")
+QUOTED = re.compile(r"[\"“”]([^\"“”]{1,120})[\"“”]|(?<![A-Za-z])['‘](\S.{0,119}?)['’](?![A-Za-z])")
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
 STOP = set(
     "a an the to of in on at for and or with into from by is are be it its this that then so as page "
@@ -49,7 +49,7 @@ def _fields(e: dict) -> list[str]:
 
 
 def _quote_score(q: str, e: dict) -> float:
-    """0–100: how well one quoted string names this element."""
+    """0–100: how well one quoted string names this element; unrelated text scores 0, not noise."""
     q = _norm(q)
     best = 0.0
     for f in _fields(e):
@@ -60,7 +60,9 @@ def _quote_score(q: str, e: dict) -> float:
         elif f in q and len(f) >= 3:
             best = max(best, 60 + 25 * len(f) / len(q))
         else:
-            best = max(best, 0.8 * fuzz.ratio(q, f), 0.6 * fuzz.partial_ratio(q, f) if len(f) > len(q) else 0)
+            ratio = fuzz.ratio(q, f)
+            if ratio >= 75:
+                best = max(best, 0.8 * ratio)
     return best
 
 
@@ -77,7 +79,8 @@ def score_element(action: Action, e: dict, quotes: list[str], keywords: list[str
         score += max(_quote_score(q, e) for q in quotes)
     if keywords:
         hay = " ".join(_fields(e) + [_norm(e["href"]), _norm(e["className"])])
-        score += 25 * sum(1 for k in keywords if k in hay) / len(keywords) if hay else 0
+        weight = 25 if quotes else 50
+        score += weight * sum(1 for k in keywords if k in hay) / len(keywords) if hay else 0
     if kinds and e["role"] in kinds:
         score += 12
     if action.type == "Type":

@@ -98,8 +98,7 @@ def group_lines(boxes: Iterable[TextBox]) -> list[list[TextBox]]:
             top, bottom = band
             overlap = min(bottom, b.y1) - max(top, b.y0)
             if overlap > 0.5 * min(bottom - top, b.height):
-                lines[-1].append(b)
-                band = (min(top, b.y0), max(bottom, b.y1)) if False else band  # keep the first box's band
+                lines[-1].append(b)  # the band stays the first box's: lines do not drift downwards
                 continue
         lines.append([b])
         band = (b.y0, b.y1)
