@@ -51,3 +51,14 @@ def build_official_pack(root: Path) -> Path:
 @pytest.fixture
 def official_pack(tmp_path: Path) -> Path:
     return build_official_pack(tmp_path / "official")
+
+
+@pytest.fixture
+def llm_server():
+    """A loopback OpenAI-compatible server (tests/llmserver.py): pass ``llm_server.base_url`` as
+    api_base, queue answers with ``llm_server.script(...)``, route by content with
+    ``llm_server.respond_with(route({...}))``, count ``llm_server.chat_requests``."""
+    from .llmserver import LLMServer
+
+    with LLMServer() as server:
+        yield server

@@ -1,0 +1,41 @@
+"""LLM access for every part of iwr: one async client over litellm, with a response cache, retries,
+time limits, token and cost accounting, and readable errors.
+
+    client = LLMClient(cache=ResponseCache())
+    reply = await client.complete([{"role": "user", "content": "hi"}], model="openai/gpt-4o-mini")
+    reply.text, reply.usage.cost_usd
+
+Importing this package does not import litellm (4 s); the first call does.
+"""
+
+from .backend import LiteLLMBackend, load_litellm
+from .cache import ResponseCache, default_cache_dir
+from .client import Backend, LLMClient
+from .errors import (LLMAuthError, LLMBadResponse, LLMConnectionError, LLMError, LLMRateLimited,
+                     LLMRequestError, LLMServerError, LLMTimeout)
+from .retry import RetryPolicy, parse_retry_after
+from .types import Answer, LLMRequest, LLMResponse
+from .usage import TokenUsage
+
+__all__ = [
+    "Answer",
+    "Backend",
+    "LLMAuthError",
+    "LLMBadResponse",
+    "LLMClient",
+    "LLMConnectionError",
+    "LLMError",
+    "LLMRateLimited",
+    "LLMRequest",
+    "LLMRequestError",
+    "LLMResponse",
+    "LLMServerError",
+    "LLMTimeout",
+    "LiteLLMBackend",
+    "ResponseCache",
+    "RetryPolicy",
+    "TokenUsage",
+    "default_cache_dir",
+    "load_litellm",
+    "parse_retry_after",
+]

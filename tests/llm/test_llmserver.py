@@ -1,0 +1,62 @@
+"""The loopback server itself: routing by content, recording, and quick shutdown while hanging."""
+
+import json
+import time
+import urllib.request
+
+from ..llmserver import LLMServer, error, hang, reply, route
+
+
+def post(server: LLMServer, messages, path="/v1/chat/completions"):
+    body = json.dumps({"model": "m", "messages": messages}).encode()
+    request = urllib.request.Request(server.root_url + path, body, {"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def test_route_answers_by_last_user_message(llm_server):
+    llm_server.respond_with(route({"GROUNDING": "ref=e4", "VERDICT": reply('{"passed": true}'),
+                                   "RUBRIC": lambda request: f"{len(request['messages'])} messages"}))
+    assert post(llm_server, [{"role": "user", "content": "GROUNDING: find Add"}])[1]["choices"][0]["message"]["content"] == "ref=e4"
+    parts = [{"type": "text", "text": "VERDICT please"}, {"type": "image_url", "image_url": {"url": "data:,"}}]
+    assert post(llm_server, [{"role": "user", "content": parts}])[1]["choices"][0]["message"]["content"] == '{"passed": true}'
+    assert post(llm_server, [{"role": "system", "content": "s"}, {"role": "user", "content": "RUBRIC"}],
+                "/chat/completions")[1]["choices"][0]["message"]["content"] == "2 messages"
+    status, body = post(llm_server, [{"role": "user", "content": "something else"}])
+    assert status == 400 and "something else" in body["error"]["message"]
+    assert [r.last_user_text for r in llm_server.chat_requests][0] == "GROUNDING: find Add"
+
+
+def test_script_comes_before_the_responder_and_models_are_listed(llm_server):
+    llm_server.script("first", error(503))
+    assert post(llm_server, [{"role": "user", "content": "x"}])[1]["choices"][0]["message"]["content"] == "first"
+    assert post(llm_server, [{"role": "user", "content": "x"}])[0] == 503
+    assert post(llm_server, [{"role": "user", "content": "x"}])[1]["choices"][0]["message"]["content"] == "echo: x"
+    with urllib.request.urlopen(llm_server.base_url + "/models", timeout=5) as response:
+        assert json.loads(response.read())["data"][0]["id"] == "loopback"
+    assert len(llm_server.requests) == 4 and len(llm_server.chat_requests) == 3 and llm_server.pending == 0
+
+
+def test_stopping_does_not_wait_for_a_hanging_request():
+    import threading
+
+    server = LLMServer().start()
+    server.script(hang(60))
+    thread = threading.Thread(target=lambda: _swallow(lambda: post(server, [{"role": "user", "content": "x"}])))
+    thread.start()
+    while not server.chat_requests:
+        time.sleep(0.01)
+    started = time.monotonic()
+    server.stop()
+    thread.join(timeout=10)
+    assert time.monotonic() - started < 2 and not thread.is_alive()
+
+
+def _swallow(fn):
+    try:
+        fn()
+    except Exception:
+        pass
