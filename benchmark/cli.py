@@ -116,10 +116,12 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
         sys.exit(1)
 
 
-def _judge_config(alignment: str, ocr: str, dino: str):
+def _judge_config(alignment: str, ocr: str, dino: str, judge_model: str | None = None,
+                  judge_api_base: str | None = None, no_cache: bool = False):
     from iwr.judge.evaluate import JudgeConfig
 
-    return JudgeConfig(alignment=alignment, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino)
+    return JudgeConfig(alignment=alignment, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino,
+                       judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache)
 
 
 JUDGE_OPTIONS = [
@@ -143,15 +145,16 @@ def judge_options(f):
               help="Official result layout: DIR/<task-id>/<model>/index.html.")
 @click.option("--model", help="Only this model's folder (default: every model found).")
 @click.option("--judge-model", help="Multimodal judge model (litellm name) for the official LLM parts.")
+@click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the judge model's response cache.")
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @judge_options
-def eval_cmd(pack, candidates, model, judge_model, skip_invalid, alignment, ocr, dino, workers) -> None:
+def eval_cmd(pack, candidates, model, judge_model, judge_api_base, no_cache, skip_invalid, alignment, ocr, dino,
+             workers) -> None:
     """Judge pages in the official layout (eval.json per page)."""
     from iwr.judge.evaluate import Candidate, evaluate_many
     from iwr.judge.table import markdown_table
 
-    if judge_model:
-        raise click.UsageError("--judge-model is not available yet: the LLM judge lands with the LLM client")
     loaded = _load(pack, skip_invalid, deep=False)
     by_model: dict[str, list] = {}
     for lt in loaded.tasks:
@@ -162,7 +165,7 @@ def eval_cmd(pack, candidates, model, judge_model, skip_invalid, alignment, ocr,
     if not by_model:
         err_console.print(f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)")
         sys.exit(1)
-    config = _judge_config(alignment, ocr, dino)
+    config = _judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
     for m, jobs in by_model.items():
         results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers,
                                             on_done=lambda r: err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)))

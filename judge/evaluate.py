@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from iwr import atomic
 from iwr.benchmark.loader import LoadedTask
 from iwr.judge import score
+from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, TaskScore
@@ -37,6 +38,11 @@ class JudgeConfig(BaseModel):
     dino: str | None = "struct-standin"
     task_timeout_s: float = 300.0
     save_step_screenshots: bool = True
+    judge_model: str | None = None
+    """litellm model name of the multimodal judge (grounding, assertions, rubric); None = offline."""
+    judge_api_base: str | None = None
+    judge_timeout_s: float = 60.0
+    use_cache: bool = True
 
 
 class Candidate(BaseModel):
@@ -72,6 +78,27 @@ def _decode(png: bytes) -> np.ndarray:
     return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
 
 
+def make_judge_llm(config: JudgeConfig) -> JudgeLLM | None:
+    if not config.judge_model:
+        return None
+    from iwr.llm import LLMClient, ResponseCache
+
+    cache = ResponseCache() if config.use_cache else None
+    return JudgeLLM(client=LLMClient(cache=cache), model=config.judge_model, api_base=config.judge_api_base,
+                    timeout=config.judge_timeout_s, use_cache=config.use_cache)
+
+
+async def rubric_scores(llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[CheckpointScore]) -> None:
+    """The MLLM rubric per checkpoint (HFS); an unreadable or failed answer leaves it out, noted."""
+    for (k, _, shot), cp in zip(pairs, checkpoints):
+        path = lt.checkpoint(k)
+        if not path.is_file():
+            continue
+        value, _answer = await llm.rubric(path.read_bytes(), shot)
+        if value is not None:
+            cp.metrics["mllm"] = round(value, 4)
+
+
 def visual_scores(lt: LoadedTask, pairs, config: JudgeConfig, out_dir: Path, metrics: dict) -> list[CheckpointScore]:
     results = []
     for k, step, shot in pairs:
@@ -102,6 +129,7 @@ def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
 
 def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore], backends: list[Backend],
              config: JudgeConfig, model: str, seconds: float, log: SandboxLog) -> TaskScore:
+    judge_model = config.judge_model
     passed = [s.passed for s in replay.steps] + [False] * (len(lt.task.action_sequence) - len(replay.steps))
     ifs = score.ifs(passed) if lt.task.action_sequence else (0.0 if replay.error else 1.0)
     ocr = score.mean_or_none(c.metrics.get("ocr") for c in checkpoints)
@@ -114,9 +142,13 @@ def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore],
     all_backends = list(backends)
     all_backends += [Backend(role="grounding", name=g, official=g == "llm") for g in sorted(grounding)]
     all_backends += [Backend(role="assertion", name=m, official=m == "llm") for m in sorted(methods - {"action"})]
+    if mllm is not None:
+        all_backends.append(Backend(role="mllm", name=judge_model or "judge model", official=True))
     standins = [f"{b.role}: {b.name}" for b in all_backends if not b.official]
     if mllm is None:
-        standins.append("HFS: no judge model, VFS = LFS")
+        standins.append("HFS: no MLLM rubric, VFS = LFS")
+    if not judge_model:
+        standins.append("no judge model")
     official = not standins and mllm is not None
     return TaskScore(
         task_id=lt.task.id, model=model, IFS=round(ifs, 4), OCR=_r(ocr), DINO=_r(dino), LFS=_r(lfs), HFS=_r(mllm),
@@ -132,7 +164,7 @@ def _r(x: float | None) -> float | None:
 
 async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_dir: Path, config: JudgeConfig,
                              model: str = "", metrics: dict | None = None,
-                             backends: list[Backend] | None = None) -> TaskScore:
+                             backends: list[Backend] | None = None, llm: JudgeLLM | None = None) -> TaskScore:
     """Judge `candidate` on `lt`; writes `eval.json`, `evalpoints/<k>.png` and step screenshots into
     `out_dir`. Never raises for a bad page: crashes and time limits end up in `error`."""
     if metrics is None:
@@ -147,8 +179,8 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
         with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
             async with sandbox_page(browser, lt.task.viewport, base, log) as page:
                 try:
-                    replay = await asyncio.wait_for(run_steps(page, lt.task, base + candidate.entry, log, config.replay),
-                                                    config.task_timeout_s)
+                    replay = await asyncio.wait_for(
+                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm), config.task_timeout_s)
                 except asyncio.TimeoutError:
                     replay.error = f"task time limit of {config.task_timeout_s:g}s reached"
     if config.save_step_screenshots:
@@ -158,6 +190,8 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
                 atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
     pairs = checkpoint_pairs(lt, replay, config.alignment)
     checkpoints = await asyncio.to_thread(visual_scores, lt, pairs, config, out_dir, metrics)
+    if llm is not None:
+        await rubric_scores(llm, lt, pairs, checkpoints)
     result = assemble(lt, replay, checkpoints, backends or [], config, model, time.perf_counter() - started, log)
     atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
     return result
@@ -173,6 +207,7 @@ async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: 
     from iwr.judge.sandbox import BROWSER_ARGS
 
     metrics, backends = load_metrics(config)
+    llm = make_judge_llm(config)
     gate = asyncio.Semaphore(max(1, workers))
     async with async_playwright() as pw:
         browser = await launch_chromium(pw, args=BROWSER_ARGS)
@@ -180,7 +215,7 @@ async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: 
         async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
             async with gate:
                 try:
-                    result = await evaluate_candidate(browser, lt, candidate, out_dir, config, model, metrics, backends)
+                    result = await evaluate_candidate(browser, lt, candidate, out_dir, config, model, metrics, backends, llm)
                 except Exception as e:
                     result = TaskScore(task_id=lt.task.id, model=model, IFS=0.0, Final=0.0, official=False,
                                        error=f"judge error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")

@@ -15,7 +15,9 @@ from iwr.benchmark.types import Action, Task
 from iwr.judge import grounding, verdicts
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, settle
+from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
+from iwr.llm import LLMError
 from iwr.scrolling import scroll
 
 KEY_NAMES = {
@@ -68,13 +70,20 @@ async def screenshot(page, timeout: float) -> bytes:
                          timeout + 1, "screenshot")
 
 
-async def ground(page, action: Action, config: ReplayConfig) -> tuple[Grounding, object | None]:
+def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:
+    """With a judge model, LLM grounding (the official one) goes first; without, it is skipped."""
+    names = [n for n in config.grounding if n != "llm"]
+    return ["llm", *names] if llm is not None else names
+
+
+async def ground(page, action: Action, config: ReplayConfig, llm: JudgeLLM | None = None) -> tuple[Grounding, object | None]:
     elements = await grounding.PageElements.collect(page)
     tried: list[str] = []
     last_candidates = []
     try:
-        for name in config.grounding:
-            pick = await grounding.create(name).pick(action, elements, page)
+        for name in strategy_names(config, llm):
+            strategy = grounding.create(name, llm=llm) if name == "llm" else grounding.create(name)
+            pick = await strategy.pick(action, elements, page)
             last_candidates = pick.candidates or last_candidates
             if pick.index is not None:
                 return Grounding(strategy=name, found=True, chosen=elements.candidate(pick.index),
@@ -108,16 +117,47 @@ async def perform(page, action: Action, element, viewport: tuple[int, int], conf
             raise StepFailure(f"the page did not move when scrolling {p.direction}")
 
 
-def needs_offline_rule(action: Action, config: ReplayConfig) -> bool:
+def needs_offline_rule(action: Action, config: ReplayConfig, llm: JudgeLLM | None = None) -> bool:
+    """Whether the verdict may compare screenshots (offline rule or judge model): then the baseline
+    screenshot is retaken with the mouse over the element."""
     has_expect = config.use_expect and bool(action.expect)
-    return not has_expect and bool((action.logical_assertion or "").strip())
+    asserts = bool((action.logical_assertion or "").strip())
+    return asserts and (llm is not None or not has_expect)
+
+
+async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes) -> Verdict:
+    """The official verdict: the judge model compares before/after screenshots (Yes/No JSON); an
+    `unverified` verdict when the model cannot be reached or its answer cannot be read."""
+    prompt = ASSERTION_PROMPT.format(action_type=action.type, description=action.parameters.description,
+                                     assertion=action.logical_assertion)
+    try:
+        answer = await llm.ask(prompt, [before_png, after_png])
+    except LLMError as e:
+        return Verdict(status="unverified", passed=False, method="llm-unavailable", reason=str(e))
+    holds, reason = parse_yes_no(answer)
+    if holds is None:
+        return Verdict(status="unverified", passed=False, method="llm-unreadable",
+                       reason=f"judge answer could not be read: {answer.strip()[:200]!r}")
+    return Verdict(status="pass" if holds else "fail", passed=holds, method="llm",
+                   reason=reason or ("the judge model says yes" if holds else "the judge model says no"),
+                   evidence={"answer": answer[:2000], "model": llm.model})
 
 
 async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict, before_png: bytes,
-                     after_png: bytes, config: ReplayConfig) -> Verdict:
-    """Expect post-conditions when present, else the offline rule for an assertion; the baseline
-    screenshot of the offline rule already shows the mouse over the element, so hover styles alone
-    never count as an effect."""
+                     after_png: bytes, config: ReplayConfig, llm: JudgeLLM | None = None) -> Verdict:
+    """With a judge model: its verdict on the assertion (official). Otherwise, or when its answer is
+    unusable: expect post-conditions when present, else the offline rule; the offline rule's baseline
+    screenshot already shows the mouse over the element, so hover styles alone never count."""
+    if llm is not None and (action.logical_assertion or "").strip():
+        verdict = await llm_verdict(llm, action, before_png, after_png)
+        if verdict.method == "llm":
+            if config.use_expect and action.expect:
+                verdict.evidence["expect"] = (await verdicts.expect_verdict(page, action, before_scroll)).evidence["expect"]
+            return verdict
+        fallback = await judge_step(page, action, before_scroll, before_sig, before_png, after_png, config)
+        fallback.reason = f"{verdict.reason}; fell back to {fallback.method}: {fallback.reason}"
+        fallback.method = f"{fallback.method} ({verdict.method})"
+        return fallback
     if config.use_expect and action.expect:
         return await verdicts.expect_verdict(page, action, before_scroll)
     if not needs_offline_rule(action, config):
@@ -126,11 +166,13 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
     return verdicts.offline_verdict(before_sig, after_sig, before_png, after_png)
 
 
-async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig) -> Replay:
-    """Open `url` in the sandboxed `page` and replay the task on it."""
+async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig,
+                    llm: JudgeLLM | None = None) -> Replay:
+    """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official way)."""
     result = Replay()
     network = NetworkTracker(page)
     t = config.action_timeout_s
+    llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
     try:
         await bounded(page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
                       config.load_timeout_s + 2, "loading the page")
@@ -151,11 +193,11 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             before_sig = await bounded(verdicts.signature(page), t, "reading the page")
             element = None
             if action.type in ("Click", "Type"):
-                step.grounding, element = await bounded(ground(page, action, config), t, "finding the element")
+                step.grounding, element = await bounded(ground(page, action, config, llm), t + llm_time, "finding the element")
                 timings.ground_s = time.perf_counter() - started
                 if element is None:
                     raise StepFailure(f"element not found: {step.grounding.reason}")
-            offline_rule = needs_offline_rule(action, config)
+            offline_rule = needs_offline_rule(action, config, llm)
             if offline_rule and element is not None:
                 await bounded(element.hover(timeout=t * 1000), t + 1, "moving the mouse to the element")
                 await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
@@ -171,8 +213,9 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             result.shots.append(after_png)
             timings.screenshot_s = time.perf_counter() - mark
             mark = time.perf_counter()
-            step.verdict = await bounded(judge_step(page, action, before_scroll, before_sig, before_png, after_png, config),
-                                         t, "checking the assertion")
+            step.verdict = await bounded(
+                judge_step(page, action, before_scroll, before_sig, before_png, after_png, config, llm),
+                t + llm_time, "checking the assertion")
             timings.check_s = time.perf_counter() - mark
             step.passed = step.verdict.passed
             step.reason = step.verdict.reason

@@ -48,6 +48,6 @@ def create(name: str, **kwargs: Any) -> Strategy:
     return REGISTRY[name](**kwargs)
 
 
-from iwr.judge.grounding import fuzzy, recorded  # noqa: E402,F401  (registers the built-ins)
+from iwr.judge.grounding import fuzzy, llm, recorded  # noqa: E402,F401  (registers the built-ins)
 
 __all__ = ["Pick", "Strategy", "REGISTRY", "strategy", "create", "PageElements"]

@@ -1,0 +1,127 @@
+"""The judge model: the official judge's three LLM jobs (grounding, assertion verdicts, the visual
+rubric) through the shared litellm client, with every answer kept as evidence and parsed leniently.
+
+A judge answer that cannot be read never fails a candidate on its own: the caller falls back to the
+deterministic path and labels the step, so the result is no longer called official.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+
+from iwr.llm import LLMClient, LLMError, TokenUsage
+
+GROUNDING_PROMPT = """You are testing a web page. Pick the element the user action refers to.
+
+Action: {action_type}
+Description: {description}
+
+Interactive elements (one JSON object per line):
+{elements}
+
+Answer with JSON only: {{"index": <number>}} for the matching element, or {{"index": null}} if none matches."""
+
+GROUNDING_VISION_PROMPT = """You are testing a web page; the screenshot shows it now. Pick the element the
+user action refers to, using the screenshot and each element's box (x, y, width, height in pixels).
+
+Action: {action_type}
+Description: {description}
+
+Interactive elements (one JSON object per line):
+{elements}
+
+Answer with JSON only: {{"index": <number>}} or {{"index": null}}."""
+
+ASSERTION_PROMPT = """You compare two screenshots of a web page: the first is BEFORE a user action, the
+second AFTER it.
+
+Action: {action_type} — {description}
+Statement to verify after the action: {assertion}
+
+Does the AFTER screenshot (compared with BEFORE) show that the statement holds?
+Answer with JSON only: {{"answer": "Yes" or "No", "reason": "<one sentence>"}}"""
+
+RUBRIC_PROMPT = """The first image is a reference screenshot of a web page; the second is a screenshot of a
+reconstruction of it at the same moment of the same interaction. Rate how visually faithful the
+reconstruction is, out of 100:
+- layout (10): placement and proportions of the main regions;
+- elements (15): the same components are present (buttons, inputs, images, icons);
+- content and text (40): the same text and content;
+- style (15): colours, fonts, spacing, borders;
+- overall (20): overall impression.
+Explain briefly, then end with a line "Score: N/100"."""
+
+
+def png_part(png: bytes) -> dict:
+    return {"type": "image_url", "image_url": {"url": "data:image/png;base64," + base64.b64encode(png).decode()}}
+
+
+def parse_json_object(text: str) -> dict | None:
+    """The first JSON object in an answer, tolerating code fences and prose around it."""
+    for match in re.finditer(r"\{[^{}]*\}", text or ""):
+        try:
+            value = json.loads(match.group(0))
+        except json.JSONDecodeError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def parse_index(text: str, count: int) -> int | None:
+    obj = parse_json_object(text)
+    value = obj.get("index") if obj else None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < count:
+        return value
+    return None
+
+
+def parse_yes_no(text: str) -> tuple[bool | None, str]:
+    obj = parse_json_object(text)
+    if obj and isinstance(obj.get("answer"), str):
+        answer = obj["answer"].strip().lower()
+        if answer in ("yes", "no"):
+            return answer == "yes", str(obj.get("reason", ""))[:300]
+    words = re.findall(r"\b(yes|no)\b", (text or "").lower())
+    if len(set(words)) == 1:
+        return words[0] == "yes", (text or "")[:300]
+    return None, ""
+
+
+def parse_score(text: str) -> float | None:
+    found = re.findall(r"score\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\s*/\s*100", text or "", flags=re.I)
+    if not found:
+        return None
+    value = float(found[-1])
+    return value / 100 if 0 <= value <= 100 else None
+
+
+@dataclass
+class JudgeLLM:
+    """A judge model bound to a client; accumulates what it spent."""
+
+    client: LLMClient
+    model: str
+    api_base: str | None = None
+    timeout: float = 60.0
+    use_cache: bool = True
+    usage: TokenUsage = field(default_factory=TokenUsage)
+
+    async def ask(self, text: str, images: list[bytes] = ()) -> str:
+        content = [{"type": "text", "text": text}, *(png_part(i) for i in images)]
+        reply = await self.client.complete([{"role": "user", "content": content}], model=self.model,
+                                           api_base=self.api_base, timeout=self.timeout, use_cache=self.use_cache)
+        self.usage = self.usage + reply.usage
+        return reply.text
+
+    async def rubric(self, reference_png: bytes, candidate_png: bytes) -> tuple[float | None, str]:
+        try:
+            answer = await self.ask(RUBRIC_PROMPT, [reference_png, candidate_png])
+        except LLMError as e:
+            return None, str(e)
+        return parse_score(answer), answer[-500:]
