@@ -34,7 +34,7 @@ _TARGET_JS = """
     input: ['checkbox', 'radio', 'range', 'button', 'submit', 'reset'].includes(el.type) ? (el.type === 'submit' || el.type === 'reset' ? 'button' : el.type) : 'textbox' };
   const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.getAttribute('title') || el.getAttribute('alt') || '';
   return {
-    text: (el.innerText || el.value || '').replace(/\\s+/g, ' ').trim().slice(0, 200),
+    text: (el.innerText || (['button', 'submit', 'reset'].includes(el.type) ? el.value : '') || '').replace(/\\s+/g, ' ').trim().slice(0, 200),
     role: el.getAttribute('role') || implicit[tag] || '', tag, label,
     bbox: [r.x, r.y, r.width, r.height],
     scroll: [scrollX, scrollY],
