@@ -50,6 +50,11 @@ def probe_video(path: Path, deep: bool = False) -> VideoInfo:
         cap.release()
 
 
+def visible_files(folder: Path) -> list[Path]:
+    """Files of a folder, without hidden ones (a `.gitkeep` keeps an empty folder in git)."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+
+
 def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = False) -> list:
     """Every missing or unreadable file of one task, each named once."""
     from iwr.benchmark.loader import Problem
@@ -83,7 +88,7 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
             problems.append(Problem(task=tid, file=rel(path), field=field, message="checkpoint is not a readable image"))
     if not (folder / "assets").is_dir():
         problems.append(Problem(task=tid, file=rel(folder / "assets"), message="assets/ folder is missing (may be empty, but must exist)"))
-    elif any((folder / "assets").iterdir()) and not list((folder / "stitched_assets").glob("*.png")):
+    elif visible_files(folder / "assets") and not list((folder / "stitched_assets").glob("*.png")):
         problems.append(Problem(task=tid, file=rel(folder / "stitched_assets"),
                                 message="assets exist but no stitched_assets/*.png sheet shows them to the model"))
     return problems
