@@ -97,6 +97,8 @@ def write_assets(collector: AssetCollector, folder: Path) -> list[Path]:
         path = folder / f"asset_{len(written) + 1:03d}{_extension(url, content_type)}"
         path.write_bytes(body)
         written.append(path)
+    if not written:
+        (folder / ".gitkeep").touch()  # git drops empty folders; the layout requires assets/
     return written
 
 
