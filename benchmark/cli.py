@@ -15,7 +15,7 @@ from rich.console import Console
 from iwr import __version__
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 PACK_ARG = click.argument("pack", required=False, type=click.Path(path_type=Path))
 SKIP_INVALID = click.option("--skip-invalid", is_flag=True, help="Report invalid tasks and go on with the rest.")
