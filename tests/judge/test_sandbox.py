@@ -2,6 +2,7 @@
 stops the other tasks of the run."""
 
 import asyncio
+import os
 import time
 from pathlib import Path
 
@@ -37,6 +38,30 @@ PAGES = {
 }
 
 
+def chromium_processes() -> set[int]:
+    """PIDs of Chromium processes descending from this test process (browser, renderers, helpers)."""
+    parents, names = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        names[pid] = stat[stat.index("(") + 1: stat.rindex(")")]
+        parents[pid] = int(stat[stat.rindex(")") + 2:].split()[1])
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            if pid == os.getpid():
+                return True
+            pid = parents.get(pid, 1)
+        return False
+
+    return {pid for pid, name in names.items() if "chrom" in name and ours(pid)}
+
+
 def page_html(handler: str | None) -> str:
     if handler is None:
         return "<!doctype html><script>while (true) {}</script><button>Go</button>"
@@ -58,14 +83,17 @@ def results(tmp_path_factory):
         jobs.append((lt, Candidate(root=folder), root / f"out{i}"))
     config = JudgeConfig(ocr=None, dino=None, task_timeout_s=40,
                          replay=ReplayConfig(action_timeout_s=3, load_timeout_s=4))
+    before = chromium_processes()
     started = time.perf_counter()
     out = asyncio.run(evaluate_many(jobs, config, workers=3))
-    return dict(zip(PAGES, out)), time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    time.sleep(0.5)
+    return dict(zip(PAGES, out)), elapsed, chromium_processes() - before
 
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_hostile_page_ends_with_a_reason(results, name: str) -> None:
-    by_name, _ = results
+    by_name, _, _ = results
     r = by_name[name]
     expected = PAGES[name][1]
     if expected is None:
@@ -78,7 +106,7 @@ def test_hostile_page_ends_with_a_reason(results, name: str) -> None:
 
 
 def test_sandbox_logs_what_it_stopped(results) -> None:
-    by_name, seconds = results
+    by_name, seconds, _ = results
     assert any("navigation to https://evil.example" in b for b in by_name["navigation away"].blocked_requests)
     assert any("other.html" in b for b in by_name["same-origin navigation"].blocked_requests)
     blocked = by_name["never-ending requests"].blocked_requests
@@ -86,6 +114,7 @@ def test_sandbox_logs_what_it_stopped(results) -> None:
     assert seconds < 60, f"hostile pages took {seconds:.0f}s"
 
 
-def test_the_browser_survives_for_later_tasks(results) -> None:
-    by_name, _ = results
+def test_the_browser_survives_for_later_tasks_and_leaves_no_process(results) -> None:
+    by_name, _, leftover = results
     assert by_name["good"].IFS == 1.0 and by_name["popup and dialogs"].IFS == 1.0
+    assert not leftover, f"Chromium processes left running: {sorted(leftover)}"
