@@ -47,6 +47,11 @@ class LoadedTask:
     line: int
 
     @property
+    def pack_root(self) -> Path:
+        """The folder of the pack's jsonl (task folders live in `<root>/<jsonl stem>/<id>`)."""
+        return self.folder.parent.parent
+
+    @property
     def video(self) -> Path:
         return self.folder / "video.mp4"
 

@@ -21,7 +21,7 @@ from iwr.judge import score
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
-from iwr.judge.types import Alignment, Backend, CheckpointScore, TaskScore
+from iwr.judge.types import Alignment, Backend, CheckpointScore, StepResult, TaskScore
 
 EVAL_NAME = "eval.json"
 EVALPOINTS = "evalpoints"
@@ -164,7 +164,8 @@ def _r(x: float | None) -> float | None:
 
 async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_dir: Path, config: JudgeConfig,
                              model: str = "", metrics: dict | None = None,
-                             backends: list[Backend] | None = None, llm: JudgeLLM | None = None) -> TaskScore:
+                             backends: list[Backend] | None = None, llm: JudgeLLM | None = None,
+                             on_step: Callable[[StepResult], None] | None = None) -> TaskScore:
     """Judge `candidate` on `lt`; writes `eval.json`, `evalpoints/<k>.png` and step screenshots into
     `out_dir`. Never raises for a bad page: crashes and time limits end up in `error`."""
     if metrics is None:
@@ -180,7 +181,8 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
             async with sandbox_page(browser, lt.task.viewport, base, log) as page:
                 try:
                     replay = await asyncio.wait_for(
-                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm), config.task_timeout_s)
+                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, on_step),
+                        config.task_timeout_s)
                 except asyncio.TimeoutError:
                     replay.error = f"task time limit of {config.task_timeout_s:g}s reached"
     if config.save_step_screenshots:

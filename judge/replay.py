@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -167,7 +168,7 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
 
 
 async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig,
-                    llm: JudgeLLM | None = None) -> Replay:
+                    llm: JudgeLLM | None = None, on_step: Callable[[StepResult], None] | None = None) -> Replay:
     """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official way)."""
     result = Replay()
     network = NetworkTracker(page)
@@ -223,6 +224,8 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             step.reason = _reason(e, log)
         step.timings = timings
         step.console_errors = log.take_console()
+        if on_step is not None:
+            on_step(step)
         if not step.passed:
             break
     return result

@@ -1,0 +1,104 @@
+"""`iwr run`, `iwr rescore`: one-shot benchmark runs on the command line (thin: options -> RunConfig)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from iwr.benchmark.cli import _judge_config, _load, console, err_console, judge_options, main
+
+BASELINES = {"blank", "first-frame", "oracle"}
+
+
+def runs_dir_option(f):
+    return click.option("--runs-dir", type=click.Path(path_type=Path, file_okay=False),
+                        default=lambda: os.environ.get("IWR_RUNS_DIR", "runs"), show_default="./runs or $IWR_RUNS_DIR",
+                        help="Where run folders are created.")(f)
+
+
+def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool, timeout: float):
+    """A baseline by name, else the one-shot LLM generator for a litellm model string."""
+    from iwr.agents.generators import create
+
+    name = model.removeprefix("baseline/")
+    if name in BASELINES:
+        return create(name)
+    return create("oneshot", model=model, api_base=api_base, frames=frames, use_cache=not no_cache, timeout=timeout)
+
+
+@main.command("run")
+@click.option("--model", required=True, help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) or a baseline: blank, first-frame, oracle.")
+@click.option("--api-base", help="OpenAI-compatible endpoint for the model (vLLM, llama.cpp, a proxy...).")
+@click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
+@click.option("--tasks-filter", help="Task ids (1001,1003), ranges (1001-1005) or a regex on site/domain.")
+@click.option("--limit", type=int, help="Only the first K selected tasks.")
+@click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
+              help="Video input: 1 fps capped at 64 (official) or scene-change keyframes.")
+@click.option("--judge-model", help="Multimodal judge model for the official LLM parts (default: offline judge).")
+@click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model.")
+@click.option("--run-id", help="Name of the run folder (default: time + model).")
+@click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest run of this model).")
+@click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache.")
+@click.option("--timeout", default=600.0, show_default=True, help="Seconds per generation call.")
+@click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
+@click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
+@runs_dir_option
+@judge_options
+def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, run_id, resume, no_cache,
+            timeout, display, skip_invalid, runs_dir, alignment, ocr, dino, workers) -> None:
+    """Generate every task once, judge it once, write the reports."""
+    from iwr.benchmark.display import make_display
+    from iwr.benchmark.runner import (RunConfig, RunError, Runner, events_path, new_run_id, open_run, select_tasks,
+                                      slug, versions)
+    from iwr.events import EventLog
+
+    loaded = _load(pack, skip_invalid, deep=False)
+    try:
+        tasks = select_tasks(loaded, tasks_filter, limit)
+        generator = make_generator(model, api_base, frames, no_cache, timeout)
+        if resume and not run_id:
+            previous = sorted(p for p in Path(runs_dir).glob(f"*-{slug(model)}") if (p / "config.json").is_file())
+            if not previous:
+                raise RunError(f"no earlier run of {model} in {runs_dir} to resume; give --run-id")
+            run_id = previous[-1].name
+        run_dir = Path(runs_dir) / (run_id or new_run_id(model))
+        config = RunConfig(generator=generator.name, model=model, api_base=api_base,
+                           generator_settings=getattr(generator, "settings", {}), pack=str(loaded.jsonl),
+                           task_ids=[lt.task.id for lt in tasks],
+                           judge=_judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache),
+                           versions=versions())
+        open_run(run_dir, config, resume)
+    except (RunError, KeyError, ValueError) as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(1)
+    events = EventLog(events_path(run_dir))
+    shown = make_display(display)
+    events.listeners.append(shown)
+    try:
+        asyncio.run(Runner(run_dir, config, generator, events, workers).run(tasks))
+    except KeyboardInterrupt:
+        shown.close()
+        err_console.print(f"interrupted; finished tasks are kept. Resume: iwr run --model {model} --run-id {run_dir.name} --resume")
+        sys.exit(130)
+    shown.close()
+    write_reports([run_dir])
+    console.print(f"run folder: {run_dir}", highlight=False)
+
+
+def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
+    """Markdown (and, once available, HTML) reports at the top of the (first) run folder."""
+    from iwr import atomic
+    from iwr.benchmark.runner import load_score
+    from iwr.judge.table import markdown_table
+
+    parts = []
+    for run_dir in run_dirs:
+        results = [r for r in (load_score(p) for p in sorted(run_dir.iterdir()) if p.is_dir()) if r is not None]
+        parts.append(markdown_table(results, title=run_dir.name))
+    text = "\n".join(parts)
+    atomic.write_text((out or run_dirs[0]) / "report.md", text)
+    console.print(text, markup=False, highlight=False)

@@ -1,0 +1,117 @@
+"""How a run shows its progress: a live rich bar (terminals), plain lines (CI logs, pipes) or nothing.
+
+All displays are listeners on the run's event stream, behind one small protocol; the Textual TUI is
+another implementation living in `iwr.tui`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Literal, Protocol
+
+from iwr.events import GenerationFinished, RunFinished, RunStarted, Scored, TaskFinished
+
+DisplayName = Literal["auto", "rich", "plain", "none"]
+
+
+class RunDisplay(Protocol):
+    def __call__(self, event) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Tally:
+    """Running totals every display shows: tasks done, elapsed time, spend."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.done = 0
+        self.cost = 0.0
+        self.unpriced = False
+        self.tokens = 0
+        self.started = time.time()
+
+    def update(self, event) -> None:
+        if isinstance(event, RunStarted):
+            self.total = len(event.task_ids)
+            self.started = event.t
+        elif isinstance(event, GenerationFinished):
+            self.tokens += event.prompt_tokens + event.completion_tokens
+            if event.cost_usd is None and event.prompt_tokens:
+                self.unpriced = True
+            self.cost += event.cost_usd or 0.0
+        elif isinstance(event, TaskFinished):
+            self.done += 1
+
+    def spend(self) -> str:
+        return f"${self.cost:.4f}" + ("+?" if self.unpriced else "") + f", {self.tokens:,} tokens"
+
+    def elapsed(self) -> str:
+        return f"{time.time() - self.started:.0f}s"
+
+
+class PlainDisplay:
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.tally = Tally()
+
+    def __call__(self, event) -> None:
+        self.tally.update(event)
+        line = None
+        if isinstance(event, RunStarted):
+            line = f"run {event.run_id}: {len(event.task_ids)} task(s), generator {event.generator} {event.model}".rstrip()
+        elif isinstance(event, Scored) and event.official:
+            line = (f"task {event.task_id}: IFS {100 * event.IFS:.1f}  Final {100 * event.Final:.1f}"
+                    + (f"  ({event.error})" if event.error else ""))
+        elif isinstance(event, TaskFinished):
+            line = f"[{self.tally.done}/{self.tally.total}] {self.tally.elapsed()} elapsed, spent {self.tally.spend()}"
+        elif isinstance(event, RunFinished):
+            line = ("interrupted: resume with --resume" if event.interrupted else "run finished") + \
+                f" ({event.tasks_done} task(s), {self.tally.elapsed()})"
+        if line:
+            print(line, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        pass
+
+
+class RichDisplay:
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.tally = Tally()
+        self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), TextColumn("{task.fields[spend]}"),
+                                 console=Console(stderr=True), transient=False)
+        self.bar = None
+        self.progress.start()
+
+    def __call__(self, event) -> None:
+        self.tally.update(event)
+        if isinstance(event, RunStarted):
+            self.bar = self.progress.add_task(f"{event.generator} {event.model}".strip(), total=self.tally.total,
+                                              spend=self.tally.spend())
+        elif self.bar is not None:
+            if isinstance(event, Scored) and event.official:
+                self.progress.console.print(f"task {event.task_id}: IFS {100 * event.IFS:.1f}  Final {100 * event.Final:.1f}"
+                                            + (f"  ({event.error})" if event.error else ""), highlight=False)
+            self.progress.update(self.bar, completed=self.tally.done, spend=self.tally.spend())
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+class NoDisplay:
+    def __call__(self, event) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def make_display(name: DisplayName) -> RunDisplay:
+    if name == "auto":
+        name = "rich" if sys.stderr.isatty() else "plain"
+    return {"rich": RichDisplay, "plain": PlainDisplay, "none": NoDisplay}[name]()

@@ -1,0 +1,246 @@
+"""A benchmark run: generate a page per task, then judge it once with the official configuration.
+
+Layout of `<runs>/<run-id>/`: `config.json` (the snapshot that makes the run reproducible),
+`events.jsonl`, and per task `<task-id>/` with the generator's files (`index.html`, `response.txt`),
+`generation.json`, `eval.json`, `evalpoints/`, `steps/`. A task's generation is done when
+`generation.json` exists and its judging when `eval.json` exists, so `--resume` redoes neither and a
+killed run loses at most the tasks in flight. Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import platform
+import re
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from iwr import __version__, atomic
+from iwr.agents.generators import Generation, Generator
+from iwr.benchmark.loader import LoadedTask, Pack
+from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, JudgeStep, RunFinished, RunStarted, Scored, TaskFinished, TaskStarted
+from iwr.judge.evaluate import EVAL_NAME, Candidate, JudgeConfig, evaluate_candidate, load_metrics, make_judge_llm
+from iwr.judge.types import StepResult, TaskScore
+
+CONFIG_NAME = "config.json"
+GENERATION_NAME = "generation.json"
+
+
+class RunError(Exception):
+    """A run that cannot start or resume; the message says what to do."""
+
+
+class RunConfig(BaseModel):
+    """Everything that defines a run; saved as `config.json` and compared on --resume."""
+
+    model_config = ConfigDict(extra="forbid")
+    mode: Literal["oneshot", "agent"] = "oneshot"
+    generator: str
+    model: str = ""
+    api_base: str | None = None
+    generator_settings: dict[str, Any] = Field(default_factory=dict)
+    """What else changes the pages: prompt hash, frame mode and limits, loop settings."""
+    pack: str
+    task_ids: list[int]
+    judge: JudgeConfig = Field(default_factory=JudgeConfig)
+    versions: dict[str, str] = Field(default_factory=dict)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:60] or "run"
+
+
+def new_run_id(model: str) -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S") + "-" + slug(model)
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"iwr": __version__, "python": platform.python_version()}
+    for dist in ("playwright", "litellm", "pydantic", "opencv-python-headless", "scikit-image"):
+        try:
+            found[dist] = version(dist)
+        except PackageNotFoundError:
+            pass
+    return found
+
+
+def comparable(config: RunConfig) -> dict:
+    """The parts of a config that must match to resume (versions may differ: a note, not a stop)."""
+    return config.model_dump(mode="json", exclude={"versions"})
+
+
+def open_run(run_dir: Path, config: RunConfig, resume: bool) -> None:
+    path = run_dir / CONFIG_NAME
+    if path.exists():
+        if not resume:
+            raise RunError(f"{run_dir} already exists: pass --resume to continue it, or choose another --run-id")
+        saved = RunConfig.model_validate_json(path.read_text())
+        if comparable(saved) != comparable(config):
+            diff = sorted(k for k, v in comparable(config).items() if comparable(saved).get(k) != v)
+            raise RunError(f"{path}: the run was started with other settings ({', '.join(diff)}); "
+                           "resume with the same options, or start a new run")
+        return
+    if resume:
+        raise RunError(f"{run_dir}: nothing to resume (no {CONFIG_NAME}); drop --resume to start it")
+    atomic.write_text(path, config.model_dump_json(indent=1))
+
+
+def load_generation(task_dir: Path) -> Generation | None:
+    path = task_dir / GENERATION_NAME
+    try:
+        return Generation.model_validate_json(path.read_text()) if path.is_file() else None
+    except ValueError:
+        return None
+
+
+def load_score(task_dir: Path) -> TaskScore | None:
+    path = task_dir / EVAL_NAME
+    try:
+        return TaskScore.model_validate_json(path.read_text()) if path.is_file() else None
+    except ValueError:
+        return None
+
+
+def step_event(task_id: int, iteration: int | None = None):
+    def to_event(step: StepResult) -> JudgeStep:
+        g = step.grounding
+        return JudgeStep(task_id=task_id, iteration=iteration, index=step.index, action=step.type,
+                         description=step.description[:200], strategy=g.strategy if g else "",
+                         target=(g.chosen.text or g.chosen.label)[:80] if g and g.chosen else "",
+                         passed=step.passed, verdict=step.verdict.method if step.verdict else "", reason=step.reason[:300])
+    return to_event
+
+
+def scored_event(result: TaskScore, official: bool, iteration: int | None = None) -> Scored:
+    return Scored(task_id=result.task_id, official=official, iteration=iteration, IFS=result.IFS, VFS=result.VFS,
+                  Final=result.Final, error=result.error, seconds=result.seconds)
+
+
+class Runner:
+    """Runs tasks through a generator and the judge with `workers` tasks at once, one browser."""
+
+    def __init__(self, run_dir: Path, config: RunConfig, generator: Generator, events: EventLog, workers: int = 2):
+        self.run_dir = run_dir
+        self.config = config
+        self.generator = generator
+        self.events = events
+        self.workers = workers
+
+    async def generate(self, lt: LoadedTask, task_dir: Path) -> Generation:
+        generation = load_generation(task_dir)
+        if generation is not None:
+            return generation
+        started = time.perf_counter()
+        try:
+            generation = await self.generator.generate(lt, task_dir)
+        except Exception as e:  # a generator bug must not stop the other tasks
+            generation = Generation(generator=self.generator.name, model=self.generator.model, ok=False,
+                                    error=f"generator error: {type(e).__name__}: {e}")
+        if not generation.seconds:
+            generation.seconds = round(time.perf_counter() - started, 3)
+        atomic.write_text(task_dir / GENERATION_NAME, generation.model_dump_json(indent=1))
+        u = generation.usage
+        self.events.emit(GenerationFinished(task_id=lt.task.id, ok=generation.ok, error=generation.error,
+                                            prompt_tokens=u.prompt_tokens, completion_tokens=u.completion_tokens,
+                                            cost_usd=u.cost_usd, seconds=generation.seconds, cached=generation.cached))
+        return generation
+
+    async def judge(self, browser, lt: LoadedTask, task_dir: Path, generation: Generation, judge_deps) -> TaskScore:
+        result = load_score(task_dir)
+        if result is not None:
+            return result
+        metrics, backends, llm = judge_deps
+        if (task_dir / "index.html").is_file():
+            result = await evaluate_candidate(browser, lt, Candidate(root=task_dir), task_dir, self.config.judge,
+                                              model=self.config.model or self.generator.name, metrics=metrics,
+                                              backends=backends, llm=llm, on_step=lambda s: self.events.emit(step_event(lt.task.id)(s)))
+        else:
+            result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
+                               error=generation.error or "the generator produced no index.html")
+            atomic.write_text(task_dir / EVAL_NAME, result.model_dump_json(indent=1))
+        self.events.emit(scored_event(result, official=True))
+        return result
+
+    async def run_task(self, browser, lt: LoadedTask, judge_deps, gate: asyncio.Semaphore) -> TaskScore:
+        async with gate:
+            task_dir = self.run_dir / str(lt.task.id)
+            task_dir.mkdir(parents=True, exist_ok=True)
+            self.events.emit(TaskStarted(task_id=lt.task.id))
+            generation = await self.generate(lt, task_dir)
+            try:
+                result = await self.judge(browser, lt, task_dir, generation, judge_deps)
+            except Exception as e:
+                result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
+                                   error=f"judge error: {type(e).__name__}: {e}")
+            self.events.emit(TaskFinished(task_id=lt.task.id, ok=generation.ok and result.error is None,
+                                          error=generation.error or result.error))
+            return result
+
+    async def run(self, tasks: list[LoadedTask]) -> list[TaskScore]:
+        from playwright.async_api import async_playwright
+
+        from iwr.browser import launch_chromium
+        from iwr.judge.sandbox import BROWSER_ARGS
+
+        metrics, backends = load_metrics(self.config.judge)
+        judge_deps = (metrics, backends, make_judge_llm(self.config.judge))
+        gate = asyncio.Semaphore(max(1, self.workers))
+        self.events.emit(RunStarted(run_id=self.run_dir.name, mode=self.config.mode, generator=self.generator.name,
+                                    model=self.config.model, task_ids=[lt.task.id for lt in tasks]))
+        results: list[TaskScore] = []
+        interrupted = True
+        try:
+            async with async_playwright() as pw:
+                browser = await launch_chromium(pw, args=BROWSER_ARGS)
+                try:
+                    results = list(await asyncio.gather(*(self.run_task(browser, lt, judge_deps, gate) for lt in tasks)))
+                finally:
+                    await browser.close()
+            interrupted = False
+        finally:
+            self.events.emit(RunFinished(interrupted=interrupted, tasks_done=len(results)))
+        return results
+
+
+def select_tasks(pack: Pack, task_filter: str | None, limit: int | None) -> list[LoadedTask]:
+    """`--tasks-filter`: comma-separated ids, id ranges (1001-1004), or a regex on site/domain."""
+    tasks = pack.tasks
+    if task_filter:
+        wanted: set[int] = set()
+        patterns = []
+        for part in (p.strip() for p in task_filter.split(",") if p.strip()):
+            if re.fullmatch(r"\d+", part):
+                wanted.add(int(part))
+            elif re.fullmatch(r"\d+-\d+", part):
+                a, b = map(int, part.split("-"))
+                wanted.update(range(a, b + 1))
+            else:
+                patterns.append(re.compile(part, re.I))
+        tasks = [lt for lt in tasks if lt.task.id in wanted or any(
+            p.search(f"{lt.task.source_website} {lt.task.classification.domain} {lt.task.classification.sub_domain}")
+            for p in patterns)]
+    if limit is not None:
+        tasks = tasks[:limit]
+    if not tasks:
+        raise RunError("no task matches --tasks-filter/--limit")
+    return tasks
+
+
+def read_config(run_dir: Path) -> RunConfig:
+    path = run_dir / CONFIG_NAME
+    if not path.is_file():
+        raise RunError(f"{run_dir} is not a run folder (no {CONFIG_NAME})")
+    try:
+        return RunConfig.model_validate_json(path.read_text())
+    except ValueError as e:
+        raise RunError(f"{path}: unreadable run config: {str(e).splitlines()[0]}") from None
+
+
+def events_path(run_dir: Path) -> Path:
+    return run_dir / EVENTS_NAME

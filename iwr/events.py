@@ -1,0 +1,137 @@
+"""The run event stream: one JSON object per line in `<run>/events.jsonl`.
+
+Runs (one-shot and agentic) append events; displays (plain lines, the Textual TUI, `iwr watch`) only
+read them. This module is the whole contract between the two, so it depends on nothing else in iwr.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    t: float = Field(default_factory=time.time)
+    """Wall-clock time of the event (seconds since the epoch)."""
+
+
+class RunStarted(_Event):
+    kind: Literal["run_started"] = "run_started"
+    run_id: str
+    mode: Literal["oneshot", "agent", "rescore"]
+    generator: str
+    model: str = ""
+    task_ids: list[int]
+
+
+class TaskStarted(_Event):
+    kind: Literal["task_started"] = "task_started"
+    task_id: int
+
+
+class GenerationFinished(_Event):
+    kind: Literal["generation_finished"] = "generation_finished"
+    task_id: int
+    iteration: int | None = None
+    ok: bool
+    error: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+    seconds: float = 0.0
+    cached: bool = False
+
+
+class JudgeStep(_Event):
+    kind: Literal["judge_step"] = "judge_step"
+    task_id: int
+    iteration: int | None = None
+    index: int
+    action: str
+    description: str = ""
+    strategy: str = ""
+    target: str = ""
+    passed: bool
+    verdict: str = ""
+    reason: str = ""
+
+
+class Scored(_Event):
+    """Scores of one judging: the official single-pass evaluation, or a loop's self-test."""
+
+    kind: Literal["scored"] = "scored"
+    task_id: int
+    official: bool
+    """True for the run's single official evaluation, False for an agent's self-test."""
+    iteration: int | None = None
+    IFS: float
+    VFS: float | None = None
+    Final: float
+    error: str | None = None
+    seconds: float = 0.0
+
+
+class TaskFinished(_Event):
+    kind: Literal["task_finished"] = "task_finished"
+    task_id: int
+    ok: bool
+    error: str | None = None
+
+
+class RunFinished(_Event):
+    kind: Literal["run_finished"] = "run_finished"
+    interrupted: bool = False
+    tasks_done: int = 0
+
+
+class Note(_Event):
+    kind: Literal["note"] = "note"
+    task_id: int | None = None
+    level: Literal["info", "warning", "error"] = "info"
+    message: str
+
+
+Event = Annotated[Union[RunStarted, TaskStarted, GenerationFinished, JudgeStep, Scored, TaskFinished, RunFinished, Note],
+                  Field(discriminator="kind")]
+EVENT = TypeAdapter(Event)
+EVENTS_NAME = "events.jsonl"
+
+
+class EventLog:
+    """Appends events to a run's `events.jsonl` (one write per line, flushed) and fans them out to
+    listeners such as a display. Thread-safe."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.listeners: list = []
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    def emit(self, event: _Event) -> None:
+        line = event.model_dump_json() + "\n"
+        with self._lock:
+            with open(self.path, "a", encoding="utf-8") as f:
+                f.write(line)
+                f.flush()
+        for listener in list(self.listeners):
+            listener(event)
+
+
+def read_events(path: Path) -> Iterator[Any]:
+    """Parse an events file, skipping a torn last line (a run killed mid-write) and unknown lines."""
+    if not path.is_file():
+        return
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.endswith("\n"):
+                break
+            try:
+                yield EVENT.validate_python(json.loads(line))
+            except (ValueError, TypeError):
+                continue
