@@ -1,4 +1,4 @@
-"""`iwr run`, `iwr rescore`: one-shot benchmark runs on the command line (thin: options -> RunConfig)."""
+"""`iwr run`, `iwr report`: one-shot benchmark runs and their reports on the command line (thin: options -> RunConfig)."""
 
 from __future__ import annotations
 
@@ -20,14 +20,15 @@ def runs_dir_option(f):
                         help="Where run folders are created.")(f)
 
 
-def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool, timeout: float):
+def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool, timeout: float, retries: int = 3):
     """A baseline by name, else the one-shot LLM generator for a litellm model string."""
     from iwr.agents.generators import create
 
     name = model.removeprefix("baseline/")
     if name in BASELINES:
         return create(name)
-    return create("oneshot", model=model, api_base=api_base, frames=frames, use_cache=not no_cache, timeout=timeout)
+    return create("oneshot", model=model, api_base=api_base, frames=frames, use_cache=not no_cache, timeout=timeout,
+                  retries=retries)
 
 
 @main.command("run")
@@ -43,13 +44,14 @@ def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool
 @click.option("--run-id", help="Name of the run folder (default: time + model).")
 @click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest run of this model).")
 @click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache.")
-@click.option("--timeout", default=600.0, show_default=True, help="Seconds per generation call.")
+@click.option("--timeout", default=600.0, show_default=True, help="Seconds per generation call attempt.")
+@click.option("--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors.")
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @runs_dir_option
 @judge_options
 def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, run_id, resume, no_cache,
-            timeout, display, skip_invalid, runs_dir, alignment, ocr, dino, workers) -> None:
+            timeout, retries, display, skip_invalid, runs_dir, alignment, ocr, dino, workers) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.display import make_display
     from iwr.benchmark.runner import (RunConfig, RunError, Runner, events_path, new_run_id, open_run, select_tasks,
@@ -59,7 +61,7 @@ def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, jud
     loaded = _load(pack, skip_invalid, deep=False)
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
-        generator = make_generator(model, api_base, frames, no_cache, timeout)
+        generator = make_generator(model, api_base, frames, no_cache, timeout, retries)
         if resume and not run_id:
             previous = sorted(p for p in Path(runs_dir).glob(f"*-{slug(model)}") if (p / "config.json").is_file())
             if not previous:
@@ -90,15 +92,24 @@ def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, jud
 
 
 def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
-    """Markdown (and, once available, HTML) reports at the top of the (first) run folder."""
-    from iwr import atomic
-    from iwr.benchmark.runner import load_score
-    from iwr.judge.table import markdown_table
+    """report.md and report.html (iwr.benchmark.report) in `out` or the first run folder; prints the Markdown.
+    A folder that is not a run is a one-line error and exit 1."""
+    from iwr.benchmark.report import ReportError
+    from iwr.benchmark.report import write_reports as write_both
 
-    parts = []
-    for run_dir in run_dirs:
-        results = [r for r in (load_score(p) for p in sorted(run_dir.iterdir()) if p.is_dir()) if r is not None]
-        parts.append(markdown_table(results, title=run_dir.name))
-    text = "\n".join(parts)
-    atomic.write_text((out or run_dirs[0]) / "report.md", text)
-    console.print(text, markup=False, highlight=False)
+    try:
+        written = write_both(run_dirs, out)
+    except ReportError as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(1)
+    console.print(written.text, markup=False, highlight=False)
+    console.print(f"reports: {written.markdown} {written.html}", highlight=False, soft_wrap=True)
+
+
+@main.command("report")
+@click.argument("runs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for report.md and report.html (default: the first RUN folder).")
+def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
+    """Markdown and self-contained HTML reports of one or more run folders (also while they run)."""
+    write_reports(list(runs), out)

@@ -1,0 +1,175 @@
+"""`report.html`: one self-contained page (inline CSS, JPEG data URIs, inline SVG, no script).
+
+It is meant to be mailed, attached to an issue or opened from a laptop without the run folders, so
+nothing in it points outside the file. Offline scores are labelled as such wherever they appear.
+This module builds the page-level views (leaderboard, runs, comparison, iteration curves) and renders
+the template; a task's card is built in `task_views`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import jinja2
+
+from iwr.benchmark.report import views as v
+from iwr.benchmark.report.charts import Series, line_chart_svg, strip_plot_svg
+from iwr.benchmark.report.images import Thumbnailer
+from iwr.benchmark.report.load import RunReport
+from iwr.benchmark.report.summary import (COLUMNS, KINDS, column_means, done_label, fmt_cost, fmt_seconds, fmt_tokens,
+                                          kind_title, leaderboard, run_names, standins_note, standins_of)
+from iwr.benchmark.report.task_views import anchor, cell, task_view
+
+TEMPLATE = "report.html.j2"
+COMPARE_COLUMNS = ["IFS", "VFS", "Final"]
+OFFLINE_NOTE = ("Scores marked offline come from stand-in backends, not the official judge, and are not comparable "
+                "with the published IWR-Bench table.")
+
+
+def board_views(runs: list[RunReport]) -> list[v.BoardView]:
+    out = []
+    for official, rows in leaderboard(runs).items():
+        if not rows:
+            continue
+        scores = [s for run, _ in rows for s in run.scores if s.official is official]
+        out.append(v.BoardView(heading=kind_title(official), note=standins_note(standins_of(scores)),
+                               official=official, columns=COLUMNS, rows=[
+                                   v.BoardRow(run_id=run.run_id, anchor=anchor("run", run.run_id), label=run.label,
+                                              cells=[cell(g.means[c]) for c in COLUMNS],
+                                              tokens=fmt_tokens(run.totals.total_tokens),
+                                              cost=fmt_cost(run.totals.cost_usd), done=done_label(run),
+                                              complete=run.state == "complete")
+                                   for run, g in rows]))
+    return out
+
+
+def table_views(run: RunReport) -> list[v.TableView]:
+    """The official per-task table (7 columns, avg row), one per kind."""
+    out = []
+    for official in KINDS:
+        rows = sorted((s for s in run.scores if s.official is official), key=lambda s: s.task_id)
+        if not rows:
+            continue
+        means = column_means(rows)
+        out.append(v.TableView(heading=kind_title(official), note=standins_note(standins_of(rows)),
+                               official=official, columns=COLUMNS,
+                               rows=[[v.Cell(text=str(s.task_id) + (" ⚠" if s.error else ""))] +
+                                     [cell(getattr(s, c)) for c in COLUMNS] for s in rows],
+                               avg=[v.Cell(text="avg")] + [cell(means[c]) for c in COLUMNS],
+                               anchors=[anchor("task", run.run_id, s.task_id) for s in rows]))
+    return out
+
+
+def chart_views(run: RunReport) -> list[v.ChartView]:
+    """Score distribution per task (Final, IFS, VFS), one strip plot per kind."""
+    out = []
+    for official in KINDS:
+        rows = sorted((s for s in run.scores if s.official is official), key=lambda s: s.task_id)
+        if not rows:
+            continue
+        lanes = [(c, [(f"task {s.task_id}", getattr(s, c)) for s in rows if getattr(s, c) is not None])
+                 for c in ("Final", "IFS", "VFS")]
+        kind = "official judge" if official else "offline judge — not official (stand-ins)"
+        caption = f"{kind} · {len(rows)} task(s), one dot each; black bar = mean"
+        out.append(v.ChartView(caption=caption,
+                               svg=strip_plot_svg(lanes, title=f"{run.label}: Final, IFS, VFS per task ({kind})")))
+    return out
+
+
+def run_view(run: RunReport, thumbs: Thumbnailer) -> v.RunView:
+    c, t, j = run.config, run.totals, run.config.judge
+    judge = (f"model {j.judge_model}" if j.judge_model else "offline, no judge model") + \
+        f"; alignment {j.alignment}; OCR {j.ocr or 'none'}; DINO {j.dino or 'none'}"
+    facts = [("model", run.label), ("generator", f"{c.generator} ({c.mode})"), ("pack", c.pack),
+             ("tasks judged", done_label(run)), ("judge", judge),
+             ("tokens", f"{fmt_tokens(t.total_tokens)} (prompt {fmt_tokens(t.prompt_tokens)}, "
+                        f"completion {fmt_tokens(t.completion_tokens)})"),
+             ("cost", fmt_cost(t.cost_usd)),
+             ("time", f"{fmt_seconds(t.wall_seconds)} wall; generation {fmt_seconds(t.generation_seconds)}, "
+                      f"judging {fmt_seconds(t.judge_seconds)} (summed over tasks)"),
+             ("versions", ", ".join(f"{k} {val}" for k, val in c.versions.items()))]
+    return v.RunView(run_id=run.run_id, anchor=anchor("run", run.run_id), label=run.label, state=run.state,
+                     complete=run.state == "complete", facts=facts, charts=chart_views(run), tables=table_views(run),
+                     pending=[f"task {e.task_id}: {e.status}" for e in run.tasks if e.status != "done"],
+                     tasks=[task_view(run, e, thumbs) for e in run.tasks], problems=run.problems)
+
+
+def comparison_views(runs: list[RunReport]) -> list[v.CompareGroup]:
+    """IFS/VFS/Final of every run side by side per task, one table per kind."""
+    names = run_names(runs)
+    out = []
+    for official in KINDS:
+        by_run = [{s.task_id: s for s in run.scores if s.official is official} for run in runs]
+        ids = sorted({i for m in by_run for i in m})
+        if not ids:
+            continue
+        means = [column_means(list(m.values())) for m in by_run]
+        rows = [(str(i), [cell(getattr(m[i], c)) if i in m else v.Cell(text="-")
+                          for m in by_run for c in COMPARE_COLUMNS]) for i in ids]
+        out.append(v.CompareGroup(heading=kind_title(official),
+                                  note=standins_note(standins_of([s for m in by_run for s in m.values()])),
+                                  official=official, runs=names, columns=COMPARE_COLUMNS, rows=rows,
+                                  avg=[cell(mm[c]) for mm in means for c in COMPARE_COLUMNS]))
+    return out
+
+
+def iteration_series(runs: list[RunReport]) -> list[Series]:
+    """Agent runs as score-by-iteration curves; one-shot runs as flat dashed references beside them
+    (their offline mean when they have offline scores, as the agent's self-tests are offline)."""
+    names = run_names(runs)
+    agents = [(n, r) for n, r in zip(names, runs) if r.iterations]
+    if not agents:
+        return []
+    its = [p.iteration for _, r in agents for p in r.iterations]
+    lo, hi = min(its), max(its)
+    series = [Series(name=f"{n} (agent self-test, offline)", points=[(p.iteration, p.mean_final) for p in r.iterations])
+              for n, r in agents]
+    for n, r in zip(names, runs):
+        if r.iterations or not r.scores:
+            continue
+        offline = [s for s in r.scores if not s.official]
+        kind, scores = ("offline", offline) if offline else ("official", r.scores)
+        final = column_means(scores)["Final"]
+        if final is not None:
+            series.append(Series(name=f"{n} (one-shot, {kind})", points=[(lo, final), (hi, final)], dashed=True))
+    return series
+
+
+def iteration_view(runs: list[RunReport]) -> v.ChartView | None:
+    """The one-shot vs agentic section, or None while no run records agent iterations."""
+    series = iteration_series(runs)
+    if not series:
+        return None
+    return v.ChartView(caption="Mean Final per iteration of the agents' self-tests (offline judge); "
+                               "one-shot runs as dashed references.",
+                       svg=line_chart_svg(series, title="one-shot vs agentic: score by iteration"))
+
+
+def build_view(runs: list[RunReport], thumbs: Thumbnailer | None = None, now: datetime | None = None) -> v.ReportView:
+    thumbs = thumbs or Thumbnailer()
+    offline = [s for r in runs for s in r.scores if not s.official]
+    note = ""
+    if offline:
+        standins = standins_of(offline)
+        note = OFFLINE_NOTE + (" Stand-ins: " + "; ".join(standins) + "." if standins else "")
+    title = "iwr report — " + (runs[0].run_id if len(runs) == 1 else f"{len(runs)} runs")
+    return v.ReportView(title=title, generated=(now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
+                        offline_note=note, boards=board_views(runs), runs=[run_view(r, thumbs) for r in runs],
+                        comparison=comparison_views(runs) if len(runs) > 1 else [], iterations=iteration_view(runs))
+
+
+def environment() -> jinja2.Environment:
+    """Templates next to this module; autoescaping on, so only the SVG strings are marked safe."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters["bar"] = lambda x: "" if x is None else f"{max(0.0, min(1.0, x)) * 100:.1f}"
+    return env
+
+
+def render_html(runs: list[RunReport], thumbs: Thumbnailer | None = None) -> str:
+    return environment().get_template(TEMPLATE).render(r=build_view(runs, thumbs))
+
+
+__all__ = ["render_html", "build_view", "iteration_series", "iteration_view", "environment", "board_views",
+           "table_views", "chart_views", "comparison_views"]

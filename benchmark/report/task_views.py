@@ -1,0 +1,145 @@
+"""One task's card in the HTML report: checkpoint image pairs, the step list with its evidence, and
+the generation's cost; the part of the report that explains *why* a task scored what it did."""
+
+from __future__ import annotations
+
+from iwr.benchmark.report import views as v
+from iwr.benchmark.report.images import Thumbnailer, resolve
+from iwr.benchmark.report.load import RunReport, TaskEntry
+from iwr.benchmark.report.summary import fmt_cost, fmt_seconds, fmt_tokens, pct
+from iwr.judge.types import StepResult
+
+METRIC_NAMES = {"ocr": "OCR", "dino": "DINO", "mllm": "MLLM"}
+STATUS_TEXT = {"done": "done", "judging": "in progress — judging", "generating": "in progress — generating",
+               "not started": "not started", "unreadable": "eval.json unreadable"}
+
+
+def anchor(*parts: object) -> str:
+    """An in-page link target (the only kind of link the report has)."""
+    return "-".join(str(p) for p in parts).replace(" ", "_")
+
+
+def cell(x: float | None) -> v.Cell:
+    return v.Cell(text=pct(x), value=x)
+
+
+def grounding_text(step: StepResult) -> str:
+    g = step.grounding
+    if g is None:
+        return ""
+    if g.chosen is None:
+        return f"{g.strategy}: not found"
+    c = g.chosen
+    what = c.text or c.label or ""
+    role = f" ({c.role})" if c.role and c.role != c.tag else ""
+    return f"{g.strategy} → <{c.tag}>" + (f" “{what[:60]}”" if what else "") + role
+
+
+def expectation_lines(step: StepResult) -> list[str]:
+    """The deterministic post-conditions the verdict checked, one line each with ✓/✗."""
+    items = (step.verdict.evidence.get("expect") if step.verdict else None) or []
+    out = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        e = item.get("expect") or {}
+        what = e.get("text") or e.get("value") or e.get("direction") or e.get("selector") or ""
+        line = ("✓ " if item.get("ok") else "✗ ") + str(e.get("kind", "?"))
+        line += f" “{str(what)[:60]}”" if what else ""
+        if not item.get("ok") and item.get("reason"):
+            line += f" — {str(item['reason'])[:160]}"
+        out.append(line)
+    return out
+
+
+def step_view(s: StepResult, flagged: bool) -> v.StepView:
+    verdict = ""
+    if s.verdict:
+        verdict = s.verdict.method + ("" if s.verdict.status in ("pass", "fail") else f" ({s.verdict.status})")
+    expectations = expectation_lines(s)
+    met = ""
+    if expectations and all(e.startswith("✓") for e in expectations):
+        met = f"✓ {len(expectations)}/{len(expectations)} checks met"
+    return v.StepView(index=s.index, type=s.type, description=s.description, outcome="pass" if s.passed else "fail",
+                      grounding=grounding_text(s), tried=[] if s.passed or not s.grounding else s.grounding.tried,
+                      verdict=verdict, reason=s.reason or (s.verdict.reason if s.verdict else ""),
+                      expectations=expectations, expectations_met=met, console_errors=len(s.console_errors),
+                      flagged=flagged)
+
+
+def step_views(entry: TaskEntry) -> tuple[list[v.StepView], list[v.StepView], str]:
+    """Judged steps, then the pack's steps the replay never reached (it stops at the first failure)."""
+    if entry.score is None:
+        return [], [], ""
+    done = entry.score.steps
+    outline = entry.outline.actions if entry.outline else []
+    judged = [step_view(s, s.index < len(outline) and outline[s.index].flagged) for s in done]
+    unreached = [v.StepView(index=i, type=a.type, description=a.description, outcome="not-reached", flagged=a.flagged)
+                 for i, a in enumerate(outline[len(done):], start=len(done))]
+    note = f"{sum(s.passed for s in done)} of {len(outline) or len(done)} step(s) passed"
+    if done and not done[-1].passed:
+        note += f"; stopped at step {done[-1].index}"
+    return judged, unreached, note
+
+
+def checkpoint_views(entry: TaskEntry, thumbs: Thumbnailer) -> tuple[list[v.CheckpointView], str]:
+    """Reference and generated screenshot of every evaluated checkpoint, metric names marked when a
+    stand-in backend produced them."""
+    if entry.score is None:
+        return [], ""
+    standin = {b.role: b.name for b in entry.score.backends if not b.official}
+    out = []
+    for cp in entry.score.checkpoints:
+        metrics = [f"{METRIC_NAMES.get(k, k)} {100 * x:.1f}" + (f" [{standin[k]}]" if k in standin else "")
+                   for k, x in cp.metrics.items()]
+        title = f"checkpoint {cp.k} · " + ("initial state" if cp.step is None else f"after step {cp.step}")
+        out.append(v.CheckpointView(k=cp.k, title=title, metrics=metrics,
+                                    reference=thumbs(resolve(entry.dir, cp.reference)),
+                                    generated=thumbs(resolve(entry.dir, cp.screenshot))))
+    total = entry.outline.checkpoint_count if entry.outline else None
+    note = f"{len(out)} of {total} checkpoint(s) evaluated" if total else f"{len(out)} checkpoint(s) evaluated"
+    if total and len(out) < total:
+        note += " — later ones were not reached (only checkpoints before the first failure count)"
+    return out, note
+
+
+def generation_facts(entry: TaskEntry) -> list[str]:
+    g, s = entry.generation, entry.score
+    facts = []
+    if g is not None:
+        u = g.usage
+        facts = [f"generator {g.generator}" + (f" ({g.model})" if g.model else ""),
+                 f"{fmt_tokens(u.prompt_tokens)} prompt + {fmt_tokens(u.completion_tokens)} completion tokens",
+                 f"cost {fmt_cost(u.cost_usd)}", f"generated in {fmt_seconds(g.seconds)}"]
+        if g.cached or u.cached_calls:
+            facts.append("from cache")
+    if s is not None:
+        facts.append(f"judged in {fmt_seconds(s.seconds)}")
+    return facts
+
+
+def task_errors(entry: TaskEntry) -> list[str]:
+    g, s = entry.generation, entry.score
+    errors = [g.error] if g and g.error else []
+    if s and s.error and s.error not in errors:
+        errors.append(s.error)
+    return errors + entry.problems
+
+
+def task_view(run: RunReport, entry: TaskEntry, thumbs: Thumbnailer) -> v.TaskView:
+    s, o = entry.score, entry.outline
+    steps, unreached, steps_note = step_views(entry)
+    checkpoints, cp_note = checkpoint_views(entry, thumbs)
+    return v.TaskView(task_id=entry.task_id, anchor=anchor("task", run.run_id, entry.task_id),
+                      status=STATUS_TEXT[entry.status],
+                      subtitle=" · ".join(x for x in ([o.site, o.domain, o.level, o.resolution] if o else []) if x),
+                      official=s.official if s else None,
+                      kind="" if s is None else "official" if s.official else "offline",
+                      standins="; ".join(s.standins) if s and not s.official else "",
+                      scores=[cell(getattr(s, c)) for c in ("IFS", "VFS", "Final")] if s else [],
+                      generation=generation_facts(entry), errors=task_errors(entry), checkpoints=checkpoints,
+                      checkpoints_note=cp_note, steps=steps, unreached=unreached, steps_note=steps_note,
+                      blocked=s.blocked_requests[:20] if s else [])
+
+
+__all__ = ["task_view", "step_views", "checkpoint_views", "anchor", "cell"]
