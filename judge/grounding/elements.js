@@ -46,6 +46,17 @@
     if (tag === "input") return ({ checkbox: "checkbox", radio: "radio", range: "slider", button: "button", submit: "button", reset: "button", image: "button", search: "searchbox" })[el.type] || "textbox";
     return el.isContentEditable ? "textbox" : "";
   };
+  // Text around an element (its card, row or form field) for descriptions such as
+  // "the 'Add to cart' button on the 'Desk lamp' card".
+  const contextOf = (el) => {
+    const own = norm(el.innerText || "");
+    let node = el.parentElement;
+    for (let depth = 0; node && node !== document.body && depth < 4; depth++, node = node.parentElement) {
+      const text = norm(node.innerText || "");
+      if (text.length > own.length + 2) return text.slice(0, 300);
+    }
+    return "";
+  };
   const out = [];
   const els = [];
   for (const el of document.body ? document.body.querySelectorAll("*") : []) {
@@ -63,6 +74,8 @@
       value: "value" in el && typeof el.value === "string" ? el.value.slice(0, 80) : "",
       role: el.getAttribute("role") || implicitRole(el),
       className: typeof el.className === "string" ? el.className.slice(0, 80) : "",
+      attrs: norm([el.id, el.getAttribute("name")].filter(Boolean).join(" ").replace(/[-_]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2")),
+      context: contextOf(el),
       type: el.getAttribute("type") || "",
       bbox: [r.x, r.y, r.width, r.height],
       page: [r.x + scrollX, r.y + scrollY],

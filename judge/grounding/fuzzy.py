@@ -21,7 +21,7 @@ WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
 STOP = set(
     "a an the to of in on at for and or with into from by is are be it its this that then so as page "
     "click clicks tap press type enter scroll select choose open hit use button link field box input "
-    "icon text area option menu item element section labeled labelled named called which shows show "
+    "icon text area option item element section labeled labelled named called which shows show "
     "top bottom left right upper lower corner side middle center centre first second third fourth last "
     "next previous under above below near beside inside within again once more new current".split()
 )
@@ -32,7 +32,11 @@ KIND_WORDS = {
     "search": {"searchbox", "textbox"}, "box": {"textbox", "searchbox", "checkbox"}, "textarea": {"textbox"},
 }
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-            "fifth": 4, "5th": 4, "last": -1}
+            "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
+            "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "last": -1}
+LATER_QUOTE = 0.85
+"""The first quoted string usually names the element; later ones often name its surroundings."""
+CONTEXT_SHARE = 0.3
 TIE = 4.0
 
 
@@ -45,14 +49,15 @@ def _norm(s: str) -> str:
 
 
 def _fields(e: dict) -> list[str]:
-    return [f for f in (_norm(e["text"]), _norm(e["label"]), _norm(e["placeholder"]), _norm(e["value"])) if f]
+    """What names an element: visible text, labels, placeholder (not a field's current value, which
+    is what the user typed, not its name)."""
+    return [f for f in (_norm(e["text"]), _norm(e["label"]), _norm(e["placeholder"])) if f]
 
 
-def _quote_score(q: str, e: dict) -> float:
-    """0–100: how well one quoted string names this element; unrelated text scores 0, not noise."""
-    q = _norm(q)
+def _match(q: str, fields: list[str]) -> float:
+    """0–100: how well a quoted string names one of `fields`; unrelated text scores 0, not noise."""
     best = 0.0
-    for f in _fields(e):
+    for f in fields:
         if f == q:
             return 100.0
         if q in f:
@@ -66,6 +71,22 @@ def _quote_score(q: str, e: dict) -> float:
     return best
 
 
+def _quote_score(quotes: list[str], e: dict, context_quotes: list[str]) -> float:
+    """The best quote naming the element itself, plus a share for quotes that name no element but
+    appear around this one (its card, row or form field)."""
+    fields = _fields(e)
+    own = [max(_match(_norm(q), fields), 0.8 * _match(_norm(q), [e["attrs"]] if e["attrs"] else []))
+           * (1.0 if i == 0 else LATER_QUOTE) for i, q in enumerate(quotes)]
+    context = [_norm(e["context"])] if e["context"] else []
+    around = sum(_match(_norm(q), context) for q in context_quotes)
+    return max(own) + CONTEXT_SHARE * around
+
+
+def context_quotes(quotes: list[str], elements: list[dict]) -> list[str]:
+    """Quotes that name no interactive element well: they describe where the element is."""
+    return [q for q in quotes if max((_match(_norm(q), _fields(e)) for e in elements), default=0) < 80]
+
+
 def _keywords(description: str, quotes: list[str]) -> list[str]:
     rest = description.lower()
     for q in quotes:
@@ -73,14 +94,18 @@ def _keywords(description: str, quotes: list[str]) -> list[str]:
     return [w for w in WORD.findall(rest) if w not in STOP and len(w) > 1]
 
 
-def score_element(action: Action, e: dict, quotes: list[str], keywords: list[str], kinds: set[str]) -> float:
+def score_element(action: Action, e: dict, quotes: list[str], keywords: list[str], kinds: set[str],
+                  ordinal_number: int | None = None, around: list[str] = ()) -> float:
     score = 0.0
     if quotes:
-        score += max(_quote_score(q, e) for q in quotes)
+        score += _quote_score(quotes, e, list(around))
     if keywords:
-        hay = " ".join(_fields(e) + [_norm(e["href"]), _norm(e["className"])])
+        hay = " ".join(_fields(e) + [_norm(e["href"]), _norm(e["className"]), e["attrs"].lower()])
+        hits = sum(1 for k in keywords if k in hay or (k.endswith("s") and k[:-1] in hay))
         weight = 25 if quotes else 50
-        score += weight * sum(1 for k in keywords if k in hay) / len(keywords) if hay else 0
+        score += weight * min(1.0, hits / min(len(keywords), 2))
+    if ordinal_number is not None and re.search(rf"\b{ordinal_number}\b", " ".join(_fields(e))):
+        score += 20
     if kinds and e["role"] in kinds:
         score += 12
     if action.type == "Type":
@@ -121,12 +146,16 @@ class FuzzyGrounding:
 
     async def pick(self, action: Action, elements: PageElements, page) -> Pick:
         description = action.parameters.description or ""
-        quotes = quoted_strings(description)
+        typed = _norm(action.parameters.text or "") if action.type == "Type" else ""
+        quotes = [q for q in quoted_strings(description) if _norm(q) != typed]
         keywords = _keywords(description, quotes)
         words = set(WORD.findall(description.lower()))
         kinds = set().union(*(KIND_WORDS[w] for w in words if w in KIND_WORDS)) if words else set()
+        ordinal = next((ORDINALS[w] for w in WORD.findall(description.lower()) if w in ORDINALS), None)
+        number = ordinal + 1 if ordinal is not None and ordinal >= 0 else None
+        around = context_quotes(quotes, elements.info)
         scored = sorted(
-            ((score_element(action, e, quotes, keywords, kinds), i) for i, e in enumerate(elements.info)),
+            ((score_element(action, e, quotes, keywords, kinds, number, around), i) for i, e in enumerate(elements.info)),
             key=lambda t: -t[0],
         )
         candidates = [elements.candidate(i, s) for s, i in scored[: self.top]]
@@ -136,7 +165,6 @@ class FuzzyGrounding:
         best = scored[0][0]
         tied = [i for s, i in scored if s >= best - TIE]
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
-        ordinal = next((ORDINALS[w] for w in WORD.findall(description.lower()) if w in ORDINALS), None)
         if ordinal is not None and len(reading) > 1:
             chosen = reading[ordinal] if -len(reading) <= ordinal < len(reading) else reading[-1]
             return Pick(chosen, candidates, f"{len(reading)} equally good matches; took #{ordinal + 1 if ordinal >= 0 else 'last'} in reading order")

@@ -1,0 +1,81 @@
+"""The standard IWR-Bench generator: one LLM call with the official inputs, post-processed as the
+official code does. The raw answer is kept (`response.txt`) so a run can be re-judged or audited."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from pathlib import Path
+
+from iwr import atomic
+from iwr.agents.generators import Generation, generator
+from iwr.benchmark.loader import LoadedTask
+from iwr.benchmark.media import visible_files
+
+ASSETS_DIR = "assets"
+RESPONSE_NAME = "response.txt"
+
+
+def copy_assets(lt: LoadedTask, out_dir: Path) -> None:
+    """The page refers to `assets/<name>`: a copy next to it keeps the run folder self-contained."""
+    for path in visible_files(lt.assets):
+        target = out_dir / ASSETS_DIR / path.name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
+@generator("oneshot")
+class OneShot:
+    name = "oneshot"
+
+    def __init__(self, model: str, api_base: str | None = None, frames: str = "fps", use_cache: bool = True,
+                 timeout: float = 600.0, retries: int = 3, max_tokens: int | None = None, client=None):
+        from iwr.agents.inputs import prompt_hash
+        from iwr.llm import LLMClient, ResponseCache
+
+        self.model = model
+        self.api_base = api_base
+        self.frames = frames
+        self.use_cache = use_cache
+        self.timeout = timeout
+        self.max_tokens = max_tokens
+        self.retries = retries
+        self.client = client or LLMClient(cache=ResponseCache())
+        self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "max_tokens": max_tokens}
+
+    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+        from iwr.agents.inputs import NoHtmlError, postprocess, prepare_inputs
+        from iwr.llm import LLMError
+
+        started = time.perf_counter()
+        base = Generation(generator=self.name, model=self.model, ok=False)
+        try:
+            inputs = await asyncio.to_thread(prepare_inputs, lt, self.model, self.frames)
+        except Exception as e:
+            base.error = f"task {lt.task.id}: cannot prepare the inputs: {e}"
+            return base
+        try:
+            reply = await self.client.complete(inputs.messages, model=self.model, api_base=self.api_base,
+                                               timeout=self.timeout, retries=self.retries, use_cache=self.use_cache,
+                                               max_tokens=self.max_tokens)
+        except LLMError as e:
+            base.error = str(e)
+            base.seconds = round(time.perf_counter() - started, 3)
+            return base
+        atomic.write_text(out_dir / RESPONSE_NAME, reply.text)
+        notes = {"frames": len(inputs.frame_times), "finish_reason": reply.finish_reason}
+        result = Generation(generator=self.name, model=self.model, ok=True, usage=reply.usage, cached=reply.cached,
+                            seconds=round(time.perf_counter() - started, 3), notes=notes)
+        try:
+            page = postprocess(reply.text, ASSETS_DIR)
+        except NoHtmlError as e:
+            result.ok, result.error = False, f"no html in the answer: {e}"
+            return result
+        copy_assets(lt, out_dir)
+        atomic.write_text(out_dir / "index.html", page.html)
+        result.notes.update(truncated=page.truncated, iframes_removed=page.iframes_removed)
+        if page.truncated:
+            result.ok, result.error = False, "the answer was cut off (unclosed ```html block); judged as is"
+        return result
