@@ -73,19 +73,22 @@ def available() -> list[str]:
     return sorted(REGISTRY)
 
 
-def create_for_role(role: Role, prefer: str | None = None, **kwargs: Any) -> tuple[VisualMetric, list[str]]:
-    """The preferred backend for `role`, else the first fallback that can run.
+def create_for_role(role: Role, prefer: str | None = None,
+                    options: dict[str, dict[str, Any]] | None = None) -> tuple[VisualMetric, list[str]]:
+    """The preferred backend for `role` (default `DEFAULTS[role]`), else the first of `FALLBACKS[role]`
+    that can run. `options` maps a backend name to the keyword arguments of its factory.
 
-    Returns the metric and the reasons the ones before it were skipped (empty when the preferred one
-    ran), so the caller can record a substitution instead of hiding it. `kwargs` go to every factory
-    tried. Raises the last `MetricUnavailable` when none can run.
+    Returns the metric and why the ones before it were skipped (empty when the preferred one runs),
+    so the caller can record the substitution instead of hiding it. Raises the last
+    `MetricUnavailable` when none can run.
     """
-    names = [prefer or DEFAULTS[role], *[n for n in FALLBACKS.get(role, []) if n != (prefer or DEFAULTS[role])]]
+    first = prefer or DEFAULTS[role]
+    names = [first, *[n for n in FALLBACKS.get(role, []) if n != first]]
     skipped: list[str] = []
     error: MetricUnavailable | None = None
     for name in names:
         try:
-            made = create(name, **kwargs)
+            made = create(name, **(options or {}).get(name, {}))
         except MetricUnavailable as exc:
             skipped.append(f"{name}: {exc}")
             error = exc

@@ -229,6 +229,7 @@ class RapidOCRMetric(OCRMetric):
 
     name = "ocr-rapidocr"
     MIN_SCORE: ClassVar[float] = 0.5
+    DET_MIN_SIDE: ClassVar[int] = 720
 
     def __init__(self, cache_dir: str | Path | None = None, disk_cache: bool = True,
                  threads: int | None = None) -> None:
@@ -236,7 +237,7 @@ class RapidOCRMetric(OCRMetric):
         super().__init__(cache_dir, disk_cache)
         self.threads = threads
         self.version = (f"rapidocr={_dist_version('rapidocr')} onnxruntime={_dist_version('onnxruntime')} "
-                        f"text_score={self.MIN_SCORE} order={ORDER_REVISION}")
+                        f"cls=off det_min_side={self.DET_MIN_SIDE} text_score={self.MIN_SCORE} order={ORDER_REVISION}")
         self._engine: Any = None
 
     def _load(self) -> Any:
@@ -245,14 +246,17 @@ class RapidOCRMetric(OCRMetric):
 
             from rapidocr import RapidOCR
 
-            params: dict[str, Any] = {"Global.log_level": "warning", "Global.text_score": self.MIN_SCORE}
+            # no text-direction classifier: screenshots have upright text (measured: as accurate, faster)
+            # and detection at the screenshot's own size for 720p (the default upscales to 736 px)
+            params: dict[str, Any] = {"Global.log_level": "error", "Global.text_score": self.MIN_SCORE,
+                                      "Global.use_cls": False, "Det.limit_side_len": self.DET_MIN_SIDE}
             if self.threads:
                 params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(self.threads)
             try:
                 self._engine = RapidOCR(params=params)
             except Exception as exc:  # model files missing or a broken onnxruntime
                 raise MetricUnavailable(f"rapidocr could not load its models: {exc}") from exc
-            logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+            logging.getLogger("RapidOCR").setLevel(logging.ERROR)  # "no text detected" is normal here
         return self._engine
 
     def _boxes(self, bgr: np.ndarray) -> list[TextBox]:
