@@ -8,10 +8,18 @@ PYTEST_ARGS ?=
 setup:
 	bash scripts/setup.sh
 
-# The main job on the bundled task pack, no API key needed.
+# The main job on the bundled task pack, no API key needed: the three no-LLM baselines run through
+# the standard one-shot protocol with the offline judge, then one report comparing them.
+STAMP := $(shell date +%Y%m%d-%H%M%S)
+DEMO_RUNS := $(foreach b,oracle first-frame blank,runs/demo-$(STAMP)-$(b))
+
 demo: setup
 	$(IWR) tasks validate
-	$(IWR) tasks list
+	$(IWR) run --model oracle --run-id demo-$(STAMP)-oracle --display plain
+	$(IWR) run --model first-frame --run-id demo-$(STAMP)-first-frame --display plain
+	$(IWR) run --model blank --run-id demo-$(STAMP)-blank --display plain
+	$(IWR) report $(DEMO_RUNS) --out runs/demo-$(STAMP)
+	@echo "report: runs/demo-$(STAMP)/report.html"
 
 test: setup
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)

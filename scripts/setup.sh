@@ -30,6 +30,15 @@ stamp="$VENV/.iwr-installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing iwr and its dependencies into $VENV"
   "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dev]" 2>&1 | grep -v "is ignored" || true
-  "$VENV/bin/python" -c "import iwr.benchmark.cli" 
+  "$VENV/bin/python" -c "import iwr.benchmark.cli"
   touch "$stamp"
+fi
+
+# The optional DINOv2 backend (extra `dino`) is tested with a tiny random model. Install it only
+# where a CPU build of torch sits in a local wheel folder: from PyPI, torch pulls GBs of CUDA.
+torch_wheel=$(ls /opt/wheels/torch-2.13.0+cpu-*.whl 2>/dev/null | head -n 1 || true)
+if [ -n "$torch_wheel" ] && [ "${IWR_SKIP_DINO:-0}" != 1 ] && ! "$VENV/bin/python" -c "import torch, transformers" 2>/dev/null; then
+  echo "setup: installing the optional DINOv2 backend (CPU torch from $torch_wheel)"
+  "$VENV/bin/pip" install -q --disable-pip-version-check "$torch_wheel" 2>&1 | grep -v "is ignored" || true
+  "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dino]" 2>&1 | grep -v "is ignored" || true
 fi
