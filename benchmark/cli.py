@@ -205,7 +205,4 @@ def judge_check(pack, out, alignment, ocr, dino, workers) -> None:
         sys.exit(1)
 
 
-from iwr.benchmark import cli_run  # noqa: E402,F401  (registers run, rescore, report)
-
-if __name__ == "__main__":
-    main()
+from iwr.benchmark import cli_run  # noqa: E402,F401  (registers run and report)

@@ -111,5 +111,5 @@ def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),
               help="Folder for report.md and report.html (default: the first RUN folder).")
 def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
-    """Markdown and self-contained HTML reports of one or more run folders (also while they run)."""
+    """Markdown and self-contained HTML reports of run folders."""
     write_reports(list(runs), out)

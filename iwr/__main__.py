@@ -1,0 +1,5 @@
+"""`python -m iwr` = the `iwr` command."""
+
+from iwr.benchmark.cli import main
+
+main()

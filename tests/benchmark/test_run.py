@@ -1,0 +1,107 @@
+"""`iwr run` end to end against the loopback OpenAI-compatible server: scripted failures end in a
+clear per-task error while the run completes; a killed run resumes with no repeated model calls."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iwr.benchmark.cli import main
+
+from ..llmserver import error, hang, raw, reply
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGE = ("<!doctype html><html><body style='font-family:Arial'><h1>Reconstruction</h1>"
+        "<img src='__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.jpg' width='100' height='60'>"
+        "<button class='btn'>Go</button><iframe src='https://example.com'></iframe></body></html>")
+GOOD = f"Here you go:\n```html\n{PAGE}\n```\n"
+
+
+def run_args(server, runs: Path, *extra: str) -> list[str]:
+    return ["run", "--model", "openai/test-model", "--api-base", server.base_url, "--runs-dir", str(runs),
+            "--display", "plain", "--ocr", "none", "--dino", "none", "--workers", "1", *extra]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("IWR_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def task_dirs(run: Path) -> list[Path]:
+    return sorted(p for p in run.iterdir() if p.is_dir())
+
+
+def test_scripted_failures_end_in_per_task_errors(tmp_path: Path, llm_server) -> None:
+    big = "```html\n<html><body>" + "<p>lorem ipsum dolor</p>" * 90_000 + "</body></html>\n```"
+    llm_server.script(
+        reply(GOOD),
+        reply("Sorry, I cannot build this page."),
+        reply("```html\n<html><body><button class='btn'>Go"),
+        error(429, retry_after=0.1), reply(GOOD),
+        hang(4), hang(4),
+        reply(big),
+        raw(b'{"id": "x", "choices": [{"message": {"content": "\xff\xfe\xfa"}}]}'),
+    )
+    result = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "7", "--timeout", "1.5",
+                                               "--retries", "1"))
+    assert result.exit_code == 0, result.output
+    (run,) = (tmp_path / "runs").iterdir()
+    gens = [json.loads((d / "generation.json").read_text()) for d in task_dirs(run)]
+    evals = [json.loads((d / "eval.json").read_text()) for d in task_dirs(run)]
+    assert gens[0]["ok"] and evals[0]["IFS"] >= 0 and "iframe" not in (task_dirs(run)[0] / "index.html").read_text()
+    page = (task_dirs(run)[0] / "index.html").read_text()
+    assert "assets/asset_001.jpg" in page and "__PLACEHOLDER" not in page
+    assert "no html in the answer" in gens[1]["error"] and evals[1]["error"]
+    assert "cut off" in gens[2]["error"] and (task_dirs(run)[2] / "index.html").is_file()
+    assert gens[3]["ok"]
+    assert not gens[4]["ok"] and "timed out" in gens[4]["error"].lower()
+    assert gens[5]["ok"] and (task_dirs(run)[5] / "index.html").stat().st_size > 2_000_000
+    assert not gens[6]["ok"] and gens[6]["error"]
+    assert (run / "report.md").is_file() and "| avg |" in (run / "report.md").read_text()
+    assert len(llm_server.chat_requests) == 9
+
+
+def test_killed_run_resumes_without_repeating_model_calls(tmp_path: Path, llm_server) -> None:
+    llm_server.respond_with(lambda request: reply(GOOD))
+    env = {**os.environ, "IWR_CACHE_DIR": str(tmp_path / "cache")}
+    args = [sys.executable, "-m", "iwr", *run_args(llm_server, tmp_path / "runs", "--limit", "4",
+                                                                 "--run-id", "r1")]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    run = tmp_path / "runs" / "r1"
+    deadline = time.time() + 240
+    while time.time() < deadline and len(list(run.glob("*/eval.json"))) < 2 and proc.poll() is None:
+        time.sleep(0.2)
+    assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done_before = len(list(run.glob("*/eval.json")))
+    assert 2 <= done_before < 4, "the run finished before it could be killed"
+    calls_before = len(llm_server.chat_requests)
+
+    resumed = subprocess.run([*args, "--resume"], env=env, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(list(run.glob("*/eval.json"))) == 4
+    assert len(llm_server.chat_requests) - calls_before <= 1, "resume repeated model calls"
+    assert len(llm_server.chat_requests) <= 4
+
+    fresh = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "4", "--run-id", "r2"))
+    assert fresh.exit_code == 0, fresh.output
+    table = lambda p: [line for line in (p / "report.md").read_text().splitlines() if line.startswith("| ")]
+    assert table(run) == table(tmp_path / "runs" / "r2")
+
+
+def test_resume_refuses_other_settings(tmp_path: Path, llm_server) -> None:
+    llm_server.respond_with(lambda request: reply(GOOD))
+    first = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "2", "--run-id", "x", "--resume"))
+    assert again.exit_code == 1 and "other settings (task_ids)" in again.output
+    clash = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
+    assert clash.exit_code == 1 and "already exists" in clash.output
