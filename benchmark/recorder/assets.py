@@ -43,16 +43,22 @@ _DOM_MEDIA_JS = """
 
 @dataclass
 class AssetCollector:
-    """Keeps the bodies of media responses in the order they were first seen, deduplicated."""
+    """Keeps the bodies of media responses, named later in the order the page *requested* them
+    (document order, stable across recordings), not the order responses happened to arrive."""
 
     bodies: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+
+    def on_request(self, request) -> None:
+        if request.resource_type in MEDIA_TYPES and request.url not in self.order:
+            self.order.append(request.url)
 
     def add(self, url: str, body: bytes, content_type: str) -> None:
         if not body or url in self.bodies:
             return
         self.bodies[url] = (body, content_type.split(";")[0].strip().lower())
-        self.order.append(url)
+        if url not in self.order:
+            self.order.append(url)
 
     async def on_response(self, response) -> None:
         if response.request.resource_type not in MEDIA_TYPES or response.status != 200:
@@ -89,6 +95,8 @@ def write_assets(collector: AssetCollector, folder: Path) -> list[Path]:
     seen: set[str] = set()
     written = []
     for url in collector.order:
+        if url not in collector.bodies:
+            continue
         body, content_type = collector.bodies[url]
         digest = hashlib.sha1(body).hexdigest()
         if digest in seen:

@@ -175,6 +175,7 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
     frames = FrameCollector()
     console_errors: list[str] = []
     page = await context.new_page()
+    page.on("request", assets.on_request)
     page.on("response", assets.on_response)
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: console_errors.append(str(e)))

@@ -153,6 +153,10 @@ def test_rerecord_a_bundled_task_in_ci(tmp_path: Path) -> None:
                  a.target and (a.target.text, a.target.role, a.target.tag)) for a in task.action_sequence]
 
     assert essentials(new.task) == essentials(lt.task)
+    def assets(t):
+        return [(p.name, p.read_bytes()) for p in sorted(t.assets.iterdir()) if not p.name.startswith(".")]
+
+    assert assets(new) == assets(lt), "asset names or contents changed between recordings"
     for k in range(lt.task.checkpoint_count):
         a = cv2.imread(str(lt.checkpoint(k))).astype(int)
         b = cv2.imread(str(new.checkpoint(k))).astype(int)
