@@ -113,3 +113,36 @@ def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
 def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
     """Markdown and self-contained HTML reports of run folders."""
     write_reports(list(runs), out)
+
+
+@main.command("rescore")
+@click.argument("run_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--judge-model", help="Multimodal judge model for the official LLM parts (default: offline judge).")
+@click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model.")
+@click.option("--no-cache", is_flag=True, help="Bypass the judge model's response cache.")
+@click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
+@judge_options
+def rescore_cmd(run_dir, judge_model, judge_api_base, no_cache, display, alignment, ocr, dino, workers) -> None:
+    """Re-judge a run's saved pages (no generation); replaces eval.json."""
+    from iwr.benchmark.display import make_display
+    from iwr.benchmark.runner import RunError, read_config, rescore
+    from iwr.events import EventLog
+
+    try:
+        config = read_config(run_dir)
+        loaded = _load(Path(config.pack), True, deep=False)
+        judge = _judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+    except RunError as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(1)
+    events = EventLog(run_dir / "events.jsonl")
+    shown = make_display(display)
+    events.listeners.append(shown)
+    try:
+        asyncio.run(rescore(run_dir, config, loaded, judge, events, workers))
+    except RunError as e:
+        shown.close()
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(1)
+    shown.close()
+    write_reports([run_dir])

@@ -208,6 +208,34 @@ class Runner:
         return results
 
 
+async def rescore(run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConfig, events: EventLog,
+                  workers: int = 2) -> list[TaskScore]:
+    """Judge a run's saved pages again with `judge` (no generator call) and record the new judge
+    settings in config.json; each eval.json is replaced atomically, so a killed rescore can be rerun."""
+    from iwr.judge.evaluate import evaluate_many
+
+    by_id = {lt.task.id: lt for lt in pack.tasks}
+    missing = [i for i in config.task_ids if i not in by_id]
+    if missing:
+        raise RunError(f"tasks {missing} of {run_dir} are not (valid) in {config.pack}")
+    jobs = [(by_id[i], Candidate(root=run_dir / str(i)), run_dir / str(i)) for i in config.task_ids
+            if (run_dir / str(i) / "index.html").is_file()]
+    if not jobs:
+        raise RunError(f"{run_dir}: no generated index.html to rescore")
+    config.judge = judge
+    atomic.write_text(run_dir / CONFIG_NAME, config.model_dump_json(indent=1))
+    events.emit(RunStarted(run_id=run_dir.name, mode="rescore", generator=config.generator, model=config.model,
+                           task_ids=[lt.task.id for lt, _, _ in jobs]))
+
+    def done(result: TaskScore) -> None:
+        events.emit(scored_event(result, official=True))
+        events.emit(TaskFinished(task_id=result.task_id, ok=result.error is None, error=result.error))
+
+    results = await evaluate_many(jobs, judge, model=config.model or config.generator, workers=workers, on_done=done)
+    events.emit(RunFinished(tasks_done=len(results)))
+    return results
+
+
 def select_tasks(pack: Pack, task_filter: str | None, limit: int | None) -> list[LoadedTask]:
     """`--tasks-filter`: comma-separated ids, id ranges (1001-1004), or a regex on site/domain."""
     tasks = pack.tasks

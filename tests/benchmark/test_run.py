@@ -105,3 +105,27 @@ def test_resume_refuses_other_settings(tmp_path: Path, llm_server) -> None:
     assert again.exit_code == 1 and "other settings (task_ids)" in again.output
     clash = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
     assert clash.exit_code == 1 and "already exists" in clash.output
+
+
+def test_rescore_rejudges_saved_pages_without_generating(tmp_path: Path, llm_server) -> None:
+    from ..llmserver import route
+
+    llm_server.respond_with(lambda request: reply(GOOD))
+    first = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
+    assert first.exit_code == 0, first.output
+    run = tmp_path / "runs" / "x"
+    before = json.loads((task_dirs(run)[0] / "eval.json").read_text())
+    assert before["HFS"] is None
+    generated = len(llm_server.chat_requests)
+    llm_server.respond_with(route({"Pick the element": '{"index": 0}', "BEFORE a user action": '{"answer": "No"}',
+                                   "Rate how visually faithful": "Score: 42/100"}))
+    result = CliRunner().invoke(main, ["rescore", str(run), "--judge-model", "openai/judge", "--judge-api-base",
+                                       llm_server.base_url, "--ocr", "none", "--dino", "none", "--display", "none"])
+    assert result.exit_code == 0, result.output
+    after = json.loads((task_dirs(run)[0] / "eval.json").read_text())
+    assert after["HFS"] == 0.42
+    new_requests = llm_server.chat_requests[generated:]
+    assert new_requests and not any("__PLACEHOLDER_ASSETS_BASE_DIR__" in json.dumps(r.json) for r in new_requests)
+    assert json.loads((run / "config.json").read_text())["judge"]["judge_model"] == "openai/judge"
+    bad = CliRunner().invoke(main, ["rescore", str(tmp_path)])
+    assert bad.exit_code == 1 and "not a run folder" in bad.output
