@@ -55,6 +55,6 @@ def create(name: str, **kwargs: Any) -> Generator:
     return REGISTRY[name](**kwargs)
 
 
-from iwr.agents.generators import baselines  # noqa: E402,F401  (registers the built-ins)
+from iwr.agents.generators import baselines, oneshot  # noqa: E402,F401  (registers the built-ins)
 
 __all__ = ["Generation", "Generator", "REGISTRY", "generator", "create"]
