@@ -128,15 +128,28 @@ JUDGE_OPTIONS = [
     click.option("--alignment", type=click.Choice(["paper", "code"]), default="paper", show_default=True,
                  help="Checkpoint after the flagged action (paper) or before it (official code)."),
     click.option("--ocr", default="ocr-rapidocr", show_default=True, help="OCR backend, or 'none'."),
-    click.option("--dino", default="struct-standin", show_default=True, help="DINO backend (dinov2-base when installed), or 'none'."),
+    click.option("--dino", default="dinov2-base", show_default=True,
+                 help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'."),
     click.option("--workers", default=2, show_default=True, help="Parallel browser contexts."),
 ]
 
 
-def judge_options(f):
-    for option in reversed(JUDGE_OPTIONS):
-        f = option(f)
-    return f
+JUDGE_MODEL_OPTIONS = [
+    click.option("--judge-model", help="Multimodal judge model (litellm name) for the official LLM parts (default: offline judge)."),
+    click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...)."),
+]
+
+
+def _stack(options):
+    def apply(f):
+        for option in reversed(options):
+            f = option(f)
+        return f
+    return apply
+
+
+judge_options = _stack(JUDGE_OPTIONS)
+judge_model_options = _stack(JUDGE_MODEL_OPTIONS)
 
 
 @main.command("eval")
@@ -144,8 +157,7 @@ def judge_options(f):
 @click.option("--candidates", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Official result layout: DIR/<task-id>/<model>/index.html.")
 @click.option("--model", help="Only this model's folder (default: every model found).")
-@click.option("--judge-model", help="Multimodal judge model (litellm name) for the official LLM parts.")
-@click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...).")
+@judge_model_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the judge model's response cache.")
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @judge_options

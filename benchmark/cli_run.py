@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from iwr.benchmark.cli import _judge_config, _load, console, err_console, judge_options, main
+from iwr.benchmark.cli import _judge_config, _load, console, err_console, judge_model_options, judge_options, main
 
 BASELINES = {"blank", "first-frame", "oracle"}
 
@@ -39,8 +39,7 @@ def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool
 @click.option("--limit", type=int, help="Only the first K selected tasks.")
 @click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
               help="Video input: 1 fps capped at 64 (official) or scene-change keyframes.")
-@click.option("--judge-model", help="Multimodal judge model for the official LLM parts (default: offline judge).")
-@click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model.")
+@judge_model_options
 @click.option("--run-id", help="Name of the run folder (default: time + model).")
 @click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest run of this model).")
 @click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache.")
@@ -117,8 +116,7 @@ def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
 
 @main.command("rescore")
 @click.argument("run_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--judge-model", help="Multimodal judge model for the official LLM parts (default: offline judge).")
-@click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model.")
+@judge_model_options
 @click.option("--no-cache", is_flag=True, help="Bypass the judge model's response cache.")
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @judge_options

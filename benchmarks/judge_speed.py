@@ -7,7 +7,7 @@ For every bundled task (candidate = the task's own site):
 Then tasks/minute of the full evaluation with 1, 2 and 4 parallel contexts, and peak memory of the
 browser per context. Prints ratios, since absolute times on a shared 2-core machine are noise.
 
-    python benchmarks/judge_speed.py [--tasks PACK] [--ocr ocr-rapidocr] [--dino struct-standin]
+    python benchmarks/judge_speed.py [--tasks PACK] [--ocr ocr-rapidocr] [--dino dinov2-base]
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=Path, default=None)
     parser.add_argument("--ocr", default="ocr-rapidocr")
-    parser.add_argument("--dino", default="struct-standin")
+    parser.add_argument("--dino", default="dinov2-base")
     args = parser.parse_args()
     from playwright.async_api import async_playwright
 

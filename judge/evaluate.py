@@ -34,8 +34,9 @@ class JudgeConfig(BaseModel):
     replay: ReplayConfig = Field(default_factory=ReplayConfig)
     alignment: Alignment = "paper"
     ocr: str | None = "ocr-rapidocr"
-    """Visual backend names (see iwr.judge.visual); None disables that metric."""
-    dino: str | None = "struct-standin"
+    """Visual backend names (see iwr.judge.visual); None disables that metric. When the named backend
+    cannot run here (DINOv2 without weights on disk), the role's fallback is used and recorded."""
+    dino: str | None = "dinov2-base"
     task_timeout_s: float = 300.0
     save_step_screenshots: bool = True
     judge_model: str | None = None
@@ -121,9 +122,10 @@ def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
         if name:
             from iwr.judge import visual
 
-            metric = visual.create(name)
+            metric, skipped = visual.create_for_role(role, prefer=name)
             metrics[role] = metric
-            backends.append(Backend(role=role, name=metric.name, version=metric.version, official=metric.official))
+            backends.append(Backend(role=role, name=metric.name, version=metric.version, official=metric.official,
+                                    note="; ".join(skipped)[:500]))
     return metrics, backends
 
 

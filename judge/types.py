@@ -89,6 +89,8 @@ class Backend(_Model):
     name: str
     version: str = ""
     official: bool
+    note: str = ""
+    """Why a preferred backend was not used (e.g. DINOv2 weights missing), when one was replaced."""
 
 
 class TaskScore(_Model):

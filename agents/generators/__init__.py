@@ -6,12 +6,13 @@ resumed and reported the same way."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from iwr.benchmark.loader import LoadedTask
 from iwr.llm import TokenUsage
+from iwr.registry import Registry
 
 
 class Generation(BaseModel):
@@ -38,21 +39,9 @@ class Generator(Protocol):
         ...
 
 
-REGISTRY: dict[str, Callable[..., Generator]] = {}
-
-
-def generator(name: str):
-    def register(factory: Callable[..., Generator]) -> Callable[..., Generator]:
-        REGISTRY[name] = factory
-        return factory
-
-    return register
-
-
-def create(name: str, **kwargs: Any) -> Generator:
-    if name not in REGISTRY:
-        raise KeyError(f"unknown generator {name!r}; known: {', '.join(sorted(REGISTRY))}")
-    return REGISTRY[name](**kwargs)
+REGISTRY: Registry[Generator] = Registry("generator")
+generator = REGISTRY.register
+create = REGISTRY.create
 
 
 from iwr.agents.generators import baselines, oneshot  # noqa: E402,F401  (registers the built-ins)

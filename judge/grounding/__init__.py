@@ -7,9 +7,10 @@ and tries the configured strategies in order, recording each one's candidates an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from iwr.benchmark.types import Action
+from iwr.registry import Registry
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.types import Candidate
 
@@ -29,23 +30,9 @@ class Strategy(Protocol):
     async def pick(self, action: Action, elements: PageElements, page: Any) -> Pick: ...
 
 
-REGISTRY: dict[str, Callable[..., Strategy]] = {}
-
-
-def strategy(name: str):
-    """Register a strategy factory under `name`."""
-
-    def register(factory: Callable[..., Strategy]) -> Callable[..., Strategy]:
-        REGISTRY[name] = factory
-        return factory
-
-    return register
-
-
-def create(name: str, **kwargs: Any) -> Strategy:
-    if name not in REGISTRY:
-        raise KeyError(f"unknown grounding strategy {name!r}; known: {', '.join(sorted(REGISTRY))}")
-    return REGISTRY[name](**kwargs)
+REGISTRY: Registry[Strategy] = Registry("grounding strategy")
+strategy = REGISTRY.register
+create = REGISTRY.create
 
 
 from iwr.judge.grounding import fuzzy, llm, recorded  # noqa: E402,F401  (registers the built-ins)

@@ -19,9 +19,11 @@ backend that needs them, never by importing this package.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
+
+from iwr.registry import Registry
 
 Role = Literal["ocr", "dino"]
 
@@ -42,7 +44,7 @@ class VisualMetric(Protocol):
         ...
 
 
-REGISTRY: dict[str, Callable[..., VisualMetric]] = {}
+REGISTRY: Registry[VisualMetric] = Registry("visual metric")
 
 DEFAULTS: dict[str, str] = {"ocr": "ocr-rapidocr", "dino": "dinov2-base"}
 """The preferred backend per role."""
@@ -50,27 +52,18 @@ FALLBACKS: dict[str, list[str]] = {"ocr": ["ocr-tesseract"], "dino": ["struct-st
 """What `create_for_role` tries, in order, when the preferred backend is unavailable."""
 
 
-def metric(name: str):
-    """Register a visual metric factory under `name`."""
-
-    def register(factory: Callable[..., VisualMetric]) -> Callable[..., VisualMetric]:
-        REGISTRY[name] = factory
-        return factory
-
-    return register
+metric = REGISTRY.register
 
 
 def create(name: str, **kwargs: Any) -> VisualMetric:
     """Build the backend registered as `name`. Raises KeyError for an unknown name and
     `MetricUnavailable` when its libraries or weights are missing."""
-    if name not in REGISTRY:
-        raise KeyError(f"unknown visual metric {name!r}; known: {', '.join(available())}")
-    return REGISTRY[name](**kwargs)
+    return REGISTRY.create(name, **kwargs)
 
 
 def available() -> list[str]:
     """Names of the registered backends (registered is not the same as runnable: see `create`)."""
-    return sorted(REGISTRY)
+    return REGISTRY.names()
 
 
 def create_for_role(role: Role, prefer: str | None = None,
