@@ -3,7 +3,6 @@
 import json
 import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

@@ -13,7 +13,7 @@ from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
 
-from ..llmserver import reply, route
+from ..llmserver import route
 
 pytestmark = pytest.mark.browser
 
