@@ -44,13 +44,18 @@ def board_views(runs: list[RunReport]) -> list[v.BoardView]:
     return out
 
 
+def kind_groups(run: RunReport):
+    """(official?, that kind's task scores by id) for each kind present: kinds never share a table."""
+    for official in KINDS:
+        rows = sorted((s for s in run.scores if s.official is official), key=lambda s: s.task_id)
+        if rows:
+            yield official, rows
+
+
 def table_views(run: RunReport) -> list[v.TableView]:
     """The official per-task table (7 columns, avg row), one per kind."""
     out = []
-    for official in KINDS:
-        rows = sorted((s for s in run.scores if s.official is official), key=lambda s: s.task_id)
-        if not rows:
-            continue
+    for official, rows in kind_groups(run):
         means = column_means(rows)
         out.append(v.TableView(heading=kind_title(official), note=standins_note(standins_of(rows)),
                                official=official, columns=COLUMNS,
@@ -64,10 +69,7 @@ def table_views(run: RunReport) -> list[v.TableView]:
 def chart_views(run: RunReport) -> list[v.ChartView]:
     """Score distribution per task (Final, IFS, VFS), one strip plot per kind."""
     out = []
-    for official in KINDS:
-        rows = sorted((s for s in run.scores if s.official is official), key=lambda s: s.task_id)
-        if not rows:
-            continue
+    for official, rows in kind_groups(run):
         lanes = [(c, [(f"task {s.task_id}", getattr(s, c)) for s in rows if getattr(s, c) is not None])
                  for c in ("Final", "IFS", "VFS")]
         kind = "official judge" if official else "offline judge — not official (stand-ins)"
