@@ -191,14 +191,14 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
         try:
             started = time.perf_counter()
             before_scroll = await bounded(expectations.scroll_state(page), t, "reading the page")
-            before_sig = await bounded(verdicts.signature(page), t, "reading the page")
+            offline_rule = needs_offline_rule(action, config, llm)
+            before_sig = await bounded(verdicts.signature(page), t, "reading the page") if offline_rule else {}
             element = None
             if action.type in ("Click", "Type"):
                 step.grounding, element = await bounded(ground(page, action, config, llm), t + llm_time, "finding the element")
                 timings.ground_s = time.perf_counter() - started
                 if element is None:
                     raise StepFailure(f"element not found: {step.grounding.reason}")
-            offline_rule = needs_offline_rule(action, config, llm)
             if offline_rule and element is not None:
                 await bounded(element.hover(timeout=t * 1000), t + 1, "moving the mouse to the element")
                 await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
