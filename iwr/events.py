@@ -28,6 +28,8 @@ class RunStarted(_Event):
     generator: str
     model: str = ""
     task_ids: list[int]
+    settings: dict[str, Any] = Field(default_factory=dict)
+    """Mode-specific settings a display may show (the agent loop's max_iters, feedback level, budgets)."""
 
 
 class TaskStarted(_Event):
@@ -84,6 +86,50 @@ class TaskFinished(_Event):
     error: str | None = None
 
 
+LoopNode = Literal["generate", "self_test", "revise", "decide"]
+
+
+class NodeStarted(_Event):
+    """The agent loop entered a node for a task (iteration 0 is the first draft)."""
+
+    kind: Literal["node_started"] = "node_started"
+    task_id: int
+    iteration: int
+    node: LoopNode
+
+
+class NodeFinished(_Event):
+    """A loop node finished; generate/revise carry tokens and cost, self_test its scores, decide its verdict."""
+
+    kind: Literal["node_finished"] = "node_finished"
+    task_id: int
+    iteration: int
+    node: LoopNode
+    seconds: float = 0.0
+    ok: bool = True
+    detail: str = ""
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+    IFS: float | None = None
+    VFS: float | None = None
+    Final: float | None = None
+
+
+class LoopFinished(_Event):
+    """The loop stopped for a task: why, after how many iterations, and which one it kept."""
+
+    kind: Literal["loop_finished"] = "loop_finished"
+    task_id: int
+    iterations: int
+    best_iteration: int
+    best_Final: float | None = None
+    stop_reason: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+
+
 class RunFinished(_Event):
     kind: Literal["run_finished"] = "run_finished"
     interrupted: bool = False
@@ -97,7 +143,8 @@ class Note(_Event):
     message: str
 
 
-Event = Annotated[Union[RunStarted, TaskStarted, GenerationFinished, JudgeStep, Scored, TaskFinished, RunFinished, Note],
+Event = Annotated[Union[RunStarted, TaskStarted, GenerationFinished, JudgeStep, Scored, NodeStarted, NodeFinished,
+                        LoopFinished, TaskFinished, RunFinished, Note],
                   Field(discriminator="kind")]
 EVENT = TypeAdapter(Event)
 EVENTS_NAME = "events.jsonl"
