@@ -218,3 +218,5 @@ def judge_check(pack, out, alignment, ocr, dino, workers) -> None:
 
 
 from iwr.benchmark import cli_run  # noqa: E402,F401  (registers run and report)
+from iwr.benchmark import cli_agent  # noqa: E402,F401  (registers agent and compare)
+from iwr.benchmark import cli_watch  # noqa: E402,F401  (registers watch)

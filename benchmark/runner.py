@@ -145,6 +145,8 @@ class Runner:
         if not generation.seconds:
             generation.seconds = round(time.perf_counter() - started, 3)
         atomic.write_text(task_dir / GENERATION_NAME, generation.model_dump_json(indent=1))
+        if getattr(self.generator, "emits_generation_events", False):
+            return generation
         u = generation.usage
         self.events.emit(GenerationFinished(task_id=lt.task.id, ok=generation.ok, error=generation.error,
                                             prompt_tokens=u.prompt_tokens, completion_tokens=u.completion_tokens,
@@ -192,7 +194,8 @@ class Runner:
         judge_deps = (metrics, backends, make_judge_llm(self.config.judge))
         gate = asyncio.Semaphore(max(1, self.workers))
         self.events.emit(RunStarted(run_id=self.run_dir.name, mode=self.config.mode, generator=self.generator.name,
-                                    model=self.config.model, task_ids=[lt.task.id for lt in tasks]))
+                                    model=self.config.model, task_ids=[lt.task.id for lt in tasks],
+                                    settings=self.config.generator_settings.get("loop", {})))
         results: list[TaskScore] = []
         interrupted = True
         try:
@@ -202,6 +205,9 @@ class Runner:
                     results = list(await asyncio.gather(*(self.run_task(browser, lt, judge_deps, gate) for lt in tasks)))
                 finally:
                     await browser.close()
+                    close = getattr(self.generator, "aclose", None)
+                    if close is not None:
+                        await close()
             interrupted = False
         finally:
             self.events.emit(RunFinished(interrupted=interrupted, tasks_done=len(results)))

@@ -46,4 +46,12 @@ create = REGISTRY.create
 
 from iwr.agents.generators import baselines, oneshot  # noqa: E402,F401  (registers the built-ins)
 
+
+@generator("agent")
+def agent(**settings: Any) -> Generator:
+    """The LangGraph generate -> self-test -> revise loop (iwr.agents.loop), imported only when used."""
+    from iwr.agents.loop.generator import AgentLoop
+
+    return AgentLoop(**settings)
+
 __all__ = ["Generation", "Generator", "REGISTRY", "generator", "create"]

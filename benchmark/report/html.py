@@ -143,8 +143,9 @@ def iteration_view(runs: list[RunReport]) -> v.ChartView | None:
     series = iteration_series(runs)
     if not series:
         return None
-    return v.ChartView(caption="Mean Final per iteration of the agents' self-tests (offline judge); "
-                               "one-shot runs as dashed references.",
+    return v.ChartView(caption="Mean over tasks of the best self-test Final reached by each iteration (offline judge, "
+                               "references = input-video keyframes; a task that stopped early keeps its best). "
+                               "One-shot runs as dashed references. Self-tests never enter the official tables.",
                        svg=line_chart_svg(series, title="one-shot vs agentic: score by iteration"))
 
 

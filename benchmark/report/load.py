@@ -180,13 +180,23 @@ def totals(tasks: list[TaskEntry], events: list) -> RunTotals:
 
 
 def iteration_curve(events: list) -> list[IterationPoint]:
-    """Mean Final of the agent's self-tests per iteration (last score of each task in each iteration)."""
-    latest: dict[int, dict[int, float]] = {}
+    """Mean over tasks of the best self-test Final reached by each iteration. A task whose loop stopped
+    earlier keeps its best score, so the curve reads "what N iterations buy", not a mean over the
+    ever fewer tasks still running."""
+    scores: dict[int, dict[int, float]] = {}
     for e in events:
         if isinstance(e, Scored) and e.iteration is not None and not e.official:
-            latest.setdefault(e.iteration, {})[e.task_id] = e.Final
-    return [IterationPoint(iteration=i, mean_final=sum(v.values()) / len(v), tasks=len(v))
-            for i, v in sorted(latest.items()) if v]
+            scores.setdefault(e.task_id, {})[e.iteration] = e.Final
+    if not scores:
+        return []
+    last = max(i for by_it in scores.values() for i in by_it)
+    points = []
+    for i in range(last + 1):
+        best = [max(v for it, v in by_it.items() if it <= i) for by_it in scores.values()
+                if any(it <= i for it in by_it)]
+        if best:
+            points.append(IterationPoint(iteration=i, mean_final=sum(best) / len(best), tasks=len(best)))
+    return points
 
 
 def run_state(tasks: list[TaskEntry], events: list) -> RunState:

@@ -158,11 +158,12 @@ def test_half_finished_run_is_reported_in_progress(runs, tmp_path):
 def test_agent_iterations_get_the_score_by_iteration_chart(runs, tmp_path):
     run_dir = _copy(runs["blank"], tmp_path)
     log = EventLog(run_dir / "events.jsonl")
-    for iteration, final in enumerate([0.1, 0.4, 0.6]):
-        for task_id in (1001, 1002):
+    for task_id, finals in ((1001, [0.1, 0.4, 0.3, 0.8]), (1002, [0.1, 0.6])):
+        for iteration, final in enumerate(finals):
             log.emit(Scored(task_id=task_id, official=False, iteration=iteration, IFS=final, Final=final))
     report = load_run(run_dir)
-    assert [(p.iteration, round(p.mean_final, 2)) for p in report.iterations] == [(0, 0.1), (1, 0.4), (2, 0.6)]
+    # best so far per task, carried past a worse revision (1001 at 2) and past a loop that stopped (1002)
+    assert [(p.iteration, round(p.mean_final, 2)) for p in report.iterations] == [(0, 0.1), (1, 0.5), (2, 0.5), (3, 0.7)]
     html = render_html([report, load_run(runs["oracle"])])
     section = html.split('id="iterations"')[1]
     assert "<polyline" in section and "(one-shot, offline)" in section and "agent self-test" in section

@@ -1,0 +1,49 @@
+"""What the loop's nodes need but must not checkpoint: the task, the model client, the self-tester,
+the event stream. Passed as LangGraph's `context=` on every (re)start."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from iwr.agents.loop.selftest import SelfTester
+from iwr.agents.loop.settings import LoopSettings
+from iwr.benchmark.loader import LoadedTask
+
+
+@dataclass(frozen=True)
+class ModelCall:
+    """How to reach the generating model."""
+
+    client: Any
+    model: str
+    api_base: str | None = None
+    use_cache: bool = True
+    timeout: float = 600.0
+    retries: int = 3
+    max_tokens: int | None = None
+    frames: str = "fps"
+
+
+@dataclass(frozen=True)
+class LoopContext:
+    lt: LoadedTask
+    task_dir: Path
+    settings: LoopSettings
+    llm: ModelCall
+    tester: SelfTester
+    emit: Callable[[Any], None]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    async def inputs(self):
+        """The one-shot inputs (prompt, sheets, frames), prepared once per task and process."""
+        if "inputs" not in self.memo:
+            from iwr.agents.inputs import prepare_inputs
+
+            self.memo["inputs"] = await asyncio.to_thread(prepare_inputs, self.lt, self.llm.model, self.llm.frames)
+        return self.memo["inputs"]
+
+    def iteration_dir(self, n: int) -> Path:
+        return self.task_dir / "iterations" / str(n)

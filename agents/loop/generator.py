@@ -1,0 +1,100 @@
+"""The agent loop as a generator: the runner calls it like the one-shot generator, gets the chosen
+page in `<task>/index.html`, and judges it once with the official configuration. Self-test results
+stay in `<task>/iterations/<n>/` and never reach `eval.json`."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from iwr import atomic
+from iwr.agents.generators import Generation
+from iwr.agents.generators.oneshot import copy_assets
+from iwr.agents.loop.context import LoopContext, ModelCall
+from iwr.agents.loop.graph import CHECKPOINTS_NAME, run_loop
+from iwr.agents.loop.prompts import revise_prompt_hash
+from iwr.agents.loop.selftest import SelfTester
+from iwr.agents.loop.settings import LoopSettings
+from iwr.benchmark.loader import LoadedTask
+from iwr.events import LoopFinished
+from iwr.judge.evaluate import JudgeConfig
+from iwr.llm import TokenUsage
+
+LOOP_NAME = "loop.json"
+
+
+class AgentLoop:
+    """generate -> self_test -> revise ... per task; see iwr.agents.loop.graph."""
+
+    name = "agent"
+    emits_generation_events = True
+    """Each model call is reported by the loop (GenerationFinished with its iteration), so the runner
+    does not add a per-task total that would count the tokens twice."""
+
+    def __init__(self, model: str, settings: LoopSettings, judge: JudgeConfig, emit: Callable[[Any], None],
+                 api_base: str | None = None, frames: str = "fps", use_cache: bool = True, timeout: float = 600.0,
+                 retries: int = 3, max_tokens: int | None = None, client=None):
+        from iwr.agents.inputs import prompt_hash
+        from iwr.llm import LLMClient, ResponseCache
+
+        self.model = model
+        self.loop_settings = settings
+        self.emit = emit
+        self.llm = ModelCall(client=client or LLMClient(cache=ResponseCache() if use_cache else None), model=model,
+                             api_base=api_base, use_cache=use_cache, timeout=timeout, retries=retries,
+                             max_tokens=max_tokens, frames=frames)
+        self.tester = SelfTester(judge)
+        self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "revise_prompt_hash": revise_prompt_hash(),
+                         "max_tokens": max_tokens, "loop": settings.model_dump(mode="json"),
+                         "self_test": "offline judge, references = input-video keyframes"}
+
+    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+        started = time.perf_counter()
+        ctx = LoopContext(lt=lt, task_dir=out_dir, settings=self.loop_settings, llm=self.llm, tester=self.tester,
+                          emit=self.emit)
+        state = await run_loop(ctx, out_dir / CHECKPOINTS_NAME)
+        return self.finish(lt, out_dir, state, time.perf_counter() - started)
+
+    def finish(self, lt: LoadedTask, out_dir: Path, state: dict[str, Any], seconds: float) -> Generation:
+        """Put the best page where a one-shot run puts its page, and summarise the loop."""
+        history = state.get("history", [])
+        best = state.get("best_iteration")
+        usage = TokenUsage(prompt_tokens=state.get("prompt_tokens", 0),
+                           completion_tokens=state.get("completion_tokens", 0),
+                           total_tokens=state.get("prompt_tokens", 0) + state.get("completion_tokens", 0),
+                           cost_usd=state.get("cost_usd", 0.0), calls=len(history),
+                           cached_calls=sum(1 for r in history if r["cached"]))
+        summary = {"iterations": len(history), "best_iteration": best, "best_selftest_final": state.get("best_final"),
+                   "stop_reason": state.get("stop_reason", ""), "feedback": self.loop_settings.feedback,
+                   "history": history}
+        atomic.write_text(out_dir / LOOP_NAME, _json(summary))
+        self.emit(LoopFinished(task_id=lt.task.id, iterations=len(history), best_iteration=-1 if best is None else best,
+                               best_Final=state.get("best_final"), stop_reason=summary["stop_reason"],
+                               prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
+                               cost_usd=usage.cost_usd))
+        generation = Generation(generator=self.name, model=self.model, ok=best is not None, usage=usage,
+                                seconds=round(sum(r["seconds"] + r["self_test_seconds"] for r in history), 3),
+                                cached=bool(history) and all(r["cached"] for r in history),
+                                notes={k: v for k, v in summary.items() if k != "history"})
+        if best is None:
+            last = history[-1] if history else None
+            generation.error = f"no iteration produced a usable page ({last['error'] if last else 'no attempt'})"
+            return generation
+        page_dir = out_dir / "iterations" / str(best)
+        shutil.copy2(page_dir / "index.html", out_dir / ".index.html.tmp")
+        (out_dir / ".index.html.tmp").replace(out_dir / "index.html")
+        if (page_dir / "response.txt").is_file():
+            atomic.write_text(out_dir / "response.txt", (page_dir / "response.txt").read_text(encoding="utf-8"))
+        copy_assets(lt, out_dir)
+        return generation
+
+    async def aclose(self) -> None:
+        await self.tester.aclose()
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, indent=1)

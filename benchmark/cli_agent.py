@@ -1,0 +1,141 @@
+"""`iwr agent` (the LangGraph generate -> self-test -> revise loop over a pack) and `iwr compare`
+(two runs side by side: official scores, deltas, iterations, tokens, cost)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import click
+
+from iwr.benchmark.cli import _judge_config, _load, console, err_console, judge_model_options, judge_options, main
+from iwr.benchmark.cli_run import BASELINES, runs_dir_option, write_reports
+
+
+@main.command("agent")
+@click.option("--model", required=True, help="litellm model that writes and revises the page (openai/…, ollama/…).")
+@click.option("--api-base", help="OpenAI-compatible endpoint for the model (vLLM, llama.cpp, a proxy...).")
+@click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
+@click.option("--tasks-filter", help="Task ids (1001,1003), ranges (1001-1005) or a regex on site/domain.")
+@click.option("--limit", type=int, help="Only the first K selected tasks.")
+@click.option("--max-iters", default=4, show_default=True, help="Pages per task, the first draft included.")
+@click.option("--feedback", type=click.Choice(["visual", "trace", "full"]), default="trace", show_default=True,
+              help="What the revise prompt shows: keyframes only (visual); plus the action trace and the failing "
+                   "action (trace); plus assertion texts (full).")
+@click.option("--target", default=0.95, show_default=True, help="Stop a task once its self-test Final reaches this (0-1).")
+@click.option("--patience", default=2, show_default=True, help="Stop after this many iterations without a better self-test.")
+@click.option("--budget-usd", type=float, help="Stop a task's loop once its model spend reaches this (priced models).")
+@click.option("--budget-tokens", type=int, help="Stop a task's loop once its prompt + completion tokens reach this.")
+@click.option("--budget-s", type=float, help="Stop a task's loop after this many seconds of work.")
+@click.option("--no-edits", is_flag=True, help="Revisions must be whole pages (no SEARCH/REPLACE edits).")
+@click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
+              help="Video input of the first draft: 1 fps capped at 64 (official) or scene-change keyframes.")
+@judge_model_options
+@click.option("--run-id", help="Name of the run folder (default: time + model + agent).")
+@click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest agent run of this model).")
+@click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache.")
+@click.option("--timeout", default=600.0, show_default=True, help="Seconds per model call attempt.")
+@click.option("--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors.")
+@click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
+@click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
+@runs_dir_option
+@judge_options
+def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
+              budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, run_id, resume, no_cache, timeout,
+              retries, display, skip_invalid, runs_dir, alignment, ocr, dino, workers) -> None:
+    """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
+    from pydantic import ValidationError
+
+    from iwr.agents.generators import create
+    from iwr.agents.loop.settings import LoopSettings
+    from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
+
+    if model.removeprefix("baseline/") in BASELINES:
+        err_console.print(f"[red]error[/red] --model {model}: the agent loop needs an LLM; baselines run with `iwr run`",
+                          highlight=False)
+        sys.exit(2)
+    try:
+        settings = LoopSettings(max_iters=max_iters, feedback=feedback, target=target, patience=patience,
+                                budget_usd=budget_usd, budget_tokens=budget_tokens, budget_s=budget_s, edits=not no_edits)
+    except ValidationError as e:
+        problems = "; ".join(f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}" for err in e.errors())
+        err_console.print(f"[red]error[/red] {problems}", highlight=False)
+        sys.exit(2)
+    loaded = _load(pack, skip_invalid, deep=False)
+    suffix = f"{slug(model)}-agent"
+    try:
+        tasks = select_tasks(loaded, tasks_filter, limit)
+        run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
+        judge = _judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+        generator = create("agent", model=model, settings=settings, judge=judge, emit=None, api_base=api_base,
+                           frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries)
+        config = RunConfig(mode="agent", generator=generator.name, model=model, api_base=api_base,
+                           generator_settings=generator.settings, pack=str(loaded.jsonl),
+                           task_ids=[lt.task.id for lt in tasks], judge=judge, versions=versions())
+        open_run(run_dir, config, resume)
+    except (RunError, KeyError, ValueError) as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(1)
+    execute(run_dir, config, generator, tasks, display, workers,
+            resume_hint=f"iwr agent --model {model} --run-id {run_dir.name} --resume (same options)")
+
+
+def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) -> Path:
+    """--run-id, or with --resume alone the latest run folder ending in `suffix`, or a new name."""
+    from datetime import datetime, timezone
+
+    from iwr.benchmark.runner import RunError
+
+    if resume and not run_id:
+        previous = sorted(p for p in runs_dir.glob(f"*-{suffix}") if (p / "config.json").is_file())
+        if not previous:
+            raise RunError(f"no earlier run ending in -{suffix} in {runs_dir} to resume; give --run-id")
+        return previous[-1]
+    return runs_dir / (run_id or datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S") + "-" + suffix)
+
+
+def execute(run_dir: Path, config, generator, tasks, display: str, workers: int, resume_hint: str) -> None:
+    """Run the tasks with the live display, then write the reports; Ctrl-C keeps finished work."""
+    from iwr.benchmark.display import make_display
+    from iwr.benchmark.runner import Runner, events_path
+    from iwr.events import EventLog
+
+    events = EventLog(events_path(run_dir))
+    if hasattr(generator, "emit"):
+        generator.emit = events.emit
+    shown = make_display(display)
+    events.listeners.append(shown)
+    try:
+        asyncio.run(Runner(run_dir, config, generator, events, workers).run(tasks))
+    except KeyboardInterrupt:
+        shown.close()
+        err_console.print(f"interrupted; finished work is kept. Resume: {resume_hint}", highlight=False)
+        sys.exit(130)
+    shown.close()
+    write_reports([run_dir])
+    console.print(f"run folder: {run_dir}", highlight=False)
+
+
+@main.command("compare")
+@click.argument("run_a", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("run_b", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for compare.md, report.md and report.html (default: compare-<A>-vs-<B> beside RUN_B).")
+def compare_cmd(run_a: Path, run_b: Path, out: Path | None) -> None:
+    """Two runs side by side (e.g. one-shot vs agent): official Final/IFS/VFS per task and overall, the
+    delta, iterations used, tokens and cost, and the score-by-iteration curve in the HTML report."""
+    from iwr import atomic
+    from iwr.benchmark.report import ReportError, load_runs
+    from iwr.benchmark.report.compare import compare_runs, render_compare_markdown
+
+    try:
+        a, b = load_runs([run_a, run_b])
+    except ReportError as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(1)
+    out = out or run_b.parent / f"compare-{a.run_id}-vs-{b.run_id}"
+    text = render_compare_markdown(compare_runs(a, b))
+    atomic.write_text(out / "compare.md", text)
+    console.print(text, markup=False, highlight=False)
+    write_reports([run_a, run_b], out)
