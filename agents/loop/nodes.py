@@ -18,6 +18,7 @@ from iwr.agents.loop.context import LoopContext
 from iwr.agents.loop.edits import EditError, apply_edits, parse_edits
 from iwr.agents.loop.feedback import feedback_content
 from iwr.agents.loop.selftest import load_selftest
+from iwr.agents.loop.settings import LoopSettings
 from iwr.agents.loop.state import Attempt, IterationRecord, LoopState
 from iwr.events import GenerationFinished, JudgeStep, NodeFinished, NodeStarted, Scored
 from iwr.judge.types import StepResult
@@ -181,9 +182,9 @@ def judge_step_event(task_id: int, iteration: int, step: StepResult) -> JudgeSte
                      passed=step.passed, verdict=step.verdict.method if step.verdict else "", reason=step.reason[:300])
 
 
-def stop_reason(state: LoopState, ctx: LoopContext) -> str | None:
+def stop_reason(state: LoopState, s: LoopSettings) -> str | None:
     """Why the loop stops after iteration `state.iteration`, or None to revise again."""
-    s, n = ctx.settings, state["iteration"]
+    n = state["iteration"]
     best, best_final = state.get("best_iteration"), state.get("best_final")
     tokens = state.get("prompt_tokens", 0) + state.get("completion_tokens", 0)
     cost = state.get("cost_usd", 0.0)
@@ -207,8 +208,11 @@ async def decide(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str, A
     ctx = runtime.context
     n = state["iteration"]
     ctx.emit(NodeStarted(task_id=ctx.lt.task.id, iteration=n, node="decide"))
-    reason = stop_reason(state, ctx)
-    ctx.emit(NodeFinished(task_id=ctx.lt.task.id, iteration=n, node="decide", detail=reason or "revise",
+    reason = stop_reason(state, ctx.settings)
+    detail = reason or "revise"
+    if ctx.settings.budget_usd is not None and state.get("cost_usd", 0.0) is None:
+        detail += " (budget_usd not enforced: the model is unpriced; use --budget-tokens)"
+    ctx.emit(NodeFinished(task_id=ctx.lt.task.id, iteration=n, node="decide", detail=detail,
                           Final=state.get("best_final")))
     return {"stop_reason": reason or "", "finished": reason is not None}
 

@@ -99,34 +99,50 @@ def _cost(values: list[float | None]) -> float | None:
     return None if any(v is None for v in values) else sum(values)
 
 
+HEADER = ["task", "A Final", "B Final", "Δ Final", "A IFS", "B IFS", "A VFS", "B VFS", "B iterations", "B stop",
+          "A tokens", "B tokens", "A cost", "B cost"]
+
+
+def pair_table(c: Comparison, official: bool) -> tuple[list[list[str]], list[str]]:
+    """Rows (task by task) and the overall row of one judge kind, as display strings (both reports)."""
+    rows = c.paired(official)
+    body = [[str(r.task_id), pct(r.a.Final), pct(r.b.Final), _signed(r.delta()), pct(r.a.IFS), pct(r.b.IFS),
+             pct(r.a.VFS), pct(r.b.VFS), "-" if r.b.iterations is None else str(r.b.iterations), r.b.stop_reason or "-",
+             fmt_tokens(r.a.tokens), fmt_tokens(r.b.tokens), fmt_cost(r.a.cost_usd), fmt_cost(r.b.cost_usd)]
+            for r in rows]
+    means = {(s, m): c.mean(official, s, m) for s in ("a", "b") for m in METRICS}
+    a_final, b_final = means[("a", "Final")], means[("b", "Final")]
+    iters = [r.b.iterations for r in rows if r.b.iterations is not None]
+    overall = [f"overall ({len(rows)})", pct(a_final), pct(b_final),
+               _signed(None if a_final is None or b_final is None else b_final - a_final),
+               pct(means[("a", "IFS")]), pct(means[("b", "IFS")]), pct(means[("a", "VFS")]), pct(means[("b", "VFS")]),
+               f"{fmean(iters):.1f}" if iters else "-", "", fmt_tokens(sum(r.a.tokens for r in rows)),
+               fmt_tokens(sum(r.b.tokens for r in rows)), fmt_cost(_cost([r.a.cost_usd for r in rows])),
+               fmt_cost(_cost([r.b.cost_usd for r in rows]))]
+    return body, overall
+
+
+def not_compared(c: Comparison) -> str:
+    apart = [r for r in c.rows if not r.comparable]
+    if not apart:
+        return ""
+    return ("Not compared (missing in a run, or judged by a different kind of judge): "
+            + ", ".join(str(r.task_id) for r in apart))
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |"
+
+
 def render_compare_markdown(c: Comparison) -> str:
     out = [f"# {c.a_name} (A) vs {c.b_name} (B)", "", f"A = `{c.a_run}`, B = `{c.b_run}`; delta = B - A.", ""]
     for official in c.kinds():
-        rows = c.paired(official)
-        out += [f"## {kind_label(official, [] if official else c.standins)}", ""]
-        header = ["task", "A Final", "B Final", "Δ Final", "A IFS", "B IFS", "A VFS", "B VFS", "B iterations",
-                  "A tokens", "B tokens", "A cost", "B cost"]
-        out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        for r in rows:
-            cells = [str(r.task_id), pct(r.a.Final), pct(r.b.Final), _signed(r.delta()), pct(r.a.IFS), pct(r.b.IFS),
-                     pct(r.a.VFS), pct(r.b.VFS), "-" if r.b.iterations is None else str(r.b.iterations),
-                     fmt_tokens(r.a.tokens), fmt_tokens(r.b.tokens), fmt_cost(r.a.cost_usd), fmt_cost(r.b.cost_usd)]
-            out.append("| " + " | ".join(cells) + " |")
-        means = {(s, m): c.mean(official, s, m) for s in ("a", "b") for m in METRICS}
-        delta = None if means[("a", "Final")] is None or means[("b", "Final")] is None else \
-            means[("b", "Final")] - means[("a", "Final")]
-        iters = [r.b.iterations for r in rows if r.b.iterations is not None]
-        out.append("| " + " | ".join([
-            f"**overall** ({len(rows)})", pct(means[("a", "Final")]), pct(means[("b", "Final")]), _signed(delta),
-            pct(means[("a", "IFS")]), pct(means[("b", "IFS")]), pct(means[("a", "VFS")]), pct(means[("b", "VFS")]),
-            f"{fmean(iters):.1f}" if iters else "-", fmt_tokens(sum(r.a.tokens for r in rows)),
-            fmt_tokens(sum(r.b.tokens for r in rows)), fmt_cost(_cost([r.a.cost_usd for r in rows])),
-            fmt_cost(_cost([r.b.cost_usd for r in rows]))]) + " |")
-        out.append("")
-    apart = [r for r in c.rows if not r.comparable]
-    if apart:
-        out += ["Not compared (missing in a run, or judged by a different kind of judge): "
-                + ", ".join(str(r.task_id) for r in apart), ""]
+        body, overall = pair_table(c, official)
+        out += [f"## {kind_label(official, [] if official else c.standins)}", "", _md_row(HEADER),
+                "|" + "---|" * len(HEADER), *(_md_row(r) for r in body),
+                _md_row([f"**{overall[0]}**", *overall[1:]]), ""]
+    if not_compared(c):
+        out += [not_compared(c), ""]
     for name, points in c.iterations.items():
         out += [f"Score by iteration, {name} (mean best self-test Final so far, offline, not official): "
                 + ", ".join(f"{i}: {100 * v:.1f}" for i, v in points), ""]

@@ -149,6 +149,21 @@ def iteration_view(runs: list[RunReport]) -> v.ChartView | None:
                        svg=line_chart_svg(series, title="one-shot vs agentic: score by iteration"))
 
 
+def pair_views(runs: list[RunReport]) -> list[v.PairView]:
+    """A vs B with deltas when the report covers exactly two runs."""
+    from iwr.benchmark.report.compare import HEADER, compare_runs, not_compared, pair_table
+
+    if len(runs) != 2:
+        return []
+    c = compare_runs(*runs)
+    out = []
+    for official in c.kinds():
+        body, overall = pair_table(c, official)
+        out.append(v.PairView(heading=kind_title(official), official=official, a=c.a_name, b=c.b_name, columns=HEADER,
+                              rows=body, overall=overall, note=not_compared(c)))
+    return out
+
+
 def build_view(runs: list[RunReport], thumbs: Thumbnailer | None = None, now: datetime | None = None) -> v.ReportView:
     thumbs = thumbs or Thumbnailer()
     offline = [s for r in runs for s in r.scores if not s.official]
@@ -159,7 +174,7 @@ def build_view(runs: list[RunReport], thumbs: Thumbnailer | None = None, now: da
     title = "iwr report — " + (runs[0].run_id if len(runs) == 1 else f"{len(runs)} runs")
     return v.ReportView(title=title, generated=(now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
                         offline_note=note, boards=board_views(runs), runs=[run_view(r, thumbs) for r in runs],
-                        comparison=comparison_views(runs) if len(runs) > 1 else [], iterations=iteration_view(runs))
+                        comparison=comparison_views(runs) if len(runs) > 1 else [], iterations=iteration_view(runs), pairs=pair_views(runs))
 
 
 def environment() -> jinja2.Environment:

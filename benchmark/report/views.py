@@ -125,6 +125,19 @@ class CompareGroup(_View):
     avg: list[Cell]
 
 
+class PairView(_View):
+    """Run A vs run B (one-shot vs agent) for one judge kind: deltas, iterations, tokens, cost."""
+
+    heading: str
+    official: bool
+    a: str
+    b: str
+    columns: list[str]
+    rows: list[list[str]]
+    overall: list[str]
+    note: str = ""
+
+
 class ReportView(_View):
     title: str
     generated: str
@@ -134,7 +147,9 @@ class ReportView(_View):
     comparison: list[CompareGroup] = Field(default_factory=list)
     iterations: ChartView | None = None
     """The one-shot vs agentic section; shown once a run records agent iterations."""
+    pairs: list[PairView] = Field(default_factory=list)
+    """With exactly two runs: A vs B per task with the deltas (iwr compare)."""
 
 
 __all__ = ["Cell", "TableView", "BoardRow", "BoardView", "CheckpointView", "StepView", "TaskView", "ChartView",
-           "RunView", "CompareGroup", "ReportView"]
+           "RunView", "CompareGroup", "PairView", "ReportView"]

@@ -95,7 +95,8 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     assert compare.exit_code == 0, compare.output
     assert "Δ Final" in compare.output and "**overall** (1)" in compare.output
     html = (tmp_path / "cmp" / "report.html").read_text()
-    assert 'id="iterations"' in html and "<polyline" in html.split('id="iterations"')[1]
+    section = html.split('id="iterations"')[1]
+    assert "<polyline" in section and "Δ Final" in section and "target reached" in section
 
 
 def test_a_model_that_never_improves_stops_by_the_no_improvement_rule_and_keeps_the_best(mini_pack, llm_server, tmp_path):
