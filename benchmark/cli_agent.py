@@ -127,15 +127,17 @@ def compare_cmd(run_a: Path, run_b: Path, out: Path | None) -> None:
     delta, iterations used, tokens and cost, and the score-by-iteration curve in the HTML report."""
     from iwr import atomic
     from iwr.benchmark.report import ReportError, load_runs
+    from iwr.benchmark.report import write_reports as write_both
     from iwr.benchmark.report.compare import compare_runs, render_compare_markdown
 
     try:
         a, b = load_runs([run_a, run_b])
+        out = out or run_b.parent / f"compare-{a.run_id}-vs-{b.run_id}"
+        text = render_compare_markdown(compare_runs(a, b))
+        atomic.write_text(out / "compare.md", text)
+        written = write_both([run_a, run_b], out)
     except ReportError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
-    out = out or run_b.parent / f"compare-{a.run_id}-vs-{b.run_id}"
-    text = render_compare_markdown(compare_runs(a, b))
-    atomic.write_text(out / "compare.md", text)
     console.print(text, markup=False, highlight=False)
-    write_reports([run_a, run_b], out)
+    console.print(f"reports: {out / 'compare.md'} {written.markdown} {written.html}", highlight=False, soft_wrap=True)

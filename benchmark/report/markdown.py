@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from iwr.benchmark.report.load import RunReport
 from iwr.benchmark.report.summary import (COLUMNS, KINDS, column_means, done_label, fmt_cost, fmt_seconds, fmt_tokens,
-                                          kind_label, leaderboard, pct, run_names, standins_of)
+                                          kind_label, leaderboard, loop_label, pct, run_names, standins_of)
 from iwr.judge.table import markdown_table
 
 COMPARE_COLUMNS = ["IFS", "VFS", "Final"]
@@ -55,6 +55,9 @@ def run_md(run: RunReport) -> str:
            f"completion {fmt_tokens(run.totals.completion_tokens)}); cost {fmt_cost(run.totals.cost_usd)}; "
            f"wall time {fmt_seconds(run.totals.wall_seconds)} (generation {fmt_seconds(run.totals.generation_seconds)}, "
            f"judging {fmt_seconds(run.totals.judge_seconds)})", ""]
+    loop = loop_label(run)
+    if loop:
+        out.insert(-1, f"- agent loop: {loop}")
     if run.scores:
         out.append(markdown_table(run.scores, title=run.run_id))
     pending = [t for t in run.tasks if t.status != "done"]

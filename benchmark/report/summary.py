@@ -115,3 +115,19 @@ def done_label(run: RunReport) -> str:
 
 __all__ = ["ScoreGroup", "COLUMNS", "KINDS", "pct", "column_means", "standins_of", "kind_label", "kind_title",
            "standins_note", "groups", "leaderboard", "fmt_cost", "fmt_tokens", "fmt_seconds", "done_label", "run_names"]
+
+
+def loop_label(run: RunReport) -> str | None:
+    """The agent loop's settings in one line (what the loop saw and when it stopped), None for one-shot."""
+    loop = run.config.generator_settings.get("loop") if run.config.mode == "agent" else None
+    if not loop:
+        return None
+    budgets = [f"${loop['budget_usd']:g}" if loop.get("budget_usd") else "",
+               f"{loop['budget_tokens']:,} tokens" if loop.get("budget_tokens") else "",
+               f"{loop['budget_s']:g}s" if loop.get("budget_s") else ""]
+    budgets = [b for b in budgets if b]
+    return (f"feedback {loop.get('feedback')}, up to {loop.get('max_iters')} pages per task, target self-test Final "
+            f"{100 * loop.get('target', 0):.0f}, patience {loop.get('patience')}"
+            + (", budget " + " / ".join(budgets) if budgets else "")
+            + ("" if loop.get("edits", True) else ", whole-page revisions only")
+            + "; self-test = offline judge against input-video keyframes")

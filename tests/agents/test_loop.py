@@ -71,6 +71,7 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     one, agent = official(tmp_path / "oneshot"), official(tmp_path / "agent")
     assert one["IFS"] == pytest.approx(0.25) and agent["IFS"] == 1.0
     assert agent["Final"] > one["Final"] + 0.3
+    assert "- agent loop: feedback trace, up to 3 pages" in (tmp_path / "agent" / "report.md").read_text()
     task = tmp_path / "agent" / "77"
     loop = json.loads((task / "loop.json").read_text())
     assert loop["best_iteration"] == 1 and loop["iterations"] == 2 and loop["stop_reason"].startswith("target")
@@ -93,7 +94,7 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     compare = CliRunner().invoke(main, ["compare", str(tmp_path / "oneshot"), str(tmp_path / "agent"),
                                         "--out", str(tmp_path / "cmp")])
     assert compare.exit_code == 0, compare.output
-    assert "Δ Final" in compare.output and "**overall** (1)" in compare.output
+    assert "Δ Final" in compare.output and "**overall (1)**" in compare.output
     html = (tmp_path / "cmp" / "report.html").read_text()
     section = html.split('id="iterations"')[1]
     assert "<polyline" in section and "Δ Final" in section and "target reached" in section
