@@ -42,9 +42,12 @@ def _image(path: Path, label: str, content: Content) -> None:
 
 
 def describe(action: Action) -> str:
+    """`Type ('Buy milk'): <description>`, the action's parameters once, then what it acts on."""
     p = action.parameters
-    extra = {"Type": f" typing {p.text!r}", "Press": f" pressing {p.key}", "Scroll": f" scrolling {p.direction}"}
-    return f"{action.type}{extra.get(action.type, '')}" + (f" on {p.description!r}" if p.description else "")
+    arg = {"Type": p.text, "Press": p.key, "Scroll": p.direction}.get(action.type)
+    head = f"{action.type} ({arg!r})" if action.type == "Type" and arg is not None else (
+        f"{action.type} ({arg})" if arg else action.type)
+    return f"{head}: {p.description}" if p.description else head
 
 
 def trace_lines(task: Task, steps: list[StepResult]) -> list[str]:
@@ -57,14 +60,13 @@ def trace_lines(task: Task, steps: list[StepResult]) -> list[str]:
 
 def failure_text(task: Task, step: StepResult, level: FeedbackLevel) -> list[str]:
     action = task.action_sequence[step.index]
-    parts = [prompts.FAILED.format(number=step.index + 1, type=action.type,
-                                   what=repr(action.parameters.description or action.parameters.key or ""),
+    parts = [prompts.FAILED.format(number=step.index + 1, action=describe(action),
                                    reason=step.reason or "the action had no visible effect")]
     g = step.grounding
     if g and g.candidates:
         parts.append(prompts.GROUNDING.format(strategy=g.strategy))
         for c in g.candidates[:MAX_CANDIDATES]:
-            parts.append(f"  <{c.tag}> {(c.text or c.label)[:80]!r} role={c.role or '-'} match={c.score:.2f}")
+            parts.append(f"  <{c.tag}> {(c.text or c.label)[:80]!r} role={c.role or '-'} score={c.score:.2f}")
     if level == "full" and action.logical_assertion:
         parts.append(prompts.ASSERTION.format(assertion=action.logical_assertion))
         if step.verdict and step.verdict.reason:

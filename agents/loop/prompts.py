@@ -9,8 +9,8 @@ INTRO = ("Your page was opened in a browser at {width}x{height}. The actions of 
 SCORES = ("Self-test of your page: {passed} of {total} actions worked before the first failure; "
           "visual similarity to the video {vfs}.")
 TRACE_HEAD = "The actions of the recording, in order (ok = worked, FAILED = the first failure, - = not reached):"
-FAILED = ("Action {number} failed: {type} {what}.\nWhy: {reason}")
-GROUNDING = "The tester looked for that element with {strategy}; the closest elements on your page were:"
+FAILED = "Action {number} failed — {action}\nWhy: {reason}"
+GROUNDING = "The tester looked for that element ({strategy} grounding); the best-ranked elements on your page were:"
 ASSERTION = "After this action the recording shows: {assertion}"
 BEFORE_AFTER = ("Screenshots of your page before and after action {number}, then the video's frame of the state "
                 "the page should reach:")

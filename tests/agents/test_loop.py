@@ -81,7 +81,7 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     assert not list((task / "iterations").rglob("eval.json"))
     revise = llm_server.chat_requests[-1]
     feedback = revise.last_user_text
-    assert "Action 2 failed" in feedback and "Press pressing Enter" in feedback
+    assert "Action 2 failed" in feedback and "2. [FAILED] Press (Enter): Press Enter" in feedback
     assert "appears in the list" not in feedback  # trace level: no assertion text
     images = [p for m in revise.messages for p in (m["content"] if isinstance(m["content"], list) else [])
               if p.get("type") == "image_url"]
