@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from iwr.benchmark.cli import _judge_config, _load, console, err_console, judge_model_options, judge_options, main
+from iwr.benchmark.cli_watch import run_displayed, tui_option
 
 BASELINES = {"blank", "first-frame", "oracle"}
 
@@ -48,11 +49,11 @@ def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @runs_dir_option
+@tui_option
 @judge_options
 def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, run_id, resume, no_cache,
-            timeout, retries, display, skip_invalid, runs_dir, alignment, ocr, dino, workers) -> None:
+            timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
     """Generate every task once, judge it once, write the reports."""
-    from iwr.benchmark.display import make_display
     from iwr.benchmark.runner import (RunConfig, RunError, Runner, events_path, new_run_id, open_run, select_tasks,
                                       slug, versions)
     from iwr.events import EventLog
@@ -77,15 +78,11 @@ def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, jud
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
     events = EventLog(events_path(run_dir))
-    shown = make_display(display)
-    events.listeners.append(shown)
     try:
-        asyncio.run(Runner(run_dir, config, generator, events, workers).run(tasks))
+        run_displayed(Runner(run_dir, config, generator, events, workers).run(tasks), events, display, tui)
     except KeyboardInterrupt:
-        shown.close()
         err_console.print(f"interrupted; finished tasks are kept. Resume: iwr run --model {model} --run-id {run_dir.name} --resume")
         sys.exit(130)
-    shown.close()
     write_reports([run_dir])
     console.print(f"run folder: {run_dir}", highlight=False)
 
