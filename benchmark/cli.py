@@ -40,7 +40,7 @@ def _report_problems(problems, skip_invalid: bool) -> None:
         err_console.print(f"{len(problems)} problem(s){tail}", highlight=False)
 
 
-def _load(pack: Path | None, skip_invalid: bool, deep: bool):
+def load_pack_or_exit(pack: Path | None, skip_invalid: bool, deep: bool):
     from iwr.benchmark.loader import PackError, load_pack
 
     try:
@@ -61,7 +61,7 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
 
     from iwr.benchmark.media import probe_video
 
-    loaded = _load(pack, skip_invalid, deep=False)
+    loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     table = Table(title=f"{loaded.jsonl} — {len(loaded.tasks)} task(s)")
     for col in ("id", "site", "domain", "level", "actions", "checkpoints", "resolution", "video s"):
         table.add_column(col, justify="right" if col in ("actions", "checkpoints", "video s") else "left")
@@ -81,7 +81,7 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
 @SKIP_INVALID
 def tasks_validate(pack: Path | None, skip_invalid: bool) -> None:
     """Check every task of PACK: fields, video decodes fully, checkpoints and assets present."""
-    loaded = _load(pack, skip_invalid, deep=True)
+    loaded = load_pack_or_exit(pack, skip_invalid, deep=True)
     bad = len({p.task for p in loaded.problems})
     console.print(f"{loaded.jsonl}: {len(loaded.tasks)} valid task(s)" + (f", {bad} invalid skipped" if bad else ""),
                   highlight=False)
@@ -116,7 +116,7 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
         sys.exit(1)
 
 
-def _judge_config(alignment: str, ocr: str, dino: str, judge_model: str | None = None,
+def judge_config(alignment: str, ocr: str, dino: str, judge_model: str | None = None,
                   judge_api_base: str | None = None, no_cache: bool = False):
     from iwr.judge.evaluate import JudgeConfig
 
@@ -167,7 +167,7 @@ def eval_cmd(pack, candidates, model, judge_model, judge_api_base, no_cache, ski
     from iwr.judge.evaluate import Candidate, evaluate_many
     from iwr.judge.table import markdown_table
 
-    loaded = _load(pack, skip_invalid, deep=False)
+    loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     by_model: dict[str, list] = {}
     for lt in loaded.tasks:
         task_dir = candidates / str(lt.task.id)
@@ -177,7 +177,7 @@ def eval_cmd(pack, candidates, model, judge_model, judge_api_base, no_cache, ski
     if not by_model:
         err_console.print(f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)")
         sys.exit(1)
-    config = _judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
     for m, jobs in by_model.items():
         results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers,
                                             on_done=lambda r: err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)))
@@ -203,8 +203,8 @@ def judge_check(pack, out, alignment, ocr, dino, workers) -> None:
 
     from iwr.judge.selfcheck import check_pack
 
-    loaded = _load(pack, False, deep=False)
-    rows = asyncio.run(check_pack(loaded, _judge_config(alignment, ocr, dino), out, workers))
+    loaded = load_pack_or_exit(pack, False, deep=False)
+    rows = asyncio.run(check_pack(loaded, judge_config(alignment, ocr, dino), out, workers))
     table = Table(title="judge check (offline)")
     for col in ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "ok", "notes"):
         table.add_column(col)

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 
 import click
 
-from iwr.benchmark.cli import _judge_config, _load, console, err_console, judge_model_options, judge_options, main
-from iwr.benchmark.cli_run import BASELINES, runs_dir_option, write_reports
+from iwr.benchmark.cli import console, err_console, judge_config, judge_model_options, judge_options, load_pack_or_exit, main
+from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, runs_dir_option
+from iwr.benchmark.cli_watch import tui_option
 
 
 @main.command("agent")
@@ -40,10 +40,11 @@ from iwr.benchmark.cli_run import BASELINES, runs_dir_option, write_reports
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @runs_dir_option
+@tui_option
 @judge_options
 def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
               budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, run_id, resume, no_cache, timeout,
-              retries, display, skip_invalid, runs_dir, alignment, ocr, dino, workers) -> None:
+              retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
     from pydantic import ValidationError
 
@@ -62,12 +63,12 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
         problems = "; ".join(f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}" for err in e.errors())
         err_console.print(f"[red]error[/red] {problems}", highlight=False)
         sys.exit(2)
-    loaded = _load(pack, skip_invalid, deep=False)
+    loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     suffix = f"{slug(model)}-agent"
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
-        judge = _judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
         generator = create("agent", model=model, settings=settings, judge=judge, emit=None, api_base=api_base,
                            frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries)
         config = RunConfig(mode="agent", generator=generator.name, model=model, api_base=api_base,
@@ -77,44 +78,8 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
-    execute(run_dir, config, generator, tasks, display, workers,
+    execute(run_dir, config, generator, tasks, display, tui, workers,
             resume_hint=f"iwr agent --model {model} --run-id {run_dir.name} --resume (same options)")
-
-
-def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) -> Path:
-    """--run-id, or with --resume alone the latest run folder ending in `suffix`, or a new name."""
-    from datetime import datetime, timezone
-
-    from iwr.benchmark.runner import RunError
-
-    if resume and not run_id:
-        previous = sorted(p for p in runs_dir.glob(f"*-{suffix}") if (p / "config.json").is_file())
-        if not previous:
-            raise RunError(f"no earlier run ending in -{suffix} in {runs_dir} to resume; give --run-id")
-        return previous[-1]
-    return runs_dir / (run_id or datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S") + "-" + suffix)
-
-
-def execute(run_dir: Path, config, generator, tasks, display: str, workers: int, resume_hint: str) -> None:
-    """Run the tasks with the live display, then write the reports; Ctrl-C keeps finished work."""
-    from iwr.benchmark.display import make_display
-    from iwr.benchmark.runner import Runner, events_path
-    from iwr.events import EventLog
-
-    events = EventLog(events_path(run_dir))
-    if hasattr(generator, "emit"):
-        generator.emit = events.emit
-    shown = make_display(display)
-    events.listeners.append(shown)
-    try:
-        asyncio.run(Runner(run_dir, config, generator, events, workers).run(tasks))
-    except KeyboardInterrupt:
-        shown.close()
-        err_console.print(f"interrupted; finished work is kept. Resume: {resume_hint}", highlight=False)
-        sys.exit(130)
-    shown.close()
-    write_reports([run_dir])
-    console.print(f"run folder: {run_dir}", highlight=False)
 
 
 @main.command("compare")

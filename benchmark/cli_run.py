@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from iwr.benchmark.cli import _judge_config, _load, console, err_console, judge_model_options, judge_options, main
+from iwr.benchmark.cli import console, err_console, judge_config, judge_model_options, judge_options, load_pack_or_exit, main
 from iwr.benchmark.cli_watch import run_displayed, tui_option
 
 BASELINES = {"blank", "first-frame", "oracle"}
@@ -54,34 +54,50 @@ def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool
 def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, run_id, resume, no_cache,
             timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
     """Generate every task once, judge it once, write the reports."""
-    from iwr.benchmark.runner import (RunConfig, RunError, Runner, events_path, new_run_id, open_run, select_tasks,
-                                      slug, versions)
-    from iwr.events import EventLog
+    from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
-    loaded = _load(pack, skip_invalid, deep=False)
+    loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
         generator = make_generator(model, api_base, frames, no_cache, timeout, retries)
-        if resume and not run_id:
-            previous = sorted(p for p in Path(runs_dir).glob(f"*-{slug(model)}") if (p / "config.json").is_file())
-            if not previous:
-                raise RunError(f"no earlier run of {model} in {runs_dir} to resume; give --run-id")
-            run_id = previous[-1].name
-        run_dir = Path(runs_dir) / (run_id or new_run_id(model))
+        run_dir = pick_run_dir(Path(runs_dir), slug(model), run_id, resume)
         config = RunConfig(generator=generator.name, model=model, api_base=api_base,
                            generator_settings=getattr(generator, "settings", {}), pack=str(loaded.jsonl),
                            task_ids=[lt.task.id for lt in tasks],
-                           judge=_judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache),
+                           judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache),
                            versions=versions())
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
+    execute(run_dir, config, generator, tasks, display, tui, workers,
+            resume_hint=f"iwr run --model {model} --run-id {run_dir.name} --resume")
+
+
+def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) -> Path:
+    """--run-id; with --resume alone the latest run folder named `<time>-<suffix>`; else a new name."""
+    from iwr.benchmark.runner import RunError, new_run_id
+
+    if resume and not run_id:
+        previous = sorted(p for p in runs_dir.glob(f"*-{suffix}") if (p / "config.json").is_file())
+        if not previous:
+            raise RunError(f"no earlier run named *-{suffix} in {runs_dir} to resume; give --run-id")
+        return previous[-1]
+    return runs_dir / (run_id or new_run_id(suffix))
+
+
+def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str) -> None:
+    """Run the tasks with the live display (or the TUI), then write the reports; Ctrl-C keeps finished work."""
+    from iwr.benchmark.runner import Runner, events_path
+    from iwr.events import EventLog
+
     events = EventLog(events_path(run_dir))
+    if hasattr(generator, "emit"):
+        generator.emit = events.emit
     try:
         run_displayed(Runner(run_dir, config, generator, events, workers).run(tasks), events, display, tui)
     except KeyboardInterrupt:
-        err_console.print(f"interrupted; finished tasks are kept. Resume: iwr run --model {model} --run-id {run_dir.name} --resume")
+        err_console.print(f"interrupted; finished work is kept. Resume: {resume_hint}", highlight=False)
         sys.exit(130)
     write_reports([run_dir])
     console.print(f"run folder: {run_dir}", highlight=False)
@@ -125,8 +141,8 @@ def rescore_cmd(run_dir, judge_model, judge_api_base, no_cache, display, alignme
 
     try:
         config = read_config(run_dir)
-        loaded = _load(Path(config.pack), True, deep=False)
-        judge = _judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+        loaded = load_pack_or_exit(Path(config.pack), True, deep=False)
+        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
     except RunError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)

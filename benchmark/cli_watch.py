@@ -13,7 +13,7 @@ import click
 
 from iwr.benchmark.cli import err_console, main
 from iwr.benchmark.display import DisplayName, NoDisplay, PlainDisplay, Tally, make_display
-from iwr.events import EVENTS_NAME, EventLog, LoopFinished, RunFinished, Scored
+from iwr.events import EVENTS_NAME, EventLog, RunFinished
 
 T = TypeVar("T")
 
@@ -69,33 +69,11 @@ class EventClockTally(Tally):
         return f"{getattr(self, 'now', self.started) - self.started:.0f}s"
 
 
-class WatchLines(PlainDisplay):
-    """The run's plain progress lines plus the agent loop's self-tests and stops."""
-
-    def __init__(self, stream=None):
-        super().__init__(stream)
-        self.tally = EventClockTally()
-
-    def __call__(self, event) -> None:
-        line = None
-        if isinstance(event, Scored) and not event.official:
-            vfs = "—" if event.VFS is None else f"{100 * event.VFS:.1f}"
-            line = (f"task {event.task_id} iteration {event.iteration}: self-test IFS {100 * event.IFS:.1f}  "
-                    f"VFS {vfs}  Final {100 * event.Final:.1f}")
-        elif isinstance(event, LoopFinished):
-            best = "" if event.best_Final is None else f" (Final {100 * event.best_Final:.1f})"
-            line = (f"task {event.task_id}: loop stopped after {event.iterations} iteration(s), {event.stop_reason}; "
-                    f"kept iteration {event.best_iteration}{best}")
-        if line:
-            print(line, file=self.stream, flush=True)
-        super().__call__(event)
-
-
 def print_events(path: Path, follow: bool, stream=None, poll: float = 0.2) -> None:
     """Plain lines for the events in `path`; with `follow`, keep reading until the run finishes."""
     from iwr.tui.tail import EventTail
 
-    show = WatchLines(stream or sys.stdout)
+    show = PlainDisplay(stream or sys.stdout, tally=EventClockTally())
     tail = EventTail(path)
     last = None
     while True:

@@ -10,7 +10,7 @@ import sys
 import time
 from typing import Literal, Protocol
 
-from iwr.events import GenerationFinished, RunFinished, RunStarted, Scored, TaskFinished
+from iwr.events import GenerationFinished, LoopFinished, RunFinished, RunStarted, Scored, TaskFinished
 
 DisplayName = Literal["auto", "rich", "plain", "none"]
 
@@ -51,19 +51,32 @@ class Tally:
         return f"{time.time() - self.started:.0f}s"
 
 
+def score_line(event) -> str | None:
+    """The line every text display prints for an official score, an agent self-test or a loop's end."""
+    if isinstance(event, Scored) and event.official:
+        return (f"task {event.task_id}: IFS {100 * event.IFS:.1f}  Final {100 * event.Final:.1f}"
+                + (f"  ({event.error})" if event.error else ""))
+    if isinstance(event, Scored):
+        vfs = "—" if event.VFS is None else f"{100 * event.VFS:.1f}"
+        return (f"task {event.task_id} iteration {event.iteration}: self-test IFS {100 * event.IFS:.1f}  "
+                f"VFS {vfs}  Final {100 * event.Final:.1f}")
+    if isinstance(event, LoopFinished):
+        best = "" if event.best_Final is None else f" (self-test Final {100 * event.best_Final:.1f})"
+        kept = "no page" if event.best_iteration < 0 else f"kept iteration {event.best_iteration}{best}"
+        return f"task {event.task_id}: loop stopped after {event.iterations} iteration(s), {event.stop_reason}; {kept}"
+    return None
+
+
 class PlainDisplay:
-    def __init__(self, stream=None):
+    def __init__(self, stream=None, tally: Tally | None = None):
         self.stream = stream or sys.stderr
-        self.tally = Tally()
+        self.tally = tally or Tally()
 
     def __call__(self, event) -> None:
         self.tally.update(event)
-        line = None
+        line = score_line(event)
         if isinstance(event, RunStarted):
             line = f"run {event.run_id}: {len(event.task_ids)} task(s), generator {event.generator} {event.model}".rstrip()
-        elif isinstance(event, Scored) and event.official:
-            line = (f"task {event.task_id}: IFS {100 * event.IFS:.1f}  Final {100 * event.Final:.1f}"
-                    + (f"  ({event.error})" if event.error else ""))
         elif isinstance(event, TaskFinished):
             line = f"[{self.tally.done}/{self.tally.total}] {self.tally.elapsed()} elapsed, spent {self.tally.spend()}"
         elif isinstance(event, RunFinished):
@@ -94,9 +107,9 @@ class RichDisplay:
             self.bar = self.progress.add_task(f"{event.generator} {event.model}".strip(), total=self.tally.total,
                                               spend=self.tally.spend())
         elif self.bar is not None:
-            if isinstance(event, Scored) and event.official:
-                self.progress.console.print(f"task {event.task_id}: IFS {100 * event.IFS:.1f}  Final {100 * event.Final:.1f}"
-                                            + (f"  ({event.error})" if event.error else ""), highlight=False)
+            line = score_line(event)
+            if line:
+                self.progress.console.print(line, highlight=False, markup=False)
             self.progress.update(self.bar, completed=self.tally.done, spend=self.tally.spend())
 
     def close(self) -> None:

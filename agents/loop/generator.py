@@ -4,7 +4,7 @@ stay in `<task>/iterations/<n>/` and never reach `eval.json`."""
 
 from __future__ import annotations
 
-import shutil
+import json
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -69,7 +69,7 @@ class AgentLoop:
         summary = {"iterations": len(history), "best_iteration": best, "best_selftest_final": state.get("best_final"),
                    "stop_reason": state.get("stop_reason", ""), "feedback": self.loop_settings.feedback,
                    "history": history}
-        atomic.write_text(out_dir / LOOP_NAME, _json(summary))
+        atomic.write_text(out_dir / LOOP_NAME, json.dumps(summary, indent=1))
         self.emit(LoopFinished(task_id=lt.task.id, iterations=len(history), best_iteration=-1 if best is None else best,
                                best_Final=state.get("best_final"), stop_reason=summary["stop_reason"],
                                prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
@@ -83,18 +83,12 @@ class AgentLoop:
             generation.error = f"no iteration produced a usable page ({last['error'] if last else 'no attempt'})"
             return generation
         page_dir = out_dir / "iterations" / str(best)
-        shutil.copy2(page_dir / "index.html", out_dir / ".index.html.tmp")
-        (out_dir / ".index.html.tmp").replace(out_dir / "index.html")
-        if (page_dir / "response.txt").is_file():
-            atomic.write_text(out_dir / "response.txt", (page_dir / "response.txt").read_text(encoding="utf-8"))
+        for name in ("index.html", "response.txt"):
+            if (page_dir / name).is_file():
+                atomic.write_bytes(out_dir / name, (page_dir / name).read_bytes())
         copy_assets(lt, out_dir)
         return generation
 
     async def aclose(self) -> None:
         await self.tester.aclose()
 
-
-def _json(data: Any) -> str:
-    import json
-
-    return json.dumps(data, indent=1)
