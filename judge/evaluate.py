@@ -100,19 +100,53 @@ async def rubric_scores(llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[
             cp.metrics["mllm"] = round(value, 4)
 
 
+def score_checkpoint(lt: LoadedTask, k: int, step: int | None, shot: bytes, out_dir: Path,
+                     metrics: dict) -> CheckpointScore:
+    rel = f"{EVALPOINTS}/{k}.png"
+    atomic.write_bytes(out_dir / rel, shot)
+    reference = cv2.imread(str(lt.checkpoint(k)))
+    scores = {}
+    if reference is not None:
+        candidate = _decode(shot)
+        for role, metric in metrics.items():
+            scores[role] = round(score.clip01(metric.score(reference, candidate)), 4)
+    return CheckpointScore(k=k, step=step, reference=str(lt.checkpoint(k)), screenshot=rel, metrics=scores)
+
+
 def visual_scores(lt: LoadedTask, pairs, config: JudgeConfig, out_dir: Path, metrics: dict) -> list[CheckpointScore]:
-    results = []
-    for k, step, shot in pairs:
-        rel = f"{EVALPOINTS}/{k}.png"
-        atomic.write_bytes(out_dir / rel, shot)
-        reference = cv2.imread(str(lt.checkpoint(k)))
-        scores = {}
-        if reference is not None:
-            candidate = _decode(shot)
-            for role, metric in metrics.items():
-                scores[role] = round(score.clip01(metric.score(reference, candidate)), 4)
-        results.append(CheckpointScore(k=k, step=step, reference=str(lt.checkpoint(k)), screenshot=rel, metrics=scores))
-    return results
+    return [score_checkpoint(lt, k, step, shot, out_dir, metrics) for k, step, shot in pairs]
+
+
+class CheckpointScorer:
+    """Scores each checkpoint in a worker thread as soon as the replay has its screenshot, so the
+    visual metrics (seconds of OCR) overlap the rest of the replay instead of following it."""
+
+    def __init__(self, lt: LoadedTask, out_dir: Path, metrics: dict, alignment: Alignment):
+        self.lt, self.out_dir, self.metrics, self.alignment = lt, out_dir, metrics, alignment
+        self._jobs: dict[int, tuple[bytes, asyncio.Future]] = {}
+
+    def submit_ready(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
+        """Start every checkpoint the (possibly partial) replay already determines; returns them.
+        A checkpoint never changes once determined, so a partial replay's jobs stay valid."""
+        pairs = checkpoint_pairs(self.lt, replay, self.alignment)
+        for k, step, shot in pairs:
+            known = self._jobs.get(k)
+            if known is None or known[0] is not shot:
+                if known is not None:
+                    known[1].cancel()
+                job = asyncio.ensure_future(asyncio.to_thread(score_checkpoint, self.lt, k, step, shot,
+                                                              self.out_dir, self.metrics))
+                self._jobs[k] = (shot, job)
+        return pairs
+
+    async def scores(self, replay: Replay) -> list[CheckpointScore]:
+        """The final replay's checkpoint scores, in order; jobs it does not need are cancelled."""
+        pairs = self.submit_ready(replay)
+        wanted = {k for k, _, _ in pairs}
+        for k, (_, job) in self._jobs.items():
+            if k not in wanted:
+                job.cancel()
+        return [await self._jobs[k][1] for k, _, _ in pairs]
 
 
 def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
@@ -167,37 +201,47 @@ def _r(x: float | None) -> float | None:
 async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_dir: Path, config: JudgeConfig,
                              model: str = "", metrics: dict | None = None,
                              backends: list[Backend] | None = None, llm: JudgeLLM | None = None,
-                             on_step: Callable[[StepResult], None] | None = None) -> TaskScore:
-    """Judge `candidate` on `lt`; writes `eval.json`, `evalpoints/<k>.png` and step screenshots into
-    `out_dir`. Never raises for a bad page: crashes and time limits end up in `error`."""
+                             on_step: Callable[[StepResult], None] | None = None,
+                             result_name: str | None = EVAL_NAME) -> TaskScore:
+    """Judge `candidate` on `lt`; writes `eval.json` (`result_name`; None = the caller writes its own
+    record, as the agent's self-test does), `evalpoints/<k>.png` and step screenshots into `out_dir`.
+    Never raises for a bad page: crashes and time limits end up in `error`."""
     if metrics is None:
         metrics, backends = load_metrics(config)
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     log = SandboxLog()
     replay = Replay()
+    scorer = CheckpointScorer(lt, out_dir, metrics, config.alignment)
+
+    def step_done(step: StepResult) -> None:
+        scorer.submit_ready(replay)
+        if on_step is not None:
+            on_step(step)
+
     if not (candidate.root / candidate.entry).is_file():
         replay.error = f"no {candidate.entry} in {candidate.root}"
     else:
         with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
             async with sandbox_page(browser, lt.task.viewport, base, log) as page:
                 try:
-                    replay = await asyncio.wait_for(
-                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, on_step),
+                    await asyncio.wait_for(
+                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done, replay),
                         config.task_timeout_s)
                 except asyncio.TimeoutError:
-                    replay.error = f"task time limit of {config.task_timeout_s:g}s reached"
+                    replay = Replay(error=f"task time limit of {config.task_timeout_s:g}s reached")
     if config.save_step_screenshots:
         for step in replay.steps:
             if step.index + 1 < len(replay.shots):
                 step.screenshot = f"steps/{step.index}.png"
                 atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
     pairs = checkpoint_pairs(lt, replay, config.alignment)
-    checkpoints = await asyncio.to_thread(visual_scores, lt, pairs, config, out_dir, metrics)
+    checkpoints = await scorer.scores(replay)
     if llm is not None:
         await rubric_scores(llm, lt, pairs, checkpoints)
     result = assemble(lt, replay, checkpoints, backends or [], config, model, time.perf_counter() - started, log)
-    atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
+    if result_name:
+        atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
     return result
 
 

@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict
 from iwr.benchmark import expectations
 from iwr.benchmark.types import Action, Task
 from iwr.judge import grounding, verdicts
+from iwr.judge.click import click
 from iwr.judge.sandbox import SandboxLog
-from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, settle
+from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError
@@ -39,6 +40,9 @@ class ReplayConfig(BaseModel):
     action_timeout_s: float = 10.0
     settle_quiet_ms: int = QUIET_MS
     settle_cap_ms: int = CAP_MS
+    finish_animations: bool = True
+    """Settling fast-forwards finite CSS animations/transitions (as the screenshots do) instead of
+    waiting them out in real time."""
     load_timeout_s: float = 15.0
 
 
@@ -53,6 +57,10 @@ class Replay:
     """shots[0] is the initial state; shots[i + 1] the state after action i (for steps that ran)."""
     before_shots: dict[int, bytes] = field(default_factory=dict)
     error: str | None = None
+
+
+def _settle(page, network: NetworkTracker, config: ReplayConfig, since: int | None = None):
+    return settle(page, network, config.settle_quiet_ms, config.settle_cap_ms, config.finish_animations, since)
 
 
 def key_name(key: str) -> str:
@@ -101,9 +109,9 @@ async def perform(page, action: Action, element, viewport: tuple[int, int], conf
     t = config.action_timeout_s
     p = action.parameters
     if action.type == "Click":
-        await bounded(element.click(timeout=t * 1000), t + 1, "click")
+        await bounded(click(page, element, t), t + 1, "click")
     elif action.type == "Type":
-        await bounded(element.click(timeout=t * 1000), t + 1, "focusing the field")
+        await bounded(click(page, element, t), t + 1, "focusing the field")
         try:
             await bounded(element.fill("", timeout=t * 1000), t + 1, "clearing the field")
         except Exception:
@@ -168,16 +176,18 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
 
 
 async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig,
-                    llm: JudgeLLM | None = None, on_step: Callable[[StepResult], None] | None = None) -> Replay:
-    """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official way)."""
-    result = Replay()
+                    llm: JudgeLLM | None = None, on_step: Callable[[StepResult], None] | None = None,
+                    result: Replay | None = None) -> Replay:
+    """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official way).
+    Fills `result` when given, so `on_step` can see the screenshots taken so far."""
+    result = Replay() if result is None else result
     network = NetworkTracker(page)
     t = config.action_timeout_s
     llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
     try:
         await bounded(page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
                       config.load_timeout_s + 2, "loading the page")
-        await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
+        await bounded(_settle(page, network, config), t, "settling")
         result.shots.append(await screenshot(page, t))
     except Exception as e:
         result.error = f"the page did not load: {_reason(e, log)}"
@@ -190,7 +200,8 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
         result.before_shots[i] = before_png
         try:
             started = time.perf_counter()
-            before_scroll = await bounded(expectations.scroll_state(page), t, "reading the page")
+            before_scroll, since = await bounded(asyncio.gather(expectations.scroll_state(page), mutation_mark(page)),
+                                                 t, "reading the page")
             offline_rule = needs_offline_rule(action, config, llm)
             before_sig = await bounded(verdicts.signature(page), t, "reading the page") if offline_rule else {}
             element = None
@@ -201,13 +212,14 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
                     raise StepFailure(f"element not found: {step.grounding.reason}")
             if offline_rule and element is not None:
                 await bounded(element.hover(timeout=t * 1000), t + 1, "moving the mouse to the element")
-                await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
+                await bounded(_settle(page, network, config), t, "settling")
                 before_png = await screenshot(page, t)
+                since = await bounded(mutation_mark(page), t, "reading the page")
             mark = time.perf_counter()
             await perform(page, action, element, task.viewport, config)
             timings.act_s = time.perf_counter() - mark
             mark = time.perf_counter()
-            await bounded(settle(page, network, config.settle_quiet_ms, config.settle_cap_ms), t, "settling")
+            await bounded(_settle(page, network, config, since), t, "settling")
             timings.settle_s = time.perf_counter() - mark
             mark = time.perf_counter()
             after_png = await screenshot(page, t)

@@ -1,5 +1,10 @@
 """Wait for a page to settle after an action: pending requests done, two animation frames, a short
-DOM-quiet period and running finite animations finished, all under a cap. No fixed sleeps."""
+DOM-quiet period after the action's last mutation and running finite animations finished
+(fast-forwarded by default), all under a cap. No fixed sleeps.
+
+The frames and the quiet period run concurrently (a mutation made in a frame callback restarts the
+quiet period); an action that changed nothing in the DOM needs no quiet period; after animations end
+the quiet period is checked again, since `transitionend` handlers often change the page."""
 
 from __future__ import annotations
 
@@ -9,24 +14,44 @@ import time
 QUIET_MS = 50
 CAP_MS = 1500
 
+_WATCH = """
+const watch = () => {
+  const key = Symbol.for("iwr.settle");
+  if (!window[key]) {
+    const st = { count: 0, last: performance.now(), fresh: true };
+    new MutationObserver(() => { st.count++; st.last = performance.now(); })
+      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    Object.defineProperty(window, key, { value: st });
+  }
+  return window[key];
+};
+"""
+
+_MARK_JS = "() => {" + _WATCH + "const st = watch(); st.fresh = false; return st.count; }"
+
 _SETTLE_JS = """
-async ([quietMs, capMs]) => {
+async ([quietMs, capMs, finish, since]) => {
+  """ + _WATCH + """
   const start = performance.now();
   const left = () => Math.max(0, capMs - (performance.now() - start));
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  await new Promise((resolve) => {
-    let timer;
-    const done = () => { obs.disconnect(); clearTimeout(timer); clearTimeout(cap); resolve(); };
-    const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, Math.min(quietMs, left())); });
-    obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    timer = setTimeout(done, quietMs);
-    const cap = setTimeout(done, left());
-  });
-  const running = document.getAnimations().filter((a) => a.playState === "running"
-    && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
-  if (running.length) {
-    await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => null))),
-                        new Promise((r) => setTimeout(r, left()))]);
+  const sleep = (ms) => new Promise((r) => setTimeout(r, Math.min(ms, left())));
+  const st = watch();
+  if (st.fresh) since = null;  // a new document since the mark: no history, wait from now
+  st.fresh = false;
+  const floor = since === null ? start : -Infinity;
+  const quietLeft = () => (since === null || st.count !== since) ? Math.max(st.last, floor) + quietMs - performance.now() : 0;
+  await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), sleep(capMs)]);
+  for (;;) {
+    for (let wait = quietLeft(); wait > 0 && left() > 0; wait = quietLeft()) await sleep(wait);
+    const running = document.getAnimations().filter((a) => a.playState === "running"
+      && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
+    if (!running.length || left() <= 0) return;
+    if (finish) {
+      for (const a of running) { try { a.finish(); } catch (e) { /* not finishable: let it run */ } }
+    } else {
+      await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => null))), sleep(left())]);
+    }
+    await Promise.race([new Promise((r) => requestAnimationFrame(r)), sleep(left())]);
   }
 }
 """
@@ -53,8 +78,22 @@ class NetworkTracker:
             self.idle.set()
 
 
-async def settle(page, network: NetworkTracker | None = None, quiet_ms: int = QUIET_MS, cap_ms: int = CAP_MS) -> float:
-    """Returns seconds spent. Raises asyncio.TimeoutError if the page does not answer at all (hung)."""
+async def mutation_mark(page) -> int:
+    """The page's mutation count, read just before an action so that `settle` knows whether the
+    action changed the DOM (a document-wide MutationObserver, installed once per document)."""
+    return await page.evaluate(_MARK_JS)
+
+
+async def settle(page, network: NetworkTracker | None = None, quiet_ms: int = QUIET_MS, cap_ms: int = CAP_MS,
+                 finish_animations: bool = True, since: int | None = None) -> float:
+    """Returns seconds spent. Raises asyncio.TimeoutError if the page does not answer at all (hung).
+
+    `since` is a `mutation_mark` taken before the action: the quiet period then runs from the last
+    DOM mutation after that mark, and is skipped when there was none (a scroll, a focus change) and
+    none arrives within the two frames. Without it (after loading) the quiet period runs from now.
+    `finish_animations` fast-forwards running finite CSS animations and transitions to their end, as
+    the judge's screenshots (Playwright `animations="disabled"`) do anyway, instead of waiting them
+    out in real time; their end events still fire and what their handlers change is waited for."""
     started = time.perf_counter()
     if network is not None and not network.idle.is_set():
         try:
@@ -62,5 +101,6 @@ async def settle(page, network: NetworkTracker | None = None, quiet_ms: int = QU
         except asyncio.TimeoutError:
             pass
     remaining = max(0, cap_ms - int((time.perf_counter() - started) * 1000))
-    await asyncio.wait_for(page.evaluate(_SETTLE_JS, [quiet_ms, remaining]), remaining / 1000 + 3)
+    await asyncio.wait_for(page.evaluate(_SETTLE_JS, [quiet_ms, remaining, finish_animations, since]),
+                           remaining / 1000 + 3)
     return time.perf_counter() - started

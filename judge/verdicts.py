@@ -10,6 +10,7 @@ asserts an effect.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 
 import cv2
@@ -52,7 +53,8 @@ async def signature(page) -> dict:
 
 
 async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
-    results = await expectations.check_all(page, action.expect or [], before_scroll)
+    # read-only probes: sent together, so several post-conditions cost one round trip
+    results = list(await asyncio.gather(*(expectations.check(page, e, before_scroll) for e in action.expect or [])))
     failed = [r for r in results if not r.ok]
     return Verdict(
         status="fail" if failed else "pass", passed=not failed, method="expect",

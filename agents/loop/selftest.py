@@ -24,7 +24,7 @@ from iwr.agents.loop.settings import FeedbackLevel
 from iwr.benchmark.loader import LoadedTask
 from iwr.benchmark.types import Task
 from iwr.judge import score
-from iwr.judge.evaluate import EVAL_NAME, Candidate, JudgeConfig, evaluate_candidate, load_metrics
+from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_candidate, load_metrics
 from iwr.judge.types import StepResult, TaskScore
 
 SELFTEST_NAME = "selftest.json"
@@ -169,8 +169,8 @@ class SelfTester:
         view = HiddenCheckpoints(task=visible_task(lt.task, feedback), folder=lt.folder, line=lt.line)
         browser = await self.browser()
         result = await evaluate_candidate(browser, view, Candidate(root=page_dir), page_dir, self.config,
-                                          model="self-test", metrics={}, backends=[], llm=None, on_step=on_step)
-        (page_dir / EVAL_NAME).unlink(missing_ok=True)
+                                          model="self-test", metrics={}, backends=[], llm=None, on_step=on_step,
+                                          result_name=None)
         mapping = await asyncio.to_thread(rescore_against_keyframes, result, page_dir, task_dir, keyframes, self.metrics)
         test = SelfTest(iteration=iteration, feedback=feedback, score=result,
                         keyframes=[str(p.relative_to(task_dir)) for p in keyframes], keyframe_of_shot=mapping)

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
 from iwr.judge.grounding.elements import PageElements
+from iwr.judge.grounding.text import norm
 
 QUOTED = re.compile(r"[\"“”]([^\"“”]{1,120})[\"“”]|(?<![A-Za-z])['‘](\S.{0,119}?)['’](?![A-Za-z])")
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
@@ -44,14 +45,10 @@ def quoted_strings(description: str) -> list[str]:
     return [(a or b).strip() for a, b in QUOTED.findall(description) if (a or b).strip()]
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s or "").strip().lower()
-
-
 def _fields(e: dict) -> list[str]:
     """What names an element: visible text, labels, placeholder (not a field's current value, which
     is what the user typed, not its name)."""
-    return [f for f in (_norm(e["text"]), _norm(e["label"]), _norm(e["placeholder"])) if f]
+    return [f for f in (norm(e["text"]), norm(e["label"]), norm(e["placeholder"])) if f]
 
 
 def _match(q: str, fields: list[str]) -> float:
@@ -75,16 +72,16 @@ def _quote_score(quotes: list[str], e: dict, context_quotes: list[str]) -> float
     """The best quote naming the element itself, plus a share for quotes that name no element but
     appear around this one (its card, row or form field)."""
     fields = _fields(e)
-    own = [max(_match(_norm(q), fields), 0.8 * _match(_norm(q), [e["attrs"]] if e["attrs"] else []))
+    own = [max(_match(norm(q), fields), 0.8 * _match(norm(q), [e["attrs"]] if e["attrs"] else []))
            * (1.0 if i == 0 else LATER_QUOTE) for i, q in enumerate(quotes)]
-    context = [_norm(e["context"])] if e["context"] else []
-    around = sum(_match(_norm(q), context) for q in context_quotes)
+    context = [norm(e["context"])] if e["context"] else []
+    around = sum(_match(norm(q), context) for q in context_quotes)
     return max(own) + CONTEXT_SHARE * around
 
 
 def context_quotes(quotes: list[str], elements: list[dict]) -> list[str]:
     """Quotes that name no interactive element well: they describe where the element is."""
-    return [q for q in quotes if max((_match(_norm(q), _fields(e)) for e in elements), default=0) < 80]
+    return [q for q in quotes if max((_match(norm(q), _fields(e)) for e in elements), default=0) < 80]
 
 
 def _keywords(description: str, quotes: list[str]) -> list[str]:
@@ -100,7 +97,7 @@ def score_element(action: Action, e: dict, quotes: list[str], keywords: list[str
     if quotes:
         score += _quote_score(quotes, e, list(around))
     if keywords:
-        hay = " ".join(_fields(e) + [_norm(e["href"]), _norm(e["className"]), e["attrs"].lower()])
+        hay = " ".join(_fields(e) + [norm(e["href"]), norm(e["className"]), e["attrs"].lower()])
         hits = sum(1 for k in keywords if k in hay or (k.endswith("s") and k[:-1] in hay))
         weight = 25 if quotes else 50
         score += weight * min(1.0, hits / min(len(keywords), 2))
@@ -146,8 +143,8 @@ class FuzzyGrounding:
 
     async def pick(self, action: Action, elements: PageElements, page) -> Pick:
         description = action.parameters.description or ""
-        typed = _norm(action.parameters.text or "") if action.type == "Type" else ""
-        quotes = [q for q in quoted_strings(description) if _norm(q) != typed]
+        typed = norm(action.parameters.text or "") if action.type == "Type" else ""
+        quotes = [q for q in quoted_strings(description) if norm(q) != typed]
         keywords = _keywords(description, quotes)
         words = set(WORD.findall(description.lower()))
         kinds = set().union(*(KIND_WORDS[w] for w in words if w in KIND_WORDS)) if words else set()

@@ -8,7 +8,7 @@ import math
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
 from iwr.judge.grounding.elements import PageElements
-from iwr.judge.grounding.fuzzy import _norm
+from iwr.judge.grounding.text import norm
 
 
 def _same_kind(target, e: dict) -> bool:
@@ -28,14 +28,14 @@ class RecordedTarget:
             return Pick(None, [], "the task has no recorded target for this action")
         tx, ty, tw, th = target.bbox
         center = (tx + tw / 2 + target.scroll[0], ty + th / 2 + target.scroll[1])
-        text, label = _norm(target.text), _norm(target.label)
+        text, label = norm(target.text), norm(target.label)
         ranked = []
         for i, e in enumerate(elements.info):
             x, y, w, h = e["bbox"]
             ex, ey = e["page"][0] + w / 2, e["page"][1] + h / 2
             distance = math.hypot(ex - center[0], ey - center[1])
-            name_match = (text and _norm(e["text"]) == text) or (label and label in _norm(e["label"])) \
-                or (label and _norm(e["placeholder"]) == label)
+            name_match = (text and norm(e["text"]) == text) or (label and label in norm(e["label"])) \
+                or (label and norm(e["placeholder"]) == label)
             contains = e["page"][0] <= center[0] <= e["page"][0] + w and e["page"][1] <= center[1] <= e["page"][1] + h
             if not (name_match or (contains and not text)):
                 continue

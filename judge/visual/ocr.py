@@ -14,7 +14,8 @@ read left-to-right, lines joined; then lower-cased and whitespace collapsed (`no
 
 The reference checkpoints are the same for every model, so their text is cached by a hash of the
 decoded pixels + engine name and version: in memory and on disk (one JSON file per key, written
-atomically) under `cache_dir` (default `$IWR_CACHE_DIR/ocr`, else `~/.cache/iwr/ocr`).
+atomically) under `cache_dir` (default `$IWR_CACHE_DIR/ocr`, else `~/.cache/iwr/ocr`). Candidate
+screenshots share the in-memory cache, so a screenshot identical to one already read is not read again.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import numpy as np
 from iwr import atomic
 from iwr.judge.visual import MetricUnavailable, metric
 from iwr.judge.visual.images import as_bgr, image_key, is_empty
+from iwr.judge.visual.rapid_crops import CropMemo
 
 CACHE_ENV = "IWR_CACHE_DIR"
 ORDER_REVISION = "r1"
@@ -146,6 +148,7 @@ class OCRMetric:
         self.seconds = 0.0
         self._memory: OrderedDict[str, str] = OrderedDict()
         self._memory_lock = threading.Lock()
+        self._on_disk: set[str] = set()
         self._engine_lock = threading.Lock()
 
     # -- the engine
@@ -181,18 +184,23 @@ class OCRMetric:
     def reference_text(self, image: np.ndarray) -> str:
         """Normalised text of a reference image, cached in memory and on disk."""
         key = self.cache_key(image)
+        path = self._cache_path(key)
         with self._memory_lock:
-            if key in self._memory:
+            text = self._memory.get(key)
+            if text is not None:
                 self._memory.move_to_end(key)
                 self.cache_hits += 1
-                return self._memory[key]
-        path = self._cache_path(key)
+        if text is not None:
+            if key not in self._on_disk:  # first read as a candidate: persist it now it is a reference
+                self._store(key, path, image, text, 0.0)
+            return text
         if self.disk_cache and path.is_file():
             try:
                 entry = json.loads(path.read_text("utf-8"))
                 if entry.get("engine") == self.name and entry.get("version") == self.version:
                     text = str(entry["text"])
                     self._remember(key, text)
+                    self._on_disk.add(key)
                     self.cache_hits += 1
                     return text
             except (OSError, ValueError, KeyError, TypeError):
@@ -200,18 +208,37 @@ class OCRMetric:
         started = time.perf_counter()
         text = self.read(image)
         self._remember(key, text)
-        if self.disk_cache:
-            entry = {"engine": self.name, "version": self.version, "shape": list(image.shape), "text": text,
-                     "seconds": round(time.perf_counter() - started, 3)}
-            try:
-                atomic.write_text(path, json.dumps(entry, ensure_ascii=False))
-            except OSError:
-                pass  # a read-only cache folder only costs time
+        self._store(key, path, image, text, time.perf_counter() - started)
+        return text
+
+    def _store(self, key: str, path: Path, image: np.ndarray, text: str, seconds: float) -> None:
+        self._on_disk.add(key)
+        if not self.disk_cache:
+            return
+        entry = {"engine": self.name, "version": self.version, "shape": list(image.shape), "text": text,
+                 "seconds": round(seconds, 3)}
+        try:
+            atomic.write_text(path, json.dumps(entry, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only cache folder only costs time
+
+    def text(self, image: np.ndarray) -> str:
+        """Normalised text of any image, remembered in memory by pixel hash: a screenshot identical to
+        one already read (its reference, the same state reached again, another blank page) is read
+        once. Unlike `reference_text`, nothing goes to disk: candidates are rarely seen twice."""
+        key = self.cache_key(image)
+        with self._memory_lock:
+            if key in self._memory:
+                self._memory.move_to_end(key)
+                self.cache_hits += 1
+                return self._memory[key]
+        text = self.read(image)
+        self._remember(key, text)
         return text
 
     def score(self, reference: np.ndarray, candidate: np.ndarray) -> float:
         """Official OCR formula between the (cached) reference text and the candidate's text."""
-        return text_similarity(self.reference_text(reference), self.read(candidate))
+        return text_similarity(self.reference_text(reference), self.text(candidate))
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {self.version}>"
@@ -230,6 +257,9 @@ class RapidOCRMetric(OCRMetric):
     name = "ocr-rapidocr"
     MIN_SCORE: ClassVar[float] = 0.5
     DET_MIN_SIDE: ClassVar[int] = 720
+    REC_BATCH: ClassVar[int] = 1
+    """One crop per model call: no padding to the widest crop of a batch (less work, measured), and a
+    crop's text depends on its pixels alone, so repeated lines can be memoised (`rapid_crops`)."""
 
     def __init__(self, cache_dir: str | Path | None = None, disk_cache: bool = True,
                  threads: int | None = None) -> None:
@@ -237,7 +267,8 @@ class RapidOCRMetric(OCRMetric):
         super().__init__(cache_dir, disk_cache)
         self.threads = threads
         self.version = (f"rapidocr={_dist_version('rapidocr')} onnxruntime={_dist_version('onnxruntime')} "
-                        f"cls=off det_min_side={self.DET_MIN_SIDE} text_score={self.MIN_SCORE} order={ORDER_REVISION}")
+                        f"cls=off det_min_side={self.DET_MIN_SIDE} rec_batch={self.REC_BATCH} text_score={self.MIN_SCORE} "
+                        f"order={ORDER_REVISION}")
         self._engine: Any = None
 
     def _load(self) -> Any:
@@ -249,13 +280,16 @@ class RapidOCRMetric(OCRMetric):
             # no text-direction classifier: screenshots have upright text (measured: as accurate, faster)
             # and detection at the screenshot's own size for 720p (the default upscales to 736 px)
             params: dict[str, Any] = {"Global.log_level": "error", "Global.text_score": self.MIN_SCORE,
-                                      "Global.use_cls": False, "Det.limit_side_len": self.DET_MIN_SIDE}
+                                      "Global.use_cls": False, "Det.limit_side_len": self.DET_MIN_SIDE,
+                                      "Rec.rec_batch_num": self.REC_BATCH}
             if self.threads:
                 params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(self.threads)
             try:
-                self._engine = RapidOCR(params=params)
+                engine = RapidOCR(params=params)
+                engine.text_rec = CropMemo(engine._load_rec_model())
             except Exception as exc:  # model files missing or a broken onnxruntime
                 raise MetricUnavailable(f"rapidocr could not load its models: {exc}") from exc
+            self._engine = engine
             logging.getLogger("RapidOCR").setLevel(logging.ERROR)  # "no text detected" is normal here
         return self._engine
 

@@ -193,8 +193,44 @@ def test_reference_cache_memory_disk_and_corrupt_entries(tmp_path: Path) -> None
     nodisk = CountingOCR(cache_dir=tmp_path / "off", disk_cache=False)
     nodisk.reference_text(img)
     assert not (tmp_path / "off").exists()
-    # candidates are never cached; the score uses the official formula
+    # the score uses the official formula; candidates are cached in memory only
+    runs, entries = m.engine_runs, len(list(tmp_path.rglob("*.json")))
     assert m.score(img, np.full((20, 30, 3), 10, np.uint8)) == pytest.approx(text_similarity("mean 100", "mean 10"))
+    assert m.score(img, np.full((20, 30, 3), 10, np.uint8)) == pytest.approx(text_similarity("mean 100", "mean 10"))
+    assert m.engine_runs == runs + 1
+    assert m.score(img, img.copy()) == 1.0 and m.engine_runs == runs + 1  # identical to the reference: not read
+    assert len(list(tmp_path.rglob("*.json"))) == entries  # candidates never go to disk
+    other = np.full((20, 30, 3), 10, np.uint8)
+    assert m.reference_text(other) == "mean 10" and m.engine_runs == runs + 1  # read once, as a candidate
+    later = CountingOCR(cache_dir=tmp_path)
+    assert later.reference_text(other) == "mean 10" and later.engine_runs == 0  # ... and now on disk as a reference
+    assert len(list(tmp_path.rglob("*.json"))) == entries + 1
+
+
+def test_crop_memo_runs_each_distinct_line_once() -> None:
+    pytest.importorskip("rapidocr")
+    from rapidocr.ch_ppocr_rec.typings import TextRecInput, TextRecOutput
+
+    from iwr.judge.visual.rapid_crops import CropMemo
+
+    seen = []
+
+    def recognizer(args):
+        seen.append(len(args.img))
+        txts = tuple(f"line {int(c.mean())}" for c in args.img)
+        return TextRecOutput(imgs=args.img, txts=txts, scores=tuple(0.9 for _ in txts),
+                             word_results=tuple(None for _ in txts))
+
+    memo = CropMemo(recognizer)
+    a, b = np.full((8, 40, 3), 1, np.uint8), np.full((8, 40, 3), 2, np.uint8)
+    first = memo(TextRecInput(img=[a, b, a.copy()]))
+    assert first.txts == ("line 1", "line 2", "line 1") and seen == [2]
+    again = memo(TextRecInput(img=[b, np.full((8, 40, 3), 3, np.uint8), a]))
+    assert again.txts == ("line 2", "line 3", "line 1") and seen == [2, 1]
+    assert (memo.hits, memo.misses) == (3, 3) and again.scores == (0.9, 0.9, 0.9)
+    memo.clear()
+    memo(TextRecInput(img=[a]))
+    assert seen == [2, 1, 1]
 
 
 def test_cache_dir_defaults_to_env(monkeypatch, tmp_path: Path) -> None:
@@ -234,7 +270,8 @@ def test_rapidocr_similarity_on_rendered_pages(rapid, shots) -> None:
 
 @pytest.mark.browser
 def test_reference_ocr_is_cached_between_calls_and_processes(rapid, shots) -> None:
-    ref = shots["article_dark"]
+    ref = shots["article_dark"].copy()
+    ref[0, 0] ^= 1  # pixels this engine has not read yet (the shots were read as candidates before)
     runs = rapid.engine_runs
     started = time.perf_counter()
     first = rapid.reference_text(ref)
