@@ -22,9 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from iwr import __version__, atomic
 from iwr.agents.generators import Generation, Generator
 from iwr.benchmark.loader import LoadedTask, Pack
-from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, JudgeStep, RunFinished, RunStarted, Scored, TaskFinished, TaskStarted
+from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, RunFinished, RunStarted, TaskFinished, TaskStarted
 from iwr.judge.evaluate import EVAL_NAME, Candidate, JudgeConfig, evaluate_candidate, load_metrics, make_judge_llm
-from iwr.judge.types import StepResult, TaskScore
+from iwr.judge.events import scored_event, step_event
+from iwr.judge.types import TaskScore
 
 CONFIG_NAME = "config.json"
 GENERATION_NAME = "generation.json"
@@ -107,21 +108,6 @@ def load_score(task_dir: Path) -> TaskScore | None:
         return None
 
 
-def step_event(task_id: int, iteration: int | None = None):
-    def to_event(step: StepResult) -> JudgeStep:
-        g = step.grounding
-        return JudgeStep(task_id=task_id, iteration=iteration, index=step.index, action=step.type,
-                         description=step.description[:200], strategy=g.strategy if g else "",
-                         target=(g.chosen.text or g.chosen.label)[:80] if g and g.chosen else "",
-                         passed=step.passed, verdict=step.verdict.method if step.verdict else "", reason=step.reason[:300])
-    return to_event
-
-
-def scored_event(result: TaskScore, official: bool, iteration: int | None = None) -> Scored:
-    return Scored(task_id=result.task_id, official=official, iteration=iteration, IFS=result.IFS, VFS=result.VFS,
-                  Final=result.Final, error=result.error, seconds=result.seconds)
-
-
 class Runner:
     """Runs tasks through a generator and the judge with `workers` tasks at once, one browser."""
 
@@ -161,7 +147,7 @@ class Runner:
         if (task_dir / "index.html").is_file():
             result = await evaluate_candidate(browser, lt, Candidate(root=task_dir), task_dir, self.config.judge,
                                               model=self.config.model or self.generator.name, metrics=metrics,
-                                              backends=backends, llm=llm, on_step=lambda s: self.events.emit(step_event(lt.task.id)(s)))
+                                              backends=backends, llm=llm, on_step=lambda s: self.events.emit(step_event(lt.task.id, s)))
         else:
             result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
                                error=generation.error or "the generator produced no index.html")

@@ -86,13 +86,13 @@ def feedback_content(test: SelfTest, task: Task, task_dir: Path, page_dir: Path,
     """The user message that follows the previous page in the revise conversation."""
     result = test.score
     w, h = task.viewport
-    passed = _passed_before_failure(result.steps)
+    passed = len(result.steps) if test.failed_step is None else test.failed_step
     vfs = "unknown" if result.VFS is None else f"{100 * result.VFS:.0f}/100"
     content: Content = [_text(prompts.INTRO.format(width=w, height=h)),
                         _text(prompts.SCORES.format(passed=passed, total=len(task.action_sequence), vfs=vfs))]
     if result.error:
         content.append(_text(f"The tester stopped: {result.error}"))
-    failed = next((s for s in result.steps if not s.passed), None)
+    failed = None if test.failed_step is None else result.steps[test.failed_step]
     if level != "visual":
         content.append(_text("\n".join([prompts.TRACE_HEAD, *trace_lines(task, result.steps)])))
         if failed is not None:
@@ -105,15 +105,6 @@ def feedback_content(test: SelfTest, task: Task, task_dir: Path, page_dir: Path,
     if result.blocked_requests:
         content.append(_text("\n".join([prompts.BLOCKED, *_dedup(result.blocked_requests)])))
     return content
-
-
-def _passed_before_failure(steps: list[StepResult]) -> int:
-    n = 0
-    for s in steps:
-        if not s.passed:
-            break
-        n += 1
-    return n
 
 
 def _shot_path(page_dir: Path, test: SelfTest, shot: int) -> Path:

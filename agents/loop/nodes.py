@@ -20,8 +20,8 @@ from iwr.agents.loop.feedback import feedback_content
 from iwr.agents.loop.selftest import load_selftest
 from iwr.agents.loop.settings import LoopSettings
 from iwr.agents.loop.state import Attempt, IterationRecord, LoopState
-from iwr.events import GenerationFinished, JudgeStep, NodeFinished, NodeStarted, Scored
-from iwr.judge.types import StepResult
+from iwr.events import GenerationFinished, NodeFinished, NodeStarted
+from iwr.judge.events import scored_event, step_event
 
 ASSETS_DIR = "assets"
 RESPONSE_NAME = "response.txt"
@@ -155,11 +155,10 @@ async def self_test(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str
     record = IterationRecord(**attempt, IFS=None, VFS=None, Final=None, failed_step=None, self_test_seconds=0.0)
     if attempt["ok"]:
         test = await ctx.tester.run(ctx.lt, ctx.task_dir, ctx.iteration_dir(n), n, ctx.settings.feedback,
-                                    on_step=lambda s: ctx.emit(judge_step_event(task_id, n, s)))
+                                    on_step=lambda s: ctx.emit(step_event(task_id, s, n)))
         result = test.score
         record.update(IFS=result.IFS, VFS=result.VFS, Final=result.Final, failed_step=test.failed_step)
-        ctx.emit(Scored(task_id=task_id, official=False, iteration=n, IFS=result.IFS, VFS=result.VFS,
-                        Final=result.Final, error=result.error, seconds=result.seconds))
+        ctx.emit(scored_event(result, official=False, iteration=n))
     seconds = round(time.perf_counter() - started, 3)
     record["self_test_seconds"] = seconds
     best, best_final = state.get("best_iteration"), state.get("best_final")
@@ -172,14 +171,6 @@ async def self_test(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str
                           IFS=record["IFS"], VFS=record["VFS"], Final=record["Final"]))
     return {"history": [record], "best_iteration": best, "best_final": best_final,
             "elapsed_s": state.get("elapsed_s", 0.0) + seconds}
-
-
-def judge_step_event(task_id: int, iteration: int, step: StepResult) -> JudgeStep:
-    g = step.grounding
-    return JudgeStep(task_id=task_id, iteration=iteration, index=step.index, action=step.type,
-                     description=step.description[:200], strategy=g.strategy if g else "",
-                     target=(g.chosen.text or g.chosen.label)[:80] if g and g.chosen else "",
-                     passed=step.passed, verdict=step.verdict.method if step.verdict else "", reason=step.reason[:300])
 
 
 def stop_reason(state: LoopState, s: LoopSettings) -> str | None:
