@@ -7,6 +7,7 @@ call `evaluate_candidate` (or `evaluate_many`) with the same configuration model
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from pathlib import Path
 from typing import Callable
@@ -22,6 +23,7 @@ from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, StepResult, TaskScore
+from iwr.llm.usage import TokenUsage
 
 EVAL_NAME = "eval.json"
 EVALPOINTS = "evalpoints"
@@ -208,6 +210,8 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
     Never raises for a bad page: crashes and time limits end up in `error`."""
     if metrics is None:
         metrics, backends = load_metrics(config)
+    if llm is not None:
+        llm = dataclasses.replace(llm, usage=TokenUsage())  # this task's spend, apart from concurrent tasks
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     log = SandboxLog()
@@ -240,6 +244,8 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
     if llm is not None:
         await rubric_scores(llm, lt, pairs, checkpoints)
     result = assemble(lt, replay, checkpoints, backends or [], config, model, time.perf_counter() - started, log)
+    if llm is not None:
+        result.judge_usage = llm.usage
     if result_name:
         atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
     return result

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from iwr.llm.usage import TokenUsage
+
 Alignment = Literal["paper", "code"]
 """Which screenshot a flagged step's checkpoint is compared with: after the action (paper) or the one
 taken before it (the official code's indexing)."""
@@ -117,3 +119,5 @@ class TaskScore(_Model):
     """Set when the task could not be judged to the end (crash, time limit); scores then cover what ran."""
     blocked_requests: list[str] = Field(default_factory=list)
     seconds: float = 0.0
+    judge_usage: TokenUsage | None = None
+    """What the judge model spent on this task (grounding, verdicts, rubric); None when judged offline."""

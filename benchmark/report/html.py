@@ -18,7 +18,8 @@ from iwr.benchmark.report.charts import Series, line_chart_svg, strip_plot_svg
 from iwr.benchmark.report.images import Thumbnailer
 from iwr.benchmark.report.load import RunReport
 from iwr.benchmark.report.summary import (COLUMNS, KINDS, column_means, done_label, fmt_cost, fmt_seconds, fmt_tokens,
-                                          kind_title, leaderboard, loop_label, run_names, standins_note, standins_of)
+                                          judge_spend, kind_title, leaderboard, loop_label, run_names,
+                                          standins_note, standins_of)
 from iwr.benchmark.report.task_views import anchor, cell, task_view
 
 TEMPLATE = "report.html.j2"
@@ -93,6 +94,8 @@ def run_view(run: RunReport, thumbs: Thumbnailer) -> v.RunView:
              ("versions", ", ".join(f"{k} {val}" for k, val in c.versions.items()))]
     if loop_label(run):
         facts.insert(2, ("agent loop", loop_label(run)))
+    if judge_spend(run):
+        facts.insert(-2, ("judge spend", judge_spend(run).removeprefix("judge model: ")))
     return v.RunView(run_id=run.run_id, anchor=anchor("run", run.run_id), label=run.label, state=run.state,
                      complete=run.state == "complete", facts=facts, charts=chart_views(run), tables=table_views(run),
                      pending=[f"task {e.task_id}: {e.status}" for e in run.tasks if e.status != "done"],

@@ -78,6 +78,9 @@ class RunTotals(_Model):
     judge_seconds: float = 0.0
     wall_seconds: float | None = None
     """From the first run_started to the last run_finished event; None while no run has finished."""
+    judge_tokens: int = 0
+    """Prompt + completion tokens of the judge model (official judging); 0 when judged offline."""
+    judge_cost_usd: float | None = 0.0
 
 
 class IterationPoint(_Model):
@@ -168,6 +171,10 @@ def totals(tasks: list[TaskEntry], events: list) -> RunTotals:
     for t in tasks:
         if t.generation is not None:
             usage.accumulate(t.generation.usage)
+    judge = TokenUsage()
+    for t in tasks:
+        if t.score is not None and t.score.judge_usage is not None:
+            judge.accumulate(t.score.judge_usage)
     starts = [e.t for e in events if isinstance(e, RunStarted)]
     ends = [e.t for e in events if isinstance(e, RunFinished)]
     wall = round(ends[-1] - starts[0], 3) if starts and ends and ends[-1] >= starts[0] else None
@@ -176,7 +183,8 @@ def totals(tasks: list[TaskEntry], events: list) -> RunTotals:
                      total_tokens=usage.total_tokens or usage.prompt_tokens + usage.completion_tokens,
                      cost_usd=usage.cost_usd,
                      generation_seconds=round(sum(t.generation.seconds for t in tasks if t.generation), 3),
-                     judge_seconds=round(sum(t.score.seconds for t in tasks if t.score), 3), wall_seconds=wall)
+                     judge_seconds=round(sum(t.score.seconds for t in tasks if t.score), 3), wall_seconds=wall,
+                     judge_tokens=judge.prompt_tokens + judge.completion_tokens, judge_cost_usd=judge.cost_usd)
 
 
 def iteration_curve(events: list) -> list[IterationPoint]:

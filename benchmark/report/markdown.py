@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from iwr.benchmark.report.load import RunReport
 from iwr.benchmark.report.summary import (COLUMNS, KINDS, column_means, done_label, fmt_cost, fmt_seconds, fmt_tokens,
-                                          kind_label, leaderboard, loop_label, pct, run_names, standins_of)
+                                          judge_spend, kind_label, leaderboard, loop_label, pct, run_names,
+                                          standins_of)
 from iwr.judge.table import markdown_table
 
 COMPARE_COLUMNS = ["IFS", "VFS", "Final"]
@@ -58,6 +59,8 @@ def run_md(run: RunReport) -> str:
     loop = loop_label(run)
     if loop:
         out.insert(-1, f"- agent loop: {loop}")
+    if judge_spend(run):
+        out.insert(-1, f"- {judge_spend(run)}")
     if run.scores:
         out.append(markdown_table(run.scores, title=run.run_id))
     pending = [t for t in run.tasks if t.status != "done"]

@@ -131,3 +131,11 @@ def loop_label(run: RunReport) -> str | None:
             + (", budget " + " / ".join(budgets) if budgets else "")
             + ("" if loop.get("edits", True) else ", whole-page revisions only")
             + "; self-test = offline judge against input-video keyframes")
+
+
+def judge_spend(run: RunReport) -> str | None:
+    """The judge model's tokens and cost, kept apart from the generator's; None for an offline judge."""
+    t = run.totals
+    if not t.judge_tokens:
+        return None
+    return f"judge model: {fmt_tokens(t.judge_tokens)} tokens, cost {fmt_cost(t.judge_cost_usd)}"

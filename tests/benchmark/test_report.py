@@ -207,3 +207,20 @@ def test_strip_plot_svg_one_dot_per_task_and_a_mean():
     dots = root.findall(".//circle")
     assert len(dots) == 3 and len({d.get("cy") for d in dots[:2]}) == 2  # equal scores side by side
     assert "avg" in svg and "33.3" in svg and "no data" in svg
+
+
+@pytest.mark.browser
+def test_judge_model_spend_is_reported_apart_from_the_generator(runs, tmp_path):
+    run_dir = _copy(runs["oracle"], tmp_path)
+    for task_id, (tokens, cost) in {"1001": (1200, 0.002), "1002": (800, 0.001)}.items():
+        path = run_dir / task_id / "eval.json"
+        data = json.loads(path.read_text())
+        data["judge_usage"] = {"prompt_tokens": tokens, "completion_tokens": 0, "total_tokens": tokens,
+                               "cost_usd": cost, "calls": 3, "cached_calls": 0}
+        path.write_text(json.dumps(data))
+    report = load_run(run_dir)
+    assert report.totals.judge_tokens == 2000 and report.totals.judge_cost_usd == pytest.approx(0.003)
+    result = CliRunner().invoke(main, ["report", str(run_dir)])
+    assert result.exit_code == 0, result.output
+    assert "- judge model: 2,000 tokens, cost $0.0030" in (run_dir / "report.md").read_text()
+    assert "judge spend" in (run_dir / "report.html").read_text()

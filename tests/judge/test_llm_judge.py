@@ -61,6 +61,9 @@ def test_official_llm_path(tmp_path: Path, llm_server) -> None:
     images = [p for req in llm_server.chat_requests if ASSERT in str(req.json)
               for p in req.json["messages"][0]["content"] if p["type"] == "image_url"]
     assert len(images) == 2 and images[0]["image_url"]["url"].startswith("data:image/png;base64,")
+    # the judge model's spend is recorded per task: grounding + verdict + one rubric per checkpoint
+    assert r.judge_usage is not None and r.judge_usage.calls == len(llm_server.chat_requests) == 4
+    assert r.judge_usage.prompt_tokens > 0
 
 
 def test_judge_says_no(tmp_path: Path, llm_server) -> None:
