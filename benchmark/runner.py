@@ -4,7 +4,8 @@ Layout of `<runs>/<run-id>/`: `config.json` (the snapshot that makes the run rep
 `events.jsonl`, and per task `<task-id>/` with the generator's files (`index.html`, `response.txt`),
 `generation.json`, `eval.json`, `evalpoints/`, `steps/`. A task's generation is done when
 `generation.json` exists and its judging when `eval.json` exists, so `--resume` redoes neither and a
-killed run loses at most the tasks in flight. Every file is written atomically.
+killed run loses at most the tasks in flight. A generator that raises (a crash, not a bad answer) leaves
+its task without either file, so `--resume` tries it again. Every file is written atomically.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ GENERATION_NAME = "generation.json"
 
 class RunError(Exception):
     """A run that cannot start or resume; the message says what to do."""
+
+
+class GeneratorCrashed(Exception):
+    """The generator raised (rather than reporting a bad answer): the task stays unfinished."""
 
 
 class RunConfig(BaseModel):
@@ -125,9 +130,9 @@ class Runner:
         started = time.perf_counter()
         try:
             generation = await self.generator.generate(lt, task_dir)
-        except Exception as e:  # a generator bug must not stop the other tasks
-            generation = Generation(generator=self.generator.name, model=self.generator.model, ok=False,
-                                    error=f"generator error: {type(e).__name__}: {e}")
+        except Exception as e:  # a crash (a bug, a dead browser), not a bad answer: other tasks go on
+            raise GeneratorCrashed(f"generator error: {type(e).__name__}: {e}; nothing of this task was saved as "
+                                   "done, so --resume tries it again") from e
         if not generation.seconds:
             generation.seconds = round(time.perf_counter() - started, 3)
         atomic.write_text(task_dir / GENERATION_NAME, generation.model_dump_json(indent=1))
@@ -160,7 +165,12 @@ class Runner:
             task_dir = self.run_dir / str(lt.task.id)
             task_dir.mkdir(parents=True, exist_ok=True)
             self.events.emit(TaskStarted(task_id=lt.task.id))
-            generation = await self.generate(lt, task_dir)
+            try:
+                generation = await self.generate(lt, task_dir)
+            except GeneratorCrashed as e:
+                self.events.emit(TaskFinished(task_id=lt.task.id, ok=False, error=str(e)))
+                return TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
+                                 error=str(e))
             try:
                 result = await self.judge(browser, lt, task_dir, generation, judge_deps)
             except Exception as e:

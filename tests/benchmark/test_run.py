@@ -129,3 +129,48 @@ def test_rescore_rejudges_saved_pages_without_generating(tmp_path: Path, llm_ser
     assert json.loads((run / "config.json").read_text())["judge"]["judge_model"] == "openai/judge"
     bad = CliRunner().invoke(main, ["rescore", str(tmp_path)])
     assert bad.exit_code == 1 and "not a run folder" in bad.output
+
+
+class CrashesOnce:
+    """A generator plug-in whose first call dies (a bug, a lost browser) and whose second works."""
+
+    name = "crashes-once"
+    model = ""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def generate(self, lt, out_dir: Path):
+        from iwr.agents.generators import Generation
+
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("the browser went away")
+        (out_dir / "index.html").write_text("<html><body><h1>hello</h1></body></html>")
+        return Generation(generator=self.name, ok=True)
+
+
+@pytest.mark.browser
+def test_a_crashing_generator_leaves_the_task_unfinished_for_resume(tmp_path: Path) -> None:
+    import asyncio
+
+    from iwr.benchmark.loader import load_pack
+    from iwr.benchmark.runner import RunConfig, Runner, open_run
+    from iwr.events import EventLog, TaskFinished, read_events
+    from iwr.judge.evaluate import JudgeConfig
+
+    pack = load_pack(None)
+    tasks = [lt for lt in pack.tasks if lt.task.id == 1004]
+    run_dir = tmp_path / "run"
+    config = RunConfig(generator="crashes-once", pack=str(pack.jsonl), task_ids=[1004], judge=JudgeConfig(ocr=None, dino=None))
+    open_run(run_dir, config, resume=False)
+    generator = CrashesOnce()
+    events = EventLog(run_dir / "events.jsonl")
+    (first,) = asyncio.run(Runner(run_dir, config, generator, events, workers=1).run(tasks))
+    assert "RuntimeError: the browser went away" in first.error and "--resume tries it again" in first.error
+    assert not (run_dir / "1004" / "generation.json").exists() and not (run_dir / "1004" / "eval.json").exists()
+    finished = [e for e in read_events(run_dir / "events.jsonl") if isinstance(e, TaskFinished)]
+    assert len(finished) == 1 and not finished[0].ok
+
+    (second,) = asyncio.run(Runner(run_dir, config, generator, events, workers=1).run(tasks))
+    assert second.error is None and (run_dir / "1004" / "eval.json").is_file() and generator.calls == 2
