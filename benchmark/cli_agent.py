@@ -13,7 +13,7 @@ from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, runs_dir_opt
 from iwr.benchmark.cli_watch import tui_option
 
 
-@main.command("agent")
+@main.command("agent", short_help="Draft, self-test, revise; judge the best once.")
 @click.option("--model", required=True, help="litellm model that writes and revises the page (openai/…, ollama/…).")
 @click.option("--api-base", help="OpenAI-compatible endpoint for the model (vLLM, llama.cpp, a proxy...).")
 @click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
@@ -82,7 +82,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
             resume_hint=f"iwr agent --model {model} --run-id {run_dir.name} --resume (same options)")
 
 
-@main.command("compare")
+@main.command("compare", short_help="Two runs side by side: scores, deltas, cost.")
 @click.argument("run_a", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("run_b", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),

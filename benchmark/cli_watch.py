@@ -85,7 +85,7 @@ def print_events(path: Path, follow: bool, stream=None, poll: float = 0.2) -> No
         time.sleep(poll)
 
 
-@main.command("watch")
+@main.command("watch", short_help="Watch a run folder live (TUI or plain lines).")
 @click.argument("run_dir", metavar="RUN", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--no-follow", is_flag=True, help="Show the events written so far and do not wait for more.")
 @click.option("--plain", is_flag=True, help="Plain progress lines even in a terminal.")
