@@ -140,7 +140,8 @@ JUDGE_MODEL_OPTIONS = [
 ]
 
 
-def _stack(options):
+def stack_options(options):
+    """One decorator from a list of click options, so commands sharing options declare them once."""
     def apply(f):
         for option in reversed(options):
             f = option(f)
@@ -148,8 +149,8 @@ def _stack(options):
     return apply
 
 
-judge_options = _stack(JUDGE_OPTIONS)
-judge_model_options = _stack(JUDGE_MODEL_OPTIONS)
+judge_options = stack_options(JUDGE_OPTIONS)
+judge_model_options = stack_options(JUDGE_MODEL_OPTIONS)
 
 
 @main.command("eval")

@@ -9,16 +9,11 @@ from pathlib import Path
 import click
 
 from iwr.benchmark.cli import console, err_console, judge_config, judge_model_options, judge_options, load_pack_or_exit, main
-from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, runs_dir_option
-from iwr.benchmark.cli_watch import tui_option
+from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 
 
 @main.command("agent", short_help="Draft, self-test, revise; judge the best once.")
 @click.option("--model", required=True, help="litellm model that writes and revises the page (openai/…, ollama/…).")
-@click.option("--api-base", help="OpenAI-compatible endpoint for the model (vLLM, llama.cpp, a proxy...).")
-@click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
-@click.option("--tasks-filter", help="Task ids (1001,1003), ranges (1001-1005) or a regex on site/domain.")
-@click.option("--limit", type=int, help="Only the first K selected tasks.")
 @click.option("--max-iters", default=4, show_default=True, help="Pages per task, the first draft included.")
 @click.option("--feedback", type=click.Choice(["visual", "trace", "full"]), default="trace", show_default=True,
               help="What the revise prompt shows: keyframes only (visual); plus the action trace and the failing "
@@ -29,18 +24,8 @@ from iwr.benchmark.cli_watch import tui_option
 @click.option("--budget-tokens", type=int, help="Stop a task's loop once its prompt + completion tokens reach this.")
 @click.option("--budget-s", type=float, help="Stop a task's loop after this many seconds of work.")
 @click.option("--no-edits", is_flag=True, help="Revisions must be whole pages (no SEARCH/REPLACE edits).")
-@click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
-              help="Video input of the first draft: 1 fps capped at 64 (official) or scene-change keyframes.")
+@run_options
 @judge_model_options
-@click.option("--run-id", help="Name of the run folder (default: time + model + agent).")
-@click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest agent run of this model).")
-@click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache.")
-@click.option("--timeout", default=600.0, show_default=True, help="Seconds per model call attempt.")
-@click.option("--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors.")
-@click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
-@click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
-@runs_dir_option
-@tui_option
 @judge_options
 def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
               budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, run_id, resume, no_cache, timeout,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from iwr.benchmark.cli import console, err_console, judge_config, judge_model_options, judge_options, load_pack_or_exit, main
+from iwr.benchmark.cli import (console, err_console, judge_config, judge_model_options, judge_options,
+                               load_pack_or_exit, main, stack_options)
 from iwr.benchmark.cli_watch import run_displayed, tui_option
 
 BASELINES = {"blank", "first-frame", "oracle"}
@@ -32,24 +33,31 @@ def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool
                   retries=retries)
 
 
+RUN_OPTIONS = [
+    click.option("--api-base", help="OpenAI-compatible endpoint for the model (vLLM, llama.cpp, a proxy...)."),
+    click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack)."),
+    click.option("--tasks-filter", help="Task ids (1001,1003), ranges (1001-1005) or a regex on site/domain."),
+    click.option("--limit", type=int, help="Only the first K selected tasks."),
+    click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
+                 help="Video input: 1 fps capped at 64 (official) or scene-change keyframes."),
+    click.option("--run-id", help="Name of the run folder (default: time + model; agent runs end in -agent)."),
+    click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest run of this model and mode)."),
+    click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache."),
+    click.option("--timeout", default=600.0, show_default=True, help="Seconds per model call attempt."),
+    click.option("--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors."),
+    click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True),
+    click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping."),
+    runs_dir_option,
+    tui_option,
+]
+run_options = stack_options(RUN_OPTIONS)
+"""What `iwr run` and `iwr agent` share: where the model and the tasks are, the run folder, the display."""
+
+
 @main.command("run")
 @click.option("--model", required=True, help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) or a baseline: blank, first-frame, oracle.")
-@click.option("--api-base", help="OpenAI-compatible endpoint for the model (vLLM, llama.cpp, a proxy...).")
-@click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
-@click.option("--tasks-filter", help="Task ids (1001,1003), ranges (1001-1005) or a regex on site/domain.")
-@click.option("--limit", type=int, help="Only the first K selected tasks.")
-@click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
-              help="Video input: 1 fps capped at 64 (official) or scene-change keyframes.")
+@run_options
 @judge_model_options
-@click.option("--run-id", help="Name of the run folder (default: time + model).")
-@click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest run of this model).")
-@click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache.")
-@click.option("--timeout", default=600.0, show_default=True, help="Seconds per generation call attempt.")
-@click.option("--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors.")
-@click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
-@click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
-@runs_dir_option
-@tui_option
 @judge_options
 def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, run_id, resume, no_cache,
             timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:

@@ -98,19 +98,11 @@ def open_run(run_dir: Path, config: RunConfig, resume: bool) -> None:
 
 
 def load_generation(task_dir: Path) -> Generation | None:
-    path = task_dir / GENERATION_NAME
-    try:
-        return Generation.model_validate_json(path.read_text()) if path.is_file() else None
-    except ValueError:
-        return None
+    return atomic.read_model(task_dir / GENERATION_NAME, Generation)
 
 
 def load_score(task_dir: Path) -> TaskScore | None:
-    path = task_dir / EVAL_NAME
-    try:
-        return TaskScore.model_validate_json(path.read_text()) if path.is_file() else None
-    except ValueError:
-        return None
+    return atomic.read_model(task_dir / EVAL_NAME, TaskScore)
 
 
 class Runner:

@@ -1,4 +1,4 @@
-"""Atomic file and folder writes: finished work is never left half-written."""
+"""Atomic file and folder writes: finished work is never left half-written; and the matching read."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def _read_umask() -> int:
@@ -47,3 +52,12 @@ def replace_dir(staging: Path, final: Path) -> None:
     os.replace(staging, final)
     if old.exists():
         shutil.rmtree(old)
+
+
+def read_model(path: Path, model: type[M]) -> M | None:
+    """A pydantic model saved with `write_text`, or None when the file is missing or not a valid one
+    (a record from another version, a hand-edited file): callers redo that piece of work."""
+    try:
+        return model.model_validate_json(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except (ValueError, OSError):
+        return None

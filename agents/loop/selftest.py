@@ -179,8 +179,4 @@ class SelfTester:
 
 
 def load_selftest(page_dir: Path) -> SelfTest | None:
-    path = page_dir / SELFTEST_NAME
-    try:
-        return SelfTest.model_validate_json(path.read_text()) if path.is_file() else None
-    except ValueError:
-        return None
+    return atomic.read_model(page_dir / SELFTEST_NAME, SelfTest)
