@@ -94,7 +94,8 @@ def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) 
     return runs_dir / (run_id or new_run_id(suffix))
 
 
-def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str) -> None:
+def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str,
+            metrics: tuple[dict, list] | None = None) -> None:
     """Run the tasks with the live display (or the TUI), then write the reports; Ctrl-C keeps finished work."""
     from iwr.benchmark.runner import Runner, events_path
     from iwr.events import EventLog
@@ -103,7 +104,7 @@ def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, wo
     if hasattr(generator, "emit"):
         generator.emit = events.emit
     try:
-        run_displayed(Runner(run_dir, config, generator, events, workers).run(tasks), events, display, tui)
+        run_displayed(Runner(run_dir, config, generator, events, workers, metrics).run(tasks), events, display, tui)
     except KeyboardInterrupt:
         err_console.print(f"interrupted; finished work is kept. Resume: {resume_hint}", highlight=False)
         sys.exit(130)

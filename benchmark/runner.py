@@ -108,8 +108,11 @@ def load_score(task_dir: Path) -> TaskScore | None:
 class Runner:
     """Runs tasks through a generator and the judge with `workers` tasks at once, one browser."""
 
-    def __init__(self, run_dir: Path, config: RunConfig, generator: Generator, events: EventLog, workers: int = 2):
+    def __init__(self, run_dir: Path, config: RunConfig, generator: Generator, events: EventLog, workers: int = 2,
+                 metrics: tuple[dict, list] | None = None):
+        """`metrics`: `load_metrics(config.judge)` when already loaded (the agent's self-test shares them)."""
         self.run_dir = run_dir
+        self.metrics = metrics
         self.config = config
         self.generator = generator
         self.events = events
@@ -178,7 +181,7 @@ class Runner:
         from iwr.browser import launch_chromium
         from iwr.judge.sandbox import BROWSER_ARGS
 
-        metrics, backends = load_metrics(self.config.judge)
+        metrics, backends = self.metrics or load_metrics(self.config.judge)
         judge_deps = (metrics, backends, make_judge_llm(self.config.judge))
         gate = asyncio.Semaphore(max(1, self.workers))
         self.events.emit(RunStarted(run_id=self.run_dir.name, mode=self.config.mode, generator=self.generator.name,

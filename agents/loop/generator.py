@@ -35,7 +35,7 @@ class AgentLoop:
 
     def __init__(self, model: str, settings: LoopSettings, judge: JudgeConfig, emit: Callable[[Any], None],
                  api_base: str | None = None, frames: str = "fps", use_cache: bool = True, timeout: float = 600.0,
-                 retries: int = 3, max_tokens: int | None = None, client=None):
+                 retries: int = 3, max_tokens: int | None = None, client=None, metrics: tuple[dict, list] | None = None):
         from iwr.agents.inputs import prompt_hash
         from iwr.llm import LLMClient, ResponseCache
 
@@ -45,7 +45,7 @@ class AgentLoop:
         self.llm = ModelCall(client=client or LLMClient(cache=ResponseCache() if use_cache else None), model=model,
                              api_base=api_base, use_cache=use_cache, timeout=timeout, retries=retries,
                              max_tokens=max_tokens, frames=frames)
-        self.tester = SelfTester(judge)
+        self.tester = SelfTester(judge, metrics)
         self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "revise_prompt_hash": revise_prompt_hash(),
                          "max_tokens": max_tokens, "loop": settings.model_dump(mode="json"),
                          "self_test": "offline judge, references = input-video keyframes"}

@@ -136,9 +136,10 @@ class SelfTester:
     The self-test is offline whatever the official judge uses (no judge-model tokens are spent on
     drafts); its visual backends are the official configuration's."""
 
-    def __init__(self, judge: JudgeConfig):
+    def __init__(self, judge: JudgeConfig, metrics: tuple[dict, list] | None = None):
+        """`metrics`: the run's `load_metrics(judge)` when the caller has them (one OCR engine per run)."""
         self.config = judge.model_copy(update={"judge_model": None, "judge_api_base": None, "ocr": None, "dino": None})
-        self.metrics, self.backends = load_metrics(judge)
+        self.metrics, self.backends = metrics or load_metrics(judge)
         self._browser = None
         self._pw = None
         self._lock = asyncio.Lock()
