@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import AsyncIterator, Iterator
 from urllib.parse import unquote, urldefrag, urlparse
 
+from iwr.judge.grounding.elements import LISTENERS_JS
 from iwr.staticserver import QuietFolderHandler, serve
 
 PLACEHOLDER = "__PLACEHOLDER_ASSETS_BASE_DIR__"
@@ -124,6 +125,7 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
             asyncio.ensure_future(popup.close())
 
     await context.route("**/*", route)
+    await context.add_init_script(LISTENERS_JS)
     page = await context.new_page()
     context.on("page", on_page)
     page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message[:120]}"), asyncio.ensure_future(d.dismiss())))

@@ -30,6 +30,8 @@ class Candidate(_Model):
     role: str = ""
     bbox: tuple[float, float, float, float] = (0, 0, 0, 0)
     score: float = 0.0
+    why: str = ""
+    """What made the score: which quote, keyword, kind, relation or position words matched."""
 
 
 class Grounding(_Model):

@@ -1,49 +1,118 @@
-// Interactive elements of the page, as the official judge lists them (index, tag, text, placeholder,
-// href) plus what deterministic grounding needs (role, labels, box, pointer cursor, order).
+// What a person can act on in the page, as the official judge lists it (index, tag, text, placeholder,
+// href) plus what deterministic grounding needs: role, names, where it is, how it looks, and which
+// element to act on. Real pages draw controls in many ways; each entry is one control a person sees:
+// - a transparent or visually hidden checkbox/radio is acted on where a person clicks: itself when it
+//   sits on top at its own spot (TodoMVC's opacity-0 toggle), else its label, else a shown neighbour;
+// - an element hidden until its row is hovered (a delete × shown on :hover) is listed as `latent`,
+//   with the row to hover (`reveal`), so the judge can hover, then act;
+// - open shadow roots are walked; `<option>`s of a shown `<select>` are listed with the select's box;
+// - click listeners added with addEventListener count (the sandbox's init script records them).
 () => {
   const norm = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const ROLES = /^(button|link|tab|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|option|switch|combobox|textbox|searchbox|slider|spinbutton|treeitem)$/;
-  const shown = (el) => {
-    const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1) return false;
-    return !el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+  const ROLES = /^(button|link|tab|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|option|switch|combobox|textbox|searchbox|slider|spinbutton|treeitem|gridcell)$/;
+  const listened = globalThis[Symbol.for("iwr.listeners")];
+  const boxOf = (el) => el.getBoundingClientRect();
+  const hasBox = (el) => { const r = boxOf(el); return r.width >= 1 && r.height >= 1; };
+  const cssShown = (el) => !el.checkVisibility || el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
+  const shown = (el) => hasBox(el) && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }));
+  const tiny = (el) => { const r = boxOf(el); return r.width <= 2 || r.height <= 2; };
+  const clipped = (el) => {
+    const s = getComputedStyle(el);
+    return /rect\(\s*0(px)?[\s,]+0(px)?/.test(s.clip) || s.clipPath === "inset(50%)" || s.clipPath === "inset(100%)";
   };
+  const classWords = (el) => {
+    const c = el.className && el.className.baseVal !== undefined ? el.className.baseVal : el.className;
+    return typeof c === "string" ? c : "";
+  };
+  const tagOf = (el) => el.tagName.toLowerCase();
   const interactive = (el) => {
-    const tag = el.tagName.toLowerCase();
+    const tag = tagOf(el);
     if (["button", "a", "input", "select", "textarea", "summary", "label", "details"].includes(tag)) {
-      if (tag === "a" && !el.hasAttribute("href") && !el.onclick && !el.getAttribute("role")) return getComputedStyle(el).cursor === "pointer";
+      if (tag === "a" && !el.hasAttribute("href") && !el.onclick && !el.getAttribute("role") && !(listened && listened.has(el))) return getComputedStyle(el).cursor === "pointer";
       if (tag === "input" && el.type === "hidden") return false;
-      if (tag === "label") return !!(el.control && !shown(el.control)) || getComputedStyle(el).cursor === "pointer";
+      if (tag === "label") return getComputedStyle(el).cursor === "pointer" && !el.control;
       return true;
     }
     if (el.isContentEditable && (!el.parentElement || !el.parentElement.isContentEditable)) return true;
     const role = el.getAttribute("role") || "";
     if (ROLES.test(role)) return true;
     if (el.hasAttribute("onclick") || typeof el.onclick === "function") return true;
-    if (el.hasAttribute("tabindex") && el.getAttribute("tabindex") !== "-1") return true;
-    if (/(^|[\s_-])btn([\s_-]|$)/i.test(el.className && el.className.baseVal !== undefined ? el.className.baseVal : el.className || "")) return true;
+    if (listened && listened.has(el) && tag !== "body" && tag !== "html") return true;
+    if (el.hasAttribute("tabindex") && el.getAttribute("tabindex") !== "-1" && !["body", "html"].includes(tag)) return true;
+    if (/(^|[\s_-])btn([\s_-]|$)/i.test(classWords(el))) return true;
     const cursor = getComputedStyle(el).cursor;
     if (cursor === "pointer") {
-      const parent = el.parentElement;
+      const parent = el.parentElement || (el.getRootNode() && el.getRootNode().host);
       return !parent || getComputedStyle(parent).cursor !== "pointer";
     }
     return false;
   };
+  // Where a person clicks a control the page does not draw itself.
+  const proxyCache = new Map();
+  const proxyOf = (el) => {
+    if (proxyCache.has(el)) return proxyCache.get(el);
+    let proxy = null;
+    if (hasBox(el) && !tiny(el) && !clipped(el) && cssShown(el)) {
+      const r = boxOf(el);
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit === el) proxy = el;
+      else if (hit && hit.tagName === "LABEL" && hit.control === el) proxy = hit;
+    }
+    if (!proxy && el.labels) for (const l of el.labels) if (shown(l)) { proxy = l; break; }
+    if (!proxy) {
+      for (const sib of [el.nextElementSibling, el.previousElementSibling]) {
+        if (sib && shown(sib) && !tiny(sib) && !interactive(sib) && !sib.querySelector("input, button, a, select, textarea")) { proxy = sib; break; }
+      }
+    }
+    if (!proxy) {
+      let node = el.parentElement;
+      for (let d = 0; node && d < 2 && node !== document.body; d++, node = node.parentElement) {
+        if (shown(node) && node.querySelectorAll("input, button, select, textarea").length === 1) { proxy = node; break; }
+      }
+    }
+    proxyCache.set(el, proxy);
+    return proxy;
+  };
+  // The row or card whose hover shows a hidden control: its nearest shown ancestor, if close.
+  const revealerOf = (el) => {
+    let node = el.parentElement;
+    for (let d = 0; node && d < 3; d++, node = node.parentElement) {
+      if (node === document.body || node === document.documentElement) return null;
+      if (shown(node)) return node;
+      if (getComputedStyle(node).display === "none" && d > 0) return null;
+    }
+    return null;
+  };
+  const textOf = (el) => tagOf(el) === "select" ? norm(el.selectedOptions[0] ? el.selectedOptions[0].textContent : "") : norm(el.innerText || (el.type === "button" || el.type === "submit" || el.type === "reset" ? el.value : "") || (el.shadowRoot ? el.shadowRoot.textContent : ""));
   const labelOf = (el) => {
     const bits = [el.getAttribute("aria-label"), el.getAttribute("placeholder"), el.getAttribute("title"), el.getAttribute("alt")];
     const labelled = el.getAttribute("aria-labelledby");
-    if (labelled) bits.push(...labelled.split(/\s+/).map((id) => document.getElementById(id)?.innerText));
+    if (labelled) bits.push(...labelled.split(/\s+/).map((id) => { const n = document.getElementById(id); return n && n.innerText; }));
     if (el.labels) for (const l of el.labels) bits.push(l.innerText);
-    for (const img of el.querySelectorAll ? el.querySelectorAll("img[alt], svg title") : []) bits.push(img.getAttribute("alt") || img.textContent);
+    for (const img of el.querySelectorAll ? el.querySelectorAll("img[alt], svg title, [title], [aria-label]") : []) {
+      bits.push(img.getAttribute("alt") || img.getAttribute("aria-label") || img.getAttribute("title") || img.textContent);
+    }
     return norm(bits.filter(Boolean).join(" | "));
   };
+  // Words a person might use for an icon: class names of the element and its icon children
+  // (fa-trash, icon-close, destroy), a data-icon/data-action, material-icons ligature text.
+  const iconWords = (el) => {
+    const bits = [classWords(el), el.getAttribute("data-icon"), el.getAttribute("data-action"), el.getAttribute("name")];
+    for (const child of el.querySelectorAll ? el.querySelectorAll("i, svg, span, img, use") : []) {
+      bits.push(classWords(child), child.getAttribute("data-icon"));
+      if (tagOf(child) === "use") bits.push(child.getAttribute("href") || child.getAttribute("xlink:href"));
+      if (tagOf(child) === "img") bits.push((child.getAttribute("src") || "").split("/").pop().replace(/\.\w+$/, ""));
+    }
+    return norm(bits.filter(Boolean).join(" ").replace(/[#_./-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2")).toLowerCase().slice(0, 200);
+  };
   const implicitRole = (el) => {
-    const tag = el.tagName.toLowerCase();
+    const tag = tagOf(el);
     if (tag === "a") return "link";
     if (tag === "button" || tag === "summary") return "button";
     if (tag === "select") return "combobox";
+    if (tag === "option") return "option";
     if (tag === "textarea") return "textbox";
-    if (tag === "input") return ({ checkbox: "checkbox", radio: "radio", range: "slider", button: "button", submit: "button", reset: "button", image: "button", search: "searchbox" })[el.type] || "textbox";
+    if (tag === "input") return ({ checkbox: "checkbox", radio: "radio", range: "slider", button: "button", submit: "button", reset: "button", image: "button", search: "searchbox", number: "spinbutton" })[el.type] || "textbox";
     return el.isContentEditable ? "textbox" : "";
   };
   // Text around an element (its card, row or form field) for descriptions such as
@@ -57,33 +126,96 @@
     }
     return "";
   };
+  // The landmarks and named containers around an element: "in the footer", "in the dialog".
+  const regionOf = (el) => {
+    const bits = [];
+    let node = el.parentElement || (el.getRootNode() && el.getRootNode().host);
+    for (let d = 0; node && node !== document.body && d < 8; d++) {
+      bits.push(tagOf(node), node.getAttribute("role") || "", classWords(node).slice(0, 60), node.id || "");
+      node = node.parentElement || (node.getRootNode() && node.getRootNode().host);
+    }
+    return norm(bits.join(" ").replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2")).toLowerCase().slice(0, 300);
+  };
+  const rgba = (s) => { const m = (s || "").match(/[\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; };
+  // How it looks: its own fill (background or, for a bare icon/text, its colour), and whether it is round.
+  const looksOf = (el, box) => {
+    const s = getComputedStyle(el);
+    const bg = rgba(s.backgroundColor);
+    const fill = bg.length < 4 || bg[3] > 0.5 ? bg.slice(0, 3) : null;
+    const radius = parseFloat(s.borderTopLeftRadius) || 0;
+    const round = radius >= Math.min(box.width, box.height) / 2 - 1 || ["checkbox", "radio"].includes(el.type) || /round|circle/.test(classWords(el));
+    const border = rgba(s.borderTopColor);
+    const borderColour = (parseFloat(s.borderTopWidth) || 0) >= 1 && (border.length < 4 || border[3] > 0.5) ? border.slice(0, 3) : null;
+    return { fill, ink: rgba(s.color).slice(0, 3), border: borderColour, round };
+  };
+  const checkedOf = (el) => {
+    if (el.type === "checkbox" || el.type === "radio") return el.checked;
+    const aria = el.getAttribute("aria-checked") || el.getAttribute("aria-selected") || el.getAttribute("aria-pressed");
+    return aria === "true" ? true : aria === "false" ? false : null;
+  };
+  function* walk(root) {
+    for (const el of root.querySelectorAll("*")) {
+      yield el;
+      if (el.shadowRoot) yield* walk(el.shadowRoot);
+    }
+  }
   const out = [];
   const els = [];
-  for (const el of document.body ? document.body.querySelectorAll("*") : []) {
-    if (!interactive(el) || !shown(el)) continue;
-    const r = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    els.push(el);
+  const reveal = [];
+  const push = (el, acting, box, extra) => {
+    const style = getComputedStyle(acting);
+    const tag = tagOf(el);
+    els.push(acting);
+    reveal.push(extra.reveal || null);
     out.push({
       index: out.length,
-      tag: el.tagName.toLowerCase(),
-      text: norm(el.innerText || (el.type === "button" || el.type === "submit" ? el.value : "")).slice(0, 160),
+      tag,
+      text: (tag === "option" ? norm(el.textContent) : textOf(el)).slice(0, 160),
       label: labelOf(el).slice(0, 160),
       placeholder: el.getAttribute("placeholder") || "",
       href: el.getAttribute("href") || "",
-      value: "value" in el && typeof el.value === "string" ? el.value.slice(0, 80) : "",
+      value: "value" in el && typeof el.value === "string" && tag !== "option" ? el.value.slice(0, 80) : "",
       role: el.getAttribute("role") || implicitRole(el),
-      className: typeof el.className === "string" ? el.className.slice(0, 80) : "",
-      attrs: norm([el.id, el.getAttribute("name")].filter(Boolean).join(" ").replace(/[-_]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2")),
+      className: classWords(el).slice(0, 80),
+      icon: iconWords(el),
+      attrs: extra.of ? norm([labelOf(extra.of), extra.of.id, extra.of.getAttribute("name")].filter(Boolean).join(" ").replace(/[-_]+/g, " ")) : norm([el.id, el.getAttribute("name")].filter(Boolean).join(" ").replace(/[-_]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2")),
       context: contextOf(el),
+      region: regionOf(el),
       type: el.getAttribute("type") || "",
-      bbox: [r.x, r.y, r.width, r.height],
-      page: [r.x + scrollX, r.y + scrollY],
-      inViewport: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+      bbox: [box.x, box.y, box.width, box.height],
+      page: [box.x + scrollX, box.y + scrollY],
+      inViewport: box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
       pointer: style.cursor === "pointer",
-      disabled: !!el.disabled,
-      editable: ["input", "textarea"].includes(el.tagName.toLowerCase()) || el.isContentEditable,
+      disabled: !!el.disabled || el.getAttribute("aria-disabled") === "true",
+      editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable,
+      checked: checkedOf(el),
+      looks: looksOf(acting === el ? el : acting, box),
+      actsOn: acting === el ? "" : tagOf(acting),
+      latent: !!extra.reveal,
+      option: tag === "option",
     });
+  };
+  for (const el of document.body ? walk(document.body) : []) {
+    const tag = tagOf(el);
+    if (tag === "option") continue;
+    if (!interactive(el)) continue;
+    if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el)))) {
+      push(el, el, boxOf(el), {});
+      if (tag === "select" && !el.multiple && el.options.length <= 100) {
+        for (const option of el.options) if (!option.disabled && norm(option.textContent)) push(option, option, boxOf(el), { of: el });
+      }
+      continue;
+    }
+    if (tag === "input" && ["checkbox", "radio"].includes(el.type) || el.getAttribute("role") === "switch") {
+      const proxy = proxyOf(el);
+      if (proxy) { push(el, proxy, boxOf(proxy), {}); continue; }
+    }
+    if (!hasBox(el) || !cssShown(el) || getComputedStyle(el).opacity === "0") {
+      const row = revealerOf(el);
+      if (row && ["button", "a", "input", "label"].includes(tag) || row && ROLES.test(el.getAttribute("role") || "") || row && listened && listened.has(el)) {
+        push(el, el, boxOf(row), { reveal: row });
+      }
+    }
   }
-  return { info: out, els };
+  return { info: out, els, reveal, viewport: [innerWidth, innerHeight] };
 }

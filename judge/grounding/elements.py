@@ -9,31 +9,74 @@ from typing import Any
 from iwr.judge.types import Candidate
 
 _JS = (Path(__file__).parent / "elements.js").read_text(encoding="utf-8")
+LISTENERS_JS = (Path(__file__).parent / "listeners.js").read_text(encoding="utf-8")
+"""Init script for the sandbox's contexts: records elements given pointer listeners by the page."""
+
+_TEXT_BOXES_JS = """
+(needles) => {
+  const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+  const found = needles.map(() => []);
+  const visible = (el) => { const r = el.getBoundingClientRect();
+    return r.width >= 1 && r.height >= 1 && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })); };
+  function* walk(root) { for (const el of root.querySelectorAll("*")) { yield el; if (el.shadowRoot) yield* walk(el.shadowRoot); } }
+  for (const el of document.body ? walk(document.body) : []) {
+    const own = norm(el.innerText || el.value || el.getAttribute("aria-label") || "");
+    if (!own) continue;
+    needles.forEach((n, i) => {
+      if (!own.includes(n)) return;
+      const inner = Array.from(el.children).some((c) => norm(c.innerText || "").includes(n));
+      if (inner || !visible(el)) return;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const t = range.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      const r = t.width >= 1 && t.height >= 1 ? t : b;
+      found[i].push([r.x, r.y, r.width, r.height, b.x, b.y, b.width, b.height]);
+    });
+  }
+  return found;
+}
+"""
 
 
 @dataclass
 class PageElements:
     info: list[dict]
     handle: Any
-    """JSHandle of {info, els}: elements are reached by index without marking the page's DOM."""
+    viewport: tuple[float, float] = (1280.0, 720.0)
+    """JSHandle of {info, els, reveal}: elements are reached by index without marking the page's DOM."""
 
     @classmethod
     async def collect(cls, page) -> "PageElements":
         handle = await page.evaluate_handle(_JS)
-        info = await handle.evaluate("h => h.info")
-        return cls(info=info, handle=handle)
+        info, viewport = await handle.evaluate("h => [h.info, h.viewport]")
+        return cls(info=info, handle=handle, viewport=tuple(viewport))
 
     async def element(self, index: int):
+        """The element to act on: the control itself, or where a person clicks it (its label)."""
         el = await self.handle.evaluate_handle("(h, i) => h.els[i]", index)
         return el.as_element()
 
-    def candidate(self, index: int, score: float = 0.0) -> Candidate:
+    async def revealer(self, index: int):
+        """The row whose hover shows a latent element, or None."""
+        el = await self.handle.evaluate_handle("(h, i) => h.reveal[i]", index)
+        return el.as_element()
+
+    def candidate(self, index: int, score: float = 0.0, why: str = "") -> Candidate:
         e = self.info[index]
         return Candidate(index=index, tag=e["tag"], text=e["text"][:80], label=e["label"][:80], role=e["role"],
-                         bbox=tuple(e["bbox"]), score=round(score, 2))
+                         bbox=tuple(e["bbox"]), score=round(score, 2), why=why[:300])
 
     async def dispose(self) -> None:
         try:
             await self.handle.dispose()
         except Exception:
             pass
+
+
+async def text_boxes(page, needles: list[str]) -> list[list[tuple[float, ...]]]:
+    """Viewport boxes of each needle (lower-cased text): the extent of the text itself in the innermost
+    visible element showing it, not the element's padded block."""
+    if not needles:
+        return []
+    return [[tuple(b) for b in boxes] for boxes in await page.evaluate(_TEXT_BOXES_JS, needles)]

@@ -1,9 +1,14 @@
 """Deterministic grounding from the description alone (works on any site, no LLM, no recorded target).
 
-Quoted strings in the description weigh most ('Add to cart' must match the element's visible text,
-aria-label, placeholder, title, alt or value), then the remaining keywords; the element kind the
-description names ("button", "input", "tab") and the action type (Type wants an editable field) adjust
-the rank; ordinal and position words ("second", "top right") break ties among equally good matches.
+Each listed element is scored against the parsed description (`describe.parse`):
+- its name: quoted strings against visible text, aria-label, placeholder, title, alt, label, option text;
+  quotes that name no element, or that a relation introduces ("left of 'Buy milk'", "on the 'Desk lamp'
+  card"), locate it instead: the text around it, or its place relative to that text on screen;
+- keywords (with synonyms: delete ~ remove ~ trash ~ ×) against names, icon class words, id/name, role;
+- the kind named (button, checkbox, tab...), Type wanting an editable field, region words (footer,
+  dialog, toolbar), colour and shape words, corner words (top right), hover words for latent elements;
+- ordinals ("second", "last") and corner words break ties among equally good matches.
+Each candidate carries `why`: the parts of its score, so a wrong pick can be explained.
 """
 
 from __future__ import annotations
@@ -14,35 +19,18 @@ from rapidfuzz import fuzz
 
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
-from iwr.judge.grounding.elements import PageElements
+from iwr.judge.grounding.describe import (ORDINALS, QUOTED, REGION_WORDS, WORD, Anchor, Query, colour_name, expand,
+                                          glyph_words, parse, quoted_strings)
+from iwr.judge.grounding.elements import PageElements, text_boxes
 from iwr.judge.grounding.text import norm
 
-QUOTED = re.compile(r"[\"“”]([^\"“”]{1,120})[\"“”]|(?<![A-Za-z])['‘](\S.{0,119}?)['’](?![A-Za-z])")
-WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
-STOP = set(
-    "a an the to of in on at for and or with into from by is are be it its this that then so as page "
-    "click clicks tap press type enter scroll select choose open hit use button link field box input "
-    "icon text area option item element section labeled labelled named called which shows show "
-    "top bottom left right upper lower corner side middle center centre first second third fourth last "
-    "next previous under above below near beside inside within again once more new current".split()
-)
-KIND_WORDS = {
-    "button": {"button"}, "btn": {"button"}, "link": {"link"}, "tab": {"tab"}, "checkbox": {"checkbox"},
-    "radio": {"radio"}, "dropdown": {"combobox", "listbox"}, "select": {"combobox"}, "slider": {"slider"},
-    "input": {"textbox", "searchbox"}, "field": {"textbox", "searchbox"}, "textbox": {"textbox"},
-    "search": {"searchbox", "textbox"}, "box": {"textbox", "searchbox", "checkbox"}, "textarea": {"textbox"},
-}
-ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-            "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
-            "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "last": -1}
 LATER_QUOTE = 0.85
 """The first quoted string usually names the element; later ones often name its surroundings."""
 CONTEXT_SHARE = 0.3
+RELATION_MAX = 30.0
 TIE = 4.0
 
-
-def quoted_strings(description: str) -> list[str]:
-    return [(a or b).strip() for a, b in QUOTED.findall(description) if (a or b).strip()]
+__all__ = ["FuzzyGrounding", "quoted_strings", "score_element", "ORDINALS"]
 
 
 def _fields(e: dict) -> list[str]:
@@ -68,72 +56,170 @@ def _match(q: str, fields: list[str]) -> float:
     return best
 
 
-def _quote_score(quotes: list[str], e: dict, context_quotes: list[str]) -> float:
-    """The best quote naming the element itself, plus a share for quotes that name no element but
-    appear around this one (its card, row or form field)."""
-    fields = _fields(e)
-    own = [max(_match(norm(q), fields), 0.8 * _match(norm(q), [e["attrs"]] if e["attrs"] else []))
-           * (1.0 if i == 0 else LATER_QUOTE) for i, q in enumerate(quotes)]
-    context = [norm(e["context"])] if e["context"] else []
-    around = sum(_match(norm(q), context) for q in context_quotes)
-    return max(own) + CONTEXT_SHARE * around
+def _names(e: dict) -> set[str]:
+    """Every word that names the element, its icon glyphs spelled out."""
+    hay = " ".join(_fields(e) + [norm(e["href"]), norm(e["className"]), e["attrs"].lower(), e.get("icon", ""),
+                                 e["role"], e.get("type", "")])
+    words = set(WORD.findall(hay)) | set(re.findall(r"[a-z]+", hay))
+    return words | glyph_words(e["text"] + " " + e["label"])
 
 
-def context_quotes(quotes: list[str], elements: list[dict]) -> list[str]:
-    """Quotes that name no interactive element well: they describe where the element is."""
-    return [q for q in quotes if max((_match(norm(q), _fields(e)) for e in elements), default=0) < 80]
+def _keyword_hit(group: tuple[set[str], set[str]], names: set[str]) -> float:
+    """1 for the word itself (or its singular), 0.7 for a synonym only (trash ~ delete)."""
+    words, synonyms = group
+    if words & names or any(w.endswith("s") and w[:-1] in names for w in words):
+        return 1.0
+    return 0.7 if synonyms & names else 0.0
 
 
-def _keywords(description: str, quotes: list[str]) -> list[str]:
-    rest = description.lower()
-    for q in quotes:
-        rest = rest.replace(q.lower(), " ")
-    return [w for w in WORD.findall(rest) if w not in STOP and len(w) > 1]
+def _relation_score(relation: str, box, anchors: list[tuple]) -> float:
+    """0–1: how well the element's box stands in `relation` to the nearest anchor box."""
+    x, y, w, h = box
+    cx, cy = x + w / 2, y + h / 2
+    best = 0.0
+    for anchor in anchors:
+        ax, ay, aw, ah = anchor[4:8] if relation in ("above", "below") and len(anchor) >= 8 else anchor[:4]
+        acx, acy = ax + aw / 2, ay + ah / 2
+        same_row = abs(cy - acy) <= max(h, ah) * 0.75
+        same_col = not (x + w < ax - 40 or x > ax + aw + 40)
+        if relation == "left" and same_row and x + w <= ax + min(8, w / 2):
+            best = max(best, 1 - min(ax - (x + w), 600) / 700)
+        elif relation == "right" and same_row and x >= ax + aw - min(8, w / 2):
+            best = max(best, 1 - min(x - (ax + aw), 600) / 700)
+        elif relation == "below" and same_col and y >= ay + ah - 4:
+            best = max(best, 1 - min(y - (ay + ah), 800) / 900)
+        elif relation == "above" and same_col and y + h <= ay + 4:
+            best = max(best, 1 - min(ay - (y + h), 800) / 900)
+        elif relation == "near":
+            dx = max(ax - (x + w), x - (ax + aw), 0)
+            dy = max(ay - (y + h), y - (ay + ah), 0)
+            best = max(best, (1.0 if same_row else 0.7) / (1 + (dx * dx + dy * dy) ** 0.5 / 20))
+        elif relation == "in" and ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2:
+            best = max(best, 0.5)
+    return best
 
 
-def score_element(action: Action, e: dict, quotes: list[str], keywords: list[str], kinds: set[str],
-                  ordinal_number: int | None = None, around: list[str] = ()) -> float:
-    score = 0.0
-    if quotes:
-        score += _quote_score(quotes, e, list(around))
-    if keywords:
-        hay = " ".join(_fields(e) + [norm(e["href"]), norm(e["className"]), e["attrs"].lower()])
-        hits = sum(1 for k in keywords if k in hay or (k.endswith("s") and k[:-1] in hay))
-        weight = 25 if quotes else 50
-        score += weight * min(1.0, hits / min(len(keywords), 2))
-    if ordinal_number is not None and re.search(rf"\b{ordinal_number}\b", " ".join(_fields(e))):
-        score += 20
-    if kinds and e["role"] in kinds:
-        score += 12
-    if action.type == "Type":
-        score += 40 if e["editable"] else -60
-    elif e["editable"] and e["role"] in ("textbox", "searchbox") and "button" in kinds:
-        score -= 20
-    if e["disabled"]:
-        score -= 30
-    if not e["inViewport"]:
-        score -= 3
-    return score
-
-
-def _position_bonus(words: set[str], e: dict, viewport_w: float, viewport_h: float) -> float:
+def _corner_score(positions: set[str], e: dict, viewport: tuple[float, float]) -> float:
+    """0–1 per position word: how far toward that edge of the viewport the element sits."""
+    if not positions:
+        return 0.0
     x, y, w, h = e["bbox"]
-    cx, cy = (x + w / 2) / max(viewport_w, 1), (y + h / 2) / max(viewport_h, 1)
-    bonus = 0.0
-    if words & {"top", "upper", "header", "navigation", "nav", "navbar"}:
-        bonus += 1 - min(cy, 1)
-    if words & {"bottom", "lower", "footer"}:
-        bonus += min(cy, 1)
-    if "left" in words:
-        bonus += 1 - cx
-    if "right" in words:
-        bonus += cx
-    return bonus
+    vw, vh = viewport
+    cx, cy = (x + w / 2) / max(vw, 1), (y + h / 2) / max(vh, 1)
+    cx, cy = min(max(cx, 0), 1), min(max(cy, 0), 1.5)
+    parts = []
+    if positions & {"top", "upper"}:
+        parts.append(1 - min(cy, 1))
+    if positions & {"bottom", "lower"}:
+        parts.append(min(cy, 1))
+    if "left" in positions:
+        parts.append(1 - cx)
+    if "right" in positions:
+        parts.append(cx)
+    if positions & {"middle", "center", "centre"}:
+        parts.append(1 - abs(cx - 0.5) * 2)
+    return sum(parts) / len(parts) if parts else 0.0
+
+
+def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
+                  relations: dict[int, float] | None = None, viewport: tuple[float, float] = (1280, 720)
+                  ) -> tuple[float, list[str]]:
+    """The element's score for the parsed description, and the parts that made it."""
+    score, why = 0.0, []
+
+    def add(points: float, what: str) -> None:
+        nonlocal score
+        if points:
+            score += points
+            why.append(f"{what} {points:+.0f}")
+
+    fields = _fields(e)
+    if q.quotes:
+        own = [max(_match(norm(t), fields), 0.8 * _match(norm(t), [e["attrs"]] if e["attrs"] else []))
+               * (1.0 if i == 0 else LATER_QUOTE) for i, t in enumerate(q.quotes)]
+        add(max(own), f"quote {q.quotes[own.index(max(own))]!r}")
+    context = [norm(e["context"])] if e["context"] else []
+    if around and context:
+        add(CONTEXT_SHARE * sum(_match(norm(t), context) for t in around), "text around it")
+    names = _names(e)
+    wanted = [({k}, expand({k})) for k in q.keywords]
+    if q.glyph_words:
+        wanted.append((q.glyph_words, expand(q.glyph_words)))
+    if wanted:
+        hits = sum(_keyword_hit(group, names) for group in wanted)
+        add((25 if q.quotes else 50) * min(1.0, hits / min(len(wanted), 2)), "keywords")
+    if q.ordinal is not None and q.ordinal >= 0 and re.search(rf"\b{q.ordinal + 1}\b", " ".join(fields)):
+        add(20, "ordinal number")
+    if q.kinds and e["role"] in q.kinds:
+        add(12, f"kind {e['role']}")
+    if action.type == "Type":
+        add(40 if e["editable"] else -60, "editable" if e["editable"] else "not editable")
+    elif e["editable"] and e["role"] in ("textbox", "searchbox") and "button" in q.kinds:
+        add(-20, "a text field, not a button")
+    if relations:
+        add(RELATION_MAX * max(relations.values()), "where it is relative to the quoted text")
+    if q.regions:
+        region = set(WORD.findall(e.get("region", "")))
+        if any(REGION_WORDS[r] & region for r in q.regions):
+            add(10, "region")
+    if q.colours:
+        looks = e.get("looks") or {}
+        seen = colour_name(looks.get("fill")) | colour_name(looks.get("border")) | (
+            colour_name(looks.get("ink")) if not looks.get("fill") else set())
+        if q.colours & seen:
+            add(10, "colour")
+    if q.round is not None and (e.get("looks") or {}).get("round") == q.round:
+        add(8, "shape")
+    if e.get("latent"):
+        add(5 if q.hover else -8, "shows on hover")
+    if e["disabled"]:
+        add(-30, "disabled")
+    if not e["inViewport"]:
+        add(-3, "off screen")
+    if q.positions and not relations:
+        add(round(8 * _corner_score(q.positions, e, viewport), 1), "position words")
+    return score, why
+
+
+def promote_anchors(q: Query, elements: list[dict]) -> None:
+    """An 'in' anchor that names an element well and no quote names anything: it was its own name
+    ("the first of the 'Add to cart' buttons")."""
+    if q.quotes:
+        return
+    for anchor in list(q.anchors):
+        if anchor.relation == "in" and max((_match(norm(anchor.text), _fields(e)) for e in elements), default=0) >= 90:
+            q.quotes.append(anchor.text)
+            q.anchors.remove(anchor)
+            return
+
+
+def context_quotes(q: Query, elements: list[dict]) -> list[str]:
+    """Quotes that name no interactive element well, and 'in' anchors: they say where it is."""
+    loose = [t for t in q.quotes[1:] + q.quotes[:1] if max((_match(norm(t), _fields(e)) for e in elements), default=0) < 80]
+    return loose + [a.text for a in q.anchors if a.relation == "in"]
+
+
+async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int, float]]:
+    """Per element, per geometric anchor: how well it stands where the description puts it."""
+    geometric: list[Anchor] = [a for a in q.anchors if a.relation != "in"] + [a for a in q.anchors if a.relation == "in"]
+    if not geometric:
+        return [{} for _ in elements]
+    boxes = await text_boxes(page, [norm(a.text) for a in geometric])
+    out: list[dict[int, float]] = []
+    for e in elements:
+        scores = {}
+        for j, (anchor, anchor_boxes) in enumerate(zip(geometric, boxes)):
+            if anchor_boxes:
+                value = _relation_score(anchor.relation, e["bbox"], anchor_boxes)
+                if value:
+                    scores[j] = value
+        out.append(scores)
+    return out
 
 
 @strategy("fuzzy")
 class FuzzyGrounding:
-    """Rank interactive elements by fuzzy match of the description; see the module docstring."""
+    """Rank interactive elements by the parsed description; see the module docstring."""
 
     name = "fuzzy"
 
@@ -143,31 +229,28 @@ class FuzzyGrounding:
 
     async def pick(self, action: Action, elements: PageElements, page) -> Pick:
         description = action.parameters.description or ""
-        typed = norm(action.parameters.text or "") if action.type == "Type" else ""
-        quotes = [q for q in quoted_strings(description) if norm(q) != typed]
-        keywords = _keywords(description, quotes)
-        words = set(WORD.findall(description.lower()))
-        kinds = set().union(*(KIND_WORDS[w] for w in words if w in KIND_WORDS)) if words else set()
-        ordinal = next((ORDINALS[w] for w in WORD.findall(description.lower()) if w in ORDINALS), None)
-        number = ordinal + 1 if ordinal is not None and ordinal >= 0 else None
-        around = context_quotes(quotes, elements.info)
-        scored = sorted(
-            ((score_element(action, e, quotes, keywords, kinds, number, around), i) for i, e in enumerate(elements.info)),
-            key=lambda t: -t[0],
-        )
-        candidates = [elements.candidate(i, s) for s, i in scored[: self.top]]
+        typed = (action.text_to_type() or "") if action.type == "Type" else ""
+        q = parse(description, action.type, typed)
+        promote_anchors(q, elements.info)
+        around = context_quotes(q, elements.info)
+        relations = await relation_scores(page, q, elements.info)
+        scored = []
+        for i, e in enumerate(elements.info):
+            s, why = score_element(action, e, q, around, relations[i], elements.viewport)
+            scored.append((s, i, why))
+        scored.sort(key=lambda t: -t[0])
+        candidates = [elements.candidate(i, s, "; ".join(why)) for s, i, why in scored[: self.top]]
         if not scored or scored[0][0] < self.min_score:
             best = f" (best {scored[0][0]:.0f})" if scored else ""
             return Pick(None, candidates, f"no element matches the description well enough{best}")
         best = scored[0][0]
-        tied = [i for s, i in scored if s >= best - TIE]
+        tied = [i for s, i, _ in scored if s >= best - TIE]
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
-        if ordinal is not None and len(reading) > 1:
-            chosen = reading[ordinal] if -len(reading) <= ordinal < len(reading) else reading[-1]
-            return Pick(chosen, candidates, f"{len(reading)} equally good matches; took #{ordinal + 1 if ordinal >= 0 else 'last'} in reading order")
+        if q.ordinal is not None and len(reading) > 1:
+            chosen = reading[q.ordinal] if -len(reading) <= q.ordinal < len(reading) else reading[-1]
+            return Pick(chosen, candidates, f"{len(reading)} equally good matches; took #{q.ordinal + 1 if q.ordinal >= 0 else 'last'} in reading order")
         if len(tied) > 1:
-            vw, vh = await page.evaluate("[innerWidth, innerHeight]")
-            chosen = max(reading, key=lambda i: (_position_bonus(words, elements.info[i], vw, vh),
+            chosen = max(reading, key=lambda i: (_corner_score(q.positions, elements.info[i], elements.viewport),
                                                   elements.info[i]["inViewport"], -reading.index(i)))
             return Pick(chosen, candidates, f"{len(tied)} close matches; position words and reading order decided")
-        return Pick(scored[0][1], candidates, "best match")
+        return Pick(scored[0][1], candidates, "best match: " + "; ".join(scored[0][2]))

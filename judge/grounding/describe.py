@@ -1,0 +1,238 @@
+"""Reading an action's description the way a person wrote it: what the element is called (quoted
+text, keywords, icon glyphs), what kind it is, where it is (relative to other text, region, corner,
+ordinal) and how it looks (colour, shape). Pure text work: no page needed, so it is unit-tested alone.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import re
+from dataclasses import dataclass, field
+
+from iwr.judge.grounding.text import norm
+
+QUOTED = re.compile(r"[\"“”]([^\"“”]{1,120})[\"“”]|(?<![A-Za-z])['‘](\S.{0,119}?)['’](?![A-Za-z])")
+WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
+STOP = set(
+    "a an the to of in on at for and or with into from by is are be it its this that then so as page "
+    "click clicks tap press type enter scroll select choose open hit use button link field box input "
+    "icon text area option item element section labeled labelled named called which shows show "
+    "top bottom left right upper lower corner side middle center centre first second third fourth last "
+    "next previous under above below near beside inside within again once more new current "
+    "small large big little round circular square rounded red blue green orange yellow purple violet pink "
+    "grey gray black white dark light colored coloured appears appear hovering hover over when mouse "
+    "one just only there their your you his her my circle mark can it".split()
+)
+KIND_WORDS = {
+    "button": {"button"}, "btn": {"button"}, "link": {"link"}, "tab": {"tab"}, "checkbox": {"checkbox"},
+    "check": {"checkbox"}, "tick": {"checkbox"}, "toggle": {"checkbox", "switch", "button"}, "switch": {"switch", "checkbox"},
+    "radio": {"radio"}, "dropdown": {"combobox", "listbox"}, "select": {"combobox"}, "slider": {"slider"},
+    "input": {"textbox", "searchbox"}, "field": {"textbox", "searchbox"}, "textbox": {"textbox"},
+    "search": {"searchbox", "textbox"}, "box": {"textbox", "searchbox", "checkbox"}, "textarea": {"textbox"},
+    "option": {"option"}, "menu": {"menuitem", "button"}, "spinner": {"spinbutton"},
+    "editor": {"textbox"}, "paragraph": {"textbox"},
+}
+ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+            "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
+            "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "last": -1}
+
+SYNONYMS = [
+    {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
+    {"close", "dismiss", "cancel", "exit", "x"},
+    {"menu", "hamburger", "navigation", "nav", "burger"},
+    {"next", "forward", "right", "arrow", "chevron"},
+    {"previous", "prev", "back", "left", "arrow", "chevron"},
+    {"add", "plus", "create", "new", "increase", "increment", "up"},
+    {"minus", "subtract", "decrease", "decrement", "down", "less"},
+    {"edit", "pencil", "modify", "rename"},
+    {"search", "magnifier", "find", "magnifying"},
+    {"check", "tick", "done", "complete", "completed", "checkmark", "toggle", "checkbox"},
+    {"like", "heart", "favorite", "favourite", "love"},
+    {"star", "rating", "rate"},
+    {"cart", "basket", "bag", "shopping"},
+    {"settings", "gear", "cog", "preferences", "options"},
+    {"more", "ellipsis", "kebab", "dots", "options"},
+    {"expand", "dropdown", "caret", "open", "collapse", "chevron"},
+    {"play", "start"}, {"pause", "stop"},
+    {"bold", "strong"}, {"italic", "emphasis", "em"}, {"underline"}, {"link", "anchor", "hyperlink"},
+    {"user", "profile", "account", "avatar"}, {"home", "house"}, {"share"}, {"download"}, {"upload"},
+]
+_SYN: dict[str, set[str]] = {}
+for _group in SYNONYMS:
+    for _w in _group:
+        _SYN.setdefault(_w, set()).update(_group)
+
+GLYPHS = {
+    "×": "x close delete remove", "✕": "x close delete remove", "✖": "x close delete remove",
+    "╳": "x close delete remove", "✗": "x close delete remove", "✘": "x close delete remove",
+    "✓": "check done tick", "✔": "check done tick", "☑": "check done tick",
+    "☰": "menu hamburger", "≡": "menu hamburger", "⋮": "more options", "⋯": "more options", "…": "more options",
+    "›": "next right arrow", "»": "next right arrow", "→": "next right arrow", "▶": "next right arrow play",
+    "⟩": "next right arrow", "❯": "next right arrow", "▸": "next right arrow expand",
+    "‹": "previous left arrow", "«": "previous left arrow", "←": "previous left arrow", "◀": "previous left arrow",
+    "⟨": "previous left arrow", "❮": "previous left arrow", "◂": "previous left arrow",
+    "▼": "down expand dropdown", "▾": "down expand dropdown", "⌄": "down expand dropdown",
+    "▲": "up collapse", "▴": "up collapse", "+": "add plus", "＋": "add plus", "−": "minus", "–": "minus",
+    "★": "star", "☆": "star", "♥": "heart like", "❤": "heart like", "♡": "heart like",
+    "🔍": "search", "🔎": "search", "🛒": "cart", "⚙": "settings gear", "🗑": "delete trash", "✎": "edit pencil",
+    "✏": "edit pencil", "⟳": "refresh reload", "↻": "refresh reload", "🏠": "home",
+}
+
+RELATION_PATTERNS = [
+    ("left", r"(?:to the |on the |at the )?left (?:side )?of|before"),
+    ("right", r"(?:to the |on the |at the )?right (?:side )?of|after"),
+    ("below", r"below|under|underneath|beneath|just below"),
+    ("above", r"above|over|on top of"),
+    ("near", r"next to|beside|besides|near|by|alongside|close to"),
+    ("in", r"in|inside|within|on|of|for|from|hovering(?: over)?|hover(?:ing)? over|in the row of|in the same row as|belonging to"),
+]
+_REL = [(name, re.compile(rf"(?:\b(?:{pat}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?$", re.I)) for name, pat in RELATION_PATTERNS]
+
+COLOURS = {"red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "grey", "gray", "black",
+           "white", "teal", "cyan", "brown"}
+REGION_WORDS = {
+    "footer": {"footer", "contentinfo", "bottom"}, "header": {"header", "banner", "topbar", "top"},
+    "navigation": {"nav", "navigation", "navbar", "menu"}, "nav": {"nav", "navigation", "navbar"},
+    "navbar": {"nav", "navbar", "navigation"}, "sidebar": {"aside", "sidebar", "complementary", "side"},
+    "toolbar": {"toolbar"}, "dialog": {"dialog", "modal", "popup"}, "modal": {"dialog", "modal", "popup"},
+    "popup": {"dialog", "modal", "popup", "popover"}, "form": {"form"}, "table": {"table", "grid"},
+    "menu": {"menu", "menubar", "dropdown"}, "list": {"ul", "ol", "list", "listbox"}, "card": {"card"},
+    "banner": {"banner", "header", "hero"}, "drawer": {"drawer", "aside", "sidebar"},
+}
+
+
+@dataclass
+class Anchor:
+    """Text the description locates the element by ("to the left of 'Buy milk'")."""
+
+    text: str
+    relation: str
+    """left, right, below, above, near, or in (its row, card, form)."""
+
+
+@dataclass
+class Query:
+    description: str
+    quotes: list[str] = field(default_factory=list)
+    """Quoted strings that may name the element itself (typed text and anchors excluded)."""
+    anchors: list[Anchor] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    glyph_words: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    ordinal: int | None = None
+    """0-based index ("second" = 1, "last" = -1) of the element among equally good matches."""
+    positions: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    colours: set[str] = field(default_factory=set)
+    round: bool | None = None
+    hover: bool = False
+    """The description says the element shows on hover ("the × that appears when hovering ...")."""
+    words: set[str] = field(default_factory=set)
+
+
+def quoted_strings(description: str) -> list[str]:
+    return [(a or b).strip() for a, b in QUOTED.findall(description) if (a or b).strip()]
+
+
+def quote_spans(description: str) -> list[tuple[str, int]]:
+    """Each quoted string with where it starts in the description."""
+    return [((m.group(1) or m.group(2)).strip(), m.start()) for m in QUOTED.finditer(description)
+            if (m.group(1) or m.group(2) or "").strip()]
+
+
+def relation_before(description: str, start: int) -> str | None:
+    """The relation a quote is introduced with ("left of 'X'" -> left), or None when the quote is
+    the element's own name ("the 'Add' button")."""
+    before = description[max(0, start - 40):start]
+    before = QUOTED.sub(" ", before)
+    for name, pattern in _REL:
+        if pattern.search(before):
+            return name
+    return None
+
+
+def expand(words: set[str]) -> set[str]:
+    out = set(words)
+    for w in words:
+        out |= _SYN.get(w, set())
+    return out
+
+
+def glyph_words(text: str) -> set[str]:
+    out: set[str] = set()
+    for glyph, words in GLYPHS.items():
+        if glyph in text:
+            out.update(words.split())
+    return out
+
+
+def parse(description: str, action_type: str = "Click", typed: str = "") -> Query:
+    """Split a description into what names the element and what locates it."""
+    q = Query(description=description)
+    typed_n = norm(typed)
+    for text, start in quote_spans(description):
+        if action_type == "Type" and norm(text) == typed_n:
+            continue
+        relation = relation_before(description, start)
+        if relation is None or (relation == "in" and not q.quotes and _names_kind_after(description, start)):
+            q.quotes.append(text)
+        else:
+            q.anchors.append(Anchor(text=text, relation=relation))
+    rest = QUOTED.sub(" ", description.lower())
+    q.words = set(WORD.findall(rest))
+    q.keywords = [w for w in WORD.findall(rest) if w not in STOP and len(w) > 1]
+    q.glyph_words = glyph_words(QUOTED.sub(" ", description))
+    kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
+    q.kinds = set().union(*kinds) if kinds else set()
+    q.ordinal = next((ORDINALS[w] for w in WORD.findall(rest) if w in ORDINALS), None)
+    q.positions = q.words & {"top", "upper", "bottom", "lower", "left", "right", "middle", "center", "centre"}
+    for anchor in q.anchors:
+        if anchor.relation in ("left", "right"):
+            q.positions.discard(anchor.relation)
+    q.regions = {w for w in q.words if w in REGION_WORDS}
+    q.colours = q.words & COLOURS
+    if q.words & {"round", "circular", "circle", "rounded"}:
+        q.round = True
+    elif "square" in q.words:
+        q.round = False
+    q.hover = bool(q.words & {"hover", "hovering", "hovered", "appears", "revealed", "mouse"})
+    return q
+
+
+def _names_kind_after(description: str, start: int) -> bool:
+    """"Click on 'Save'": 'on' introduces the element's own name, not a container."""
+    before = description[max(0, start - 12):start].lower()
+    return bool(re.search(r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$", before))
+
+
+def colour_name(rgb: list[float] | tuple | None) -> set[str]:
+    """The colour words a person would use for an sRGB triple."""
+    if not rgb:
+        return set()
+    r, g, b = (max(0.0, min(255.0, float(c))) / 255 for c in rgb[:3])
+    h, l, s = colorsys.rgb_to_hls(r, g, b)
+    hue = h * 360
+    if l < 0.16:
+        return {"black", "dark"}
+    if l > 0.93 and s < 0.5:
+        return {"white", "light"}
+    if s < 0.15 or (s < 0.25 and 0.2 < l < 0.8):
+        return {"grey", "gray"} | ({"dark"} if l < 0.4 else {"light"} if l > 0.7 else set())
+    names: set[str] = {"dark"} if l < 0.35 else {"light"} if l > 0.75 else set()
+    if hue < 15 or hue >= 345:
+        names.add("pink" if l > 0.7 else "red")
+    elif hue < 40:
+        names.add("brown" if l < 0.35 else "orange")
+    elif hue < 66:
+        names.add("yellow")
+    elif hue < 165:
+        names.add("green")
+    elif hue < 195:
+        names.update({"teal", "cyan", "blue" if l < 0.5 else "cyan"})
+    elif hue < 255:
+        names.add("blue")
+    elif hue < 290:
+        names.update({"purple", "violet"})
+    else:
+        names.add("pink" if l > 0.5 else "purple")
+    return names
