@@ -19,7 +19,8 @@ _CLICK_POINT_JS = """
   if (!r || r.width < 1 || r.height < 1) return null;
   if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return null;
   const x = r.left + r.width / 2, y = r.top + r.height / 2;
-  const hit = document.elementFromPoint(x, y);
+  const root = el.getRootNode();
+  const hit = (root.elementFromPoint ? root : document).elementFromPoint(x, y);
   return hit && (hit === el || el.contains(hit)) ? [x, y] : null;
 }
 """

@@ -37,7 +37,7 @@
     const role = el.getAttribute("role") || "";
     if (ROLES.test(role)) return true;
     if (el.hasAttribute("onclick") || typeof el.onclick === "function") return true;
-    if (listened && listened.has(el) && tag !== "body" && tag !== "html") return true;
+    if (listened && listened.has(el) && !["body", "html"].includes(tag) && !el.querySelector("button, a[href], input, select, textarea, label, [role], [tabindex]")) return true;
     if (el.hasAttribute("tabindex") && el.getAttribute("tabindex") !== "-1" && !["body", "html"].includes(tag)) return true;
     if (/(^|[\s_-])btn([\s_-]|$)/i.test(classWords(el))) return true;
     const cursor = getComputedStyle(el).cursor;
@@ -54,7 +54,8 @@
     let proxy = null;
     if (hasBox(el) && !tiny(el) && !clipped(el) && cssShown(el)) {
       const r = boxOf(el);
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const root = el.getRootNode();
+      const hit = (root.elementFromPoint ? root : document).elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       if (hit === el) proxy = el;
       else if (hit && hit.tagName === "LABEL" && hit.control === el) proxy = hit;
     }

@@ -184,10 +184,10 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
 def promote_anchors(q: Query, elements: list[dict]) -> None:
     """An 'in' anchor that names an element well and no quote names anything: it was its own name
     ("the first of the 'Add to cart' buttons")."""
-    if q.quotes:
+    if q.quotes or q.hover:
         return
     for anchor in list(q.anchors):
-        if anchor.relation == "in" and max((_match(norm(anchor.text), _fields(e)) for e in elements), default=0) >= 90:
+        if anchor.relation == "in" and max((_match(norm(anchor.text), _fields(e)) for e in elements), default=0) >= 95:
             q.quotes.append(anchor.text)
             q.anchors.remove(anchor)
             return

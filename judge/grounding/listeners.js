@@ -6,7 +6,7 @@
   if (globalThis[key]) return;
   const seen = new WeakSet();
   Object.defineProperty(globalThis, key, { value: seen, enumerable: false });
-  const POINTER = new Set(["click", "mousedown", "mouseup", "pointerdown", "pointerup", "touchstart", "touchend", "dblclick"]);
+  const POINTER = new Set(["click", "mousedown", "mouseup", "pointerdown", "pointerup", "touchstart", "touchend"]);
   const original = EventTarget.prototype.addEventListener;
   EventTarget.prototype.addEventListener = function (type, listener, options) {
     if (POINTER.has(type) && this instanceof Element) seen.add(this);
