@@ -1,0 +1,43 @@
+"""Reading descriptions as people write them: names vs. the text that locates an element."""
+
+import pytest
+
+from iwr.judge.grounding.describe import colour_name, parse
+
+
+@pytest.mark.parametrize("description, quotes, anchors", [
+    ("Click the round checkbox to the left of 'Buy milk'", [], [("Buy milk", "left")]),
+    ("Click the 'Add to cart' button on the 'Desk lamp' card", ["Add to cart"], [("Desk lamp", "in")]),
+    ("Click the × that appears when hovering 'Walk the dog'", [], [("Walk the dog", "in")]),
+    ("Click the checkbox 'I agree' above the 'Create account' button", ["I agree"], [("Create account", "above")]),
+    ("Tap the first dish under 'Popular near you'", [], [("Popular near you", "below")]),
+    ("Click on 'Save'", ["Save"], []),
+    ("Click the star right of “Rating”", [], [("Rating", "right")]),
+    ("Click the heart showing '128' on the 'Pad Thai' card", ["128"], [("Pad Thai", "in")]),
+    ("Click the edit icon next to 'Email'", [], [("Email", "near")]),
+])
+def test_quotes_that_name_and_quotes_that_locate(description, quotes, anchors) -> None:
+    q = parse(description)
+    assert q.quotes == quotes
+    assert [(a.text, a.relation) for a in q.anchors] == anchors
+
+
+def test_typed_text_is_neither_name_nor_anchor() -> None:
+    q = parse("Type 'lamp' into the 'Search' box", "Type", "lamp")
+    assert q.quotes == ["Search"] and not q.anchors
+
+
+def test_looks_position_region_and_glyphs() -> None:
+    q = parse("Click the round red × at the top right of the dialog, shown on hover")
+    assert q.colours == {"red"} and q.round is True and q.positions == {"top", "right"}
+    assert q.regions == {"dialog"} and q.hover and {"close", "delete"} <= q.glyph_words
+    assert parse("Click the second 'Add' button").ordinal == 1
+    assert parse("Click the last row").ordinal == -1
+
+
+@pytest.mark.parametrize("rgb, name", [
+    ((229, 57, 53), "red"), ((67, 160, 71), "green"), ((30, 136, 229), "blue"), ((255, 152, 0), "orange"),
+    ((255, 255, 255), "white"), ((20, 20, 20), "black"), ((128, 128, 128), "grey"), ((156, 39, 176), "purple"),
+])
+def test_colour_names(rgb, name) -> None:
+    assert name in colour_name(rgb)
