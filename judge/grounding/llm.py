@@ -22,6 +22,10 @@ def element_lines(elements: PageElements, with_boxes: bool) -> str:
                "href": e["href"][:80]}
         if e["label"] and e["label"] != e["placeholder"]:
             row["label"] = e["label"][:60]
+        if e["role"] and e["role"] not in (e["tag"], "link", "textbox") and not (e["tag"] == "button" and e["role"] == "button"):
+            row["role"] = e["role"]
+        if e.get("latent"):
+            row["shown"] = "on hover of its row"
         if with_boxes:
             row["box"] = [round(v) for v in e["bbox"]]
         lines.append(json.dumps(row, ensure_ascii=False))
