@@ -95,12 +95,20 @@ async def settle(page, network: NetworkTracker | None = None, quiet_ms: int = QU
     the judge's screenshots (Playwright `animations="disabled"`) do anyway, instead of waiting them
     out in real time; their end events still fire and what their handlers change is waited for."""
     started = time.perf_counter()
-    if network is not None and not network.idle.is_set():
-        try:
-            await asyncio.wait_for(network.idle.wait(), cap_ms / 1000)
-        except asyncio.TimeoutError:
-            pass
-    remaining = max(0, cap_ms - int((time.perf_counter() - started) * 1000))
-    await asyncio.wait_for(page.evaluate(_SETTLE_JS, [quiet_ms, remaining, finish_animations, since]),
-                           remaining / 1000 + 3)
-    return time.perf_counter() - started
+
+    def remaining_ms() -> int:
+        return max(0, cap_ms - int((time.perf_counter() - started) * 1000))
+
+    while True:
+        if network is not None and not network.idle.is_set():
+            try:
+                await asyncio.wait_for(network.idle.wait(), remaining_ms() / 1000)
+            except asyncio.TimeoutError:
+                pass
+        remaining = remaining_ms()
+        await asyncio.wait_for(page.evaluate(_SETTLE_JS, [quiet_ms, remaining, finish_animations, since]),
+                               remaining / 1000 + 3)
+        # a request started during the quiet period (a script loading the next module, a fetch whose
+        # answer will change the page): wait for it and settle again, within the same cap
+        if network is None or network.idle.is_set() or remaining_ms() <= 0:
+            return time.perf_counter() - started

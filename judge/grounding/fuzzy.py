@@ -94,8 +94,13 @@ def _relation_score(relation: str, box, anchors: list[tuple]) -> float:
             dx = max(ax - (x + w), x - (ax + aw), 0)
             dy = max(ay - (y + h), y - (ay + ah), 0)
             best = max(best, (1.0 if same_row else 0.7) / (1 + (dx * dx + dy * dy) ** 0.5 / 20))
-        elif relation == "in" and ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2:
-            best = max(best, 0.5)
+        elif relation == "in":
+            # the same row or card: inside the anchor's box, else the nearer the better
+            if ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2:
+                best = max(best, 0.6)
+            dx = max(ax - (x + w), x - (ax + aw), 0)
+            dy = max(ay - (y + h), y - (ay + ah), 0)
+            best = max(best, 0.6 / (1 + (dx * dx + dy * dy) ** 0.5 / 40))
     return best
 
 
@@ -138,7 +143,7 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
         own = [max(_match(norm(t), fields), 0.8 * _match(norm(t), [e["attrs"]] if e["attrs"] else []))
                * (1.0 if i == 0 else LATER_QUOTE) for i, t in enumerate(q.quotes)]
         add(max(own), f"quote {q.quotes[own.index(max(own))]!r}")
-    context = [norm(e["context"])] if e["context"] else []
+    context = [norm(f) for f in (e["context"], e["label"]) if f]
     if around and context:
         add(CONTEXT_SHARE * sum(_match(norm(t), context) for t in around), "text around it")
     names = _names(e)
@@ -193,15 +198,21 @@ def promote_anchors(q: Query, elements: list[dict]) -> None:
             return
 
 
+def loose_quotes(q: Query, elements: list[dict]) -> list[str]:
+    """Quotes that name no interactive element well: a caption, a heading, a label drawn apart."""
+    return [t for t in q.quotes[1:] + q.quotes[:1] if max((_match(norm(t), _fields(e)) for e in elements), default=0) < 80]
+
+
 def context_quotes(q: Query, elements: list[dict]) -> list[str]:
-    """Quotes that name no interactive element well, and 'in' anchors: they say where it is."""
-    loose = [t for t in q.quotes[1:] + q.quotes[:1] if max((_match(norm(t), _fields(e)) for e in elements), default=0) < 80]
-    return loose + [a.text for a in q.anchors if a.relation == "in"]
+    """Loose quotes and 'in' anchors: the text around the element (its row, card, form field)."""
+    return loose_quotes(q, elements) + [a.text for a in q.anchors if a.relation == "in"]
 
 
 async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int, float]]:
-    """Per element, per geometric anchor: how well it stands where the description puts it."""
-    geometric: list[Anchor] = [a for a in q.anchors if a.relation != "in"] + [a for a in q.anchors if a.relation == "in"]
+    """Per element, per geometric anchor: how well it stands where the description puts it. A loose
+    quote ("the 'Select a speed' dropdown", whose caption is a separate label) counts as 'near'."""
+    loose = [Anchor(text=t, relation="near") for t in loose_quotes(q, elements)]
+    geometric: list[Anchor] = [a for a in q.anchors if a.relation != "in"] + loose + [a for a in q.anchors if a.relation == "in"]
     if not geometric:
         return [{} for _ in elements]
     boxes = await text_boxes(page, [norm(a.text) for a in geometric])
