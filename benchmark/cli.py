@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from iwr import __version__
 
@@ -34,20 +35,36 @@ def tasks() -> None:
 
 def _report_problems(problems, skip_invalid: bool) -> None:
     for p in problems:
-        err_console.print(f"[red]problem[/red] {p}", markup=True, highlight=False, soft_wrap=True)
+        err_console.print(f"[red]problem[/red] {escape(str(p))}", markup=True, highlight=False, soft_wrap=True)
     if problems:
         tail = " (skipped)" if skip_invalid else "; fix them or pass --skip-invalid to use the valid tasks"
         err_console.print(f"{len(problems)} problem(s){tail}", highlight=False)
 
 
-def load_pack_or_exit(pack: Path | None, skip_invalid: bool, deep: bool):
+def _report_warnings(warnings, pack: Path | None, list_them: bool) -> None:
+    """Every warning (validate), or one line counting them (every other command)."""
+    if not warnings:
+        return
+    count = f"{len(warnings)} warning" + ("s" if len(warnings) != 1 else "")
+    if list_them:
+        for w in warnings:
+            err_console.print(f"[yellow]warning[/yellow] {escape(str(w))}", markup=True, highlight=False, soft_wrap=True)
+        err_console.print(f"{count} (the official code accepts these; --strict makes them errors)", highlight=False)
+    else:
+        err_console.print(f"{count}: run `iwr tasks validate{' ' + str(pack) if pack else ''}` to see them", highlight=False)
+
+
+def load_pack_or_exit(pack: Path | None, skip_invalid: bool, deep: bool, *, strict: bool = False,
+                      list_warnings: bool = False):
     from iwr.benchmark.loader import PackError, load_pack
 
     try:
-        loaded = load_pack(pack, skip_invalid=skip_invalid, deep=deep)
+        loaded = load_pack(pack, skip_invalid=skip_invalid, deep=deep, strict=strict)
     except PackError as e:
+        _report_warnings(e.warnings, pack, list_warnings)
         _report_problems(e.problems, False)
         sys.exit(1)
+    _report_warnings(loaded.warnings, pack, list_warnings)
     _report_problems(loaded.problems, True)
     return loaded
 
@@ -67,11 +84,10 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
         table.add_column(col, justify="right" if col in ("actions", "checkpoints", "video s") else "left")
     for lt in loaded.tasks:
         t = lt.task
-        seconds = probe_video(lt.video).seconds
+        seconds = f"{probe_video(lt.video).seconds:.1f}" if lt.has_video else "-"
         table.add_row(
             str(t.id), t.source_website, t.classification.domain, t.classification.level,
-            str(len(t.action_sequence)), str(t.checkpoint_count), t.recording_details.resolution,
-            f"{seconds:.1f}",
+            str(len(t.action_sequence)), str(t.checkpoint_count), t.resolution, seconds,
         )
     console.print(table)
 
@@ -79,9 +95,10 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
 @tasks.command("validate")
 @PACK_ARG
 @SKIP_INVALID
-def tasks_validate(pack: Path | None, skip_invalid: bool) -> None:
+@click.option("--strict", is_flag=True, help="Count warnings (what the official code accepts) as errors: exit 1 on any.")
+def tasks_validate(pack: Path | None, skip_invalid: bool, strict: bool) -> None:
     """Check every task of PACK: fields, video decodes fully, checkpoints and assets present."""
-    loaded = load_pack_or_exit(pack, skip_invalid, deep=True)
+    loaded = load_pack_or_exit(pack, skip_invalid, deep=True, strict=strict, list_warnings=True)
     bad = len({p.task for p in loaded.problems})
     console.print(f"{loaded.jsonl}: {len(loaded.tasks)} valid task(s)" + (f", {bad} invalid skipped" if bad else ""),
                   highlight=False)
@@ -94,7 +111,11 @@ def tasks_validate(pack: Path | None, skip_invalid: bool) -> None:
 @click.option("--site", type=click.Path(path_type=Path, file_okay=False), help="Serve this folder on 127.0.0.1 and record it.")
 @click.option("--url", help="Record this URL instead of a local folder.")
 @click.option("--fps", default=10, show_default=True, help="Video frame rate (at least 10).")
-def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | None, fps: int) -> None:
+@click.option("--official-only", is_flag=True,
+              help="Check each step's expect on the real page, but write only the official fields "
+                   "(no target, no expect) into data.jsonl.")
+def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | None, fps: int,
+           official_only: bool) -> None:
     """Record a scripted browser session as a new task."""
     from iwr.benchmark.recorder.record import record as do_record
     from iwr.benchmark.recorder.script import ScriptError
@@ -105,7 +126,7 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
     failed = 0
     for script in scripts:
         try:
-            task = asyncio.run(do_record(script, out, site=site, url=url, fps=fps))
+            task = asyncio.run(do_record(script, out, site=site, url=url, fps=fps, official_only=official_only))
         except (ScriptError, BrowserNotFound) as e:
             err_console.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
             failed += 1

@@ -2,6 +2,13 @@
 
 Every problem becomes one `Problem` naming the task, the file and the field, so a user can fix a pack
 without reading a traceback; `load_pack(..., skip_invalid=True)` keeps going with the valid tasks.
+
+Problems have a level. An `error` makes its task unusable. A `warning` is something the official code
+accepts (it reads tasks with `.get` everywhere) but a careful pack would not do: a Type without
+`parameters.text` (read from the description), an unsupported action type (its step fails when
+judged), a missing resolution (metadata.json, then 1920x1080), a missing video next to asset sheets...
+Warnings never stop a task; `load_pack(..., strict=True)` (`iwr tasks validate --strict`) turns them
+into errors for pack authors.
 """
 
 from __future__ import annotations
@@ -9,10 +16,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from iwr.benchmark.types import Task
+from iwr.benchmark.types import DEFAULT_VIEWPORT, KNOWN_ACTIONS, SCROLL_DIRECTIONS, Action, Task, parse_resolution
 
 BUNDLED_PACK = Path(__file__).parent / "pack" / "data.jsonl"
 
@@ -26,6 +34,12 @@ class Problem(BaseModel):
     file: str
     field: str = ""
     message: str
+    level: Literal["error", "warning"] = "error"
+    """error: the task cannot be used; warning: the official code accepts it, the task is used."""
+
+    @property
+    def is_warning(self) -> bool:
+        return self.level == "warning"
 
     def __str__(self) -> str:
         where = f"{self.file}" + (f" [{self.field}]" if self.field else "")
@@ -33,10 +47,11 @@ class Problem(BaseModel):
 
 
 class PackError(Exception):
-    """The pack cannot be used; carries every problem found."""
+    """The pack cannot be used; carries every error found (and the warnings, apart)."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
         self.problems = problems
+        self.warnings = warnings or []
         super().__init__("\n".join(str(p) for p in problems))
 
 
@@ -56,6 +71,11 @@ class LoadedTask:
         return self.folder / "video.mp4"
 
     @property
+    def has_video(self) -> bool:
+        """False for a task shipped with its asset sheets only (accepted, with a warning)."""
+        return self.video.is_file()
+
+    @property
     def assets(self) -> Path:
         return self.folder / "assets"
 
@@ -72,6 +92,8 @@ class Pack:
     jsonl: Path
     tasks: list[LoadedTask] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    """Errors only (their tasks are not in `tasks`)."""
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -108,7 +130,8 @@ def _field_path(loc: tuple) -> str:
 
 
 def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
-    """Parse and validate each line; one problem per bad field, duplicate ids reported once."""
+    """Parse and validate each line; one problem per bad field, duplicate ids reported once. Warnings
+    (level "warning") come in the same list; a task with warnings only is returned."""
     tasks: list[tuple[int, Task]] = []
     problems: list[Problem] = []
     try:
@@ -139,45 +162,130 @@ def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
                                     message=f"duplicate id (first on line {seen[task.id]}); ids must be unique"))
             continue
         seen[task.id] = n
-        action_problems = [p for i, a in enumerate(task.action_sequence)
-                           for p in _action_problems(task, i, a, f"{jsonl.name}:{n}")]
-        problems.extend(action_problems)
-        if not action_problems:
-            tasks.append((n, task))
+        file = f"{jsonl.name}:{n}"
+        notes = _task_warnings(task, raw, file, jsonl.with_suffix("") / task.folder_name)
+        notes += [p for i, a in enumerate(task.action_sequence) for p in _action_warnings(task, i, a, file)]
+        problems.extend(notes)
+        tasks.append((n, task))
     if not tasks and not problems:
         problems.append(Problem(task="-", file=str(jsonl), message="no tasks in this file"))
     return tasks, problems
 
 
-def _action_problems(task: Task, i: int, action, file: str) -> list[Problem]:
+METADATA_NAME = "metadata.json"
+
+
+def _size_of(value: Any) -> tuple[int, int] | None:
+    """A resolution in any plausible shape: "1280x720", [1280, 720], {"width": 1280, "height": 720}."""
+    if isinstance(value, str):
+        return parse_resolution(value)
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
+        return int(value[0]), int(value[1])
+    if isinstance(value, dict):
+        w, h = value.get("width", value.get("w")), value.get("height", value.get("h"))
+        if isinstance(w, (int, float)) and isinstance(h, (int, float)) and not isinstance(w, bool):
+            return int(w), int(h)
+        for key in ("resolution", "viewport", "size"):
+            if key in value and (size := _size_of(value[key])):
+                return size
+    return None
+
+
+def metadata_viewport(folder: Path) -> tuple[tuple[int, int] | None, str]:
+    """The viewport a task folder's metadata.json states (keys: resolution, width/height, viewport,
+    window_size, screen_resolution, recording_details.resolution), and what was read or why not."""
+    path = folder / METADATA_NAME
+    if not path.is_file():
+        return None, ""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        return None, f"{METADATA_NAME} is unreadable ({str(e).splitlines()[0][:120]})"
+    if not isinstance(data, dict):
+        return None, f"{METADATA_NAME} is not a JSON object"
+    for key in ("resolution", "viewport", "window_size", "screen_resolution", "screen_size", "recording_details"):
+        if key in data and (size := _size_of(data[key])):
+            return size, f"{METADATA_NAME} {key}"
+    if size := _size_of({"width": data.get("width"), "height": data.get("height")}):
+        return size, f"{METADATA_NAME} width/height"
+    return None, f"{METADATA_NAME} states no resolution"
+
+
+def _task_warnings(task: Task, raw: dict, file: str, folder: Path) -> list[Problem]:
+    """What the official code accepts but a careful pack would not; resolves the viewport fallback."""
+    tid = str(task.id)
+    out = []
+    if isinstance(raw.get("id"), str):
+        out.append(Problem(task=tid, file=file, field="id", level="warning",
+                           message=f"id is a string ({raw['id']!r}); the official format has an integer"))
+    if task.recording_details.size is None:
+        size, source = metadata_viewport(folder)
+        task.use_viewport(size)
+        given = task.recording_details.resolution
+        what = f"is {given!r}, not WIDTHxHEIGHT" if given else "is missing"
+        if size:
+            using = f"using {size[0]}x{size[1]} from {source}"
+        else:
+            w, h = DEFAULT_VIEWPORT
+            using = f"using {w}x{h}, the official default" + (f" ({source})" if source else "")
+        out.append(Problem(task=tid, file=file, field="recording_details.resolution", level="warning",
+                           message=f"resolution {what}; {using}"))
+    if not task.action_sequence:
+        out.append(Problem(task=tid, file=file, field="action_sequence", level="warning",
+                           message="no actions: only the initial state is judged"))
+    return out
+
+
+def _action_warnings(task: Task, i: int, action: Action, file: str) -> list[Problem]:
+    """What the judge will do about a missing or unusual parameter, said once per action."""
     p = action.parameters
-    where = f"action_sequence[{i}].parameters"
-    need = {"Type": ("text", p.text), "Press": ("key", p.key), "Scroll": ("direction", p.direction)}
-    if action.type in need and need[action.type][1] in (None, ""):
-        name = need[action.type][0]
-        return [Problem(task=str(task.id), file=file, field=f"{where}.{name}", message=f"a {action.type} action needs parameters.{name}")]
-    if action.type == "Scroll" and str(p.direction).lower() not in ("up", "down", "left", "right"):
-        return [Problem(task=str(task.id), file=file, field=f"{where}.direction",
-                        message=f"direction must be up, down, left or right, got {p.direction!r}")]
+    where = f"action_sequence[{i}]"
+
+    def warn(field: str, message: str) -> list[Problem]:
+        return [Problem(task=str(task.id), file=file, field=f"{where}{field}", message=message, level="warning")]
+
+    if action.type not in KNOWN_ACTIONS:
+        known = ", ".join(KNOWN_ACTIONS)
+        return warn(".type", f"{action.unperformable()}; this step fails when judged (known types: {known})")
+    if action.type == "Type" and not p.text:
+        text = action.text_to_type()
+        return warn(".parameters.text", f"no parameters.text; the judge types {text!r}, read from the description"
+                    if text is not None else
+                    "no parameters.text and the description quotes no text to type; this step fails when judged")
+    if action.type == "Press" and not (p.key or "").strip():
+        key = action.key_to_press()
+        return warn(".parameters.key", f"no parameters.key; the judge presses {key}, read from the description"
+                    if key is not None else
+                    "no parameters.key and the description names no key; this step fails when judged")
+    if action.type == "Scroll" and (p.direction or "").strip().lower() not in SCROLL_DIRECTIONS:
+        what = "no parameters.direction" if not (p.direction or "").strip() else \
+            f"direction {p.direction!r} is not up, down, left or right"
+        return warn(".parameters.direction", f"{what}; the judge scrolls down, as the official judge always does")
     return []
 
 
 def load_pack(path: Path | None = None, *, skip_invalid: bool = False, check_media: bool = True,
-              deep: bool = False) -> Pack:
+              deep: bool = False, strict: bool = False) -> Pack:
     """Load and check a pack (`deep`: decode every video frame and image). Raises PackError on any
-    problem unless `skip_invalid`."""
+    error unless `skip_invalid`; warnings go to `Pack.warnings`, or count as errors when `strict`."""
     from iwr.benchmark.media import task_media_problems
 
     jsonl = resolve_jsonl(path)
     parsed, problems = parse_lines(jsonl)
+    if strict:
+        problems = [p.model_copy(update={"level": "error"}) for p in problems]
     pack = Pack(jsonl=jsonl)
     for line, task in parsed:
-        folder = pack.tasks_dir / str(task.id)
+        folder = pack.tasks_dir / task.folder_name
         media = task_media_problems(task, folder, pack.root, deep=deep) if check_media else []
+        if strict:
+            media = [p.model_copy(update={"level": "error"}) for p in media]
+        own = [p for p in problems if p.file == f"{jsonl.name}:{line}"] + media
         problems.extend(media)
-        if not media:
+        if all(p.is_warning for p in own):
             pack.tasks.append(LoadedTask(task=task, folder=folder, line=line))
-    pack.problems = problems
-    if problems and not skip_invalid:
-        raise PackError(problems)
+    pack.problems = [p for p in problems if not p.is_warning]
+    pack.warnings = [p for p in problems if p.is_warning]
+    if pack.problems and not skip_invalid:
+        raise PackError(pack.problems, pack.warnings)
     return pack

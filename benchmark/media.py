@@ -1,4 +1,10 @@
-"""Checks on a task's files: the video decodes, the checkpoints the flags call for exist, assets exist."""
+"""Checks on a task's files: the video decodes, the checkpoints the flags call for exist, assets exist.
+
+Asset sheets are the files of `stitched_assets/` named `stitched_image*` in any image format (png,
+jpg, jpeg, webp...), as the generators read them. A missing `video.mp4` is a warning when sheets exist
+(the model then sees the sheets alone) and an error when they do not. Other files in a task folder
+(`metadata.json`...) are allowed.
+"""
 
 from __future__ import annotations
 
@@ -55,6 +61,14 @@ def visible_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
 
 
+SHEET_PREFIX = "stitched_image"
+
+
+def sheet_files(folder: Path) -> list[Path]:
+    """The asset sheets of a task folder: `stitched_assets/stitched_image*`, any image type."""
+    return [p for p in visible_files(folder / "stitched_assets") if p.name.startswith(SHEET_PREFIX)]
+
+
 def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = False) -> list:
     """Every missing or unreadable file of one task, each named once."""
     from iwr.benchmark.loader import Problem
@@ -71,8 +85,13 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
         return [Problem(task=tid, file=rel(folder), message="task folder is missing (expected next to the jsonl, named after its stem)")]
     problems = []
     video = folder / "video.mp4"
-    if not video.is_file():
-        problems.append(Problem(task=tid, file=rel(video), message="video.mp4 is missing"))
+    sheets = sheet_files(folder)
+    if not video.is_file() and sheets:
+        problems.append(Problem(task=tid, file=rel(video), level="warning",
+                                message="video.mp4 is missing; the model is shown the asset sheets only"))
+    elif not video.is_file():
+        problems.append(Problem(task=tid, file=rel(video),
+                                message="video.mp4 is missing (and no stitched_assets/stitched_image* sheet either)"))
     else:
         try:
             probe_video(video, deep=deep)
@@ -88,7 +107,11 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
             problems.append(Problem(task=tid, file=rel(path), field=field, message="checkpoint is not a readable image"))
     if not (folder / "assets").is_dir():
         problems.append(Problem(task=tid, file=rel(folder / "assets"), message="assets/ folder is missing (may be empty, but must exist)"))
-    elif visible_files(folder / "assets") and not list((folder / "stitched_assets").glob("*.png")):
+    elif visible_files(folder / "assets") and not sheets:
         problems.append(Problem(task=tid, file=rel(folder / "stitched_assets"),
-                                message="assets exist but no stitched_assets/*.png sheet shows them to the model"))
+                                message="assets exist but no stitched_assets/stitched_image* sheet shows them to the model"))
+    if deep:
+        for sheet in sheets:
+            if cv2.imread(str(sheet), cv2.IMREAD_UNCHANGED) is None:
+                problems.append(Problem(task=tid, file=rel(sheet), message="asset sheet is not a readable image"))
     return problems

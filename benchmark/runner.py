@@ -101,6 +101,13 @@ def load_generation(task_dir: Path) -> Generation | None:
     return atomic.read_model(task_dir / GENERATION_NAME, Generation)
 
 
+def saved_page(task_dir: Path) -> Candidate | None:
+    """A run's saved page for one task, opened where its generator said (index.html by default)."""
+    generation = load_generation(task_dir)
+    entry = generation.entry if generation is not None else "index.html"
+    return Candidate(root=task_dir, entry=entry) if (task_dir / entry).is_file() else None
+
+
 def load_score(task_dir: Path) -> TaskScore | None:
     return atomic.read_model(task_dir / EVAL_NAME, TaskScore)
 
@@ -144,13 +151,14 @@ class Runner:
         if result is not None:
             return result
         metrics, backends, llm = judge_deps
-        if (task_dir / "index.html").is_file():
-            result = await evaluate_candidate(browser, lt, Candidate(root=task_dir), task_dir, self.config.judge,
+        if (task_dir / generation.entry).is_file():
+            result = await evaluate_candidate(browser, lt, Candidate(root=task_dir, entry=generation.entry), task_dir,
+                                              self.config.judge,
                                               model=self.config.model or self.generator.name, metrics=metrics,
                                               backends=backends, llm=llm, on_step=lambda s: self.events.emit(step_event(lt.task.id, s)))
         else:
             result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
-                               error=generation.error or "the generator produced no index.html")
+                               error=generation.error or f"the generator produced no {generation.entry}")
             atomic.write_text(task_dir / EVAL_NAME, result.model_dump_json(indent=1))
         self.events.emit(scored_event(result, official=True))
         return result
@@ -215,8 +223,8 @@ async def rescore(run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConf
     missing = [i for i in config.task_ids if i not in by_id]
     if missing:
         raise RunError(f"tasks {missing} of {run_dir} are not (valid) in {config.pack}")
-    jobs = [(by_id[i], Candidate(root=run_dir / str(i)), run_dir / str(i)) for i in config.task_ids
-            if (run_dir / str(i) / "index.html").is_file()]
+    jobs = [(by_id[i], page, run_dir / str(i)) for i in config.task_ids
+            if (page := saved_page(run_dir / str(i))) is not None]
     if not jobs:
         raise RunError(f"{run_dir}: no generated index.html to rescore")
     config.judge = judge

@@ -2,23 +2,84 @@
 
 Official models allow and keep unknown fields, so an official `data.jsonl` round-trips unchanged
 (dump with `exclude_unset=True`). Our own extensions (`target`, `expect`, `origin`) are strict.
+
+Official fields are read as leniently as the official code reads them (`.get` everywhere): a null
+string is empty, a null `visual_evaluation_flag` is false, "true"/"false" strings and numeric-string
+ids are accepted, any action `type` loads (an unsupported one fails its step when judged), a missing or
+invalid resolution falls back (`Task.viewport`). Whatever was coerced is written back as it was given.
+Parameters a description implies are never written into the task: `Action.text_to_type()`,
+`key_to_press()` and `scroll_direction()` resolve them where they are used (rules in `derive.py`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_serializer,
+                      model_validator)
 
+from iwr.benchmark import derive
 from iwr.benchmark.expectations import Expect
 
 ActionType = Literal["Click", "Type", "Scroll", "Press"]
+KNOWN_ACTIONS: tuple[str, ...] = ("Click", "Type", "Scroll", "Press")
+"""What the official judge can perform; any other `type` loads and fails its step when judged."""
+SCROLL_DIRECTIONS = ("up", "down", "left", "right")
 RESOLUTION_RE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+DEFAULT_VIEWPORT = (1920, 1080)
+"""The official generation code's fallback when a task states no resolution."""
+
+
+def _loose_str(v: Any) -> Any:
+    """null -> "", a number -> its text; anything else is left to the str validator."""
+    if v is None:
+        return ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return str(v)
+    return v
+
+
+def _loose_optional_str(v: Any) -> Any:
+    return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+
+
+LooseStr = Annotated[str, BeforeValidator(_loose_str)]
+"""An official string field: null reads as empty."""
+LooseOptionalStr = Annotated[str | None, BeforeValidator(_loose_optional_str)]
+LooseBool = Annotated[bool, BeforeValidator(lambda v: False if v is None else v)]
+"""An official flag: null reads as false; "true"/"false" strings are read by pydantic's lax mode."""
+_SCALARS = (str, int, float, bool, type(None))
 
 
 class _Official(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True)
+    _given: dict[str, tuple[Any, Any]] = PrivateAttr(default_factory=dict)
+    """Scalar fields whose given value was coerced (null -> "", "5" -> 5): name -> (given, read)."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_given(cls, data: Any, handler):
+        model = handler(data)
+        if isinstance(data, dict):
+            for name, info in cls.model_fields.items():
+                key = info.alias if info.alias in data else name
+                if key not in data or not isinstance(data[key], _SCALARS):
+                    continue
+                given, read = data[key], getattr(model, name)
+                if type(given) is not type(read) or given != read:
+                    model._given[name] = (given, read)
+        return model
+
+    @model_serializer(mode="wrap")
+    def _write_given(self, handler):
+        """Coerced fields are written back as they were given, so a loaded line round-trips."""
+        out = handler(self)
+        if isinstance(out, dict):
+            for name, (given, read) in self._given.items():
+                if name in out and getattr(self, name) == read:
+                    out[name] = given
+        return out
 
 
 class _Ours(BaseModel):
@@ -26,11 +87,11 @@ class _Ours(BaseModel):
 
 
 class Classification(_Official):
-    interaction_complexity: str = ""
+    interaction_complexity: LooseStr = ""
     """L1 static display, L2 simple state, L3 complex workflow, L4 algorithm/game logic."""
-    visual_complexity: str = ""
-    domain: str = ""
-    sub_domain: str = ""
+    visual_complexity: LooseStr = ""
+    domain: LooseStr = ""
+    sub_domain: LooseStr = ""
 
     @property
     def level(self) -> str:
@@ -39,34 +100,33 @@ class Classification(_Official):
         return m.group(1) if m else (self.interaction_complexity or "?")
 
 
-class RecordingDetails(_Official):
-    resolution: str
-    """"WIDTHxHEIGHT": the viewport the judge uses."""
-    environment: str = ""
+def parse_resolution(value: Any) -> tuple[int, int] | None:
+    """(width, height) from "1280x720" (also "1280 X 720", "1280×720"); None when it is not one."""
+    m = RESOLUTION_RE.match(value) if isinstance(value, str) else None
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
-    @field_validator("resolution")
-    @classmethod
-    def _resolution(cls, v: str) -> str:
-        if not RESOLUTION_RE.match(v):
-            raise ValueError(f"resolution must look like 1280x720, got {v!r}")
-        return v
+
+class RecordingDetails(_Official):
+    resolution: LooseStr = ""
+    """"WIDTHxHEIGHT": the viewport the judge uses. Missing or invalid: see `Task.viewport`."""
+    environment: LooseStr = ""
 
     @property
-    def size(self) -> tuple[int, int]:
-        m = RESOLUTION_RE.match(self.resolution)
-        assert m
-        return int(m.group(1)), int(m.group(2))
+    def size(self) -> tuple[int, int] | None:
+        """The stated resolution, None when missing or not WIDTHxHEIGHT."""
+        return parse_resolution(self.resolution)
 
 
 class Parameters(_Official):
-    description: str = ""
+    description: LooseStr = ""
     """Natural-language description of the target element, used by the judge's grounding."""
-    text: str | None = None
-    """Text to type (Type)."""
-    key: str | None = None
-    """Key to press (Press), in Playwright key names such as Enter or ArrowLeft."""
-    direction: str | None = None
-    """Scroll direction (Scroll): up, down, left or right."""
+    text: LooseOptionalStr = None
+    """Text to type (Type); when missing, read from the description (`Action.text_to_type`)."""
+    key: LooseOptionalStr = None
+    """Key to press (Press), in Playwright key names such as Enter or ArrowLeft; when missing, read
+    from the description (`Action.key_to_press`)."""
+    direction: LooseOptionalStr = None
+    """Scroll direction (Scroll): up, down, left or right; missing or other: down (`Action.scroll_direction`)."""
     scroll_page: bool | float | str | None = None
     """Official flag of a Scroll; the judge scrolls half a page whatever its value."""
 
@@ -86,14 +146,48 @@ class Target(_Ours):
 
 
 class Action(_Official):
-    type: ActionType
-    parameters: Parameters = Field(default_factory=Parameters)
-    logical_assertion: str = ""
-    visual_evaluation_flag: bool = False
+    type: LooseStr
+    """Click, Type, Scroll or Press (`KNOWN_ACTIONS`); anything else loads and fails when judged."""
+    parameters: Annotated[Parameters, BeforeValidator(lambda v: {} if v is None else v)] = Field(default_factory=Parameters)
+    logical_assertion: LooseStr = ""
+    visual_evaluation_flag: LooseBool = False
     target: Target | None = None
     """Extension: the element the recorder acted on."""
     expect: list[Expect] | None = None
     """Extension: deterministic post-conditions any faithful reconstruction meets after this action."""
+
+    @property
+    def supported(self) -> bool:
+        return self.type in KNOWN_ACTIONS
+
+    def text_to_type(self) -> str | None:
+        """`parameters.text` when given (not empty), else the text the description quotes; None when neither."""
+        text = self.parameters.text
+        return text if text else derive.text_from_description(self.parameters.description)
+
+    def key_to_press(self) -> str | None:
+        """Playwright's name for `parameters.key` when given, else for the key the description names."""
+        key = (self.parameters.key or "").strip()
+        if key:
+            return derive.normalize_key(key) or key
+        return derive.key_from_description(self.parameters.description)
+
+    def scroll_direction(self) -> str:
+        """`parameters.direction` when it is up, down, left or right; otherwise down, the only way the
+        official judge ever scrolls."""
+        direction = (self.parameters.direction or "").strip().lower()
+        return direction if direction in SCROLL_DIRECTIONS else "down"
+
+    def unperformable(self) -> str | None:
+        """Why the judge cannot perform this action (the step fails with this reason), or None."""
+        if not self.supported:
+            name = self.type or "(none)"
+            return f"unsupported action type {name} (the official judge cannot perform it)"
+        if self.type == "Type" and self.text_to_type() is None:
+            return "no text to type: parameters.text is missing and the description quotes none"
+        if self.type == "Press" and self.key_to_press() is None:
+            return "no key to press: parameters.key is missing and the description names none"
+        return None
 
 
 class Origin(_Ours):
@@ -101,24 +195,55 @@ class Origin(_Ours):
 
     site: str | None = None
     """Folder of the original site, relative to the pack root."""
+    entry: str | None = None
+    """Page to open, a path under `site` (e.g. `demos/tabs/default.html`); None means index.html."""
     script: str | None = None
     """Recorder script, relative to the pack root."""
     url: str | None = None
     recorder: str
     fps: int
 
+    @property
+    def page(self) -> str:
+        """The page under `site` that the task starts on."""
+        return self.entry or "index.html"
+
+
+def _none_to(default):
+    return BeforeValidator(lambda v: default() if v is None else v)
+
 
 class Task(_Official):
     id: int
-    source_website: str = ""
-    classification: Classification = Field(default_factory=Classification)
-    recording_details: RecordingDetails
-    action_sequence: list[Action]
+    source_website: LooseStr = ""
+    classification: Annotated[Classification, _none_to(dict)] = Field(default_factory=Classification)
+    recording_details: Annotated[RecordingDetails, _none_to(dict)] = Field(default_factory=RecordingDetails)
+    action_sequence: Annotated[list[Action], _none_to(list)] = Field(default_factory=list)
     origin: Origin | None = None
+    _viewport_fallback: tuple[int, int] | None = PrivateAttr(default=None)
 
     @property
     def viewport(self) -> tuple[int, int]:
-        return self.recording_details.size
+        """The judge's viewport: `recording_details.resolution`; when missing or invalid, what the loader
+        read from the task's metadata.json (`use_viewport`), else 1920x1080 as the official code does."""
+        return self.recording_details.size or self._viewport_fallback or DEFAULT_VIEWPORT
+
+    @property
+    def folder_name(self) -> str:
+        """The task folder's name: the id as the line wrote it ("007" stays "007", as the official code's
+        `str(task.get('id'))`)."""
+        given = self._given.get("id")
+        return given[0] if given and isinstance(given[0], str) else str(self.id)
+
+    @property
+    def resolution(self) -> str:
+        """`viewport` as WIDTHxHEIGHT."""
+        w, h = self.viewport
+        return f"{w}x{h}"
+
+    def use_viewport(self, size: tuple[int, int] | None) -> None:
+        """The viewport to use when the task's own resolution is missing or invalid (not written back)."""
+        self._viewport_fallback = size
 
     @property
     def flagged_steps(self) -> list[int]:

@@ -30,6 +30,7 @@ from iwr.browser import launch_chromium
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_candidate, evaluate_many, load_metrics
 from iwr.judge.replay import key_name, run_steps
 from iwr.judge.sandbox import BROWSER_ARGS, SandboxLog, sandbox_page, serve_candidate
+from iwr.judge.selfcheck import oracle_candidate
 from iwr.judge.visual.ocr import text_similarity
 from iwr.judge.visual.rapid_crops import CropMemo
 from iwr.scrolling import scroll
@@ -113,12 +114,12 @@ def peak_rss_mb() -> float:
         return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:"))
 
 
-async def bare_replay(browser, lt, root: Path) -> float:
+async def bare_replay(browser, lt, site: Candidate) -> float:
     """The floor: same actions at the recorded spots, a screenshot after each, nothing else."""
-    with serve_candidate(root, lt.assets) as base:
+    with serve_candidate(site.root, lt.assets) as base:
         started = time.perf_counter()
         async with sandbox_page(browser, lt.task.viewport, base, SandboxLog()) as page:
-            await page.goto(base + "index.html", wait_until="load")
+            await page.goto(base + site.entry, wait_until="load")
             await page.screenshot()
             for action in lt.task.action_sequence:
                 p = action.parameters
@@ -137,18 +138,18 @@ async def bare_replay(browser, lt, root: Path) -> float:
         return time.perf_counter() - started
 
 
-async def judge_replay(browser, lt, root: Path, config: JudgeConfig) -> float:
-    with serve_candidate(root, lt.assets) as base:
+async def judge_replay(browser, lt, site: Candidate, config: JudgeConfig) -> float:
+    with serve_candidate(site.root, lt.assets) as base:
         started = time.perf_counter()
         log = SandboxLog()
         async with sandbox_page(browser, lt.task.viewport, base, log) as page:
-            await run_steps(page, lt.task, base + "index.html", log, config.replay)
+            await run_steps(page, lt.task, base + site.entry, log, config.replay)
         return time.perf_counter() - started
 
 
-async def full_evaluation(browser, lt, root: Path, out: Path, config: JudgeConfig, metrics, backends) -> float:
+async def full_evaluation(browser, lt, site: Candidate, out: Path, config: JudgeConfig, metrics, backends) -> float:
     started = time.perf_counter()
-    await evaluate_candidate(browser, lt, Candidate(root=root), out, config, metrics=metrics, backends=backends)
+    await evaluate_candidate(browser, lt, site, out, config, metrics=metrics, backends=backends)
     return time.perf_counter() - started
 
 
@@ -214,12 +215,12 @@ async def main() -> None:
     async with async_playwright() as pw:
         browser = await launch_chromium(pw, args=BROWSER_ARGS)
         for lt in tasks:
-            root = (pack.root / lt.task.origin.site).resolve()
-            await bare_replay(browser, lt, root)  # warm-up: fonts, caches
-            floor = await bare_replay(browser, lt, root)
-            replay = await judge_replay(browser, lt, root, config)
-            full = await full_evaluation(browser, lt, root, work / str(lt.task.id), config, metrics, backends)
-            cold = await full_evaluation(browser, lt, root, work / f"cold-{lt.task.id}", config, every_read, backends)
+            site = oracle_candidate(lt)
+            await bare_replay(browser, lt, site)  # warm-up: fonts, caches
+            floor = await bare_replay(browser, lt, site)
+            replay = await judge_replay(browser, lt, site, config)
+            full = await full_evaluation(browser, lt, site, work / str(lt.task.id), config, metrics, backends)
+            cold = await full_evaluation(browser, lt, site, work / f"cold-{lt.task.id}", config, every_read, backends)
             n = len(lt.task.action_sequence)
             rows.append((lt.task.id, n, floor, replay, full, cold))
             print(f"task {lt.task.id}: {n} actions  floor {floor:.2f}s  replay {replay:.2f}s ({replay / floor:.2f}x)"
@@ -237,8 +238,7 @@ async def main() -> None:
     print(f"RATIO cold/floor   = {cold / floor:.2f}  (full, every candidate screenshot OCR'd)", flush=True)
 
     for workers in (int(w) for w in args.workers.split(",")):
-        jobs = [(lt, Candidate(root=(pack.root / lt.task.origin.site).resolve()), work / f"w{workers}" / str(lt.task.id))
-                for lt in tasks]
+        jobs = [(lt, oracle_candidate(lt), work / f"w{workers}" / str(lt.task.id)) for lt in tasks]
         with PeakSampler() as sampler:
             started = time.perf_counter()
             await evaluate_many(jobs, config, workers=workers)

@@ -13,8 +13,9 @@ from pydantic import BaseModel, ConfigDict
 
 from iwr.benchmark import expectations
 from iwr.benchmark.types import Action, Task
-from iwr.judge import grounding, verdicts
+from iwr.judge import assertions, grounding, verdicts
 from iwr.judge.click import click
+from iwr.judge.grounding.locate import locate
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
@@ -86,28 +87,13 @@ def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:
 
 
 async def ground(page, action: Action, config: ReplayConfig, llm: JudgeLLM | None = None) -> tuple[Grounding, object | None]:
-    elements = await grounding.PageElements.collect(page)
-    tried: list[str] = []
-    last_candidates = []
-    try:
-        for name in strategy_names(config, llm):
-            strategy = grounding.create(name, llm=llm) if name == "llm" else grounding.create(name)
-            pick = await strategy.pick(action, elements, page)
-            last_candidates = pick.candidates or last_candidates
-            if pick.index is not None:
-                return Grounding(strategy=name, found=True, chosen=elements.candidate(pick.index),
-                                 candidates=pick.candidates, reason=pick.reason, tried=tried), \
-                    await elements.element(pick.index)
-            tried.append(f"{name}: {pick.reason}")
-        reason = "no interactive element on the page" if not elements.info else "; ".join(tried)
-        return Grounding(strategy="none", found=False, candidates=last_candidates, reason=reason, tried=tried), None
-    finally:
-        await elements.dispose()
+    strategies = [grounding.create(name, llm=llm) if name == "llm" else grounding.create(name)
+                  for name in strategy_names(config, llm)]
+    return await locate(page, action, strategies)
 
 
 async def perform(page, action: Action, element, viewport: tuple[int, int], config: ReplayConfig) -> None:
     t = config.action_timeout_s
-    p = action.parameters
     if action.type == "Click":
         await bounded(click(page, element, t), t + 1, "click")
     elif action.type == "Type":
@@ -117,13 +103,17 @@ async def perform(page, action: Action, element, viewport: tuple[int, int], conf
         except Exception:
             await page.keyboard.press("ControlOrMeta+a")
             await page.keyboard.press("Backspace")
-        await bounded(page.keyboard.type(p.text or ""), t + 1, "typing")
+        await bounded(page.keyboard.type(action.text_to_type() or ""), t + 1, "typing")
     elif action.type == "Press":
-        await bounded(page.keyboard.press(key_name(p.key or "")), t + 1, f"pressing {p.key}")
+        key = action.key_to_press() or ""
+        await bounded(page.keyboard.press(key_name(key)), t + 1, f"pressing {key}")
     elif action.type == "Scroll":
-        moved = await bounded(scroll(page, (p.direction or "down").lower(), viewport), t + 1, "scrolling")
+        direction = action.scroll_direction()
+        moved = await bounded(scroll(page, direction, viewport), t + 1, "scrolling")
         if not moved:
-            raise StepFailure(f"the page did not move when scrolling {p.direction}")
+            raise StepFailure(f"the page did not move when scrolling {direction}")
+    else:
+        raise StepFailure(action.unperformable() or f"unsupported action type {action.type}")
 
 
 def needs_offline_rule(action: Action, config: ReplayConfig, llm: JudgeLLM | None = None) -> bool:
@@ -153,17 +143,21 @@ async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_pn
 
 
 async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict, before_png: bytes,
-                     after_png: bytes, config: ReplayConfig, llm: JudgeLLM | None = None) -> Verdict:
+                     after_png: bytes, config: ReplayConfig, llm: JudgeLLM | None = None,
+                     element=None, seen_before: dict | None = None) -> Verdict:
     """With a judge model: its verdict on the assertion (official). Otherwise, or when its answer is
-    unusable: expect post-conditions when present, else the offline rule; the offline rule's baseline
-    screenshot already shows the mouse over the element, so hover styles alone never count."""
+    unusable: expect post-conditions when present, else what the assertion's text names, checked on
+    the page and on `element` (the one acted on; `seen_before` read before the action), with the
+    offline change rule (judge/assertions.py); the change rule's baseline screenshot already shows
+    the mouse over the element, so hover styles alone never count."""
     if llm is not None and (action.logical_assertion or "").strip():
         verdict = await llm_verdict(llm, action, before_png, after_png)
         if verdict.method == "llm":
             if config.use_expect and action.expect:
                 verdict.evidence["expect"] = (await verdicts.expect_verdict(page, action, before_scroll)).evidence["expect"]
             return verdict
-        fallback = await judge_step(page, action, before_scroll, before_sig, before_png, after_png, config)
+        fallback = await judge_step(page, action, before_scroll, before_sig, before_png, after_png, config,
+                                    element=element, seen_before=seen_before)
         fallback.reason = f"{verdict.reason}; fell back to {fallback.method}: {fallback.reason}"
         fallback.method = f"{fallback.method} ({verdict.method})"
         return fallback
@@ -172,7 +166,8 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
     if not needs_offline_rule(action, config):
         return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
     after_sig = await verdicts.signature(page)
-    return verdicts.offline_verdict(before_sig, after_sig, before_png, after_png)
+    change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png)
+    return await assertions.step_verdict(page, action, element, seen_before, change)
 
 
 async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig,
@@ -199,6 +194,8 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
         before_png = result.shots[-1]
         result.before_shots[i] = before_png
         try:
+            if reason := action.unperformable():
+                raise StepFailure(reason)
             started = time.perf_counter()
             before_scroll, since = await bounded(asyncio.gather(expectations.scroll_state(page), mutation_mark(page)),
                                                  t, "reading the page")
@@ -210,6 +207,8 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
                 timings.ground_s = time.perf_counter() - started
                 if element is None:
                     raise StepFailure(f"element not found: {step.grounding.reason}")
+            seen_before = await bounded(assertions.read_before(page, action, element), t,
+                                        "reading the page") if offline_rule else None
             if offline_rule and element is not None:
                 await bounded(element.hover(timeout=t * 1000), t + 1, "moving the mouse to the element")
                 await bounded(_settle(page, network, config), t, "settling")
@@ -227,7 +226,8 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             timings.screenshot_s = time.perf_counter() - mark
             mark = time.perf_counter()
             step.verdict = await bounded(
-                judge_step(page, action, before_scroll, before_sig, before_png, after_png, config, llm),
+                judge_step(page, action, before_scroll, before_sig, before_png, after_png, config, llm,
+                           element=element, seen_before=seen_before),
                 t + llm_time, "checking the assertion")
             timings.check_s = time.perf_counter() - mark
             step.passed = step.verdict.passed

@@ -43,6 +43,15 @@ def image_page(lt: LoadedTask, folder: Path) -> Candidate:
     return Candidate(root=folder)
 
 
+def oracle_candidate(lt: LoadedTask) -> Candidate | None:
+    """The task's own site, opened at its entry page (`origin.entry`, default index.html); None
+    when the pack does not name one."""
+    origin = lt.task.origin
+    if origin is None or not origin.site:
+        return None
+    return Candidate(root=(lt.pack_root / origin.site).resolve(), entry=origin.page)
+
+
 def empty_page(folder: Path) -> Candidate:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text("<!doctype html><html><head><title></title></head><body></body></html>")
@@ -55,7 +64,7 @@ async def check_pack(pack: Pack, config: JudgeConfig, out: Path | None = None, w
     jobs = []
     for lt in tasks:
         base = work / str(lt.task.id)
-        jobs.append((lt, Candidate(root=(pack.root / lt.task.origin.site).resolve()), base / "oracle"))
+        jobs.append((lt, oracle_candidate(lt), base / "oracle"))
         jobs.append((lt, image_page(lt, base / "image-src"), base / "image"))
         jobs.append((lt, empty_page(base / "empty-src"), base / "empty"))
     results = await evaluate_many(jobs, config, model="judge-check", workers=workers)

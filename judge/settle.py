@@ -1,5 +1,6 @@
 """Wait for a page to settle after an action: pending requests done, two animation frames, a short
-DOM-quiet period after the action's last mutation and running finite animations finished
+DOM-quiet period after the action's last mutation, short timers the action scheduled (a debounced
+search box; recorded by the sandbox's init script) and running finite animations finished
 (fast-forwarded by default), all under a cap. No fixed sleeps.
 
 The frames and the quiet period run concurrently (a mutation made in a frame callback restarts the
@@ -41,8 +42,17 @@ async ([quietMs, capMs, finish, since]) => {
   const floor = since === null ? start : -Infinity;
   const quietLeft = () => (since === null || st.count !== since) ? Math.max(st.last, floor) + quietMs - performance.now() : 0;
   await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), sleep(capMs)]);
+  const timers = window[Symbol.for("iwr.timers")];
+  const timerLeft = () => {
+    if (!timers) return 0;
+    let due = 0;
+    for (const t of timers.pending.values()) due = Math.max(due, t - performance.now());
+    return due > 0 && due <= left() ? due + 1 : 0;
+  };
   for (;;) {
     for (let wait = quietLeft(); wait > 0 && left() > 0; wait = quietLeft()) await sleep(wait);
+    const timer = timerLeft();
+    if (timer > 0) { await sleep(timer); continue; }
     const running = document.getAnimations().filter((a) => a.playState === "running"
       && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
     if (!running.length || left() <= 0) return;

@@ -28,6 +28,8 @@ class Generation(BaseModel):
     seconds: float = 0.0
     cached: bool = False
     notes: dict[str, Any] = Field(default_factory=dict)
+    entry: str = "index.html"
+    """The page to open under the folder: index.html, except for an oracle whose site starts elsewhere."""
 
 
 class Generator(Protocol):

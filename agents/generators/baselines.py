@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import shutil
 import time
 from pathlib import Path
@@ -40,7 +41,8 @@ class FirstFrame:
         ok, frame = cap.read()
         cap.release()
         if not ok:
-            return Generation(generator=self.name, model=self.model, ok=False, error=f"{lt.video}: no frame decodes")
+            why = "no frame decodes" if lt.has_video else "missing (this task has asset sheets only)"
+            return Generation(generator=self.name, model=self.model, ok=False, error=f"{lt.video}: {why}")
         w, h = lt.task.viewport
         if (frame.shape[1], frame.shape[0]) != (w, h):
             frame = cv2.resize(frame, (w, h), interpolation=cv2.INTER_AREA)
@@ -61,9 +63,19 @@ class Oracle:
     async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
         origin = lt.task.origin
         site = (lt.pack_root / origin.site).resolve() if origin and origin.site else None
-        if site is None or not (site / "index.html").is_file():
+        if site is None or not (site / origin.page).is_file():
             return Generation(generator=self.name, model=self.model, ok=False,
                               error=f"task {lt.task.id} has no oracle site in its pack (origin.site)")
         out_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(site, out_dir, dirs_exist_ok=True)
-        return Generation(generator=self.name, model=self.model, ok=True, notes={"site": str(site)})
+        shutil.copytree(site, out_dir, dirs_exist_ok=True, copy_function=link_or_copy)
+        return Generation(generator=self.name, model=self.model, ok=True, notes={"site": str(site)},
+                          entry=origin.page)
+
+
+def link_or_copy(src: str, dst: str) -> None:
+    """A hard link where the file system allows it (a real site can be tens of MB, the same for
+    every task of its pack), else a copy."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)

@@ -111,16 +111,18 @@ def prepare_inputs(lt: LoadedTask, model: str, mode: FrameMode = "fps", *,
     budget = frame_budget(settings.limits, len(sheets))
     if budget == 0:
         warnings.append(f"{len(sheets)} asset sheets fill the {settings.limits.max_images}-image limit: no video frames sent")
-    sampled = sample(lt, settings, budget) if budget else []
+    sampled = sample(lt, settings, budget) if budget and lt.has_video else []
     kept = drop_evenly(sampled, budget)
     frames = [encode_frame(f.image, max_side, label=prompts.frame_label(i, len(kept), f.time_s), time_s=f.time_s)
               for i, f in enumerate(kept, start=1)]
     if names and not sheets:
         warnings.append(f"{len(names)} assets but no stitched_assets sheet shows them: the model sees only their names")
+    if not lt.has_video:
+        warnings.append("no video.mp4: the model sees the asset sheets only")
     w, h = lt.task.viewport
     video_size = (frames[0].original_width, frames[0].original_height) if frames else None
-    timestamps = frame_timestamps(lt.video)
-    seconds = video_duration([t - timestamps[0] for t in timestamps])
+    timestamps = frame_timestamps(lt.video) if lt.has_video else []
+    seconds = video_duration([t - timestamps[0] for t in timestamps]) if timestamps else 0.0
     return Inputs(task_id=lt.task.id, model=model, settings=settings, prompt_hash=prompts.prompt_hash(settings),
                   viewport=(w, h), prompt=prompts.render_prompt(w, h, names), asset_names=names, sheets=sheets,
                   frames=frames, frame_times=[f.time_s for f in kept], frames_sampled=len(sampled),

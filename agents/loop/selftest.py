@@ -68,7 +68,7 @@ def save_keyframes(lt: LoadedTask, task_dir: Path) -> list[Path]:
     """Keyframes of the input video as PNGs under `<task>/keyframes/`, extracted once per task."""
     folder = task_dir / KEYFRAMES_DIR
     existing = sorted(folder.glob("*.png")) if folder.is_dir() else []
-    if existing:
+    if existing or not lt.has_video:
         return existing
     frames = sample_keyframes(lt.video)
     staging = task_dir / f".{KEYFRAMES_DIR}.{os.getpid()}"

@@ -17,8 +17,11 @@ DEFAULT_FPS = 10
 
 
 async def record(script_path: Path, out: Path, site: Path | None = None, url: str | None = None,
-                 fps: int = DEFAULT_FPS) -> Task:
-    """Record one scripted session into the pack at `out`; raises ScriptError with a clear message."""
+                 fps: int = DEFAULT_FPS, official_only: bool = False) -> Task:
+    """Record one scripted session into the pack at `out`; raises ScriptError with a clear message.
+
+    `official_only`: the `expect` post-conditions are still checked on the real page while recording,
+    but the written task keeps only the official fields per action (no `target`, no `expect`)."""
     from playwright.async_api import async_playwright
 
     if fps < 10:
@@ -44,12 +47,14 @@ async def record(script_path: Path, out: Path, site: Path | None = None, url: st
             browser = await launch_chromium(pw)
             try:
                 recording = await record_session(browser, script, script_path, start_url)
-                where = {"site": relative_to_pack(site, out), "url": url}
+                entry = script.start if site is not None and script.start not in ("", "index.html") else None
+                where = {"site": relative_to_pack(site, out), "entry": entry, "url": url}
                 origin = Origin(script=relative_to_pack(script_path, out), recorder=recorder_name(), fps=fps,
                                 **{k: v for k, v in where.items() if v is not None})
                 context = await browser.new_context()
                 try:
-                    return await write_task(context, out, script, recording, origin, fps)
+                    return await write_task(context, out, script, recording, origin, fps,
+                                            official_only=official_only)
                 finally:
                     await context.close()
             finally:

@@ -61,6 +61,8 @@ class _Step(BaseModel):
 class ClickStep(_Step):
     type: Literal["Click"]
     find: Find
+    hover: Find | None = None
+    """An element to rest the mouse on first, for a control shown only on hover (a row's delete button)."""
 
 
 class TypeStep(_Step):

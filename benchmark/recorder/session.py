@@ -23,6 +23,7 @@ from iwr.scrolling import scroll
 CURSOR_JS = (Path(__file__).parent / "cursor.js").read_text(encoding="utf-8")
 HIDE_CURSOR_CSS = "#__iwr_cursor{display:none !important}"
 FIND_TIMEOUT_MS = 5_000
+NETWORK_IDLE_TIMEOUT_MS = 10_000
 TYPE_DELAY_MS = 70
 CURSOR_FRAMES = 14
 
@@ -111,6 +112,10 @@ async def perform(page, step: Step, viewport: tuple[int, int], state: dict, at: 
     """Do one step as a person would; returns what was acted on."""
     target = None
     loc = None
+    if getattr(step, "hover", None) is not None:
+        _, over = await find_target(page, step.hover, at)
+        x, y, w, h = over.bbox
+        await glide_cursor(page, state, x + w / 2, y + h / 2)
     if getattr(step, "find", None) is not None:
         loc, target = await find_target(page, step.find, at)
         x, y, w, h = target.bbox
@@ -184,6 +189,10 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
             await page.goto(start_url, wait_until="load", timeout=30_000)
         except Exception as e:
             raise ScriptError(f"{script_path}: cannot open {start_url}: {str(e).splitlines()[0]}") from None
+        try:  # real sites go on loading after `load` (module loaders, late stylesheets) and show nothing until done
+            await page.wait_for_load_state("networkidle", timeout=NETWORK_IDLE_TIMEOUT_MS)
+        except Exception:
+            pass  # a page that keeps polling: record it as it is
         await settle(page)
         await page.screencast.start(on_frame=frames, size={"width": width, "height": height}, quality=85)
         state: dict = {"mouse": (width * 0.5, height * 0.6)}

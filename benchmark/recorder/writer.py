@@ -13,7 +13,7 @@ from iwr.benchmark.recorder.assets import write_assets, write_stitched_sheets
 from iwr.benchmark.recorder.script import Script
 from iwr.benchmark.recorder.session import Recording
 from iwr.benchmark.recorder.video import encode_h264
-from iwr.benchmark.types import Classification, Origin, RecordingDetails, Task
+from iwr.benchmark.types import Action, Classification, Origin, RecordingDetails, Task
 
 JSONL_NAME = "data.jsonl"
 
@@ -24,7 +24,13 @@ def relative_to_pack(path: Path | None, pack: Path) -> str | None:
     return Path(os.path.relpath(path.resolve(), pack.resolve())).as_posix()
 
 
-def build_task(script: Script, recording: Recording, origin: Origin) -> Task:
+def build_task(script: Script, recording: Recording, origin: Origin, official_only: bool = False) -> Task:
+    """The task line; `official_only` leaves out our per-action extensions (`target`, `expect`), so
+    the task carries only what an official IWR-Bench task has (plus `origin`, naming the oracle site)."""
+    actions = recording.actions
+    if official_only:
+        actions = [Action.model_validate(a.model_dump(exclude_unset=True, exclude={"target", "expect"}))
+                   for a in actions]
     return Task(
         id=script.id,
         source_website=script.source_website,
@@ -33,7 +39,7 @@ def build_task(script: Script, recording: Recording, origin: Origin) -> Task:
             resolution=script.resolution,
             environment=script.environment or f"Chromium {recording.browser_version} (headless), iwr recorder",
         ),
-        action_sequence=recording.actions,
+        action_sequence=actions,
         origin=origin,
     )
 
@@ -58,9 +64,10 @@ def upsert_line(jsonl: Path, task: Task) -> None:
     atomic.write_text(jsonl, "\n".join(out) + "\n")
 
 
-async def write_task(context, pack: Path, script: Script, recording: Recording, origin: Origin, fps: int) -> Task:
+async def write_task(context, pack: Path, script: Script, recording: Recording, origin: Origin, fps: int,
+                     official_only: bool = False) -> Task:
     """Write the task folder to a staging dir, swap it in, then update data.jsonl."""
-    task = build_task(script, recording, origin)
+    task = build_task(script, recording, origin, official_only)
     tasks_dir = pack / Path(JSONL_NAME).stem
     tasks_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=tasks_dir, prefix=f".{task.id}.staging-"))

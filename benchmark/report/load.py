@@ -142,7 +142,7 @@ def load_outlines(pack: str) -> dict[int, TaskOutline]:
     except OSError:
         return {}
     return {t.id: TaskOutline(site=t.source_website, domain=t.classification.domain, level=t.classification.level,
-                              resolution=t.recording_details.resolution,
+                              resolution=t.resolution,
                               actions=[ActionOutline(type=a.type, description=a.parameters.description,
                                                      flagged=a.visual_evaluation_flag) for a in t.action_sequence])
             for _, t in parsed}

@@ -1,4 +1,5 @@
-"""The loader on official-format packs: a clean one loads, each broken one names task, file and field."""
+"""The loader on official-format packs: a clean one loads, each broken one names task, file and field;
+what the official code accepts but a careful pack would not is a warning (the task loads)."""
 
 import json
 from pathlib import Path
@@ -35,26 +36,21 @@ def _folder(pack: Path, tid: int) -> Path:
 CASES = {
     "malformed json": (lambda p: p.write_text(p.read_text().replace('"id": 2,', '"id": 2,,')),
                        "line 2", "data.jsonl:2", "", "not valid JSON"),
-    "missing recording_details": (lambda p: _edit_line(p, 0, lambda r: r.pop("recording_details")),
-                                  "1", "data.jsonl:1", "recording_details", "Field required"),
-    "bad resolution": (lambda p: _edit_line(p, 0, lambda r: r["recording_details"].update(resolution="big")),
-                       "1", "data.jsonl:1", "recording_details.resolution", "1280x720"),
-    "unknown action type": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0].update(type="Hover")),
-                            "2", "data.jsonl:2", "action_sequence[0].type", "'Click', 'Type', 'Scroll' or 'Press'"),
-    "type without text": (lambda p: _edit_line(p, 0, lambda r: r["action_sequence"][2]["parameters"].pop("text")),
-                          "1", "data.jsonl:1", "action_sequence[2].parameters.text", "needs parameters.text"),
-    "press without key": (lambda p: _edit_line(p, 0, lambda r: r["action_sequence"][3]["parameters"].pop("key")),
-                          "1", "data.jsonl:1", "action_sequence[3].parameters.key", "needs parameters.key"),
-    "bad scroll direction": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0]["parameters"].update(direction="sideways")),
-                             "2", "data.jsonl:2", "action_sequence[0].parameters.direction", "up, down, left or right"),
     "id not an int": (lambda p: _edit_line(p, 1, lambda r: r.update(id="two")),
                       "two", "data.jsonl:2", "id", "valid integer"),
+    "flag not a bool": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0].update(visual_evaluation_flag="maybe")),
+                        "2", "data.jsonl:2", "action_sequence[0].visual_evaluation_flag", "valid boolean"),
+    "actions not a list": (lambda p: _edit_line(p, 1, lambda r: r.update(action_sequence="scroll")),
+                           "2", "data.jsonl:2", "action_sequence", "valid list"),
     "duplicate id": (lambda p: _edit_line(p, 1, lambda r: r.update(id=1)),
                      "1", "data.jsonl:2", "id", "duplicate id (first on line 1)"),
     "missing task folder": (lambda p: __import__("shutil").rmtree(_folder(p, 2)),
                             "2", "data/2", "", "task folder is missing"),
-    "missing video": (lambda p: (_folder(p, 1) / "video.mp4").unlink(),
-                      "1", "data/1/video.mp4", "", "video.mp4 is missing"),
+    "missing video and sheets": (lambda p: [(_folder(p, 1) / "video.mp4").unlink(),
+                                            __import__("shutil").rmtree(_folder(p, 1) / "stitched_assets"),
+                                            __import__("shutil").rmtree(_folder(p, 1) / "assets"),
+                                            (_folder(p, 1) / "assets").mkdir()],
+                                  "1", "data/1/video.mp4", "", "video.mp4 is missing (and no stitched_assets"),
     "undecodable video": (lambda p: (_folder(p, 1) / "video.mp4").write_bytes(b"\x00not a video" * 100),
                           "1", "data/1/video.mp4", "", "video does not decode"),
     "missing checkpoint": (lambda p: (_folder(p, 1) / "checkpoints" / "step_2.png").unlink(),
@@ -86,6 +82,50 @@ def test_each_broken_pack_reports_one_clear_problem(official_pack: Path, case: s
     skipped = CliRunner().invoke(main, ["tasks", "list", str(official_pack), "--skip-invalid"])
     assert skipped.exit_code == 0, skipped.output
     assert "1 task(s)" in skipped.output and "1 problem(s) (skipped)" in skipped.output
+
+
+# Official-valid variants (the official code reads them with `.get`): the task loads with one warning;
+# `validate` lists it and exits 0, `validate --strict` exits 1.
+WARNING_CASES = {
+    "missing recording_details": (lambda p: _edit_line(p, 0, lambda r: r.pop("recording_details")),
+                                  "1", "data.jsonl:1", "recording_details.resolution", "resolution is missing; using 1920x1080"),
+    "bad resolution": (lambda p: _edit_line(p, 0, lambda r: r["recording_details"].update(resolution="big")),
+                       "1", "data.jsonl:1", "recording_details.resolution", "'big', not WIDTHxHEIGHT; using 1920x1080"),
+    "unknown action type": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0].update(type="Hover")),
+                            "2", "data.jsonl:2", "action_sequence[0].type", "unsupported action type Hover"),
+    "type without text": (lambda p: _edit_line(p, 0, lambda r: r["action_sequence"][2]["parameters"].pop("text")),
+                          "1", "data.jsonl:1", "action_sequence[2].parameters.text", "the judge types 'chocolate'"),
+    "press without key": (lambda p: _edit_line(p, 0, lambda r: r["action_sequence"][3]["parameters"].pop("key")),
+                          "1", "data.jsonl:1", "action_sequence[3].parameters.key", "the judge presses Enter"),
+    "bad scroll direction": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0]["parameters"].update(direction="sideways")),
+                             "2", "data.jsonl:2", "action_sequence[0].parameters.direction", "the judge scrolls down"),
+    "id as a string": (lambda p: _edit_line(p, 1, lambda r: r.update(id="2")),
+                       "2", "data.jsonl:2", "id", "id is a string"),
+    "missing video": (lambda p: (_folder(p, 1) / "video.mp4").unlink(),
+                      "1", "data/1/video.mp4", "", "video.mp4 is missing; the model is shown the asset sheets only"),
+}
+
+
+@pytest.mark.parametrize("case", list(WARNING_CASES))
+def test_each_official_variant_loads_with_one_warning(official_pack: Path, case: str) -> None:
+    breaker, task, file, field, message = WARNING_CASES[case]
+    breaker(official_pack)
+    pack = load_pack(official_pack, deep=True)
+    assert [t.task.id for t in pack.tasks] == [1, 2] and not pack.problems
+    assert len(pack.warnings) == 1, pack.warnings
+    w = pack.warnings[0]
+    assert w.level == "warning" and w.task == task and file in w.file and w.field.startswith(field) and message in w.message, w
+
+    result = CliRunner().invoke(main, ["tasks", "validate", str(official_pack)])
+    assert result.exit_code == 0, result.output
+    assert "warning task" in result.output and message in result.output and "2 valid task(s)" in result.output
+
+    strict = CliRunner().invoke(main, ["tasks", "validate", "--strict", str(official_pack)])
+    assert strict.exit_code == 1 and message in strict.output and "Traceback" not in strict.output
+
+    listed = CliRunner().invoke(main, ["tasks", "list", str(official_pack)])
+    assert listed.exit_code == 0, listed.output
+    assert "1 warning: run `iwr tasks validate" in listed.output and message not in listed.output
 
 
 def test_missing_path_and_ambiguous_folder(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ def pack():
 
 def test_pack_validates_deeply(pack) -> None:
     assert not pack.problems
+    assert not pack.warnings, pack.warnings  # the bundled pack passes `iwr tasks validate --strict`
     assert len(pack.tasks) >= 12
 
 

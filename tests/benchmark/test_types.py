@@ -52,9 +52,45 @@ def test_extensions_validate_strictly() -> None:
         Task.model_validate(raw)
 
 
-@pytest.mark.parametrize("resolution", ["1280*720", "wide", "", "1280x"])
-def test_bad_resolution_is_rejected(resolution: str) -> None:
+@pytest.mark.parametrize("resolution", ["1280*720", "wide", "", "1280x", None])
+def test_bad_resolution_falls_back_and_round_trips(resolution) -> None:
+    """The official code reads tasks leniently: a bad resolution is not a model error; the viewport
+    falls back (metadata.json via the loader, else 1920x1080) and the line is written back as given."""
     raw = json.loads(sample_lines()[0])
     raw["recording_details"]["resolution"] = resolution
-    with pytest.raises(ValidationError, match="resolution"):
-        Task.model_validate(raw)
+    task = Task.model_validate(raw)
+    assert task.recording_details.size is None and task.viewport == (1920, 1080)
+    task.use_viewport((800, 600))
+    assert task.viewport == (800, 600) and task.resolution == "800x600"
+    assert json.loads(task.to_json_line()) == raw
+
+
+def test_lenient_official_values_round_trip_as_given() -> None:
+    raw = json.loads(sample_lines()[0])
+    raw["id"] = "1"
+    raw["source_website"] = None
+    raw["classification"]["domain"] = None
+    raw["recording_details"]["environment"] = None
+    first = raw["action_sequence"][0]
+    first.update(logical_assertion=None, visual_evaluation_flag="false")
+    first["parameters"]["description"] = None
+    raw["action_sequence"][1]["visual_evaluation_flag"] = None
+    raw["action_sequence"][2]["parameters"].pop("text")
+    raw["action_sequence"][3]["parameters"]["key"] = None
+    raw["action_sequence"].append({"type": "Hover", "parameters": None})
+    task = Task.model_validate(raw)
+    assert task.id == 1 and task.source_website == "" and task.classification.domain == ""
+    first_action = task.action_sequence[0]
+    assert first_action.logical_assertion == "" and first_action.visual_evaluation_flag is False
+    assert first_action.parameters.description == "" and task.action_sequence[1].visual_evaluation_flag is False
+    assert task.action_sequence[2].text_to_type() == "chocolate" and task.action_sequence[2].parameters.text is None
+    assert task.action_sequence[3].key_to_press() == "Enter"
+    hover = task.action_sequence[4]
+    assert not hover.supported and "unsupported action type Hover" in hover.unperformable()
+    assert json.loads(task.to_json_line()) == raw
+
+
+def test_missing_recording_details_and_actions_read_as_empty() -> None:
+    task = Task.model_validate({"id": 3})
+    assert task.viewport == (1920, 1080) and task.action_sequence == [] and task.checkpoint_count == 1
+    assert json.loads(task.to_json_line()) == {"id": 3}

@@ -1,0 +1,147 @@
+// Page-side reader for the assertion-text verdicts (judge/assertions.py); evaluated after
+// benchmark/expectations.js inside a function body, defines iwrLook. Read-only: it marks nothing.
+const iwrLook = (() => {
+  const html = document.documentElement;
+  const FULL = { l: -1e9, t: -1e9, r: 1e9, b: 1e9 };
+  const CHECKS = "input[type=checkbox], input[type=radio], [role=checkbox], [role=switch], [role=radio], [role=menuitemcheckbox], [role=menuitemradio]";
+  const ROWS = "li, tr, [role=row], [role=listitem], [role=option], [role=treeitem], label";
+  const parentOf = (e) => e.parentElement || (e.getRootNode && e.getRootNode().host) || null;
+  const meet = (a, b) => ({ l: Math.max(a.l, b.left ?? b.l), t: Math.max(a.t, b.top ?? b.t), r: Math.min(a.r, b.right ?? b.r), b: Math.min(a.b, b.bottom ?? b.b) });
+  const style = new Map();
+  const cs = (e) => { let s = style.get(e); if (!s) { s = getComputedStyle(e); style.set(e, s); } return s; };
+  const clipMemo = { view: new Map(), page: new Map() };
+  // Region in which the content of `e` can be seen: every overflow-clipping box in its containing-block
+  // chain. On the whole page (`page`), boxes a person can scroll (overflow auto/scroll) do not clip.
+  const contentClip = (e, page) => {
+    if (!e || e === document.body || e === html || e.nodeType !== 1) return FULL;
+    const memo = clipMemo[page ? "page" : "view"];
+    if (memo.has(e)) return memo.get(e);
+    const s = cs(e);
+    let up = parentOf(e);
+    if (s.position === "fixed" || s.position === "absolute") {
+      const fixed = s.position === "fixed";
+      while (up && up !== document.body && up !== html) {
+        const u = cs(up);
+        if (u.transform !== "none" || (fixed ? u.filter !== "none" : u.position !== "static")) break;
+        up = parentOf(up);
+      }
+    }
+    let box = contentClip(up, page);
+    const clips = (o) => (page ? o === "hidden" || o === "clip" : o !== "visible");
+    if (clips(s.overflowX) || clips(s.overflowY)) box = meet(box, e.getBoundingClientRect());
+    memo.set(e, box);
+    return box;
+  };
+  const view = () => ({ l: 0, t: 0, r: innerWidth, b: innerHeight });
+  const seenRect = (r, el, page) => {
+    const v = meet(page ? meet(FULL, r) : meet(view(), r), contentClip(el, page));
+    return v.r - v.l > 1 && v.b - v.t > 1;
+  };
+  const where = (rects, el) => {
+    const inView = rects.some((r) => seenRect(r, el, false));
+    return { inView, onPage: inView || rects.some((r) => seenRect(r, el, true)) };
+  };
+  const isField = (e) => !!e && e.nodeType === 1 && (e.matches("textarea, select, [contenteditable=''], [contenteditable=true]")
+    || (e.matches("input") && !["checkbox", "radio", "button", "submit", "reset", "image", "file", "range", "color", "hidden"].includes(e.type)));
+  const isCheck = (e) => !!e && e.nodeType === 1 && e.matches(CHECKS);
+  const fieldValue = (e) => e.matches("select") ? (e.selectedOptions[0]?.text || e.value || "")
+    : e.matches("input, textarea") ? e.value : e.innerText;
+
+  function* allRoots(root) {
+    yield root;
+    for (const el of root.querySelectorAll("*")) if (el.shadowRoot) yield* allRoots(el.shadowRoot);
+  }
+
+  // Text a person can see in the viewport. `seen` (presence) adds placeholders, alt text and
+  // aria-labels/titles of visible elements; `strict` (absence) is rendered text and field values only.
+  const read = () => {
+    const seen = [], strict = [], page = [];
+    for (const root of allRoots(document.body || html)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.nodeValue.trim()) continue;
+        const el = n.parentElement;
+        if (!el || el.closest("script, style, noscript, template, option") || !iwrProbe.shown(el)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const at = where(Array.from(range.getClientRects()), el);
+        if (at.onPage) page.push(n.nodeValue);
+        if (at.inView) { seen.push(n.nodeValue); strict.push(n.nodeValue); }
+      }
+      for (const el of root.querySelectorAll("input, textarea, select, img[alt], [aria-label], [title], [placeholder]")) {
+        if (!iwrProbe.shown(el)) continue;
+        const at = where([el.getBoundingClientRect()], el.parentElement || el);
+        if (!at.onPage) continue;
+        const texts = [];
+        if (el.matches("input, textarea, select") && el.type !== "password" && el.type !== "hidden") {
+          const v = el.matches("input[type=button], input[type=submit], input[type=reset]") ? el.value : fieldValue(el);
+          if (v) { texts.push(v); if (at.inView) strict.push(v); }
+          else if (el.placeholder) texts.push(el.placeholder);
+        }
+        for (const attr of ["alt", "aria-label", "title"]) {
+          const v = el.getAttribute(attr);
+          if (v) texts.push(v);
+        }
+        page.push(...texts);
+        if (at.inView) seen.push(...texts);
+      }
+    }
+    return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n") };
+  };
+
+  const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();
+  const rowText = (e) => norm(e.closest(ROWS)?.innerText || parentOf(e)?.innerText || "").slice(0, 200);
+  const keyOf = (e) => e && { id: e.id || "", aria: e.getAttribute("aria-label") || "", name: e.getAttribute("name") || "",
+    placeholder: e.getAttribute("placeholder") || "", row: rowText(e) };
+  const checkOf = (e) => {
+    if (!e || e.nodeType !== 1) return null;
+    if (isCheck(e)) return e;
+    if (e.control && isCheck(e.control)) return e.control;
+    const label = e.closest("label");
+    if (label && label.control && isCheck(label.control)) return label.control;
+    const inner = Array.from(e.querySelectorAll(CHECKS));
+    if (inner.length === 1) return inner[0];
+    const row = e.closest(ROWS);
+    if (row) {
+      const inRow = Array.from(row.querySelectorAll(CHECKS));
+      if (inRow.length === 1) return inRow[0];
+    }
+    return null;
+  };
+  // The same control after the page re-rendered it: same id, else same aria-label, name or
+  // placeholder, else the same row text; only when exactly one element fits.
+  const refind = (key, selector) => {
+    if (!key) return null;
+    const all = Array.from(document.querySelectorAll(selector));
+    for (const test of [
+      (e) => key.id && e.id === key.id,
+      (e) => key.aria && e.getAttribute("aria-label") === key.aria,
+      (e) => key.name && e.getAttribute("name") === key.name && (!key.placeholder || e.getAttribute("placeholder") === key.placeholder),
+      (e) => key.placeholder && e.getAttribute("placeholder") === key.placeholder,
+      (e) => key.row && rowText(e) === key.row,
+    ]) {
+      const hits = all.filter(test);
+      if (hits.length === 1) return hits[0];
+      if (hits.length > 1) return null;
+    }
+    return null;
+  };
+
+  return ({ el, press, key }) => {
+    let acted = el && el.isConnected ? el : null;
+    if (press && !acted) {
+      const a = document.activeElement;
+      acted = a && a !== document.body && a !== html ? a : null;
+    }
+    let field = isField(acted) ? acted : null;
+    if (!field && !acted && key?.field) field = refind(key.field, "input, textarea, select, [contenteditable]");
+    let check = checkOf(acted);
+    if (!check && key?.check && !(acted && press)) check = refind(key.check, CHECKS);
+    const state = check ? (check.matches("input") ? check.checked : check.getAttribute("aria-checked") === "true") : null;
+    return {
+      ...read(),
+      acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state },
+      key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
+    };
+  };
+})();

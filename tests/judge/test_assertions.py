@@ -1,0 +1,220 @@
+"""The assertion-text reader without a browser: which facts a natural-language assertion states about
+the page after a step, and how one reading of a page decides them."""
+
+import pytest
+
+from iwr.benchmark.loader import BUNDLED_PACK, load_pack
+from iwr.judge.assertions import Fact, contains, number_pattern, outcome, parse, quotes, text_verdict
+from iwr.judge.types import Verdict
+
+
+def short(f: Fact) -> str:
+    if f.kind == "checked":
+        return "checked" if f.want else "unchecked"
+    if f.kind in ("empty", "filled"):
+        return f.kind
+    return f"{f.kind}{'@view' if f.in_view else ''}:{f.text}"
+
+
+# (assertion, action type, the facts it states) in the style of the bundled pack and of real sites
+CASES = [
+    # TodoMVC
+    ("'2 items left' is shown", "Click", ["visible:2 items left"]),
+    ("'Buy milk' is crossed out", "Click", ["visible:Buy milk"]),
+    ("Buy milk is crossed out", "Click", []),
+    ("The item disappears from the list", "Click", []),
+    ("'Buy milk' disappears from the list and the counter reads '1 item left'", "Click",
+     ["absent:Buy milk", "visible:1 item left"]),
+    ("A new todo 'Buy milk' appears at the bottom of the list and the counter shows '1 item left'.", "Press",
+     ["visible:Buy milk", "visible:1 item left"]),
+    ("The todo 'Walk the dog' is marked as completed.", "Click", ["visible:Walk the dog", "checked"]),
+    ("The checkbox next to 'Walk the dog' is unchecked and the item is no longer crossed out.", "Click",
+     ["visible:Walk the dog", "unchecked"]),
+    ("The 'Clear completed' button disappears.", "Click", ["absent:Clear completed"]),
+    ("Only active todos are shown.", "Click", []),
+    ("The counter goes from '3 items left' to '2 items left'.", "Click", ["visible:2 items left"]),
+    ("The new todo input is cleared.", "Press", ["empty"]),
+    ("The input contains “Buy milk”.", "Type", ["value:Buy milk"]),
+    ("All todos are marked as completed and the counter reads '0 items left'.", "Click", ["visible:0 items left"]),
+    ('The todo "Walk the dog" is removed; "Buy milk" remains.', "Click", ["absent:Walk the dog", "visible:Buy milk"]),
+    # jQuery UI demos
+    ("The 'Section 2' panel expands and shows its content.", "Click", ["visible:Section 2"]),
+    ("The accordion panel 'Section 1' collapses.", "Click", []),
+    ("The date field shows '03/18/2026'.", "Click", ["value:03/18/2026"]),
+    ("The 'Basic dialog' dialog closes.", "Click", ["absent:Basic dialog"]),
+    ("The slider handle moves to 50.", "Click", []),
+    ("The progress bar is at 37%.", "Click", []),
+    ("The label under the slider reads 42%.", "Click", ["number:42%"]),
+    ("The autocomplete menu lists 'Java' and 'JavaScript'.", "Type", ["visible:Java", "visible:JavaScript"]),
+    ("The 'Tab 2' tab is selected and its panel is shown.", "Click", ["visible:Tab 2"]),
+    ("A tooltip 'We ask for your age only for statistical purposes.' appears next to the field.", "Click",
+     ["visible:We ask for your age only for statistical purposes."]),
+    ("The sortable list now reads Item 2, Item 1, Item 3.", "Click", []),
+    ("The radio button 'New York' is checked.", "Click", ["visible:New York", "checked"]),
+    ("The toggle switch is turned on.", "Click", ["checked"]),
+    ("The 'Remember me' box is ticked.", "Click", ["visible:Remember me", "checked"]),
+    ("The spinner value becomes 5.", "Click", ["number:5"]),
+    # labels that change: the old one is the subject, not required
+    ("The 'Follow' button now reads 'Following'.", "Click", ["visible:Following"]),
+    ("The 'Show more' link changes to 'Show less'.", "Click", ["visible:Show less"]),
+    ("The second tab 'Reviews (12)' becomes active.", "Click", ["visible:Reviews (12)"]),
+    ("The '+ Add' button turns into a quantity stepper showing 1.", "Click", ["number:1"]),
+    ("The text 'Loading…' is replaced by the results.", "Click", []),
+    ("The status changes from 'Active' to 'Cancelled'.", "Click", ["visible:Cancelled"]),
+    # amounts and numbers: the after-state only
+    ("The price changes from $20 to $18.", "Click", ["number:$18"]),
+    ("The heart turns red and its counter goes from 128 to 129.", "Click", ["number:129"]),
+    ("The like count increases to 129.", "Click", ["number:129"]),
+    ("The total falls below $150, so shipping is $7.95 again.", "Click", ["number:$7.95"]),
+    ("The cart badge shows 3 and the header reads 'Cart (3)'.", "Click", ["number:3", "visible:Cart (3)"]),
+    ("The order total is now $42.50 including tax.", "Click", ["number:$42.50"]),
+    ("The discount is -$13.35 and the total reads 'Total: $1,240.00'.", "Click",
+     ["number:-$13.35", "visible:Total: $1,240.00"]),
+    ("The counter reads 2 / 6 and the slide is 'Kyoto, Japan'.", "Click", ["number:2 / 6", "visible:Kyoto, Japan"]),
+    ("The 3:00 PM slot is highlighted.", "Click", ["number:3:00"]),
+    ("The booking summary lists 1 seat for 2 hours at 42%.", "Click", ["number:1"]),
+    ("The grid shows 6 products in 3 columns.", "Click", []),
+    ("Version v2.3.0 is listed with the tag NEW.", "Click", []),
+    ("The confirmation number DW-1Y5E88I is shown.", "Click", []),
+    ("Step 2 'Payment' opens.", "Click", ["visible:Payment"]),
+    # gone, closed, negations
+    ("The error message 'Invalid email address' is no longer shown.", "Type", ["absent:Invalid email address"]),
+    ("The 'Newsletter' popup is closed.", "Click", []),
+    ("The row for 'Jane Cooper' is removed from the table.", "Click", ["absent:Jane Cooper"]),
+    ("The modal 'Subscribe to our newsletter' is dismissed.", "Click", ["absent:Subscribe to our newsletter"]),
+    ("The completed tasks 'Book dentist appointment' and 'Reply to Marta's email' are hidden.", "Click",
+     ["absent:Book dentist appointment", "absent:Reply to Marta's email"]),
+    ("No error 'Please enter a valid email' appears.", "Click", []),
+    ("The form does not show 'Thank you for subscribing' yet.", "Click", ["absent:Thank you for subscribing"]),
+    ("A toast 'Saved!' appears and disappears after 3 seconds.", "Click", ["visible:Saved!"]),
+    # fields and checkboxes acted on
+    ("The 'Password' field is filled in, shown as masked dots.", "Type", ["filled"]),
+    ("The 'Email' field contains 'jane@example.com' and no error is shown yet.", "Type", ["value:jane@example.com"]),
+    ("The search box is emptied and all 12 products are listed ('12 results').", "Click", ["visible:12 results", "empty"]),
+    ("The task 'Reply to Marta's email' is ticked and struck through.", "Click", ["visible:Reply to Marta's email", "checked"]),
+    ("None of the rules '8+ characters' and 'Number' is ticked.", "Type", ["visible:8+ characters", "visible:Number"]),
+    ("All three rules are ticked and the strength indicator shows 'Strong'.", "Type", ["visible:Strong"]),
+    ("The 'Dark mode' switch is switched off.", "Click", ["visible:Dark mode", "unchecked"]),
+    ("The first checkbox is no longer checked.", "Click", ["unchecked"]),
+    ("The checkbox is checked.", "Type", []),
+    # quotes: apostrophes, curly quotes, nested quotes, ellipses; the viewport when scrolling
+    ("Jordan P.'s review appears marked 'Just now'.", "Click", ["visible:Just now"]),
+    ("The message ‘Order placed!’ is displayed and the cart is empty.", "Click", ["visible:Order placed!"]),
+    ("The answer ('Run pipewise retry JOB_ID, or open the Failed tab…') opens.", "Click",
+     ["visible:Run pipewise retry JOB_ID, or open the Failed tab"]),
+    ("A red error 'The code \"WELCOME5\" is not valid.' appears and the total stays $170.09.", "Click",
+     ['visible:The code "WELCOME5" is not valid.', "number:$170.09"]),
+    ("The 'Everything your team needs, nothing it doesn't' heading comes into view.", "Scroll",
+     ["visible@view:Everything your team needs, nothing it doesn't"]),
+    ("The page scrolls to the 'Contact us' section.", "Click", ["visible@view:Contact us"]),
+    ("The footer with the copyright line is visible.", "Scroll", []),
+    ("The 'Sign in' dialog opens with 'Email' and 'Password' fields.", "Click",
+     ["visible:Sign in", "visible:Email", "visible:Password"]),
+    ("The wizard stays on step 1 'Choose your treatment' and the error 'Please choose a treatment.' appears.", "Click",
+     ["visible:Choose your treatment", "visible:Please choose a treatment."]),
+]
+
+
+@pytest.mark.parametrize("assertion,action_type,want", CASES, ids=[c[0][:60] for c in CASES])
+def test_parse(assertion: str, action_type: str, want: list[str]) -> None:
+    assert [short(f) for f in parse(assertion, action_type)] == want
+
+
+def test_enough_examples() -> None:
+    assert len(CASES) >= 40
+
+
+def test_quotes_skip_apostrophes() -> None:
+    assert [q for _, _, q in quotes("The task 'Reply to Marta's email' is ticked")] == ["Reply to Marta's email"]
+    assert [q for _, _, q in quotes("Jordan P.'s review is marked 'Just now'")] == ["Just now"]
+    assert [q for _, _, q in quotes("the users' list shows “Bob” and ‘Ann’")] == ["Bob", "Ann"]
+    assert [q for _, _, q in quotes("'Everything your team needs, nothing it doesn't' comes")] == \
+        ["Everything your team needs, nothing it doesn't"]
+
+
+def test_pack_assertions_agree_with_their_expectations() -> None:
+    """On the bundled pack every quoted text the reader requires visible is one the recorder's own
+    `expect` (checked on the original site) also requires, or one present on the site after the step
+    (the oracle run in test_assertion_verdicts.py checks those); nothing it requires absent is
+    required visible by `expect`."""
+    pack = load_pack(BUNDLED_PACK)
+    facts = 0
+    for lt in pack.tasks:
+        for action in lt.task.action_sequence:
+            parsed = parse(action.logical_assertion, action.type)
+            facts += len(parsed)
+            visible = {e.text.lower() for e in action.expect or [] if e.kind == "text_visible"}
+            for f in parsed:
+                if f.kind == "absent":
+                    assert f.text.lower() not in visible, (lt.task.id, action.logical_assertion)
+    assert facts >= 150
+
+
+READING = {
+    "seen": "Todos\nBuy milk\nWalk the dog\n2 items left\nTotal: $1,240.00\nMoves 12\n3 / 6\n3:00 PM",
+    "page": "Todos\nBuy milk\nWalk the dog\n2 items left\nTotal: $1,240.00\nMoves 12\n3 / 6\n3:00 PM\nFooter © 2026",
+    "strict": "Todos\nBuy milk\nWalk the dog\n2 items left\nTotal: $1,240.00\nMoves 12\n3 / 6\n3:00 PM",
+    "acted": {"field": True, "value": "Buy oat milk", "checked": None},
+}
+
+
+@pytest.mark.parametrize("fact,holds", [
+    (Fact(kind="visible", text="2 items left"), True),
+    (Fact(kind="visible", text="2 ITEMS  left"), True),
+    (Fact(kind="visible", text="12 items left"), False),
+    (Fact(kind="visible", text="Footer © 2026"), True),
+    (Fact(kind="visible", text="Footer © 2026", in_view=True), False),
+    (Fact(kind="absent", text="Walk the dog"), False),
+    (Fact(kind="absent", text="Water the plants"), True),
+    (Fact(kind="number", text="$1,240"), True),
+    (Fact(kind="number", text="1240.00"), True),
+    (Fact(kind="number", text="12"), True),
+    (Fact(kind="number", text="5"), False),
+    (Fact(kind="number", text="3/6"), True),
+    (Fact(kind="number", text="3:00"), True),
+    (Fact(kind="number", text="240"), False),
+    (Fact(kind="value", text="oat milk"), True),
+    (Fact(kind="value", text="Walk the dog"), False),
+    (Fact(kind="filled"), True),
+    (Fact(kind="empty"), False),
+    (Fact(kind="checked"), None),
+])
+def test_outcome_on_a_reading(fact: Fact, holds: bool | None) -> None:
+    assert outcome(fact, READING) is holds
+
+
+def test_matching_is_lenient_on_punctuation_and_strict_on_numbers() -> None:
+    assert contains("You’ve unlocked free shipping!", "You've unlocked free shipping")
+    assert contains("Subtotal (5 items)\n$157.49", "Subtotal (5 items) $157.49")
+    assert contains("4.0\n—\nBased on 4 reviews", "4.0 — Based on 4 reviews")
+    assert not contains("13 items left", "3 items left")
+    assert number_pattern("$20").search("|price|20|00|") and not number_pattern("$20").search("|120|")
+    assert not number_pattern("4.2").search("|4|25|")
+
+
+CHANGED = Verdict(status="unverified", passed=True, method="offline-rule", reason="the action changed: text")
+UNCHANGED = Verdict(status="unverified", passed=False, method="offline-rule", reason="nothing visible changed after the action")
+
+
+def reading(seen: str, checked: bool | None = None) -> dict:
+    return {"seen": seen, "page": seen, "strict": seen, "acted": {"field": False, "value": "", "checked": checked}}
+
+
+def test_verdict_rules() -> None:
+    facts = parse("'Buy milk' is ticked and the footer reads '1 item left'", "Click")
+    before, after = reading("Buy milk 2 items left", False), reading("Buy milk 1 item left", True)
+    v = text_verdict(facts, before, after, CHANGED)
+    assert (v.status, v.passed, v.method) == ("pass", True, "assertion-text")
+    assert [(r["before"], r["after"]) for r in v.evidence["facts"]] == [(True, True), (False, True), (False, True)]
+    # a wrong click that changed something (focus ring, another menu) but not what the assertion names
+    v = text_verdict(facts, before, reading("Buy milk 2 items left", False), CHANGED)
+    assert (v.status, v.passed) == ("fail", False) and "'1 item left' is not shown" in v.reason
+    assert "checkbox acted on is not checked" in v.reason
+    # all already true before: the change rule decides, and says so
+    v = text_verdict(facts, after, after, UNCHANGED)
+    assert (v.status, v.passed, v.method) == ("unverified", False, "assertion-text+offline-rule")
+    v = text_verdict(facts, after, after, CHANGED)
+    assert (v.status, v.passed) == ("unverified", True)
+    # nothing checkable on the page (no checkbox acted on, no facts): the change rule alone
+    v = text_verdict(parse("The checkbox is checked", "Click"), before, reading("x"), CHANGED)
+    assert v.method == "offline-rule" and v.passed
