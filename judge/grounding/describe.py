@@ -20,8 +20,9 @@ STOP = set(
     "top bottom left right upper lower corner side middle center centre first second third fourth last "
     "next previous under above below near beside inside within again once more new current "
     "small large big little round circular square rounded red blue green orange yellow purple violet pink "
-    "grey gray black white dark light colored coloured appears appear hovering hover over when mouse "
-    "one just only there their your you his her my circle mark can it".split()
+    "grey gray black white colored coloured appears appear hovering hover over when mouse "
+    "one just only there their your you his her my circle mark can it turn go sign log make set put get "
+    "move".split()
 )
 KIND_WORDS = {
     "button": {"button"}, "btn": {"button"}, "link": {"link"}, "tab": {"tab"}, "checkbox": {"checkbox"},
@@ -78,9 +79,12 @@ GLYPHS = {
     "✏": "edit pencil", "⟳": "refresh reload", "↻": "refresh reload", "🏠": "home",
 }
 
+_PART = r"(?:[- ]hand)? (?:side|end|edge|part|half|corner|corners)"
 RELATION_PATTERNS = [
-    ("left", r"(?:to the |on the |at the )?left (?:side )?of|before"),
-    ("right", r"(?:to the |on the |at the )?right (?:side )?of|after"),
+    ("left-edge", rf"(?:top |bottom |upper |lower )?left{_PART} of"),
+    ("right-edge", rf"(?:top |bottom |upper |lower )?right{_PART} of"),
+    ("left", r"(?:to the |on the |at the )?left of|before"),
+    ("right", r"(?:to the |on the |at the )?right of|after"),
     ("below", r"below|under|underneath|beneath|just below"),
     ("above", r"above|over|on top of"),
     ("near", r"next to|beside|besides|near|by|alongside|close to"),
@@ -107,7 +111,8 @@ class Anchor:
 
     text: str
     relation: str
-    """left, right, below, above, near, or in (its row, card, form)."""
+    """left, right (outside, beside it), left-edge, right-edge (its left/right end: "the × at the top
+    right corner of the 'Sign up' window"), below, above, near, or in (its row, card, form)."""
 
 
 @dataclass
@@ -174,13 +179,13 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
         if action_type == "Type" and norm(text) == typed_n:
             continue
         relation = relation_before(description, start)
-        if relation is None or (relation == "in" and not q.quotes and _names_kind_after(description, start)):
+        if relation is None or (relation == "in" and not q.quotes and _names_itself(description, start)):
             q.quotes.append(text)
         else:
             q.anchors.append(Anchor(text=text, relation=relation))
     rest = QUOTED.sub(" ", description.lower())
     q.words = set(WORD.findall(rest))
-    q.keywords = [w for w in WORD.findall(rest) if w not in STOP and len(w) > 1]
+    q.keywords = [w for w in WORD.findall(_own_part(rest)) if w not in STOP and len(w) > 1]
     q.glyph_words = glyph_words(QUOTED.sub(" ", description))
     kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
@@ -199,10 +204,25 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
     return q
 
 
-def _names_kind_after(description: str, start: int) -> bool:
-    """"Click on 'Save'": 'on' introduces the element's own name, not a container."""
-    before = description[max(0, start - 12):start].lower()
-    return bool(re.search(r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$", before))
+_RELATION_WORD = re.compile(r"\b(?:under|below|beneath|underneath|above|next to|beside|near|left of|right of|"
+                            r"inside|within|(?:in|on|of|at|for|from) the)\b")
+
+
+def _own_part(text: str) -> str:
+    """The words that describe the element itself: up to the first relation word that follows one
+    of them ("the small down arrow | under the up arrow"); "on the trash icon" keeps everything."""
+    for m in _RELATION_WORD.finditer(text):
+        if any(w not in STOP and len(w) > 1 for w in WORD.findall(text[:m.start()])):
+            return text[:m.start()]
+    return text
+
+
+def _names_itself(description: str, start: int) -> bool:
+    """"Click on 'Save'", "the first of the 'Add to cart' buttons": 'on'/'of' introduce the element's
+    own name there, not a container."""
+    before = description[max(0, start - 30):start].lower()
+    return bool(re.search(r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$", before)
+                or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$", before))
 
 
 def colour_name(rgb: list[float] | tuple | None) -> set[str]:

@@ -20,7 +20,7 @@ _TEXT_BOXES_JS = """
     return r.width >= 1 && r.height >= 1 && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })); };
   function* walk(root) { for (const el of root.querySelectorAll("*")) { yield el; if (el.shadowRoot) yield* walk(el.shadowRoot); } }
   for (const el of document.body ? walk(document.body) : []) {
-    const own = norm(el.innerText || el.value || el.getAttribute("aria-label") || "");
+    const own = norm(el.innerText || el.value || el.getAttribute("aria-label") || el.getAttribute("placeholder") || "");
     if (!own) continue;
     needles.forEach((n, i) => {
       if (!own.includes(n)) return;

@@ -42,9 +42,12 @@ def _fields(e: dict) -> list[str]:
 def _match(q: str, fields: list[str]) -> float:
     """0–100: how well a quoted string names one of `fields`; unrelated text scores 0, not noise."""
     best = 0.0
+    short = len(q) <= 3
     for f in fields:
         if f == q:
             return 100.0
+        if short and not re.search(rf"(?<![a-z0-9]){re.escape(q)}(?![a-z0-9])", f):
+            continue  # 'I' (italic) is not in 'Heading 2'
         if q in f:
             best = max(best, 85 + 10 * len(q) / len(f))
         elif f in q and len(f) >= 3:
@@ -72,15 +75,21 @@ def _keyword_hit(group: tuple[set[str], set[str]], names: set[str]) -> float:
     return 0.7 if synonyms & names else 0.0
 
 
-def _relation_score(relation: str, box, anchors: list[tuple]) -> float:
-    """0–1: how well the element's box stands in `relation` to the nearest anchor box."""
+def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = False) -> float:
+    """0–1: how well the element's box stands in `relation` to the nearest anchor box. A latent
+    element's box is its row's (where it will show is unknown until hovered): the row holding the
+    anchor text is as close as it can tell."""
     x, y, w, h = box
     cx, cy = x + w / 2, y + h / 2
     best = 0.0
     for anchor in anchors:
-        ax, ay, aw, ah = anchor[4:8] if relation in ("above", "below") and len(anchor) >= 8 else anchor[:4]
+        ax, ay, aw, ah = anchor[4:8] if relation in ("above", "below", "left-edge", "right-edge") and len(anchor) >= 8 else anchor[:4]
         acx, acy = ax + aw / 2, ay + ah / 2
         same_row = abs(cy - acy) <= max(h, ah) * 0.75
+        if latent:
+            if y - 2 <= acy <= y + h + 2 and relation not in ("above", "below"):
+                best = max(best, 0.7)
+            continue
         same_col = not (x + w < ax - 40 or x > ax + aw + 40)
         if relation == "left" and same_row and x + w <= ax + min(8, w / 2):
             best = max(best, 1 - min(ax - (x + w), 600) / 700)
@@ -90,6 +99,11 @@ def _relation_score(relation: str, box, anchors: list[tuple]) -> float:
             best = max(best, 1 - min(y - (ay + ah), 800) / 900)
         elif relation == "above" and same_col and y + h <= ay + 4:
             best = max(best, 1 - min(ay - (y + h), 800) / 900)
+        elif relation in ("left-edge", "right-edge") and same_row:
+            edge = ax if relation == "left-edge" else ax + aw
+            toward = cx <= acx + 4 if relation == "left-edge" else cx >= acx - 4
+            if toward:
+                best = max(best, 1 - min(abs(cx - edge), aw / 2 + 300) / (aw / 2 + 320))
         elif relation == "near":
             dx = max(ax - (x + w), x - (ax + aw), 0)
             dy = max(ay - (y + h), y - (ay + ah), 0)
@@ -163,6 +177,8 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
         add(-20, "a text field, not a button")
     if relations:
         add(RELATION_MAX * max(relations.values()), "where it is relative to the quoted text")
+    if q.anchors and any(_match(norm(a.text), fields) == 100 for a in q.anchors if a.relation != "in"):
+        add(-20, "it is the text the description locates it by")
     if q.regions:
         region = set(WORD.findall(e.get("region", "")))
         if any(REGION_WORDS[r] & region for r in q.regions):
@@ -184,18 +200,6 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
     if q.positions and not relations:
         add(round(8 * _corner_score(q.positions, e, viewport), 1), "position words")
     return score, why
-
-
-def promote_anchors(q: Query, elements: list[dict]) -> None:
-    """An 'in' anchor that names an element well and no quote names anything: it was its own name
-    ("the first of the 'Add to cart' buttons")."""
-    if q.quotes or q.hover:
-        return
-    for anchor in list(q.anchors):
-        if anchor.relation == "in" and max((_match(norm(anchor.text), _fields(e)) for e in elements), default=0) >= 95:
-            q.quotes.append(anchor.text)
-            q.anchors.remove(anchor)
-            return
 
 
 def loose_quotes(q: Query, elements: list[dict]) -> list[str]:
@@ -221,7 +225,7 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
         scores = {}
         for j, (anchor, anchor_boxes) in enumerate(zip(geometric, boxes)):
             if anchor_boxes:
-                value = _relation_score(anchor.relation, e["bbox"], anchor_boxes)
+                value = _relation_score(anchor.relation, e["bbox"], anchor_boxes, bool(e.get("latent")))
                 if value:
                     scores[j] = value
         out.append(scores)
@@ -242,7 +246,6 @@ class FuzzyGrounding:
         description = action.parameters.description or ""
         typed = (action.text_to_type() or "") if action.type == "Type" else ""
         q = parse(description, action.type, typed)
-        promote_anchors(q, elements.info)
         around = context_quotes(q, elements.info)
         relations = await relation_scores(page, q, elements.info)
         scored = []
