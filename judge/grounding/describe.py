@@ -32,6 +32,8 @@ KIND_WORDS = {
     "search": {"searchbox", "textbox"}, "box": {"textbox", "searchbox", "checkbox"}, "textarea": {"textbox"},
     "option": {"option"}, "menu": {"menuitem", "button"}, "spinner": {"spinbutton"},
     "editor": {"textbox"}, "paragraph": {"textbox"},
+    "image": {"img"}, "picture": {"img"}, "photo": {"img"}, "thumbnail": {"img"}, "thumb": {"img"},
+    "img": {"img"}, "pic": {"img"}, "avatar": {"img"},
 }
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
             "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,

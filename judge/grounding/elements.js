@@ -112,6 +112,7 @@
     if (tag === "button" || tag === "summary") return "button";
     if (tag === "select") return "combobox";
     if (tag === "option") return "option";
+    if (tag === "img") return "img";
     if (tag === "textarea") return "textbox";
     if (tag === "input") return ({ checkbox: "checkbox", radio: "radio", range: "slider", button: "button", submit: "button", reset: "button", image: "button", search: "searchbox", number: "spinbutton" })[el.type] || "textbox";
     return el.isContentEditable ? "textbox" : "";

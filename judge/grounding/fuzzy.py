@@ -177,7 +177,8 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
         add(-20, "a text field, not a button")
     if relations:
         add(RELATION_MAX * max(relations.values()), "where it is relative to the quoted text")
-    if q.anchors and any(_match(norm(a.text), fields) == 100 for a in q.anchors if a.relation != "in"):
+    drawn_inside = [f for f in (norm(e["text"]), norm(e["placeholder"])) if f]
+    if q.anchors and any(_match(norm(a.text), drawn_inside) == 100 for a in q.anchors if a.relation != "in"):
         add(-20, "it is the text the description locates it by")
     if q.regions:
         region = set(WORD.findall(e.get("region", "")))
@@ -254,11 +255,17 @@ class FuzzyGrounding:
             scored.append((s, i, why))
         scored.sort(key=lambda t: -t[0])
         candidates = [elements.candidate(i, s, "; ".join(why)) for s, i, why in scored[: self.top]]
-        if not scored or scored[0][0] < self.min_score:
-            best = f" (best {scored[0][0]:.0f})" if scored else ""
-            return Pick(None, candidates, f"no element matches the description well enough{best}")
+        if not scored:
+            return Pick(None, candidates, "no interactive element on the page")
         best = scored[0][0]
         tied = [i for s, i, _ in scored if s >= best - TIE]
+        if best < self.min_score:
+            # "the third thumbnail under the big picture": nothing names it, but its kind and its
+            # place among its kind were described
+            kind = [i for s, i, _ in scored if q.kinds and elements.info[i]["role"] in q.kinds and s >= best - TIE]
+            if not (kind and (q.ordinal is not None or q.positions)):
+                return Pick(None, candidates, f"no element matches the description well enough (best {best:.0f})")
+            tied = kind
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
         if q.ordinal is not None and len(reading) > 1:
             chosen = reading[q.ordinal] if -len(reading) <= q.ordinal < len(reading) else reading[-1]
