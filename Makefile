@@ -3,7 +3,7 @@ VENV ?= .venv
 IWR := $(VENV)/bin/iwr
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test test-fast pack clean
+.PHONY: setup demo test test-fast pack realsites clean
 
 setup:
 	bash scripts/setup.sh
@@ -31,6 +31,11 @@ test-fast: setup
 # Re-record every bundled task from its site and script.
 pack: setup
 	$(IWR) record --out benchmark/pack $(addprefix --script ,$(wildcard benchmark/pack/scripts/*.yaml))
+
+# Re-record the real-site corpus from the npm-installed sites (benchmark/realsites/README.md); each step's
+# expect is checked on the real page, but only the official fields are written.
+realsites: setup
+	$(IWR) record --official-only --out benchmark/realsites $(addprefix --script ,$(wildcard benchmark/realsites/scripts/*.yaml))
 
 clean:
 	rm -rf $(VENV) .pytest_cache

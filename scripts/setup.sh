@@ -13,6 +13,8 @@ if [ "${IWR_SKIP_APT:-0}" != 1 ] && command -v dpkg-query >/dev/null; then
   for p in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # npm installs the real-site corpus's sites (below); any npm will do (Debian's or another build of node's)
+  command -v npm >/dev/null || missing+=(nodejs npm)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
@@ -41,4 +43,18 @@ if [ -n "$torch_wheel" ] && [ "${IWR_SKIP_DINO:-0}" != 1 ] && ! "$VENV/bin/pytho
   echo "setup: installing the optional DINOv2 backend (CPU torch from $torch_wheel)"
   "$VENV/bin/pip" install -q --disable-pip-version-check "$torch_wheel" 2>&1 | grep -v "is ignored" || true
   "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dino]" 2>&1 | grep -v "is ignored" || true
+fi
+
+# The real-site corpus (benchmark/realsites) is recorded from open-source sites published on npm, pinned
+# by its package-lock.json; they are installed here, never committed. --ignore-scripts: no package code runs.
+SITES=benchmark/realsites/sites
+if [ -f "$SITES/package-lock.json" ] && { [ ! -f "$SITES/node_modules/.package-lock.json" ] \
+    || [ "$SITES/package-lock.json" -nt "$SITES/node_modules/.package-lock.json" ]; }; then
+  if ! command -v npm >/dev/null; then
+    echo "setup: npm is missing, so the real sites in $SITES cannot be installed:" >&2
+    echo "setup: install Debian's nodejs and npm packages (apt-get install nodejs npm), then run scripts/setup.sh again" >&2
+    exit 1
+  fi
+  echo "setup: installing the real sites of benchmark/realsites (npm ci in $SITES)"
+  (cd "$SITES" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
