@@ -138,11 +138,12 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
 
 
 def judge_config(alignment: str, ocr: str, dino: str, judge_model: str | None = None,
-                  judge_api_base: str | None = None, no_cache: bool = False):
+                  judge_api_base: str | None = None, no_cache: bool = False, task_timeout: float | None = None):
     from iwr.judge.evaluate import JudgeConfig
 
+    given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
     return JudgeConfig(alignment=alignment, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino,
-                       judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache)
+                       judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache, **given)
 
 
 JUDGE_OPTIONS = [
@@ -158,6 +159,9 @@ JUDGE_OPTIONS = [
 JUDGE_MODEL_OPTIONS = [
     click.option("--judge-model", help="Multimodal judge model (litellm name) for the official LLM parts (default: offline judge)."),
     click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...)."),
+    click.option("--task-timeout", type=click.FloatRange(min=1), metavar="SECONDS",
+                 help="Time limit of one task's judging; what was scored by then is kept. "
+                      "[default: 300, or 900 with --judge-model]"),
 ]
 
 
@@ -183,8 +187,8 @@ judge_model_options = stack_options(JUDGE_MODEL_OPTIONS)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the judge model's response cache.")
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @judge_options
-def eval_cmd(pack, candidates, model, judge_model, judge_api_base, no_cache, skip_invalid, alignment, ocr, dino,
-             workers) -> None:
+def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout, no_cache, skip_invalid, alignment,
+             ocr, dino, workers) -> None:
     """Judge pages in the official layout (eval.json per page)."""
     from iwr.judge.evaluate import Candidate, evaluate_many
     from iwr.judge.table import markdown_table
@@ -199,7 +203,7 @@ def eval_cmd(pack, candidates, model, judge_model, judge_api_base, no_cache, ski
     if not by_model:
         err_console.print(f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)")
         sys.exit(1)
-    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout)
     for m, jobs in by_model.items():
         results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers,
                                             on_done=lambda r: err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)))

@@ -28,8 +28,8 @@ from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 @judge_model_options
 @judge_options
 def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
-              budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, run_id, resume, no_cache, timeout,
-              retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
+              budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, task_timeout, run_id, resume, no_cache,
+              timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
     from pydantic import ValidationError
 
@@ -54,7 +54,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
-        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout)
         metrics = load_metrics(judge)  # one set of visual backends for the self-tests and the official judging
         generator = create("agent", model=model, settings=settings, judge=judge, emit=None, api_base=api_base,
                            frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries, metrics=metrics)

@@ -59,8 +59,8 @@ run_options = stack_options(RUN_OPTIONS)
 @run_options
 @judge_model_options
 @judge_options
-def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, run_id, resume, no_cache,
-            timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
+def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, task_timeout, run_id, resume,
+            no_cache, timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
@@ -72,7 +72,7 @@ def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, jud
         config = RunConfig(generator=generator.name, model=model, api_base=api_base,
                            generator_settings=getattr(generator, "settings", {}), pack=str(loaded.jsonl),
                            task_ids=[lt.task.id for lt in tasks],
-                           judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache),
+                           judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout),
                            versions=versions())
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
@@ -142,7 +142,8 @@ def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
 @click.option("--no-cache", is_flag=True, help="Bypass the judge model's response cache.")
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @judge_options
-def rescore_cmd(run_dir, judge_model, judge_api_base, no_cache, display, alignment, ocr, dino, workers) -> None:
+def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, display, alignment, ocr, dino,
+                workers) -> None:
     """Re-judge a run's saved pages (no generation); replaces eval.json."""
     from iwr.benchmark.display import make_display
     from iwr.benchmark.runner import RunError, read_config, rescore
@@ -151,7 +152,7 @@ def rescore_cmd(run_dir, judge_model, judge_api_base, no_cache, display, alignme
     try:
         config = read_config(run_dir)
         loaded = load_pack_or_exit(Path(config.pack), True, deep=False)
-        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache)
+        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout)
     except RunError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)

@@ -14,7 +14,7 @@ from typing import Callable
 
 import cv2
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iwr import atomic
 from iwr.benchmark.loader import LoadedTask
@@ -27,6 +27,9 @@ from iwr.llm.usage import TokenUsage
 
 EVAL_NAME = "eval.json"
 EVALPOINTS = "evalpoints"
+TASK_TIMEOUT_S = 300.0
+TASK_TIMEOUT_JUDGE_MODEL_S = 900.0
+"""The default task time limit with a judge model, whose calls take seconds per step."""
 
 
 class JudgeConfig(BaseModel):
@@ -39,13 +42,21 @@ class JudgeConfig(BaseModel):
     """Visual backend names (see iwr.judge.visual); None disables that metric. When the named backend
     cannot run here (DINOv2 without weights on disk), the role's fallback is used and recorded."""
     dino: str | None = "dinov2-base"
-    task_timeout_s: float = 300.0
+    task_timeout_s: float = TASK_TIMEOUT_S
+    """Time limit of one task's replay; what was scored by then is kept (the step under way fails with
+    the reason). Not given, with a judge model: TASK_TIMEOUT_JUDGE_MODEL_S."""
     save_step_screenshots: bool = True
     judge_model: str | None = None
     """litellm model name of the multimodal judge (grounding, assertions, rubric); None = offline."""
     judge_api_base: str | None = None
     judge_timeout_s: float = 60.0
     use_cache: bool = True
+
+    @model_validator(mode="after")
+    def _judge_model_needs_time(self) -> "JudgeConfig":
+        if self.judge_model and "task_timeout_s" not in self.model_fields_set:
+            self.task_timeout_s = TASK_TIMEOUT_JUDGE_MODEL_S
+        return self
 
 
 class Candidate(BaseModel):
@@ -75,6 +86,18 @@ def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment) -> li
             if not step.passed:
                 break
     return pairs
+
+
+def cut_at_time_limit(replay: Replay, seconds: float) -> StepResult | None:
+    """The task ran out of time: the step under way fails with that reason (returned), and the steps
+    and checkpoints before it stand; out of time outside a step, the task's error says it."""
+    reason = f"task time limit of {seconds:g}s reached"
+    step = replay.steps[-1] if replay.steps else None
+    if step is not None and not step.passed and not step.reason:
+        step.reason = reason
+        return step
+    replay.error = reason
+    return None
 
 
 def _decode(png: bytes) -> np.ndarray:
@@ -207,7 +230,8 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
                              result_name: str | None = EVAL_NAME) -> TaskScore:
     """Judge `candidate` on `lt`; writes `eval.json` (`result_name`; None = the caller writes its own
     record, as the agent's self-test does), `evalpoints/<k>.png` and step screenshots into `out_dir`.
-    Never raises for a bad page: crashes and time limits end up in `error`."""
+    Never raises for a bad page: hangs, crashes and time limits fail the step they cut (its `reason`), or
+    end up in `error` before the first step; what was scored before them stands."""
     if metrics is None:
         metrics, backends = load_metrics(config)
     if llm is not None:
@@ -233,7 +257,9 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
                         run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done, replay),
                         config.task_timeout_s)
                 except asyncio.TimeoutError:
-                    replay = Replay(error=f"task time limit of {config.task_timeout_s:g}s reached")
+                    cut = cut_at_time_limit(replay, config.task_timeout_s)
+                    if cut is not None:
+                        step_done(cut)
     if config.save_step_screenshots:
         for step in replay.steps:
             if step.index + 1 < len(replay.shots):
@@ -281,4 +307,4 @@ async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: 
         try:
             return list(await asyncio.gather(*(one(*job) for job in jobs)))
         finally:
-            await browser.close()
+            await asyncio.wait_for(browser.close(), 30)

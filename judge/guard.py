@@ -1,25 +1,27 @@
 """Stops a candidate page that would hang the judge, without ever waiting on its renderer.
 
 A script that never returns (a busy loop in an event handler, a timer, an animation frame, a
-microtask, or at load) keeps the renderer's main thread: every Playwright call on the page then waits
-for it. When a step's call runs out of time, `PageGuard.diagnose` asks the page for `1` over its own
-CDP session (opened with the page); no answer within `PROBE_S` means the main thread is stuck, and
-`Runtime.terminateExecution` (an interrupting DevTools command: V8 runs it between two instructions of
-the busy script, on a renderer that answers nothing else) ends the script, then
-`Emulation.setScriptExecutionDisabled` keeps its timers, frames and handlers from starting it again.
-A renderer that still does not answer is crashed (`Page.crash`, not awaited). The step then fails with
-the reason, e.g. "the page's script did not return within 10s (busy loop in a keydown handler?);
-stopped it", and the replay stops there.
+microtask, or at load) holds the renderer's main thread, and every Playwright call on the page then
+waits for it. When a call of a step runs out of time, `PageGuard.diagnose` asks the page for `1` over
+the guard's own CDP session (opened with the page; a new session would open too, but nothing waits
+on that). No answer within `PROBE_S` means the main thread is stuck: the guard sends
+`Emulation.setScriptExecutionDisabled` (no timer, frame or handler starts a script any more) and
+`Runtime.terminateExecution` (ends the running one), both "interrupting" DevTools commands that a busy
+renderer runs at once, then reads which handler was busy; a renderer that still does not answer
+within `HALT_S` is crashed (`Page.crash`, not awaited). The step fails with the reason, e.g. "the
+page's script did not return within 10s (busy loop in a keydown handler?); stopped it", and the
+replay stops there; the context is closed as usual.
 
-Floods are stopped the same way as soon as they are seen, since each of them costs the judge work per
-event on the connection it shares with every other task: more than `FLOOD_EVENTS` dialogs, popups or
-main-frame navigations within `FLOOD_WINDOW_S`. A console flood only stops the listening (the console
-listener is dropped after `CONSOLE_CAP` messages): a page that logs a lot still works.
+Floods are stopped the same way as soon as they are seen, since each event costs the judge work on
+the connection it shares with every other task: more than `FLOOD_EVENTS[kind]` dialogs, popups,
+main-frame navigations or console messages within `FLOOD_WINDOW_S`. Past `CONSOLE_CAP` messages the
+console is no longer read at all (a page that logs a lot, slowly, still works).
 
-Which handler was busy comes from an init script that records, at the capture phase on `window`, the
-last input or load event dispatched and whether its dispatch finished (a 0 ms timer queued before the
-page's own handlers run); an unfinished one names the handler, an inline script still parsing names
-the load, anything else is a timer, animation frame or promise callback.
+Which handler was busy comes from `RECORD_JS`, an init script: it records the last input or load event
+at the capture phase on `window` with a 0 ms timer (queued before the page's own handlers run) that
+marks its dispatch finished, and wraps setTimeout, setInterval and requestAnimationFrame callbacks the
+same way; the page starts as "an inline script at load". Scripts are disabled before the record is
+read, so the marking timer of a handler that never returned cannot run first.
 """
 
 from __future__ import annotations
@@ -28,11 +30,16 @@ import asyncio
 import time
 from collections import deque
 
-PROBE_S = 1.0
-"""How long a page may take to evaluate `1` before its main thread counts as stuck."""
-FLOOD_EVENTS = 20
+PROBE_S = 0.5
+"""How long a page may take to evaluate `1` (after a call on it already ran out of time) before its main
+thread counts as stuck."""
 FLOOD_WINDOW_S = 2.0
-CONSOLE_CAP = 200
+FLOOD_EVENTS = {"dialog": 20, "popup": 20, "navigation": 10, "console message": 1000}
+"""More of these within FLOOD_WINDOW_S stop the page (a navigation costs the most, a console message the least)."""
+HALT_S = 1.0
+"""Time a stopped page gets to answer again (the interrupting commands before it act at once, even on a
+busy renderer, but a renderer on a loaded machine may wait for a core)."""
+CONSOLE_CAP = 2000
 """Console messages read per page; past it the listener is dropped (each one crosses the connection)."""
 
 _KEY = 'Symbol.for("iwr.guard")'
@@ -40,7 +47,7 @@ RECORD_JS = """
 (() => {
   const key = %s;
   if (window[key]) return;
-  const st = { last: null };
+  const st = { last: { what: "an inline script at load", open: true } };
   Object.defineProperty(window, key, { value: st });
   const later = window.setTimeout.bind(window);
   const types = ["keydown", "keypress", "keyup", "beforeinput", "input", "change", "focus", "focusin", "blur",
@@ -49,38 +56,58 @@ RECORD_JS = """
     "submit", "scroll", "scrollend", "wheel", "resize", "DOMContentLoaded", "load", "pageshow", "hashchange",
     "popstate", "animationend", "transitionend", "selectionchange"];
   for (const type of types) {
+    const what = `${/^[aeiou]/i.test(type) ? "an" : "a"} ${type} handler`;
     addEventListener(type, () => {
-      const rec = { type, open: true };
+      const rec = { what, open: true };
       st.last = rec;
-      later(() => { rec.open = false; }, 0);
+      later(() => { rec.open = false; }, 0);  // queued before the page's own handlers run
     }, { capture: true, passive: true });
   }
+  const wrap = (name, what) => {
+    const original = window[name];
+    if (typeof original !== "function") return;
+    window[name] = function (callback, ...rest) {  // same ids, so the clear functions still work
+      if (typeof callback !== "function") return original.call(window, callback, ...rest);
+      return original.call(window, function (...args) {
+        const rec = { what, open: true };
+        st.last = rec;
+        try { return callback.apply(this, args); } finally { rec.open = false; }
+      }, ...rest);
+    };
+  };
+  wrap("setTimeout", "a setTimeout callback");
+  wrap("setInterval", "a setInterval callback");
+  wrap("requestAnimationFrame", "a requestAnimationFrame callback");
 })();
 """ % _KEY
 
 _CULPRIT_JS = """(() => {
   const rec = window[%s]?.last;
-  if (rec && rec.open) return `a ${rec.type} handler`;
-  if (document.readyState === "loading") return "an inline script at load";
-  return "a timer, animation frame or promise callback";
+  return rec && rec.open ? rec.what : "a timer, animation frame or promise callback";
 })()""" % _KEY
 
 
 class FloodMeter:
     """Counts events in a sliding window; `hit` says when more than `limit` fell within `window_s`."""
 
-    def __init__(self, limit: int = FLOOD_EVENTS, window_s: float = FLOOD_WINDOW_S):
+    def __init__(self, limit: int, window_s: float = FLOOD_WINDOW_S):
         self.limit, self.window_s = limit, window_s
         self.times: deque[float] = deque()
         self.total = 0
+        self.last = 0.0
 
-    def hit(self) -> bool:
+    def recent(self) -> int:
+        """Events within the window up to now."""
         now = time.monotonic()
-        self.total += 1
-        self.times.append(now)
         while self.times and now - self.times[0] > self.window_s:
             self.times.popleft()
-        return len(self.times) > self.limit
+        return len(self.times)
+
+    def hit(self) -> bool:
+        self.total += 1
+        self.last = time.monotonic()
+        self.times.append(self.last)
+        return self.recent() > self.limit
 
 
 class PageGuard:
@@ -92,6 +119,8 @@ class PageGuard:
         """Why the guard stopped the page's scripts; the step under way fails with it."""
         self.dropped = False
         """The renderer did not recover and was crashed."""
+        self.culprit = "a script"
+        """Where the stopped script was busy, as the event record tells."""
         self.meters: dict[str, FloodMeter] = {}
         self._stopping: asyncio.Future | None = None
 
@@ -113,45 +142,57 @@ class PageGuard:
         return answer is not None
 
     async def _halt(self) -> None:
-        """Terminate the running script and keep scripts from starting again; crash a renderer that
-        still does not answer."""
-        terminate = asyncio.ensure_future(self._send("Runtime.terminateExecution"))
-        await self._send("Emulation.setScriptExecutionDisabled", {"value": True})
-        await terminate
-        if not await self.responsive():
+        """Keep scripts from starting again, end the running one, read which handler it was in (the
+        event record's pending timer cannot run any more); crash a renderer that still does not answer."""
+        for command, params in (("Emulation.setScriptExecutionDisabled", {"value": True}),
+                                ("Runtime.terminateExecution", {})):
+            asyncio.ensure_future(self._send(command, params, HALT_S))  # answered, if at all, before the next
+        found = await self._send("Runtime.evaluate", {"expression": _CULPRIT_JS, "returnByValue": True}, HALT_S)
+        if found is None:
             self.dropped = True
-            asyncio.ensure_future(self._send("Page.crash", timeout=5))
+            self.crash()
+        else:
+            self.culprit = (found.get("result") or {}).get("value") or self.culprit
 
-    async def stop(self, reason: str) -> str:
-        """Stop the page's scripts (once) and remember why; returns the reason that stands."""
+    def _start(self, reason: str | None) -> asyncio.Future:
         if self._stopping is None:
             self.stopped = reason
             self._stopping = asyncio.ensure_future(self._halt())
-        await asyncio.shield(self._stopping)
+        return self._stopping
+
+    async def stop(self, reason: str) -> str:
+        """Stop the page's scripts (once) and remember why; returns the reason that stands."""
+        await asyncio.shield(self._start(reason))
         return self.stopped or reason
 
     async def diagnose(self, seconds: float) -> str | None:
         """After a call on the page ran out of `seconds`: None when the page still answers (slow, or an
         element that never became actionable); else its script is stopped and the reason returned."""
-        if self.stopped:
-            await self.stop(self.stopped)
-            return self.stopped
-        if await self.responsive():
-            return None
-        terminate = asyncio.ensure_future(self._send("Runtime.terminateExecution"))
-        await asyncio.sleep(0.05)
-        found = await self._send("Runtime.evaluate", {"expression": _CULPRIT_JS, "returnByValue": True})
-        await terminate
-        culprit = ((found or {}).get("result") or {}).get("value") or "a script"
-        return await self.stop(f"the page's script did not return within {seconds:g}s (busy loop in {culprit}?); "
-                               "stopped it")
+        if self._stopping is None:
+            if await self.responsive():
+                return None
+            if self._stopping is None:
+                navigations = self.meters.get("navigation")
+                await asyncio.shield(self._start(None))
+                dropped = ", and dropped its renderer, which did not recover" if self.dropped else ""
+                if navigations is not None and navigations.total >= 3 and time.monotonic() - navigations.last < 2:
+                    self.stopped = (f"the page kept navigating ({navigations.total} navigations; a reload loop?) and did "
+                                    f"not answer within {seconds:g}s; stopped its script{dropped}")
+                elif self.dropped:
+                    self.stopped = (f"the page's script did not return within {seconds:g}s and did not stop when told to "
+                                    "(a busy loop?); dropped its renderer")
+                else:
+                    self.stopped = (f"the page's script did not return within {seconds:g}s (busy loop in {self.culprit}?); "
+                                    "stopped it")
+        await asyncio.shield(self._stopping)
+        return self.stopped
 
     def flood(self, kind: str, what: str) -> None:
         """Count one event of `kind`; past the flood limit stop the page's scripts, saying `what` it did."""
-        meter = self.meters.setdefault(kind, FloodMeter())
+        meter = self.meters.setdefault(kind, FloodMeter(FLOOD_EVENTS[kind]))
         if meter.hit() and self.stopped is None:
             asyncio.ensure_future(self.stop(
-                f"the page {what} {meter.total} times within {meter.window_s:g}s ({kind} loop?); stopped its script"))
+                f"the page {what} {len(meter.times)} times within {meter.window_s:g}s ({kind} loop?); stopped its script"))
 
     def crash(self) -> None:
         """Drop the renderer without waiting for it (before closing a context whose page never recovered)."""

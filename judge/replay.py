@@ -68,11 +68,15 @@ def key_name(key: str) -> str:
     return KEY_NAMES.get(key.strip().lower().replace(" ", ""), key.strip())
 
 
+class TimedOut(StepFailure):
+    """A call on the page ran out of time: the guard then checks whether the page's script hangs."""
+
+
 async def bounded(coro, seconds: float, what: str):
     try:
         return await asyncio.wait_for(coro, seconds)
     except asyncio.TimeoutError:
-        raise StepFailure(f"{what} took longer than {seconds:g}s (page unresponsive?)") from None
+        raise TimedOut(f"{what} took longer than {seconds:g}s (page unresponsive?)") from None
 
 
 async def screenshot(page, timeout: float) -> bytes:
@@ -100,13 +104,15 @@ async def perform(page, action: Action, element, viewport: tuple[int, int], conf
         await bounded(click(page, element, t), t + 1, "focusing the field")
         try:
             await bounded(element.fill("", timeout=t * 1000), t + 1, "clearing the field")
-        except Exception:
-            await page.keyboard.press("ControlOrMeta+a")
-            await page.keyboard.press("Backspace")
-        await bounded(page.keyboard.type(action.text_to_type() or ""), t + 1, "typing")
+        except Exception as e:
+            if _timed_out(e):  # a page that hangs gets no second try
+                raise
+            await bounded(page.keyboard.press("ControlOrMeta+a"), t, "selecting the field's text")
+            await bounded(page.keyboard.press("Backspace"), t, "clearing the field")
+        await bounded(page.keyboard.type(action.text_to_type() or ""), t, "typing")
     elif action.type == "Press":
         key = action.key_to_press() or ""
-        await bounded(page.keyboard.press(key_name(key)), t + 1, f"pressing {key}")
+        await bounded(page.keyboard.press(key_name(key)), t, f"pressing {key}")
     elif action.type == "Scroll":
         direction = action.scroll_direction()
         moved = await bounded(scroll(page, direction, viewport), t + 1, "scrolling")
@@ -185,7 +191,10 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
         await bounded(_settle(page, network, config), t, "settling")
         result.shots.append(await screenshot(page, t))
     except Exception as e:
-        result.error = f"the page did not load: {_reason(e, log)}"
+        result.error = f"the page did not load: {await _failure(e, log, config.load_timeout_s)}"
+        return result
+    if log.guard is not None and log.guard.stopped:
+        result.error = f"the page did not load: {log.guard.stopped}"
         return result
     for i, action in enumerate(task.action_sequence):
         step = StepResult(index=i, type=action.type, description=action.parameters.description, passed=False)
@@ -233,7 +242,9 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             step.passed = step.verdict.passed
             step.reason = step.verdict.reason
         except Exception as e:
-            step.reason = _reason(e, log)
+            step.reason = await _failure(e, log, t)
+        if log.guard is not None and log.guard.stopped:  # a flood, or a hang, stopped the page's scripts
+            step.passed, step.reason = False, log.guard.stopped
         step.timings = timings
         step.console_errors = log.take_console()
         if on_step is not None:
@@ -241,6 +252,25 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
         if not step.passed:
             break
     return result
+
+
+async def _failure(e: Exception, log: SandboxLog, seconds: float) -> str:
+    """The reason a step (or the load) failed; after a time limit, the guard stops a page whose
+    script never returns and says so (judge/guard.py)."""
+    guard = log.guard
+    if guard is not None and (guard.stopped or (_timed_out(e) and not log.crashed and not log.closed)):
+        stopped = await guard.diagnose(seconds)  # a renderer the guard dropped crashed because of it
+        if stopped:
+            return stopped
+    reason = _reason(e, log)
+    navigations = guard.meters.get("navigation") if guard is not None else None
+    if navigations is not None and "context was destroyed" in reason:
+        reason = f"the page navigated while the judge read it ({navigations.total} navigations so far: a reload loop?)"
+    return reason
+
+
+def _timed_out(e: Exception) -> bool:
+    return isinstance(e, TimedOut) or type(e).__name__ == "TimeoutError"
 
 
 def _reason(e: Exception, log: SandboxLog) -> str:

@@ -16,6 +16,7 @@ from typing import AsyncIterator, Iterator
 from urllib.parse import unquote, urldefrag, urlparse
 
 from iwr.judge.grounding.elements import LISTENERS_JS
+from iwr.judge.guard import CONSOLE_CAP, RECORD_JS, PageGuard
 from iwr.staticserver import QuietFolderHandler, serve
 
 PLACEHOLDER = "__PLACEHOLDER_ASSETS_BASE_DIR__"
@@ -57,6 +58,12 @@ class CandidateHandler(QuietFolderHandler):
             return self._send(html, "text/html; charset=utf-8")
         return super().do_GET()
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the page navigated or closed mid-response
+            pass
+
     def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(200)
         self.send_header("Content-Type", content_type)
@@ -82,10 +89,19 @@ class SandboxLog:
     console_errors: list[str] = field(default_factory=list)
     crashed: bool = False
     closed: bool = False
+    guard: PageGuard | None = field(default=None, repr=False)
+    """Stops the page's scripts when they hang or flood (judge/guard.py); set by `sandbox_page`."""
 
     def take_console(self) -> list[str]:
         out, self.console_errors = self.console_errors, []
         return out[:20]
+
+
+def _frame(request):
+    try:
+        return request.frame
+    except Exception:  # a popup's first request comes before its frame
+        return None
 
 
 @asynccontextmanager
@@ -108,6 +124,12 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
                 main = request.frame.parent_frame is None
             except Exception:
                 main = True
+        if main and "entry" in state:
+            frame = _frame(request)
+            if frame is page.main_frame:
+                guard.flood("navigation", "navigated")
+            elif frame is None or frame.page is not page:  # a popup's first request: refused below, so
+                on_page(request)                           # its "page" event never comes
         if main and "entry" in state and urldefrag(url)[0] != state["entry"]:
             # 204 cancels the navigation and keeps the current page (an abort would show an error page).
             log.blocked.append(f"navigation to {url[:200]}")
@@ -120,23 +142,55 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
         await route.continue_()
 
     def on_page(popup) -> None:
-        if popup is not page:
+        if popup is not page and id(popup) not in popups:
+            popups.add(id(popup))
             log.popups += 1
-            asyncio.ensure_future(popup.close())
+            if hasattr(popup, "close"):  # a Page (else the request of a popup that stays blank until the end)
+                asyncio.ensure_future(popup.close())
+            guard.flood("popup", "opened a popup")
+
+    def on_dialog(dialog) -> None:
+        log.dialogs.append(f"{dialog.type}: {dialog.message[:120]}")
+        guard.flood("dialog", "opened a dialog")
+        asyncio.ensure_future(dialog.dismiss())
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            log.console_errors.append(message.text[:300])
+        read_console("console", on_console)
+
+    def on_page_error(error) -> None:
+        log.console_errors.append(str(error)[:300])
+        read_console("pageerror", on_page_error)
+
+    def read_console(event: str, listener) -> None:
+        guard.flood("console message", "logged a console message")
+        seen[event] = seen.get(event, 0) + 1
+        if seen[event] == CONSOLE_CAP:  # each message costs the judge work: stop reading them
+            page.remove_listener(event, listener)
+            log.console_errors.append(f"(the page sent {CONSOLE_CAP} {event} messages; the rest were not read)")
 
     await context.route("**/*", route)
     await context.add_init_script(LISTENERS_JS)
+    await context.add_init_script(RECORD_JS)
     page = await context.new_page()
+    seen: dict[str, int] = {}
+    popups: set[int] = set()
+    log.guard = guard = await PageGuard.attach(context, page)
     context.on("page", on_page)
-    page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message[:120]}"), asyncio.ensure_future(d.dismiss())))
+    page.on("dialog", on_dialog)
     page.on("crash", lambda _: setattr(log, "crashed", True))
     page.on("close", lambda _: setattr(log, "closed", True))
-    page.on("console", lambda m: log.console_errors.append(m.text[:300]) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log.console_errors.append(str(e)[:300]))
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
     try:
         yield page
     finally:
         try:
             await asyncio.wait_for(context.close(), 10)
-        except Exception:
-            pass
+        except Exception:  # never wait on a renderer: drop it, then close what is left
+            guard.crash()
+            try:
+                await asyncio.wait_for(context.close(), 5)
+            except Exception:
+                pass

@@ -47,10 +47,15 @@ class Grounding(_Model):
 
 class Verdict(_Model):
     status: VerdictStatus
-    """pass/fail when checked (expect or judge model); unverified when only the offline rule applied."""
+    """pass/fail when checked (judge model, expect, or facts read from the assertion's text);
+    unverified when the offline change rule decided."""
     passed: bool
     method: str
-    """expect (deterministic post-conditions), llm (judge model), offline-rule, action (no assertion)."""
+    """llm (judge model, official); expect (deterministic post-conditions); assertion-text (what the
+    assertion's text names, checked on the page: judge/assertions.py); assertion-text+offline-rule
+    (those facts held before the step too, the change rule decided); offline-rule (nothing checkable:
+    the change rule alone); action (no assertion). A fallback from the judge model appends its reason,
+    e.g. `assertion-text (llm-unreadable)`."""
     reason: str = ""
     evidence: dict[str, Any] = Field(default_factory=dict)
 

@@ -84,9 +84,9 @@ def test_unreadable_answers_fall_back_and_are_labelled(tmp_path: Path, llm_serve
     assert len(grounding_requests) == 2, "the vision fallback was not asked"
     assert any(p["type"] == "image_url" for p in grounding_requests[1].json["messages"][0]["content"])
     assert step.grounding.strategy == "fuzzy" and step.grounding.tried[0].startswith("llm:")
-    assert step.verdict.method == "offline-rule (llm-unreadable)" and step.passed
+    assert step.verdict.method == "assertion-text (llm-unreadable)" and step.passed
     assert r.HFS is None and not r.official
-    assert any("assertion: offline-rule (llm-unreadable)" in s for s in r.standins)
+    assert any("assertion: assertion-text (llm-unreadable)" in s for s in r.standins)
 
 
 def test_unreachable_judge_model(tmp_path: Path, llm_server) -> None:
@@ -96,5 +96,5 @@ def test_unreachable_judge_model(tmp_path: Path, llm_server) -> None:
     r = judge(tmp_path, llm_server, timeout=2)
     step = r.steps[0]
     assert step.grounding.strategy == "fuzzy" and "judge model unavailable" in step.grounding.tried[0]
-    assert step.verdict.method == "offline-rule (llm-unavailable)"
+    assert step.verdict.method == "assertion-text (llm-unavailable)"
     assert r.error is None and r.HFS is None

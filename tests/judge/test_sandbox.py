@@ -27,9 +27,9 @@ TASK = {
 GOOD = "document.getElementById('out').textContent = 'Done';"
 PAGES = {
     "good": (GOOD, None),
-    "infinite loop on click": ("while (true) {}", "took longer than"),
+    "infinite loop on click": ("while (true) {}", "did not return"),
     "infinite loop at load": (None, "the page did not load"),
-    "memory bomb": ("const a = []; while (true) a.push(new Array(1e6).fill(1));", ("crashed", "took longer than")),
+    "memory bomb": ("const a = []; while (true) a.push(new Array(1e6).fill(1));", ("crashed", "did not return")),
     "window.close": ("window.close();", ("closed itself", "nothing visible changed")),
     "navigation away": ("location.href = 'https://evil.example/steal';", "nothing visible changed"),
     "same-origin navigation": ("location.href = 'other.html';", "nothing visible changed"),

@@ -1,0 +1,234 @@
+"""Pages that try to hang the judge, each with a short task, and a runner that judges them all in one
+browser and says how each one ended: which step failed, after how many seconds against which limit,
+and why. Used by tests/judge/test_hostile.py and benchmarks/hostile.py.
+
+Every task starts with a step that works (so the step before the hostile one must be kept as passed,
+with its checkpoint), then the hostile step, then one more step that the replay must never reach.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from iwr.benchmark.loader import LoadedTask
+from iwr.benchmark.types import Task
+from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_candidate
+from iwr.judge.types import StepResult, TaskScore
+
+BUSY = "for (;;) {}"
+GRACE_S = 3.0
+"""How long past its limit a hostile step may take to end (the guard's probe and stop)."""
+
+
+def _page(script: str = "", body: str = "") -> str:
+    return ("<!doctype html><html><body><button id='ok' onclick=\"document.getElementById('out').textContent += 'Done '\">OK"
+            f"</button><p id='out'></p>{body}<script>{script}</script></body></html>")
+
+
+FIELD = "<input id='name' placeholder='Name' aria-label='Name'>"
+GO = "<button id='go'>Go</button>"
+TALL = "<div style='height: 3000px'></div>"
+OK = {"type": "Click", "parameters": {"description": "Click the 'OK' button"},
+      "logical_assertion": "The message 'Done' appears", "visual_evaluation_flag": True}
+AGAIN = {"type": "Click", "parameters": {"description": "Click the 'OK' button again"}, "logical_assertion": "",
+         "visual_evaluation_flag": True}
+CLICK_GO = {"type": "Click", "parameters": {"description": "Click the 'Go' button"}, "logical_assertion": "",
+            "visual_evaluation_flag": True}
+TYPE = {"type": "Type", "parameters": {"description": "Type 'abc' into the 'Name' field", "text": "abc"},
+        "logical_assertion": "", "visual_evaluation_flag": True}
+PRESS = {"type": "Press", "parameters": {"description": "Press Enter", "key": "Enter"}, "logical_assertion": "",
+         "visual_evaluation_flag": True}
+SCROLL = {"type": "Scroll", "parameters": {"description": "Scroll down", "direction": "down"},
+          "logical_assertion": "", "visual_evaluation_flag": True}
+
+
+@dataclass
+class Kind:
+    name: str
+    html: str
+    actions: list[dict]
+    expect: tuple[str, ...] = ()
+    """Words the failing step's reason (or the load error) must contain, any of them; empty: the task passes."""
+    fails_at: int | None = 1
+    """The step that must fail; None: the page must fail to load."""
+
+
+def _handler(event: str, action: dict, target: str = "window", body: str = "") -> Kind:
+    article = "an" if event[0] in "aeiou" else "a"
+    script = f"{target}.addEventListener('{event}', () => {{ {BUSY} }});"
+    return Kind(f"busy {event} handler", _page(script, body), [OK, action, AGAIN], (f"{article} {event} handler",))
+
+
+KINDS: list[Kind] = [
+    _handler("keydown", PRESS),
+    _handler("keypress", TYPE, body=FIELD),
+    _handler("keyup", PRESS),
+    _handler("input", TYPE, body=FIELD),
+    _handler("focus", TYPE, "document.getElementById('name')", FIELD),
+    _handler("focusin", TYPE, "document.getElementById('name')", FIELD),
+    _handler("mouseover", CLICK_GO, "document.getElementById('go')", GO),
+    _handler("mouseenter", CLICK_GO, "document.getElementById('go')", GO),
+    _handler("mousedown", CLICK_GO, "document.getElementById('go')", GO),
+    _handler("click", CLICK_GO, "document.getElementById('go')", GO),
+    _handler("scroll", SCROLL, body=TALL),
+    Kind("microtask loop", _page("go.onclick = () => { const f = () => Promise.resolve().then(f); f(); };", GO),
+         [OK, CLICK_GO, AGAIN], ("did not return", "crashed")),  # its promises may fill the heap first
+    Kind("busy requestAnimationFrame", _page(f"go.onclick = () => requestAnimationFrame(() => {{ {BUSY} }});", GO),
+         [OK, CLICK_GO, AGAIN], ("requestAnimationFrame callback",)),
+    Kind("busy setTimeout", _page(f"go.onclick = () => setTimeout(() => {{ {BUSY} }}, 0);", GO),
+         [OK, CLICK_GO, AGAIN], ("setTimeout callback",)),
+    Kind("busy inline script", _page(BUSY), [OK, AGAIN], ("inline script at load",), None),
+    Kind("busy DOMContentLoaded", _page(f"addEventListener('DOMContentLoaded', () => {{ {BUSY} }});"), [OK, AGAIN],
+         ("DOMContentLoaded handler",), None),
+    Kind("busy load handler", _page(f"addEventListener('load', () => {{ {BUSY} }});"), [OK, AGAIN],
+         ("a load handler",), None),
+    Kind("alert loop", _page("go.onclick = () => { for (;;) alert('again'); };", GO), [OK, CLICK_GO, AGAIN],
+         ("dialog loop",)),
+    Kind("console flood", _page("go.onclick = () => { for (let i = 0; ; i++) console.error('flood ' + i); };", GO),
+         [OK, CLICK_GO, AGAIN], ("console message",)),
+    Kind("reload loop at load", _page("location.reload();"), [OK, AGAIN], ("navigat",), None),
+    Kind("reload loop after an action", _page("if (sessionStorage.loop) location.reload();"
+                                              " go.onclick = () => { sessionStorage.loop = 1; location.reload(); };", GO),
+         [OK, CLICK_GO, AGAIN], ("navigat",)),
+    Kind("popup loop", _page("go.onclick = () => setInterval(() => window.open('/popup' + Math.random()), 0);", GO),
+         [OK, CLICK_GO, AGAIN], ("popup loop",)),
+    Kind("memory bomb", _page("go.onclick = () => { const a = []; for (;;) a.push(new Array(1e6).fill(1)); };", GO),
+         [OK, CLICK_GO, AGAIN], ("crashed", "did not return")),
+]
+
+HARMLESS: list[Kind] = [
+    Kind("busy wheel handler (the judge scrolls without wheel events)",
+         _page(f"addEventListener('wheel', () => {{ {BUSY} }});", TALL), [OK, SCROLL, AGAIN]),
+    Kind("console chatter", _page("setInterval(() => console.error('tick'), 0);"), [OK, AGAIN]),
+]
+GOOD = Kind("a normal page", _page(), [OK, AGAIN])
+
+
+@dataclass
+class Ended:
+    """How one kind's task ended."""
+
+    kind: Kind
+    result: TaskScore
+    seconds: float
+    """Seconds of the failing step (from the end of the step before it), or of the whole task when
+    the load failed or nothing failed."""
+    limit: float
+    """The limit that step ran under: the action limit, or the load limit."""
+    step_ends: list[float] = field(default_factory=list)
+
+    @property
+    def failed_step(self) -> StepResult | None:
+        return next((s for s in self.result.steps if not s.passed), None)
+
+    @property
+    def reason(self) -> str:
+        step = self.failed_step
+        return (self.result.error or "") if step is None else step.reason
+
+    @property
+    def ok(self) -> bool:
+        """Ended as expected, in time, keeping the steps before."""
+        k, r = self.kind, self.result
+        if not k.expect:
+            return r.IFS == 1.0 and r.error is None
+        if not any(word in self.reason for word in k.expect) or self.seconds > self.limit + GRACE_S:
+            return False
+        if k.fails_at is None:
+            return r.error is not None and not r.steps
+        step = self.failed_step
+        return step is not None and step.index == k.fails_at and all(s.passed for s in r.steps[:k.fails_at])
+
+
+def _task(kind: Kind, folder: Path) -> LoadedTask:
+    task = Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"},
+                                "action_sequence": kind.actions})
+    blank = np.full((600, 800, 3), 255, np.uint8)
+    (folder / "assets").mkdir(parents=True, exist_ok=True)
+    (folder / "checkpoints").mkdir(exist_ok=True)
+    lt = LoadedTask(task=task, folder=folder, line=1)
+    for k in range(task.checkpoint_count):
+        cv2.imwrite(str(lt.checkpoint(k)), blank)
+    return lt
+
+
+async def judge_kind(browser, kind: Kind, config: JudgeConfig, root: Path) -> Ended:
+    """Judge `kind`'s page on its task in a fresh context of `browser`."""
+    folder = root / "".join(c if c.isalnum() else "-" for c in kind.name)
+    lt = _task(kind, folder / "task")
+    (folder / "page").mkdir(parents=True, exist_ok=True)
+    (folder / "page" / "index.html").write_text(kind.html)
+    ends: list[float] = []
+    started = time.perf_counter()
+    result = await evaluate_candidate(browser, lt, Candidate(root=folder / "page"), folder / "out", config,
+                                      on_step=lambda _s: ends.append(time.perf_counter()))
+    finished = time.perf_counter()
+    failed = next((s.index for s in result.steps if not s.passed), None)
+    if failed is not None and failed < len(ends):
+        begin = ends[failed - 1] if failed > 0 else started
+        return Ended(kind, result, ends[failed] - begin, config.replay.action_timeout_s, ends)
+    return Ended(kind, result, finished - started, config.replay.load_timeout_s, ends)
+
+
+async def judge_all(kinds: list[Kind], config: JudgeConfig, root: Path, workers: int = 2) -> tuple[list[Ended], Ended]:
+    """Judge every kind in one browser (`workers` contexts at a time), then a normal page in the same
+    browser; the browser is closed before returning."""
+    from playwright.async_api import async_playwright
+
+    from iwr.browser import launch_chromium
+    from iwr.judge.sandbox import BROWSER_ARGS
+
+    gate = asyncio.Semaphore(workers)
+    async with async_playwright() as pw:
+        browser = await launch_chromium(pw, args=BROWSER_ARGS)
+        try:
+            async def one(kind: Kind) -> Ended:
+                async with gate:
+                    return await judge_kind(browser, kind, config, root)
+
+            ended = list(await asyncio.gather(*(one(k) for k in kinds)))
+            control = await judge_kind(browser, GOOD, config, root)
+        finally:
+            await asyncio.wait_for(browser.close(), 30)
+    return ended, control
+
+
+def chromium_processes() -> set[int]:
+    """PIDs of the Chromium processes (browser, renderers, helpers) descending from this process."""
+    parents, names = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        names[int(entry.name)] = stat[stat.index("(") + 1: stat.rindex(")")]
+        parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
+    me = os.getpid()
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            if pid == me:
+                return True
+            pid = parents.get(pid, 1)
+        return False
+
+    return {pid for pid, name in names.items() if "chrom" in name and ours(pid)}
+
+
+def table(rows: list[Ended]) -> str:
+    """Markdown: kind, seconds to end, limit, ok, reason."""
+    lines = ["| kind | ended after s | limit s | as expected | reason |", "| --- | ---: | ---: | --- | --- |"]
+    for e in rows:
+        where = "load" if e.kind.fails_at is None else f"step {e.failed_step.index}" if e.failed_step else "-"
+        reason = (e.reason or "passed").replace("|", "/")[:160]
+        lines.append(f"| {e.kind.name} | {e.seconds:.1f} ({where}) | {e.limit:g} | {'yes' if e.ok else 'NO'} | {reason} |")
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""No page hangs the judge, and a limit never throws away scored work: every hostile page of
+`iwr.judge.hostile` ends its step (or its load) within the limit plus a short grace, with a reason
+that names what it did; the step before it stands, with its checkpoint; a normal page judged
+afterwards in the same browser passes; no Chromium process is left. A task that reaches its time
+limit keeps the steps and checkpoints scored before it."""
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iwr.judge import hostile
+from iwr.judge.evaluate import (TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, Candidate, JudgeConfig,
+                                evaluate_many)
+from iwr.judge.replay import ReplayConfig
+
+ACTION_S, LOAD_S = 2.0, 3.0
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory):
+    config = JudgeConfig(ocr=None, dino=None, task_timeout_s=60,
+                         replay=ReplayConfig(action_timeout_s=ACTION_S, load_timeout_s=LOAD_S))
+    before = hostile.chromium_processes()
+    ended, control = asyncio.run(hostile.judge_all(hostile.KINDS + hostile.HARMLESS, config,
+                                                   tmp_path_factory.mktemp("hostile"), workers=2))
+    time.sleep(0.5)
+    print("\n" + hostile.table(ended + [control]))
+    return {e.kind.name: e for e in ended}, control, hostile.chromium_processes() - before
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", hostile.KINDS, ids=[k.name for k in hostile.KINDS])
+def test_a_hostile_page_ends_in_time_with_its_reason(judged, kind: hostile.Kind) -> None:
+    e = judged[0][kind.name]
+    r = e.result
+    assert any(word in e.reason for word in kind.expect), e.reason
+    assert e.seconds <= e.limit + hostile.GRACE_S, f"{kind.name}: {e.seconds:.1f}s against {e.limit:g}s"
+    if kind.fails_at is None:
+        assert r.error.startswith("the page did not load") and not r.steps and r.IFS == 0
+        return
+    assert r.error is None and [s.passed for s in r.steps] == [True] * kind.fails_at + [False]
+    assert r.IFS == pytest.approx(kind.fails_at / len(kind.actions), abs=1e-3)
+    assert [c.k for c in r.checkpoints] == list(range(kind.fails_at + 1)), "the checkpoints before it stand"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", hostile.HARMLESS, ids=[k.name for k in hostile.HARMLESS])
+def test_what_does_not_reach_the_judge_passes(judged, kind: hostile.Kind) -> None:
+    e = judged[0][kind.name]
+    assert e.result.IFS == 1.0 and e.result.error is None, e.reason
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_normal_page_after_them_passes_in_the_same_browser(judged) -> None:
+    control = judged[1]
+    assert control.result.IFS == 1.0 and control.result.error is None, control.reason
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_no_chromium_process_is_left(judged) -> None:
+    assert not judged[2], f"Chromium processes left running: {sorted(judged[2])}"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_task_time_limit_keeps_the_scored_steps(tmp_path: Path) -> None:
+    kind = next(k for k in hostile.KINDS if k.name == "busy keydown handler")
+    lt = hostile._task(kind, tmp_path / "task")
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text(kind.html)
+    limit = 4.0
+    config = JudgeConfig(ocr=None, dino=None, task_timeout_s=limit, replay=ReplayConfig(action_timeout_s=30))
+    before = hostile.chromium_processes()
+    started = time.perf_counter()
+    [r] = asyncio.run(evaluate_many([(lt, Candidate(root=tmp_path / "page"), tmp_path / "out")], config))
+    elapsed = time.perf_counter() - started
+    assert elapsed < limit + 10, f"{elapsed:.1f}s"
+    assert [s.passed for s in r.steps] == [True, False]
+    assert r.steps[1].reason == "task time limit of 4s reached" and r.error is None
+    assert r.IFS == pytest.approx(1 / 3, abs=1e-3) and r.Final > 0
+    assert [c.k for c in r.checkpoints] == [0, 1]
+    assert (tmp_path / "out" / "eval.json").is_file() and (tmp_path / "out" / "steps" / "0.png").is_file()
+    time.sleep(0.5)
+    assert not hostile.chromium_processes() - before
+
+
+def test_a_judge_model_raises_the_default_task_time_limit() -> None:
+    assert JudgeConfig().task_timeout_s == TASK_TIMEOUT_S == 300
+    assert JudgeConfig(judge_model="openai/x").task_timeout_s == TASK_TIMEOUT_JUDGE_MODEL_S == 900
+    assert JudgeConfig(judge_model="openai/x", task_timeout_s=120).task_timeout_s == 120
+    stored = JudgeConfig(judge_model="openai/x", task_timeout_s=120).model_dump_json()
+    assert JudgeConfig.model_validate_json(stored).task_timeout_s == 120
+
+
+def test_every_judging_command_takes_task_timeout() -> None:
+    from iwr.benchmark.cli import judge_config, main
+
+    for command in ("eval", "run", "agent", "rescore"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and "--task-timeout" in result.output, command
+    assert judge_config("paper", "none", "none").task_timeout_s == 300
+    assert judge_config("paper", "none", "none", judge_model="openai/x").task_timeout_s == 900
+    assert judge_config("paper", "none", "none", judge_model="openai/x", task_timeout=45).task_timeout_s == 45
