@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-QUOTED = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<![A-Za-z0-9])['‘`]([^'‘’`\s][^'‘’`]{0,199}?)['’`](?![A-Za-z0-9])")
+QUOTED = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<![A-Za-z0-9])['‘`]([^'‘’`\s].{0,199}?)['’`](?![A-Za-z0-9])")
+"""Quoted strings in any quote style; an apostrophe inside a word ("Don't miss out") does not close one."""
 
 TYPE_VERB = r"(?:type|types|typing|typed|enter|enters|entering|input|inputs|write|writes|writing|fill\s+in|key\s+in|search\s+for|searches\s+for)"
 FILLER = r"(?:in|the|a|text|word|words|phrase|query|value|string|term|keyword|keywords|search|following|characters|letters|number|name)"

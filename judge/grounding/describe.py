@@ -9,9 +9,9 @@ import colorsys
 import re
 from dataclasses import dataclass, field
 
+from iwr.benchmark.derive import QUOTED, quotes
 from iwr.judge.grounding.text import norm
 
-QUOTED = re.compile(r"[\"“”]([^\"“”]{1,120})[\"“”]|(?<![A-Za-z])['‘](\S.{0,119}?)['’](?![A-Za-z])")
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
 STOP = set(
     "a an the to of in on at for and or with into from by is are be it its this that then so as page "
@@ -138,13 +138,7 @@ class Query:
 
 
 def quoted_strings(description: str) -> list[str]:
-    return [(a or b).strip() for a, b in QUOTED.findall(description) if (a or b).strip()]
-
-
-def quote_spans(description: str) -> list[tuple[str, int]]:
-    """Each quoted string with where it starts in the description."""
-    return [((m.group(1) or m.group(2)).strip(), m.start()) for m in QUOTED.finditer(description)
-            if (m.group(1) or m.group(2) or "").strip()]
+    return [text for _, _, text in quotes(description)]
 
 
 def relation_before(description: str, start: int) -> str | None:
@@ -177,7 +171,7 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
     """Split a description into what names the element and what locates it."""
     q = Query(description=description)
     typed_n = norm(typed)
-    for text, start in quote_spans(description):
+    for start, _, text in quotes(description):
         if action_type == "Type" and norm(text) == typed_n:
             continue
         relation = relation_before(description, start)

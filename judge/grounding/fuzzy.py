@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
-from iwr.judge.grounding.describe import (ORDINALS, QUOTED, REGION_WORDS, WORD, Anchor, Query, colour_name, expand,
+from iwr.judge.grounding.describe import (ORDINALS, REGION_WORDS, WORD, Anchor, Query, colour_name, expand,
                                           glyph_words, parse, quoted_strings)
 from iwr.judge.grounding.elements import PageElements, text_boxes
 from iwr.judge.grounding.text import norm

@@ -2,15 +2,14 @@
 stops the other tasks of the run."""
 
 import asyncio
-import os
 import time
-from pathlib import Path
 
 import pytest
 
 from iwr.benchmark.loader import LoadedTask
 from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.hostile import chromium_processes
 from iwr.judge.replay import ReplayConfig
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -36,30 +35,6 @@ PAGES = {
     "popup and dialogs": ("window.open('popup.html'); alert('hi'); confirm('sure?'); " + GOOD, None),
     "never-ending requests": ("fetch('http://203.0.113.9/never'); new Image().src = 'https://cdn.example/x.png'; " + GOOD, None),
 }
-
-
-def chromium_processes() -> set[int]:
-    """PIDs of Chromium processes descending from this test process (browser, renderers, helpers)."""
-    parents, names = {}, {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        names[pid] = stat[stat.index("(") + 1: stat.rindex(")")]
-        parents[pid] = int(stat[stat.rindex(")") + 2:].split()[1])
-
-    def ours(pid: int) -> bool:
-        while pid > 1:
-            if pid == os.getpid():
-                return True
-            pid = parents.get(pid, 1)
-        return False
-
-    return {pid for pid, name in names.items() if "chrom" in name and ours(pid)}
 
 
 def page_html(handler: str | None) -> str:
