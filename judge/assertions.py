@@ -20,10 +20,11 @@ from 'Active' to ..."), thresholds ("falls below $150"), names of fields being f
 field contains ..."), counts of page structure ("three cards", "2 tiles", "slide 3"), anything under
 a negation other than "is no longer shown / is not listed".
 
-`look` reads the page once (text seen in the viewport: rendered, non-transparent, non-zero size,
-not clipped away; field values, placeholders, alt and aria-labels count for presence only; and the
-state of the element acted on), `outcome` decides one fact on such a reading, and `text_verdict`
-combines them with the offline change rule (see docs/judge.md, Verdicts).
+`look` reads the page once: visible text (rendered, non-transparent, non-zero size, not clipped
+away by an overflow box) in the viewport and on the whole page, field values, placeholders, alt and
+aria-labels (for presence only), and the state of the element acted on. `outcome` decides one fact on
+such a reading (pure), `text_verdict` combines the facts, read before and after the action, with the
+offline change rule (the rule is in docs/judge.md, Verdicts).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class Fact(BaseModel):
     in_view: bool = False
     """For `visible` and `number`: in the viewport (a Scroll step, "comes into view"), not just
     anywhere on the page."""
+    kept: bool = False
+    """Said to stay as it was ("still reads '$100'", "remains"): holding before the step is expected."""
 
     def __str__(self) -> str:
         where = " in the viewport" if self.in_view else ""
@@ -245,14 +248,13 @@ GAUGES = {"slider", "sliders", "handle", "knob", "thumb", "progress", "progressb
 not printed: it counts only after an explicit "reads / shows / says / displays"."""
 SHOWN_AS_TEXT = {"reads", "read", "reading", "says", "say", "saying", "shows", "show", "showing", "displays",
                  "display", "displaying", "label", "labelled", "labeled", "text", "counter"}
-FIELD_NOUNS = {"field", "input", "textbox", "textarea", "searchbox", "dropdown", "select", "combobox"}
+FIELD_NOUNS = {"field", "input", "box", "textbox", "textarea", "searchbox", "dropdown", "drop-down", "select",
+               "combobox"}
 FIELD_PAIRS = {("text", "area"), ("text", "box"), ("search", "box"), ("search", "bar"), ("search", "field"),
                ("input", "box"), ("comment", "box"), ("message", "box"), ("edit", "box")}
 VALUE_VERBS = {"contains", "shows", "reads", "displays", "holds", "says", "has", "show", "contain", "read"}
 EMPTY_PART = {"empty", "emptied", "cleared", "blank", "reset"}
 FILLED_PART = {"filled"}
-CHECK_ON = {"checked", "ticked", "selected", "complete", "completed", "done", "on", "enabled"}
-CHECK_OFF = {"unchecked", "unticked", "deselected", "unselected", "incomplete", "undone", "off"}
 PLURAL_SUBJECT = {"all", "none", "every", "each", "both", "neither", "no", "rules", "boxes", "checkboxes",
                   "items", "tasks", "options", "todos", "toggles", "switches", "they", "them", "these", "those"}
 CHECK_NOUNS = {"checkbox", "box", "toggle", "switch", "task", "item", "todo", "option", "radio", "it", "row",
@@ -283,7 +285,10 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
         k = negs[-1]
         shows_next = k + 1 < len(words) and words[k + 1] in VALUE_VERBS | {"display", "list", "say"}
         return ABSENT if words[k] == "longer" or shows_next else SKIP
-    for w in reversed(words):
+    for j in range(len(words) - 1, -1, -1):
+        w = words[j]
+        if w == "of" and j > 0 and words[j - 1] in {"instead", "out"}:
+            return SKIP  # "selected instead of 'Standard'"
         if w in BEFORE:
             return SKIP
         if is_number and w in NUMBER_CMP:
@@ -301,7 +306,7 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
         if v not in VERBS:
             continue
         rest = [x.text for x in ws[k + 1:k + 5]]
-        pos = after.index(t)
+        pos = next(j for j, x in enumerate(after) if x is t)
         nxt = [x for x in after[pos + 1:pos + 4] if not (x.kind == "w" and x.text in {"now", "still", "also"})]
         if v in {"is", "are", "becomes", "become"} and nxt and nxt[0].kind in ("q", "n"):
             return SKIP  # "'Follow' is now 'Following'": the subject of a change
@@ -422,6 +427,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     for clause in clauses(toks):
         in_view = action_type == "Scroll" or _says_in_view(_words(clause))
         roles: dict[int, str] = {}
+        """Role of each mention decided by the words before it ("reads 'X'", "from 'X'"): a list or a
+        parenthesis right after it shares it ("with the commands 'A', 'B' and 'C'", "'X' ($89.00)")."""
+        kept: dict[int, bool] = {}
         prev_mention = -1
         for idx, t in enumerate(clause):
             if t.kind not in ("q", "n"):
@@ -429,14 +437,18 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             is_number = t.kind == "n"
             gap = clause[prev_mention + 1:idx]
             role: str | None = None
-            if prev_mention >= 0 and all((g.kind in ("p", "w") and g.text in SEPARATORS) for g in gap):
-                role = roles.get(prev_mention)  # a list or a parenthesis continues the previous mention
+            listed = prev_mention >= 0 and all((g.kind in ("p", "w") and g.text in SEPARATORS) for g in gap)
+            cuts = [k for k, g in enumerate(gap) if g.text == "," or (g.kind == "w" and g.text == "and")]
+            window = gap[cuts[-1] + 1:] if cuts else gap  # the words of its own phrase
+            kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1:])
+            if listed and prev_mention in roles:
+                role = roles[prev_mention]
             if role is None:
-                window = clause[max(0, prev_mention + 1, idx - 6):idx]
-                role = _left_role(window, is_number)
+                role = _left_role(window[-6:], is_number)
+                if role is not None:
+                    roles[idx] = role
             if role is None:
                 role = _right_role(clause[idx + 1:], _words(clause[:idx]))
-            roles[idx] = role  # what the sentence says; a list continuing it shares it
             if is_number and role == PRESENT and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx)):
                 role = SKIP
             if role == PRESENT and not is_number and _is_field_name(clause, idx) and \
@@ -447,7 +459,7 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                 continue
             if is_number:
                 if role == PRESENT:
-                    facts.append(Fact(kind="number", text=t.text, in_view=in_view))
+                    facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx]))
                 continue
             text = _clean_quote(t.text)
             if not _alnum_tokens(text) or len(text) > 200:
@@ -456,9 +468,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                 if _specific(text):
                     facts.append(Fact(kind="absent", text=text))
             elif _field_value_clause(clause, idx):
-                facts.append(Fact(kind="value", text=text))
+                facts.append(Fact(kind="value", text=text, kept=kept[idx]))
             else:
-                facts.append(Fact(kind="visible", text=text, in_view=in_view))
+                facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx]))
         facts += _field_state_facts(clause)
         if action_type in ("Click", "Press"):
             facts += _checked_facts(clause)
@@ -468,6 +480,21 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             seen.add(f)
             out.append(f)
     return out
+
+
+KEEP = {"still", "stays", "stay", "remains", "remain", "keeps", "keep", "unchanged"}
+
+
+def _stays(window: list[Tok], after: list[Tok]) -> bool:
+    """The mention is said to stay as it was: "still reads '$100'", "'Active' stays", "the total
+    remains $170.09", "is still 'Active'"."""
+    if any(t.kind == "w" and t.text in KEEP for t in window[-3:]):
+        return True
+    ws = [t.text for t in after if t.kind == "w"]
+    for k, w in enumerate(ws[:14]):
+        if w in VERBS:
+            return w in KEEP or (w in {"is", "are"} and k + 1 < len(ws) and ws[k + 1] in {"still", "unchanged"})
+    return False
 
 
 def _says_in_view(words: list[str]) -> bool:
@@ -609,6 +636,8 @@ def contains(hay: str, text: str) -> bool:
 def outcome(fact: Fact, reading: dict) -> bool | None:
     """Whether `fact` holds on one page reading (`look`); None when it cannot be decided there (no
     field or checkbox acted on)."""
+    if reading.get("error"):
+        return None  # a page whose own scripts broke the reader (e.g. replaced built-ins)
     acted = reading.get("acted") or {}
     shown = reading["seen"] if fact.in_view else reading.get("page", reading["seen"])
     if fact.kind == "visible":
@@ -645,10 +674,12 @@ async def look(page, element=None, action_type: str = "Click", key: dict | None 
     `strict` (rendered text and field values in the viewport only: what absence is checked on),
     `acted` (the element acted on: a field's value, the checked state of its checkbox) and `key` (how
     to find that checkbox again if the page re-renders it)."""
-    return await page.evaluate(
-        "(args) => {" + _PROBE_JS + "\n" + _LOOK_JS + "\n;return iwrLook(args);}",
+    reading = await page.evaluate(
+        "(args) => { try {" + _PROBE_JS + "\n" + _LOOK_JS + "\n;return iwrLook(args);}"
+        " catch (e) { return { error: String(e && e.message || e).slice(0, 200) }; } }",
         {"el": element, "press": action_type == "Press", "key": key or None},
     )
+    return reading if isinstance(reading, dict) else {"error": "the page could not be read"}
 
 
 def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Verdict) -> Verdict:
@@ -657,17 +688,18 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
     - nothing checkable: `change` itself (method offline-rule);
     - a fact fails after the step: fail (method assertion-text);
     - all hold and at least one did not hold before: pass (method assertion-text);
+    - all hold, all held before, and the assertion says each stays so ("still reads '$100'"): pass;
     - all hold but all held before: they say nothing about this action, the change rule decides
       (status unverified, method assertion-text+offline-rule)."""
     rows = []
     for f in facts:
-        rows.append({"fact": str(f), "kind": f.kind, "text": f.text,
+        rows.append({"fact": str(f), "kind": f.kind, "text": f.text, "kept": f.kept,
                      "before": outcome(f, before) if before is not None else None,
                      "after": outcome(f, after)})
     checked = [r for r in rows if r["after"] is not None]
     evidence = {"facts": rows, "change": {"passed": change.passed, **change.evidence}}
     if not checked:
-        change.evidence["assertion_text"] = rows
+        change.evidence["assertion_text"] = {"facts": rows, **({"error": after["error"]} if after.get("error") else {})}
         return change
     failed = [r for r in checked if not r["after"]]
     if failed:
@@ -679,6 +711,10 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
     if new:
         return Verdict(status="pass", passed=True, method="assertion-text",
                        reason="after the action: " + "; ".join(r["fact"] for r in new), evidence=evidence)
+    if all(r["kept"] for r in checked):
+        return Verdict(status="pass", passed=True, method="assertion-text",
+                       reason="still so, as the assertion says: " + "; ".join(r["fact"] for r in checked),
+                       evidence=evidence)
     return Verdict(status="unverified", passed=change.passed, method="assertion-text+offline-rule",
                    reason="what the assertion names held before the action too; " + change.reason,
                    evidence=evidence)
@@ -711,5 +747,7 @@ async def step_verdict(page, action, element, before: dict | None, change: Verdi
     facts = parse(action.logical_assertion, action.type)
     if not facts:
         return change
+    if before is not None and before.get("error"):
+        before = None
     after = await look(page, element, action.type, (before or {}).get("key"))
     return text_verdict(facts, before, after, change)

@@ -157,7 +157,7 @@ RELABEL = {
     1012: ("<p>Moves <b", "<p>Turns <b", 0),
     1009: ('var msg = "No products match"', 'var msg = "Nothing matches"', 6),
 }
-SWALLOWED = [1006, 1010, 1007, 1009, 1003, 1001, 1011]
+SWALLOWED = [1006, 1010, 1007, 1009, 1001, 1011]
 
 
 def stripped(lt: LoadedTask) -> LoadedTask:

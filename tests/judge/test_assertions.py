@@ -97,6 +97,20 @@ CASES = [
     ("The 'Dark mode' switch is switched off.", "Click", ["visible:Dark mode", "unchecked"]),
     ("The first checkbox is no longer checked.", "Click", ["unchecked"]),
     ("The checkbox is checked.", "Type", []),
+    # the real-site corpus (TodoMVC, jQuery UI demos)
+    ("The box shows 'Buy milk'.", "Type", ["value:Buy milk"]),
+    ("'Buy milk' appears as a todo under the box, the box is empty again and '1 item left' is shown at the bottom left.",
+     "Press", ["visible:Buy milk", "visible:1 item left", "empty"]),
+    ("'Book flights' is no longer struck through, '1 item left' is shown and the button reads 'Clear completed (1)'.",
+     "Click", ["visible:1 item left", "visible:Clear completed (1)"]),
+    ("'Buy milk' is removed, 'Walk the dog' is shown.", "Click", ["absent:Buy milk", "visible:Walk the dog"]),
+    ("'Automatic' is selected instead of 'Standard' and shown in blue.", "Click", ["visible:Automatic"]),
+    ("'3 Star' is unchecked and grey again; '5 Star' stays checked.", "Click", ["visible:3 Star", "unchecked", "visible:5 Star"]),
+    ("The '# of cars' box shows 1.", "Click", ["number:1"]),
+    ("The list closes and the 'Tags:' box shows 'JavaScript'.", "Click", ["value:JavaScript"]),
+    ("Section 1 closes and Section 2 opens, showing a paragraph starting 'Sed non urna'.", "Click", ["visible:Sed non urna"]),
+    ("The handle sits at the right end of the bar and the amount reads '$500'.", "Press", ["visible:$500"]),
+    ("A calendar for 'March 2021' is shown under the box with the 15th highlighted.", "Type", ["visible:March 2021"]),
     # quotes: apostrophes, curly quotes, nested quotes, ellipses; the viewport when scrolling
     ("Jordan P.'s review appears marked 'Just now'.", "Click", ["visible:Just now"]),
     ("The message ‘Order placed!’ is displayed and the cart is empty.", "Click", ["visible:Order placed!"]),
@@ -218,3 +232,26 @@ def test_verdict_rules() -> None:
     # nothing checkable on the page (no checkbox acted on, no facts): the change rule alone
     v = text_verdict(parse("The checkbox is checked", "Click"), before, reading("x"), CHANGED)
     assert v.method == "offline-rule" and v.passed
+
+
+def test_an_unreadable_page_leaves_the_change_rule() -> None:
+    """A page whose scripts broke the reader (replaced built-ins) is judged by the change rule alone."""
+    facts = parse("'2 items left' is shown", "Click")
+    assert outcome(facts[0], {"error": "Array.from is not a function"}) is None
+    v = text_verdict(facts, None, {"error": "Array.from is not a function"}, CHANGED)
+    assert v.method == "offline-rule" and v.passed and "error" in v.evidence["assertion_text"]
+
+
+def test_what_the_assertion_says_stays_needs_no_change() -> None:
+    """"the amount still reads '$100'" (a click on a slider's handle that only outlines it): the facts
+    held before by design, so the step passes without a visible change; a fact merely present before
+    ("'Buy milk' is listed") still needs the change rule."""
+    kept = parse("The handle gets a dark outline and the amount still reads '$100'.", "Click")
+    assert [(f.text, f.kept) for f in kept] == [("$100", True)]
+    assert [f.kept for f in parse("'Pay the rent' remains and '1 item left' is shown.", "Click")] == [True, False]
+    same = reading("Amount: $100")
+    v = text_verdict(kept, same, same, UNCHANGED)
+    assert (v.status, v.passed, v.method) == ("pass", True, "assertion-text")
+    listed = reading("Buy milk")
+    v = text_verdict(parse("Only 'Buy milk' is listed.", "Click"), listed, listed, UNCHANGED)
+    assert not v.passed
