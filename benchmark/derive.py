@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import re
 
-QUOTED = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<![A-Za-z0-9])['‘`]([^'‘’`\s].{0,199}?)['’`](?![A-Za-z0-9])")
-"""Quoted strings in any quote style; an apostrophe inside a word ("Don't miss out") does not close one."""
-
+_OPEN = {"'": "'’", "‘": "’'", '"': '"', "“": "”\"", "«": "»", "`": "`"}
 TYPE_VERB = r"(?:type|types|typing|typed|enter|enters|entering|input|inputs|write|writes|writing|fill\s+in|key\s+in|search\s+for|searches\s+for)"
 FILLER = r"(?:in|the|a|text|word|words|phrase|query|value|string|term|keyword|keywords|search|following|characters|letters|number|name)"
 AFTER_VERB = re.compile(rf"\b{TYPE_VERB}(?:\s+{FILLER})*\s*:?\s*$", re.I)
@@ -61,10 +59,37 @@ COMBO_ANYWHERE = re.compile(rf"(?<![a-z0-9]){COMBO}(?![a-z0-9])", re.I)
 NAMED_KEY_WORD = re.compile(rf"(?<![a-z0-9])({_NAMES})\s+key\b", re.I)
 
 
-def quotes(description: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every quoted string, in order."""
-    return [(m.start(), m.end(), (m.group(1) or m.group(2)).strip())
-            for m in QUOTED.finditer(description or "") if (m.group(1) or m.group(2) or "").strip()]
+def quotes(text: str) -> list[tuple[int, int, str]]:
+    """Outermost quoted spans (start, end, inner text), in any quote style. An opening quote follows a space, an opening
+    bracket or the start; a closing one is not followed by a letter, so apostrophes (Marta's,
+    doesn't, P.'s) neither open nor close a quote."""
+    found = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        if ch in _OPEN and (prev.isspace() or prev in "([{—–-/:") and i + 1 < n and not text[i + 1].isspace():
+            closers = _OPEN[ch]
+            j = i + 1
+            while j < n:
+                if text[j] in closers and not text[j - 1].isspace() and (j + 1 >= n or not text[j + 1].isalnum()):
+                    break
+                j += 1
+            if j < n:
+                found.append((i, j + 1, text[i + 1:j].strip()))
+                i = j + 1
+                continue
+        i += 1
+    return found
+
+
+def without_quotes(text: str, filler: str = " ") -> str:
+    """`text` with every quoted span replaced by `filler`."""
+    out, pos = [], 0
+    for start, end, _ in quotes(text):
+        out += [text[pos:start], filler]
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def text_from_description(description: str) -> str | None:

@@ -36,6 +36,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from iwr.benchmark.derive import quotes
 from iwr.benchmark.expectations import _PROBE_JS
 from iwr.judge.types import Verdict
 
@@ -70,7 +71,6 @@ class Fact(BaseModel):
 # ---------------------------------------------------------------------------------------------------
 # Tokens
 
-_OPEN = {"'": "'’", "‘": "’'", '"': '"', "“": "”\"", "«": "»"}
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUMBER = re.compile(
     r"[-−]?[$€£¥]?\s?" + _INT + r"(?:[.:]\d+)*(?:\s?/\s?" + _INT + r"(?:\.\d+)?)?(?:\s?%)?(?![\w\-]|[.,:]\w)"
@@ -86,30 +86,6 @@ class Tok:
     text: str
     index: int = -1
     """For q and n: index of the mention."""
-
-
-def quotes(text: str) -> list[tuple[int, int, str]]:
-    """Outermost quoted spans (start, end, inner text). An opening quote follows a space, an opening
-    bracket or the start; a closing one is not followed by a letter, so apostrophes (Marta's,
-    doesn't, P.'s) neither open nor close a quote."""
-    found = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        prev = text[i - 1] if i else " "
-        if ch in _OPEN and (prev.isspace() or prev in "([{—–-/:") and i + 1 < n and not text[i + 1].isspace():
-            closers = _OPEN[ch]
-            j = i + 1
-            while j < n:
-                if text[j] in closers and not text[j - 1].isspace() and (j + 1 >= n or not text[j + 1].isalnum()):
-                    break
-                j += 1
-            if j < n:
-                found.append((i, j + 1, text[i + 1:j]))
-                i = j + 1
-                continue
-        i += 1
-    return found
 
 
 def tokenize(text: str) -> tuple[list[Tok], list[str]]:

@@ -9,7 +9,7 @@ import colorsys
 import re
 from dataclasses import dataclass, field
 
-from iwr.benchmark.derive import QUOTED, quotes
+from iwr.benchmark.derive import quotes, without_quotes
 from iwr.judge.grounding.text import norm
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
@@ -145,7 +145,7 @@ def relation_before(description: str, start: int) -> str | None:
     """The relation a quote is introduced with ("left of 'X'" -> left), or None when the quote is
     the element's own name ("the 'Add' button")."""
     before = description[max(0, start - 40):start]
-    before = QUOTED.sub(" ", before)
+    before = without_quotes(before)
     for name, pattern in _REL:
         if pattern.search(before):
             return name
@@ -179,10 +179,10 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
             q.quotes.append(text)
         else:
             q.anchors.append(Anchor(text=text, relation=relation))
-    rest = QUOTED.sub(" ", description.lower())
+    rest = without_quotes(description.lower())
     q.words = set(WORD.findall(rest))
     q.keywords = [w for w in WORD.findall(_own_part(rest)) if w not in STOP and len(w) > 1]
-    q.glyph_words = glyph_words(QUOTED.sub(" ", description))
+    q.glyph_words = glyph_words(without_quotes(description))
     kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
     q.ordinal = next((ORDINALS[w] for w in WORD.findall(rest) if w in ORDINALS), None)
