@@ -5,7 +5,6 @@ passes. On the bundled pack with `target` and `expect` stripped, every oracle st
 task's own site with one handler removed or one label changed fails at exactly that step."""
 
 import asyncio
-import json
 import shutil
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from iwr.benchmark.loader import BUNDLED_PACK, LoadedTask, load_pack
 from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
+
+from .broken_sites import without_click_handler
 
 pytestmark = pytest.mark.browser
 
@@ -139,13 +140,6 @@ def test_failure_reasons_name_the_missing_fact(small_pages) -> None:
 # The bundled pack
 
 PACK = load_pack(BUNDLED_PACK)
-SWALLOW = """<script>
-document.addEventListener('click', (e) => {
-  const el = e.target.closest('button, a, [role], input, label, [onclick], .btn') || e.target;
-  const text = (el.innerText || el.getAttribute('aria-label') || '').replace(/\\s+/g, ' ').trim();
-  if (text === %s) { e.stopImmediatePropagation(); e.preventDefault(); }
-}, true);
-</script>"""
 RELABEL = {
     # task: (old source text, new source text, the step whose assertion first names the label)
     1006: ("' items left'", "' items to do'", 1),
@@ -202,7 +196,7 @@ def pack_runs(tmp_path_factory) -> dict:
         site = site_copy(lt, root / f"swallow{task_id}")
         text = lt.task.action_sequence[swallowed_step(lt)].target.text
         html = (site / "index.html").read_text()
-        (site / "index.html").write_text(html.replace("</head>", SWALLOW % json.dumps(text) + "</head>", 1))
+        (site / "index.html").write_text(without_click_handler(html, text))
         jobs.append((stripped(lt), Candidate(root=site), root / f"swallow-out{task_id}"))
         keys.append(("swallow", task_id))
     results = asyncio.run(evaluate_many(jobs, JudgeConfig(ocr=None, dino=None), workers=2))

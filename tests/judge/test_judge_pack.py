@@ -12,16 +12,11 @@ from iwr.benchmark.loader import BUNDLED_PACK, LoadedTask, load_pack
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.selfcheck import EMPTY_MAX_FINAL, IMAGE_MAX_IFS, ORACLE_MIN_FINAL, check_pack
 
+from .broken_sites import without_click_handler
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PACK = load_pack(BUNDLED_PACK)
 
-SWALLOW = """<script>
-document.addEventListener('click', (e) => {
-  const el = e.target.closest('button, a, [role], input, label, [onclick], .btn') || e.target;
-  const text = (el.innerText || el.getAttribute('aria-label') || '').replace(/\\s+/g, ' ').trim();
-  if (text === %r) { e.stopImmediatePropagation(); e.preventDefault(); }
-}, true);
-</script>"""
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +43,7 @@ def test_removing_one_click_handler_stops_ifs_at_that_step(tmp_path: Path, task_
     site = tmp_path / "site"
     shutil.copytree(BUNDLED_PACK.parent / lt.task.origin.site, site)
     html = (site / "index.html").read_text()
-    (site / "index.html").write_text(html.replace("</head>", SWALLOW % actions[step].target.text + "</head>", 1))
+    (site / "index.html").write_text(without_click_handler(html, actions[step].target.text))
     config = JudgeConfig(ocr=None, dino=None)
     (result,) = asyncio.run(evaluate_many([(lt, Candidate(root=site), tmp_path / "out")], config))
     assert result.IFS == pytest.approx(step / len(actions), abs=1e-4), [(s.index, s.passed, s.reason) for s in result.steps]
