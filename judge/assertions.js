@@ -54,20 +54,44 @@ const iwrLook = (() => {
 
   // Text a person can see in the viewport. `seen` (presence) adds placeholders, alt text and
   // aria-labels/titles of visible elements; `strict` (absence) is rendered text and field values only.
+  // Text nodes and CSS-generated text (::before/::after) are read in document order, so a label and
+  // the number a stylesheet draws after it ("Latest version: 0.5.9") read as one phrase.
   const read = () => {
     const seen = [], strict = [], page = [];
+    const put = (text, at) => {
+      if (at.onPage) page.push(text);
+      if (at.inView) { seen.push(text); strict.push(text); }
+    };
     for (const root of allRoots(document.body || html)) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const after = [];
+      const close = (n) => {
+        while (after.length && !after[after.length - 1].el.contains(n)) {
+          const { text, at } = after.pop();
+          if (text) put(text, at);
+        }
+      };
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+        acceptNode: (n) => n.nodeType === 1 && n.matches("script, style, noscript, template, option, head")
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      });
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        close(n);
+        if (n.nodeType === 1) {
+          const made = iwrGenerated(n);
+          if (!made.before && !made.after) continue;
+          const at = iwrProbe.shown(n) ? where([n.getBoundingClientRect()], n) : { onPage: false, inView: false };
+          if (made.before) put(made.before, at);
+          after.push({ el: n, text: made.after, at });
+          continue;
+        }
         if (!n.nodeValue.trim()) continue;
         const el = n.parentElement;
-        if (!el || el.closest("script, style, noscript, template, option") || !iwrProbe.shown(el)) continue;
+        if (!el || !iwrProbe.shown(el)) continue;
         const range = document.createRange();
         range.selectNodeContents(n);
-        const at = where(Array.from(range.getClientRects()), el);
-        if (at.onPage) page.push(n.nodeValue);
-        if (at.inView) { seen.push(n.nodeValue); strict.push(n.nodeValue); }
+        put(n.nodeValue, where(Array.from(range.getClientRects()), el));
       }
+      close(root);
       for (const el of root.querySelectorAll("input, textarea, select, img[alt], [aria-label], [title], [placeholder]")) {
         if (!iwrProbe.shown(el)) continue;
         const at = where([el.getBoundingClientRect()], el.parentElement || el);

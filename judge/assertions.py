@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict
 
 from iwr.benchmark.derive import quotes
 from iwr.benchmark.expectations import _PROBE_JS
+from iwr.generated_text import GENERATED_TEXT_JS
 from iwr.judge.types import Verdict
 
 FactKind = Literal["visible", "absent", "number", "value", "empty", "filled", "checked"]
@@ -400,8 +401,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     """The facts `assertion` states about the page after the step (see the module docstring)."""
     toks, mentions = tokenize(assertion or "")
     facts: list[Fact] = []
+    page_end = _says_page_end(_words(toks))
     for clause in clauses(toks):
-        in_view = action_type == "Scroll" or _says_in_view(_words(clause))
+        in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
         roles: dict[int, str] = {}
         """Role of each mention decided by the words before it ("reads 'X'", "from 'X'"): a list or a
         parenthesis right after it shares it ("with the commands 'A', 'B' and 'C'", "'X' ($89.00)")."""
@@ -474,10 +476,17 @@ def _stays(window: list[Tok], after: list[Tok]) -> bool:
 
 
 def _says_in_view(words: list[str]) -> bool:
-    """"comes into view", "is in view", "the page scrolls / jumps to ...": the viewport matters."""
+    """"comes into view", "is in view", "the page scrolls / jumps to ...", "the top / bottom of the
+    page is shown": the viewport matters."""
     pairs = set(zip(words, words[1:]))
     return bool({("into", "view"), ("in", "view"), ("page", "jumps"), ("page", "scrolls")} & pairs) \
-        or "scrolls" in words or "scrolled" in words
+        or "scrolls" in words or "scrolled" in words or _says_page_end(words)
+
+
+def _says_page_end(words: list[str]) -> bool:
+    """"the top / bottom / end of the page is shown": said anywhere in an assertion, it places
+    everything else it names in the viewport."""
+    return bool({("top", "of"), ("bottom", "of"), ("end", "of")} & set(zip(words, words[1:]))) and "page" in words
 
 
 def _clause_has_value_verb_after(clause: list[Tok], idx: int) -> bool:
@@ -651,7 +660,7 @@ async def look(page, element=None, action_type: str = "Click", key: dict | None 
     `acted` (the element acted on: a field's value, the checked state of its checkbox) and `key` (how
     to find that checkbox again if the page re-renders it)."""
     reading = await page.evaluate(
-        "(args) => { try {" + _PROBE_JS + "\n" + _LOOK_JS + "\n;return iwrLook(args);}"
+        "(args) => { try {" + _PROBE_JS + "\n" + GENERATED_TEXT_JS + "\n" + _LOOK_JS + "\n;return iwrLook(args);}"
         " catch (e) { return { error: String(e && e.message || e).slice(0, 200) }; } }",
         {"el": element, "press": action_type == "Press", "key": key or None},
     )

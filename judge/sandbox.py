@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import AsyncIterator, Iterator
 from urllib.parse import unquote, urldefrag, urlparse
 
+from iwr.determinism import SEEDED_RANDOM_JS
 from iwr.judge.grounding.elements import LISTENERS_JS
 from iwr.judge.guard import CONSOLE_CAP, RECORD_JS, PageGuard
 from iwr.staticserver import QuietFolderHandler, serve
@@ -171,6 +172,7 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
             log.console_errors.append(f"(the page sent {CONSOLE_CAP} {event} messages; the rest were not read)")
 
     await context.route("**/*", route)
+    await context.add_init_script(SEEDED_RANDOM_JS)
     await context.add_init_script(LISTENERS_JS)
     await context.add_init_script(RECORD_JS)
     page = await context.new_page()

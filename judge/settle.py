@@ -1,6 +1,7 @@
 """Wait for a page to settle after an action: pending requests done, two animation frames, a short
 DOM-quiet period after the action's last mutation, short timers the action scheduled (a debounced
-search box; recorded by the sandbox's init script) and running finite animations finished
+search box; recorded by the sandbox's init script), smooth scrolling come to rest (a frame with no
+scroll event) and running finite animations finished
 (fast-forwarded by default), all under a cap. No fixed sleeps.
 
 The frames and the quiet period run concurrently (a mutation made in a frame callback restarts the
@@ -19,9 +20,10 @@ _WATCH = """
 const watch = () => {
   const key = Symbol.for("iwr.settle");
   if (!window[key]) {
-    const st = { count: 0, last: performance.now(), fresh: true };
+    const st = { count: 0, last: performance.now(), fresh: true, scrolls: 0 };
     new MutationObserver(() => { st.count++; st.last = performance.now(); })
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    addEventListener("scroll", () => { st.scrolls++; }, { capture: true, passive: true });
     Object.defineProperty(window, key, { value: st });
   }
   return window[key];
@@ -53,6 +55,9 @@ async ([quietMs, capMs, finish, since]) => {
     for (let wait = quietLeft(); wait > 0 && left() > 0; wait = quietLeft()) await sleep(wait);
     const timer = timerLeft();
     if (timer > 0) { await sleep(timer); continue; }
+    const scrolls = st.scrolls;
+    await Promise.race([new Promise((r) => requestAnimationFrame(r)), sleep(left())]);
+    if (st.scrolls !== scrolls && left() > 0) continue;  // a smooth scroll (Home/End keys, scroll-behavior) still moving
     const running = document.getAnimations().filter((a) => a.playState === "running"
       && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
     if (!running.length || left() <= 0) return;

@@ -18,6 +18,7 @@ from iwr.benchmark.recorder.assets import AssetCollector
 from iwr.benchmark.recorder.script import Find, Script, ScriptError, Step
 from iwr.benchmark.recorder.video import FrameCollector
 from iwr.benchmark.types import Action, Parameters, Target
+from iwr.determinism import SEEDED_RANDOM_JS
 from iwr.scrolling import scroll
 
 CURSOR_JS = (Path(__file__).parent / "cursor.js").read_text(encoding="utf-8")
@@ -175,6 +176,7 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
         viewport={"width": width, "height": height}, device_scale_factor=1,
         reduced_motion="no-preference", locale="en-US", timezone_id="UTC",
     )
+    await context.add_init_script(SEEDED_RANDOM_JS)
     await context.add_init_script(CURSOR_JS)
     assets = AssetCollector()
     frames = FrameCollector()

@@ -84,7 +84,17 @@
     }
     return null;
   };
-  const textOf = (el) => tagOf(el) === "select" ? norm(el.selectedOptions[0] ? el.selectedOptions[0].textContent : "") : norm(el.innerText || (el.type === "button" || el.type === "submit" || el.type === "reset" ? el.value : "") || (el.shadowRoot ? el.shadowRoot.textContent : ""));
+  // Text a stylesheet draws on an element with no text of its own (a `::after { content: "×" }` close
+  // button), from the element and its first descendants.
+  const drawnText = (el) => {
+    const bits = [];
+    for (const e of [el, ...Array.from(el.querySelectorAll("*")).slice(0, 30)]) {
+      const made = iwrGenerated(e);
+      bits.push(made.before, made.after);
+    }
+    return bits.filter(Boolean).join(" ");
+  };
+  const textOf = (el) => tagOf(el) === "select" ? norm(el.selectedOptions[0] ? el.selectedOptions[0].textContent : "") : norm(el.innerText || (el.type === "button" || el.type === "submit" || el.type === "reset" ? el.value : "") || (el.shadowRoot ? el.shadowRoot.textContent : "") || drawnText(el));
   const labelOf = (el) => {
     const bits = [el.getAttribute("aria-label"), el.getAttribute("placeholder"), el.getAttribute("title"), el.getAttribute("alt")];
     const labelled = el.getAttribute("aria-labelledby");

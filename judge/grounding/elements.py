@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iwr.generated_text import GENERATED_TEXT_JS
 from iwr.judge.types import Candidate
 
 _JS = (Path(__file__).parent / "elements.js").read_text(encoding="utf-8")
@@ -48,7 +49,7 @@ class PageElements:
 
     @classmethod
     async def collect(cls, page) -> "PageElements":
-        handle = await page.evaluate_handle(_JS)
+        handle = await page.evaluate_handle("() => {" + GENERATED_TEXT_JS + "\nreturn (" + _JS + ")();}")
         info, viewport = await handle.evaluate("h => [h.info, h.viewport]")
         return cls(info=info, handle=handle, viewport=tuple(viewport))
 

@@ -71,6 +71,10 @@ document.getElementById("filter").onclick = () => { document.getElementById("fil
 FIELD = """<!doctype html><html><body style="font-family: Arial; margin: 24px">
 <label>Search <input id="q" placeholder="Search products" %s></label><p>12 products</p></body></html>"""
 
+VERSION = """<!doctype html><html><head><style>body { font-family: Arial; margin: 24px; }
+.version::after { content: "%s"; }</style></head><body><button onclick="about.hidden = false">About</button>
+<p id="about" hidden>Latest version: <span class="version"></span></p></body></html>"""
+
 
 def task(*actions) -> Task:
     return Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"}, "action_sequence": [
@@ -83,6 +87,7 @@ TICK = task(("Click", "Click the checkbox of the task 'Buy milk'",
 DELETE = task(("Click", "Click the '×' delete button of the task 'Walk the dog'",
                "The task 'Walk the dog' is removed from the list.", {}))
 SORT = task(("Click", "Click the 'Sort' button", "A menu opens listing 'Price: Low to High' and 'Newest first'.", {}))
+ABOUT = task(("Click", "Click the 'About' button", "The line 'Latest version: 0.5.9' appears.", {}))
 TYPE = task(("Type", "Type 'lamp' into the 'Search products' box", "The search box shows 'lamp'.", {"text": "lamp"}))
 
 PAGES = {
@@ -94,6 +99,8 @@ PAGES = {
     "menu, right menu": (SORT, MENU % "false", True),
     "menu, the wrong menu opens": (SORT, MENU % "true", False),
     "field, takes the text": (TYPE, FIELD % "", True),
+    "text drawn by the stylesheet": (ABOUT, VERSION % "0.5.9", True),
+    "text drawn by the stylesheet, a wrong one": (ABOUT, VERSION % "0.4.0", False),
     "field, cuts the text": (TYPE, FIELD % "maxlength=2", False),
 }
 

@@ -121,6 +121,8 @@ CASES = [
     ("The 'Everything your team needs, nothing it doesn't' heading comes into view.", "Scroll",
      ["visible@view:Everything your team needs, nothing it doesn't"]),
     ("The page scrolls to the 'Contact us' section.", "Click", ["visible@view:Contact us"]),
+    ("The top of the page is shown again: the title 'SPECTRE.CSS'.", "Press", ["visible@view:SPECTRE.CSS"]),
+    ("The top bar shows 'Cart (2)'.", "Click", ["visible:Cart (2)"]),
     ("The footer with the copyright line is visible.", "Scroll", []),
     ("The 'Sign in' dialog opens with 'Email' and 'Password' fields.", "Click",
      ["visible:Sign in", "visible:Email", "visible:Password"]),

@@ -37,6 +37,7 @@ CASES = [
     ("Click", "Choose 'Spain' in the country dropdown", "country Spain"),
     ("Click", "Click the 'Help' link in the footer", None),
     ("Click", "Click the third photo in the strip of thumbnails", "thumb 3"),
+    ("Click", "Click the ✕ that closes the 'Free shipping' bar", "close promo"),  # drawn by ::after
 ]
 
 

@@ -33,7 +33,7 @@ def require_sites() -> None:
 
 def test_actions_carry_only_official_fields() -> None:
     tasks = lines()
-    assert len(tasks) >= 22
+    assert len(tasks) >= 25
     for task in tasks:
         for i, action in enumerate(task["action_sequence"]):
             assert "target" not in action and "expect" not in action, (task["id"], i)
@@ -45,6 +45,8 @@ def test_corpus_spans_many_codebases_and_every_action_type() -> None:
     assert len({t["source_website"] for t in tasks}) >= 10
     assert {a["type"] for t in tasks for a in t["action_sequence"]} == {"Click", "Type", "Press", "Scroll"}
     assert any(int(t["recording_details"]["resolution"].split("x")[0]) < 500 for t in tasks), "no mobile task"
+    levels = {t["classification"]["interaction_complexity"] for t in tasks}
+    assert levels == {"L1", "L2", "L3", "L4"}, levels
 
 
 def test_every_task_names_an_installed_oracle_page() -> None:

@@ -1,0 +1,19 @@
+// Text a stylesheet draws with ::before/::after `content` (a version number, a "×" close glyph, a
+// "Score" label): text nodes and innerText miss it, a person reading the screen does not. Icon-font
+// glyphs (Unicode private use area) are dropped: they name nothing. Defines iwrGenerated(el).
+const iwrGenerated = (() => {
+  const STRING = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)/g;
+  const part = (el, which) => {
+    const s = getComputedStyle(el, which);
+    const c = s.content;
+    if (!c || c === "none" || c === "normal" || s.display === "none" || s.visibility === "hidden" || s.opacity === "0") return "";
+    let out = "";
+    for (const m of c.matchAll(STRING)) {
+      const quoted = m[1] ?? m[2];
+      out += quoted !== undefined ? quoted.replace(/\\(.)/g, "$1") : el.getAttribute(m[3]) || "";
+    }
+    out = out.replace(/[\uE000-\uF8FF]/g, "");
+    return out.trim() ? out : "";
+  };
+  return (el) => ({ before: part(el, "::before"), after: part(el, "::after") });
+})();
