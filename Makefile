@@ -22,7 +22,7 @@ demo: setup
 	@echo "report: runs/demo-$(STAMP)/report.html"
 
 test: setup
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 # Developer subset: no browser, no recording.
 test-fast: setup

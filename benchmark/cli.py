@@ -6,6 +6,7 @@ Errors a user can fix (a bad pack, a bad script) are printed as messages, never 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from rich.markup import escape
 
 from iwr import __version__
 
-console = Console()
+console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
+"""Messages never wrap (a path stays one piece for grep and for copying); tables fit the width."""
 
 PACK_ARG = click.argument("pack", required=False, type=click.Path(path_type=Path))
 SKIP_INVALID = click.option("--skip-invalid", is_flag=True, help="Report invalid tasks and go on with the rest.")
@@ -26,6 +28,9 @@ SKIP_INVALID = click.option("--skip-invalid", is_flag=True, help="Report invalid
 @click.version_option(__version__, prog_name="iwr")
 def main() -> None:
     """iwr: interactive webpage reconstruction (IWR-Bench) tools."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():  # read per command, not once at import: tables follow the width asked for
+        console.width = err_console.width = int(columns)
 
 
 @main.group()
