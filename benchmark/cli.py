@@ -142,18 +142,34 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
         sys.exit(1)
 
 
-def judge_config(alignment: str, ocr: str, dino: str, judge_model: str | None = None,
-                  judge_api_base: str | None = None, no_cache: bool = False, task_timeout: float | None = None):
+def judge_config(alignment: str | None, ocr: str, dino: str, judge_model: str | None = None,
+                  judge_api_base: str | None = None, no_cache: bool = False, task_timeout: float | None = None,
+                  protocol: str = "iwr"):
+    """The JudgeConfig of the command's options; a combination it refuses exits with the reason."""
+    from pydantic import ValidationError
+
     from iwr.judge.evaluate import JudgeConfig
 
     given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
-    return JudgeConfig(alignment=alignment, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino,
-                       judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache, **given)
+    if alignment is not None:  # else the protocol's (official: code)
+        given["alignment"] = alignment
+    try:
+        return JudgeConfig(protocol=protocol, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino,
+                           judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache, **given)
+    except ValidationError as e:
+        err_console.print(f"[red]error[/red] --protocol {protocol} --alignment {alignment}: "
+                          + "; ".join(err["msg"].removeprefix("Value error, ") for err in e.errors()), highlight=False)
+        sys.exit(2)
 
 
 JUDGE_OPTIONS = [
-    click.option("--alignment", type=click.Choice(["paper", "code"]), default="paper", show_default=True,
-                 help="Checkpoint after the flagged action (paper) or before it (official code)."),
+    click.option("--protocol", type=click.Choice(["iwr", "official"]), default="iwr", show_default=True,
+                 help="official: the published evaluation code's rules point by point (fixed waits, lenient "
+                      "Click/Press, Scroll always down, checkpoints before the flagged action); iwr: this "
+                      "project's stricter, deterministic judge. See docs/judge.md."),
+    click.option("--alignment", type=click.Choice(["paper", "code"]),
+                 help="Checkpoint after the flagged action (paper) or before it (official code). "
+                      "[default: paper; code with --protocol official]"),
     click.option("--ocr", default="ocr-rapidocr", show_default=True, help="OCR backend, or 'none'."),
     click.option("--dino", default="dinov2-base", show_default=True,
                  help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'."),
@@ -193,7 +209,7 @@ judge_model_options = stack_options(JUDGE_MODEL_OPTIONS)
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @judge_options
 def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout, no_cache, skip_invalid, alignment,
-             ocr, dino, workers) -> None:
+             ocr, dino, workers, protocol) -> None:
     """Judge pages in the official layout (eval.json per page)."""
     from iwr.judge.evaluate import Candidate, evaluate_many
     from iwr.judge.table import markdown_table
@@ -208,7 +224,7 @@ def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout,
     if not by_model:
         err_console.print(f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)")
         sys.exit(1)
-    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout)
+    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
     for m, jobs in by_model.items():
         results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers,
                                             on_done=lambda r: err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)))
@@ -228,15 +244,15 @@ def judge() -> None:
 @PACK_ARG
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Keep the judged pages and eval.json here.")
 @judge_options
-def judge_check(pack, out, alignment, ocr, dino, workers) -> None:
+def judge_check(pack, out, alignment, ocr, dino, workers, protocol) -> None:
     """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task."""
     from rich.table import Table
 
     from iwr.judge.selfcheck import check_pack
 
     loaded = load_pack_or_exit(pack, False, deep=False)
-    rows = asyncio.run(check_pack(loaded, judge_config(alignment, ocr, dino), out, workers))
-    table = Table(title="judge check (offline)")
+    rows = asyncio.run(check_pack(loaded, judge_config(alignment, ocr, dino, protocol=protocol), out, workers))
+    table = Table(title=f"judge check (offline, protocol {protocol})")
     for col in ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "ok", "notes"):
         table.add_column(col)
     for r in rows:

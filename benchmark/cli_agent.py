@@ -29,13 +29,15 @@ from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 @judge_options
 def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
               budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, task_timeout, run_id, resume, no_cache,
-              timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
+              timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers,
+              protocol) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
     from pydantic import ValidationError
 
     from iwr.agents.generators import create
     from iwr.agents.loop.settings import LoopSettings
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
+    from iwr.agents.inputs.limits import max_tokens_for
     from iwr.judge.evaluate import load_metrics
 
     if model.removeprefix("baseline/") in BASELINES:
@@ -54,10 +56,11 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
-        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout)
+        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
         metrics = load_metrics(judge)  # one set of visual backends for the self-tests and the official judging
         generator = create("agent", model=model, settings=settings, judge=judge, emit=None, api_base=api_base,
-                           frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries, metrics=metrics)
+                           frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries, metrics=metrics,
+                           max_tokens=max_tokens or max_tokens_for(model))
         config = RunConfig(mode="agent", generator=generator.name, model=model, api_base=api_base,
                            generator_settings=generator.settings, pack=str(loaded.jsonl),
                            task_ids=[lt.task.id for lt in tasks], judge=judge, versions=versions())

@@ -22,15 +22,17 @@ def runs_dir_option(f):
                         help="Where run folders are created.")(f)
 
 
-def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool, timeout: float, retries: int = 3):
+def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool, timeout: float, retries: int = 3,
+                   max_tokens: int | None = None, protocol: str = "iwr"):
     """A baseline by name, else the one-shot LLM generator for a litellm model string."""
     from iwr.agents.generators import create
+    from iwr.agents.inputs.limits import max_tokens_for
 
     name = model.removeprefix("baseline/")
     if name in BASELINES:
         return create(name)
     return create("oneshot", model=model, api_base=api_base, frames=frames, use_cache=not no_cache, timeout=timeout,
-                  retries=retries)
+                  retries=retries, max_tokens=max_tokens or max_tokens_for(model), official_pages=protocol == "official")
 
 
 RUN_OPTIONS = [
@@ -45,6 +47,9 @@ RUN_OPTIONS = [
     click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache."),
     click.option("--timeout", default=600.0, show_default=True, help="Seconds per model call attempt."),
     click.option("--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors."),
+    click.option("--max-tokens", type=click.IntRange(min=1),
+                 help="Completion tokens per model call. [default: the official value for the model: 16384, "
+                      "4096 for Qwen and gpt-4o-2024-05-13]"),
     click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True),
     click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping."),
     runs_dir_option,
@@ -60,19 +65,21 @@ run_options = stack_options(RUN_OPTIONS)
 @judge_model_options
 @judge_options
 def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, task_timeout, run_id, resume,
-            no_cache, timeout, retries, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers) -> None:
+            no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers,
+            protocol) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
-        generator = make_generator(model, api_base, frames, no_cache, timeout, retries)
+        generator = make_generator(model, api_base, frames, no_cache, timeout, retries, max_tokens, protocol)
         run_dir = pick_run_dir(Path(runs_dir), slug(model), run_id, resume)
         config = RunConfig(generator=generator.name, model=model, api_base=api_base,
                            generator_settings=getattr(generator, "settings", {}), pack=str(loaded.jsonl),
                            task_ids=[lt.task.id for lt in tasks],
-                           judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout),
+                           judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout,
+                                              protocol),
                            versions=versions())
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
@@ -143,7 +150,7 @@ def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @judge_options
 def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, display, alignment, ocr, dino,
-                workers) -> None:
+                workers, protocol) -> None:
     """Re-judge a run's saved pages (no generation); replaces eval.json."""
     from iwr.benchmark.display import make_display
     from iwr.benchmark.runner import RunError, read_config, rescore
@@ -152,7 +159,7 @@ def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, di
     try:
         config = read_config(run_dir)
         loaded = load_pack_or_exit(Path(config.pack), True, deep=False)
-        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout)
+        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
     except RunError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)

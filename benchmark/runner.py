@@ -158,6 +158,7 @@ class Runner:
                                               backends=backends, llm=llm, on_step=lambda s: self.events.emit(step_event(lt.task.id, s)))
         else:
             result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
+                               protocol=self.config.judge.protocol,
                                error=generation.error or f"the generator produced no {generation.entry}")
             atomic.write_text(task_dir / EVAL_NAME, result.model_dump_json(indent=1))
         self.events.emit(scored_event(result, official=True))
@@ -173,11 +174,13 @@ class Runner:
             except GeneratorCrashed as e:
                 self.events.emit(TaskFinished(task_id=lt.task.id, ok=False, error=str(e)))
                 return TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
+                               protocol=self.config.judge.protocol,
                                  error=str(e))
             try:
                 result = await self.judge(browser, lt, task_dir, generation, judge_deps)
             except Exception as e:
                 result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
+                               protocol=self.config.judge.protocol,
                                    error=f"judge error: {type(e).__name__}: {e}")
             self.events.emit(TaskFinished(task_id=lt.task.id, ok=generation.ok and result.error is None,
                                           error=generation.error or result.error))

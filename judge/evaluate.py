@@ -18,11 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iwr import atomic
 from iwr.benchmark.loader import LoadedTask
-from iwr.judge import score
+from iwr.judge import official, score
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
-from iwr.judge.types import Alignment, Backend, CheckpointScore, StepResult, TaskScore
+from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
 from iwr.llm.usage import TokenUsage
 
 EVAL_NAME = "eval.json"
@@ -37,6 +37,9 @@ class JudgeConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     replay: ReplayConfig = Field(default_factory=ReplayConfig)
+    protocol: Protocol = "iwr"
+    """`official` also fixes what the official code fixes: checkpoint alignment `code` and a 30 s limit
+    per action (a `--protocol official` run cannot be mixed with other settings of these)."""
     alignment: Alignment = "paper"
     ocr: str | None = "ocr-rapidocr"
     """Visual backend names (see iwr.judge.visual); None disables that metric. When the named backend
@@ -58,6 +61,18 @@ class JudgeConfig(BaseModel):
             self.task_timeout_s = TASK_TIMEOUT_JUDGE_MODEL_S
         return self
 
+    @model_validator(mode="after")
+    def _official_fixes_its_settings(self) -> "JudgeConfig":
+        if self.protocol != "official":
+            return self
+        if "alignment" in self.model_fields_set and self.alignment != "code":
+            raise ValueError("the official protocol takes checkpoints before the flagged action (alignment "
+                             "'code', as the official code does); drop alignment 'paper' or use protocol 'iwr'")
+        self.alignment = "code"
+        if "action_timeout_s" not in self.replay.model_fields_set:
+            self.replay.action_timeout_s = official.ACTION_TIMEOUT_S
+        return self
+
 
 class Candidate(BaseModel):
     """A page to judge: a folder served at the root, opened at `entry`."""
@@ -67,9 +82,12 @@ class Candidate(BaseModel):
     entry: str = "index.html"
 
 
-def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment) -> list[tuple[int, int | None, bytes]]:
+def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment,
+                     protocol: Protocol = "iwr") -> list[tuple[int, int | None, bytes]]:
     """(k, action index, screenshot) for every checkpoint that counts: the initial state, then each
-    flagged action reached before the first failure."""
+    flagged action reached before the first failure. `official` then keeps the first (successful
+    steps + 1) of them, the official code's `[:success+1]` slice (it counts steps, not checkpoints:
+    when more flagged steps than successes were reached, the last ones are dropped)."""
     pairs: list[tuple[int, int | None, bytes]] = []
     if replay.shots:
         pairs.append((0, None, replay.shots[0]))
@@ -85,6 +103,9 @@ def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment) -> li
             pairs.append((k, i, replay.before_shots[i]))
             if not step.passed:
                 break
+    if protocol == "official":
+        successes = next((n for n, s in enumerate(replay.steps) if not s.passed), len(replay.steps))
+        pairs = pairs[:successes + 1]
     return pairs
 
 
@@ -114,13 +135,15 @@ def make_judge_llm(config: JudgeConfig) -> JudgeLLM | None:
                     timeout=config.judge_timeout_s, use_cache=config.use_cache)
 
 
-async def rubric_scores(llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[CheckpointScore]) -> None:
-    """The MLLM rubric per checkpoint (HFS); an unreadable or failed answer leaves it out, noted."""
+async def rubric_scores(llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[CheckpointScore],
+                        protocol: Protocol = "iwr") -> None:
+    """The MLLM rubric per checkpoint (HFS); an unreadable or failed answer leaves it out (`iwr`) or,
+    without a "Score: N/100", scores 0 (`official`)."""
     for (k, _, shot), cp in zip(pairs, checkpoints):
         path = lt.checkpoint(k)
         if not path.is_file():
             continue
-        value, _answer = await llm.rubric(path.read_bytes(), shot)
+        value, _answer = await llm.rubric(path.read_bytes(), shot, official=protocol == "official")
         if value is not None:
             cp.metrics["mllm"] = round(value, 4)
 
@@ -146,14 +169,14 @@ class CheckpointScorer:
     """Scores each checkpoint in a worker thread as soon as the replay has its screenshot, so the
     visual metrics (seconds of OCR) overlap the rest of the replay instead of following it."""
 
-    def __init__(self, lt: LoadedTask, out_dir: Path, metrics: dict, alignment: Alignment):
-        self.lt, self.out_dir, self.metrics, self.alignment = lt, out_dir, metrics, alignment
+    def __init__(self, lt: LoadedTask, out_dir: Path, metrics: dict, alignment: Alignment, protocol: Protocol = "iwr"):
+        self.lt, self.out_dir, self.metrics, self.alignment, self.protocol = lt, out_dir, metrics, alignment, protocol
         self._jobs: dict[int, tuple[bytes, asyncio.Future]] = {}
 
     def submit_ready(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
         """Start every checkpoint the (possibly partial) replay already determines; returns them.
         A checkpoint never changes once determined, so a partial replay's jobs stay valid."""
-        pairs = checkpoint_pairs(self.lt, replay, self.alignment)
+        pairs = checkpoint_pairs(self.lt, replay, self.alignment, self.protocol)
         for k, step, shot in pairs:
             known = self._jobs.get(k)
             if known is None or known[0] is not shot:
@@ -210,11 +233,14 @@ def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore],
         standins.append("HFS: no MLLM rubric, VFS = LFS")
     if not judge_model:
         standins.append("no judge model")
+    standins += [f"{role}: off" for role, name in (("ocr", config.ocr), ("dino", config.dino)) if not name]
+    if config.protocol != "official":
+        standins.append("protocol: iwr (not the official code's replay rules)")
     official = not standins and mllm is not None
     return TaskScore(
         task_id=lt.task.id, model=model, IFS=round(ifs, 4), OCR=_r(ocr), DINO=_r(dino), LFS=_r(lfs), HFS=_r(mllm),
         VFS=_r(vfs), Final=round(score.final(ifs, vfs), 4), official=official, standins=standins,
-        alignment=config.alignment, backends=all_backends, steps=replay.steps, checkpoints=checkpoints,
+        protocol=config.protocol, alignment=config.alignment, backends=all_backends, steps=replay.steps, checkpoints=checkpoints,
         error=replay.error, blocked_requests=log.blocked[:50], seconds=round(seconds, 3),
     )
 
@@ -240,7 +266,7 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
     out_dir.mkdir(parents=True, exist_ok=True)
     log = SandboxLog()
     replay = Replay()
-    scorer = CheckpointScorer(lt, out_dir, metrics, config.alignment)
+    scorer = CheckpointScorer(lt, out_dir, metrics, config.alignment, config.protocol)
 
     def step_done(step: StepResult) -> None:
         scorer.submit_ready(replay)
@@ -254,7 +280,8 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
             async with sandbox_page(browser, lt.task.viewport, base, log) as page:
                 try:
                     await asyncio.wait_for(
-                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done, replay),
+                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done, replay,
+                                  config.protocol),
                         config.task_timeout_s)
                 except asyncio.TimeoutError:
                     cut = cut_at_time_limit(replay, config.task_timeout_s)
@@ -265,10 +292,10 @@ async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_
             if step.index + 1 < len(replay.shots):
                 step.screenshot = f"steps/{step.index}.png"
                 atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
-    pairs = checkpoint_pairs(lt, replay, config.alignment)
+    pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
     checkpoints = await scorer.scores(replay)
     if llm is not None:
-        await rubric_scores(llm, lt, pairs, checkpoints)
+        await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
     result = assemble(lt, replay, checkpoints, backends or [], config, model, time.perf_counter() - started, log)
     if llm is not None:
         result.judge_usage = llm.usage
@@ -298,7 +325,7 @@ async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: 
                     result = await evaluate_candidate(browser, lt, candidate, out_dir, config, model, metrics, backends, llm)
                 except Exception as e:
                     result = TaskScore(task_id=lt.task.id, model=model, IFS=0.0, Final=0.0, official=False,
-                                       error=f"judge error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+                                       protocol=config.protocol, error=f"judge error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
                     atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
                 if on_done:
                     on_done(result)

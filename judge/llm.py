@@ -93,12 +93,14 @@ def parse_yes_no(text: str) -> tuple[bool | None, str]:
     return None, ""
 
 
-def parse_score(text: str) -> float | None:
+def parse_score(text: str, official: bool = False) -> float | None:
+    """The rubric's "Score: N/100" as a fraction: the last one (a model restating the format first),
+    None without one; `official`: the first one, and 0 without one, as the official code reads it."""
     found = re.findall(r"score\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\s*/\s*100", text or "", flags=re.I)
     if not found:
-        return None
-    value = float(found[-1])
-    return value / 100 if 0 <= value <= 100 else None
+        return 0.0 if official else None
+    value = float(found[0] if official else found[-1])
+    return value / 100 if 0 <= value <= 100 else (0.0 if official else None)
 
 
 @dataclass
@@ -119,9 +121,9 @@ class JudgeLLM:
         self.usage = self.usage + reply.usage
         return reply.text
 
-    async def rubric(self, reference_png: bytes, candidate_png: bytes) -> tuple[float | None, str]:
+    async def rubric(self, reference_png: bytes, candidate_png: bytes, official: bool = False) -> tuple[float | None, str]:
         try:
             answer = await self.ask(RUBRIC_PROMPT, [reference_png, candidate_png])
         except LLMError as e:
             return None, str(e)
-        return parse_score(answer), answer[-500:]
+        return parse_score(answer, official), answer[-500:]

@@ -13,13 +13,13 @@ from pydantic import BaseModel, ConfigDict
 
 from iwr.benchmark import expectations
 from iwr.benchmark.types import Action, Task
-from iwr.judge import assertions, grounding, verdicts
+from iwr.judge import assertions, grounding, official, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
-from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
+from iwr.judge.types import Grounding, Protocol, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError
 from iwr.scrolling import scroll
 
@@ -90,10 +90,11 @@ def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:
     return ["llm", *names] if llm is not None else names
 
 
-async def ground(page, action: Action, config: ReplayConfig, llm: JudgeLLM | None = None) -> tuple[Grounding, object | None]:
+async def ground(page, action: Action, config: ReplayConfig, llm: JudgeLLM | None = None,
+                 reach_px: float | None = None) -> tuple[Grounding, object | None]:
     strategies = [grounding.create(name, llm=llm) if name == "llm" else grounding.create(name)
                   for name in strategy_names(config, llm)]
-    return await locate(page, action, strategies)
+    return await locate(page, action, strategies, reach_px)
 
 
 async def perform(page, action: Action, element, viewport: tuple[int, int], config: ReplayConfig) -> None:
@@ -130,16 +131,26 @@ def needs_offline_rule(action: Action, config: ReplayConfig, llm: JudgeLLM | Non
     return asserts and (llm is not None or not has_expect)
 
 
-async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes) -> Verdict:
-    """The official verdict: the judge model compares before/after screenshots (Yes/No JSON); an
-    `unverified` verdict when the model cannot be reached or its answer cannot be read."""
+async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes,
+                      protocol: Protocol = "iwr") -> Verdict:
+    """The official verdict: the judge model compares before/after screenshots (Yes/No JSON). Under
+    `iwr`, an `unverified` verdict when the model cannot be reached or its answer cannot be read (the
+    caller falls back to the deterministic path); under `official`, a judge error passes and an
+    unreadable answer passes when it contains "Yes", as the official code has it."""
     prompt = ASSERTION_PROMPT.format(action_type=action.type, description=action.parameters.description,
                                      assertion=action.logical_assertion)
+    lenient = protocol == "official"
     try:
         answer = await llm.ask(prompt, [before_png, after_png])
     except LLMError as e:
+        if lenient:
+            return Verdict(status="pass", passed=True, method="llm",
+                           reason=f"judge error counted as a pass (official rule): {e}", evidence={"error": str(e)[:500]})
         return Verdict(status="unverified", passed=False, method="llm-unavailable", reason=str(e))
     holds, reason = parse_yes_no(answer)
+    if holds is None and lenient:
+        holds = official.lenient_yes(answer)
+        reason = f"unreadable answer {'contains' if holds else 'lacks'} \"Yes\" (official rule): {answer.strip()[:200]!r}"
     if holds is None:
         return Verdict(status="unverified", passed=False, method="llm-unreadable",
                        reason=f"judge answer could not be read: {answer.strip()[:200]!r}")
@@ -150,14 +161,14 @@ async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_pn
 
 async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict, before_png: bytes,
                      after_png: bytes, config: ReplayConfig, llm: JudgeLLM | None = None,
-                     element=None, seen_before: dict | None = None) -> Verdict:
+                     element=None, seen_before: dict | None = None, protocol: Protocol = "iwr") -> Verdict:
     """With a judge model: its verdict on the assertion (official). Otherwise, or when its answer is
     unusable: expect post-conditions when present, else what the assertion's text names, checked on
     the page and on `element` (the one acted on; `seen_before` read before the action), with the
     offline change rule (judge/assertions.py); the change rule's baseline screenshot already shows
     the mouse over the element, so hover styles alone never count."""
     if llm is not None and (action.logical_assertion or "").strip():
-        verdict = await llm_verdict(llm, action, before_png, after_png)
+        verdict = await llm_verdict(llm, action, before_png, after_png, protocol)
         if verdict.method == "llm":
             if config.use_expect and action.expect:
                 verdict.evidence["expect"] = (await verdicts.expect_verdict(page, action, before_scroll)).evidence["expect"]
@@ -178,17 +189,24 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
 
 async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig,
                     llm: JudgeLLM | None = None, on_step: Callable[[StepResult], None] | None = None,
-                    result: Replay | None = None) -> Replay:
-    """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official way).
+                    result: Replay | None = None, protocol: Protocol = "iwr") -> Replay:
+    """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official judge's
+    models). `protocol="official"` follows the official code's rules (judge/official.py): fixed
+    waits, its lenient Click/Press, its Scroll, grounding within the viewport + 500 px.
     Fills `result` when given, so `on_step` can see the screenshots taken so far."""
     result = Replay() if result is None else result
     network = NetworkTracker(page)
     t = config.action_timeout_s
     llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
+    strict = protocol != "official"
+    reach = None if strict else official.GROUNDING_REACH_PX
     try:
         await bounded(page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
                       config.load_timeout_s + 2, "loading the page")
-        await bounded(_settle(page, network, config), t, "settling")
+        if strict:
+            await bounded(_settle(page, network, config), t, "settling")
+        else:
+            await asyncio.sleep(official.LOAD_WAIT_S)
         result.shots.append(await screenshot(page, t))
     except Exception as e:
         result.error = f"the page did not load: {await _failure(e, log, config.load_timeout_s)}"
@@ -208,11 +226,13 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             started = time.perf_counter()
             before_scroll, since = await bounded(asyncio.gather(expectations.scroll_state(page), mutation_mark(page)),
                                                  t, "reading the page")
-            offline_rule = needs_offline_rule(action, config, llm)
+            # the official assertion compares the previous screenshot with this one: no hover baseline
+            offline_rule = needs_offline_rule(action, config, llm) and (strict or llm is None)
             before_sig = await bounded(verdicts.signature(page), t, "reading the page") if offline_rule else {}
             element = None
             if action.type in ("Click", "Type"):
-                step.grounding, element = await bounded(ground(page, action, config, llm), t + llm_time, "finding the element")
+                step.grounding, element = await bounded(ground(page, action, config, llm, reach), t + llm_time,
+                                                        "finding the element")
                 timings.ground_s = time.perf_counter() - started
                 if element is None:
                     raise StepFailure(f"element not found: {step.grounding.reason}")
@@ -224,10 +244,21 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
                 before_png = await screenshot(page, t)
                 since = await bounded(mutation_mark(page), t, "reading the page")
             mark = time.perf_counter()
-            await perform(page, action, element, task.viewport, config)
-            timings.act_s = time.perf_counter() - mark
-            mark = time.perf_counter()
-            await bounded(_settle(page, network, config, since), t, "settling")
+            if strict:
+                await perform(page, action, element, task.viewport, config)
+                timings.act_s = time.perf_counter() - mark
+                mark = time.perf_counter()
+                await bounded(_settle(page, network, config, since), t, "settling")
+            else:
+                outcome = await bounded(official.perform(page, action, element, click, key_name, t), 3 * t + 3,
+                                        f"the {action.type.lower()}")
+                timings.act_s = time.perf_counter() - mark
+                mark = time.perf_counter()
+                await asyncio.sleep(official.ACTION_WAIT_S)
+                if outcome.scroll_before is not None:
+                    failed = await bounded(official.scroll_failure(page, outcome.scroll_before, t), t + 1, "reading the page")
+                    if failed:
+                        raise StepFailure(failed)
             timings.settle_s = time.perf_counter() - mark
             mark = time.perf_counter()
             after_png = await screenshot(page, t)
@@ -236,11 +267,13 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             mark = time.perf_counter()
             step.verdict = await bounded(
                 judge_step(page, action, before_scroll, before_sig, before_png, after_png, config, llm,
-                           element=element, seen_before=seen_before),
+                           element=element, seen_before=seen_before, protocol=protocol),
                 t + llm_time, "checking the assertion")
             timings.check_s = time.perf_counter() - mark
             step.passed = step.verdict.passed
             step.reason = step.verdict.reason
+            if not strict and outcome.ignored:
+                step.reason = f"{step.reason}; {outcome.ignored}"
         except Exception as e:
             step.reason = await _failure(e, log, t)
         if log.guard is not None and log.guard.stopped:  # a flood, or a hang, stopped the page's scripts

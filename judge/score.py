@@ -2,13 +2,19 @@
 
 Per task: IFS = successful steps before the first failure / total steps; per checkpoint OCR, DINO (or
 its stand-in) and MLLM; LFS = (mean OCR + mean DINO) / 2; HFS = mean MLLM; VFS = 0.5 LFS + 0.5 HFS;
-Final = 0.7 IFS + 0.3 VFS. Only checkpoints up to the first failure count. Over tasks: plain means.
+Final = 0.7 IFS + 0.3 VFS. Only checkpoints up to the first failure count.
+
+Over tasks (`counts_in_average`, `average`): each column is the plain mean of the per-task values that
+exist, so the average Final is the mean of the task Finals (not 0.7 avg IFS + 0.3 avg VFS when some
+VFS are missing), and an average says over how many of the table's tasks it was taken. A task with no
+generated index.html is left out of every average under the official protocol (the official code skips
+it); under the iwr protocol it counts, with IFS 0 and Final 0.
 """
 
 from __future__ import annotations
 
 from statistics import fmean
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 IFS_WEIGHT = 0.7
 VFS_WEIGHT = 0.3
@@ -56,3 +62,28 @@ def final(ifs_value: float, vfs_value: float | None) -> float:
 
 def clip01(x: float) -> float:
     return max(0.0, min(1.0, x))
+
+
+class Average(NamedTuple):
+    """A column's mean over tasks: `value` over the `n` tasks that have one, out of the `total` averaged."""
+
+    value: float | None
+    n: int
+    total: int
+
+    @property
+    def partial(self) -> bool:
+        """True when some of the tasks have no value in this column (say "n=k/N" next to it)."""
+        return self.n < self.total
+
+
+def counts_in_average(has_page: bool, protocol: str = "iwr") -> bool:
+    """Whether a judged task enters the averages over tasks. A task whose generator left no page
+    (index.html) is left out under the official protocol and counts (IFS 0, Final 0) under iwr."""
+    return has_page or protocol != "official"
+
+
+def average(values: Sequence[float | None]) -> Average:
+    """Plain mean of the values present, with how many were present out of how many tasks."""
+    present = [v for v in values if v is not None]
+    return Average(fmean(present) if present else None, len(present), len(values))

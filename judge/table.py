@@ -5,8 +5,7 @@ says in its heading which backends replaced the official ones."""
 
 from __future__ import annotations
 
-from statistics import fmean
-
+from iwr.judge.score import average
 from iwr.judge.types import TaskScore
 
 COLUMNS = ["IFS", "OCR", "DINO", "LFS", "HFS", "VFS", "Final"]
@@ -17,6 +16,11 @@ def _pct(x: float | None) -> str:
 
 
 def heading(results: list[TaskScore]) -> str:
+    protocol = "/".join(sorted({r.protocol for r in results})) or "iwr"
+    return f"{_kind(results)}, protocol: {protocol}"
+
+
+def _kind(results: list[TaskScore]) -> str:
     if results and all(r.official for r in results):
         return "official judge"
     standins = sorted({s for r in results for s in r.standins})
@@ -24,10 +28,11 @@ def heading(results: list[TaskScore]) -> str:
 
 
 def markdown_table(results: list[TaskScore], title: str = "") -> str:
-    """One table per kind (official / offline), rows sorted by task id."""
+    """One table per protocol and kind (official / offline), rows sorted by task id; each column's avg
+    is the plain mean of the tasks that have a value, with n when some do not."""
     out = []
-    for kind in (True, False):
-        rows = sorted((r for r in results if r.official is kind), key=lambda r: r.task_id)
+    for protocol, kind in ((p, k) for p in ("official", "iwr") for k in (True, False)):
+        rows = sorted((r for r in results if r.official is kind and r.protocol == protocol), key=lambda r: r.task_id)
         if not rows:
             continue
         out.append(f"### {title + ' — ' if title else ''}{heading(rows)}\n")
@@ -36,11 +41,9 @@ def markdown_table(results: list[TaskScore], title: str = "") -> str:
         for r in rows:
             note = " ⚠" if r.error else ""
             out.append(f"| {r.task_id}{note} | " + " | ".join(_pct(getattr(r, c)) for c in COLUMNS) + " |")
-        avg = []
-        for c in COLUMNS:
-            values = [getattr(r, c) for r in rows if getattr(r, c) is not None]
-            avg.append(_pct(fmean(values)) if values else "-")
-        out.append("| avg | " + " | ".join(avg) + " |")
+        means = [average([getattr(r, c) for r in rows]) for c in COLUMNS]
+        out.append("| avg | " + " | ".join(_pct(m.value) + (f" (n={m.n}/{m.total})" if m.partial and m.n else "")
+                                           for m in means) + " |")
         errors = [r for r in rows if r.error]
         if errors:
             out.append("")

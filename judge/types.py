@@ -10,6 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from iwr.llm.usage import TokenUsage
 
 Alignment = Literal["paper", "code"]
+Protocol = Literal["iwr", "official"]
+"""How a page is replayed and scored: `official` reproduces the published evaluation code point by point
+(fixed waits, its lenient step rules, its rubric parsing and averages); `iwr` is this project's stricter,
+deterministic judge. Results of different protocols are never compared (docs/judge.md)."""
 """Which screenshot a flagged step's checkpoint is compared with: after the action (paper) or the one
 taken before it (the official code's indexing)."""
 
@@ -118,6 +122,7 @@ class TaskScore(_Model):
     """True only when every official backend (LLM grounding and assertions, easyocr-equivalent OCR,
     DINOv2, MLLM rubric) produced the scores; otherwise `standins` says what replaced what."""
     standins: list[str] = Field(default_factory=list)
+    protocol: Protocol = "iwr"
     alignment: Alignment = "paper"
     backends: list[Backend] = Field(default_factory=list)
     steps: list[StepResult] = Field(default_factory=list)

@@ -31,7 +31,10 @@ class OneShot:
     name = "oneshot"
 
     def __init__(self, model: str, api_base: str | None = None, frames: str = "fps", use_cache: bool = True,
-                 timeout: float = 600.0, retries: int = 3, max_tokens: int | None = None, client=None):
+                 timeout: float = 600.0, retries: int = 3, max_tokens: int | None = None, client=None,
+                 official_pages: bool = False):
+        """`official_pages`: an answer with no html (a refusal, an empty answer) is still written as the
+        page and judged, as the official code does (`--protocol official`); else it is a failed generation."""
         from iwr.agents.inputs import prompt_hash
         from iwr.llm import LLMClient, ResponseCache
 
@@ -43,7 +46,9 @@ class OneShot:
         self.max_tokens = max_tokens
         self.retries = retries
         self.client = client or LLMClient(cache=ResponseCache())
-        self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "max_tokens": max_tokens}
+        self.official_pages = official_pages
+        self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "max_tokens": max_tokens,
+                         **({"official_pages": True} if official_pages else {})}
 
     async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
         from iwr.agents.inputs import NoHtmlError, postprocess, prepare_inputs
@@ -69,7 +74,7 @@ class OneShot:
         result = Generation(generator=self.name, model=self.model, ok=True, usage=reply.usage, cached=reply.cached,
                             seconds=round(time.perf_counter() - started, 3), notes=notes)
         try:
-            page = postprocess(reply.text, ASSETS_DIR)
+            page = postprocess(reply.text, ASSETS_DIR, lenient=self.official_pages)
         except NoHtmlError as e:
             result.ok, result.error = False, f"no html in the answer: {e}"
             return result

@@ -77,6 +77,16 @@ def limits_for(model: str) -> ModelLimits:
     return FAMILIES["default"]
 
 
+OFFICIAL_MAX_TOKENS = 16384
+"""The official generation `max_tokens`: 16384, but 4096 for Qwen and for gpt-4o-2024-05-13."""
+
+
+def max_tokens_for(model: str) -> int:
+    """The official `max_tokens` for a litellm model string (matched on the name, as `limits_for`)."""
+    name = model.strip().lower()
+    return 4096 if "qwen" in name or "gpt-4o-2024-05-13" in name else OFFICIAL_MAX_TOKENS
+
+
 def frame_budget(limits: ModelLimits, sheets: int) -> int:
     """How many frames fit next to `sheets` asset sheets (0 when the sheets alone fill the request)."""
     return max(0, min(limits.max_frames, limits.max_images - sheets))

@@ -133,12 +133,30 @@ def replace_placeholder(html: str, assets_base: str) -> tuple[str, int]:
     return html.replace(PLACEHOLDER + "/", prefix).replace(PLACEHOLDER, bare), count
 
 
-def postprocess(answer: str | bytes, assets_base: str) -> PostProcessed:
-    """The final page from a raw answer; raises NoHtmlError when the answer holds no html."""
-    html, had_fence, truncated = extract_html(answer)
+def official_html(answer: str | bytes) -> tuple[str, bool, bool]:
+    """What the official post-processing keeps of any answer, html or not: the first ```html block
+    (empty if it is), else the whole answer less its fence markers; an empty answer is an empty page."""
+    text = _as_text(answer).strip()
+    opening = _OPEN_FENCE.search(text)
+    if opening:
+        closing = text.find("```", opening.end())
+        return (text[opening.end():] if closing < 0 else text[opening.end():closing]).strip(), True, closing < 0
+    return _FENCE_LINE.sub("", text).replace("```", "").strip(), False, False
+
+
+def postprocess(answer: str | bytes, assets_base: str, lenient: bool = False) -> PostProcessed:
+    """The final page from a raw answer; raises NoHtmlError when the answer holds no html, unless
+    `lenient` (the official protocol): then a refusal or an empty answer is a page too, as the
+    official code writes it, and is judged."""
+    try:
+        html, had_fence, truncated = extract_html(answer)
+    except NoHtmlError:
+        if not lenient:
+            raise
+        html, had_fence, truncated = official_html(answer)
     html, iframes = strip_iframes(html)
     html, placeholders = replace_placeholder(html, assets_base)
-    if not html.strip():
+    if not html.strip() and not lenient:
         raise NoHtmlError("nothing is left once the iframes are removed")
     return PostProcessed(html=html, truncated=truncated, had_fence=had_fence, iframes_removed=iframes,
                          placeholder_count=placeholders)

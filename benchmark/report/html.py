@@ -17,9 +17,10 @@ from iwr.benchmark.report import views as v
 from iwr.benchmark.report.charts import Series, line_chart_svg, strip_plot_svg
 from iwr.benchmark.report.images import Thumbnailer
 from iwr.benchmark.report.load import RunReport
-from iwr.benchmark.report.summary import (COLUMNS, KINDS, column_means, done_label, fmt_cost, fmt_seconds, fmt_tokens,
-                                          judge_spend, kind_title, leaderboard, loop_label, run_names,
-                                          standins_note, standins_of)
+from iwr.benchmark.report.summary import (COLUMNS, ScoreGroup, comparison_tables, done_label, fmt_avg, fmt_cost,
+                                          fmt_seconds, fmt_tokens, group_notes, groups, judge_spend, kind_title,
+                                          leaderboard, loop_label, named_notes, protocol_label, protocols_label,
+                                          run_names, run_protocols, standins_note, standins_of)
 from iwr.benchmark.report.task_views import anchor, cell, task_view
 
 TEMPLATE = "report.html.j2"
@@ -28,16 +29,28 @@ OFFLINE_NOTE = ("Scores marked offline come from stand-in backends, not the offi
                 "with the published IWR-Bench table.")
 
 
+def avg_cell(g: ScoreGroup, column: str) -> v.Cell:
+    """An avg cell: the mean, with '(n=k/N)' when only k of the group's N tasks have the column."""
+    a = g.average(column)
+    return v.Cell(text=fmt_avg(a), value=a.value)
+
+
+def _note(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)
+
+
 def board_views(runs: list[RunReport]) -> list[v.BoardView]:
     out = []
-    for official, rows in leaderboard(runs).items():
+    names = dict(zip((r.run_id for r in runs), run_names(runs)))
+    for key, rows in leaderboard(runs).items():
         if not rows:
             continue
-        scores = [s for run, _ in rows for s in run.scores if s.official is official]
-        out.append(v.BoardView(heading=kind_title(official), note=standins_note(standins_of(scores)),
-                               official=official, columns=COLUMNS, rows=[
+        out.append(v.BoardView(heading=kind_title(key[1]),
+                               note=_note(standins_note(sorted({s for _, g in rows for s in g.standins})),
+                                          *named_notes([(names[run.run_id], g) for run, g in rows])),
+                               official=key[1], protocol=key[0], columns=COLUMNS, rows=[
                                    v.BoardRow(run_id=run.run_id, anchor=anchor("run", run.run_id), label=run.label,
-                                              cells=[cell(g.means[c]) for c in COLUMNS],
+                                              cells=[avg_cell(g, c) for c in COLUMNS],
                                               tokens=fmt_tokens(run.totals.total_tokens),
                                               cost=fmt_cost(run.totals.cost_usd), done=done_label(run),
                                               complete=run.state == "complete")
@@ -45,35 +58,28 @@ def board_views(runs: list[RunReport]) -> list[v.BoardView]:
     return out
 
 
-def kind_groups(run: RunReport):
-    """(official?, that kind's task scores by id) for each kind present: kinds never share a table."""
-    for official in KINDS:
-        rows = sorted((s for s in run.scores if s.official is official), key=lambda s: s.task_id)
-        if rows:
-            yield official, rows
-
-
 def table_views(run: RunReport) -> list[v.TableView]:
-    """The official per-task table (7 columns, avg row), one per kind."""
+    """The official per-task table (7 columns, avg row), one per protocol and kind."""
     out = []
-    for official, rows in kind_groups(run):
-        means = column_means(rows)
-        out.append(v.TableView(heading=kind_title(official), note=standins_note(standins_of(rows)),
-                               official=official, columns=COLUMNS,
+    for g in groups(run):
+        out.append(v.TableView(heading=kind_title(g.official), note=_note(standins_note(g.standins), *group_notes(g)),
+                               official=g.official, protocol=g.protocol, columns=COLUMNS,
                                rows=[[v.Cell(text=str(s.task_id) + (" ⚠" if s.error else ""))] +
-                                     [cell(getattr(s, c)) for c in COLUMNS] for s in rows],
-                               avg=[v.Cell(text="avg")] + [cell(means[c]) for c in COLUMNS],
-                               anchors=[anchor("task", run.run_id, s.task_id) for s in rows]))
+                                     [cell(getattr(s, c)) for c in COLUMNS] for s in g.scores],
+                               avg=[v.Cell(text="avg")] + [avg_cell(g, c) for c in COLUMNS],
+                               anchors=[anchor("task", run.run_id, s.task_id) for s in g.scores]))
     return out
 
 
 def chart_views(run: RunReport) -> list[v.ChartView]:
     """Score distribution per task (Final, IFS, VFS), one strip plot per kind."""
     out = []
-    for official, rows in kind_groups(run):
+    for g in groups(run):
+        rows = g.scores
         lanes = [(c, [(f"task {s.task_id}", getattr(s, c)) for s in rows if getattr(s, c) is not None])
                  for c in ("Final", "IFS", "VFS")]
-        kind = "official judge" if official else "offline judge — not official (stand-ins)"
+        kind = ("official judge" if g.official else "offline judge — not official (stand-ins)") + \
+            f", {protocol_label(g.protocol)}"
         caption = f"{kind} · {len(rows)} task(s), one dot each; black bar = mean"
         out.append(v.ChartView(caption=caption,
                                svg=strip_plot_svg(lanes, title=f"{run.label}: Final, IFS, VFS per task ({kind})")))
@@ -84,7 +90,8 @@ def run_view(run: RunReport, thumbs: Thumbnailer) -> v.RunView:
     c, t, j = run.config, run.totals, run.config.judge
     judge = (f"model {j.judge_model}" if j.judge_model else "offline, no judge model") + \
         f"; alignment {j.alignment}; OCR {j.ocr or 'none'}; DINO {j.dino or 'none'}"
-    facts = [("model", run.label), ("generator", f"{c.generator} ({c.mode})"), ("pack", c.pack),
+    facts = [("model", run.label), ("protocol", ", ".join(run_protocols(run))),
+             ("generator", f"{c.generator} ({c.mode})"), ("pack", c.pack),
              ("tasks judged", done_label(run)), ("judge", judge),
              ("tokens", f"{fmt_tokens(t.total_tokens)} (prompt {fmt_tokens(t.prompt_tokens)}, "
                         f"completion {fmt_tokens(t.completion_tokens)})"),
@@ -97,27 +104,22 @@ def run_view(run: RunReport, thumbs: Thumbnailer) -> v.RunView:
     if judge_spend(run):
         facts.insert(-2, ("judge spend", judge_spend(run).removeprefix("judge model: ")))
     return v.RunView(run_id=run.run_id, anchor=anchor("run", run.run_id), label=run.label, state=run.state,
+                     protocol=", ".join(protocol_label(p) for p in run_protocols(run)),
                      complete=run.state == "complete", facts=facts, charts=chart_views(run), tables=table_views(run),
                      pending=[f"task {e.task_id}: {e.status}" for e in run.tasks if e.status != "done"],
                      tasks=[task_view(run, e, thumbs) for e in run.tasks], problems=run.problems)
 
 
 def comparison_views(runs: list[RunReport]) -> list[v.CompareGroup]:
-    """IFS/VFS/Final of every run side by side per task, one table per kind."""
-    names = run_names(runs)
+    """IFS/VFS/Final of every run side by side per task, one table per protocol and kind (columns only
+    for the runs with results of that protocol and kind)."""
     out = []
-    for official in KINDS:
-        by_run = [{s.task_id: s for s in run.scores if s.official is official} for run in runs]
-        ids = sorted({i for m in by_run for i in m})
-        if not ids:
-            continue
-        means = [column_means(list(m.values())) for m in by_run]
-        rows = [(str(i), [cell(getattr(m[i], c)) if i in m else v.Cell(text="-")
-                          for m in by_run for c in COMPARE_COLUMNS]) for i in ids]
-        out.append(v.CompareGroup(heading=kind_title(official),
-                                  note=standins_note(standins_of([s for m in by_run for s in m.values()])),
-                                  official=official, runs=names, columns=COMPARE_COLUMNS, rows=rows,
-                                  avg=[cell(mm[c]) for mm in means for c in COMPARE_COLUMNS]))
+    for t in comparison_tables(runs):
+        rows = [(str(i), [cell(getattr(s, c)) if (s := t.score(g, i)) is not None else v.Cell(text="-")
+                          for g in t.groups for c in COMPARE_COLUMNS]) for i in t.task_ids]
+        out.append(v.CompareGroup(heading=kind_title(t.key[1]), note=_note(standins_note(t.standins), *t.notes()),
+                                  official=t.key[1], protocol=t.key[0], runs=t.names, columns=COMPARE_COLUMNS,
+                                  rows=rows, avg=[avg_cell(g, c) for g in t.groups for c in COMPARE_COLUMNS]))
     return out
 
 
@@ -135,10 +137,10 @@ def iteration_series(runs: list[RunReport]) -> list[Series]:
     for n, r in zip(names, runs):
         if r.iterations or not r.scores:
             continue
-        offline = [s for s in r.scores if not s.official]
-        kind, scores = ("offline", offline) if offline else ("official", r.scores)
-        final = column_means(scores)["Final"]
-        if final is not None:
+        found = groups(r)
+        g = next((g for g in found if not g.official), found[0] if found else None)
+        if g is not None and g.means["Final"] is not None:
+            final, kind = g.means["Final"], "official" if g.official else "offline"
             series.append(Series(name=f"{n} (one-shot, {kind})", points=[(lo, final), (hi, final)], dashed=True))
     return series
 
@@ -156,27 +158,29 @@ def iteration_view(runs: list[RunReport]) -> v.ChartView | None:
 
 def pair_views(runs: list[RunReport]) -> list[v.PairView]:
     """A vs B with deltas when the report covers exactly two runs."""
-    from iwr.benchmark.report.compare import HEADER, compare_runs, not_compared, pair_table
+    from iwr.benchmark.report.compare import HEADER, compare_runs, not_compared, pair_notes, pair_table
 
     if len(runs) != 2:
         return []
     c = compare_runs(*runs)
     out = []
-    for official in c.kinds():
-        body, overall = pair_table(c, official)
-        out.append(v.PairView(heading=kind_title(official), official=official, a=c.a_name, b=c.b_name, columns=HEADER,
-                              rows=body, overall=overall, note=not_compared(c)))
+    for key in c.kinds():
+        body, overall = pair_table(c, key)
+        out.append(v.PairView(heading=kind_title(key[1]), official=key[1], protocol=key[0], a=c.a_name, b=c.b_name,
+                              columns=HEADER, rows=body, overall=overall,
+                              note=_note(*pair_notes(c, key), not_compared(c))))
     return out
 
 
 def build_view(runs: list[RunReport], thumbs: Thumbnailer | None = None, now: datetime | None = None) -> v.ReportView:
     thumbs = thumbs or Thumbnailer()
-    offline = [s for r in runs for s in r.scores if not s.official]
+    offline = [t.score for r in runs for t in r.tasks if t.score is not None and not t.score.official
+               and not t.without_page]  # a task without a page was never judged by any backend
     note = ""
     if offline:
         standins = standins_of(offline)
         note = OFFLINE_NOTE + (" Stand-ins: " + "; ".join(standins) + "." if standins else "")
-    title = "iwr report — " + (runs[0].run_id if len(runs) == 1 else f"{len(runs)} runs")
+    title = "iwr report — " + (runs[0].run_id if len(runs) == 1 else f"{len(runs)} runs") + f" · {protocols_label(runs)}"
     return v.ReportView(title=title, generated=(now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
                         offline_note=note, boards=board_views(runs), runs=[run_view(r, thumbs) for r in runs],
                         comparison=comparison_views(runs) if len(runs) > 1 else [], iterations=iteration_view(runs), pairs=pair_views(runs))

@@ -17,7 +17,7 @@ from iwr.agents.generators import Generation
 from iwr.benchmark.runner import GENERATION_NAME, RunConfig, RunError, read_config
 from iwr.events import RunFinished, RunStarted, Scored, read_events
 from iwr.judge.evaluate import EVAL_NAME
-from iwr.judge.types import TaskScore
+from iwr.judge.types import Protocol, TaskScore
 from iwr.llm import TokenUsage
 
 
@@ -64,6 +64,14 @@ class TaskEntry(_Model):
     generation: Generation | None = None
     outline: TaskOutline | None = None
     problems: list[str] = Field(default_factory=list)
+    page: bool = True
+    """The generated page (generation.json's entry, index.html by default) is in the task folder."""
+
+    @property
+    def without_page(self) -> bool:
+        """Judged, but the generator left no page: the runner wrote eval.json (IFS 0, Final 0) without a
+        replay. A page that was judged and later deleted still counts as judged (it has steps)."""
+        return self.score is not None and not self.page and not self.score.steps and not self.score.checkpoints
 
 
 class RunTotals(_Model):
@@ -101,6 +109,11 @@ class RunReport(_Model):
     iterations: list[IterationPoint] = Field(default_factory=list)
     """Mean self-test Final per agent iteration (empty for one-shot runs)."""
     problems: list[str] = Field(default_factory=list)
+
+    @property
+    def protocol(self) -> Protocol:
+        """The run's judge protocol from config.json (iwr for runs recorded before the field existed)."""
+        return self.config.judge.protocol
 
     @property
     def label(self) -> str:
@@ -162,8 +175,9 @@ def load_task(task_dir: Path, task_id: int, outline: TaskOutline | None) -> Task
         status = "generating"
     else:
         status = "not started"
+    page = (task_dir / (generation.entry if generation is not None else "index.html")).is_file()
     return TaskEntry(task_id=task_id, dir=task_dir, status=status, score=score, generation=generation,
-                     outline=outline, problems=problems)
+                     outline=outline, problems=problems, page=page)
 
 
 def totals(tasks: list[TaskEntry], events: list) -> RunTotals:

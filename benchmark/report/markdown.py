@@ -1,16 +1,17 @@
 """`report.md`: the leaderboard, each run's official per-task table, and a comparison across runs.
 
-Plain Markdown that reads well in a terminal, a PR comment or a notebook. The per-task tables are the
-judge's own (`iwr.judge.table.markdown_table`), so `iwr eval` and `iwr report` print the same thing.
+Plain Markdown that reads well in a terminal, a PR comment or a notebook. The per-task tables have the
+judge's columns (`iwr.judge.table`) with one table per protocol and judge kind; every average comes from
+`summary` (the same numbers and notes as the HTML report).
 """
 
 from __future__ import annotations
 
 from iwr.benchmark.report.load import RunReport
-from iwr.benchmark.report.summary import (COLUMNS, KINDS, column_means, done_label, fmt_cost, fmt_seconds, fmt_tokens,
-                                          judge_spend, kind_label, leaderboard, loop_label, pct, run_names,
-                                          standins_of)
-from iwr.judge.table import markdown_table
+from iwr.benchmark.report.summary import (COLUMNS, ScoreGroup, comparison_tables, done_label, fmt_avg, fmt_cost,
+                                          fmt_seconds, fmt_tokens, group_notes, groups, judge_spend, key_label,
+                                          leaderboard, loop_label, named_notes, pct, protocol_label,
+                                          protocols_label, run_names, run_protocols)
 
 COMPARE_COLUMNS = ["IFS", "VFS", "Final"]
 
@@ -24,30 +25,50 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def leaderboard_md(runs: list[RunReport]) -> str:
-    """One row per run and kind, named by model (run ids are in the run sections below)."""
+    """One row per run, protocol and kind, named by model (run ids are in the run sections below)."""
     board = leaderboard(runs)
     out = ["## Leaderboard", ""]
     if not any(board.values()):
         out += ["No task has been judged yet.", ""]
-    for official in KINDS:
-        rows = board[official]
+    names = dict(zip((r.run_id for r in runs), run_names(runs)))
+    for key, rows in board.items():
         if not rows:
             continue
-        scores = [s for run, _ in rows for s in run.scores if s.official is official]
-        out += [f"### {kind_label(official, standins_of(scores))}", ""]
-        names = dict(zip((r.run_id for r in runs), run_names(runs)))
+        out += [f"### {key_label(key, sorted({s for _, g in rows for s in g.standins}))}", ""]
         header = ["run", *COLUMNS, "tokens", "cost", "tasks done"]
-        out += _table(header, [[names[run.run_id], *(pct(g.means[c]) for c in COLUMNS),
+        out += _table(header, [[names[run.run_id], *(fmt_avg(g.average(c)) for c in COLUMNS),
                                 fmt_tokens(run.totals.total_tokens), fmt_cost(run.totals.cost_usd), done_label(run)]
                                for run, g in rows])
+        out += _notes(named_notes([(names[run.run_id], g) for run, g in rows]))
         out.append("")
     return "\n".join(out)
+
+
+def _notes(notes: list[str]) -> list[str]:
+    return ["", *(f"Note: {n}." for n in notes)] if notes else []
+
+
+def group_md(run: RunReport, g: ScoreGroup) -> list[str]:
+    """A run's per-task table of one protocol and kind, with its avg row and notes."""
+    out = [f"### {run.run_id} — {key_label(g.key, g.standins)}", ""]
+    if g.scores:
+        rows = [[str(s.task_id) + (" ⚠" if s.error else ""), *(pct(getattr(s, c)) for c in COLUMNS)]
+                for s in g.scores]
+        out += _table(["task", *COLUMNS], [*rows, ["avg", *(fmt_avg(g.average(c)) for c in COLUMNS)]])
+    else:
+        out.append("No task counts in the averages.")
+    out += _notes(group_notes(g))
+    errors = [s for s in g.scores if s.error]
+    if errors:
+        out += ["", *(f"⚠ task {s.task_id}: {s.error}" for s in errors)]
+    out.append("")
+    return out
 
 
 def run_md(run: RunReport) -> str:
     c = run.config
     judge = c.judge
-    out = [f"## Run {run.run_id}", "",
+    out = [f"## Run {run.run_id} ({', '.join(protocol_label(p) for p in run_protocols(run))})", "",
            f"- model: `{run.label}` (generator {c.generator}, {c.mode})",
            f"- pack: `{c.pack}`, {run.totals.tasks_total} task(s); state: {run.state}, {run.totals.tasks_done}/{run.totals.tasks_total} judged",
            f"- judge: {'model ' + judge.judge_model if judge.judge_model else 'offline (no judge model)'}; "
@@ -61,8 +82,8 @@ def run_md(run: RunReport) -> str:
         out.insert(-1, f"- agent loop: {loop}")
     if judge_spend(run):
         out.insert(-1, f"- {judge_spend(run)}")
-    if run.scores:
-        out.append(markdown_table(run.scores, title=run.run_id))
+    for g in groups(run):
+        out += group_md(run, g)
     pending = [t for t in run.tasks if t.status != "done"]
     if pending:
         out.append("In progress / not judged: " + ", ".join(f"{t.task_id} ({t.status})" for t in pending))
@@ -74,27 +95,26 @@ def run_md(run: RunReport) -> str:
 
 
 def comparison_md(runs: list[RunReport]) -> str:
-    """Per task, IFS/VFS/Final of every run side by side; one table per kind."""
-    names = run_names(runs)
+    """Per task, IFS/VFS/Final of every run side by side; one table per protocol and kind, with columns
+    only for the runs that have results of that protocol and kind."""
     out = ["## Comparison", ""]
-    for official in KINDS:
-        by_run = [{s.task_id: s for s in run.scores if s.official is official} for run in runs]
-        ids = sorted({i for m in by_run for i in m})
-        if not ids:
-            continue
-        out += [f"### {kind_label(official, standins_of([s for m in by_run for s in m.values()]))}", ""]
-        header = ["task", *(f"{n} {c}" for n in names for c in COMPARE_COLUMNS)]
-        rows = [[str(i), *(pct(getattr(m[i], c)) if i in m else "-" for m in by_run for c in COMPARE_COLUMNS)] for i in ids]
-        means = [column_means(list(m.values())) for m in by_run]
-        rows.append(["avg", *(pct(mm[c]) for mm in means for c in COMPARE_COLUMNS)])
+    for t in comparison_tables(runs):
+        out += [f"### {key_label(t.key, t.standins)}", ""]
+        header = ["task", *(f"{n} {c}" for n in t.names for c in COMPARE_COLUMNS)]
+        rows = [[str(i), *(pct(getattr(s, c)) if (s := t.score(g, i)) is not None else "-"
+                           for g in t.groups for c in COMPARE_COLUMNS)] for i in t.task_ids]
+        rows.append(["avg", *(fmt_avg(g.average(c)) for g in t.groups for c in COMPARE_COLUMNS)])
         out += _table(header, rows)
+        out += _notes(t.notes())
         out.append("")
     return "\n".join(out)
 
 
 def render_markdown(runs: list[RunReport]) -> str:
-    parts = ["# iwr report", "", "Scores in percent (2 decimals); Final = 0.7 IFS + 0.3 VFS. Offline scores use "
-             "stand-in backends and are not comparable with the published IWR-Bench table.", "",
+    parts = [f"# iwr report ({protocols_label(runs)})", "",
+             "Scores in percent (2 decimals); Final = 0.7 IFS + 0.3 VFS; avg = mean over a table's tasks. Offline "
+             "scores use stand-in backends and are not comparable with the published IWR-Bench table. Results of "
+             "different protocols never share a table.", "",
              leaderboard_md(runs)]
     parts += [run_md(run) for run in runs]
     if len(runs) > 1:
@@ -102,4 +122,4 @@ def render_markdown(runs: list[RunReport]) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
-__all__ = ["render_markdown", "leaderboard_md", "run_md", "comparison_md"]
+__all__ = ["render_markdown", "leaderboard_md", "run_md", "group_md", "comparison_md"]

@@ -1,33 +1,58 @@
 """Averages and labels both renderers need, computed once so Markdown and HTML always agree.
 
-Official and offline (stand-in) scores are never averaged together: every aggregate here is for one
-`kind`, and an offline aggregate carries the stand-ins that produced it.
+Results of different protocols (official / iwr) and official and offline (stand-in) scores are never
+averaged together: every aggregate here is for one `(protocol, kind)` key, and an offline aggregate
+carries the stand-ins that produced it. The rule over tasks is `iwr.judge.score`'s: plain means of the
+values present, with n shown when a column misses some tasks, and a task without a generated page left
+out under the official protocol, counted as 0 under iwr.
 """
 
 from __future__ import annotations
 
-from statistics import fmean
-
 from pydantic import BaseModel, ConfigDict, Field
 
-from iwr.benchmark.report.load import RunReport
+from iwr.benchmark.report.load import RunReport, TaskEntry
+from iwr.judge.score import Average, average, counts_in_average
 from iwr.judge.table import COLUMNS
-from iwr.judge.types import TaskScore
+from iwr.judge.types import Protocol, TaskScore
 
 KINDS = (True, False)
 """Table order: official first, then offline."""
+PROTOCOLS: tuple[Protocol, ...] = ("official", "iwr")
+"""Table order of the protocols; results of different protocols never share a table."""
+Key = tuple[str, bool]
+"""(protocol, official?): what one table holds."""
+KEYS: tuple[Key, ...] = tuple((p, k) for p in PROTOCOLS for k in KINDS)
+PAGE = "index.html"
 
 
 class ScoreGroup(BaseModel):
-    """One run's tasks of one kind, with the column means (fractions; None when no task has a value)."""
+    """One run's tasks of one protocol and kind, with the column means (fractions; None when no task has a
+    value) over the tasks that count (`scores`), and the tasks without a generated page."""
 
     model_config = ConfigDict(extra="forbid")
     run_id: str
     label: str
     official: bool
+    protocol: Protocol = "iwr"
     tasks: int
+    """Tasks averaged (the table's rows)."""
     means: dict[str, float | None]
+    counts: dict[str, int] = Field(default_factory=dict)
+    """Per column, how many of the `tasks` have a value."""
     standins: list[str] = Field(default_factory=list)
+    scores: list[TaskScore] = Field(default_factory=list)
+    zero: list[int] = Field(default_factory=list)
+    """Tasks without a generated page counted in the averages as IFS 0, Final 0 (iwr protocol)."""
+    left_out: list[int] = Field(default_factory=list)
+    """Tasks without a generated page left out of the averages (official protocol)."""
+
+    @property
+    def key(self) -> Key:
+        return (self.protocol, self.official)
+
+    def average(self, column: str) -> Average:
+        return Average(self.means[column], self.counts.get(column, self.tasks), self.tasks)
 
 
 def pct(x: float | None) -> str:
@@ -35,20 +60,109 @@ def pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.2f}"
 
 
+def fmt_avg(a: Average) -> str:
+    """An average cell: '41.20', or '41.20 (n=10/12)' when only 10 of the 12 tasks have the column."""
+    if a.value is None:
+        return "-"
+    return pct(a.value) + (f" (n={a.n}/{a.total})" if a.partial else "")
+
+
+def column_averages(scores: list[TaskScore]) -> dict[str, Average]:
+    return {c: average([getattr(s, c) for s in scores]) for c in COLUMNS}
+
+
 def column_means(scores: list[TaskScore]) -> dict[str, float | None]:
-    out: dict[str, float | None] = {}
-    for c in COLUMNS:
-        values = [getattr(s, c) for s in scores if getattr(s, c) is not None]
-        out[c] = fmean(values) if values else None
-    return out
+    return {c: a.value for c, a in column_averages(scores).items()}
 
 
 def standins_of(scores: list[TaskScore]) -> list[str]:
     return sorted({s for r in scores for s in r.standins})
 
 
+def task_protocol(run: RunReport, entry: TaskEntry) -> Protocol:
+    """The protocol a task's score belongs to: the one its eval.json records, else the run's (config.json).
+    A task without a page was never replayed, so the run's protocol decides how it is averaged."""
+    s = entry.score
+    if s is None or entry.without_page or "protocol" not in s.model_fields_set:
+        return run.protocol
+    return s.protocol
+
+
+def _plural(n: int, word: str = "task") -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _ids(ids: list[int]) -> str:
+    return ", ".join(str(i) for i in ids)
+
+
+def groups(run: RunReport) -> list[ScoreGroup]:
+    """The run's score groups, by protocol then kind (official first); a key with no judged task is left
+    out. A task without a generated page has no judge kind (it scores 0 under any judge): it joins every
+    kind of its protocol that has judged tasks (the offline kind when there is none), as a 0 under iwr
+    and in `left_out` under the official protocol."""
+    out = []
+    judged = sorted((e for e in run.tasks if e.score is not None), key=lambda e: e.task_id)
+    for protocol in PROTOCOLS:
+        mine = [e for e in judged if task_protocol(run, e) == protocol]
+        if not mine:
+            continue
+        kinds = {e.score.official for e in mine if not e.without_page} or {e.score.official for e in mine}
+        for official in KINDS:
+            if official not in kinds:
+                continue
+            here = [e for e in mine if e.without_page or e.score.official is official]
+            counted = [e for e in here if counts_in_average(not e.without_page, protocol)]
+            scores = [e.score for e in counted]
+            avgs = column_averages(scores)
+            out.append(ScoreGroup(run_id=run.run_id, label=run.label, official=official, protocol=protocol,
+                                  tasks=len(scores), means={c: a.value for c, a in avgs.items()},
+                                  counts={c: a.n for c, a in avgs.items()}, standins=standins_of(scores),
+                                  scores=scores, zero=[e.task_id for e in counted if e.without_page],
+                                  left_out=[e.task_id for e in here
+                                            if not counts_in_average(not e.without_page, protocol)]))
+    return out
+
+
+def group_notes(g: ScoreGroup) -> list[str]:
+    """What a table's reader must know about its averages: tasks counted as 0 or left out for want of a
+    generated page, and what '(n=k/N)' means when a column misses some tasks."""
+    notes = []
+    if g.zero:
+        notes.append(f"{_plural(len(g.zero))} without a generated {PAGE} counted as 0 (IFS 0, Final 0) in the "
+                     f"averages (iwr protocol): {_ids(g.zero)}")
+    if g.left_out:
+        notes.append(f"{_plural(len(g.left_out))} without a generated {PAGE} left out of the averages "
+                     f"(official protocol): {_ids(g.left_out)}")
+    if any(g.average(c).partial and g.means[c] is not None for c in COLUMNS):
+        notes.append(AVG_NOTE)
+    return notes
+
+
+AVG_NOTE = "avg = mean over the tasks that have a value; (n=k/N): only k of the N tasks have that column"
+
+
+def named_notes(named: list[tuple[str, ScoreGroup]]) -> list[str]:
+    """Notes of several runs' groups in one table (leaderboard, comparison): each run's own notes named,
+    the '(n=k/N)' explanation once."""
+    out = [f"{name}: {n}" for name, g in named for n in group_notes(g) if n != AVG_NOTE]
+    if any(AVG_NOTE in group_notes(g) for _, g in named):
+        out.append(AVG_NOTE)
+    return out
+
+
 def kind_title(official: bool) -> str:
     return "official judge" if official else "offline judge — not official"
+
+
+def protocol_label(protocol: str) -> str:
+    return f"protocol: {protocol}"
+
+
+def key_title(key: Key) -> str:
+    """A table heading's kind and protocol, e.g. 'offline judge — not official · protocol: iwr'."""
+    protocol, official = key
+    return f"{kind_title(official)} · {protocol_label(protocol)}"
 
 
 def standins_note(standins: list[str]) -> str:
@@ -61,26 +175,67 @@ def kind_label(official: bool, standins: list[str]) -> str:
     return kind_title(official) + (f" ({note})" if note and not official else "")
 
 
-def groups(run: RunReport) -> list[ScoreGroup]:
-    """The run's score groups, official first; a kind with no finished task is left out."""
-    out = []
-    for official in KINDS:
-        scores = [s for s in run.scores if s.official is official]
-        if scores:
-            out.append(ScoreGroup(run_id=run.run_id, label=run.label, official=official, tasks=len(scores),
-                                  means=column_means(scores), standins=standins_of(scores)))
-    return out
+def key_label(key: Key, standins: list[str]) -> str:
+    protocol, official = key
+    return f"{kind_label(official, standins)} · {protocol_label(protocol)}"
 
 
-def leaderboard(runs: list[RunReport]) -> dict[bool, list[tuple[RunReport, ScoreGroup]]]:
-    """Per kind, one row per run that has tasks of that kind, best Final first."""
-    board: dict[bool, list[tuple[RunReport, ScoreGroup]]] = {k: [] for k in KINDS}
+def run_protocols(run: RunReport) -> list[str]:
+    """Protocols of the run's judged tasks (the config's while none is judged)."""
+    return list(dict.fromkeys(g.protocol for g in groups(run))) or [run.protocol]
+
+
+def protocols_label(runs: list[RunReport]) -> str:
+    """For a report heading: 'protocol: iwr', or 'protocols: official, iwr' when the runs differ."""
+    found = [p for p in PROTOCOLS if any(p in run_protocols(r) for r in runs)]
+    return protocol_label(found[0]) if len(found) == 1 else "protocols: " + ", ".join(found)
+
+
+def leaderboard(runs: list[RunReport]) -> dict[Key, list[tuple[RunReport, ScoreGroup]]]:
+    """Per (protocol, kind), one row per run that has tasks of that key, best Final first."""
+    board: dict[Key, list[tuple[RunReport, ScoreGroup]]] = {k: [] for k in KEYS}
     for run in runs:
         for g in groups(run):
-            board[g.official].append((run, g))
+            board[g.key].append((run, g))
     for rows in board.values():
         rows.sort(key=lambda rg: -(rg[1].means["Final"] or 0.0))
     return board
+
+
+class CompareTable(BaseModel):
+    """The runs' tasks of one (protocol, kind) side by side: only runs with that key get columns."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: tuple[str, bool]
+    names: list[str]
+    groups: list[ScoreGroup]
+    task_ids: list[int]
+
+    @property
+    def standins(self) -> list[str]:
+        return sorted({s for g in self.groups for s in g.standins})
+
+    def score(self, g: ScoreGroup, task_id: int) -> TaskScore | None:
+        return next((s for s in g.scores if s.task_id == task_id), None)
+
+    def notes(self) -> list[str]:
+        return named_notes(list(zip(self.names, self.groups)))
+
+
+def comparison_tables(runs: list[RunReport]) -> list[CompareTable]:
+    """One table per (protocol, kind) present in any run; results of different protocols or kinds never
+    share a table or a column set."""
+    names = run_names(runs)
+    by_key: dict[Key, list[tuple[str, ScoreGroup]]] = {k: [] for k in KEYS}
+    for name, run in zip(names, runs):
+        for g in groups(run):
+            by_key[g.key].append((name, g))
+    out = []
+    for key, found in by_key.items():
+        if found:
+            ids = sorted({s.task_id for _, g in found for s in g.scores})
+            out.append(CompareTable(key=key, names=[n for n, _ in found], groups=[g for _, g in found], task_ids=ids))
+    return out
 
 
 def fmt_cost(cost: float | None) -> str:
@@ -113,8 +268,11 @@ def done_label(run: RunReport) -> str:
     return f"{t.tasks_done}/{t.tasks_total}" + ("" if run.state == "complete" else f" ({run.state})")
 
 
-__all__ = ["ScoreGroup", "COLUMNS", "KINDS", "pct", "column_means", "standins_of", "kind_label", "kind_title",
-           "standins_note", "groups", "leaderboard", "fmt_cost", "fmt_tokens", "fmt_seconds", "done_label", "run_names"]
+__all__ = ["ScoreGroup", "CompareTable", "COLUMNS", "KINDS", "PROTOCOLS", "KEYS", "Key", "pct", "fmt_avg",
+           "column_means", "column_averages", "standins_of", "kind_label", "kind_title", "key_title", "key_label",
+           "protocol_label", "protocols_label", "run_protocols", "task_protocol", "standins_note", "groups",
+           "group_notes", "named_notes", "leaderboard", "comparison_tables", "fmt_cost", "fmt_tokens", "fmt_seconds", "done_label",
+           "run_names"]
 
 
 def loop_label(run: RunReport) -> str | None:

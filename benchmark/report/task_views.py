@@ -6,7 +6,8 @@ from __future__ import annotations
 from iwr.benchmark.report import views as v
 from iwr.benchmark.report.images import Thumbnailer, resolve
 from iwr.benchmark.report.load import RunReport, TaskEntry
-from iwr.benchmark.report.summary import fmt_cost, fmt_seconds, fmt_tokens, pct
+from iwr.benchmark.report.summary import PAGE, fmt_cost, fmt_seconds, fmt_tokens, pct, task_protocol
+from iwr.judge.score import counts_in_average
 from iwr.judge.types import StepResult
 
 METRIC_NAMES = {"ocr": "OCR", "dino": "DINO", "mllm": "MLLM"}
@@ -126,6 +127,16 @@ def task_errors(entry: TaskEntry) -> list[str]:
     return errors + entry.problems
 
 
+def page_note(run: RunReport, entry: TaskEntry) -> list[str]:
+    """How the averages treat a task whose generator left no page (the aggregation rule of its protocol)."""
+    if not entry.without_page:
+        return []
+    protocol = task_protocol(run, entry)
+    if counts_in_average(False, protocol):
+        return [f"no generated {PAGE}: counted as 0 (IFS 0, Final 0) in the averages ({protocol} protocol)"]
+    return [f"no generated {PAGE}: left out of the averages ({protocol} protocol)"]
+
+
 def task_view(run: RunReport, entry: TaskEntry, thumbs: Thumbnailer) -> v.TaskView:
     s, o = entry.score, entry.outline
     steps, unreached, steps_note = step_views(entry)
@@ -137,7 +148,8 @@ def task_view(run: RunReport, entry: TaskEntry, thumbs: Thumbnailer) -> v.TaskVi
                       kind="" if s is None else "official" if s.official else "offline",
                       standins="; ".join(s.standins) if s and not s.official else "",
                       scores=[cell(getattr(s, c)) for c in ("IFS", "VFS", "Final")] if s else [],
-                      generation=generation_facts(entry), errors=task_errors(entry), checkpoints=checkpoints,
+                      generation=generation_facts(entry), errors=task_errors(entry) + page_note(run, entry),
+                      checkpoints=checkpoints,
                       checkpoints_note=cp_note, steps=steps, unreached=unreached, steps_note=steps_note,
                       blocked=s.blocked_requests[:20] if s else [])
 

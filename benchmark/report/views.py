@@ -20,11 +20,12 @@ class Cell(_View):
 
 
 class TableView(_View):
-    """A per-task score table of one kind (official / offline) with its `avg` row."""
+    """A per-task score table of one protocol and kind (official / offline) with its `avg` row."""
 
     heading: str
     note: str = ""
     official: bool
+    protocol: str = "iwr"
     columns: list[str]
     rows: list[list[Cell]]
     avg: list[Cell]
@@ -47,6 +48,7 @@ class BoardView(_View):
     heading: str
     note: str = ""
     official: bool
+    protocol: str = "iwr"
     columns: list[str]
     rows: list[BoardRow]
 
@@ -106,6 +108,8 @@ class RunView(_View):
     anchor: str
     label: str
     state: str
+    protocol: str = ""
+    """'protocol: iwr' (or both protocols when a rescore was cut short), shown in the run's heading."""
     complete: bool
     facts: list[tuple[str, str]]
     charts: list[ChartView]
@@ -119,6 +123,7 @@ class CompareGroup(_View):
     heading: str
     note: str = ""
     official: bool
+    protocol: str = "iwr"
     runs: list[str]
     columns: list[str]
     rows: list[tuple[str, list[Cell]]]
@@ -126,10 +131,11 @@ class CompareGroup(_View):
 
 
 class PairView(_View):
-    """Run A vs run B (one-shot vs agent) for one judge kind: deltas, iterations, tokens, cost."""
+    """Run A vs run B (one-shot vs agent) for one protocol and judge kind: deltas, iterations, tokens, cost."""
 
     heading: str
     official: bool
+    protocol: str = "iwr"
     a: str
     b: str
     columns: list[str]

@@ -44,23 +44,35 @@ _TEXT_BOXES_JS = """
 class PageElements:
     info: list[dict]
     handle: Any
-    viewport: tuple[float, float] = (1280.0, 720.0)
     """JSHandle of {info, els, reveal}: elements are reached by index without marking the page's DOM."""
+    viewport: tuple[float, float] = (1280.0, 720.0)
+    origin: list[int] | None = None
+    """Index in the handle's lists of each `info` entry, when the list was cut (None: the same)."""
 
     @classmethod
-    async def collect(cls, page) -> "PageElements":
+    async def collect(cls, page, reach_px: float | None = None) -> "PageElements":
+        """Every element a person can act on; with `reach_px`, only those within the viewport plus
+        that much above and below (the official grounding list)."""
         handle = await page.evaluate_handle("() => {" + GENERATED_TEXT_JS + "\nreturn (" + _JS + ")();}")
         info, viewport = await handle.evaluate("h => [h.info, h.viewport]")
-        return cls(info=info, handle=handle, viewport=tuple(viewport))
+        if reach_px is None:
+            return cls(info=info, handle=handle, viewport=tuple(viewport))
+        keep = [i for i, e in enumerate(info)
+                if e["bbox"][1] < viewport[1] + reach_px and e["bbox"][1] + e["bbox"][3] > -reach_px]
+        return cls(info=[{**info[i], "index": n} for n, i in enumerate(keep)], handle=handle,
+                   viewport=tuple(viewport), origin=keep)
+
+    def _at(self, index: int) -> int:
+        return index if self.origin is None else self.origin[index]
 
     async def element(self, index: int):
         """The element to act on: the control itself, or where a person clicks it (its label)."""
-        el = await self.handle.evaluate_handle("(h, i) => h.els[i]", index)
+        el = await self.handle.evaluate_handle("(h, i) => h.els[i]", self._at(index))
         return el.as_element()
 
     async def revealer(self, index: int):
         """The row whose hover shows a latent element, or None."""
-        el = await self.handle.evaluate_handle("(h, i) => h.reveal[i]", index)
+        el = await self.handle.evaluate_handle("(h, i) => h.reveal[i]", self._at(index))
         return el.as_element()
 
     def candidate(self, index: int, score: float = 0.0, why: str = "") -> Candidate:

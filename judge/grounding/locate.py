@@ -11,11 +11,13 @@ from iwr.judge.types import Grounding
 REVEAL_TIMEOUT_MS = 2000
 
 
-async def locate(page, action: Action, strategies: list[Strategy]) -> tuple[Grounding, object | None]:
-    """The grounding record and the element handle (None when nothing was found)."""
+async def locate(page, action: Action, strategies: list[Strategy],
+                 reach_px: float | None = None) -> tuple[Grounding, object | None]:
+    """The grounding record and the element handle (None when nothing was found); `reach_px` limits
+    the list to the viewport plus that margin (the official protocol)."""
     revealed = ""
     for attempt in range(2):
-        elements = await PageElements.collect(page)
+        elements = await PageElements.collect(page, reach_px)
         try:
             tried: list[str] = []
             last_candidates = []

@@ -174,3 +174,25 @@ def test_a_crashing_generator_leaves_the_task_unfinished_for_resume(tmp_path: Pa
 
     (second,) = asyncio.run(Runner(run_dir, config, generator, events, workers=1).run(tasks))
     assert second.error is None and (run_dir / "1004" / "eval.json").is_file() and generator.calls == 2
+
+
+@pytest.mark.parametrize("protocol", ["official", "iwr"])
+def test_official_protocol_judges_a_refusal_and_asks_for_its_max_tokens(tmp_path: Path, llm_server, protocol) -> None:
+    """Official: a refusal is written as the page and judged, and the request asks for the official
+    max_tokens (16384); iwr: a refusal is a failed generation (no page); max_tokens as official too."""
+    llm_server.respond_with(lambda request: reply("I'm sorry, I cannot rebuild this website."))
+    result = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "p",
+                                               "--protocol", protocol))
+    assert result.exit_code == 0, result.output
+    (task,) = task_dirs(tmp_path / "runs" / "p")
+    score = json.loads((task / "eval.json").read_text())
+    assert score["protocol"] == protocol
+    assert llm_server.chat_requests[0].json["max_tokens"] == 16384
+    config = json.loads((tmp_path / "runs" / "p" / "config.json").read_text())
+    assert config["judge"]["protocol"] == protocol
+    if protocol == "official":
+        assert (task / "index.html").read_text() == "I'm sorry, I cannot rebuild this website."
+        assert score["steps"], "the refusal was not judged"
+        assert config["judge"]["alignment"] == "code"
+    else:
+        assert not (task / "index.html").exists() and "no html in the answer" in score["error"]
