@@ -38,7 +38,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
     from iwr.agents.loop.settings import LoopSettings
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
     from iwr.agents.inputs.limits import max_tokens_for
-    from iwr.judge.evaluate import load_metrics
+    from iwr.judge.evaluate import Judge
 
     if model.removeprefix("baseline/") in BASELINES:
         err_console.print(f"[red]error[/red] --model {model}: the agent loop needs an LLM; baselines run with `iwr run`",
@@ -57,9 +57,9 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
         tasks = select_tasks(loaded, tasks_filter, limit)
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
         judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
-        metrics = load_metrics(judge)  # one set of visual backends for the self-tests and the official judging
-        generator = create("agent", model=model, settings=settings, judge=judge, emit=None, api_base=api_base,
-                           frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries, metrics=metrics,
+        run_judge = Judge(judge)  # one judge (browser, visual backends) for the self-tests and the official judging
+        generator = create("agent", model=model, settings=settings, judge=run_judge, emit=None, api_base=api_base,
+                           frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries,
                            max_tokens=max_tokens or max_tokens_for(model))
         config = RunConfig(mode="agent", generator=generator.name, model=model, api_base=api_base,
                            generator_settings=generator.settings, pack=str(loaded.jsonl),
@@ -69,7 +69,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
     execute(run_dir, config, generator, tasks, display, tui, workers,
-            resume_hint=f"iwr agent --model {model} --run-id {run_dir.name} --resume (same options)", metrics=metrics)
+            resume_hint=f"iwr agent --model {model} --run-id {run_dir.name} --resume (same options)", judge=run_judge)
 
 
 @main.command("compare", short_help="Two runs side by side: scores, deltas, cost.")

@@ -102,7 +102,7 @@ def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) 
 
 
 def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str,
-            metrics: tuple[dict, list] | None = None) -> None:
+            judge=None) -> None:
     """Run the tasks with the live display (or the TUI), then write the reports; Ctrl-C keeps finished work."""
     from iwr.benchmark.runner import Runner, events_path
     from iwr.events import EventLog
@@ -111,7 +111,7 @@ def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, wo
     if hasattr(generator, "emit"):
         generator.emit = events.emit
     try:
-        run_displayed(Runner(run_dir, config, generator, events, workers, metrics).run(tasks), events, display, tui)
+        run_displayed(Runner(run_dir, config, generator, events, workers, judge).run(tasks), events, display, tui)
     except KeyboardInterrupt:
         err_console.print(f"interrupted; finished work is kept. Resume: {resume_hint}", highlight=False)
         sys.exit(130)

@@ -24,7 +24,7 @@ from iwr import __version__, atomic
 from iwr.agents.generators import Generation, Generator
 from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, RunFinished, RunStarted, TaskFinished, TaskStarted
-from iwr.judge.evaluate import EVAL_NAME, Candidate, JudgeConfig, evaluate_candidate, load_metrics, make_judge_llm
+from iwr.judge.evaluate import EVAL_NAME, Candidate, Judge, JudgeConfig, failed_score
 from iwr.judge.events import scored_event, step_event
 from iwr.judge.types import TaskScore
 
@@ -116,10 +116,11 @@ class Runner:
     """Runs tasks through a generator and the judge with `workers` tasks at once, one browser."""
 
     def __init__(self, run_dir: Path, config: RunConfig, generator: Generator, events: EventLog, workers: int = 2,
-                 metrics: tuple[dict, list] | None = None):
-        """`metrics`: `load_metrics(config.judge)` when already loaded (the agent's self-test shares them)."""
+                 judge: Judge | None = None):
+        """`judge`: the run's judge when the caller built it (the agent's self-test shares it); else one
+        is built from `config.judge`. The runner closes it at the end."""
         self.run_dir = run_dir
-        self.metrics = metrics
+        self.judge = judge
         self.config = config
         self.generator = generator
         self.events = events
@@ -146,25 +147,22 @@ class Runner:
                                             cost_usd=u.cost_usd, seconds=generation.seconds, cached=generation.cached))
         return generation
 
-    async def judge(self, browser, lt: LoadedTask, task_dir: Path, generation: Generation, judge_deps) -> TaskScore:
+    async def judge_task(self, judge: Judge, lt: LoadedTask, task_dir: Path, generation: Generation) -> TaskScore:
         result = load_score(task_dir)
         if result is not None:
             return result
-        metrics, backends, llm = judge_deps
         if (task_dir / generation.entry).is_file():
-            result = await evaluate_candidate(browser, lt, Candidate(root=task_dir, entry=generation.entry), task_dir,
-                                              self.config.judge,
-                                              model=self.config.model or self.generator.name, metrics=metrics,
-                                              backends=backends, llm=llm, on_step=lambda s: self.events.emit(step_event(lt.task.id, s)))
+            result = await judge.evaluate(lt, Candidate(root=task_dir, entry=generation.entry), task_dir,
+                                          model=self.config.model or self.generator.name,
+                                          on_step=lambda s: self.events.emit(step_event(lt.task.id, s)))
         else:
-            result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
-                               protocol=self.config.judge.protocol,
-                               error=generation.error or f"the generator produced no {generation.entry}")
+            result = failed_score(lt.task.id, self.config.model, self.config.judge.protocol,
+                                  generation.error or f"the generator produced no {generation.entry}")
             atomic.write_text(task_dir / EVAL_NAME, result.model_dump_json(indent=1))
         self.events.emit(scored_event(result, official=True))
         return result
 
-    async def run_task(self, browser, lt: LoadedTask, judge_deps, gate: asyncio.Semaphore) -> TaskScore:
+    async def run_task(self, judge: Judge, lt: LoadedTask, gate: asyncio.Semaphore) -> TaskScore:
         async with gate:
             task_dir = self.run_dir / str(lt.task.id)
             task_dir.mkdir(parents=True, exist_ok=True)
@@ -173,27 +171,18 @@ class Runner:
                 generation = await self.generate(lt, task_dir)
             except GeneratorCrashed as e:
                 self.events.emit(TaskFinished(task_id=lt.task.id, ok=False, error=str(e)))
-                return TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
-                               protocol=self.config.judge.protocol,
-                                 error=str(e))
+                return failed_score(lt.task.id, self.config.model, self.config.judge.protocol, str(e))
             try:
-                result = await self.judge(browser, lt, task_dir, generation, judge_deps)
+                result = await self.judge_task(judge, lt, task_dir, generation)
             except Exception as e:
-                result = TaskScore(task_id=lt.task.id, model=self.config.model, IFS=0.0, Final=0.0, official=False,
-                               protocol=self.config.judge.protocol,
-                                   error=f"judge error: {type(e).__name__}: {e}")
+                result = failed_score(lt.task.id, self.config.model, self.config.judge.protocol,
+                                      f"judge error: {type(e).__name__}: {e}")
             self.events.emit(TaskFinished(task_id=lt.task.id, ok=generation.ok and result.error is None,
                                           error=generation.error or result.error))
             return result
 
     async def run(self, tasks: list[LoadedTask]) -> list[TaskScore]:
-        from playwright.async_api import async_playwright
-
-        from iwr.browser import launch_chromium
-        from iwr.judge.sandbox import BROWSER_ARGS
-
-        metrics, backends = self.metrics or load_metrics(self.config.judge)
-        judge_deps = (metrics, backends, make_judge_llm(self.config.judge))
+        judge = self.judge or Judge(self.config.judge)
         gate = asyncio.Semaphore(max(1, self.workers))
         self.events.emit(RunStarted(run_id=self.run_dir.name, mode=self.config.mode, generator=self.generator.name,
                                     model=self.config.model, task_ids=[lt.task.id for lt in tasks],
@@ -201,15 +190,13 @@ class Runner:
         results: list[TaskScore] = []
         interrupted = True
         try:
-            async with async_playwright() as pw:
-                browser = await launch_chromium(pw, args=BROWSER_ARGS)
-                try:
-                    results = list(await asyncio.gather(*(self.run_task(browser, lt, judge_deps, gate) for lt in tasks)))
-                finally:
-                    await browser.close()
-                    close = getattr(self.generator, "aclose", None)
-                    if close is not None:
-                        await close()
+            try:
+                results = list(await asyncio.gather(*(self.run_task(judge, lt, gate) for lt in tasks)))
+            finally:
+                close = getattr(self.generator, "aclose", None)
+                if close is not None:
+                    await close()
+                await judge.aclose()
             interrupted = False
         finally:
             self.events.emit(RunFinished(interrupted=interrupted, tasks_done=len(results)))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from iwr.benchmark.loader import load_pack
 from iwr.browser import launch_chromium
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_candidate, evaluate_many, load_metrics
+from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, evaluate_many, load_metrics
 from iwr.judge.replay import key_name, run_steps
 from iwr.judge.sandbox import BROWSER_ARGS, SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.selfcheck import oracle_candidate
@@ -149,7 +149,7 @@ async def judge_replay(browser, lt, site: Candidate, config: JudgeConfig) -> flo
 
 async def full_evaluation(browser, lt, site: Candidate, out: Path, config: JudgeConfig, metrics, backends) -> float:
     started = time.perf_counter()
-    await evaluate_candidate(browser, lt, site, out, config, metrics=metrics, backends=backends)
+    await Judge(config, metrics=(metrics, backends), browser=browser).evaluate(lt, site, out)
     return time.perf_counter() - started
 
 

@@ -1,7 +1,10 @@
-"""Judge one candidate for one task end to end: replay, visual checkpoints, scores, `eval.json`.
+"""The judge: one object built once from its `JudgeConfig` (a browser launched on first use, the visual
+backends, the judge-model client) that judges candidates end to end: replay, visual checkpoints,
+scores, `eval.json`.
 
-This is the judge's public entry point; the runner, the agent loop's self-test and `iwr eval` all
-call `evaluate_candidate` (or `evaluate_many`) with the same configuration model.
+The runner, `iwr eval`, `iwr rescore`, `iwr judge check` and the agent's self-test all judge through a
+`Judge`; the self-test passes another reference source (keyframes of the input video) and `offline`,
+and gets the same aggregation.
 """
 
 from __future__ import annotations
@@ -9,24 +12,23 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Callable
+from typing import AsyncIterator, Callable
 
-import cv2
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iwr import atomic
 from iwr.benchmark.loader import LoadedTask
 from iwr.judge import official, score
 from iwr.judge.llm import JudgeLLM
+from iwr.judge.checkpoints import CheckpointScorer, References, TaskReferences, checkpoint_pairs
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
 from iwr.llm.usage import TokenUsage
 
 EVAL_NAME = "eval.json"
-EVALPOINTS = "evalpoints"
 TASK_TIMEOUT_S = 300.0
 TASK_TIMEOUT_JUDGE_MODEL_S = 900.0
 """The default task time limit with a judge model, whose calls take seconds per step."""
@@ -82,33 +84,6 @@ class Candidate(BaseModel):
     entry: str = "index.html"
 
 
-def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment,
-                     protocol: Protocol = "iwr") -> list[tuple[int, int | None, bytes]]:
-    """(k, action index, screenshot) for every checkpoint that counts: the initial state, then each
-    flagged action reached before the first failure. `official` then keeps the first (successful
-    steps + 1) of them, the official code's `[:success+1]` slice (it counts steps, not checkpoints:
-    when more flagged steps than successes were reached, the last ones are dropped)."""
-    pairs: list[tuple[int, int | None, bytes]] = []
-    if replay.shots:
-        pairs.append((0, None, replay.shots[0]))
-    for k, i in enumerate(lt.task.flagged_steps, start=1):
-        if i >= len(replay.steps):
-            break
-        step = replay.steps[i]
-        if alignment == "paper":
-            if not step.passed:
-                break
-            pairs.append((k, i, replay.shots[i + 1]))
-        else:
-            pairs.append((k, i, replay.before_shots[i]))
-            if not step.passed:
-                break
-    if protocol == "official":
-        successes = next((n for n, s in enumerate(replay.steps) if not s.passed), len(replay.steps))
-        pairs = pairs[:successes + 1]
-    return pairs
-
-
 def cut_at_time_limit(replay: Replay, seconds: float) -> StepResult | None:
     """The task ran out of time: the step under way fails with that reason (returned), and the steps
     and checkpoints before it stand; out of time outside a step, the task's error says it."""
@@ -119,10 +94,6 @@ def cut_at_time_limit(replay: Replay, seconds: float) -> StepResult | None:
         return step
     replay.error = reason
     return None
-
-
-def _decode(png: bytes) -> np.ndarray:
-    return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
 
 
 def make_judge_llm(config: JudgeConfig) -> JudgeLLM | None:
@@ -148,55 +119,6 @@ async def rubric_scores(llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[
             cp.metrics["mllm"] = round(value, 4)
 
 
-def score_checkpoint(lt: LoadedTask, k: int, step: int | None, shot: bytes, out_dir: Path,
-                     metrics: dict) -> CheckpointScore:
-    rel = f"{EVALPOINTS}/{k}.png"
-    atomic.write_bytes(out_dir / rel, shot)
-    reference = cv2.imread(str(lt.checkpoint(k)))
-    scores = {}
-    if reference is not None:
-        candidate = _decode(shot)
-        for role, metric in metrics.items():
-            scores[role] = round(score.clip01(metric.score(reference, candidate)), 4)
-    return CheckpointScore(k=k, step=step, reference=str(lt.checkpoint(k)), screenshot=rel, metrics=scores)
-
-
-def visual_scores(lt: LoadedTask, pairs, config: JudgeConfig, out_dir: Path, metrics: dict) -> list[CheckpointScore]:
-    return [score_checkpoint(lt, k, step, shot, out_dir, metrics) for k, step, shot in pairs]
-
-
-class CheckpointScorer:
-    """Scores each checkpoint in a worker thread as soon as the replay has its screenshot, so the
-    visual metrics (seconds of OCR) overlap the rest of the replay instead of following it."""
-
-    def __init__(self, lt: LoadedTask, out_dir: Path, metrics: dict, alignment: Alignment, protocol: Protocol = "iwr"):
-        self.lt, self.out_dir, self.metrics, self.alignment, self.protocol = lt, out_dir, metrics, alignment, protocol
-        self._jobs: dict[int, tuple[bytes, asyncio.Future]] = {}
-
-    def submit_ready(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
-        """Start every checkpoint the (possibly partial) replay already determines; returns them.
-        A checkpoint never changes once determined, so a partial replay's jobs stay valid."""
-        pairs = checkpoint_pairs(self.lt, replay, self.alignment, self.protocol)
-        for k, step, shot in pairs:
-            known = self._jobs.get(k)
-            if known is None or known[0] is not shot:
-                if known is not None:
-                    known[1].cancel()
-                job = asyncio.ensure_future(asyncio.to_thread(score_checkpoint, self.lt, k, step, shot,
-                                                              self.out_dir, self.metrics))
-                self._jobs[k] = (shot, job)
-        return pairs
-
-    async def scores(self, replay: Replay) -> list[CheckpointScore]:
-        """The final replay's checkpoint scores, in order; jobs it does not need are cancelled."""
-        pairs = self.submit_ready(replay)
-        wanted = {k for k, _, _ in pairs}
-        for k, (_, job) in self._jobs.items():
-            if k not in wanted:
-                job.cancel()
-        return [await self._jobs[k][1] for k, _, _ in pairs]
-
-
 def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
     """Create the configured visual backends; a missing one is reported, never silently replaced."""
     metrics, backends = {}, []
@@ -212,8 +134,10 @@ def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
 
 
 def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore], backends: list[Backend],
-             config: JudgeConfig, model: str, seconds: float, log: SandboxLog) -> TaskScore:
-    judge_model = config.judge_model
+             config: JudgeConfig, model: str, seconds: float, log: SandboxLog, judge_model: str | None = None,
+             references_note: str | None = None) -> TaskScore:
+    """The task's scores from its replay and checkpoint scores (the one aggregation, for the official
+    judge and the self-test alike), with every backend and stand-in named."""
     passed = [s.passed for s in replay.steps] + [False] * (len(lt.task.action_sequence) - len(replay.steps))
     ifs = score.ifs(passed) if lt.task.action_sequence else (0.0 if replay.error else 1.0)
     ocr = score.mean_or_none(c.metrics.get("ocr") for c in checkpoints)
@@ -236,12 +160,14 @@ def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore],
     standins += [f"{role}: off" for role, name in (("ocr", config.ocr), ("dino", config.dino)) if not name]
     if config.protocol != "official":
         standins.append("protocol: iwr (not the official code's replay rules)")
+    if references_note:
+        standins.append(references_note)
     official = not standins and mllm is not None
     return TaskScore(
         task_id=lt.task.id, model=model, IFS=round(ifs, 4), OCR=_r(ocr), DINO=_r(dino), LFS=_r(lfs), HFS=_r(mllm),
         VFS=_r(vfs), Final=round(score.final(ifs, vfs), 4), official=official, standins=standins,
-        protocol=config.protocol, alignment=config.alignment, backends=all_backends, steps=replay.steps, checkpoints=checkpoints,
-        error=replay.error, blocked_requests=log.blocked[:50], seconds=round(seconds, 3),
+        protocol=config.protocol, alignment=config.alignment, backends=all_backends, steps=replay.steps,
+        checkpoints=checkpoints, error=replay.error, blocked_requests=log.blocked[:50], seconds=round(seconds, 3),
     )
 
 
@@ -249,89 +175,140 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
-async def evaluate_candidate(browser, lt: LoadedTask, candidate: Candidate, out_dir: Path, config: JudgeConfig,
-                             model: str = "", metrics: dict | None = None,
-                             backends: list[Backend] | None = None, llm: JudgeLLM | None = None,
-                             on_step: Callable[[StepResult], None] | None = None,
-                             result_name: str | None = EVAL_NAME) -> TaskScore:
-    """Judge `candidate` on `lt`; writes `eval.json` (`result_name`; None = the caller writes its own
-    record, as the agent's self-test does), `evalpoints/<k>.png` and step screenshots into `out_dir`.
-    Never raises for a bad page: hangs, crashes and time limits fail the step they cut (its `reason`), or
-    end up in `error` before the first step; what was scored before them stands."""
-    if metrics is None:
-        metrics, backends = load_metrics(config)
-    if llm is not None:
-        llm = dataclasses.replace(llm, usage=TokenUsage())  # this task's spend, apart from concurrent tasks
-    started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    log = SandboxLog()
-    replay = Replay()
-    scorer = CheckpointScorer(lt, out_dir, metrics, config.alignment, config.protocol)
-
-    def step_done(step: StepResult) -> None:
-        scorer.submit_ready(replay)
-        if on_step is not None:
-            on_step(step)
-
-    if not (candidate.root / candidate.entry).is_file():
-        replay.error = f"no {candidate.entry} in {candidate.root}"
-    else:
-        with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
-            async with sandbox_page(browser, lt.task.viewport, base, log) as page:
-                try:
-                    await asyncio.wait_for(
-                        run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done, replay,
-                                  config.protocol),
-                        config.task_timeout_s)
-                except asyncio.TimeoutError:
-                    cut = cut_at_time_limit(replay, config.task_timeout_s)
-                    if cut is not None:
-                        step_done(cut)
-    if config.save_step_screenshots:
-        for step in replay.steps:
-            if step.index + 1 < len(replay.shots):
-                step.screenshot = f"steps/{step.index}.png"
-                atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
-    pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
-    checkpoints = await scorer.scores(replay)
-    if llm is not None:
-        await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
-    result = assemble(lt, replay, checkpoints, backends or [], config, model, time.perf_counter() - started, log)
-    if llm is not None:
-        result.judge_usage = llm.usage
-    if result_name:
-        atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
-    return result
+def failed_score(task_id: int, model: str, protocol: Protocol, error: str) -> TaskScore:
+    """The record of a task that could not be judged at all (no page, a generator or judge crash)."""
+    return TaskScore(task_id=task_id, model=model, IFS=0.0, Final=0.0, official=False, protocol=protocol, error=error)
 
 
-async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: JudgeConfig, model: str = "",
-                        workers: int = 2, on_done: Callable[[TaskScore], None] | None = None) -> list[TaskScore]:
-    """Judge many candidates with one browser and up to `workers` contexts at once; one broken task
-    never stops the others."""
-    from playwright.async_api import async_playwright
+class Judge:
+    """One judge: its config, visual backends and judge-model client, and one Chromium launched on
+    first use (or the caller's `browser`), shared by every task and worker until `aclose`."""
 
-    from iwr.browser import launch_chromium
-    from iwr.judge.sandbox import BROWSER_ARGS
+    def __init__(self, config: JudgeConfig, metrics: tuple[dict, list[Backend]] | None = None, browser=None):
+        """`metrics`: visual backends already loaded for `config` (a benchmark measuring them);
+        `browser`: a launched Chromium to use instead of launching one (the caller closes it)."""
+        self.config = config
+        self.metrics, self.backends = metrics or load_metrics(config)
+        self.llm = make_judge_llm(config)
+        self._browser = browser
+        self._owns_browser = browser is None
+        self._pw = None
+        self._lock = asyncio.Lock()
 
-    metrics, backends = load_metrics(config)
-    llm = make_judge_llm(config)
-    gate = asyncio.Semaphore(max(1, workers))
-    async with async_playwright() as pw:
-        browser = await launch_chromium(pw, args=BROWSER_ARGS)
+    @classmethod
+    @asynccontextmanager
+    async def open(cls, config: JudgeConfig, **kwargs) -> AsyncIterator["Judge"]:
+        judge = cls(config, **kwargs)
+        try:
+            yield judge
+        finally:
+            await judge.aclose()
+
+    async def browser(self):
+        async with self._lock:
+            if self._browser is None:
+                from playwright.async_api import async_playwright
+
+                from iwr.browser import launch_chromium
+                from iwr.judge.sandbox import BROWSER_ARGS
+
+                self._pw = await async_playwright().start()
+                self._browser = await launch_chromium(self._pw, args=BROWSER_ARGS)
+            return self._browser
+
+    async def aclose(self) -> None:
+        """Close the browser this judge launched (a later evaluation launches a new one)."""
+        async with self._lock:
+            browser, pw = (self._browser, self._pw) if self._owns_browser else (None, None)
+            if self._owns_browser:
+                self._browser = self._pw = None
+        if browser is not None:
+            try:
+                await asyncio.wait_for(browser.close(), 30)
+            except Exception:
+                pass
+        if pw is not None:
+            await pw.stop()
+
+    async def evaluate(self, lt: LoadedTask, candidate: Candidate, out_dir: Path, *, model: str = "",
+                       references: References | None = None, offline: bool = False,
+                       on_step: Callable[[StepResult], None] | None = None,
+                       result_name: str | None = EVAL_NAME) -> TaskScore:
+        """Judge `candidate` on `lt`; writes `eval.json` (`result_name`; None = the caller writes its own
+        record, as the agent's self-test does), `evalpoints/<k>.png` and step screenshots into `out_dir`.
+        `references`: what checkpoints are compared with (default: the task's checkpoints); `offline`:
+        no judge model, whatever the config names (the self-test spends no judge tokens).
+        Never raises for a bad page: hangs, crashes and time limits fail the step they cut (its
+        `reason`), or end up in `error` before the first step; what was scored before them stands."""
+        config = self.config
+        llm = None if offline or self.llm is None else dataclasses.replace(self.llm, usage=TokenUsage())
+        references = references or TaskReferences(lt)
+        started = time.perf_counter()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        log = SandboxLog()
+        replay = Replay()
+        scorer = CheckpointScorer(lt, references, out_dir, self.metrics, config.alignment, config.protocol)
+
+        def step_done(step: StepResult) -> None:
+            scorer.submit_ready(replay)
+            if on_step is not None:
+                on_step(step)
+
+        if not (candidate.root / candidate.entry).is_file():
+            replay.error = f"no {candidate.entry} in {candidate.root}"
+        else:
+            browser = await self.browser()
+            with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
+                async with sandbox_page(browser, lt.task.viewport, base, log) as page:
+                    try:
+                        await asyncio.wait_for(
+                            run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done,
+                                      replay, config.protocol),
+                            config.task_timeout_s)
+                    except asyncio.TimeoutError:
+                        cut = cut_at_time_limit(replay, config.task_timeout_s)
+                        if cut is not None:
+                            step_done(cut)
+        if config.save_step_screenshots:
+            for step in replay.steps:
+                if step.index + 1 < len(replay.shots):
+                    step.screenshot = f"steps/{step.index}.png"
+                    atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
+        pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
+        checkpoints = await scorer.scores(replay)
+        if llm is not None:
+            await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
+        result = assemble(lt, replay, checkpoints, self.backends, config, model, time.perf_counter() - started, log,
+                          judge_model=None if llm is None else config.judge_model, references_note=references.note)
+        if llm is not None:
+            result.judge_usage = llm.usage
+        if result_name:
+            atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
+        return result
+
+    async def evaluate_many(self, jobs: list[tuple[LoadedTask, Candidate, Path]], model: str = "", workers: int = 2,
+                            on_done: Callable[[TaskScore], None] | None = None) -> list[TaskScore]:
+        """Judge many candidates, up to `workers` browser contexts at once; one broken task never stops
+        the others."""
+        gate = asyncio.Semaphore(max(1, workers))
 
         async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
             async with gate:
                 try:
-                    result = await evaluate_candidate(browser, lt, candidate, out_dir, config, model, metrics, backends, llm)
+                    result = await self.evaluate(lt, candidate, out_dir, model=model)
                 except Exception as e:
-                    result = TaskScore(task_id=lt.task.id, model=model, IFS=0.0, Final=0.0, official=False,
-                                       protocol=config.protocol, error=f"judge error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+                    result = failed_score(lt.task.id, model, self.config.protocol,
+                                          f"judge error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
                     atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
                 if on_done:
                     on_done(result)
                 return result
 
-        try:
-            return list(await asyncio.gather(*(one(*job) for job in jobs)))
-        finally:
-            await asyncio.wait_for(browser.close(), 30)
+        return list(await asyncio.gather(*(one(*job) for job in jobs)))
+
+
+async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: JudgeConfig, model: str = "",
+                        workers: int = 2, on_done: Callable[[TaskScore], None] | None = None) -> list[TaskScore]:
+    """Judge many candidates with a judge of their own (one browser, closed at the end)."""
+    async with Judge.open(config) as judge:
+        return await judge.evaluate_many(jobs, model, workers, on_done)

@@ -19,7 +19,7 @@ import numpy as np
 
 from iwr.benchmark.loader import LoadedTask
 from iwr.benchmark.types import Task
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_candidate
+from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
 from iwr.judge.types import StepResult, TaskScore
 
 BUSY = "for (;;) {}"
@@ -159,16 +159,17 @@ def _task(kind: Kind, folder: Path) -> LoadedTask:
     return lt
 
 
-async def judge_kind(browser, kind: Kind, config: JudgeConfig, root: Path) -> Ended:
-    """Judge `kind`'s page on its task in a fresh context of `browser`."""
+async def judge_kind(judge: Judge, kind: Kind, root: Path) -> Ended:
+    """Judge `kind`'s page on its task in a fresh context of the judge's browser."""
+    config = judge.config
     folder = root / "".join(c if c.isalnum() else "-" for c in kind.name)
     lt = _task(kind, folder / "task")
     (folder / "page").mkdir(parents=True, exist_ok=True)
     (folder / "page" / "index.html").write_text(kind.html)
     ends: list[float] = []
     started = time.perf_counter()
-    result = await evaluate_candidate(browser, lt, Candidate(root=folder / "page"), folder / "out", config,
-                                      on_step=lambda _s: ends.append(time.perf_counter()))
+    result = await judge.evaluate(lt, Candidate(root=folder / "page"), folder / "out",
+                                  on_step=lambda _s: ends.append(time.perf_counter()))
     finished = time.perf_counter()
     failed = next((s.index for s in result.steps if not s.passed), None)
     if failed is not None and failed < len(ends):
@@ -180,23 +181,14 @@ async def judge_kind(browser, kind: Kind, config: JudgeConfig, root: Path) -> En
 async def judge_all(kinds: list[Kind], config: JudgeConfig, root: Path, workers: int = 2) -> tuple[list[Ended], Ended]:
     """Judge every kind in one browser (`workers` contexts at a time), then a normal page in the same
     browser; the browser is closed before returning."""
-    from playwright.async_api import async_playwright
-
-    from iwr.browser import launch_chromium
-    from iwr.judge.sandbox import BROWSER_ARGS
-
     gate = asyncio.Semaphore(workers)
-    async with async_playwright() as pw:
-        browser = await launch_chromium(pw, args=BROWSER_ARGS)
-        try:
-            async def one(kind: Kind) -> Ended:
-                async with gate:
-                    return await judge_kind(browser, kind, config, root)
+    async with Judge.open(config) as judge:
+        async def one(kind: Kind) -> Ended:
+            async with gate:
+                return await judge_kind(judge, kind, root)
 
-            ended = list(await asyncio.gather(*(one(k) for k in kinds)))
-            control = await judge_kind(browser, GOOD, config, root)
-        finally:
-            await asyncio.wait_for(browser.close(), 30)
+        ended = list(await asyncio.gather(*(one(k) for k in kinds)))
+        control = await judge_kind(judge, GOOD, root)
     return ended, control
 
 

@@ -19,7 +19,7 @@ from iwr.agents.loop.selftest import SelfTester
 from iwr.agents.loop.settings import LoopSettings
 from iwr.benchmark.loader import LoadedTask
 from iwr.events import LoopFinished
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.evaluate import Judge
 from iwr.llm import TokenUsage
 
 LOOP_NAME = "loop.json"
@@ -33,9 +33,10 @@ class AgentLoop:
     """Each model call is reported by the loop (GenerationFinished with its iteration), so the runner
     does not add a per-task total that would count the tokens twice."""
 
-    def __init__(self, model: str, settings: LoopSettings, judge: JudgeConfig, emit: Callable[[Any], None],
+    def __init__(self, model: str, settings: LoopSettings, judge: Judge, emit: Callable[[Any], None],
                  api_base: str | None = None, frames: str = "fps", use_cache: bool = True, timeout: float = 600.0,
-                 retries: int = 3, max_tokens: int | None = None, client=None, metrics: tuple[dict, list] | None = None):
+                 retries: int = 3, max_tokens: int | None = None, client=None):
+        """`judge`: the run's judge; the self-tests use it offline (its browser and visual backends)."""
         from iwr.agents.inputs import prompt_hash
         from iwr.llm import LLMClient, ResponseCache
 
@@ -45,7 +46,7 @@ class AgentLoop:
         self.llm = ModelCall(client=client or LLMClient(cache=ResponseCache() if use_cache else None), model=model,
                              api_base=api_base, use_cache=use_cache, timeout=timeout, retries=retries,
                              max_tokens=max_tokens, frames=frames)
-        self.tester = SelfTester(judge, metrics)
+        self.tester = SelfTester(judge)
         self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "revise_prompt_hash": revise_prompt_hash(),
                          "max_tokens": max_tokens, "loop": settings.model_dump(mode="json"),
                          "self_test": "offline judge, references = input-video keyframes"}

@@ -1,0 +1,146 @@
+"""Visual checkpoints: which screenshots count, what each is compared with, and their metric scores.
+
+The comparison image comes from a `References` source: the task's recorded checkpoints for the official
+judge (`TaskReferences`), keyframes of the input video for the agent's self-test (agents/loop/selftest.py).
+Everything else — which checkpoints count, the metrics, the aggregation — is the same code for both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Protocol as TypingProtocol
+
+import cv2
+import numpy as np
+
+from iwr import atomic
+from iwr.benchmark.loader import LoadedTask
+from iwr.judge import score
+from iwr.judge.replay import Replay
+from iwr.judge.types import Alignment, CheckpointScore, Protocol
+
+EVALPOINTS = "evalpoints"
+
+
+class References(TypingProtocol):
+    """Where the image each checkpoint is compared with comes from."""
+
+    streaming: bool
+    """True when a checkpoint's reference is known as soon as its screenshot is (scored during the
+    replay); False when it depends on the whole replay (`settle` is called first)."""
+    note: str | None
+    """What a result judged against these references must say in its stand-ins (None: the task's own)."""
+
+    def settle(self, replay: Replay) -> None:
+        """The replay is over: references that depend on all of it are decided now."""
+
+    def reference(self, k: int, step: int | None) -> Path | None:
+        """The image checkpoint `k` (after action `step`; None = the loaded page) is compared with."""
+
+
+class TaskReferences:
+    """The task's recorded checkpoints, `checkpoints/step_<k>.png` (the official judge)."""
+
+    streaming = True
+    note = None
+
+    def __init__(self, lt: LoadedTask):
+        self.lt = lt
+
+    def settle(self, replay: Replay) -> None:
+        pass
+
+    def reference(self, k: int, step: int | None) -> Path | None:
+        return self.lt.checkpoint(k)
+
+
+def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment,
+                     protocol: Protocol = "iwr") -> list[tuple[int, int | None, bytes]]:
+    """(k, action index, screenshot) for every checkpoint that counts: the initial state, then each
+    flagged action reached before the first failure. `official` then keeps the first (successful
+    steps + 1) of them, the official code's `[:success+1]` slice (it counts steps, not checkpoints:
+    when more flagged steps than successes were reached, the last ones are dropped)."""
+    pairs: list[tuple[int, int | None, bytes]] = []
+    if replay.shots:
+        pairs.append((0, None, replay.shots[0]))
+    for k, i in enumerate(lt.task.flagged_steps, start=1):
+        if i >= len(replay.steps):
+            break
+        step = replay.steps[i]
+        if alignment == "paper":
+            if not step.passed:
+                break
+            pairs.append((k, i, replay.shots[i + 1]))
+        else:
+            pairs.append((k, i, replay.before_shots[i]))
+            if not step.passed:
+                break
+    if protocol == "official":
+        successes = next((n for n, s in enumerate(replay.steps) if not s.passed), len(replay.steps))
+        pairs = pairs[:successes + 1]
+    return pairs
+
+
+def decode(png: bytes) -> np.ndarray:
+    return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+
+
+def score_checkpoint(references: References, k: int, step: int | None, shot: bytes, out_dir: Path,
+                     metrics: dict) -> CheckpointScore:
+    """Save the screenshot as `evalpoints/<k>.png` and score it against its reference."""
+    rel = f"{EVALPOINTS}/{k}.png"
+    atomic.write_bytes(out_dir / rel, shot)
+    path = references.reference(k, step)
+    image = cv2.imread(str(path)) if path is not None and path.is_file() else None
+    scores = {}
+    if image is not None:
+        candidate = decode(shot)
+        for role, metric in metrics.items():
+            scores[role] = round(score.clip01(metric.score(image, candidate)), 4)
+    return CheckpointScore(k=k, step=step, reference=str(path) if path is not None else "", screenshot=rel,
+                           metrics=scores)
+
+
+class CheckpointScorer:
+    """Scores each checkpoint in a worker thread as soon as the replay has its screenshot (when the
+    references allow it), so the visual metrics (seconds of OCR) overlap the rest of the replay."""
+
+    def __init__(self, lt: LoadedTask, references: References, out_dir: Path, metrics: dict, alignment: Alignment,
+                 protocol: Protocol = "iwr"):
+        self.lt, self.references, self.out_dir, self.metrics = lt, references, out_dir, metrics
+        self.alignment, self.protocol = alignment, protocol
+        self._jobs: dict[int, tuple[bytes, asyncio.Future]] = {}
+
+    def _pairs(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
+        return checkpoint_pairs(self.lt, replay, self.alignment, self.protocol)
+
+    def submit_ready(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
+        """Start every checkpoint the (possibly partial) replay already determines; returns them.
+        A checkpoint never changes once determined, so a partial replay's jobs stay valid."""
+        pairs = self._pairs(replay)
+        if not self.references.streaming:
+            return pairs
+        for k, step, shot in pairs:
+            known = self._jobs.get(k)
+            if known is None or known[0] is not shot:
+                if known is not None:
+                    known[1].cancel()
+                job = asyncio.ensure_future(asyncio.to_thread(score_checkpoint, self.references, k, step, shot,
+                                                              self.out_dir, self.metrics))
+                self._jobs[k] = (shot, job)
+        return pairs
+
+    async def scores(self, replay: Replay) -> list[CheckpointScore]:
+        """The final replay's checkpoint scores, in order; jobs it does not need are cancelled."""
+        if not self.references.streaming:
+            await asyncio.to_thread(self.references.settle, replay)
+            return list(await asyncio.gather(*(asyncio.to_thread(score_checkpoint, self.references, k, step, shot,
+                                                                 self.out_dir, self.metrics)
+                                               for k, step, shot in self._pairs(replay))))
+        pairs = self.submit_ready(replay)
+        wanted = {k for k, _, _ in pairs}
+        for k, (_, job) in self._jobs.items():
+            if k not in wanted:
+                job.cancel()
+        return [await self._jobs[k][1] for k, _, _ in pairs]
