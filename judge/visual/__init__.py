@@ -7,13 +7,15 @@ factories, like the grounding strategies; `create("ocr-rapidocr")` builds one.
 
 Built-ins (see docs/visual-metrics.md for the measurements behind the defaults):
 
-- `ocr-rapidocr`   rapidocr 3.10 + onnxruntime, PP-OCR models inside the wheel (default OCR)
+- `ocr-easyocr`    easyocr + its English weights already on disk, CPU (official; the default OCR);
+                   raises `MetricUnavailable` otherwise, see `create_for_role`
+- `ocr-rapidocr`   rapidocr 3.10 + onnxruntime, PP-OCR models inside the wheel (the OCR fallback)
 - `ocr-tesseract`  Debian tesseract through pytesseract
 - `struct-standin` SSIM + edges + colour + layout profiles, a fast offline stand-in for DINO
 - `dinov2-base`    real DINOv2 CLS cosine with transformers + torch and weights already on disk
                    (official); raises `MetricUnavailable` otherwise, see `create_for_role`
 
-Heavy libraries (rapidocr, onnxruntime, pytesseract, torch, transformers) are imported lazily by the
+Heavy libraries (easyocr, rapidocr, onnxruntime, pytesseract, torch, transformers) are imported lazily by the
 backend that needs them, never by importing this package.
 """
 
@@ -46,9 +48,9 @@ class VisualMetric(Protocol):
 
 REGISTRY: Registry[VisualMetric] = Registry("visual metric")
 
-DEFAULTS: dict[str, str] = {"ocr": "ocr-rapidocr", "dino": "dinov2-base"}
-"""The preferred backend per role."""
-FALLBACKS: dict[str, list[str]] = {"ocr": ["ocr-tesseract"], "dino": ["struct-standin"]}
+DEFAULTS: dict[str, str] = {"ocr": "ocr-easyocr", "dino": "dinov2-base"}
+"""The preferred backend per role: the official ones, which run only where their weights are on disk."""
+FALLBACKS: dict[str, list[str]] = {"ocr": ["ocr-rapidocr", "ocr-tesseract"], "dino": ["struct-standin"]}
 """What `create_for_role` tries, in order, when the preferred backend is unavailable."""
 
 
@@ -98,7 +100,7 @@ def describe(m: VisualMetric) -> dict[str, Any]:
     return {"name": m.name, "version": m.version, "role": m.role, "official": m.official}
 
 
-from iwr.judge.visual import dino, ocr, structure  # noqa: E402,F401  (registers the built-ins)
+from iwr.judge.visual import dino, easyocr_backend, ocr, structure  # noqa: E402,F401  (registers the built-ins)
 
 __all__ = [
     "VisualMetric",

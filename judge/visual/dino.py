@@ -97,7 +97,9 @@ class DinoV2Metric:
                 if cache_dir is not None:
                     kwargs["cache_dir"] = str(cache_dir)
                 model = Dinov2Model.from_pretrained(where, **kwargs)
-                processor = AutoImageProcessor.from_pretrained(where, **kwargs)
+                # the PIL backend always: transformers would switch to its torchvision backend (other
+                # numbers) once torchvision is importable, e.g. after the easyocr backend loaded it
+                processor = AutoImageProcessor.from_pretrained(where, backend="pil", **kwargs)
             except (OSError, ValueError, ImportError) as exc:
                 raise MetricUnavailable(f"could not load DINOv2 from {where} without downloading "
                                         f"({type(exc).__name__}); {WEIGHTS_HINT}") from exc

@@ -1,11 +1,13 @@
 """OCR text similarity, the offline analogue of the official OCR score.
 
 Official: OCR = 1 - Levenshtein(text_ref, text_gen) / max(len(text_ref), len(text_gen)) on lower-cased
-text read by easyocr. easyocr needs torch and downloads its models, so the backends here use engines
-that run offline and say so (`official=False`):
+text read by easyocr. The official engine is `ocr-easyocr` (`easyocr_backend.py`: needs torch and the
+English weights on disk, never downloads them). The two here are offline engines that say they are
+not official (`official=False`):
 
 - `ocr-rapidocr`: rapidocr 3.10 on onnxruntime with the PP-OCR models shipped inside the wheel
-  (the default: the most accurate on our pages, see docs/visual-metrics.md);
+  (the fallback when easyocr cannot run: the most accurate of the two on our pages, see
+  docs/visual-metrics.md);
 - `ocr-tesseract`: Debian's tesseract through pytesseract (grey image upscaled 2x, OMP_THREAD_LIMIT=1).
 
 Both turn a screenshot into text the same way: the engine's text boxes are grouped into lines
@@ -155,6 +157,11 @@ class OCRMetric:
     def _boxes(self, bgr: np.ndarray) -> list[TextBox]:
         raise NotImplementedError
 
+    def _raw_text(self, bgr: np.ndarray) -> str:
+        """The engine's text of a non-empty BGR image, before normalisation: by default its boxes in
+        reading order (`reading_order_text`); an engine with an order of its own overrides this."""
+        return reading_order_text(self._boxes(bgr))
+
     def read(self, image: np.ndarray) -> str:
         """Normalised text of `image` (not cached)."""
         bgr = as_bgr(image)
@@ -162,10 +169,10 @@ class OCRMetric:
             return ""
         started = time.perf_counter()
         with self._engine_lock:
-            boxes = self._boxes(bgr)
+            raw = self._raw_text(bgr)
             self.engine_runs += 1
         self.seconds += time.perf_counter() - started
-        return normalize_text(reading_order_text(boxes))
+        return normalize_text(raw)
 
     # -- the reference cache
     def cache_key(self, image: np.ndarray) -> str:

@@ -21,7 +21,7 @@ PACK = load_pack(BUNDLED_PACK)
 
 @pytest.fixture(scope="module")
 def check_rows(tmp_path_factory):
-    return asyncio.run(check_pack(PACK, JudgeConfig(), tmp_path_factory.mktemp("check"), workers=2))
+    return asyncio.run(check_pack(PACK, JudgeConfig(ocr="ocr-rapidocr"), tmp_path_factory.mktemp("check"), workers=2))
 
 
 def test_judge_check_table_holds_on_every_task(check_rows) -> None:

@@ -19,6 +19,9 @@ NODE_MODULES = REALSITES / "sites" / "node_modules"
 ORACLE_MIN_FINAL = 0.90
 """Real pages are not pixel-identical between two loads as often as our own sites are (fonts settling,
 carets, hover states), so the oracle's bar is Final >= 90 here (95 on the bundled pack)."""
+FAST_OCR = JudgeConfig(ocr="ocr-rapidocr")
+"""The judge check is about replay, grounding and verdicts; rapidocr reads a page in ~1.4 CPU-s where
+easyocr (the default, tested in test_ocr_easyocr.py) takes ~7, which would add minutes to the suite."""
 OFFICIAL_ACTION_FIELDS = {"type", "parameters", "logical_assertion", "visual_evaluation_flag"}
 
 
@@ -62,7 +65,7 @@ def test_every_task_names_an_installed_oracle_page() -> None:
 def check_rows(tmp_path_factory) -> dict:
     """The judge check of the whole corpus, once: 3 candidates per task judged by 2 browser contexts."""
     require_sites()
-    rows = asyncio.run(check_pack(load_pack(JSONL), JudgeConfig(), tmp_path_factory.mktemp("realsites"), workers=2))
+    rows = asyncio.run(check_pack(load_pack(JSONL), FAST_OCR, tmp_path_factory.mktemp("realsites"), workers=2))
     return {row.task_id: row for row in rows}
 
 
