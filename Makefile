@@ -3,7 +3,7 @@ VENV ?= .venv
 IWR := $(VENV)/bin/iwr
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test test-fast pack realsites clean
+.PHONY: setup demo lint test test-fast pack realsites clean
 
 setup:
 	bash scripts/setup.sh
@@ -21,7 +21,12 @@ demo: setup
 	$(IWR) report $(DEMO_RUNS) --out runs/demo-$(STAMP)
 	@echo "report: runs/demo-$(STAMP)/report.html"
 
-test: setup
+# Static checks, run before the tests: ruff (ruff.toml) and the import contracts (.importlinter).
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/python scripts/lint_imports.py
+
+test: setup lint
 	$(VENV)/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 # Developer subset: no browser, no recording.

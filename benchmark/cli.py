@@ -11,14 +11,17 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from iwr import __version__
-
-console = Console(soft_wrap=True)
-err_console = Console(stderr=True, soft_wrap=True)
-"""Messages never wrap (a path stays one piece for grep and for copying); tables fit the width."""
+from iwr.benchmark import cli_agent, cli_run, cli_watch
+from iwr.benchmark.cli_common import (
+    console,
+    err_console,
+    judge_config,
+    judge_model_options,
+    judge_options,
+    load_pack_or_exit,
+)
 
 PACK_ARG = click.argument("pack", required=False, type=click.Path(path_type=Path))
 SKIP_INVALID = click.option("--skip-invalid", is_flag=True, help="Report invalid tasks and go on with the rest.")
@@ -36,42 +39,6 @@ def main() -> None:
 @main.group()
 def tasks() -> None:
     """Inspect and check task packs in the official IWR-Bench layout."""
-
-
-def _report_problems(problems, skip_invalid: bool) -> None:
-    for p in problems:
-        err_console.print(f"[red]problem[/red] {escape(str(p))}", markup=True, highlight=False, soft_wrap=True)
-    if problems:
-        tail = " (skipped)" if skip_invalid else "; fix them or pass --skip-invalid to use the valid tasks"
-        err_console.print(f"{len(problems)} problem(s){tail}", highlight=False)
-
-
-def _report_warnings(warnings, pack: Path | None, list_them: bool) -> None:
-    """Every warning (validate), or one line counting them (every other command)."""
-    if not warnings:
-        return
-    count = f"{len(warnings)} warning" + ("s" if len(warnings) != 1 else "")
-    if list_them:
-        for w in warnings:
-            err_console.print(f"[yellow]warning[/yellow] {escape(str(w))}", markup=True, highlight=False, soft_wrap=True)
-        err_console.print(f"{count} (the official code accepts these; --strict makes them errors)", highlight=False)
-    else:
-        err_console.print(f"{count}: run `iwr tasks validate{' ' + str(pack) if pack else ''}` to see them", highlight=False)
-
-
-def load_pack_or_exit(pack: Path | None, skip_invalid: bool, deep: bool, *, strict: bool = False,
-                      list_warnings: bool = False):
-    from iwr.benchmark.loader import PackError, load_pack
-
-    try:
-        loaded = load_pack(pack, skip_invalid=skip_invalid, deep=deep, strict=strict)
-    except PackError as e:
-        _report_warnings(e.warnings, pack, list_warnings)
-        _report_problems(e.problems, False)
-        sys.exit(1)
-    _report_warnings(loaded.warnings, pack, list_warnings)
-    _report_problems(loaded.problems, True)
-    return loaded
 
 
 @tasks.command("list")
@@ -100,7 +67,8 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
 @tasks.command("validate")
 @PACK_ARG
 @SKIP_INVALID
-@click.option("--strict", is_flag=True, help="Count warnings (what the official code accepts) as errors: exit 1 on any.")
+@click.option("--strict", is_flag=True,
+              help="Count warnings (what the official code accepts) as errors: exit 1 on any.")
 def tasks_validate(pack: Path | None, skip_invalid: bool, strict: bool) -> None:
     """Check every task of PACK: fields, video decodes fully, checkpoints and assets present."""
     loaded = load_pack_or_exit(pack, skip_invalid, deep=True, strict=strict, list_warnings=True)
@@ -112,8 +80,10 @@ def tasks_validate(pack: Path | None, skip_invalid: bool, strict: bool) -> None:
 @main.command()
 @click.option("--script", "scripts", required=True, multiple=True, type=click.Path(path_type=Path),
               help="The session script (YAML); repeat to record several.")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Pack folder to write the task into.")
-@click.option("--site", type=click.Path(path_type=Path, file_okay=False), help="Serve this folder on 127.0.0.1 and record it.")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Pack folder to write the task into.")
+@click.option("--site", type=click.Path(path_type=Path, file_okay=False),
+              help="Serve this folder on 127.0.0.1 and record it.")
 @click.option("--url", help="Record this URL instead of a local folder.")
 @click.option("--fps", default=10, show_default=True, help="Video frame rate (at least 10).")
 @click.option("--official-only", is_flag=True,
@@ -142,63 +112,6 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
         sys.exit(1)
 
 
-def judge_config(alignment: str | None, ocr: str, dino: str, judge_model: str | None = None,
-                  judge_api_base: str | None = None, no_cache: bool = False, task_timeout: float | None = None,
-                  protocol: str = "iwr"):
-    """The JudgeConfig of the command's options; a combination it refuses exits with the reason."""
-    from pydantic import ValidationError
-
-    from iwr.judge.evaluate import JudgeConfig
-
-    given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
-    if alignment is not None:  # else the protocol's (official: code)
-        given["alignment"] = alignment
-    try:
-        return JudgeConfig(protocol=protocol, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino,
-                           judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache, **given)
-    except ValidationError as e:
-        err_console.print(f"[red]error[/red] --protocol {protocol} --alignment {alignment}: "
-                          + "; ".join(err["msg"].removeprefix("Value error, ") for err in e.errors()), highlight=False)
-        sys.exit(2)
-
-
-JUDGE_OPTIONS = [
-    click.option("--protocol", type=click.Choice(["iwr", "official"]), default="iwr", show_default=True,
-                 help="official: the published evaluation code's rules point by point (fixed waits, lenient "
-                      "Click/Press, Scroll always down, checkpoints before the flagged action); iwr: this "
-                      "project's stricter, deterministic judge. See docs/judge.md."),
-    click.option("--alignment", type=click.Choice(["paper", "code"]),
-                 help="Checkpoint after the flagged action (paper) or before it (official code). "
-                      "[default: paper; code with --protocol official]"),
-    click.option("--ocr", default="ocr-rapidocr", show_default=True, help="OCR backend, or 'none'."),
-    click.option("--dino", default="dinov2-base", show_default=True,
-                 help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'."),
-    click.option("--workers", default=2, show_default=True, help="Parallel browser contexts."),
-]
-
-
-JUDGE_MODEL_OPTIONS = [
-    click.option("--judge-model", help="Multimodal judge model (litellm name) for the official LLM parts (default: offline judge)."),
-    click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...)."),
-    click.option("--task-timeout", type=click.FloatRange(min=1), metavar="SECONDS",
-                 help="Time limit of one task's judging; what was scored by then is kept. "
-                      "[default: 300, or 900 with --judge-model]"),
-]
-
-
-def stack_options(options):
-    """One decorator from a list of click options, so commands sharing options declare them once."""
-    def apply(f):
-        for option in reversed(options):
-            f = option(f)
-        return f
-    return apply
-
-
-judge_options = stack_options(JUDGE_OPTIONS)
-judge_model_options = stack_options(JUDGE_MODEL_OPTIONS)
-
-
 @main.command("eval")
 @click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
 @click.option("--candidates", required=True, type=click.Path(path_type=Path, file_okay=False),
@@ -218,16 +131,21 @@ def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout,
     by_model: dict[str, list] = {}
     for lt in loaded.tasks:
         task_dir = candidates / str(lt.task.id)
-        models = [model] if model else sorted(p.name for p in task_dir.iterdir() if p.is_dir()) if task_dir.is_dir() else []
+        models = ([model] if model else
+                  sorted(p.name for p in task_dir.iterdir() if p.is_dir()) if task_dir.is_dir() else [])
         for m in models:
             by_model.setdefault(m, []).append((lt, Candidate(root=task_dir / m), task_dir / m))
     if not by_model:
-        err_console.print(f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)")
+        err_console.print(f"no candidates found under {candidates} "
+                          f"(expected {candidates}/<task-id>/<model>/index.html)")
         sys.exit(1)
     config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
+
+    def done(r) -> None:
+        err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)
+
     for m, jobs in by_model.items():
-        results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers,
-                                            on_done=lambda r: err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)))
+        results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers, on_done=done))
         table = markdown_table(results, title=m)
         from iwr import atomic
 
@@ -242,7 +160,8 @@ def judge() -> None:
 
 @judge.command("check")
 @PACK_ARG
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Keep the judged pages and eval.json here.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Keep the judged pages and eval.json here.")
 @judge_options
 def judge_check(pack, out, alignment, ocr, dino, workers, protocol) -> None:
     """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task."""
@@ -264,6 +183,7 @@ def judge_check(pack, out, alignment, ocr, dino, workers, protocol) -> None:
         sys.exit(1)
 
 
-from iwr.benchmark import cli_run  # noqa: E402,F401  (registers run and report)
-from iwr.benchmark import cli_agent  # noqa: E402,F401  (registers agent and compare)
-from iwr.benchmark import cli_watch  # noqa: E402,F401  (registers watch)
+# The commands of the other cli_* modules, which import cli_common (never this module: no import cycle).
+for command in (cli_run.run_cmd, cli_run.report_cmd, cli_run.rescore_cmd, cli_agent.agent_cmd, cli_agent.compare_cmd,
+                cli_watch.watch_cmd):
+    main.add_command(command)

@@ -8,18 +8,27 @@ from pathlib import Path
 
 import click
 
-from iwr.benchmark.cli import console, err_console, judge_config, judge_model_options, judge_options, load_pack_or_exit, main
+from iwr.benchmark.cli_common import (
+    console,
+    err_console,
+    judge_config,
+    judge_model_options,
+    judge_options,
+    load_pack_or_exit,
+)
 from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 
 
-@main.command("agent", short_help="Draft, self-test, revise; judge the best once.")
+@click.command("agent", short_help="Draft, self-test, revise; judge the best once.")
 @click.option("--model", required=True, help="litellm model that writes and revises the page (openai/…, ollama/…).")
 @click.option("--max-iters", default=4, show_default=True, help="Pages per task, the first draft included.")
 @click.option("--feedback", type=click.Choice(["visual", "trace", "full"]), default="trace", show_default=True,
               help="What the revise prompt shows: keyframes only (visual); plus the action trace and the failing "
                    "action (trace); plus assertion texts (full).")
-@click.option("--target", default=0.95, show_default=True, help="Stop a task once its self-test Final reaches this (0-1).")
-@click.option("--patience", default=2, show_default=True, help="Stop after this many iterations without a better self-test.")
+@click.option("--target", default=0.95, show_default=True,
+              help="Stop a task once its self-test Final reaches this (0-1).")
+@click.option("--patience", default=2, show_default=True,
+              help="Stop after this many iterations without a better self-test.")
 @click.option("--budget-usd", type=float, help="Stop a task's loop once its model spend reaches this (priced models).")
 @click.option("--budget-tokens", type=int, help="Stop a task's loop once its prompt + completion tokens reach this.")
 @click.option("--budget-s", type=float, help="Stop a task's loop after this many seconds of work.")
@@ -28,27 +37,29 @@ from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 @judge_model_options
 @judge_options
 def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
-              budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, task_timeout, run_id, resume, no_cache,
-              timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers,
-              protocol) -> None:
+              budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, task_timeout, run_id, resume,
+              no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino,
+              workers, protocol) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
     from pydantic import ValidationError
 
     from iwr.agents.generators import create
+    from iwr.agents.inputs.limits import max_tokens_for
     from iwr.agents.loop.settings import LoopSettings
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
-    from iwr.agents.inputs.limits import max_tokens_for
     from iwr.judge.evaluate import Judge
 
     if model.removeprefix("baseline/") in BASELINES:
-        err_console.print(f"[red]error[/red] --model {model}: the agent loop needs an LLM; baselines run with `iwr run`",
-                          highlight=False)
+        err_console.print(f"[red]error[/red] --model {model}: the agent loop needs an LLM; "
+                          "baselines run with `iwr run`", highlight=False)
         sys.exit(2)
     try:
         settings = LoopSettings(max_iters=max_iters, feedback=feedback, target=target, patience=patience,
-                                budget_usd=budget_usd, budget_tokens=budget_tokens, budget_s=budget_s, edits=not no_edits)
+                                budget_usd=budget_usd, budget_tokens=budget_tokens, budget_s=budget_s,
+                                edits=not no_edits)
     except ValidationError as e:
-        problems = "; ".join(f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}" for err in e.errors())
+        problems = "; ".join(f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}"
+                             for err in e.errors())
         err_console.print(f"[red]error[/red] {problems}", highlight=False)
         sys.exit(2)
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
@@ -72,7 +83,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
             resume_hint=f"iwr agent --model {model} --run-id {run_dir.name} --resume (same options)", judge=run_judge)
 
 
-@main.command("compare", short_help="Two runs side by side: scores, deltas, cost.")
+@click.command("compare", short_help="Two runs side by side: scores, deltas, cost.")
 @click.argument("run_a", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("run_b", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),

@@ -1,4 +1,5 @@
-"""`iwr run`, `iwr report`: one-shot benchmark runs and their reports on the command line (thin: options -> RunConfig)."""
+"""`iwr run`, `iwr report`, `iwr rescore`: one-shot benchmark runs and their reports on the command line
+(thin: options -> RunConfig)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from pathlib import Path
 
 import click
 
-from iwr.benchmark.cli import (console, err_console, judge_config, judge_model_options, judge_options,
-                               load_pack_or_exit, main, stack_options)
+from iwr.benchmark.cli_common import (
+    console,
+    err_console,
+    judge_config,
+    judge_model_options,
+    judge_options,
+    load_pack_or_exit,
+    stack_options,
+)
 from iwr.benchmark.cli_watch import run_displayed, tui_option
 
 BASELINES = {"blank", "first-frame", "oracle"}
@@ -32,7 +40,8 @@ def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool
     if name in BASELINES:
         return create(name)
     return create("oneshot", model=model, api_base=api_base, frames=frames, use_cache=not no_cache, timeout=timeout,
-                  retries=retries, max_tokens=max_tokens or max_tokens_for(model), official_pages=protocol == "official")
+                  retries=retries, max_tokens=max_tokens or max_tokens_for(model),
+                  official_pages=protocol == "official")
 
 
 RUN_OPTIONS = [
@@ -43,10 +52,12 @@ RUN_OPTIONS = [
     click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
                  help="Video input: 1 fps capped at 64 (official) or scene-change keyframes."),
     click.option("--run-id", help="Name of the run folder (default: time + model; agent runs end in -agent)."),
-    click.option("--resume", is_flag=True, help="Continue the run --run-id (or the latest run of this model and mode)."),
+    click.option("--resume", is_flag=True,
+                 help="Continue the run --run-id (or the latest run of this model and mode)."),
     click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache."),
     click.option("--timeout", default=600.0, show_default=True, help="Seconds per model call attempt."),
-    click.option("--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors."),
+    click.option("--retries", default=3, show_default=True,
+                 help="Retries on 429, 5xx, timeouts and connection errors."),
     click.option("--max-tokens", type=click.IntRange(min=1),
                  help="Completion tokens per model call. [default: the official value for the model: 16384, "
                       "4096 for Qwen and gpt-4o-2024-05-13]"),
@@ -59,14 +70,16 @@ run_options = stack_options(RUN_OPTIONS)
 """What `iwr run` and `iwr agent` share: where the model and the tasks are, the run folder, the display."""
 
 
-@main.command("run")
-@click.option("--model", required=True, help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) or a baseline: blank, first-frame, oracle.")
+@click.command("run")
+@click.option("--model", required=True,
+              help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) "
+                   "or a baseline: blank, first-frame, oracle.")
 @run_options
 @judge_model_options
 @judge_options
-def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, task_timeout, run_id, resume,
-            no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino, workers,
-            protocol) -> None:
+def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, task_timeout, run_id,
+            resume, no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino,
+            workers, protocol) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
@@ -134,7 +147,7 @@ def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
     console.print(f"reports: {written.markdown} {written.html}", highlight=False, soft_wrap=True)
 
 
-@main.command("report")
+@click.command("report")
 @click.argument("runs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False),
               help="Folder for report.md and report.html (default: the first RUN folder).")
@@ -143,7 +156,7 @@ def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
     write_reports(list(runs), out)
 
 
-@main.command("rescore")
+@click.command("rescore")
 @click.argument("run_dir", type=click.Path(path_type=Path, file_okay=False))
 @judge_model_options
 @click.option("--no-cache", is_flag=True, help="Bypass the judge model's response cache.")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, Coroutine, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from iwr.benchmark.cli import err_console, main
+from iwr.benchmark.cli_common import err_console
 from iwr.benchmark.display import DisplayName, NoDisplay, PlainDisplay, Tally, make_display
 from iwr.events import EVENTS_NAME, EventLog, RunFinished
 
@@ -40,7 +41,8 @@ def use_tui(requested: bool) -> bool:
     return requested
 
 
-def run_displayed(coro: Coroutine[Any, Any, T], events: EventLog, display: DisplayName = "auto", tui: bool = False) -> T:
+def run_displayed(coro: Coroutine[Any, Any, T], events: EventLog, display: DisplayName = "auto",
+                  tui: bool = False) -> T:
     """`asyncio.run(coro)` with the run's progress on screen: the TUI for `--tui` in a terminal, else
     the `--display` choice (plain lines when `--tui` found no terminal). Returns the run's result or
     raises its exception; KeyboardInterrupt when the user stopped it (Ctrl-C, or q in the TUI)."""
@@ -85,7 +87,7 @@ def print_events(path: Path, follow: bool, stream=None, poll: float = 0.2) -> No
         time.sleep(poll)
 
 
-@main.command("watch", short_help="Watch a run folder live (TUI or plain lines).")
+@click.command("watch", short_help="Watch a run folder live (TUI or plain lines).")
 @click.argument("run_dir", metavar="RUN", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--no-follow", is_flag=True, help="Show the events written so far and do not wait for more.")
 @click.option("--plain", is_flag=True, help="Plain progress lines even in a terminal.")

@@ -76,7 +76,8 @@ class PlainDisplay:
         self.tally.update(event)
         line = score_line(event)
         if isinstance(event, RunStarted):
-            line = f"run {event.run_id}: {len(event.task_ids)} task(s), generator {event.generator} {event.model}".rstrip()
+            line = (f"run {event.run_id}: {len(event.task_ids)} task(s), "
+                    f"generator {event.generator} {event.model}").rstrip()
         elif isinstance(event, TaskFinished):
             line = f"[{self.tally.done}/{self.tally.total}] {self.tally.elapsed()} elapsed, spent {self.tally.spend()}"
         elif isinstance(event, RunFinished):

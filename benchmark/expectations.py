@@ -8,7 +8,7 @@ case-insensitive on whitespace-collapsed *visible* text (rendered, non-transpare
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal, Protocol, Union
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -60,7 +60,7 @@ class Scrolled(_Expect):
 
 
 Expect = Annotated[
-    Union[TextVisible, TextAbsent, InputValue, CountVisible, Scrolled], Field(discriminator="kind")
+    TextVisible | TextAbsent | InputValue | CountVisible | Scrolled, Field(discriminator="kind")
 ]
 
 

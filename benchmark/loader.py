@@ -16,34 +16,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
+from iwr.benchmark.problems import Problem
 from iwr.benchmark.types import DEFAULT_VIEWPORT, KNOWN_ACTIONS, SCROLL_DIRECTIONS, Action, Task, parse_resolution
 
 BUNDLED_PACK = Path(__file__).parent / "pack" / "data.jsonl"
-
-
-class Problem(BaseModel):
-    """One thing wrong with a pack, stated once."""
-
-    model_config = ConfigDict(frozen=True)
-    task: str
-    """Task id, or `line N` when the id itself is unreadable, or `-` for the pack as a whole."""
-    file: str
-    field: str = ""
-    message: str
-    level: Literal["error", "warning"] = "error"
-    """error: the task cannot be used; warning: the official code accepts it, the task is used."""
-
-    @property
-    def is_warning(self) -> bool:
-        return self.level == "warning"
-
-    def __str__(self) -> str:
-        where = f"{self.file}" + (f" [{self.field}]" if self.field else "")
-        return f"task {self.task}: {where}: {self.message}"
 
 
 class PackError(Exception):
@@ -116,7 +96,8 @@ def resolve_jsonl(path: Path | None) -> Path:
             return found[0]
         names = ", ".join(p.name for p in found) or "none"
         raise PackError([Problem(task="-", file=str(path),
-                                 message=f"expected one .jsonl task file in this folder, found {names}; pass the file itself")])
+                                 message=f"expected one .jsonl task file in this folder, found {names}; "
+                                         "pass the file itself")])
     if not path.exists():
         raise PackError([Problem(task="-", file=str(path), message="no such file or folder")])
     return path
@@ -145,7 +126,8 @@ def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as e:
-            problems.append(Problem(task=f"line {n}", file=f"{jsonl.name}:{n}", message=f"not valid JSON: {e.msg} at column {e.colno}"))
+            problems.append(Problem(task=f"line {n}", file=f"{jsonl.name}:{n}",
+                                    message=f"not valid JSON: {e.msg} at column {e.colno}"))
             continue
         label = str(raw.get("id")) if isinstance(raw, dict) and "id" in raw else f"line {n}"
         if not isinstance(raw, dict):
@@ -155,7 +137,8 @@ def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
             task = Task.model_validate(raw)
         except ValidationError as e:
             for err in e.errors():
-                problems.append(Problem(task=label, file=f"{jsonl.name}:{n}", field=_field_path(err["loc"]), message=err["msg"]))
+                problems.append(Problem(task=label, file=f"{jsonl.name}:{n}", field=_field_path(err["loc"]),
+                                        message=err["msg"]))
             continue
         if task.id in seen:
             problems.append(Problem(task=label, file=f"{jsonl.name}:{n}", field="id",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import cv2
 
+from iwr.benchmark.problems import Problem
 from iwr.benchmark.types import Task
 
 
@@ -69,10 +70,8 @@ def sheet_files(folder: Path) -> list[Path]:
     return [p for p in visible_files(folder / "stitched_assets") if p.name.startswith(SHEET_PREFIX)]
 
 
-def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = False) -> list:
+def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = False) -> list[Problem]:
     """Every missing or unreadable file of one task, each named once."""
-    from iwr.benchmark.loader import Problem
-
     tid = str(task.id)
 
     def rel(p: Path) -> str:
@@ -82,7 +81,8 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
             return str(p)
 
     if not folder.is_dir():
-        return [Problem(task=tid, file=rel(folder), message="task folder is missing (expected next to the jsonl, named after its stem)")]
+        return [Problem(task=tid, file=rel(folder),
+                        message="task folder is missing (expected next to the jsonl, named after its stem)")]
     problems = []
     video = folder / "video.mp4"
     sheets = sheet_files(folder)
@@ -102,14 +102,18 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
         field = "initial state" if k == 0 else f"action_sequence[{task.flagged_steps[k - 1]}].visual_evaluation_flag"
         if not path.is_file():
             problems.append(Problem(task=tid, file=rel(path), field=field,
-                                    message=f"checkpoint step_{k} is missing ({task.checkpoint_count} needed: step_0 plus one per flagged action)"))
+                                    message=f"checkpoint step_{k} is missing ({task.checkpoint_count} needed: "
+                                            "step_0 plus one per flagged action)"))
         elif not cv2.haveImageReader(str(path)) or (deep and cv2.imread(str(path)) is None):
-            problems.append(Problem(task=tid, file=rel(path), field=field, message="checkpoint is not a readable image"))
+            problems.append(Problem(task=tid, file=rel(path), field=field,
+                                    message="checkpoint is not a readable image"))
     if not (folder / "assets").is_dir():
-        problems.append(Problem(task=tid, file=rel(folder / "assets"), message="assets/ folder is missing (may be empty, but must exist)"))
+        problems.append(Problem(task=tid, file=rel(folder / "assets"),
+                                message="assets/ folder is missing (may be empty, but must exist)"))
     elif visible_files(folder / "assets") and not sheets:
         problems.append(Problem(task=tid, file=rel(folder / "stitched_assets"),
-                                message="assets exist but no stitched_assets/stitched_image* sheet shows them to the model"))
+                                message="assets exist but no stitched_assets/stitched_image* sheet "
+                                        "shows them to the model"))
     if deep:
         for sheet in sheets:
             if cv2.imread(str(sheet), cv2.IMREAD_UNCHANGED) is None:

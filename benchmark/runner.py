@@ -14,7 +14,7 @@ import asyncio
 import platform
 import re
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -61,7 +61,7 @@ def slug(text: str) -> str:
 
 
 def new_run_id(model: str) -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S") + "-" + slug(model)
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S") + "-" + slug(model)
 
 
 def versions() -> dict[str, str]:

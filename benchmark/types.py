@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_serializer,
-                      model_validator)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_serializer, model_validator
 
 from iwr.benchmark import derive
 from iwr.benchmark.expectations import Expect
@@ -148,7 +147,8 @@ class Target(_Ours):
 class Action(_Official):
     type: LooseStr
     """Click, Type, Scroll or Press (`KNOWN_ACTIONS`); anything else loads and fails when judged."""
-    parameters: Annotated[Parameters, BeforeValidator(lambda v: {} if v is None else v)] = Field(default_factory=Parameters)
+    parameters: Annotated[Parameters, BeforeValidator(lambda v: {} if v is None else v)] = Field(
+        default_factory=Parameters)
     logical_assertion: LooseStr = ""
     visual_evaluation_flag: LooseBool = False
     target: Target | None = None

@@ -18,6 +18,7 @@ machine are noise.
 from __future__ import annotations
 
 import argparse
+import functools
 import subprocess
 import tempfile
 import time
@@ -57,7 +58,8 @@ def official_sample(path: Path, max_frames: int = MAX_FRAMES, video_fps: float =
 
 def generated_video(folder: Path) -> Path:
     path = folder / "long720.mp4"
-    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=1280x720:rate=30:duration=60",
+    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                    "testsrc=size=1280x720:rate=30:duration=60",
                     "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", str(path)], check=True)
     return path
 
@@ -88,8 +90,8 @@ def main() -> None:
         print(f"{'video':<20} {'frames':>6} {'ours s':>8} {'official s':>10} {'ratio':>6} {'same frames':>11}")
         total_ours = total_official = 0.0
         for name, path in videos:
-            t_official, theirs = best_of(lambda: official_sample(path), args.repeat)
-            t_ours, ours = best_of(lambda: sample_frames(path), args.repeat)
+            t_official, theirs = best_of(functools.partial(official_sample, path), args.repeat)
+            t_ours, ours = best_of(functools.partial(sample_frames, path), args.repeat)
             total_ours += t_ours
             total_official += t_official
             same = len(ours) == len(theirs) and all(

@@ -99,7 +99,7 @@ class PeakSampler:
             self.renderer_count = max(self.renderer_count, len(renderers))
             self._stop.wait(0.2)
 
-    def __enter__(self) -> "PeakSampler":
+    def __enter__(self) -> PeakSampler:
         self._thread.start()
         return self
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -143,8 +144,8 @@ class Note(_Event):
     message: str
 
 
-Event = Annotated[Union[RunStarted, TaskStarted, GenerationFinished, JudgeStep, Scored, NodeStarted, NodeFinished,
-                        LoopFinished, TaskFinished, RunFinished, Note],
+Event = Annotated[RunStarted | TaskStarted | GenerationFinished | JudgeStep | Scored | NodeStarted | NodeFinished
+                  | LoopFinished | TaskFinished | RunFinished | Note,
                   Field(discriminator="kind")]
 EVENT = TypeAdapter(Event)
 EVENTS_NAME = "events.jsonl"

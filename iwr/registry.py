@@ -3,7 +3,8 @@ plug-in point registers, lists and reports unknown names the same way."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 

@@ -181,8 +181,8 @@ VERBS = {
     "flips", "flip", "shrinks", "grows", "grow", "lights", "glows", "blinks", "flashes", "pulses",
     "highlights", "animates", "spins", "rotates", "counts", "ticks", "fills", "empties", "clears",
     "emerges", "pushes", "shifts", "swaps", "toggles", "replaces", "hides", "hide", "receives",
-    "lands", "enters", "exits", "leaves", "leave", "takes", "gets", "doesn't", "don't", "isn't",
-    "aren't", "won't", "never", "got", "occurs", "happens", "updates",
+    "lands", "enters", "exits", "leaves", "leave", "takes", "doesn't", "don't", "isn't",
+    "aren't", "won't", "never", "got", "occurs", "happens",
 }
 ABSENT_PART = {"removed", "deleted", "hidden", "gone", "dismissed", "erased", "discarded", "vanished",
                "disappeared", "filtered"}
@@ -209,7 +209,7 @@ STRUCTURE = {
     "checkbox", "checkboxes", "menu", "menus", "table", "tables", "card's", "grid",
     "chip", "chips", "tag", "tags", "badge", "badges", "pill", "pills", "label", "labels", "heading",
     "headings", "paragraph", "paragraphs", "review", "answers", "answer", "rule", "rules", "node", "nodes",
-    "block", "blocks", "square", "squares", "slot", "slots", "cards", "item's",
+    "block", "blocks", "square", "squares", "slot", "slots", "item's",
 }
 """A number right before or after one of these counts or numbers page structure ("three cards",
 "2 tiles", "slide 3"): not text a person reads on the page. ("items left", "results" and amounts are.)"""
@@ -516,7 +516,8 @@ def _field_state_facts(clause: list[Tok]) -> list[Fact]:
         j = 0
         if rest[j] in {"is", "gets", "becomes", "was"}:
             j += 1
-            while j < len(rest) and rest[j] in {"now", "still", "also", "then", "immediately", "fully", "completely", "again"}:
+            while j < len(rest) and rest[j] in {"now", "still", "also", "then", "immediately", "fully", "completely",
+                                                "again"}:
                 j += 1
             if j < len(rest) and rest[j] in EMPTY_PART and rest[j] != "reset":
                 out.append(Fact(kind="empty"))

@@ -12,17 +12,17 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import AsyncIterator, Callable
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iwr import atomic
 from iwr.benchmark.loader import LoadedTask
 from iwr.judge import official, score
-from iwr.judge.llm import JudgeLLM
 from iwr.judge.checkpoints import CheckpointScorer, References, TaskReferences, checkpoint_pairs
+from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
@@ -58,13 +58,13 @@ class JudgeConfig(BaseModel):
     use_cache: bool = True
 
     @model_validator(mode="after")
-    def _judge_model_needs_time(self) -> "JudgeConfig":
+    def _judge_model_needs_time(self) -> JudgeConfig:
         if self.judge_model and "task_timeout_s" not in self.model_fields_set:
             self.task_timeout_s = TASK_TIMEOUT_JUDGE_MODEL_S
         return self
 
     @model_validator(mode="after")
-    def _official_fixes_its_settings(self) -> "JudgeConfig":
+    def _official_fixes_its_settings(self) -> JudgeConfig:
         if self.protocol != "official":
             return self
         if "alignment" in self.model_fields_set and self.alignment != "code":
@@ -197,7 +197,7 @@ class Judge:
 
     @classmethod
     @asynccontextmanager
-    async def open(cls, config: JudgeConfig, **kwargs) -> AsyncIterator["Judge"]:
+    async def open(cls, config: JudgeConfig, **kwargs) -> AsyncIterator[Judge]:
         judge = cls(config, **kwargs)
         try:
             yield judge
@@ -265,7 +265,7 @@ class Judge:
                             run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done,
                                       replay, config.protocol),
                             config.task_timeout_s)
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         cut = cut_at_time_limit(replay, config.task_timeout_s)
                         if cut is not None:
                             step_done(cut)
@@ -297,8 +297,9 @@ class Judge:
                 try:
                     result = await self.evaluate(lt, candidate, out_dir, model=model)
                 except Exception as e:
+                    first_line = str(e).splitlines()[0] if str(e) else ""
                     result = failed_score(lt.task.id, model, self.config.protocol,
-                                          f"judge error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+                                          f"judge error: {type(e).__name__}: {first_line}")
                     atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
                 if on_done:
                     on_done(result)

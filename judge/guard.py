@@ -79,12 +79,12 @@ RECORD_JS = """
   wrap("setInterval", "a setInterval callback");
   wrap("requestAnimationFrame", "a requestAnimationFrame callback");
 })();
-""" % _KEY
+""" % _KEY  # noqa: UP031  (JavaScript: an f-string would double every brace)
 
 _CULPRIT_JS = """(() => {
   const rec = window[%s]?.last;
   return rec && rec.open ? rec.what : "a timer, animation frame or promise callback";
-})()""" % _KEY
+})()""" % _KEY  # noqa: UP031
 
 
 class FloodMeter:
@@ -125,7 +125,7 @@ class PageGuard:
         self._stopping: asyncio.Future | None = None
 
     @classmethod
-    async def attach(cls, context, page) -> "PageGuard":
+    async def attach(cls, context, page) -> PageGuard:
         """Open the guard's CDP session on `page` (before it loads anything)."""
         return cls(page, await asyncio.wait_for(context.new_cdp_session(page), 10))
 
@@ -176,14 +176,14 @@ class PageGuard:
                 await asyncio.shield(self._start(None))
                 dropped = ", and dropped its renderer, which did not recover" if self.dropped else ""
                 if navigations is not None and navigations.total >= 3 and time.monotonic() - navigations.last < 2:
-                    self.stopped = (f"the page kept navigating ({navigations.total} navigations; a reload loop?) and did "
-                                    f"not answer within {seconds:g}s; stopped its script{dropped}")
+                    self.stopped = (f"the page kept navigating ({navigations.total} navigations; a reload loop?) "
+                                    f"and did not answer within {seconds:g}s; stopped its script{dropped}")
                 elif self.dropped:
-                    self.stopped = (f"the page's script did not return within {seconds:g}s and did not stop when told to "
-                                    "(a busy loop?); dropped its renderer")
+                    self.stopped = (f"the page's script did not return within {seconds:g}s and did not stop "
+                                    "when told to (a busy loop?); dropped its renderer")
                 else:
-                    self.stopped = (f"the page's script did not return within {seconds:g}s (busy loop in {self.culprit}?); "
-                                    "stopped it")
+                    self.stopped = (f"the page's script did not return within {seconds:g}s "
+                                    f"(busy loop in {self.culprit}?); stopped it")
         await asyncio.shield(self._stopping)
         return self.stopped
 
@@ -192,7 +192,8 @@ class PageGuard:
         meter = self.meters.setdefault(kind, FloodMeter(FLOOD_EVENTS[kind]))
         if meter.hit() and self.stopped is None:
             asyncio.ensure_future(self.stop(
-                f"the page {what} {len(meter.times)} times within {meter.window_s:g}s ({kind} loop?); stopped its script"))
+                f"the page {what} {len(meter.times)} times within {meter.window_s:g}s ({kind} loop?); "
+                "stopped its script"))
 
     def crash(self) -> None:
         """Drop the renderer without waiting for it (before closing a context whose page never recovered)."""

@@ -28,7 +28,8 @@ GRACE_S = 3.0
 
 
 def _page(script: str = "", body: str = "") -> str:
-    return ("<!doctype html><html><body><button id='ok' onclick=\"document.getElementById('out').textContent += 'Done '\">OK"
+    return ("<!doctype html><html><body>"
+            "<button id='ok' onclick=\"document.getElementById('out').textContent += 'Done '\">OK"
             f"</button><p id='out'></p>{body}<script>{script}</script></body></html>")
 
 
@@ -94,8 +95,9 @@ KINDS: list[Kind] = [
     Kind("console flood", _page("go.onclick = () => { for (let i = 0; ; i++) console.error('flood ' + i); };", GO),
          [OK, CLICK_GO, AGAIN], ("console message",)),
     Kind("reload loop at load", _page("location.reload();"), [OK, AGAIN], ("navigat",), None),
-    Kind("reload loop after an action", _page("if (sessionStorage.loop) location.reload();"
-                                              " go.onclick = () => { sessionStorage.loop = 1; location.reload(); };", GO),
+    Kind("reload loop after an action",
+         _page("if (sessionStorage.loop) location.reload();"
+               " go.onclick = () => { sessionStorage.loop = 1; location.reload(); };", GO),
          [OK, CLICK_GO, AGAIN], ("navigat",)),
     Kind("popup loop", _page("go.onclick = () => setInterval(() => window.open('/popup' + Math.random()), 0);", GO),
          [OK, CLICK_GO, AGAIN], ("popup loop",)),
@@ -222,5 +224,6 @@ def table(rows: list[Ended]) -> str:
     for e in rows:
         where = "load" if e.kind.fails_at is None else f"step {e.failed_step.index}" if e.failed_step else "-"
         reason = (e.reason or "passed").replace("|", "/")[:160]
-        lines.append(f"| {e.kind.name} | {e.seconds:.1f} ({where}) | {e.limit:g} | {'yes' if e.ok else 'NO'} | {reason} |")
+        ok = "yes" if e.ok else "NO"
+        lines.append(f"| {e.kind.name} | {e.seconds:.1f} ({where}) | {e.limit:g} | {ok} | {reason} |")
     return "\n".join(lines)

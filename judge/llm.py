@@ -121,7 +121,8 @@ class JudgeLLM:
         self.usage = self.usage + reply.usage
         return reply.text
 
-    async def rubric(self, reference_png: bytes, candidate_png: bytes, official: bool = False) -> tuple[float | None, str]:
+    async def rubric(self, reference_png: bytes, candidate_png: bytes,
+                     official: bool = False) -> tuple[float | None, str]:
         try:
             answer = await self.ask(RUBRIC_PROMPT, [reference_png, candidate_png])
         except LLMError as e:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -16,9 +16,9 @@ from iwr.benchmark.types import Action, Task
 from iwr.judge import assertions, grounding, official, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
+from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
-from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.types import Grounding, Protocol, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError
 from iwr.scrolling import scroll
@@ -75,7 +75,7 @@ class TimedOut(StepFailure):
 async def bounded(coro, seconds: float, what: str):
     try:
         return await asyncio.wait_for(coro, seconds)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise TimedOut(f"{what} took longer than {seconds:g}s (page unresponsive?)") from None
 
 
@@ -145,12 +145,14 @@ async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_pn
     except LLMError as e:
         if lenient:
             return Verdict(status="pass", passed=True, method="llm",
-                           reason=f"judge error counted as a pass (official rule): {e}", evidence={"error": str(e)[:500]})
+                           reason=f"judge error counted as a pass (official rule): {e}",
+                           evidence={"error": str(e)[:500]})
         return Verdict(status="unverified", passed=False, method="llm-unavailable", reason=str(e))
     holds, reason = parse_yes_no(answer)
     if holds is None and lenient:
         holds = official.lenient_yes(answer)
-        reason = f"unreadable answer {'contains' if holds else 'lacks'} \"Yes\" (official rule): {answer.strip()[:200]!r}"
+        reason = (f"unreadable answer {'contains' if holds else 'lacks'} \"Yes\" (official rule): "
+                  f"{answer.strip()[:200]!r}")
     if holds is None:
         return Verdict(status="unverified", passed=False, method="llm-unreadable",
                        reason=f"judge answer could not be read: {answer.strip()[:200]!r}")
@@ -171,7 +173,8 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
         verdict = await llm_verdict(llm, action, before_png, after_png, protocol)
         if verdict.method == "llm":
             if config.use_expect and action.expect:
-                verdict.evidence["expect"] = (await verdicts.expect_verdict(page, action, before_scroll)).evidence["expect"]
+                expect = await verdicts.expect_verdict(page, action, before_scroll)
+                verdict.evidence["expect"] = expect.evidence["expect"]
             return verdict
         fallback = await judge_step(page, action, before_scroll, before_sig, before_png, after_png, config,
                                     element=element, seen_before=seen_before)
@@ -256,7 +259,8 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
                 mark = time.perf_counter()
                 await asyncio.sleep(official.ACTION_WAIT_S)
                 if outcome.scroll_before is not None:
-                    failed = await bounded(official.scroll_failure(page, outcome.scroll_before, t), t + 1, "reading the page")
+                    failed = await bounded(official.scroll_failure(page, outcome.scroll_before, t), t + 1,
+                                           "reading the page")
                     if failed:
                         raise StepFailure(failed)
             timings.settle_s = time.perf_counter() - mark

@@ -9,10 +9,10 @@ import asyncio
 import functools
 import mimetypes
 import posixpath
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AsyncIterator, Iterator
 from urllib.parse import unquote, urldefrag, urlparse
 
 from iwr.determinism import SEEDED_RANDOM_JS

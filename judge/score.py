@@ -13,8 +13,9 @@ it); under the iwr protocol it counts, with IFS 0 and Final 0.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from statistics import fmean
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 IFS_WEIGHT = 0.7
 VFS_WEIGHT = 0.3

@@ -71,7 +71,8 @@ async def check_pack(pack: Pack, config: JudgeConfig, out: Path | None = None, w
     rows = []
     for i, lt in enumerate(tasks):
         oracle, image, empty = results[3 * i: 3 * i + 3]
-        notes = [f"{name}: {r.error}" for name, r in (("oracle", oracle), ("image", image), ("empty", empty)) if r.error]
+        notes = [f"{name}: {r.error}" for name, r in (("oracle", oracle), ("image", image), ("empty", empty))
+                 if r.error]
         failed = next((s for s in oracle.steps if not s.passed), None)
         if failed:
             notes.append(f"oracle failed step {failed.index + 1}: {failed.reason}")

@@ -42,7 +42,8 @@ async ([quietMs, capMs, finish, since]) => {
   if (st.fresh) since = null;  // a new document since the mark: no history, wait from now
   st.fresh = false;
   const floor = since === null ? start : -Infinity;
-  const quietLeft = () => (since === null || st.count !== since) ? Math.max(st.last, floor) + quietMs - performance.now() : 0;
+  const quietLeft = () => (since === null || st.count !== since)
+    ? Math.max(st.last, floor) + quietMs - performance.now() : 0;
   await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), sleep(capMs)]);
   const timers = window[Symbol.for("iwr.timers")];
   const timerLeft = () => {
@@ -57,7 +58,8 @@ async ([quietMs, capMs, finish, since]) => {
     if (timer > 0) { await sleep(timer); continue; }
     const scrolls = st.scrolls;
     await Promise.race([new Promise((r) => requestAnimationFrame(r)), sleep(left())]);
-    if (st.scrolls !== scrolls && left() > 0) continue;  // a smooth scroll (Home/End keys, scroll-behavior) still moving
+    // a smooth scroll (Home/End keys, scroll-behavior) still moving
+    if (st.scrolls !== scrolls && left() > 0) continue;
     const running = document.getAnimations().filter((a) => a.playState === "running"
       && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
     if (!running.length || left() <= 0) return;
@@ -118,7 +120,7 @@ async def settle(page, network: NetworkTracker | None = None, quiet_ms: int = QU
         if network is not None and not network.idle.is_set():
             try:
                 await asyncio.wait_for(network.idle.wait(), remaining_ms() / 1000)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
         remaining = remaining_ms()
         await asyncio.wait_for(page.evaluate(_SETTLE_JS, [quiet_ms, remaining, finish_animations, since]),

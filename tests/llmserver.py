@@ -20,9 +20,10 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 CHAT_PATHS = ("/v1/chat/completions", "/chat/completions")
 MODELS_PATHS = ("/v1/models", "/models")
@@ -44,7 +45,7 @@ class Behaviour:
     content_type: str = "application/json"
     retry_after: float | str | None = None
     seconds: float = 0.0
-    then: "Behaviour | None" = None
+    then: Behaviour | None = None
 
 
 def reply(text: str, usage: Mapping[str, int] | None = None, *, finish_reason: str = "stop",
@@ -122,7 +123,7 @@ def echo(request: Mapping[str, Any]) -> str:
     return f"echo: {last_user_text(request)}"
 
 
-def route(rules: Mapping[str, "str | Behaviour | Responder"], default: "str | Behaviour | Responder | None" = None,
+def route(rules: Mapping[str, str | Behaviour | Responder], default: str | Behaviour | Responder | None = None,
           *, on: Callable[[Mapping[str, Any]], str] = last_user_text) -> Responder:
     """A responder choosing its answer by content: the first rule whose key occurs in ``on(request)``
     (the last user message by default; pass ``on=all_text`` to include the system prompt) wins.
@@ -132,7 +133,7 @@ def route(rules: Mapping[str, "str | Behaviour | Responder"], default: "str | Be
     def pick(value, request):
         return value(request) if callable(value) else value
 
-    def responder(request: dict) -> "str | Behaviour":
+    def responder(request: dict) -> str | Behaviour:
         haystack = on(request)
         for needle, value in rules.items():
             if needle in haystack:
@@ -183,13 +184,13 @@ class LLMServer:
         self._thread: threading.Thread | None = None
 
     # -- scripting
-    def script(self, *behaviours: "Behaviour | str") -> "LLMServer":
+    def script(self, *behaviours: Behaviour | str) -> LLMServer:
         """Queue behaviours (a plain string means ``reply(string)``), one per coming request."""
         with self._lock:
             self._queue.extend(reply(b) if isinstance(b, str) else b for b in behaviours)
         return self
 
-    def respond_with(self, responder: Responder) -> "LLMServer":
+    def respond_with(self, responder: Responder) -> LLMServer:
         """Replace the fallback responder used once the script queue is empty."""
         self.responder = responder
         return self
@@ -228,7 +229,7 @@ class LLMServer:
         """What to pass as ``api_base``: the OpenAI-style base ending in ``/v1``."""
         return f"{self.root_url}/v1"
 
-    def start(self) -> "LLMServer":
+    def start(self) -> LLMServer:
         self._stopping.clear()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._httpd.daemon_threads = True
@@ -247,7 +248,7 @@ class LLMServer:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def __enter__(self) -> "LLMServer":
+    def __enter__(self) -> LLMServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -312,7 +313,8 @@ def _make_handler(server: LLMServer) -> type[BaseHTTPRequestHandler]:
                 parsed = json.loads(body) if body else None
             except ValueError:
                 parsed = None
-            request = RecordedRequest(self.command, self.path.split("?")[0], {k.lower(): v for k, v in self.headers.items()}, body, parsed)
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            request = RecordedRequest(self.command, self.path.split("?")[0], headers, body, parsed)
             server._record(request)
             return request
 

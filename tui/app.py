@@ -8,8 +8,9 @@ slow screen never holds up the run.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Protocol
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -29,7 +30,7 @@ from iwr.tui.widgets import IterationTable, RunHeader, ScoreChart, StepLog, Task
 class Background(Protocol):
     """A run going on in this process (see `iwr.tui.live`): the app starts it once mounted and stops it on quit."""
 
-    def start(self, app: "RunApp") -> None: ...
+    def start(self, app: RunApp) -> None: ...
 
     def stop(self) -> None: ...
 

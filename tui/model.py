@@ -10,8 +10,19 @@ from dataclasses import dataclass, field
 from functools import singledispatchmethod
 from typing import Literal
 
-from iwr.events import (GenerationFinished, JudgeStep, LoopFinished, NodeFinished, NodeStarted, Note, RunFinished,
-                        RunStarted, Scored, TaskFinished, TaskStarted)
+from iwr.events import (
+    GenerationFinished,
+    JudgeStep,
+    LoopFinished,
+    NodeFinished,
+    NodeStarted,
+    Note,
+    RunFinished,
+    RunStarted,
+    Scored,
+    TaskFinished,
+    TaskStarted,
+)
 
 Status = Literal["waiting", "running", "done", "failed", "stopped"]
 STEP_LOG_LIMIT = 500
@@ -108,7 +119,8 @@ class TaskState:
 
     def finals(self) -> list[tuple[int | None, float]]:
         """Final by iteration for the chart: the loop's self-tests, else the official score alone."""
-        looped = [(r.iteration, r.Final) for r in self.ordered_rows() if r.iteration is not None and r.Final is not None]
+        looped = [(r.iteration, r.Final) for r in self.ordered_rows()
+                  if r.iteration is not None and r.Final is not None]
         if looped:
             return looped
         return [(None, self.official.Final)] if self.official else []

@@ -5,41 +5,10 @@ resumed and reported the same way."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from iwr.benchmark.loader import LoadedTask
-from iwr.llm import TokenUsage
+from iwr.agents.generation import Generation, Generator
 from iwr.registry import Registry
-
-
-class Generation(BaseModel):
-    """What one generation produced, written next to the page as `generation.json`."""
-
-    model_config = ConfigDict(extra="forbid")
-    generator: str
-    model: str = ""
-    ok: bool
-    error: str | None = None
-    """Why no usable page came out (the page may still exist, e.g. a truncated answer)."""
-    usage: TokenUsage = Field(default_factory=TokenUsage)
-    seconds: float = 0.0
-    cached: bool = False
-    notes: dict[str, Any] = Field(default_factory=dict)
-    entry: str = "index.html"
-    """The page to open under the folder: index.html, except for an oracle whose site starts elsewhere."""
-
-
-class Generator(Protocol):
-    name: str
-    model: str
-
-    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
-        """Write `index.html` (and any files it uses) into `out_dir`; never raise for a bad answer."""
-        ...
-
 
 REGISTRY: Registry[Generator] = Registry("generator")
 generator = REGISTRY.register

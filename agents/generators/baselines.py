@@ -26,7 +26,8 @@ class Blank:
     model = "baseline/blank"
 
     async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
-        atomic.write_text(out_dir / "index.html", "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>\n")
+        atomic.write_text(out_dir / "index.html",
+                          "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>\n")
         return Generation(generator=self.name, model=self.model, ok=True)
 
 

@@ -4,26 +4,15 @@ official code does. The raw answer is kept (`response.txt`) so a run can be re-j
 from __future__ import annotations
 
 import asyncio
-import shutil
 import time
 from pathlib import Path
 
 from iwr import atomic
-from iwr.agents.generators import Generation, generator
+from iwr.agents.generation import ASSETS_DIR, Generation, copy_assets
+from iwr.agents.generators import generator
 from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.media import visible_files
 
-ASSETS_DIR = "assets"
 RESPONSE_NAME = "response.txt"
-
-
-def copy_assets(lt: LoadedTask, out_dir: Path) -> None:
-    """The page refers to `assets/<name>`: a copy next to it keeps the run folder self-contained."""
-    for path in visible_files(lt.assets):
-        target = out_dir / ASSETS_DIR / path.name
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
 
 
 @generator("oneshot")

@@ -11,10 +11,10 @@ from iwr.agents.inputs.frames import Frame, VideoError, frame_timestamps, sample
 from iwr.agents.inputs.images import EncodedImage
 from iwr.agents.inputs.keyframes import Keyframe, find_keyframes, sample_keyframes
 from iwr.agents.inputs.limits import ModelLimits, drop_evenly, fit_longest_side, frame_budget, limits_for
-from iwr.agents.inputs.settings import FrameMode, InputSettings
-from iwr.agents.inputs.prompt import PLACEHOLDER, PROMPT_TEMPLATE, build_messages, prompt_hash, render_prompt
 from iwr.agents.inputs.postprocess import NoHtmlError, PostProcessed, postprocess
 from iwr.agents.inputs.prepare import Inputs, prepare_inputs
+from iwr.agents.inputs.prompt import PLACEHOLDER, PROMPT_TEMPLATE, build_messages, prompt_hash, render_prompt
+from iwr.agents.inputs.settings import FrameMode, InputSettings
 
 __all__ = [
     "EncodedImage", "Frame", "FrameMode", "InputSettings", "Inputs", "Keyframe", "ModelLimits", "NoHtmlError",

@@ -67,8 +67,9 @@ class Inputs(BaseModel):
 
     def summary(self) -> dict[str, Any]:
         """A small JSON-able record for run logs (no image data)."""
-        return {"task": self.task_id, "model": self.model, "mode": self.settings.mode, "family": self.settings.limits.family,
-                "sheets": len(self.sheets), "frames": len(self.frames), "frames_sampled": self.frames_sampled,
+        return {"task": self.task_id, "model": self.model, "mode": self.settings.mode,
+                "family": self.settings.limits.family, "sheets": len(self.sheets), "frames": len(self.frames),
+                "frames_sampled": self.frames_sampled,
                 "frame_times": self.frame_times, "image_bytes": self.image_bytes, "prompt_hash": self.prompt_hash,
                 "warnings": self.warnings}
 
@@ -110,7 +111,8 @@ def prepare_inputs(lt: LoadedTask, model: str, mode: FrameMode = "fps", *,
     warnings = []
     budget = frame_budget(settings.limits, len(sheets))
     if budget == 0:
-        warnings.append(f"{len(sheets)} asset sheets fill the {settings.limits.max_images}-image limit: no video frames sent")
+        warnings.append(f"{len(sheets)} asset sheets fill the {settings.limits.max_images}-image limit: "
+                        "no video frames sent")
     sampled = sample(lt, settings, budget) if budget and lt.has_video else []
     kept = drop_evenly(sampled, budget)
     frames = [encode_frame(f.image, max_side, label=prompts.frame_label(i, len(kept), f.time_s), time_s=f.time_s)

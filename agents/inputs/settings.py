@@ -35,5 +35,5 @@ class InputSettings(BaseModel):
     sampler_version: int = SAMPLER_VERSION
 
     @classmethod
-    def for_model(cls, model: str, mode: FrameMode = "fps") -> "InputSettings":
+    def for_model(cls, model: str, mode: FrameMode = "fps") -> InputSettings:
         return cls(mode=mode, limits=limits_for(model))

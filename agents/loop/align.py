@@ -9,7 +9,7 @@ because both are the page as it loads.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import cv2
 import numpy as np

@@ -4,9 +4,10 @@ the event stream. Passed as LangGraph's `context=` on every (re)start."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from iwr.agents.loop.selftest import SelfTester
 from iwr.agents.loop.settings import LoopSettings

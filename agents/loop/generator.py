@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from iwr import atomic
-from iwr.agents.generators import Generation
-from iwr.agents.generators.oneshot import copy_assets
+from iwr.agents.generation import Generation, copy_assets
 from iwr.agents.loop.context import LoopContext, ModelCall
 from iwr.agents.loop.graph import CHECKPOINTS_NAME, run_loop
 from iwr.agents.loop.prompts import revise_prompt_hash

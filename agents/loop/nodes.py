@@ -103,14 +103,16 @@ async def generate(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str,
             "best_iteration": None, "best_final": None, **_spend(state, attempt)}
 
 
-def revise_messages(ctx: LoopContext, state: LoopState, base_messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int | None]:
+def revise_messages(ctx: LoopContext, state: LoopState,
+                    base_messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int | None]:
     """The one-shot conversation, the page being revised as the model's answer, then the feedback."""
     base = state.get("best_iteration")
     history = state.get("history", [])
     if base is None:
         last = history[-1] if history else None
         answer_path = ctx.iteration_dir(last["iteration"]) / RESPONSE_NAME if last else None
-        answer = answer_path.read_text(encoding="utf-8")[:4000] if answer_path and answer_path.is_file() else "(no answer)"
+        answer = (answer_path.read_text(encoding="utf-8")[:4000] if answer_path and answer_path.is_file()
+                  else "(no answer)")
         error = (last or {}).get("error") or "no page was produced"
         feedback = [{"type": "text", "text": prompts.NO_PAGE.format(error=error)},
                     {"type": "text", "text": prompts.INSTRUCTIONS_WHOLE}]
@@ -127,8 +129,10 @@ def revise_messages(ctx: LoopContext, state: LoopState, base_messages: list[dict
         content.append({"type": "text", "text": prompts.HISTORY.format(scores=scores, base=base)})
     last = history[-1] if history else None
     if last and last["iteration"] != base and last["error"]:
-        content.append({"type": "text", "text": f"Your last answer (v{last['iteration']}) was not usable: {last['error']}"})
-    content.append({"type": "text", "text": prompts.INSTRUCTIONS_EDITS if ctx.settings.edits else prompts.INSTRUCTIONS_WHOLE})
+        content.append({"type": "text",
+                        "text": f"Your last answer (v{last['iteration']}) was not usable: {last['error']}"})
+    content.append({"type": "text",
+                    "text": prompts.INSTRUCTIONS_EDITS if ctx.settings.edits else prompts.INSTRUCTIONS_WHOLE})
     return [*base_messages, {"role": "assistant", "content": f"```html\n{html}\n```"},
             {"role": "user", "content": content}], base
 

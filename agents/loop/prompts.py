@@ -25,7 +25,8 @@ INSTRUCTIONS_EDITS = (
     "works. Answer either with the complete corrected page in one ```html block, or, for small fixes, only with "
     "edits of the page above in this form (SEARCH must copy lines of the page exactly; several blocks allowed):\n"
     "<<<<<<< SEARCH\nlines to find\n=======\nnew lines\n>>>>>>> REPLACE")
-HISTORY = "Earlier versions scored (self-test Final, 0-100): {scores}. You are revising version {base}, the best so far."
+HISTORY = ("Earlier versions scored (self-test Final, 0-100): {scores}. "
+           "You are revising version {base}, the best so far.")
 
 LABEL_BEFORE = "Your page before action {number}:"
 LABEL_AFTER = "Your page after action {number}:"

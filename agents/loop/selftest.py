@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import cv2
 from pydantic import BaseModel, ConfigDict, Field
@@ -125,7 +125,8 @@ class SelfTester:
             if cp.reference:
                 cp.reference = str(Path(cp.reference).relative_to(task_dir))
         test = SelfTest(iteration=iteration, feedback=feedback, score=result,
-                        keyframes=[str(p.relative_to(task_dir)) for p in keyframes], keyframe_of_shot=references.mapping)
+                        keyframes=[str(p.relative_to(task_dir)) for p in keyframes],
+                        keyframe_of_shot=references.mapping)
         atomic.write_text(page_dir / SELFTEST_NAME, test.model_dump_json(indent=1))
         return test
 

@@ -27,9 +27,12 @@ SHEET_ROWS = 4
 _DOM_MEDIA_JS = """
 () => {
   const urls = new Set();
-  const add = (u) => { if (u && !u.startsWith('data:') && !u.startsWith('blob:')) urls.add(new URL(u, location.href).href); };
+  const add = (u) => {
+    if (u && !u.startsWith('data:') && !u.startsWith('blob:')) urls.add(new URL(u, location.href).href);
+  };
   for (const img of document.images) { add(img.currentSrc || img.src); }
-  for (const s of document.querySelectorAll('source[src], video[src], video[poster], input[type=image], link[rel~=icon]')) {
+  const sources = 'source[src], video[src], video[poster], input[type=image], link[rel~=icon]';
+  for (const s of document.querySelectorAll(sources)) {
     add(s.getAttribute('src') && s.src); add(s.poster); add(s.href);
   }
   for (const el of document.querySelectorAll('*')) {
@@ -119,7 +122,8 @@ def _sheet_html(assets: list[Path]) -> str:
             media = f'<video src="data:{mime};base64,{data}" muted preload="auto"></video>'
         else:
             media = f'<img src="data:{mime};base64,{data}">'
-        cells.append(f'<figure><div class="box">{media}</div><figcaption>{html.escape(path.name)}</figcaption></figure>')
+        cells.append(f'<figure><div class="box">{media}</div>'
+                     f'<figcaption>{html.escape(path.name)}</figcaption></figure>')
     return (
         "<!doctype html><html><head><style>"
         "body{margin:0;padding:16px;background:#fff;font:16px 'DejaVu Sans',sans-serif;width:968px}"

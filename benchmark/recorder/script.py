@@ -6,13 +6,13 @@ One file describes one task: its official metadata and the scripted session. See
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from iwr.benchmark.expectations import Expect
-from iwr.benchmark.types import Classification, RESOLUTION_RE
+from iwr.benchmark.types import RESOLUTION_RE, Classification
 
 
 class ScriptError(Exception):
@@ -87,7 +87,7 @@ class ScrollStep(_Step):
     """With scroll_page false: the scrollable element to scroll instead of the page."""
 
 
-Step = Annotated[Union[ClickStep, TypeStep, PressStep, ScrollStep], Field(discriminator="type")]
+Step = Annotated[ClickStep | TypeStep | PressStep | ScrollStep, Field(discriminator="type")]
 
 
 class Script(BaseModel):

@@ -33,10 +33,13 @@ _TARGET_JS = """
   const r = el.getBoundingClientRect();
   const tag = el.tagName.toLowerCase();
   const implicit = { a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img',
-    input: ['checkbox', 'radio', 'range', 'button', 'submit', 'reset'].includes(el.type) ? (el.type === 'submit' || el.type === 'reset' ? 'button' : el.type) : 'textbox' };
-  const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.getAttribute('title') || el.getAttribute('alt') || '';
+    input: ['checkbox', 'radio', 'range', 'button', 'submit', 'reset'].includes(el.type)
+      ? (el.type === 'submit' || el.type === 'reset' ? 'button' : el.type) : 'textbox' };
+  const label = el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.getAttribute('title')
+    || el.getAttribute('alt') || '';
   return {
-    text: (el.innerText || (['button', 'submit', 'reset'].includes(el.type) ? el.value : '') || '').replace(/\\s+/g, ' ').trim().slice(0, 200),
+    text: (el.innerText || (['button', 'submit', 'reset'].includes(el.type) ? el.value : '') || '')
+      .replace(/\\s+/g, ' ').trim().slice(0, 200),
     role: el.getAttribute('role') || implicit[tag] || '', tag, label,
     bbox: [r.x, r.y, r.width, r.height],
     scroll: [scrollX, scrollY],
@@ -210,7 +213,8 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
             await asyncio.sleep(step.pause)
             for result in await expectations.check_all(page, step.expect, before):
                 if not result.ok:
-                    raise ScriptError(f"{at}: expect {result.expect.kind} does not hold on the real page: {result.reason}")
+                    raise ScriptError(f"{at}: expect {result.expect.kind} does not hold on the real page: "
+                                      f"{result.reason}")
             if step.visual:
                 checkpoints.append(await checkpoint(page))
             actions.append(to_action(step, target))

@@ -10,8 +10,20 @@ from statistics import fmean
 from pydantic import BaseModel, ConfigDict, Field
 
 from iwr.benchmark.report.load import RunReport, TaskEntry
-from iwr.benchmark.report.summary import (PAGE, Key, fmt_avg, fmt_cost, fmt_tokens, key_label, pct, protocol_label,
-                                          run_names, run_protocols, standins_of, task_protocol)
+from iwr.benchmark.report.summary import (
+    PAGE,
+    Key,
+    fmt_avg,
+    fmt_cost,
+    fmt_tokens,
+    key_label,
+    pct,
+    protocol_label,
+    run_names,
+    run_protocols,
+    standins_of,
+    task_protocol,
+)
 from iwr.judge.score import Average, average, counts_in_average
 
 METRICS = ("Final", "IFS", "VFS")

@@ -8,7 +8,7 @@ the template; a task's card is built in `task_views`.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
@@ -17,10 +17,29 @@ from iwr.benchmark.report import views as v
 from iwr.benchmark.report.charts import Series, line_chart_svg, strip_plot_svg
 from iwr.benchmark.report.images import Thumbnailer
 from iwr.benchmark.report.load import RunReport
-from iwr.benchmark.report.summary import (COLUMNS, ScoreGroup, comparison_tables, done_label, fmt_avg, fmt_cost,
-                                          fmt_seconds, fmt_tokens, group_notes, groups, judge_spend, kind_title,
-                                          leaderboard, loop_label, named_notes, protocol_label, protocols_label,
-                                          run_names, run_protocols, standins_note, standins_of)
+from iwr.benchmark.report.summary import (
+    COLUMNS,
+    ScoreGroup,
+    comparison_tables,
+    done_label,
+    fmt_avg,
+    fmt_cost,
+    fmt_seconds,
+    fmt_tokens,
+    group_notes,
+    groups,
+    judge_spend,
+    kind_title,
+    leaderboard,
+    loop_label,
+    named_notes,
+    protocol_label,
+    protocols_label,
+    run_names,
+    run_protocols,
+    standins_note,
+    standins_of,
+)
 from iwr.benchmark.report.task_views import anchor, cell, task_view
 
 TEMPLATE = "report.html.j2"
@@ -180,10 +199,12 @@ def build_view(runs: list[RunReport], thumbs: Thumbnailer | None = None, now: da
     if offline:
         standins = standins_of(offline)
         note = OFFLINE_NOTE + (" Stand-ins: " + "; ".join(standins) + "." if standins else "")
-    title = "iwr report — " + (runs[0].run_id if len(runs) == 1 else f"{len(runs)} runs") + f" · {protocols_label(runs)}"
-    return v.ReportView(title=title, generated=(now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
+    title = ("iwr report — " + (runs[0].run_id if len(runs) == 1 else f"{len(runs)} runs")
+             + f" · {protocols_label(runs)}")
+    return v.ReportView(title=title, generated=(now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
                         offline_note=note, boards=board_views(runs), runs=[run_view(r, thumbs) for r in runs],
-                        comparison=comparison_views(runs) if len(runs) > 1 else [], iterations=iteration_view(runs), pairs=pair_views(runs))
+                        comparison=comparison_views(runs) if len(runs) > 1 else [], iterations=iteration_view(runs),
+                        pairs=pair_views(runs))
 
 
 def environment() -> jinja2.Environment:

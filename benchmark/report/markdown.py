@@ -8,10 +8,28 @@ judge's columns (`iwr.judge.table`) with one table per protocol and judge kind; 
 from __future__ import annotations
 
 from iwr.benchmark.report.load import RunReport
-from iwr.benchmark.report.summary import (COLUMNS, ScoreGroup, comparison_tables, done_label, fmt_avg, fmt_cost,
-                                          fmt_seconds, fmt_tokens, group_notes, groups, judge_spend, key_label,
-                                          leaderboard, loop_label, named_notes, pct, protocol_label,
-                                          protocols_label, run_names, run_protocols)
+from iwr.benchmark.report.summary import (
+    COLUMNS,
+    ScoreGroup,
+    comparison_tables,
+    done_label,
+    fmt_avg,
+    fmt_cost,
+    fmt_seconds,
+    fmt_tokens,
+    group_notes,
+    groups,
+    judge_spend,
+    key_label,
+    leaderboard,
+    loop_label,
+    named_notes,
+    pct,
+    protocol_label,
+    protocols_label,
+    run_names,
+    run_protocols,
+)
 
 COMPARE_COLUMNS = ["IFS", "VFS", "Final"]
 
@@ -70,12 +88,14 @@ def run_md(run: RunReport) -> str:
     judge = c.judge
     out = [f"## Run {run.run_id} ({', '.join(protocol_label(p) for p in run_protocols(run))})", "",
            f"- model: `{run.label}` (generator {c.generator}, {c.mode})",
-           f"- pack: `{c.pack}`, {run.totals.tasks_total} task(s); state: {run.state}, {run.totals.tasks_done}/{run.totals.tasks_total} judged",
+           f"- pack: `{c.pack}`, {run.totals.tasks_total} task(s); state: {run.state}, "
+           f"{run.totals.tasks_done}/{run.totals.tasks_total} judged",
            f"- judge: {'model ' + judge.judge_model if judge.judge_model else 'offline (no judge model)'}; "
            f"alignment {judge.alignment}; OCR {judge.ocr or 'none'}; DINO {judge.dino or 'none'}",
            f"- tokens {fmt_tokens(run.totals.total_tokens)} (prompt {fmt_tokens(run.totals.prompt_tokens)}, "
            f"completion {fmt_tokens(run.totals.completion_tokens)}); cost {fmt_cost(run.totals.cost_usd)}; "
-           f"wall time {fmt_seconds(run.totals.wall_seconds)} (generation {fmt_seconds(run.totals.generation_seconds)}, "
+           f"wall time {fmt_seconds(run.totals.wall_seconds)} "
+           f"(generation {fmt_seconds(run.totals.generation_seconds)}, "
            f"judging {fmt_seconds(run.totals.judge_seconds)})", ""]
     loop = loop_label(run)
     if loop:

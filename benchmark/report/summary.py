@@ -271,8 +271,8 @@ def done_label(run: RunReport) -> str:
 __all__ = ["ScoreGroup", "CompareTable", "COLUMNS", "KINDS", "PROTOCOLS", "KEYS", "Key", "pct", "fmt_avg",
            "column_means", "column_averages", "standins_of", "kind_label", "kind_title", "key_title", "key_label",
            "protocol_label", "protocols_label", "run_protocols", "task_protocol", "standins_note", "groups",
-           "group_notes", "named_notes", "leaderboard", "comparison_tables", "fmt_cost", "fmt_tokens", "fmt_seconds", "done_label",
-           "run_names"]
+           "group_notes", "named_notes", "leaderboard", "comparison_tables", "fmt_cost", "fmt_tokens", "fmt_seconds",
+           "done_label", "run_names"]
 
 
 def loop_label(run: RunReport) -> str | None:

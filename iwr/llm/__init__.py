@@ -11,8 +11,16 @@ Importing this package does not import litellm (4 s); the first call does.
 from .backend import LiteLLMBackend, load_litellm
 from .cache import ResponseCache, default_cache_dir
 from .client import Backend, LLMClient
-from .errors import (LLMAuthError, LLMBadResponse, LLMConnectionError, LLMError, LLMRateLimited,
-                     LLMRequestError, LLMServerError, LLMTimeout)
+from .errors import (
+    LLMAuthError,
+    LLMBadResponse,
+    LLMConnectionError,
+    LLMError,
+    LLMRateLimited,
+    LLMRequestError,
+    LLMServerError,
+    LLMTimeout,
+)
 from .retry import RetryPolicy, parse_retry_after
 from .types import Answer, LLMRequest, LLMResponse
 from .usage import TokenUsage

@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Mapping
 from contextlib import closing
 from pathlib import Path
-from typing import Mapping
 
 from pydantic import ValidationError
 

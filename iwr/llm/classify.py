@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from .errors import (LLMAuthError, LLMBadResponse, LLMConnectionError, LLMError, LLMRateLimited,
-                     LLMRequestError, LLMServerError, LLMTimeout)
+from .errors import (
+    LLMAuthError,
+    LLMBadResponse,
+    LLMConnectionError,
+    LLMError,
+    LLMRateLimited,
+    LLMRequestError,
+    LLMServerError,
+    LLMTimeout,
+)
 from .retry import parse_retry_after
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from iwr.benchmark.types import Action
-from iwr.registry import Registry
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.types import Candidate
+from iwr.registry import Registry
 
 
 @dataclass

@@ -26,7 +26,8 @@ STOP = set(
 )
 KIND_WORDS = {
     "button": {"button"}, "btn": {"button"}, "link": {"link"}, "tab": {"tab"}, "checkbox": {"checkbox"},
-    "check": {"checkbox"}, "tick": {"checkbox"}, "toggle": {"checkbox", "switch", "button"}, "switch": {"switch", "checkbox"},
+    "check": {"checkbox"}, "tick": {"checkbox"}, "toggle": {"checkbox", "switch", "button"},
+    "switch": {"switch", "checkbox"},
     "radio": {"radio"}, "dropdown": {"combobox", "listbox"}, "select": {"combobox"}, "slider": {"slider"},
     "input": {"textbox", "searchbox"}, "field": {"textbox", "searchbox"}, "textbox": {"textbox"},
     "search": {"searchbox", "textbox"}, "box": {"textbox", "searchbox", "checkbox"}, "textarea": {"textbox"},
@@ -90,9 +91,11 @@ RELATION_PATTERNS = [
     ("below", r"below|under|underneath|beneath|just below"),
     ("above", r"above|over|on top of"),
     ("near", r"next to|beside|besides|near|by|alongside|close to"),
-    ("in", r"in|inside|within|on|of|for|from|hovering(?: over)?|hover(?:ing)? over|in the row of|in the same row as|belonging to"),
+    ("in", r"in|inside|within|on|of|for|from|hovering(?: over)?|hover(?:ing)? over|in the row of|in the same row as|"
+           r"belonging to"),
 ]
-_REL = [(name, re.compile(rf"(?:\b(?:{pat}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?$", re.I)) for name, pat in RELATION_PATTERNS]
+_REL = [(name, re.compile(rf"(?:\b(?:{pat}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?$", re.I))
+        for name, pat in RELATION_PATTERNS]
 
 COLOURS = {"red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "grey", "gray", "black",
            "white", "teal", "cyan", "brown"}
@@ -218,7 +221,8 @@ def _names_itself(description: str, start: int) -> bool:
     own name there, not a container."""
     before = description[max(0, start - 30):start].lower()
     return bool(re.search(r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$", before)
-                or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$", before))
+                or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$",
+                             before))
 
 
 def colour_name(rgb: list[float] | tuple | None) -> set[str]:
@@ -226,29 +230,29 @@ def colour_name(rgb: list[float] | tuple | None) -> set[str]:
     if not rgb:
         return set()
     r, g, b = (max(0.0, min(255.0, float(c))) / 255 for c in rgb[:3])
-    h, l, s = colorsys.rgb_to_hls(r, g, b)
+    h, lum, s = colorsys.rgb_to_hls(r, g, b)
     hue = h * 360
-    if l < 0.16:
+    if lum < 0.16:
         return {"black", "dark"}
-    if l > 0.93 and s < 0.5:
+    if lum > 0.93 and s < 0.5:
         return {"white", "light"}
-    if s < 0.15 or (s < 0.25 and 0.2 < l < 0.8):
-        return {"grey", "gray"} | ({"dark"} if l < 0.4 else {"light"} if l > 0.7 else set())
-    names: set[str] = {"dark"} if l < 0.35 else {"light"} if l > 0.75 else set()
+    if s < 0.15 or (s < 0.25 and 0.2 < lum < 0.8):
+        return {"grey", "gray"} | ({"dark"} if lum < 0.4 else {"light"} if lum > 0.7 else set())
+    names: set[str] = {"dark"} if lum < 0.35 else {"light"} if lum > 0.75 else set()
     if hue < 15 or hue >= 345:
-        names.add("pink" if l > 0.7 else "red")
+        names.add("pink" if lum > 0.7 else "red")
     elif hue < 40:
-        names.add("brown" if l < 0.35 else "orange")
+        names.add("brown" if lum < 0.35 else "orange")
     elif hue < 66:
         names.add("yellow")
     elif hue < 165:
         names.add("green")
     elif hue < 195:
-        names.update({"teal", "cyan", "blue" if l < 0.5 else "cyan"})
+        names.update({"teal", "cyan", "blue" if lum < 0.5 else "cyan"})
     elif hue < 255:
         names.add("blue")
     elif hue < 290:
         names.update({"purple", "violet"})
     else:
-        names.add("pink" if l > 0.5 else "purple")
+        names.add("pink" if lum > 0.5 else "purple")
     return names

@@ -18,8 +18,11 @@ _TEXT_BOXES_JS = """
   const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
   const found = needles.map(() => []);
   const visible = (el) => { const r = el.getBoundingClientRect();
-    return r.width >= 1 && r.height >= 1 && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })); };
-  function* walk(root) { for (const el of root.querySelectorAll("*")) { yield el; if (el.shadowRoot) yield* walk(el.shadowRoot); } }
+    return r.width >= 1 && r.height >= 1
+      && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })); };
+  function* walk(root) {
+    for (const el of root.querySelectorAll("*")) { yield el; if (el.shadowRoot) yield* walk(el.shadowRoot); }
+  }
   for (const el of document.body ? walk(document.body) : []) {
     const own = norm(el.innerText || el.value || el.getAttribute("aria-label") || el.getAttribute("placeholder") || "");
     if (!own) continue;
@@ -50,7 +53,7 @@ class PageElements:
     """Index in the handle's lists of each `info` entry, when the list was cut (None: the same)."""
 
     @classmethod
-    async def collect(cls, page, reach_px: float | None = None) -> "PageElements":
+    async def collect(cls, page, reach_px: float | None = None) -> PageElements:
         """Every element a person can act on; with `reach_px`, only those within the viewport plus
         that much above and below (the official grounding list)."""
         handle = await page.evaluate_handle("() => {" + GENERATED_TEXT_JS + "\nreturn (" + _JS + ")();}")

@@ -19,8 +19,18 @@ from rapidfuzz import fuzz
 
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
-from iwr.judge.grounding.describe import (ORDINALS, REGION_WORDS, WORD, Anchor, Query, colour_name, expand,
-                                          glyph_words, parse, quoted_strings)
+from iwr.judge.grounding.describe import (
+    ORDINALS,
+    REGION_WORDS,
+    WORD,
+    Anchor,
+    Query,
+    colour_name,
+    expand,
+    glyph_words,
+    parse,
+    quoted_strings,
+)
 from iwr.judge.grounding.elements import PageElements, text_boxes
 from iwr.judge.grounding.text import norm
 
@@ -83,7 +93,8 @@ def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fal
     cx, cy = x + w / 2, y + h / 2
     best = 0.0
     for anchor in anchors:
-        ax, ay, aw, ah = anchor[4:8] if relation in ("above", "below", "left-edge", "right-edge") and len(anchor) >= 8 else anchor[:4]
+        edges = relation in ("above", "below", "left-edge", "right-edge") and len(anchor) >= 8
+        ax, ay, aw, ah = anchor[4:8] if edges else anchor[:4]
         acx, acy = ax + aw / 2, ay + ah / 2
         same_row = abs(cy - acy) <= max(h, ah) * 0.75
         if latent:
@@ -205,7 +216,8 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
 
 def loose_quotes(q: Query, elements: list[dict]) -> list[str]:
     """Quotes that name no interactive element well: a caption, a heading, a label drawn apart."""
-    return [t for t in q.quotes[1:] + q.quotes[:1] if max((_match(norm(t), _fields(e)) for e in elements), default=0) < 80]
+    return [t for t in q.quotes[1:] + q.quotes[:1]
+            if max((_match(norm(t), _fields(e)) for e in elements), default=0) < 80]
 
 
 def context_quotes(q: Query, elements: list[dict]) -> list[str]:
@@ -217,7 +229,8 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     """Per element, per geometric anchor: how well it stands where the description puts it. A loose
     quote ("the 'Select a speed' dropdown", whose caption is a separate label) counts as 'near'."""
     loose = [Anchor(text=t, relation="near") for t in loose_quotes(q, elements)]
-    geometric: list[Anchor] = [a for a in q.anchors if a.relation != "in"] + loose + [a for a in q.anchors if a.relation == "in"]
+    geometric: list[Anchor] = ([a for a in q.anchors if a.relation != "in"] + loose
+                               + [a for a in q.anchors if a.relation == "in"])
     if not geometric:
         return [{} for _ in elements]
     boxes = await text_boxes(page, [norm(a.text) for a in geometric])
@@ -269,7 +282,8 @@ class FuzzyGrounding:
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
         if q.ordinal is not None and len(reading) > 1:
             chosen = reading[q.ordinal] if -len(reading) <= q.ordinal < len(reading) else reading[-1]
-            return Pick(chosen, candidates, f"{len(reading)} equally good matches; took #{q.ordinal + 1 if q.ordinal >= 0 else 'last'} in reading order")
+            which = q.ordinal + 1 if q.ordinal >= 0 else "last"
+            return Pick(chosen, candidates, f"{len(reading)} equally good matches; took #{which} in reading order")
         if len(tied) > 1:
             chosen = max(reading, key=lambda i: (_corner_score(q.positions, elements.info[i], elements.viewport),
                                                   elements.info[i]["inViewport"], -reading.index(i)))

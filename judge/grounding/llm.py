@@ -22,7 +22,8 @@ def element_lines(elements: PageElements, with_boxes: bool) -> str:
                "href": e["href"][:80]}
         if e["label"] and e["label"] != e["placeholder"]:
             row["label"] = e["label"][:60]
-        if e["role"] and e["role"] not in (e["tag"], "link", "textbox") and not (e["tag"] == "button" and e["role"] == "button"):
+        if (e["role"] and e["role"] not in (e["tag"], "link", "textbox")
+                and not (e["tag"] == "button" and e["role"] == "button")):
             row["role"] = e["role"]
         if e.get("latent"):
             row["shown"] = "on hover of its row"

@@ -30,7 +30,8 @@ async def locate(page, action: Action, strategies: list[Strategy],
                 if elements.info[pick.index].get("latent"):
                     row = await elements.revealer(pick.index) if attempt == 0 else None
                     if row is None:
-                        reason = f"{strategy.name}: the element shows only on hover and hovering its row did not reveal it"
+                        reason = (f"{strategy.name}: the element shows only on hover and hovering its row "
+                                  "did not reveal it")
                         return Grounding(strategy="none", found=False, candidates=pick.candidates,
                                          reason=reason, tried=tried + [reason]), None
                     await row.hover(timeout=REVEAL_TIMEOUT_MS, force=True)

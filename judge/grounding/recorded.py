@@ -44,7 +44,8 @@ class RecordedTarget:
         ranked.sort(key=lambda t: -t[0])
         candidates = [elements.candidate(i, s) for s, _, i in ranked[:8]]
         if not ranked:
-            return Pick(None, candidates, f"no element shows {target.text or target.label!r} or sits at the recorded spot")
+            return Pick(None, candidates,
+                        f"no element shows {target.text or target.label!r} or sits at the recorded spot")
         score, distance, index = ranked[0]
         if distance > self.max_distance and not (text or label):
             return Pick(None, candidates, f"nearest match is {distance:.0f}px from the recorded spot")

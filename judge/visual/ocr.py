@@ -29,10 +29,11 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any, ClassVar, Iterable
+from typing import Any, ClassVar
 
 import cv2
 import numpy as np
@@ -274,7 +275,8 @@ class RapidOCRMetric(OCRMetric):
         super().__init__(cache_dir, disk_cache)
         self.threads = threads
         self.version = (f"rapidocr={_dist_version('rapidocr')} onnxruntime={_dist_version('onnxruntime')} "
-                        f"cls=off det_min_side={self.DET_MIN_SIDE} rec_batch={self.REC_BATCH} text_score={self.MIN_SCORE} "
+                        f"cls=off det_min_side={self.DET_MIN_SIDE} rec_batch={self.REC_BATCH} "
+                        f"text_score={self.MIN_SCORE} "
                         f"order={ORDER_REVISION}")
         self._engine: Any = None
 

@@ -14,9 +14,23 @@ import cv2
 import numpy as np
 import pytest
 
-from iwr.agents.inputs import (PLACEHOLDER, InputSettings, ModelLimits, NoHtmlError, build_messages, drop_evenly,
-                               find_keyframes, frame_timestamps, limits_for, postprocess, prepare_inputs, prompt_hash,
-                               sample_frames, sample_keyframes, sample_times)
+from iwr.agents.inputs import (
+    PLACEHOLDER,
+    InputSettings,
+    ModelLimits,
+    NoHtmlError,
+    build_messages,
+    drop_evenly,
+    find_keyframes,
+    frame_timestamps,
+    limits_for,
+    postprocess,
+    prepare_inputs,
+    prompt_hash,
+    sample_frames,
+    sample_keyframes,
+    sample_times,
+)
 from iwr.agents.inputs import frames as frames_module
 from iwr.benchmark.loader import LoadedTask, load_pack
 
@@ -38,8 +52,9 @@ def videos(tmp_path_factory) -> dict[str, Path]:
     # Frames only while "something happens", with their real timestamps (as a browser recorder writes):
     # 30 fps bursts at 0-0.2, 1.4-1.5, 2.9-3.0, 4.5-4.6 and 5.8-5.9 s, nothing in between.
     bursts = "+".join(f"between(t,{a},{b})" for a, b in [(0, 0.2), (1.4, 1.5), (2.9, 3.0), (4.5, 4.6), (5.8, 5.9)])
-    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=30:duration=6",
-                    "-vf", f"select='{bursts}'", "-fps_mode", "vfr", "-pix_fmt", "yuv420p", "-c:v", "libx264", str(vfr)],
+    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                    "testsrc=size=320x180:rate=30:duration=6", "-vf", f"select='{bursts}'", "-fps_mode", "vfr",
+                    "-pix_fmt", "yuv420p", "-c:v", "libx264", str(vfr)],
                    check=True, timeout=60)
     return {"short": short, "long": long, "vfr": vfr}
 
@@ -147,7 +162,8 @@ def test_keyframes_find_the_ui_changes_of_a_bundled_task(pack) -> None:
     ("anthropic/claude-sonnet-4-5", "claude", 1000), ("claude-3-5-sonnet-20241022", "claude", 1000),
     ("bedrock/anthropic.claude-3-haiku", "claude", 1000), ("openai/gpt-4o", "gpt", 2048), ("gpt-5", "gpt", 2048),
     ("openai/o3", "gpt", 2048), ("gemini/gemini-2.5-pro", "gemini", None), ("openai/qwen2.5-vl-72b", "qwen", None),
-    ("ollama/qwen2.5vl:7b", "ollama", 1024), ("openai/glm-4.5v", "glm", None), ("hosted_vllm/some-model", "default", None),
+    ("ollama/qwen2.5vl:7b", "ollama", 1024), ("openai/glm-4.5v", "glm", None),
+    ("hosted_vllm/some-model", "default", None),
 ])
 def test_limits_follow_the_model_family(model, family, max_side) -> None:
     limits = limits_for(model)
@@ -221,7 +237,8 @@ def test_messages_put_sheets_first_then_labelled_frames(pack) -> None:
     assert [float(re.search(r"at ([\d.]+) s", lab).group(1)) for lab in labels[1:]] == inputs.frame_times
     urls = [p[1]["image_url"]["url"] for p in pairs]
     assert all(p[1]["type"] == "image_url" for p in pairs)
-    assert urls[0].startswith("data:image/png;base64,") and all(u.startswith("data:image/jpeg;base64,") for u in urls[1:])
+    assert urls[0].startswith("data:image/png;base64,")
+    assert all(u.startswith("data:image/jpeg;base64,") for u in urls[1:])
     assert build_messages(inputs.prompt, inputs.sheets, inputs.frames) == inputs.messages
 
 
@@ -246,7 +263,8 @@ def test_prompt_hash_is_stable_and_follows_settings() -> None:
 
 # ---- postprocess -----------------------------------------------------------------------------------------
 
-PAGE = '<!doctype html><html><body><img src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png" width="4" height="4"></body></html>'
+PAGE = ('<!doctype html><html><body><img src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png" width="4" height="4">'
+        '</body></html>')
 
 
 def test_fenced_answer_takes_the_first_html_block() -> None:
@@ -294,7 +312,8 @@ def test_iframes_are_stripped() -> None:
     ("", "asset_001.png"), ("/", "/asset_001.png"),
 ])
 def test_placeholder_is_replaced_by_the_assets_base(base, expected) -> None:
-    html = postprocess(f"```html\n{PAGE}\n<style>b{{background:url({PLACEHOLDER}/asset_001.png)}}</style>\n```", base).html
+    answer = f"```html\n{PAGE}\n<style>b{{background:url({PLACEHOLDER}/asset_001.png)}}</style>\n```"
+    html = postprocess(answer, base).html
     assert html.count(expected) == 2 and PLACEHOLDER not in html
 
 

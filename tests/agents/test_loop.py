@@ -31,7 +31,8 @@ ENTER = "t.addEventListener('keydown',e=>{if(e.key==='Enter') add();});"
 
 
 def page(fixed: bool) -> str:
-    html = (MINI / "index.html").read_text().replace('src="img/logo.png"', 'src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png"')
+    html = (MINI / "index.html").read_text().replace('src="img/logo.png"',
+                                                     'src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png"')
     return html if fixed else html.replace(ENTER, "")
 
 
@@ -85,7 +86,8 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     assert "appears in the list" not in feedback  # trace level: no assertion text
     images = [p for m in revise.messages for p in (m["content"] if isinstance(m["content"], list) else [])
               if p.get("type") == "image_url"]
-    assert len(images) > len([p for p in llm_server.chat_requests[0].messages[0]["content"] if p.get("type") == "image_url"])
+    first = llm_server.chat_requests[0].messages[0]["content"]
+    assert len(images) > len([p for p in first if p.get("type") == "image_url"])
     events = list(read_events(tmp_path / "agent" / "events.jsonl"))
     selftests = [e for e in events if isinstance(e, Scored) and not e.official]
     assert [e.iteration for e in selftests] == [0, 1] and selftests[1].Final > selftests[0].Final
@@ -100,7 +102,8 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     assert "<polyline" in section and "Δ Final" in section and "target reached" in section
 
 
-def test_a_model_that_never_improves_stops_by_the_no_improvement_rule_and_keeps_the_best(mini_pack, llm_server, tmp_path):
+def test_a_model_that_never_improves_stops_by_the_no_improvement_rule_and_keeps_the_best(mini_pack, llm_server,
+                                                                                        tmp_path):
     llm_server.respond_with(route({"Action 2 failed": "```html\n<html><body>nothing here</body></html>\n```"},
                                   default=answer(False)))
     run_cli(["agent", "--model", MODEL, "--api-base", llm_server.base_url, "--tasks", str(mini_pack), "--runs-dir",

@@ -24,7 +24,8 @@ def state(iteration: int, best: int | None, best_final: float | None, **extra) -
     (state(1, None, None), LoopSettings(patience=2), "no improvement for 2 iteration(s)"),
     (state(1, 1, 0.5, cost_usd=0.2), LoopSettings(budget_usd=0.1), "cost budget reached"),
     (state(1, 1, 0.5, cost_usd=None), LoopSettings(budget_usd=0.1), None),
-    (state(1, 1, 0.5, prompt_tokens=900, completion_tokens=200), LoopSettings(budget_tokens=1000), "token budget reached"),
+    (state(1, 1, 0.5, prompt_tokens=900, completion_tokens=200), LoopSettings(budget_tokens=1000),
+     "token budget reached"),
     (state(1, 1, 0.5, elapsed_s=31.0), LoopSettings(budget_s=30), "time budget reached"),
 ])
 def test_stop_rules(st, settings, reason):

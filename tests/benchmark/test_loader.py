@@ -2,8 +2,8 @@
 what the official code accepts but a careful pack would not is a warning (the task loads)."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -38,7 +38,8 @@ CASES = {
                        "line 2", "data.jsonl:2", "", "not valid JSON"),
     "id not an int": (lambda p: _edit_line(p, 1, lambda r: r.update(id="two")),
                       "two", "data.jsonl:2", "id", "valid integer"),
-    "flag not a bool": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0].update(visual_evaluation_flag="maybe")),
+    "flag not a bool": (lambda p: _edit_line(p, 1,
+                                             lambda r: r["action_sequence"][0].update(visual_evaluation_flag="maybe")),
                         "2", "data.jsonl:2", "action_sequence[0].visual_evaluation_flag", "valid boolean"),
     "actions not a list": (lambda p: _edit_line(p, 1, lambda r: r.update(action_sequence="scroll")),
                            "2", "data.jsonl:2", "action_sequence", "valid list"),
@@ -54,7 +55,8 @@ CASES = {
     "undecodable video": (lambda p: (_folder(p, 1) / "video.mp4").write_bytes(b"\x00not a video" * 100),
                           "1", "data/1/video.mp4", "", "video does not decode"),
     "missing checkpoint": (lambda p: (_folder(p, 1) / "checkpoints" / "step_2.png").unlink(),
-                           "1", "data/1/checkpoints/step_2.png", "action_sequence[3].visual_evaluation_flag", "step_2 is missing"),
+                           "1", "data/1/checkpoints/step_2.png", "action_sequence[3].visual_evaluation_flag",
+                           "step_2 is missing"),
     "unreadable checkpoint": (lambda p: (_folder(p, 1) / "checkpoints" / "step_1.png").write_bytes(b"nope"),
                               "1", "data/1/checkpoints/step_1.png", "action_sequence[0]", "not a readable image"),
     "missing assets": (lambda p: __import__("shutil").rmtree(_folder(p, 2) / "assets"),
@@ -88,7 +90,8 @@ def test_each_broken_pack_reports_one_clear_problem(official_pack: Path, case: s
 # `validate` lists it and exits 0, `validate --strict` exits 1.
 WARNING_CASES = {
     "missing recording_details": (lambda p: _edit_line(p, 0, lambda r: r.pop("recording_details")),
-                                  "1", "data.jsonl:1", "recording_details.resolution", "resolution is missing; using 1920x1080"),
+                                  "1", "data.jsonl:1", "recording_details.resolution",
+                                  "resolution is missing; using 1920x1080"),
     "bad resolution": (lambda p: _edit_line(p, 0, lambda r: r["recording_details"].update(resolution="big")),
                        "1", "data.jsonl:1", "recording_details.resolution", "'big', not WIDTHxHEIGHT; using 1920x1080"),
     "unknown action type": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0].update(type="Hover")),
@@ -97,7 +100,8 @@ WARNING_CASES = {
                           "1", "data.jsonl:1", "action_sequence[2].parameters.text", "the judge types 'chocolate'"),
     "press without key": (lambda p: _edit_line(p, 0, lambda r: r["action_sequence"][3]["parameters"].pop("key")),
                           "1", "data.jsonl:1", "action_sequence[3].parameters.key", "the judge presses Enter"),
-    "bad scroll direction": (lambda p: _edit_line(p, 1, lambda r: r["action_sequence"][0]["parameters"].update(direction="sideways")),
+    "bad scroll direction": (lambda p: _edit_line(
+                                 p, 1, lambda r: r["action_sequence"][0]["parameters"].update(direction="sideways")),
                              "2", "data.jsonl:2", "action_sequence[0].parameters.direction", "the judge scrolls down"),
     "id as a string": (lambda p: _edit_line(p, 1, lambda r: r.update(id="2")),
                        "2", "data.jsonl:2", "id", "id is a string"),
@@ -114,7 +118,8 @@ def test_each_official_variant_loads_with_one_warning(official_pack: Path, case:
     assert [t.task.id for t in pack.tasks] == [1, 2] and not pack.problems
     assert len(pack.warnings) == 1, pack.warnings
     w = pack.warnings[0]
-    assert w.level == "warning" and w.task == task and file in w.file and w.field.startswith(field) and message in w.message, w
+    assert w.level == "warning" and w.task == task, w
+    assert file in w.file and w.field.startswith(field) and message in w.message, w
 
     result = CliRunner().invoke(main, ["tasks", "validate", str(official_pack)])
     assert result.exit_code == 0, result.output

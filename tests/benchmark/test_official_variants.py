@@ -44,7 +44,8 @@ HOVER = {"type": "Hover", "parameters": {"description": "Hover over the 'Add' bu
 
 def _line(tid, actions, **over) -> dict:
     line = {"id": tid, "source_website": None,
-            "classification": {"interaction_complexity": "L2", "visual_complexity": None, "domain": None, "sub_domain": None},
+            "classification": {"interaction_complexity": "L2", "visual_complexity": None, "domain": None,
+                               "sub_domain": None},
             "recording_details": {"resolution": "800x600", "environment": None}, "action_sequence": actions}
     line.update(over)
     return line
@@ -186,7 +187,8 @@ def test_oracle_is_judged_the_official_way(pack: Path, tmp_path: Path) -> None:
     assert len(evals[1]["checkpoints"]) == 3
 
     assert evals[2]["IFS"] == pytest.approx(1 / 4, abs=1e-4), steps[2]
-    assert steps[2][0][0] and steps[2][1] == (False, "unsupported action type Hover (the official judge cannot perform it)")
+    assert steps[2][0][0]
+    assert steps[2][1] == (False, "unsupported action type Hover (the official judge cannot perform it)")
     assert len(steps[2]) == 2
 
     assert evals[3]["IFS"] == 0.0 and len(steps[3]) == 1

@@ -105,8 +105,10 @@ def write_script(tmp_path: Path, steps: str, extra: str = "") -> Path:
 ERRORS = {
     "no element": ("  - {type: Click, find: {text: Checkout}, description: Click Checkout}\n", "",
                    "step 1 (Click: 'Click Checkout'): no visible element matches find {'text': 'Checkout'}"),
-    "expect fails": ("  - {type: Click, find: {text: Add}, description: Add, expect: [{kind: text_visible, text: Banana}]}\n", "",
-                     "step 1 (Click: 'Add'): expect text_visible does not hold on the real page: no visible text contains \"Banana\""),
+    "expect fails": ("  - {type: Click, find: {text: Add}, description: Add, "
+                     "expect: [{kind: text_visible, text: Banana}]}\n", "",
+                     "step 1 (Click: 'Add'): expect text_visible does not hold on the real page: "
+                     "no visible text contains \"Banana\""),
     "cannot scroll": ("  - {type: Scroll, direction: up, description: Scroll up}\n", "",
                       "step 1 (Scroll: 'Scroll up'): the page did not scroll up"),
     "unknown step": ("  - {type: Hover, description: x}\n", "", "steps.0: Input tag 'Hover' found"),

@@ -123,7 +123,8 @@ def test_a_task_without_index_html_is_left_out_under_official_and_zero_under_iwr
         # today's rule, kept: the task counts as IFS 0, Final 0 (its VFS does not exist: n=2/3)
         assert "| 1003 ⚠ | 0.00 | - | - | - | - | - | 0.00 |" in table
         assert "| avg | 50.00 | - | - | - | - | 50.00 (n=2/3) | 45.00 |" in table
-        note = "1 task without a generated index.html counted as 0 (IFS 0, Final 0) in the averages (iwr protocol): 1003"
+        note = ("1 task without a generated index.html counted as 0 (IFS 0, Final 0) in the averages "
+                "(iwr protocol): 1003")
         assert note in table and note in html
         assert '<span class="v">45.00</span>' in tfoot
         assert "left out" not in md
@@ -183,7 +184,8 @@ def test_official_and_iwr_runs_never_share_a_table(tmp_path):
     assert pair.startswith("# alpha (A) vs beta (B) (A protocol: official, B protocol: iwr — results of different "
                            "protocols are not compared)")
     assert "| task |" not in pair
-    assert "Not compared (missing in a run, left out, or judged by a different protocol or kind of judge): 1001, 1002" in pair
+    assert ("Not compared (missing in a run, left out, or judged by a different protocol or kind of judge): "
+            "1001, 1002") in pair
     assert b.protocol == "iwr" and [g.protocol for g in groups(b)] == ["iwr"]
 
 

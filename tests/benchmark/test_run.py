@@ -93,7 +93,10 @@ def test_killed_run_resumes_without_repeating_model_calls(tmp_path: Path, llm_se
 
     fresh = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "4", "--run-id", "r2"))
     assert fresh.exit_code == 0, fresh.output
-    table = lambda p: [line for line in (p / "report.md").read_text().splitlines() if line.startswith("| ")]
+
+    def table(p):
+        return [line for line in (p / "report.md").read_text().splitlines() if line.startswith("| ")]
+
     assert table(run) == table(tmp_path / "runs" / "r2")
 
 
@@ -101,7 +104,8 @@ def test_resume_refuses_other_settings(tmp_path: Path, llm_server) -> None:
     llm_server.respond_with(lambda request: reply(GOOD))
     first = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
     assert first.exit_code == 0, first.output
-    again = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "2", "--run-id", "x", "--resume"))
+    again = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "2", "--run-id", "x",
+                                              "--resume"))
     assert again.exit_code == 1 and "other settings (task_ids)" in again.output
     clash = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
     assert clash.exit_code == 1 and "already exists" in clash.output
@@ -162,7 +166,8 @@ def test_a_crashing_generator_leaves_the_task_unfinished_for_resume(tmp_path: Pa
     pack = load_pack(None)
     tasks = [lt for lt in pack.tasks if lt.task.id == 1004]
     run_dir = tmp_path / "run"
-    config = RunConfig(generator="crashes-once", pack=str(pack.jsonl), task_ids=[1004], judge=JudgeConfig(ocr=None, dino=None))
+    config = RunConfig(generator="crashes-once", pack=str(pack.jsonl), task_ids=[1004],
+                       judge=JudgeConfig(ocr=None, dino=None))
     open_run(run_dir, config, resume=False)
     generator = CrashesOnce()
     events = EventLog(run_dir / "events.jsonl")

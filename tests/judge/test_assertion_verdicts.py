@@ -58,13 +58,16 @@ function remove(x) {
 render();
 </script></body></html>"""
 
-MENU = """<!doctype html><html><head><style>body { font-family: Arial; margin: 24px; } ul { border: 1px solid #ccc; }</style></head>
+MENU = """<!doctype html><html><head><style>body { font-family: Arial; margin: 24px; }
+ul { border: 1px solid #ccc; }</style></head>
 <body><button id="sort">Sort</button> <button id="filter">Filter</button>
 <ul id="sortmenu" hidden><li>Price: Low to High</li><li>Newest first</li></ul>
 <ul id="filtermenu" hidden><li>Red</li><li>Blue</li></ul>
 <script>
 const WRONG = %s;
-document.getElementById("sort").onclick = () => { document.getElementById(WRONG ? "filtermenu" : "sortmenu").hidden = false; };
+document.getElementById("sort").onclick = () => {
+  document.getElementById(WRONG ? "filtermenu" : "sortmenu").hidden = false;
+};
 document.getElementById("filter").onclick = () => { document.getElementById("filtermenu").hidden = false; };
 </script></body></html>"""
 
@@ -109,11 +112,12 @@ PAGES = {
 def small_pages(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("assertion-pages")
     jobs = []
-    for i, (name, (t, html, _)) in enumerate(PAGES.items()):
+    for i, (_name, (t, html, _)) in enumerate(PAGES.items()):
         (root / f"site{i}").mkdir()
         (root / f"site{i}" / "index.html").write_text(html)
         (root / f"task{i}").mkdir()
-        jobs.append((LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"), root / f"out{i}"))
+        jobs.append((LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"),
+                     root / f"out{i}"))
     config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
     return dict(zip(PAGES, asyncio.run(evaluate_many(jobs, config, workers=2))))
 

@@ -90,8 +90,10 @@ CASES = [
     # fields and checkboxes acted on
     ("The 'Password' field is filled in, shown as masked dots.", "Type", ["filled"]),
     ("The 'Email' field contains 'jane@example.com' and no error is shown yet.", "Type", ["value:jane@example.com"]),
-    ("The search box is emptied and all 12 products are listed ('12 results').", "Click", ["visible:12 results", "empty"]),
-    ("The task 'Reply to Marta's email' is ticked and struck through.", "Click", ["visible:Reply to Marta's email", "checked"]),
+    ("The search box is emptied and all 12 products are listed ('12 results').", "Click",
+     ["visible:12 results", "empty"]),
+    ("The task 'Reply to Marta's email' is ticked and struck through.", "Click",
+     ["visible:Reply to Marta's email", "checked"]),
     ("None of the rules '8+ characters' and 'Number' is ticked.", "Type", ["visible:8+ characters", "visible:Number"]),
     ("All three rules are ticked and the strength indicator shows 'Strong'.", "Type", ["visible:Strong"]),
     ("The 'Dark mode' switch is switched off.", "Click", ["visible:Dark mode", "unchecked"]),
@@ -99,16 +101,19 @@ CASES = [
     ("The checkbox is checked.", "Type", []),
     # the real-site corpus (TodoMVC, jQuery UI demos)
     ("The box shows 'Buy milk'.", "Type", ["value:Buy milk"]),
-    ("'Buy milk' appears as a todo under the box, the box is empty again and '1 item left' is shown at the bottom left.",
+    ("'Buy milk' appears as a todo under the box, the box is empty again and '1 item left' is shown at the "
+     "bottom left.",
      "Press", ["visible:Buy milk", "visible:1 item left", "empty"]),
     ("'Book flights' is no longer struck through, '1 item left' is shown and the button reads 'Clear completed (1)'.",
      "Click", ["visible:1 item left", "visible:Clear completed (1)"]),
     ("'Buy milk' is removed, 'Walk the dog' is shown.", "Click", ["absent:Buy milk", "visible:Walk the dog"]),
     ("'Automatic' is selected instead of 'Standard' and shown in blue.", "Click", ["visible:Automatic"]),
-    ("'3 Star' is unchecked and grey again; '5 Star' stays checked.", "Click", ["visible:3 Star", "unchecked", "visible:5 Star"]),
+    ("'3 Star' is unchecked and grey again; '5 Star' stays checked.", "Click",
+     ["visible:3 Star", "unchecked", "visible:5 Star"]),
     ("The '# of cars' box shows 1.", "Click", ["number:1"]),
     ("The list closes and the 'Tags:' box shows 'JavaScript'.", "Click", ["value:JavaScript"]),
-    ("Section 1 closes and Section 2 opens, showing a paragraph starting 'Sed non urna'.", "Click", ["visible:Sed non urna"]),
+    ("Section 1 closes and Section 2 opens, showing a paragraph starting 'Sed non urna'.", "Click",
+     ["visible:Sed non urna"]),
     ("The handle sits at the right end of the bar and the amount reads '$500'.", "Press", ["visible:$500"]),
     ("A calendar for 'March 2021' is shown under the box with the 15th highlighted.", "Type", ["visible:March 2021"]),
     # quotes: apostrophes, curly quotes, nested quotes, ellipses; the viewport when scrolling
@@ -209,7 +214,8 @@ def test_matching_is_lenient_on_punctuation_and_strict_on_numbers() -> None:
 
 
 CHANGED = Verdict(status="unverified", passed=True, method="offline-rule", reason="the action changed: text")
-UNCHANGED = Verdict(status="unverified", passed=False, method="offline-rule", reason="nothing visible changed after the action")
+UNCHANGED = Verdict(status="unverified", passed=False, method="offline-rule",
+                    reason="nothing visible changed after the action")
 
 
 def reading(seen: str, checked: bool | None = None) -> dict:

@@ -16,7 +16,8 @@ from iwr.judge.grounding.describe import colour_name, parse
     ("Click the heart showing '128' on the 'Pad Thai' card", ["128"], [("Pad Thai", "in")]),
     ("Click the edit icon next to 'Email'", [], [("Email", "near")]),
     ("Click the first of the 'Add to cart' buttons", ["Add to cart"], []),
-    ("Click the double chevron at the left end of the 'What needs to be done?' box", [], [("What needs to be done?", "left-edge")]),
+    ("Click the double chevron at the left end of the 'What needs to be done?' box", [],
+     [("What needs to be done?", "left-edge")]),
     ("Click the small up arrow at the right end of the 'Select a value:' box", [], [("Select a value:", "right-edge")]),
     ("Click the × at the top right corner of the 'Create new user' window", [], [("Create new user", "right-edge")]),
 ])

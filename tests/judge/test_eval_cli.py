@@ -32,7 +32,8 @@ def test_eval_writes_official_layout_results(tmp_path: Path) -> None:
         assert len(data["steps"]) == len(lt.task.action_sequence)
         step = data["steps"][0]
         assert {"grounding", "verdict", "screenshot", "timings"} <= set(step) and (out / step["screenshot"]).is_file()
-        assert sorted(p.name for p in (out / "evalpoints").iterdir()) == [f"{k}.png" for k in range(lt.task.checkpoint_count)]
+        points = sorted(p.name for p in (out / "evalpoints").iterdir())
+        assert points == [f"{k}.png" for k in range(lt.task.checkpoint_count)]
         blank = json.loads((tmp_path / str(lt.task.id) / "blank" / "eval.json").read_text())
         assert blank["IFS"] == 0.0 and blank["Final"] <= 0.15
     table = (tmp_path / "results_oracle.md").read_text()

@@ -58,7 +58,7 @@ def run(cases):
 
 def test_fuzzy_grounding_picks_the_described_element() -> None:
     info, picks = run(CASES)
-    for (kind, desc, want, y_range), pick in zip(CASES, picks):
+    for (_kind, desc, want, y_range), pick in zip(CASES, picks):
         assert pick.index is not None, (desc, pick.reason)
         e = info[pick.index]
         name, _, nth = want.partition("#")

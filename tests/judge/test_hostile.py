@@ -12,8 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.judge import hostile
-from iwr.judge.evaluate import (TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, Candidate, JudgeConfig,
-                                evaluate_many)
+from iwr.judge.evaluate import TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
 
 ACTION_S, LOAD_S = 2.0, 3.0

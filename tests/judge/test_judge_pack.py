@@ -46,7 +46,8 @@ def test_removing_one_click_handler_stops_ifs_at_that_step(tmp_path: Path, task_
     (site / "index.html").write_text(without_click_handler(html, actions[step].target.text))
     config = JudgeConfig(ocr=None, dino=None)
     (result,) = asyncio.run(evaluate_many([(lt, Candidate(root=site), tmp_path / "out")], config))
-    assert result.IFS == pytest.approx(step / len(actions), abs=1e-4), [(s.index, s.passed, s.reason) for s in result.steps]
+    outcomes = [(s.index, s.passed, s.reason) for s in result.steps]
+    assert result.IFS == pytest.approx(step / len(actions), abs=1e-4), outcomes
     assert not result.steps[step].passed and all(s.passed for s in result.steps[:step])
 
 

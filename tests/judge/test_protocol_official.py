@@ -33,12 +33,14 @@ PAGES = {
     # Type: the field is blanked by script (no input event), clicked, typed key by key (iwr: fill(''))
     "type blanks by script": (
         "<input id=q value='abc' placeholder='Name'><p id=n>edits: 0</p><script>let n = 0;"
-        "q.addEventListener('input', () => { document.getElementById('n').textContent = 'edits: ' + (++n); });</script>",
+        "q.addEventListener('input', () => { document.getElementById('n').textContent = 'edits: ' + (++n); });"
+        "</script>",
         {"type": "Type", "parameters": {"description": "Type 'hello' into the 'Name' box", "text": "hello"},
          "logical_assertion": "The counter reads 'edits: 5'."}),
     # Scroll: always down, whatever the direction says (iwr: up at the top cannot move)
     "scroll says up": (
-        LONG, {"type": "Scroll", "parameters": {"description": "Scroll up", "direction": "up"}, "logical_assertion": ""}),
+        LONG,
+        {"type": "Scroll", "parameters": {"description": "Scroll up", "direction": "up"}, "logical_assertion": ""}),
     # Scroll: only the window's scrollY counts (iwr: a scrolled container counts)
     "scroll container": (
         "<style>body{margin:0;overflow:hidden}</style><div style='height:100vh;overflow:auto'>" + LONG + "</div>",
@@ -61,18 +63,21 @@ OFFICIAL_PASSES = {"unknown key": True, "covered click": True, "type blanks by s
 
 def task(i: int, action: dict) -> Task:
     action = {"visual_evaluation_flag": False, **action}
-    return Task.model_validate({"id": 100 + i, "recording_details": {"resolution": "800x600"}, "action_sequence": [action]})
+    return Task.model_validate({"id": 100 + i, "recording_details": {"resolution": "800x600"},
+                                "action_sequence": [action]})
 
 
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("protocols")
     jobs = []
-    for i, (name, (html, action)) in enumerate(PAGES.items()):
+    for i, (_name, (html, action)) in enumerate(PAGES.items()):
         (root / f"site{i}").mkdir()
-        (root / f"site{i}" / "index.html").write_text(f"<!doctype html><html><body style='font-family:Arial'>{html}</body></html>")
+        (root / f"site{i}" / "index.html").write_text(
+            f"<!doctype html><html><body style='font-family:Arial'>{html}</body></html>")
         (root / f"task{i}").mkdir()
-        jobs.append((LoadedTask(task=task(i, action), folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}")))
+        jobs.append((LoadedTask(task=task(i, action), folder=root / f"task{i}", line=1),
+                     Candidate(root=root / f"site{i}")))
     out = {}
     for protocol in ("official", "iwr"):
         config = JudgeConfig(protocol=protocol, ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=3))
@@ -107,14 +112,16 @@ def test_reasons_say_which_official_rule_decided(judged) -> None:
 def test_official_checkpoints_are_the_codes_slice() -> None:
     """Checkpoints before each flagged action, then `[:success+1]`: with four flagged steps and a
     failure at the third, the official code keeps the initial state and two checkpoints."""
-    lt = LoadedTask(task=Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"}, "action_sequence": [
-        {"type": "Press", "parameters": {"description": "Press Tab", "key": "Tab"}, "logical_assertion": "",
-         "visual_evaluation_flag": True} for _ in range(4)]}), folder=Path("."), line=1)
+    actions = [{"type": "Press", "parameters": {"description": "Press Tab", "key": "Tab"}, "logical_assertion": "",
+                "visual_evaluation_flag": True} for _ in range(4)]
+    lt = LoadedTask(task=Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"},
+                                              "action_sequence": actions}), folder=Path("."), line=1)
     replay = Replay(steps=[StepResult(index=i, type="Press", description="", passed=i < 2) for i in range(3)],
                     shots=[b"s0", b"s1", b"s2", b"s3"], before_shots={0: b"s0", 1: b"s1", 2: b"s2"})
     assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", "official")] == [0, 1, 2]
     assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", "iwr")] == [0, 1, 2, 3]
-    assert [(k, shot) for k, _, shot in checkpoint_pairs(lt, replay, "paper", "iwr")] == [(0, b"s0"), (1, b"s1"), (2, b"s2")]
+    paper = [(k, shot) for k, _, shot in checkpoint_pairs(lt, replay, "paper", "iwr")]
+    assert paper == [(0, b"s0"), (1, b"s1"), (2, b"s2")]
 
 
 def test_official_settings_follow_the_protocol() -> None:

@@ -51,7 +51,8 @@ async def _run(cases, tmp_path):
             for kind, description, _ in cases:
                 async with sandbox_page(browser, (1000, 800), base, SandboxLog()) as page:
                     await page.goto(base + "index.html")
-                    action = Action(type=kind, parameters={"description": description, "text": "hello" if kind == "Type" else None})
+                    action = Action(type=kind, parameters={"description": description,
+                                                           "text": "hello" if kind == "Type" else None})
                     record, element = await ground(page, action, ReplayConfig(grounding=["fuzzy"]))
                     if element is not None:
                         await perform(page, action, element, (1000, 800), ReplayConfig())
@@ -66,10 +67,11 @@ async def _run(cases, tmp_path):
 def test_real_dom_patterns_are_grounded_and_acted_on(tmp_path) -> None:
     results = asyncio.run(_run(CASES, tmp_path))
     failures = []
-    for (kind, description, want), (record, log, url, _) in zip(CASES, results):
+    for (_kind, description, want), (record, log, url, _) in zip(CASES, results):
         ok = record.found and (want is None and url.endswith("#help") or want is not None and log == want + ";")
         if not ok:
-            failures.append((description, record.reason, log, [(c.tag, c.text, c.label, c.score, c.why) for c in record.candidates[:3]]))
+            failures.append((description, record.reason, log,
+                             [(c.tag, c.text, c.label, c.score, c.why) for c in record.candidates[:3]]))
     assert not failures, "\n".join(map(str, failures))
 
 
@@ -99,8 +101,10 @@ def test_a_debounced_suggestion_list_is_waited_for() -> None:
                 async with sandbox_page(browser, (1000, 800), base, SandboxLog()) as page:
                     await page.goto(base + "index.html")
                     config = ReplayConfig(grounding=["fuzzy"])
-                    steps = [Action(type="Type", parameters={"description": "Type 'Par' into the box next to 'City:'", "text": "Par"}),
-                             Action(type="Click", parameters={"description": "Click 'Parma' in the list of suggestions"})]
+                    steps = [Action(type="Type", parameters={"description": "Type 'Par' into the box next to 'City:'",
+                                                             "text": "Par"}),
+                             Action(type="Click",
+                                    parameters={"description": "Click 'Parma' in the list of suggestions"})]
                     network = NetworkTracker(page)
                     for action in steps:
                         record, element = await ground(page, action, config)

@@ -33,7 +33,8 @@ PAGES = {
     "navigation away": ("location.href = 'https://evil.example/steal';", "nothing visible changed"),
     "same-origin navigation": ("location.href = 'other.html';", "nothing visible changed"),
     "popup and dialogs": ("window.open('popup.html'); alert('hi'); confirm('sure?'); " + GOOD, None),
-    "never-ending requests": ("fetch('http://203.0.113.9/never'); new Image().src = 'https://cdn.example/x.png'; " + GOOD, None),
+    "never-ending requests": ("fetch('http://203.0.113.9/never'); new Image().src = 'https://cdn.example/x.png'; "
+                              + GOOD, None),
 }
 
 
@@ -51,7 +52,7 @@ def results(tmp_path_factory):
     (task_dir / "assets").mkdir(parents=True)
     lt = LoadedTask(task=Task.model_validate(TASK), folder=task_dir, line=1)
     jobs = []
-    for i, (name, (handler, _)) in enumerate(PAGES.items()):
+    for i, (_name, (handler, _)) in enumerate(PAGES.items()):
         folder = root / f"page{i}"
         folder.mkdir()
         (folder / "index.html").write_text(page_html(handler))

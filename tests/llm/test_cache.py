@@ -27,8 +27,11 @@ def answer(text: str) -> Answer:
 
 
 def test_key_covers_what_changes_the_answer():
-    image = [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}}]}]
-    other_image = [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAB"}}]}]
+    def image_message(url: str) -> list[dict]:
+        return [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": url}}]}]
+
+    image = image_message("data:image/png;base64,AAAA")
+    other_image = image_message("data:image/png;base64,AAAB")
     keys = {key(), key(model="openai/n"), key(api_base="http://127.0.0.1:2/v1"), key(temperature=0.5),
             key(max_tokens=9), key(params={"seed": 1}), key(params={"response_format": {"type": "json_object"}}),
             key(messages=image), key(messages=other_image)}

@@ -15,8 +15,20 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from iwr.llm import (LLMAuthError, LLMBadResponse, LLMClient, LLMConnectionError, LLMError, LLMRateLimited,
-                     LLMRequestError, LLMServerError, LLMTimeout, ResponseCache, RetryPolicy, load_litellm)
+from iwr.llm import (
+    LLMAuthError,
+    LLMBadResponse,
+    LLMClient,
+    LLMConnectionError,
+    LLMError,
+    LLMRateLimited,
+    LLMRequestError,
+    LLMServerError,
+    LLMTimeout,
+    ResponseCache,
+    RetryPolicy,
+    load_litellm,
+)
 
 from ..llmserver import big, drip, error, hang, raw, reply
 

@@ -23,7 +23,8 @@ class RunHeader(Static):
         top.append(state.run_id or "waiting for the run to start…", style="bold")
         if state.mode:
             top.append(f"  {state.mode}", style="cyan")
-            top.append(f" · {state.generator}" + (f" {state.model}" if state.model and state.model != state.generator else ""))
+            model = f" {state.model}" if state.model and state.model != state.generator else ""
+            top.append(f" · {state.generator}{model}")
         top.append("  ")
         if failure:
             top.append(f"✗ failed: {failure}", style="bold red")

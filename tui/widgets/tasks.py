@@ -14,7 +14,8 @@ STATUS_STYLE = {"waiting": "dim", "running": "yellow", "done": "green", "failed"
 
 
 def status_text(task: TaskState) -> Text:
-    label = task.activity.replace("self_test", "test").replace("generate", "gen") if task.status == "running" else task.status
+    running = task.status == "running"
+    label = task.activity.replace("self_test", "test").replace("generate", "gen") if running else task.status
     return Text(label or task.status, style=STATUS_STYLE[task.status])
 
 

@@ -1,0 +1,53 @@
+"""What every generator shares: the `Generation` record it returns (written as `generation.json`), the
+`Generator` protocol the runner calls, and the page folder's copy of the task's assets. The registry of
+generators by name is `iwr.agents.generators`; the agent loop (`iwr.agents.loop`), one of the registered
+generators, builds on this module, so the two packages never import each other both ways."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from iwr.benchmark.loader import LoadedTask
+from iwr.benchmark.media import visible_files
+from iwr.llm import TokenUsage
+
+ASSETS_DIR = "assets"
+
+
+class Generation(BaseModel):
+    """What one generation produced, written next to the page as `generation.json`."""
+
+    model_config = ConfigDict(extra="forbid")
+    generator: str
+    model: str = ""
+    ok: bool
+    error: str | None = None
+    """Why no usable page came out (the page may still exist, e.g. a truncated answer)."""
+    usage: TokenUsage = Field(default_factory=TokenUsage)
+    seconds: float = 0.0
+    cached: bool = False
+    notes: dict[str, Any] = Field(default_factory=dict)
+    entry: str = "index.html"
+    """The page to open under the folder: index.html, except for an oracle whose site starts elsewhere."""
+
+
+class Generator(Protocol):
+    name: str
+    model: str
+
+    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+        """Write `index.html` (and any files it uses) into `out_dir`; never raise for a bad answer."""
+        ...
+
+
+def copy_assets(lt: LoadedTask, out_dir: Path) -> None:
+    """The page refers to `assets/<name>`: a copy next to it keeps the run folder self-contained."""
+    for path in visible_files(lt.assets):
+        target = out_dir / ASSETS_DIR / path.name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)

@@ -1,0 +1,114 @@
+"""What the `iwr` commands share: the consoles, loading a pack with its problems printed, the judge's
+options and their `JudgeConfig`. The command modules (`cli`, `cli_run`, `cli_agent`, `cli_watch`) import
+this; `cli` imports the command modules and adds their commands to the `iwr` group, never the reverse."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
+"""Messages never wrap (a path stays one piece for grep and for copying); tables fit the width."""
+
+
+def _report_problems(problems, skip_invalid: bool) -> None:
+    for p in problems:
+        err_console.print(f"[red]problem[/red] {escape(str(p))}", markup=True, highlight=False, soft_wrap=True)
+    if problems:
+        tail = " (skipped)" if skip_invalid else "; fix them or pass --skip-invalid to use the valid tasks"
+        err_console.print(f"{len(problems)} problem(s){tail}", highlight=False)
+
+
+def _report_warnings(warnings, pack: Path | None, list_them: bool) -> None:
+    """Every warning (validate), or one line counting them (every other command)."""
+    if not warnings:
+        return
+    count = f"{len(warnings)} warning" + ("s" if len(warnings) != 1 else "")
+    if list_them:
+        for w in warnings:
+            err_console.print(f"[yellow]warning[/yellow] {escape(str(w))}", markup=True, highlight=False,
+                              soft_wrap=True)
+        err_console.print(f"{count} (the official code accepts these; --strict makes them errors)", highlight=False)
+    else:
+        err_console.print(f"{count}: run `iwr tasks validate{' ' + str(pack) if pack else ''}` to see them",
+                          highlight=False)
+
+
+def load_pack_or_exit(pack: Path | None, skip_invalid: bool, deep: bool, *, strict: bool = False,
+                      list_warnings: bool = False):
+    from iwr.benchmark.loader import PackError, load_pack
+
+    try:
+        loaded = load_pack(pack, skip_invalid=skip_invalid, deep=deep, strict=strict)
+    except PackError as e:
+        _report_warnings(e.warnings, pack, list_warnings)
+        _report_problems(e.problems, False)
+        sys.exit(1)
+    _report_warnings(loaded.warnings, pack, list_warnings)
+    _report_problems(loaded.problems, True)
+    return loaded
+
+
+def judge_config(alignment: str | None, ocr: str, dino: str, judge_model: str | None = None,
+                  judge_api_base: str | None = None, no_cache: bool = False, task_timeout: float | None = None,
+                  protocol: str = "iwr"):
+    """The JudgeConfig of the command's options; a combination it refuses exits with the reason."""
+    from pydantic import ValidationError
+
+    from iwr.judge.evaluate import JudgeConfig
+
+    given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
+    if alignment is not None:  # else the protocol's (official: code)
+        given["alignment"] = alignment
+    try:
+        return JudgeConfig(protocol=protocol, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino,
+                           judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache, **given)
+    except ValidationError as e:
+        err_console.print(f"[red]error[/red] --protocol {protocol} --alignment {alignment}: "
+                          + "; ".join(err["msg"].removeprefix("Value error, ") for err in e.errors()), highlight=False)
+        sys.exit(2)
+
+
+JUDGE_OPTIONS = [
+    click.option("--protocol", type=click.Choice(["iwr", "official"]), default="iwr", show_default=True,
+                 help="official: the published evaluation code's rules point by point (fixed waits, lenient "
+                      "Click/Press, Scroll always down, checkpoints before the flagged action); iwr: this "
+                      "project's stricter, deterministic judge. See docs/judge.md."),
+    click.option("--alignment", type=click.Choice(["paper", "code"]),
+                 help="Checkpoint after the flagged action (paper) or before it (official code). "
+                      "[default: paper; code with --protocol official]"),
+    click.option("--ocr", default="ocr-easyocr", show_default=True,
+                 help="OCR backend; falls back to ocr-rapidocr when easyocr or its English weights are absent; "
+                      "or 'none'."),
+    click.option("--dino", default="dinov2-base", show_default=True,
+                 help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'."),
+    click.option("--workers", default=2, show_default=True, help="Parallel browser contexts."),
+]
+
+
+JUDGE_MODEL_OPTIONS = [
+    click.option("--judge-model",
+                 help="Multimodal judge model (litellm name) for the official LLM parts (default: offline judge)."),
+    click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...)."),
+    click.option("--task-timeout", type=click.FloatRange(min=1), metavar="SECONDS",
+                 help="Time limit of one task's judging; what was scored by then is kept. "
+                      "[default: 300, or 900 with --judge-model]"),
+]
+
+
+def stack_options(options):
+    """One decorator from a list of click options, so commands sharing options declare them once."""
+    def apply(f):
+        for option in reversed(options):
+            f = option(f)
+        return f
+    return apply
+
+
+judge_options = stack_options(JUDGE_OPTIONS)
+judge_model_options = stack_options(JUDGE_MODEL_OPTIONS)
