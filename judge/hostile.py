@@ -1,6 +1,6 @@
 """Pages that try to hang the judge, each with a short task, and a runner that judges them all in one
 browser and says how each one ended: which step failed, after how many seconds against which limit,
-and why. Used by tests/judge/test_hostile.py and benchmarks/hostile.py.
+and why. Used by tests/judge/test_hostile.py and perf/hostile.py.
 
 Every task starts with a step that works (so the step before the hostile one must be kept as passed,
 with its checkpoint), then the hostile step, then one more step that the replay must never reach.

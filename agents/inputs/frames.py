@@ -13,7 +13,7 @@ How we differ, on purpose:
   constant-rate video this is the official frame `int(t * video_fps)`.
 - One sequential decode with `grab()`, `retrieve()` only for the frames we keep, instead of one
   `set(CAP_PROP_POS_FRAMES)` seek per frame (which decodes from the previous keyframe every time:
-  several times slower on long-GOP H.264; see benchmarks/frame_sampling.py).
+  several times slower on long-GOP H.264; see perf/frame_sampling.py).
 - A video shorter than 1/fps gives its first frame (the official code gives none), and two samples
   that fall on the same frame (a still stretch of a variable-rate video) are sent once.
 

@@ -21,7 +21,7 @@ The score is their weighted mean (`WEIGHTS`) times a presence factor that is 1 u
 far less structure than the other (fewer than a quarter of its edge pixels): a blank page against a
 real one scores 0, not the ~0.6 that SSIM and colour alone would give it.
 
-Measured separation on recorded checkpoints: benchmarks/standin_separation.py, docs/visual-metrics.md.
+Measured separation on recorded checkpoints: perf/standin_separation.py, docs/visual-metrics.md.
 The result is NOT on DINO's scale (different pages typically score 0.1-0.4 here, higher with DINO):
 compare stand-in scores with stand-in scores only. `official = False`.
 """

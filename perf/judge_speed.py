@@ -11,7 +11,7 @@ Then tasks/minute of the full evaluation with 1, 2 and 4 parallel contexts, and 
 the judge's own browser and renderers (PSS) per context. Prints ratios, since absolute times on a
 shared 2-core machine are noise.
 
-    python benchmarks/judge_speed.py [--tasks PACK] [--ocr ocr-rapidocr] [--dino dinov2-base] [--workers 1,2,4]
+    python perf/judge_speed.py [--tasks PACK] [--ocr ocr-rapidocr] [--dino dinov2-base] [--workers 1,2,4]
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ Per engine and image: char accuracy = 1 - Levenshtein(truth, ocr) / max(len) (th
 on lower-cased text with collapsed whitespace), word recall (share of true words found, multiset,
 punctuation stripped), word precision (share of OCR words that are true words), wall and CPU seconds.
 
-    .venv/bin/python benchmarks/ocr_engines.py [--sites DIR] [--engines ocr-easyocr,ocr-rapidocr,ocr-tesseract]
+    .venv/bin/python perf/ocr_engines.py [--sites DIR] [--engines ocr-easyocr,ocr-rapidocr,ocr-tesseract]
                                                [--no-scroll] [--json out.json]
 """
 

@@ -15,7 +15,7 @@ For every metric (the stand-in, plain SSIM on full-resolution grey images, SSIM 
 the distribution per group, the margins (lowest right-page score minus highest wrong/blank score) and
 the ROC AUC of right pages against wrong + blank pages, plus milliseconds per pair.
 
-    .venv/bin/python benchmarks/standin_separation.py [PACK ...] [--max-cross 600] [--json out.json]
+    .venv/bin/python perf/standin_separation.py [PACK ...] [--max-cross 600] [--json out.json]
 
 PACK is a pack folder (with data/) or its data folder; default: benchmark/pack and /tmp/pack-{a,b,c},
 whichever exist.

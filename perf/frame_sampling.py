@@ -12,7 +12,7 @@ alternately, best of --repeat, and the frames are compared (mean absolute pixel 
 speed-up is not bought with different frames. Prints ratios, since absolute times on a shared 2-core
 machine are noise.
 
-    python benchmarks/frame_sampling.py [--tasks PACK] [--repeat 3] [--video FILE] [--no-generated]
+    python perf/frame_sampling.py [--tasks PACK] [--repeat 3] [--video FILE] [--no-generated]
 """
 
 from __future__ import annotations

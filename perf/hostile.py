@@ -4,7 +4,7 @@ memory bomb) in one browser, then a normal page in the same browser, and prints 
 seconds its failing step (or its load) took against the limit it ran under, and the stated reason.
 Then whether any Chromium process of this run is left.
 
-    python benchmarks/hostile.py [--action-timeout 10] [--load-timeout 15] [--workers 2] [--only WORD]
+    python perf/hostile.py [--action-timeout 10] [--load-timeout 15] [--workers 2] [--only WORD]
 
 The defaults are the judge's own limits; each step must end within its limit + GRACE_S.
 """
