@@ -16,11 +16,13 @@ from iwr.benchmark.cli_common import (
     judge_options,
     load_pack_or_exit,
 )
+from iwr.benchmark.cli_resume import resume_folder, saved_options
 from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 
 
 @click.command("agent", short_help="Draft, self-test, revise; judge the best once.")
-@click.option("--model", required=True, help="litellm model that writes and revises the page (openai/…, ollama/…).")
+@click.option("--model", help="litellm model that writes and revises the page (openai/…, ollama/…). "
+                               "[required, unless --resume RUN_DIR]")
 @click.option("--max-iters", default=4, show_default=True, help="Pages per task, the first draft included.")
 @click.option("--feedback", type=click.Choice(["visual", "trace", "full"]), default="trace", show_default=True,
               help="What the revise prompt shows: keyframes only (visual); plus the action trace and the failing "
@@ -49,6 +51,24 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
     from iwr.judge.evaluate import Judge
 
+    folder = resume_folder(resume, model, run_id, Path(runs_dir))
+    if folder is not None:
+        try:
+            p = saved_options(folder, dict(locals()), agent=True)
+        except RunError as e:
+            err_console.print(f"[red]error[/red] {e}", highlight=False)
+            sys.exit(1)
+        model, api_base, pack, tasks_filter, limit, frames, max_tokens = (
+            p["model"], p["api_base"], p["pack"], p["tasks_filter"], p["limit"], p["frames"], p["max_tokens"])
+        protocol, alignment, ocr, dino, judge_model, judge_api_base, task_timeout, no_cache = (
+            p["protocol"], p["alignment"], p["ocr"], p["dino"], p["judge_model"], p["judge_api_base"],
+            p["task_timeout"], p["no_cache"])
+        max_iters, feedback, target, patience, budget_usd, budget_tokens, budget_s, no_edits = (
+            p["max_iters"], p["feedback"], p["target"], p["patience"], p["budget_usd"], p["budget_tokens"],
+            p["budget_s"], p["no_edits"])
+        run_id, runs_dir = p["run_id"], p["runs_dir"]
+    elif model is None:
+        raise click.UsageError("Missing option '--model' (or --resume RUN_DIR to continue a run from its folder).")
     if model.removeprefix("baseline/") in BASELINES:
         err_console.print(f"[red]error[/red] --model {model}: the agent loop needs an LLM; "
                           "baselines run with `iwr run`", highlight=False)
@@ -80,7 +100,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
     execute(run_dir, config, generator, tasks, display, tui, workers,
-            resume_hint=f"iwr agent --model {model} --run-id {run_dir.name} --resume (same options)", judge=run_judge)
+            resume_hint=f"iwr agent --resume {run_dir}", judge=run_judge)
 
 
 @click.command("compare", short_help="Two runs side by side: scores, deltas, cost.")

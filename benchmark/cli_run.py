@@ -19,6 +19,7 @@ from iwr.benchmark.cli_common import (
     load_pack_or_exit,
     stack_options,
 )
+from iwr.benchmark.cli_resume import RESUME_OPTION, resume_folder, saved_options
 from iwr.benchmark.cli_watch import run_displayed, tui_option
 
 BASELINES = {"blank", "first-frame", "oracle"}
@@ -52,8 +53,7 @@ RUN_OPTIONS = [
     click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
                  help="Video input: 1 fps capped at 64 (official) or scene-change keyframes."),
     click.option("--run-id", help="Name of the run folder (default: time + model; agent runs end in -agent)."),
-    click.option("--resume", is_flag=True,
-                 help="Continue the run --run-id (or the latest run of this model and mode)."),
+    RESUME_OPTION,
     click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache."),
     click.option("--timeout", default=600.0, show_default=True, help="Seconds per model call attempt."),
     click.option("--retries", default=3, show_default=True,
@@ -71,9 +71,9 @@ run_options = stack_options(RUN_OPTIONS)
 
 
 @click.command("run")
-@click.option("--model", required=True,
+@click.option("--model",
               help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) "
-                   "or a baseline: blank, first-frame, oracle.")
+                   "or a baseline: blank, first-frame, oracle. [required, unless --resume RUN_DIR]")
 @run_options
 @judge_model_options
 @judge_options
@@ -83,6 +83,21 @@ def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, jud
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
+    folder = resume_folder(resume, model, run_id, Path(runs_dir))
+    if folder is not None:
+        try:
+            p = saved_options(folder, dict(locals()))
+        except RunError as e:
+            err_console.print(f"[red]error[/red] {e}", highlight=False)
+            sys.exit(1)
+        model, api_base, pack, tasks_filter, limit, frames, max_tokens = (
+            p["model"], p["api_base"], p["pack"], p["tasks_filter"], p["limit"], p["frames"], p["max_tokens"])
+        protocol, alignment, ocr, dino, judge_model, judge_api_base, task_timeout, no_cache = (
+            p["protocol"], p["alignment"], p["ocr"], p["dino"], p["judge_model"], p["judge_api_base"],
+            p["task_timeout"], p["no_cache"])
+        run_id, runs_dir = p["run_id"], p["runs_dir"]
+    elif model is None:
+        raise click.UsageError("Missing option '--model' (or --resume RUN_DIR to continue a run from its folder).")
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
@@ -99,7 +114,7 @@ def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, jud
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
     execute(run_dir, config, generator, tasks, display, tui, workers,
-            resume_hint=f"iwr run --model {model} --run-id {run_dir.name} --resume")
+            resume_hint=f"iwr run --resume {run_dir}")
 
 
 def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) -> Path:

@@ -81,16 +81,30 @@ def comparable(config: RunConfig) -> dict:
     return config.model_dump(mode="json", exclude={"versions"})
 
 
+def differences(saved: Any, new: Any, at: str = "") -> list[str]:
+    """Each setting that differs, as `path: saved -> new` (nested settings by their dotted path)."""
+    if isinstance(saved, dict) and isinstance(new, dict):
+        return [d for k in sorted(set(saved) | set(new), key=str)
+                for d in differences(saved.get(k), new.get(k), f"{at}.{k}" if at else str(k))]
+    if saved == new:
+        return []
+    def shown(v: Any) -> str:
+        return f"{len(v)} tasks" if at == "task_ids" and isinstance(v, list) else repr(v)[:60]
+
+    return [f"{at}: {shown(saved)} -> {shown(new)}"]
+
+
 def open_run(run_dir: Path, config: RunConfig, resume: bool) -> None:
     path = run_dir / CONFIG_NAME
     if path.exists():
         if not resume:
             raise RunError(f"{run_dir} already exists: pass --resume to continue it, or choose another --run-id")
         saved = RunConfig.model_validate_json(path.read_text())
-        if comparable(saved) != comparable(config):
-            diff = sorted(k for k, v in comparable(config).items() if comparable(saved).get(k) != v)
-            raise RunError(f"{path}: the run was started with other settings ({', '.join(diff)}); "
-                           "resume with the same options, or start a new run")
+        diff = differences(comparable(saved), comparable(config))
+        if diff:
+            raise RunError(f"{path}: the run was started with other settings: {'; '.join(diff[:6])}; "
+                           "resume with the same options (or none: --resume RUN_DIR takes them from the run), "
+                           "or start a new run")
         return
     if resume:
         raise RunError(f"{run_dir}: nothing to resume (no {CONFIG_NAME}); drop --resume to start it")

@@ -106,9 +106,33 @@ def test_resume_refuses_other_settings(tmp_path: Path, llm_server) -> None:
     assert first.exit_code == 0, first.output
     again = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "2", "--run-id", "x",
                                               "--resume"))
-    assert again.exit_code == 1 and "other settings (task_ids)" in again.output
+    assert again.exit_code == 1 and "other settings: task_ids: 1 tasks -> 2 tasks" in again.output
     clash = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
     assert clash.exit_code == 1 and "already exists" in clash.output
+
+
+def test_resume_from_the_run_folder_alone(tmp_path: Path, llm_server) -> None:
+    """`--resume RUN_DIR` needs no other option; one that contradicts the run is refused by name."""
+    llm_server.respond_with(lambda request: reply(GOOD))
+    runs = tmp_path / "runs"
+    first = CliRunner().invoke(main, run_args(llm_server, runs, "--limit", "2", "--run-id", "x",
+                                              "--protocol", "official"))
+    assert first.exit_code == 0, first.output
+    (runs / "x" / task_dirs(runs / "x")[1].name / "eval.json").unlink()  # as if killed before judging the second
+    calls = len(llm_server.chat_requests)
+    again = CliRunner().invoke(main, ["run", "--resume", str(runs / "x"), "--display", "plain", "--workers", "1"])
+    assert again.exit_code == 0, again.output
+    assert len(llm_server.chat_requests) == calls, "resuming asked the model again"
+    assert all((d / "eval.json").is_file() for d in task_dirs(runs / "x"))
+    assert json.loads((task_dirs(runs / "x")[1] / "eval.json").read_text())["protocol"] == "official"
+    contradicts = CliRunner().invoke(main, ["run", "--resume", str(runs / "x"), "--protocol", "iwr"])
+    assert contradicts.exit_code == 1 and "judge.protocol: 'official' -> 'iwr'" in contradicts.output
+    wrong_mode = CliRunner().invoke(main, ["agent", "--resume", str(runs / "x")])
+    assert wrong_mode.exit_code == 1 and "is a one-shot run" in wrong_mode.output
+    nothing = CliRunner().invoke(main, ["run", "--resume", str(tmp_path / "nowhere")])
+    assert nothing.exit_code == 1 and "is not a run folder" in nothing.output and "Traceback" not in nothing.output
+    bare = CliRunner().invoke(main, ["run", "--resume"])
+    assert bare.exit_code == 2 and "--resume runs/<run-id>" in bare.output
 
 
 def test_rescore_rejudges_saved_pages_without_generating(tmp_path: Path, llm_server) -> None:
