@@ -6,6 +6,7 @@ generators, builds on this module, so the two packages never import each other b
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,13 +36,39 @@ class Generation(BaseModel):
     """The page to open under the folder: index.html, except for an oracle whose site starts elsewhere."""
 
 
+EventSink = Callable[[Any], None]
+"""Where a generator reports what it does (the run's event log: `iwr.events` models)."""
+
+
 class Generator(Protocol):
+    """Everything the runner and the CLI use of a generator; nothing else is reached."""
+
     name: str
     model: str
+    settings: dict[str, Any]
+    """What else changes the pages (prompt hash, frames, loop settings...): stored in config.json as
+    `generator_settings` and compared when a run is resumed."""
+    reports_model_calls: bool
+    """True when `generate` reports each model call itself (GenerationFinished events); the runner then
+    adds no per-task total that would count the tokens twice."""
 
-    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+    async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         """Write `index.html` (and any files it uses) into `out_dir`; never raise for a bad answer."""
         ...
+
+    async def aclose(self) -> None:
+        """Release what the generator holds (browsers, clients) at the end of a run."""
+        ...
+
+
+class SimpleGenerator:
+    """Defaults for generators that hold nothing and report nothing beyond their result."""
+
+    settings: dict[str, Any] = {}
+    reports_model_calls = False
+
+    async def aclose(self) -> None:
+        pass
 
 
 def copy_assets(lt: LoadedTask, out_dir: Path) -> None:

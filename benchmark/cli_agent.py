@@ -89,7 +89,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
         judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
         run_judge = Judge(judge)  # one judge (browser, visual backends) for the self-tests and the official judging
-        generator = create("agent", model=model, settings=settings, judge=run_judge, emit=None, api_base=api_base,
+        generator = create("agent", model=model, settings=settings, judge=run_judge, api_base=api_base,
                            frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries,
                            max_tokens=max_tokens or max_tokens_for(model))
         config = RunConfig(mode="agent", generator=generator.name, model=model, api_base=api_base,

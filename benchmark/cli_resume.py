@@ -30,7 +30,7 @@ def _judge_options(c: RunConfig) -> dict[str, Any]:
 
 def _run_options(c: RunConfig) -> dict[str, Any]:
     g = c.generator_settings
-    return {"model": c.model or c.generator, "api_base": c.api_base, "pack": Path(c.pack),
+    return {"generator_name": c.generator, "model": c.model or None, "api_base": c.api_base, "pack": Path(c.pack),
             "tasks_filter": ",".join(str(i) for i in c.task_ids), "limit": None,
             "frames": g.get("frames", "fps"), "max_tokens": g.get("max_tokens"), **_judge_options(c)}
 

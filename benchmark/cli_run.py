@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import sys
 from pathlib import Path
 
 import click
 
+from iwr.agents.generators import REGISTRY
 from iwr.benchmark.cli_common import (
     console,
     err_console,
@@ -23,6 +25,7 @@ from iwr.benchmark.cli_resume import RESUME_OPTION, resume_folder, saved_options
 from iwr.benchmark.cli_watch import run_displayed, tui_option
 
 BASELINES = {"blank", "first-frame", "oracle"}
+GENERATORS = [name for name in REGISTRY.names() if name != "agent"]
 
 
 def runs_dir_option(f):
@@ -31,18 +34,24 @@ def runs_dir_option(f):
                         help="Where run folders are created.")(f)
 
 
-def make_generator(model: str, api_base: str | None, frames: str, no_cache: bool, timeout: float, retries: int = 3,
-                   max_tokens: int | None = None, protocol: str = "iwr"):
-    """A baseline by name, else the one-shot LLM generator for a litellm model string."""
-    from iwr.agents.generators import create
+def make_generator(model: str | None, api_base: str | None, frames: str, no_cache: bool, timeout: float,
+                   retries: int = 3, max_tokens: int | None = None, protocol: str = "iwr", name: str | None = None):
+    """The generator `name` (any registered one), else a baseline named by `model`, else the one-shot LLM
+    generator for a litellm model string. A factory gets the options it declares (all, with **kwargs)."""
+    from iwr.agents.generators import REGISTRY, create
     from iwr.agents.inputs.limits import max_tokens_for
 
-    name = model.removeprefix("baseline/")
-    if name in BASELINES:
-        return create(name)
-    return create("oneshot", model=model, api_base=api_base, frames=frames, use_cache=not no_cache, timeout=timeout,
-                  retries=retries, max_tokens=max_tokens or max_tokens_for(model),
-                  official_pages=protocol == "official")
+    if name is None:
+        name = model.removeprefix("baseline/") if model and model.removeprefix("baseline/") in BASELINES else "oneshot"
+    if model is None and name == "oneshot":
+        raise click.UsageError("--model is needed for the one-shot generator")
+    offered = {"model": model, "api_base": api_base, "frames": frames, "use_cache": not no_cache, "timeout": timeout,
+               "retries": retries, "max_tokens": max_tokens or (max_tokens_for(model) if model else None),
+               "official_pages": protocol == "official"}
+    accepted = inspect.signature(REGISTRY.factories[name]).parameters if name in REGISTRY else {}
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values()):
+        return create(name, **offered)
+    return create(name, **{k: v for k, v in offered.items() if k in accepted and v is not None})
 
 
 RUN_OPTIONS = [
@@ -71,15 +80,18 @@ run_options = stack_options(RUN_OPTIONS)
 
 
 @click.command("run")
+@click.option("--generator", "generator_name", type=click.Choice(GENERATORS),
+              help="Any registered generator (default: oneshot for a litellm --model, or the baseline named by "
+                   "--model). The agent loop has its own command, `iwr agent`.")
 @click.option("--model",
               help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) "
                    "or a baseline: blank, first-frame, oracle. [required, unless --resume RUN_DIR]")
 @run_options
 @judge_model_options
 @judge_options
-def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base, task_timeout, run_id,
-            resume, no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino,
-            workers, protocol) -> None:
+def run_cmd(generator_name, model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base,
+            task_timeout, run_id, resume, no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir,
+            tui, alignment, ocr, dino, workers, protocol) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
@@ -96,15 +108,16 @@ def run_cmd(model, api_base, pack, tasks_filter, limit, frames, judge_model, jud
             p["protocol"], p["alignment"], p["ocr"], p["dino"], p["judge_model"], p["judge_api_base"],
             p["task_timeout"], p["no_cache"])
         run_id, runs_dir = p["run_id"], p["runs_dir"]
-    elif model is None:
+    elif model is None and generator_name in (None, "oneshot"):
         raise click.UsageError("Missing option '--model' (or --resume RUN_DIR to continue a run from its folder).")
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
-        generator = make_generator(model, api_base, frames, no_cache, timeout, retries, max_tokens, protocol)
-        run_dir = pick_run_dir(Path(runs_dir), slug(model), run_id, resume)
-        config = RunConfig(generator=generator.name, model=model, api_base=api_base,
-                           generator_settings=getattr(generator, "settings", {}), pack=str(loaded.jsonl),
+        generator = make_generator(model, api_base, frames, no_cache, timeout, retries, max_tokens, protocol,
+                                   generator_name)
+        run_dir = pick_run_dir(Path(runs_dir), slug(model or generator.name), run_id, resume)
+        config = RunConfig(generator=generator.name, model=model or generator.model, api_base=api_base,
+                           generator_settings=generator.settings, pack=str(loaded.jsonl),
                            task_ids=[lt.task.id for lt in tasks],
                            judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout,
                                               protocol),
@@ -136,8 +149,6 @@ def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, wo
     from iwr.events import EventLog
 
     events = EventLog(events_path(run_dir))
-    if hasattr(generator, "emit"):
-        generator.emit = events.emit
     try:
         run_displayed(Runner(run_dir, config, generator, events, workers, judge).run(tasks), events, display, tui)
     except KeyboardInterrupt:

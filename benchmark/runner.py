@@ -146,14 +146,14 @@ class Runner:
             return generation
         started = time.perf_counter()
         try:
-            generation = await self.generator.generate(lt, task_dir)
+            generation = await self.generator.generate(lt, task_dir, self.events.emit)
         except Exception as e:  # a crash (a bug, a dead browser), not a bad answer: other tasks go on
             raise GeneratorCrashed(f"generator error: {type(e).__name__}: {e}; nothing of this task was saved as "
                                    "done, so --resume tries it again") from e
         if not generation.seconds:
             generation.seconds = round(time.perf_counter() - started, 3)
         atomic.write_text(task_dir / GENERATION_NAME, generation.model_dump_json(indent=1))
-        if getattr(self.generator, "emits_generation_events", False):
+        if self.generator.reports_model_calls:
             return generation
         u = generation.usage
         self.events.emit(GenerationFinished(task_id=lt.task.id, ok=generation.ok, error=generation.error,
@@ -207,9 +207,7 @@ class Runner:
             try:
                 results = list(await asyncio.gather(*(self.run_task(judge, lt, gate) for lt in tasks)))
             finally:
-                close = getattr(self.generator, "aclose", None)
-                if close is not None:
-                    await close()
+                await self.generator.aclose()
                 await judge.aclose()
             interrupted = False
         finally:

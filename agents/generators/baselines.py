@@ -16,27 +16,28 @@ from pathlib import Path
 import cv2
 
 from iwr import atomic
+from iwr.agents.generation import EventSink, SimpleGenerator
 from iwr.agents.generators import Generation, generator
 from iwr.benchmark.loader import LoadedTask
 
 
 @generator("blank")
-class Blank:
+class Blank(SimpleGenerator):
     name = "blank"
     model = "baseline/blank"
 
-    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+    async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         atomic.write_text(out_dir / "index.html",
                           "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>\n")
         return Generation(generator=self.name, model=self.model, ok=True)
 
 
 @generator("first-frame")
-class FirstFrame:
+class FirstFrame(SimpleGenerator):
     name = "first-frame"
     model = "baseline/first-frame"
 
-    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+    async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         started = time.perf_counter()
         cap = cv2.VideoCapture(str(lt.video))
         ok, frame = cap.read()
@@ -57,11 +58,11 @@ class FirstFrame:
 
 
 @generator("oracle")
-class Oracle:
+class Oracle(SimpleGenerator):
     name = "oracle"
     model = "baseline/oracle"
 
-    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+    async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         origin = lt.task.origin
         site = (lt.pack_root / origin.site).resolve() if origin and origin.site else None
         if site is None or not (site / origin.page).is_file():

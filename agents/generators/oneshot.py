@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from iwr import atomic
-from iwr.agents.generation import ASSETS_DIR, Generation, copy_assets
+from iwr.agents.generation import ASSETS_DIR, EventSink, Generation, SimpleGenerator, copy_assets
 from iwr.agents.generators import generator
 from iwr.benchmark.loader import LoadedTask
 
@@ -16,7 +16,7 @@ RESPONSE_NAME = "response.txt"
 
 
 @generator("oneshot")
-class OneShot:
+class OneShot(SimpleGenerator):
     name = "oneshot"
 
     def __init__(self, model: str, api_base: str | None = None, frames: str = "fps", use_cache: bool = True,
@@ -39,7 +39,7 @@ class OneShot:
         self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "max_tokens": max_tokens,
                          **({"official_pages": True} if official_pages else {})}
 
-    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
+    async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         from iwr.agents.inputs import NoHtmlError, postprocess, prepare_inputs
         from iwr.llm import LLMError
 

@@ -4,19 +4,19 @@ stay in `<task>/iterations/<n>/` and never reach `eval.json`."""
 
 from __future__ import annotations
 
-import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from iwr import atomic
-from iwr.agents.generation import Generation, copy_assets
+from iwr.agents.generation import EventSink, Generation, copy_assets
 from iwr.agents.loop.context import LoopContext, ModelCall
 from iwr.agents.loop.graph import CHECKPOINTS_NAME, run_loop
 from iwr.agents.loop.prompts import revise_prompt_hash
 from iwr.agents.loop.selftest import SelfTester
-from iwr.agents.loop.settings import LoopSettings
+from iwr.agents.loop.settings import FeedbackLevel, LoopSettings
+from iwr.agents.loop.state import IterationRecord
 from iwr.benchmark.loader import LoadedTask
 from iwr.events import LoopFinished
 from iwr.judge.evaluate import Judge
@@ -25,15 +25,27 @@ from iwr.llm import TokenUsage
 LOOP_NAME = "loop.json"
 
 
+class LoopSummary(BaseModel):
+    """`loop.json`: how one task's loop went, written next to the page it chose."""
+
+    model_config = ConfigDict(extra="forbid")
+    iterations: int
+    best_iteration: int | None
+    """The iteration whose page was kept (its self-test Final was the best); None: no usable page."""
+    best_selftest_final: float | None
+    stop_reason: str = ""
+    feedback: FeedbackLevel
+    history: list[IterationRecord]
+
+
 class AgentLoop:
     """generate -> self_test -> revise ... per task; see iwr.agents.loop.graph."""
 
     name = "agent"
-    emits_generation_events = True
-    """Each model call is reported by the loop (GenerationFinished with its iteration), so the runner
-    does not add a per-task total that would count the tokens twice."""
+    reports_model_calls = True
+    """Each model call is reported by the loop (GenerationFinished with its iteration)."""
 
-    def __init__(self, model: str, settings: LoopSettings, judge: Judge, emit: Callable[[Any], None],
+    def __init__(self, model: str, settings: LoopSettings, judge: Judge,
                  api_base: str | None = None, frames: str = "fps", use_cache: bool = True, timeout: float = 600.0,
                  retries: int = 3, max_tokens: int | None = None, client=None):
         """`judge`: the run's judge; the self-tests use it offline (its browser and visual backends)."""
@@ -42,7 +54,6 @@ class AgentLoop:
 
         self.model = model
         self.loop_settings = settings
-        self.emit = emit
         self.llm = ModelCall(client=client or LLMClient(cache=ResponseCache() if use_cache else None), model=model,
                              api_base=api_base, use_cache=use_cache, timeout=timeout, retries=retries,
                              max_tokens=max_tokens, frames=frames)
@@ -51,14 +62,13 @@ class AgentLoop:
                          "max_tokens": max_tokens, "loop": settings.model_dump(mode="json"),
                          "self_test": "offline judge, references = input-video keyframes"}
 
-    async def generate(self, lt: LoadedTask, out_dir: Path) -> Generation:
-        started = time.perf_counter()
+    async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         ctx = LoopContext(lt=lt, task_dir=out_dir, settings=self.loop_settings, llm=self.llm, tester=self.tester,
-                          emit=self.emit)
+                          emit=emit)
         state = await run_loop(ctx, out_dir / CHECKPOINTS_NAME)
-        return self.finish(lt, out_dir, state, time.perf_counter() - started)
+        return self.finish(lt, out_dir, state, emit)
 
-    def finish(self, lt: LoadedTask, out_dir: Path, state: dict[str, Any], seconds: float) -> Generation:
+    def finish(self, lt: LoadedTask, out_dir: Path, state: dict[str, Any], emit: EventSink) -> Generation:
         """Put the best page where a one-shot run puts its page, and summarise the loop."""
         history = state.get("history", [])
         best = state.get("best_iteration")
@@ -67,18 +77,18 @@ class AgentLoop:
                            total_tokens=state.get("prompt_tokens", 0) + state.get("completion_tokens", 0),
                            cost_usd=state.get("cost_usd", 0.0), calls=len(history),
                            cached_calls=sum(1 for r in history if r["cached"]))
-        summary = {"iterations": len(history), "best_iteration": best, "best_selftest_final": state.get("best_final"),
-                   "stop_reason": state.get("stop_reason", ""), "feedback": self.loop_settings.feedback,
-                   "history": history}
-        atomic.write_text(out_dir / LOOP_NAME, json.dumps(summary, indent=1))
-        self.emit(LoopFinished(task_id=lt.task.id, iterations=len(history), best_iteration=-1 if best is None else best,
-                               best_Final=state.get("best_final"), stop_reason=summary["stop_reason"],
-                               prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
-                               cost_usd=usage.cost_usd))
+        summary = LoopSummary(iterations=len(history), best_iteration=best,
+                              best_selftest_final=state.get("best_final"), stop_reason=state.get("stop_reason", ""),
+                              feedback=self.loop_settings.feedback, history=history)
+        atomic.write_text(out_dir / LOOP_NAME, summary.model_dump_json(indent=1))
+        emit(LoopFinished(task_id=lt.task.id, iterations=len(history), best_iteration=-1 if best is None else best,
+                          best_Final=state.get("best_final"), stop_reason=summary.stop_reason,
+                          prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
+                          cost_usd=usage.cost_usd))
         generation = Generation(generator=self.name, model=self.model, ok=best is not None, usage=usage,
                                 seconds=round(sum(r["seconds"] + r["self_test_seconds"] for r in history), 3),
                                 cached=bool(history) and all(r["cached"] for r in history),
-                                notes={k: v for k, v in summary.items() if k != "history"})
+                                notes=summary.model_dump(mode="json", exclude={"history"}))
         if best is None:
             last = history[-1] if history else None
             generation.error = f"no iteration produced a usable page ({last['error'] if last else 'no attempt'})"

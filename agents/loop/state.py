@@ -7,7 +7,9 @@ iteration number, so a checkpoint stays a few hundred bytes and survives a code 
 from __future__ import annotations
 
 import operator
-from typing import Annotated, TypedDict
+from typing import Annotated
+
+from typing_extensions import TypedDict  # pydantic reads these in loop.json's model (typing's needs 3.12)
 
 
 class Attempt(TypedDict):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from iwr.agents.generation import SimpleGenerator
 from iwr.benchmark.cli import main
 
 from ..llmserver import error, hang, raw, reply
@@ -159,7 +160,7 @@ def test_rescore_rejudges_saved_pages_without_generating(tmp_path: Path, llm_ser
     assert bad.exit_code == 1 and "not a run folder" in bad.output
 
 
-class CrashesOnce:
+class CrashesOnce(SimpleGenerator):
     """A generator plug-in whose first call dies (a bug, a lost browser) and whose second works."""
 
     name = "crashes-once"
@@ -168,7 +169,7 @@ class CrashesOnce:
     def __init__(self) -> None:
         self.calls = 0
 
-    async def generate(self, lt, out_dir: Path):
+    async def generate(self, lt, out_dir: Path, emit):
         from iwr.agents.generators import Generation
 
         self.calls += 1
@@ -225,3 +226,20 @@ def test_official_protocol_judges_a_refusal_and_asks_for_its_max_tokens(tmp_path
         assert config["judge"]["alignment"] == "code"
     else:
         assert not (task / "index.html").exists() and "no html in the answer" in score["error"]
+
+
+def test_a_plugin_generator_is_listed_and_run(tmp_path: Path) -> None:
+    """A generator registered through the `iwr.generators` entry point of an installed distribution
+    appears in `iwr run --help` and runs like the built-ins."""
+    plugin = Path(__file__).parents[1] / "fixtures" / "plugin"
+    env = {**os.environ, "PYTHONPATH": str(plugin), "IWR_CACHE_DIR": str(tmp_path / "cache")}
+    helped = subprocess.run([sys.executable, "-m", "iwr", "run", "--help"], env=env, capture_output=True, text=True)
+    assert "echo" in helped.stdout.split("--generator", 1)[1].split("\n")[0]
+    run = subprocess.run([sys.executable, "-m", "iwr", "run", "--generator", "echo", "--limit", "1", "--run-id", "e",
+                          "--runs-dir", str(tmp_path / "runs"), "--ocr", "none", "--dino", "none", "--display", "none"],
+                         env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    config = json.loads((tmp_path / "runs" / "e" / "config.json").read_text())
+    assert config["generator"] == "echo" and config["model"] == "plugin/echo"
+    (task,) = task_dirs(tmp_path / "runs" / "e")
+    assert json.loads((task / "eval.json").read_text())["steps"], "the plug-in's page was not judged"
