@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import get_args
 
 import click
 
+from iwr.agents.loop.settings import FEEDBACK_HELP, FeedbackLevel, LoopSettings
 from iwr.benchmark.cli_common import (
     console,
     err_console,
+    field_option,
     judge_config,
     judge_model_options,
     judge_options,
@@ -23,17 +26,14 @@ from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 @click.command("agent", short_help="Draft, self-test, revise; judge the best once.")
 @click.option("--model", help="litellm model that writes and revises the page (openai/…, ollama/…). "
                                "[required, unless --resume RUN_DIR]")
-@click.option("--max-iters", default=4, show_default=True, help="Pages per task, the first draft included.")
-@click.option("--feedback", type=click.Choice(["visual", "trace", "full"]), default="trace", show_default=True,
-              help="What the revise prompt shows: keyframes only (visual); plus the action trace and the failing "
-                   "action (trace); plus assertion texts (full).")
-@click.option("--target", default=0.95, show_default=True,
-              help="Stop a task once its self-test Final reaches this (0-1).")
-@click.option("--patience", default=2, show_default=True,
-              help="Stop after this many iterations without a better self-test.")
-@click.option("--budget-usd", type=float, help="Stop a task's loop once its model spend reaches this (priced models).")
-@click.option("--budget-tokens", type=int, help="Stop a task's loop once its prompt + completion tokens reach this.")
-@click.option("--budget-s", type=float, help="Stop a task's loop after this many seconds of work.")
+@field_option(LoopSettings, "max_iters", type=int)
+@field_option(LoopSettings, "feedback", type=click.Choice(list(get_args(FeedbackLevel))),
+              help="What the revise prompt shows: " + "; ".join(f"{k}: {v}" for k, v in FEEDBACK_HELP.items()))
+@field_option(LoopSettings, "target", type=float)
+@field_option(LoopSettings, "patience", type=int)
+@field_option(LoopSettings, "budget_usd", type=float)
+@field_option(LoopSettings, "budget_tokens", type=int)
+@field_option(LoopSettings, "budget_s", type=float)
 @click.option("--no-edits", is_flag=True, help="Revisions must be whole pages (no SEARCH/REPLACE edits).")
 @run_options
 @judge_model_options

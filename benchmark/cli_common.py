@@ -74,6 +74,22 @@ def judge_config(alignment: str | None, ocr: str, dino: str, judge_model: str | 
         sys.exit(2)
 
 
+def field_option(model: type, field: str, *decls: str, **kwargs):
+    """A click option whose default and help come from a settings model's field (its default and its
+    docstring), so a default lives in one place: the model."""
+    info = model.model_fields[field]
+    kwargs.setdefault("default", info.default)
+    kwargs.setdefault("show_default", info.default is not None)
+    kwargs.setdefault("help", (info.description or "").replace("\n", " "))
+    return click.option(*(decls or (f"--{field.replace('_', '-')}",)), **kwargs)
+
+
+def _judge_default(field: str) -> str:
+    from iwr.judge.evaluate import JudgeConfig
+
+    return JudgeConfig.model_fields[field].default
+
+
 JUDGE_OPTIONS = [
     click.option("--protocol", type=click.Choice(["iwr", "official"]), default="iwr", show_default=True,
                  help="official: the published evaluation code's rules point by point (fixed waits, lenient "
@@ -82,10 +98,10 @@ JUDGE_OPTIONS = [
     click.option("--alignment", type=click.Choice(["paper", "code"]),
                  help="Checkpoint after the flagged action (paper) or before it (official code). "
                       "[default: paper; code with --protocol official]"),
-    click.option("--ocr", default="ocr-easyocr", show_default=True,
+    click.option("--ocr", default=_judge_default("ocr"), show_default=True,
                  help="OCR backend; falls back to ocr-rapidocr when easyocr or its English weights are absent; "
                       "or 'none'."),
-    click.option("--dino", default="dinov2-base", show_default=True,
+    click.option("--dino", default=_judge_default("dino"), show_default=True,
                  help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'."),
     click.option("--workers", default=2, show_default=True, help="Parallel browser contexts."),
 ]

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iwr import atomic
 from iwr.benchmark.loader import LoadedTask
-from iwr.judge import official, score
+from iwr.judge import official, score, visual
 from iwr.judge.checkpoints import CheckpointScorer, References, TaskReferences, checkpoint_pairs
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
@@ -43,10 +43,10 @@ class JudgeConfig(BaseModel):
     """`official` also fixes what the official code fixes: checkpoint alignment `code` and a 30 s limit
     per action (a `--protocol official` run cannot be mixed with other settings of these)."""
     alignment: Alignment = "paper"
-    ocr: str | None = "ocr-easyocr"
+    ocr: str | None = visual.DEFAULTS["ocr"]
     """Visual backend names (see iwr.judge.visual); None disables that metric. When the named backend
     cannot run here (easyocr or DINOv2 without weights on disk), the role's fallback is used and recorded."""
-    dino: str | None = "dinov2-base"
+    dino: str | None = visual.DEFAULTS["dino"]
     task_timeout_s: float = TASK_TIMEOUT_S
     """Time limit of one task's replay; what was scored by then is kept (the step under way fails with
     the reason). Not given, with a judge model: TASK_TIMEOUT_JUDGE_MODEL_S."""
