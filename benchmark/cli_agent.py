@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import get_args
 
 import click
 
+from iwr import runfolder
 from iwr.agents.loop.settings import FEEDBACK_HELP, FeedbackLevel, LoopSettings
 from iwr.benchmark.cli_common import (
     console,
@@ -120,10 +122,12 @@ def compare_cmd(run_a: Path, run_b: Path, out: Path | None) -> None:
         a, b = load_runs([run_a, run_b])
         out = out or run_b.parent / f"compare-{a.run_id}-vs-{b.run_id}"
         text = render_compare_markdown(compare_runs(a, b))
-        atomic.write_text(out / "compare.md", text)
+        atomic.write_text(out / runfolder.COMPARE_MD, text)
+        atomic.write_text(out / runfolder.COMPARE, json.dumps({"runs": [str(run_a), str(run_b)]}, indent=1))
         written = write_both([run_a, run_b], out)
     except ReportError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
     console.print(text, markup=False, highlight=False)
-    console.print(f"reports: {out / 'compare.md'} {written.markdown} {written.html}", highlight=False, soft_wrap=True)
+    console.print(f"reports: {out / runfolder.COMPARE_MD} {written.markdown} {written.html}", highlight=False,
+                  soft_wrap=True)

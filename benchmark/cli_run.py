@@ -23,6 +23,7 @@ from iwr.benchmark.cli_common import (
 )
 from iwr.benchmark.cli_resume import RESUME_OPTION, resume_folder, saved_options
 from iwr.benchmark.cli_watch import run_displayed, tui_option
+from iwr.runfolder import RunFolder
 
 BASELINES = {"blank", "first-frame", "oracle"}
 GENERATORS = [name for name in REGISTRY.names() if name != "agent"]
@@ -135,7 +136,7 @@ def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) 
     from iwr.benchmark.runner import RunError, new_run_id
 
     if resume and not run_id:
-        previous = sorted(p for p in runs_dir.glob(f"*-{suffix}") if (p / "config.json").is_file())
+        previous = sorted(p for p in runs_dir.glob(f"*-{suffix}") if RunFolder(p).is_run())
         if not previous:
             raise RunError(f"no earlier run named *-{suffix} in {runs_dir} to resume; give --run-id")
         return previous[-1]
@@ -202,7 +203,7 @@ def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, di
     except RunError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
-    events = EventLog(run_dir / "events.jsonl")
+    events = EventLog(RunFolder(run_dir).events)
     shown = make_display(display)
     events.listeners.append(shown)
     try:

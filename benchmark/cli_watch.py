@@ -12,13 +12,14 @@ from typing import Any, TypeVar
 
 import click
 
+from iwr import runfolder
 from iwr.benchmark.cli_common import err_console
 from iwr.benchmark.display import DisplayName, NoDisplay, PlainDisplay, Tally, make_display
 from iwr.events import EVENTS_NAME, EventLog, RunFinished
 
 T = TypeVar("T")
 
-RUN_MARKERS = (EVENTS_NAME, "config.json")
+RUN_MARKERS = (runfolder.EVENTS, runfolder.CONFIG)
 
 
 def has_terminal() -> bool:
@@ -95,8 +96,10 @@ def watch_cmd(run_dir: Path, no_follow: bool, plain: bool) -> None:
     """Watch a run folder, in progress or finished, from its event stream (read-only)."""
     path = run_dir / EVENTS_NAME
     if not any((run_dir / name).is_file() for name in RUN_MARKERS):
-        err_console.print(f"[red]error[/red] {run_dir} is not a run folder (no {' or '.join(RUN_MARKERS)})",
-                          highlight=False)
+        folder = runfolder.RunFolder(run_dir)
+        why = folder.not_a_run() if folder.comparison_of() else \
+            f"{run_dir} is not a run folder (no {' or '.join(RUN_MARKERS)})"
+        err_console.print(f"[red]error[/red] {why}", highlight=False)
         sys.exit(1)
     try:
         if plain or not has_terminal():

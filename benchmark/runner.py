@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iwr import __version__, atomic
+from iwr import __version__, atomic, runfolder
 from iwr.agents.generators import Generation, Generator
 from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, RunFinished, RunStarted, TaskFinished, TaskStarted
@@ -28,8 +28,8 @@ from iwr.judge.evaluate import EVAL_NAME, Candidate, Judge, JudgeConfig, failed_
 from iwr.judge.events import scored_event, step_event
 from iwr.judge.types import TaskScore
 
-CONFIG_NAME = "config.json"
-GENERATION_NAME = "generation.json"
+CONFIG_NAME = runfolder.CONFIG
+GENERATION_NAME = runfolder.GENERATION
 
 
 class RunError(Exception):

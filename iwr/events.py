@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from iwr import runfolder
+
 
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -148,7 +150,7 @@ Event = Annotated[RunStarted | TaskStarted | GenerationFinished | JudgeStep | Sc
                   | LoopFinished | TaskFinished | RunFinished | Note,
                   Field(discriminator="kind")]
 EVENT = TypeAdapter(Event)
-EVENTS_NAME = "events.jsonl"
+EVENTS_NAME = runfolder.EVENTS
 
 
 class EventLog:

@@ -14,13 +14,11 @@ from typing import Protocol as TypingProtocol
 import cv2
 import numpy as np
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.benchmark.loader import LoadedTask
 from iwr.judge import score
 from iwr.judge.replay import Replay
 from iwr.judge.types import Alignment, CheckpointScore, Protocol
-
-EVALPOINTS = "evalpoints"
 
 
 class References(TypingProtocol):
@@ -89,7 +87,7 @@ def decode(png: bytes) -> np.ndarray:
 def score_checkpoint(references: References, k: int, step: int | None, shot: bytes, out_dir: Path,
                      metrics: dict) -> CheckpointScore:
     """Save the screenshot as `evalpoints/<k>.png` and score it against its reference."""
-    rel = f"{EVALPOINTS}/{k}.png"
+    rel = runfolder.evalpoint(k)
     atomic.write_bytes(out_dir / rel, shot)
     path = references.reference(k, step)
     image = cv2.imread(str(path)) if path is not None and path.is_file() else None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.benchmark.loader import LoadedTask
 from iwr.judge import official, score, visual
 from iwr.judge.checkpoints import CheckpointScorer, References, TaskReferences, checkpoint_pairs
@@ -28,7 +28,7 @@ from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
 from iwr.llm.usage import TokenUsage
 
-EVAL_NAME = "eval.json"
+EVAL_NAME = runfolder.EVAL
 TASK_TIMEOUT_S = 300.0
 TASK_TIMEOUT_JUDGE_MODEL_S = 900.0
 """The default task time limit with a judge model, whose calls take seconds per step."""
@@ -272,7 +272,7 @@ class Judge:
         if config.save_step_screenshots:
             for step in replay.steps:
                 if step.index + 1 < len(replay.shots):
-                    step.screenshot = f"steps/{step.index}.png"
+                    step.screenshot = runfolder.step_shot(step.index)
                     atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
         pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
         checkpoints = await scorer.scores(replay)

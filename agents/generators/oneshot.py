@@ -7,12 +7,10 @@ import asyncio
 import time
 from pathlib import Path
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.agents.generation import ASSETS_DIR, EventSink, Generation, SimpleGenerator, copy_assets
 from iwr.agents.generators import generator
 from iwr.benchmark.loader import LoadedTask
-
-RESPONSE_NAME = "response.txt"
 
 
 @generator("oneshot")
@@ -58,7 +56,7 @@ class OneShot(SimpleGenerator):
             base.error = str(e)
             base.seconds = round(time.perf_counter() - started, 3)
             return base
-        atomic.write_text(out_dir / RESPONSE_NAME, reply.text)
+        atomic.write_text(out_dir / runfolder.RESPONSE, reply.text)
         notes = {"frames": len(inputs.frame_times), "finish_reason": reply.finish_reason}
         result = Generation(generator=self.name, model=self.model, ok=True, usage=reply.usage, cached=reply.cached,
                             seconds=round(time.perf_counter() - started, 3), notes=notes)

@@ -12,6 +12,7 @@ from typing import Any
 from iwr.agents.loop.selftest import SelfTester
 from iwr.agents.loop.settings import LoopSettings
 from iwr.benchmark.loader import LoadedTask
+from iwr.runfolder import TaskFolder
 
 
 @dataclass(frozen=True)
@@ -47,4 +48,4 @@ class LoopContext:
         return self.memo["inputs"]
 
     def iteration_dir(self, n: int) -> Path:
-        return self.task_dir / "iterations" / str(n)
+        return TaskFolder(self.task_dir).iteration(n)

@@ -14,6 +14,7 @@ from typing import Any
 
 import cv2
 
+from iwr import runfolder
 from iwr.agents.inputs.images import encode_frame
 from iwr.agents.loop import prompts
 from iwr.agents.loop.selftest import SelfTest
@@ -111,7 +112,7 @@ def feedback_content(test: SelfTest, task: Task, task_dir: Path, page_dir: Path,
 
 def _shot_path(page_dir: Path, test: SelfTest, shot: int) -> Path:
     if shot == 0:
-        return page_dir / "evalpoints" / "0.png"
+        return page_dir / runfolder.evalpoint(0)
     step = test.score.steps[shot - 1] if shot - 1 < len(test.score.steps) else None
     return page_dir / step.screenshot if step and step.screenshot else page_dir / "missing.png"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.agents.generation import EventSink, Generation, copy_assets
 from iwr.agents.loop.context import LoopContext, ModelCall
 from iwr.agents.loop.graph import CHECKPOINTS_NAME, run_loop
@@ -21,8 +21,7 @@ from iwr.benchmark.loader import LoadedTask
 from iwr.events import LoopFinished
 from iwr.judge.evaluate import Judge
 from iwr.llm import TokenUsage
-
-LOOP_NAME = "loop.json"
+from iwr.runfolder import TaskFolder
 
 
 class LoopSummary(BaseModel):
@@ -80,7 +79,7 @@ class AgentLoop:
         summary = LoopSummary(iterations=len(history), best_iteration=best,
                               best_selftest_final=state.get("best_final"), stop_reason=state.get("stop_reason", ""),
                               feedback=self.loop_settings.feedback, history=history)
-        atomic.write_text(out_dir / LOOP_NAME, summary.model_dump_json(indent=1))
+        atomic.write_text(TaskFolder(out_dir).loop, summary.model_dump_json(indent=1))
         emit(LoopFinished(task_id=lt.task.id, iterations=len(history), best_iteration=-1 if best is None else best,
                           best_Final=state.get("best_final"), stop_reason=summary.stop_reason,
                           prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
@@ -93,8 +92,8 @@ class AgentLoop:
             last = history[-1] if history else None
             generation.error = f"no iteration produced a usable page ({last['error'] if last else 'no attempt'})"
             return generation
-        page_dir = out_dir / "iterations" / str(best)
-        for name in ("index.html", "response.txt"):
+        page_dir = TaskFolder(out_dir).iteration(best)
+        for name in (runfolder.PAGE, runfolder.RESPONSE):
             if (page_dir / name).is_file():
                 atomic.write_bytes(out_dir / name, (page_dir / name).read_bytes())
         copy_assets(lt, out_dir)

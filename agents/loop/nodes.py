@@ -11,7 +11,7 @@ from typing import Any, Literal
 from langgraph.graph import END
 from langgraph.runtime import Runtime
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.agents.inputs import NoHtmlError, postprocess
 from iwr.agents.loop import prompts
 from iwr.agents.loop.context import LoopContext
@@ -24,7 +24,6 @@ from iwr.events import GenerationFinished, NodeFinished, NodeStarted
 from iwr.judge.events import scored_event, step_event
 
 ASSETS_DIR = "assets"
-RESPONSE_NAME = "response.txt"
 PAGE_NAME = "index.html"
 
 
@@ -50,7 +49,7 @@ async def call_model(ctx: LoopContext, messages: list[dict[str, Any]], n: int, n
     except LLMError as e:
         attempt.update(error=str(e), seconds=round(time.perf_counter() - started, 3))
         return attempt
-    atomic.write_text(out / RESPONSE_NAME, reply.text)
+    atomic.write_text(out / runfolder.RESPONSE, reply.text)
     attempt.update(prompt_tokens=reply.usage.prompt_tokens, completion_tokens=reply.usage.completion_tokens,
                    cost_usd=reply.usage.cost_usd, cached=reply.cached)
     try:
@@ -110,7 +109,7 @@ def revise_messages(ctx: LoopContext, state: LoopState,
     history = state.get("history", [])
     if base is None:
         last = history[-1] if history else None
-        answer_path = ctx.iteration_dir(last["iteration"]) / RESPONSE_NAME if last else None
+        answer_path = ctx.iteration_dir(last["iteration"]) / runfolder.RESPONSE if last else None
         answer = (answer_path.read_text(encoding="utf-8")[:4000] if answer_path and answer_path.is_file()
                   else "(no answer)")
         error = (last or {}).get("error") or "no page was produced"

@@ -17,7 +17,7 @@ from pathlib import Path
 import cv2
 from pydantic import BaseModel, ConfigDict, Field
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.agents.inputs.keyframes import sample_keyframes
 from iwr.agents.loop.align import align
 from iwr.agents.loop.settings import FeedbackLevel
@@ -27,9 +27,7 @@ from iwr.judge.checkpoints import decode
 from iwr.judge.evaluate import Candidate, Judge
 from iwr.judge.replay import Replay
 from iwr.judge.types import StepResult, TaskScore
-
-SELFTEST_NAME = "selftest.json"
-KEYFRAMES_DIR = "keyframes"
+from iwr.runfolder import TaskFolder
 
 
 class SelfTest(BaseModel):
@@ -67,12 +65,12 @@ def visible_task(task: Task, feedback: FeedbackLevel) -> Task:
 
 def save_keyframes(lt: LoadedTask, task_dir: Path) -> list[Path]:
     """Keyframes of the input video as PNGs under `<task>/keyframes/`, extracted once per task."""
-    folder = task_dir / KEYFRAMES_DIR
+    folder = TaskFolder(task_dir).keyframes
     existing = sorted(folder.glob("*.png")) if folder.is_dir() else []
     if existing or not lt.has_video:
         return existing
     frames = sample_keyframes(lt.video)
-    staging = task_dir / f".{KEYFRAMES_DIR}.{os.getpid()}"
+    staging = task_dir / f".{runfolder.KEYFRAMES}.{os.getpid()}"
     staging.mkdir(parents=True, exist_ok=True)
     for i, frame in enumerate(frames):
         ok, buf = cv2.imencode(".png", frame.image)
@@ -127,9 +125,9 @@ class SelfTester:
         test = SelfTest(iteration=iteration, feedback=feedback, score=result,
                         keyframes=[str(p.relative_to(task_dir)) for p in keyframes],
                         keyframe_of_shot=references.mapping)
-        atomic.write_text(page_dir / SELFTEST_NAME, test.model_dump_json(indent=1))
+        atomic.write_text(page_dir / runfolder.SELFTEST, test.model_dump_json(indent=1))
         return test
 
 
 def load_selftest(page_dir: Path) -> SelfTest | None:
-    return atomic.read_model(page_dir / SELFTEST_NAME, SelfTest)
+    return atomic.read_model(page_dir / runfolder.SELFTEST, SelfTest)

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.benchmark.report.charts import Series, line_chart_svg, strip_plot_svg
 from iwr.benchmark.report.html import render_html
 from iwr.benchmark.report.load import ReportError, RunReport, load_run, load_runs
 from iwr.benchmark.report.markdown import render_markdown
 
-MARKDOWN_NAME = "report.md"
-HTML_NAME = "report.html"
+MARKDOWN_NAME = runfolder.REPORT_MD
+HTML_NAME = runfolder.REPORT_HTML
 
 
 class Written(BaseModel):

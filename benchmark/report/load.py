@@ -19,6 +19,7 @@ from iwr.events import RunFinished, RunStarted, Scored, read_events
 from iwr.judge.evaluate import EVAL_NAME
 from iwr.judge.types import Protocol, TaskScore
 from iwr.llm import TokenUsage
+from iwr.runfolder import RunFolder
 
 
 class ReportError(Exception):
@@ -233,13 +234,15 @@ def load_run(run_dir: Path) -> RunReport:
     run_dir = Path(run_dir)
     if not run_dir.is_dir():
         raise ReportError(f"{run_dir}: no such run folder")
+    if not RunFolder(run_dir).is_run() and RunFolder(run_dir).comparison_of():
+        raise ReportError(RunFolder(run_dir).not_a_run())
     try:
         config = read_config(run_dir)
     except RunError as e:
         raise ReportError(str(e)) from None
     problems: list[str] = []
     try:
-        events = list(read_events(run_dir / "events.jsonl"))
+        events = list(read_events(RunFolder(run_dir).events))
     except (OSError, UnicodeDecodeError) as e:
         problems.append(f"events.jsonl unreadable: {_first_line(e)}")
         events = []

@@ -100,6 +100,10 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     html = (tmp_path / "cmp" / "report.html").read_text()
     section = html.split('id="iterations"')[1]
     assert "<polyline" in section and "Δ Final" in section and "target reached" in section
+    # the comparison folder says what it is to `iwr watch` and `iwr report`
+    for command in (["watch", str(tmp_path / "cmp"), "--plain"], ["report", str(tmp_path / "cmp")]):
+        told = CliRunner().invoke(main, command)
+        assert told.exit_code == 1 and "is a comparison of" in told.output and "compare.md" in told.output, told.output
 
 
 def test_a_model_that_never_improves_stops_by_the_no_improvement_rule_and_keeps_the_best(mini_pack, llm_server,
