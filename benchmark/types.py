@@ -14,7 +14,8 @@ Parameters a description implies are never written into the task: `Action.text_t
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_serializer, model_validator
 
@@ -22,8 +23,40 @@ from iwr.benchmark import derive
 from iwr.benchmark.expectations import Expect
 
 ActionType = Literal["Click", "Type", "Scroll", "Press"]
-KNOWN_ACTIONS: tuple[str, ...] = ("Click", "Type", "Scroll", "Press")
+
+
+@dataclass(frozen=True)
+class ActionKind:
+    """One action type, as every part of iwr that handles actions reads it: the judge's replay and its
+    official rules, the recorder, the loader and the agent's feedback (`ACTION_KINDS`)."""
+
+    name: str
+    grounded: bool
+    """Acts on an element found from the description (so grounding runs first), not on the page."""
+    parameter: str | None
+    """The parameter it acts with (`text`, `key`, `direction`), read by `Action.argument`."""
+
+
+ACTION_KINDS: dict[str, ActionKind] = {k.name: k for k in (
+    ActionKind("Click", grounded=True, parameter=None),
+    ActionKind("Type", grounded=True, parameter="text"),
+    ActionKind("Scroll", grounded=False, parameter="direction"),
+    ActionKind("Press", grounded=False, parameter="key"),
+)}
+KNOWN_ACTIONS: tuple[str, ...] = tuple(ACTION_KINDS)
 """What the official judge can perform; any other `type` loads and fails its step when judged."""
+assert KNOWN_ACTIONS == get_args(ActionType), "ActionType and ACTION_KINDS must name the same types"
+
+T = TypeVar("T")
+
+
+def for_every_kind(table: dict[str, T], who: str) -> dict[str, T]:
+    """`table` (one entry per action type, e.g. how to perform it), checked against `ACTION_KINDS` when
+    the module that owns it is imported: a type added to the table and not handled there fails at once."""
+    if set(table) != set(ACTION_KINDS):
+        raise RuntimeError(f"{who} handles the action types {sorted(table)}, "
+                           f"the action table has {sorted(ACTION_KINDS)}")
+    return table
 SCROLL_DIRECTIONS = ("up", "down", "left", "right")
 RESOLUTION_RE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 DEFAULT_VIEWPORT = (1920, 1080)
@@ -159,6 +192,16 @@ class Action(_Official):
     @property
     def supported(self) -> bool:
         return self.type in KNOWN_ACTIONS
+
+    @property
+    def kind(self) -> ActionKind | None:
+        return ACTION_KINDS.get(self.type)
+
+    def argument(self) -> str | None:
+        """What the action acts with: the text to type, the key to press, the scroll direction."""
+        parameter = self.kind.parameter if self.kind else None
+        read = {"text": self.text_to_type, "key": self.key_to_press, "direction": self.scroll_direction}
+        return read[parameter]() if parameter else None
 
     def text_to_type(self) -> str | None:
         """`parameters.text` when given (not empty), else the text the description quotes; None when neither."""

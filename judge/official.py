@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from iwr.benchmark.types import Action
+from iwr.benchmark.types import Action, for_every_kind
 
 LOAD_WAIT_S = 1.0 + 0.2
 """After loading, before the first screenshot."""
@@ -53,37 +53,51 @@ def first_line(e: Exception) -> str:
     return ((str(e) or type(e).__name__).strip().splitlines() or [type(e).__name__])[0][:200]
 
 
+async def _click(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
+    try:
+        await asyncio.wait_for(click(page, element, timeout_s), timeout_s + 1)
+    except Exception as e:  # official: only "element not found" fails a Click
+        return Outcome(ignored=f"click error ignored (official rule): {first_line(e)}")
+    return Outcome()
+
+
+async def _type(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
+    await asyncio.wait_for(element.evaluate(
+        "e => { if ('value' in e) e.value = ''; else if (e.isContentEditable) e.textContent = ''; }"), timeout_s)
+    await asyncio.wait_for(click(page, element, timeout_s), timeout_s + 1)
+    await asyncio.wait_for(page.keyboard.type(action.text_to_type() or ""), timeout_s)
+    return Outcome()
+
+
+async def _press(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
+    key = action.key_to_press() or ""
+    try:
+        await asyncio.wait_for(page.keyboard.press(key_name(key)), timeout_s)
+    except Exception as e:  # official: an unknown key name is typed as text; a Press never fails
+        if "unknown key" in str(e).lower():
+            try:
+                await asyncio.wait_for(page.keyboard.type(key), timeout_s)
+                return Outcome(ignored=f"unknown key {key!r} typed as text (official rule)")
+            except Exception as typed:
+                e = typed
+        return Outcome(ignored=f"press error ignored (official rule): {first_line(e)}")
+    return Outcome()
+
+
+async def _scroll(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
+    return Outcome(scroll_before=await asyncio.wait_for(page.evaluate(_SCROLL_JS), timeout_s))
+
+
+PERFORM = for_every_kind({"Click": _click, "Type": _type, "Press": _press, "Scroll": _scroll}, "judge/official.py")
+
+
 async def perform(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
     """One action the official way. `click(page, element, timeout)` and `key_name(key)` are the
     replay's; a page that hangs is still caught by the caller's time limits."""
-    if action.type == "Click":
-        try:
-            await asyncio.wait_for(click(page, element, timeout_s), timeout_s + 1)
-        except Exception as e:  # official: only "element not found" fails a Click
-            return Outcome(ignored=f"click error ignored (official rule): {first_line(e)}")
-        return Outcome()
-    if action.type == "Type":
-        await asyncio.wait_for(element.evaluate(
-            "e => { if ('value' in e) e.value = ''; else if (e.isContentEditable) e.textContent = ''; }"), timeout_s)
-        await asyncio.wait_for(click(page, element, timeout_s), timeout_s + 1)
-        await asyncio.wait_for(page.keyboard.type(action.text_to_type() or ""), timeout_s)
-        return Outcome()
-    if action.type == "Press":
-        key = action.key_to_press() or ""
-        try:
-            await asyncio.wait_for(page.keyboard.press(key_name(key)), timeout_s)
-        except Exception as e:  # official: an unknown key name is typed as text; a Press never fails
-            if "unknown key" in str(e).lower():
-                try:
-                    await asyncio.wait_for(page.keyboard.type(key), timeout_s)
-                    return Outcome(ignored=f"unknown key {key!r} typed as text (official rule)")
-                except Exception as typed:
-                    e = typed
-            return Outcome(ignored=f"press error ignored (official rule): {first_line(e)}")
-        return Outcome()
-    if action.type == "Scroll":
-        return Outcome(scroll_before=await asyncio.wait_for(page.evaluate(_SCROLL_JS), timeout_s))
-    raise ValueError(action.unperformable() or f"unsupported action type {action.type}")
+    how = PERFORM.get(action.type)
+    if how is None:
+        raise ValueError(action.unperformable() or f"unsupported action type {action.type}")
+    return await how(page, action, element, click, key_name, timeout_s)
 
 
 async def scroll_failure(page, before: float, timeout_s: float) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict
 
 from iwr.benchmark import expectations
-from iwr.benchmark.types import Action, Task
+from iwr.benchmark.types import Action, Task, for_every_kind
 from iwr.judge import assertions, grounding, official, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
@@ -97,30 +97,43 @@ async def ground(page, action: Action, config: ReplayConfig, llm: JudgeLLM | Non
     return await locate(page, action, strategies, reach_px)
 
 
+async def _click(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:
+    await bounded(click(page, element, t), t + 1, "click")
+
+
+async def _type(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:
+    await bounded(click(page, element, t), t + 1, "focusing the field")
+    try:
+        await bounded(element.fill("", timeout=t * 1000), t + 1, "clearing the field")
+    except Exception as e:
+        if _timed_out(e):  # a page that hangs gets no second try
+            raise
+        await bounded(page.keyboard.press("ControlOrMeta+a"), t, "selecting the field's text")
+        await bounded(page.keyboard.press("Backspace"), t, "clearing the field")
+    await bounded(page.keyboard.type(action.text_to_type() or ""), t, "typing")
+
+
+async def _press(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:
+    key = action.key_to_press() or ""
+    await bounded(page.keyboard.press(key_name(key)), t, f"pressing {key}")
+
+
+async def _scroll(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:
+    direction = action.scroll_direction()
+    moved = await bounded(scroll(page, direction, viewport), t + 1, "scrolling")
+    if not moved:
+        raise StepFailure(f"the page did not move when scrolling {direction}")
+
+
+PERFORM = for_every_kind({"Click": _click, "Type": _type, "Press": _press, "Scroll": _scroll}, "judge/replay.py")
+"""How the `iwr` protocol performs each action type (the official rules: judge/official.py)."""
+
+
 async def perform(page, action: Action, element, viewport: tuple[int, int], config: ReplayConfig) -> None:
-    t = config.action_timeout_s
-    if action.type == "Click":
-        await bounded(click(page, element, t), t + 1, "click")
-    elif action.type == "Type":
-        await bounded(click(page, element, t), t + 1, "focusing the field")
-        try:
-            await bounded(element.fill("", timeout=t * 1000), t + 1, "clearing the field")
-        except Exception as e:
-            if _timed_out(e):  # a page that hangs gets no second try
-                raise
-            await bounded(page.keyboard.press("ControlOrMeta+a"), t, "selecting the field's text")
-            await bounded(page.keyboard.press("Backspace"), t, "clearing the field")
-        await bounded(page.keyboard.type(action.text_to_type() or ""), t, "typing")
-    elif action.type == "Press":
-        key = action.key_to_press() or ""
-        await bounded(page.keyboard.press(key_name(key)), t, f"pressing {key}")
-    elif action.type == "Scroll":
-        direction = action.scroll_direction()
-        moved = await bounded(scroll(page, direction, viewport), t + 1, "scrolling")
-        if not moved:
-            raise StepFailure(f"the page did not move when scrolling {direction}")
-    else:
+    how = PERFORM.get(action.type)
+    if how is None:
         raise StepFailure(action.unperformable() or f"unsupported action type {action.type}")
+    await how(page, action, element, viewport, config.action_timeout_s)
 
 
 def needs_offline_rule(action: Action, config: ReplayConfig, llm: JudgeLLM | None = None) -> bool:
@@ -233,7 +246,7 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             offline_rule = needs_offline_rule(action, config, llm) and (strict or llm is None)
             before_sig = await bounded(verdicts.signature(page), t, "reading the page") if offline_rule else {}
             element = None
-            if action.type in ("Click", "Type"):
+            if action.kind is not None and action.kind.grounded:
                 step.grounding, element = await bounded(ground(page, action, config, llm, reach), t + llm_time,
                                                         "finding the element")
                 timings.ground_s = time.perf_counter() - started

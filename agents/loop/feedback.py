@@ -45,10 +45,9 @@ def _image(path: Path, label: str, content: Content) -> None:
 def describe(action: Action) -> str:
     """`Type ('Buy milk'): <description>`, the action's parameters once, then what it acts on."""
     p = action.parameters
-    arg = {"Type": action.text_to_type, "Press": action.key_to_press,
-           "Scroll": action.scroll_direction}.get(action.type)
-    arg = arg() if arg else None
-    head = f"{action.type} ({arg!r})" if action.type == "Type" and arg is not None else (
+    arg = action.argument()
+    quoted = action.kind is not None and action.kind.parameter == "text"
+    head = f"{action.type} ({arg!r})" if quoted and arg is not None else (
         f"{action.type} ({arg})" if arg else (action.type or "(no type)"))
     return f"{head}: {p.description}" if p.description else head
 

@@ -95,3 +95,22 @@ def test_missing_recording_details_and_actions_read_as_empty() -> None:
     task = Task.model_validate({"id": 3})
     assert task.viewport == (1920, 1080) and task.action_sequence == [] and task.checkpoint_count == 1
     assert json.loads(task.to_json_line()) == {"id": 3}
+
+
+def test_one_action_table_every_handler_covers() -> None:
+    """ACTION_KINDS is the one table of action types: the judge's replay, its official rules and the
+    recorder each perform exactly those, checked when they are imported."""
+    import pytest
+
+    from iwr.benchmark.recorder import session
+    from iwr.benchmark.types import ACTION_KINDS, Action, for_every_kind
+    from iwr.judge import official, replay
+
+    for table in (replay.PERFORM, official.PERFORM, session.PERFORM):
+        assert set(table) == set(ACTION_KINDS)
+    with pytest.raises(RuntimeError, match="the action table has"):
+        for_every_kind({"Click": None, "Hover": None}, "a new handler")
+    typed = Action.model_validate({"type": "Type", "parameters": {"description": "Type 'milk' in the box"}})
+    assert typed.argument() == "milk" and typed.kind.grounded
+    assert Action.model_validate({"type": "Scroll", "parameters": {}}).argument() == "down"
+    assert Action.model_validate({"type": "Hover", "parameters": {}}).kind is None
