@@ -27,6 +27,10 @@ PACK_ARG = click.argument("pack", required=False, type=click.Path(path_type=Path
 SKIP_INVALID = click.option("--skip-invalid", is_flag=True, help="Report invalid tasks and go on with the rest.")
 
 
+PIPED_WIDTH = 400
+"""Table width when stdout is a file or a pipe and COLUMNS is unset (a table is as wide as its content)."""
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="iwr")
 def main() -> None:
@@ -34,6 +38,8 @@ def main() -> None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit():  # read per command, not once at import: tables follow the width asked for
         console.width = err_console.width = int(columns)
+    elif not console.is_terminal:  # piped or logged: whole rows, never cut to 80 columns
+        console.width = PIPED_WIDTH
 
 
 @main.group()

@@ -81,8 +81,9 @@ class PlainDisplay:
         elif isinstance(event, TaskFinished):
             line = f"[{self.tally.done}/{self.tally.total}] {self.tally.elapsed()} elapsed, spent {self.tally.spend()}"
         elif isinstance(event, RunFinished):
-            line = ("interrupted: resume with --resume" if event.interrupted else "run finished") + \
-                f" ({event.tasks_done} task(s), {self.tally.elapsed()})"
+            line = (f"interrupted: {event.tasks_done} task(s) judged and kept, {self.tally.elapsed()}; "
+                    "resume with --resume RUN_DIR" if event.interrupted else
+                    f"run finished ({event.tasks_done} task(s), {self.tally.elapsed()})")
         if line:
             print(line, file=self.stream, flush=True)
 

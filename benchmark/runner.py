@@ -27,6 +27,7 @@ from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, RunFinished, R
 from iwr.judge.evaluate import EVAL_NAME, Candidate, Judge, JudgeConfig, failed_score
 from iwr.judge.events import scored_event, step_event
 from iwr.judge.types import TaskScore
+from iwr.runfolder import RunFolder
 
 CONFIG_NAME = runfolder.CONFIG
 GENERATION_NAME = runfolder.GENERATION
@@ -211,7 +212,9 @@ class Runner:
                 await judge.aclose()
             interrupted = False
         finally:
-            self.events.emit(RunFinished(interrupted=interrupted, tasks_done=len(results)))
+            # what is kept, interrupted or not: the tasks judged to the end (their eval.json is there)
+            kept = sum(1 for lt in tasks if RunFolder(self.run_dir).task(lt.task.id).eval.is_file())
+            self.events.emit(RunFinished(interrupted=interrupted, tasks_done=kept))
         return results
 
 

@@ -243,3 +243,23 @@ def test_a_plugin_generator_is_listed_and_run(tmp_path: Path) -> None:
     assert config["generator"] == "echo" and config["model"] == "plugin/echo"
     (task,) = task_dirs(tmp_path / "runs" / "e")
     assert json.loads((task / "eval.json").read_text())["steps"], "the plug-in's page was not judged"
+
+
+def test_an_interrupted_run_says_how_many_tasks_it_kept(tmp_path: Path, llm_server) -> None:
+    """Ctrl-C (SIGINT) mid-run: the last line counts the tasks judged and kept, not 0."""
+    llm_server.respond_with(lambda request: reply(GOOD))
+    env = {**os.environ, "IWR_CACHE_DIR": str(tmp_path / "cache")}
+    run = tmp_path / "runs" / "i"
+    proc = subprocess.Popen([sys.executable, "-m", "iwr", *run_args(llm_server, tmp_path / "runs", "--limit", "4",
+                                                                     "--run-id", "i")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 240
+    while time.time() < deadline and not list(run.glob("*/eval.json")) and proc.poll() is None:
+        time.sleep(0.1)
+    assert proc.poll() is None, proc.stderr.read()[-2000:]
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    kept = len(list(run.glob("*/eval.json")))
+    assert proc.returncode == 130 and 1 <= kept < 4, err[-2000:]
+    assert f"interrupted: {kept} task(s) judged and kept" in err, err[-2000:]
+    assert f"Resume: iwr run --resume {run}" in err
