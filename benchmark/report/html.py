@@ -20,6 +20,7 @@ from iwr.benchmark.report.load import RunReport
 from iwr.benchmark.report.summary import (
     COLUMNS,
     ScoreGroup,
+    backend_label,
     comparison_tables,
     done_label,
     fmt_avg,
@@ -108,7 +109,7 @@ def chart_views(run: RunReport) -> list[v.ChartView]:
 def run_view(run: RunReport, thumbs: Thumbnailer) -> v.RunView:
     c, t, j = run.config, run.totals, run.config.judge
     judge = (f"model {j.judge_model}" if j.judge_model else "offline, no judge model") + \
-        f"; alignment {j.alignment}; OCR {j.ocr or 'none'}; DINO {j.dino or 'none'}"
+        f"; alignment {j.alignment}; OCR {backend_label(run, 'ocr')}; DINO {backend_label(run, 'dino')}"
     facts = [("model", run.label), ("protocol", ", ".join(run_protocols(run))),
              ("generator", f"{c.generator} ({c.mode})"), ("pack", c.pack),
              ("tasks judged", done_label(run)), ("judge", judge),

@@ -11,6 +11,7 @@ from iwr.benchmark.report.load import RunReport
 from iwr.benchmark.report.summary import (
     COLUMNS,
     ScoreGroup,
+    backend_label,
     comparison_tables,
     done_label,
     fmt_avg,
@@ -91,7 +92,7 @@ def run_md(run: RunReport) -> str:
            f"- pack: `{c.pack}`, {run.totals.tasks_total} task(s); state: {run.state}, "
            f"{run.totals.tasks_done}/{run.totals.tasks_total} judged",
            f"- judge: {'model ' + judge.judge_model if judge.judge_model else 'offline (no judge model)'}; "
-           f"alignment {judge.alignment}; OCR {judge.ocr or 'none'}; DINO {judge.dino or 'none'}",
+           f"alignment {judge.alignment}; OCR {backend_label(run, 'ocr')}; DINO {backend_label(run, 'dino')}",
            f"- tokens {fmt_tokens(run.totals.total_tokens)} (prompt {fmt_tokens(run.totals.prompt_tokens)}, "
            f"completion {fmt_tokens(run.totals.completion_tokens)}); cost {fmt_cost(run.totals.cost_usd)}; "
            f"wall time {fmt_seconds(run.totals.wall_seconds)} "

@@ -297,3 +297,15 @@ def judge_spend(run: RunReport) -> str | None:
     if not t.judge_tokens:
         return None
     return f"judge model: {fmt_tokens(t.judge_tokens)} tokens, cost {fmt_cost(t.judge_cost_usd)}"
+
+
+def backend_label(run, role: str) -> str:
+    """The backend that really scored `role` in this run's tasks, beside the one the config asked for
+    when they differ (DINOv2 asked, its structural stand-in ran: no weights on disk)."""
+    asked = getattr(run.config.judge, role)
+    if not asked:
+        return "none"
+    ran = sorted({b.name for t in run.tasks if t.score for b in t.score.backends if b.role == role})
+    if not ran or ran == [asked]:
+        return asked
+    return f"{', '.join(ran)} (asked: {asked})"

@@ -201,3 +201,21 @@ def test_a_task_without_index_html_joins_the_official_judge_table_under_iwr(tmp_
     assert "| 1003 ⚠ | 0.00 |" in table and "| avg | 66.67 | - | - | - | - | 100.00 (n=2/3) | 66.67 |" in table
     html = render_html([run])
     assert 'class="notice"' not in html and "counted as 0 (IFS 0, Final 0) in the averages (iwr protocol)" in html
+
+
+def test_the_judge_line_names_the_backend_that_ran(tmp_path: Path) -> None:
+    """DINOv2 asked, its structural stand-in ran (no weights): the run heading says both."""
+    from iwr.judge.types import Backend
+
+    run_dir = make_run(tmp_path, "m", [judged(1, 1.0, 0.9, 0.7)])
+    config = json.loads((run_dir / "config.json").read_text())
+    config["judge"].update(ocr="ocr-easyocr", dino="dinov2-base")
+    (run_dir / "config.json").write_text(json.dumps(config))
+    score_path = run_dir / "1" / "eval.json"
+    result = TaskScore.model_validate_json(score_path.read_text())
+    result.backends = [Backend(role="ocr", name="ocr-easyocr", official=True),
+                       Backend(role="dino", name="struct-standin", official=False)]
+    score_path.write_text(result.model_dump_json())
+    run = load_run(run_dir)
+    for text in (render_markdown([run]), render_html([run])):
+        assert "OCR ocr-easyocr;" in text and "DINO struct-standin (asked: dinov2-base)" in text
