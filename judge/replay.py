@@ -32,6 +32,10 @@ KEY_NAMES = {
 }
 
 
+LOAD_IDLE_S = 5.0
+"""How long the first screenshot waits at most for a loading page to stop fetching."""
+
+
 class ReplayConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     grounding: list[str] = ["recorded-target", "fuzzy"]
@@ -58,6 +62,18 @@ class Replay:
     """shots[0] is the initial state; shots[i + 1] the state after action i (for steps that ran)."""
     before_shots: dict[int, bytes] = field(default_factory=dict)
     error: str | None = None
+
+
+async def loaded(page, config: ReplayConfig) -> None:
+    """After `load`, wait until the page has stopped fetching (no request for 500 ms), as the recorder
+    does before its first checkpoint: module loaders (require.js) keep a real site hidden while they
+    fetch one module after another, longer than a step's settling cap on a busy machine. A page that
+    keeps polling is judged as it is once the limit passes."""
+    try:
+        await page.wait_for_load_state("networkidle", timeout=min(config.load_timeout_s, LOAD_IDLE_S) * 1000)
+    except Exception as e:
+        if not _timed_out(e):
+            raise
 
 
 def _settle(page, network: NetworkTracker, config: ReplayConfig, since: int | None = None):
@@ -220,6 +236,7 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
         await bounded(page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
                       config.load_timeout_s + 2, "loading the page")
         if strict:
+            await loaded(page, config)
             await bounded(_settle(page, network, config), t, "settling")
         else:
             await asyncio.sleep(official.LOAD_WAIT_S)
