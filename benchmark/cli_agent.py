@@ -21,7 +21,7 @@ from iwr.benchmark.cli_common import (
     judge_options,
     load_pack_or_exit,
 )
-from iwr.benchmark.cli_resume import resume_folder, saved_options
+from iwr.benchmark.cli_resume import resumable
 from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 
 
@@ -40,6 +40,7 @@ from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 @run_options
 @judge_model_options
 @judge_options
+@resumable(agent=True)
 def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
               budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, task_timeout, run_id, resume,
               no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino,
@@ -53,23 +54,7 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
     from iwr.judge.evaluate import Judge
 
-    folder = resume_folder(resume, model, run_id, Path(runs_dir))
-    if folder is not None:
-        try:
-            p = saved_options(folder, dict(locals()), agent=True)
-        except RunError as e:
-            err_console.print(f"[red]error[/red] {e}", highlight=False)
-            sys.exit(1)
-        model, api_base, pack, tasks_filter, limit, frames, max_tokens = (
-            p["model"], p["api_base"], p["pack"], p["tasks_filter"], p["limit"], p["frames"], p["max_tokens"])
-        protocol, alignment, ocr, dino, judge_model, judge_api_base, task_timeout, no_cache = (
-            p["protocol"], p["alignment"], p["ocr"], p["dino"], p["judge_model"], p["judge_api_base"],
-            p["task_timeout"], p["no_cache"])
-        max_iters, feedback, target, patience, budget_usd, budget_tokens, budget_s, no_edits = (
-            p["max_iters"], p["feedback"], p["target"], p["patience"], p["budget_usd"], p["budget_tokens"],
-            p["budget_s"], p["no_edits"])
-        run_id, runs_dir = p["run_id"], p["runs_dir"]
-    elif model is None:
+    if model is None:
         raise click.UsageError("Missing option '--model' (or --resume RUN_DIR to continue a run from its folder).")
     if model.removeprefix("baseline/") in BASELINES:
         err_console.print(f"[red]error[/red] --model {model}: the agent loop needs an LLM; "

@@ -4,12 +4,15 @@ takes the value the run was started with (its config.json); one given that contr
 
 from __future__ import annotations
 
+import functools
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 from click.core import ParameterSource
 
+from iwr.benchmark.cli_common import err_console
 from iwr.benchmark.runner import RunConfig, RunError, read_config
 
 LATEST = "latest"
@@ -54,6 +57,24 @@ def resume_folder(resume: str | None, model: str | None, run_id: str | None, run
     if model is None:
         raise click.UsageError("--resume needs the run folder (--resume runs/<run-id>), or --run-id, or --model")
     return None
+
+
+def resumable(agent: bool = False):
+    """Decorator of `iwr run` / `iwr agent` (under the click options): with `--resume RUN_DIR`, the
+    command runs with every option the command line did not give taken from the run's config.json."""
+    def wrap(command):
+        @functools.wraps(command)
+        def run(**params):
+            folder = resume_folder(params["resume"], params["model"], params["run_id"], Path(params["runs_dir"]))
+            if folder is not None:
+                try:
+                    params = saved_options(folder, params, agent)
+                except RunError as e:
+                    err_console.print(f"[red]error[/red] {e}", highlight=False)
+                    sys.exit(1)
+            return command(**params)
+        return run
+    return wrap
 
 
 def saved_options(run_dir: Path, params: dict[str, Any], agent: bool = False) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from iwr.benchmark.cli_common import (
     load_pack_or_exit,
     stack_options,
 )
-from iwr.benchmark.cli_resume import RESUME_OPTION, resume_folder, saved_options
+from iwr.benchmark.cli_resume import RESUME_OPTION, resumable
 from iwr.benchmark.cli_watch import run_displayed, tui_option
 from iwr.runfolder import RunFolder
 
@@ -90,26 +90,14 @@ run_options = stack_options(RUN_OPTIONS)
 @run_options
 @judge_model_options
 @judge_options
+@resumable()
 def run_cmd(generator_name, model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base,
             task_timeout, run_id, resume, no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir,
             tui, alignment, ocr, dino, workers, protocol) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
-    folder = resume_folder(resume, model, run_id, Path(runs_dir))
-    if folder is not None:
-        try:
-            p = saved_options(folder, dict(locals()))
-        except RunError as e:
-            err_console.print(f"[red]error[/red] {e}", highlight=False)
-            sys.exit(1)
-        model, api_base, pack, tasks_filter, limit, frames, max_tokens = (
-            p["model"], p["api_base"], p["pack"], p["tasks_filter"], p["limit"], p["frames"], p["max_tokens"])
-        protocol, alignment, ocr, dino, judge_model, judge_api_base, task_timeout, no_cache = (
-            p["protocol"], p["alignment"], p["ocr"], p["dino"], p["judge_model"], p["judge_api_base"],
-            p["task_timeout"], p["no_cache"])
-        run_id, runs_dir = p["run_id"], p["runs_dir"]
-    elif model is None and generator_name in (None, "oneshot"):
+    if model is None and generator_name in (None, "oneshot"):
         raise click.UsageError("Missing option '--model' (or --resume RUN_DIR to continue a run from its folder).")
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     try:
