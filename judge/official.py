@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from iwr.benchmark.types import Action, for_every_kind
+from iwr.benchmark.types import Action
 
 LOAD_WAIT_S = 1.0 + 0.2
 """After loading, before the first screenshot."""
@@ -88,7 +88,9 @@ async def _scroll(page, action: Action, element, click, key_name, timeout_s: flo
     return Outcome(scroll_before=await asyncio.wait_for(page.evaluate(_SCROLL_JS), timeout_s))
 
 
-PERFORM = for_every_kind({"Click": _click, "Type": _type, "Press": _press, "Scroll": _scroll}, "judge/official.py")
+PERFORM = {"Click": _click, "Type": _type, "Press": _press, "Scroll": _scroll}
+"""The four actions the published code performs. It is frozen: an action type iwr adds later has no
+official rule, and its step fails under `--protocol official` with that reason (see `perform`)."""
 
 
 async def perform(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
@@ -96,7 +98,9 @@ async def perform(page, action: Action, element, click, key_name, timeout_s: flo
     replay's; a page that hangs is still caught by the caller's time limits."""
     how = PERFORM.get(action.type)
     if how is None:
-        raise ValueError(action.unperformable() or f"unsupported action type {action.type}")
+        raise ValueError(action.unperformable()
+                         or f"the published evaluation code has no rule for {action.type} actions "
+                            f"(it performs {', '.join(PERFORM)}); judge with --protocol iwr")
     return await how(page, action, element, click, key_name, timeout_s)
 
 

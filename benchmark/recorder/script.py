@@ -1,18 +1,24 @@
 """The recorder's script format (`actions.yaml`): a pydantic union of steps discriminated on `type`.
 
 One file describes one task: its official metadata and the scripted session. See docs/recording.md.
+Each step class also performs itself, animated for the video, so an action type is one class here
+(the judge's way of performing it: judge/replay.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from iwr.benchmark.expectations import Expect
-from iwr.benchmark.types import RESOLUTION_RE, Classification
+from iwr.benchmark.types import RESOLUTION_RE, Classification, for_every_kind
+from iwr.scrolling import scroll
+
+FIND_TIMEOUT_MS = 5_000
+TYPE_DELAY_MS = 70
 
 
 class ScriptError(Exception):
@@ -58,17 +64,38 @@ class _Step(BaseModel):
     """Seconds the video lingers after the step, as a person would."""
 
 
+    def parameters(self) -> dict[str, Any]:
+        """The official `parameters` beyond the description (the action's own argument)."""
+        return {}
+
+    async def perform(self, page, loc, viewport: tuple[int, int], at: str) -> None:
+        """Do the step on `loc` (the element found from `find`, or None), as a person would."""
+        raise NotImplementedError
+
+
 class ClickStep(_Step):
     type: Literal["Click"]
     find: Find
     hover: Find | None = None
     """An element to rest the mouse on first, for a control shown only on hover (a row's delete button)."""
 
+    async def perform(self, page, loc, viewport: tuple[int, int], at: str) -> None:
+        await loc.click(timeout=FIND_TIMEOUT_MS)
+
 
 class TypeStep(_Step):
     type: Literal["Type"]
     find: Find
     text: str
+
+    def parameters(self) -> dict[str, Any]:
+        return {"text": self.text}
+
+    async def perform(self, page, loc, viewport: tuple[int, int], at: str) -> None:
+        await loc.click(timeout=FIND_TIMEOUT_MS)
+        await page.keyboard.press("ControlOrMeta+a")
+        await page.keyboard.press("Backspace")
+        await loc.press_sequentially(self.text, delay=TYPE_DELAY_MS)
 
 
 class PressStep(_Step):
@@ -78,6 +105,12 @@ class PressStep(_Step):
     type: Literal["Press"]
     key: str = Field(min_length=1)
 
+    def parameters(self) -> dict[str, Any]:
+        return {"key": self.key}
+
+    async def perform(self, page, loc, viewport: tuple[int, int], at: str) -> None:
+        await page.keyboard.press(self.key)
+
 
 class ScrollStep(_Step):
     type: Literal["Scroll"]
@@ -86,7 +119,19 @@ class ScrollStep(_Step):
     find: Find | None = None
     """With scroll_page false: the scrollable element to scroll instead of the page."""
 
+    def parameters(self) -> dict[str, Any]:
+        return {"direction": self.direction, "scroll_page": self.scroll_page}
 
+    async def perform(self, page, loc, viewport: tuple[int, int], at: str) -> None:
+        element = await loc.element_handle() if (loc is not None and not self.scroll_page) else None
+        moved = await scroll(page, self.direction, viewport, element=element, steps=12, step_delay=0.035)
+        if not moved:
+            raise ScriptError(f"{at}: the page did not scroll {self.direction} (nothing left to scroll?)")
+
+
+STEP_CLASSES = for_every_kind(
+    {get_args(c.model_fields["type"].annotation)[0]: c for c in (ClickStep, TypeStep, PressStep, ScrollStep)},
+    "benchmark/recorder/script.py")
 Step = Annotated[ClickStep | TypeStep | PressStep | ScrollStep, Field(discriminator="type")]
 
 

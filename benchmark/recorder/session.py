@@ -15,17 +15,14 @@ from pathlib import Path
 
 from iwr.benchmark import expectations
 from iwr.benchmark.recorder.assets import AssetCollector
-from iwr.benchmark.recorder.script import Find, Script, ScriptError, Step
+from iwr.benchmark.recorder.script import FIND_TIMEOUT_MS, Find, Script, ScriptError, Step
 from iwr.benchmark.recorder.video import FrameCollector
-from iwr.benchmark.types import ACTION_KINDS, Action, Parameters, Target, for_every_kind
+from iwr.benchmark.types import Action, Parameters, Target
 from iwr.determinism import SEEDED_RANDOM_JS
-from iwr.scrolling import scroll
 
 CURSOR_JS = (Path(__file__).parent / "cursor.js").read_text(encoding="utf-8")
 HIDE_CURSOR_CSS = "#__iwr_cursor{display:none !important}"
-FIND_TIMEOUT_MS = 5_000
 NETWORK_IDLE_TIMEOUT_MS = 10_000
-TYPE_DELAY_MS = 70
 CURSOR_FRAMES = 14
 
 _TARGET_JS = """
@@ -125,7 +122,7 @@ async def perform(page, step: Step, viewport: tuple[int, int], state: dict, at: 
         x, y, w, h = target.bbox
         await glide_cursor(page, state, x + w / 2, y + h / 2)
     try:
-        await PERFORM[step.type](page, step, loc, viewport, at)
+        await step.perform(page, loc, viewport, at)
     except ScriptError:
         raise
     except Exception as e:
@@ -133,43 +130,10 @@ async def perform(page, step: Step, viewport: tuple[int, int], state: dict, at: 
     return target
 
 
-async def _click(page, step: Step, loc, viewport: tuple[int, int], at: str) -> None:
-    await loc.click(timeout=FIND_TIMEOUT_MS)
-
-
-async def _type(page, step: Step, loc, viewport: tuple[int, int], at: str) -> None:
-    await loc.click(timeout=FIND_TIMEOUT_MS)
-    await page.keyboard.press("ControlOrMeta+a")
-    await page.keyboard.press("Backspace")
-    await loc.press_sequentially(step.text, delay=TYPE_DELAY_MS)
-
-
-async def _press(page, step: Step, loc, viewport: tuple[int, int], at: str) -> None:
-    await page.keyboard.press(step.key)
-
-
-async def _scroll(page, step: Step, loc, viewport: tuple[int, int], at: str) -> None:
-    element = await loc.element_handle() if (loc is not None and not step.scroll_page) else None
-    moved = await scroll(page, step.direction, viewport, element=element, steps=12, step_delay=0.035)
-    if not moved:
-        raise ScriptError(f"{at}: the page did not scroll {step.direction} (nothing left to scroll?)")
-
-
-PERFORM = for_every_kind({"Click": _click, "Type": _type, "Press": _press, "Scroll": _scroll},
-                         "benchmark/recorder/session.py")
-"""How the recorder performs each action type, animated for the video (the judge's: judge/replay.py)."""
-
-
 def to_action(step: Step, target: Target | None) -> Action:
-    params: dict = {"description": step.description}
-    parameter = ACTION_KINDS[step.type].parameter
-    if parameter:
-        params[parameter] = getattr(step, parameter)
-    if step.type == "Scroll":
-        params["scroll_page"] = step.scroll_page
     fields: dict = {
         "type": step.type,
-        "parameters": Parameters(**params),
+        "parameters": Parameters(description=step.description, **step.parameters()),
         "logical_assertion": step.assertion,
         "visual_evaluation_flag": step.visual,
     }

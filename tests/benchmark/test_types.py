@@ -1,3 +1,4 @@
+import asyncio
 import json
 
 import pytest
@@ -98,16 +99,21 @@ def test_missing_recording_details_and_actions_read_as_empty() -> None:
 
 
 def test_one_action_table_every_handler_covers() -> None:
-    """ACTION_KINDS is the one table of action types: the judge's replay, its official rules and the
-    recorder each perform exactly those, checked when they are imported."""
+    """ACTION_KINDS is the one table of action types: the judge's replay and the recorder's step classes
+    each handle exactly those, checked when they are imported. The official rules are the published
+    four, frozen: a type added later is refused under the official protocol with the reason."""
     import pytest
 
-    from iwr.benchmark.recorder import session
+    from iwr.benchmark.recorder import script
     from iwr.benchmark.types import ACTION_KINDS, Action, for_every_kind
     from iwr.judge import official, replay
 
-    for table in (replay.PERFORM, official.PERFORM, session.PERFORM):
+    for table in (replay.PERFORM, script.STEP_CLASSES):
         assert set(table) == set(ACTION_KINDS)
+    assert set(official.PERFORM) == {"Click", "Type", "Press", "Scroll"}
+    hover = Action.model_validate({"type": "Hover", "parameters": {"description": "the menu"}})
+    with pytest.raises(ValueError, match="Hover"):
+        asyncio.run(official.perform(None, hover, None, None, None, 1.0))
     with pytest.raises(RuntimeError, match="the action table has"):
         for_every_kind({"Click": None, "Hover": None}, "a new handler")
     typed = Action.model_validate({"type": "Type", "parameters": {"description": "Type 'milk' in the box"}})
