@@ -20,6 +20,7 @@ demo: setup
 	$(IWR) run --model blank --run-id demo-$(STAMP)-blank --display plain
 	$(IWR) report $(DEMO_RUNS) --out runs/demo-$(STAMP)
 	@echo "report: runs/demo-$(STAMP)/report.html"
+	@echo "next: source $(VENV)/bin/activate, then the README's iwr commands (or call $(VENV)/bin/iwr)"
 
 # Static checks, run before the tests: ruff (ruff.toml) and the import contracts (.importlinter).
 lint: setup

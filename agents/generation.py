@@ -28,6 +28,10 @@ class Generation(BaseModel):
     ok: bool
     error: str | None = None
     """Why no usable page came out (the page may still exist, e.g. a truncated answer)."""
+    answered: bool = True
+    """False when the model call itself failed (no answer after the retries: rate limits, timeouts, a
+    server error): the task is not finished, and `--resume` generates it again. A bad answer (no html, a
+    refusal) is the model's result and stays."""
     usage: TokenUsage = Field(default_factory=TokenUsage)
     seconds: float = 0.0
     cached: bool = False
@@ -51,9 +55,14 @@ class Generator(Protocol):
     reports_model_calls: bool
     """True when `generate` reports each model call itself (GenerationFinished events); the runner then
     adds no per-task total that would count the tokens twice."""
+    uses_litellm: bool
+    """True when `model` is a litellm model string the generator calls: the run checks that setting
+    (provider, key, the server's model list) before its first task."""
 
     async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
-        """Write `index.html` (and any files it uses) into `out_dir`; never raise for a bad answer."""
+        """Write `index.html` (and any files it uses) into `out_dir`; never raise for a bad answer or a
+        failed call (`answered=False`), only for an `LLMError` whose `setting` is wrong (the key, the
+        model name), which stops the run."""
         ...
 
     async def aclose(self) -> None:
@@ -66,6 +75,7 @@ class SimpleGenerator:
 
     settings: dict[str, Any] = {}
     reports_model_calls = False
+    uses_litellm = False
 
     async def aclose(self) -> None:
         pass

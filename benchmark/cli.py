@@ -15,8 +15,11 @@ import click
 from iwr import __version__
 from iwr.benchmark import cli_agent, cli_run, cli_watch
 from iwr.benchmark.cli_common import (
+    SKIP_MODEL_CHECK,
+    check_model_or_exit,
     console,
     err_console,
+    exit_stopped,
     judge_config,
     judge_model_options,
     judge_options,
@@ -126,12 +129,14 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
 @judge_model_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the judge model's response cache.")
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
+@SKIP_MODEL_CHECK
 @judge_options
-def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout, no_cache, skip_invalid, alignment,
-             ocr, dino, workers, protocol) -> None:
+def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout, no_cache, skip_invalid,
+             skip_model_check, alignment, ocr, dino, workers, protocol) -> None:
     """Judge pages in the official layout (eval.json per page)."""
     from iwr.judge.evaluate import Candidate, evaluate_many
     from iwr.judge.table import markdown_table
+    from iwr.llm import LLMError
 
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     by_model: dict[str, list] = {}
@@ -146,12 +151,17 @@ def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout,
                           f"(expected {candidates}/<task-id>/<model>/index.html)")
         sys.exit(1)
     config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
+    if config.judge_model and not skip_model_check:
+        check_model_or_exit("judge model", config.judge_model, config.judge_api_base)
 
     def done(r) -> None:
         err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)
 
     for m, jobs in by_model.items():
-        results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers, on_done=done))
+        try:
+            results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers, on_done=done))
+        except LLMError as e:  # only a wrong judge-model setting leaves evaluate_many
+            exit_stopped(e, "the same command again")
         table = markdown_table(results, title=m)
         from iwr import atomic
 

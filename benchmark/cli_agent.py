@@ -22,7 +22,7 @@ from iwr.benchmark.cli_common import (
     load_pack_or_exit,
 )
 from iwr.benchmark.cli_resume import resumable
-from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
+from iwr.benchmark.cli_run import BASELINES, check_models_or_exit, execute, pick_run_dir, run_options
 
 
 @click.command("agent", short_help="Draft, self-test, revise; judge the best once.")
@@ -43,8 +43,8 @@ from iwr.benchmark.cli_run import BASELINES, execute, pick_run_dir, run_options
 @resumable(agent=True)
 def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
               budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, task_timeout, run_id, resume,
-              no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir, tui, alignment, ocr, dino,
-              workers, protocol) -> None:
+              no_cache, timeout, retries, max_tokens, display, skip_invalid, skip_model_check, runs_dir, tui,
+              alignment, ocr, dino, workers, protocol) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
     from pydantic import ValidationError
 
@@ -82,6 +82,8 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
         config = RunConfig(mode="agent", generator=generator.name, model=model, api_base=api_base,
                            generator_settings=generator.settings, pack=str(loaded.jsonl),
                            task_ids=[lt.task.id for lt in tasks], judge=judge, versions=versions())
+        if not skip_model_check:
+            check_models_or_exit(config, generator)
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)

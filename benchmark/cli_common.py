@@ -74,6 +74,36 @@ def judge_config(alignment: str | None, ocr: str, dino: str, judge_model: str | 
         sys.exit(2)
 
 
+SKIP_MODEL_CHECK = click.option(
+    "--skip-model-check", is_flag=True,
+    help="Start without checking the model settings first (provider known, key set, the --api-base server "
+         "answering and serving the model).")
+
+
+def check_model_or_exit(what: str, model: str, api_base: str | None) -> None:
+    """Check one model setting (iwr.llm.check_model) before anything is made or spent; a setting that
+    cannot work exits 1 with the fix, notes are printed and the command goes on."""
+    import asyncio
+
+    from iwr.llm import LLMError, check_model
+
+    try:
+        found = asyncio.run(check_model(model, api_base))
+    except LLMError as e:
+        err_console.print(f"[red]error[/red] the {what} cannot be used: {e}. Nothing was run "
+                          "(--skip-model-check starts without this check).", highlight=False)
+        sys.exit(1)
+    for note in found.notes:
+        err_console.print(f"note: {what} {model}: {note}", highlight=False)
+
+
+def exit_stopped(error: BaseException, then: str = "") -> None:
+    """A wrong model setting met mid-way (`stops_run`): say it, and what to run once it is fixed; exit 1."""
+    after = f"; fix the setting, then: {then}" if then else ""
+    err_console.print(f"[red]stopped[/red] {error}. Finished work is kept{after}", highlight=False)
+    sys.exit(1)
+
+
 def field_option(model: type, field: str, *decls: str, **kwargs):
     """A click option whose default and help come from a settings model's field (its default and its
     docstring), so a default lives in one place: the model."""

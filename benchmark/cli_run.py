@@ -13,8 +13,11 @@ import click
 
 from iwr.agents.generators import REGISTRY
 from iwr.benchmark.cli_common import (
+    SKIP_MODEL_CHECK,
+    check_model_or_exit,
     console,
     err_console,
+    exit_stopped,
     judge_config,
     judge_model_options,
     judge_options,
@@ -26,6 +29,8 @@ from iwr.benchmark.cli_watch import run_displayed, tui_option
 from iwr.runfolder import RunFolder
 
 BASELINES = {"blank", "first-frame", "oracle"}
+EXIT_UNANSWERED = 3
+"""The run went to its end, but some tasks got no answer from the model: resume retries them."""
 GENERATORS = [name for name in REGISTRY.names() if name != "agent"]
 
 
@@ -73,6 +78,7 @@ RUN_OPTIONS = [
                       "4096 for Qwen and gpt-4o-2024-05-13]"),
     click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True),
     click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping."),
+    SKIP_MODEL_CHECK,
     runs_dir_option,
     tui_option,
 ]
@@ -92,8 +98,8 @@ run_options = stack_options(RUN_OPTIONS)
 @judge_options
 @resumable()
 def run_cmd(generator_name, model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base,
-            task_timeout, run_id, resume, no_cache, timeout, retries, max_tokens, display, skip_invalid, runs_dir,
-            tui, alignment, ocr, dino, workers, protocol) -> None:
+            task_timeout, run_id, resume, no_cache, timeout, retries, max_tokens, display, skip_invalid,
+            skip_model_check, runs_dir, tui, alignment, ocr, dino, workers, protocol) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
@@ -111,12 +117,23 @@ def run_cmd(generator_name, model, api_base, pack, tasks_filter, limit, frames, 
                            judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout,
                                               protocol),
                            versions=versions())
+        if not skip_model_check:
+            check_models_or_exit(config, generator)
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
     execute(run_dir, config, generator, tasks, display, tui, workers,
             resume_hint=f"iwr run --resume {run_dir}")
+
+
+def check_models_or_exit(config, generator) -> None:
+    """The generator's model (when it calls litellm) and the judge model, checked before the run folder is
+    made: a setting that cannot work exits 1 and leaves nothing behind."""
+    if generator.uses_litellm and config.model:
+        check_model_or_exit("model", config.model, config.api_base)
+    if config.judge.judge_model:
+        check_model_or_exit("judge model", config.judge.judge_model, config.judge.judge_api_base)
 
 
 def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) -> Path:
@@ -134,7 +151,7 @@ def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) 
 def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str,
             judge=None) -> None:
     """Run the tasks with the live display (or the TUI), then write the reports; Ctrl-C keeps finished work."""
-    from iwr.benchmark.runner import Runner, events_path
+    from iwr.benchmark.runner import Runner, RunStopped, events_path, unanswered
     from iwr.events import EventLog
 
     events = EventLog(events_path(run_dir))
@@ -143,8 +160,17 @@ def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, wo
     except KeyboardInterrupt:
         err_console.print(f"interrupted; finished work is kept. Resume: {resume_hint}", highlight=False)
         sys.exit(130)
+    except RunStopped as e:
+        exit_stopped(e, resume_hint)
     write_reports([run_dir])
     console.print(f"run folder: {run_dir}", highlight=False)
+    failed = unanswered(run_dir, tasks)
+    if failed:
+        err_console.print(f"[red]{len(failed)} task(s) got no answer from the model[/red] "
+                          f"({', '.join(map(str, failed[:10]))}{' ...' if len(failed) > 10 else ''}; the reason is in "
+                          f"each task's generation.json): they are not finished. Generate them again: {resume_hint}",
+                          highlight=False)
+        sys.exit(EXIT_UNANSWERED)
 
 
 def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
@@ -176,12 +202,13 @@ def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
 @judge_model_options
 @click.option("--no-cache", is_flag=True, help="Bypass the judge model's response cache.")
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
+@SKIP_MODEL_CHECK
 @judge_options
-def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, display, alignment, ocr, dino,
-                workers, protocol) -> None:
+def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, display, skip_model_check, alignment,
+                ocr, dino, workers, protocol) -> None:
     """Re-judge a run's saved pages (no generation); replaces eval.json."""
     from iwr.benchmark.display import make_display
-    from iwr.benchmark.runner import RunError, read_config, rescore
+    from iwr.benchmark.runner import RunError, RunStopped, read_config, rescore
     from iwr.events import EventLog
 
     try:
@@ -191,11 +218,16 @@ def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, di
     except RunError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
+    if judge.judge_model and not skip_model_check:
+        check_model_or_exit("judge model", judge.judge_model, judge.judge_api_base)
     events = EventLog(RunFolder(run_dir).events)
     shown = make_display(display)
     events.listeners.append(shown)
     try:
         asyncio.run(rescore(run_dir, config, loaded, judge, events, workers))
+    except RunStopped as e:
+        shown.close()
+        exit_stopped(e, f"iwr rescore {run_dir} (with the same options)")
     except RunError as e:
         shown.close()
         err_console.print(f"[red]error[/red] {e}", highlight=False)

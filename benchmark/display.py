@@ -67,6 +67,19 @@ def score_line(event) -> str | None:
     return None
 
 
+def finished_line(event: RunFinished, elapsed: str) -> str:
+    """How a run ended, with what is kept and what `--resume` would do."""
+    kept = f"{event.tasks_done} task(s) judged and kept, {elapsed}"
+    if event.stopped:
+        return f"stopped: {kept}; a model setting is wrong (fix it, then resume with --resume RUN_DIR)"
+    if event.interrupted:
+        return f"interrupted: {kept}; resume with --resume RUN_DIR"
+    if event.unanswered:
+        return (f"run finished with {event.unanswered} task(s) unanswered by the model ({kept}); "
+                "resume with --resume RUN_DIR to generate them again")
+    return f"run finished ({event.tasks_done} task(s), {elapsed})"
+
+
 class PlainDisplay:
     def __init__(self, stream=None, tally: Tally | None = None):
         self.stream = stream or sys.stderr
@@ -81,9 +94,7 @@ class PlainDisplay:
         elif isinstance(event, TaskFinished):
             line = f"[{self.tally.done}/{self.tally.total}] {self.tally.elapsed()} elapsed, spent {self.tally.spend()}"
         elif isinstance(event, RunFinished):
-            line = (f"interrupted: {event.tasks_done} task(s) judged and kept, {self.tally.elapsed()}; "
-                    "resume with --resume RUN_DIR" if event.interrupted else
-                    f"run finished ({event.tasks_done} task(s), {self.tally.elapsed()})")
+            line = finished_line(event, self.tally.elapsed())
         if line:
             print(line, file=self.stream, flush=True)
 

@@ -3,9 +3,11 @@
 Layout of `<runs>/<run-id>/`: `config.json` (the snapshot that makes the run reproducible),
 `events.jsonl`, and per task `<task-id>/` with the generator's files (`index.html`, `response.txt`),
 `generation.json`, `eval.json`, `evalpoints/`, `steps/`. A task's generation is done when
-`generation.json` exists and its judging when `eval.json` exists, so `--resume` redoes neither and a
-killed run loses at most the tasks in flight. A generator that raises (a crash, not a bad answer) leaves
-its task without either file, so `--resume` tries it again. Every file is written atomically.
+`generation.json` exists and says the model answered, and its judging when `eval.json` exists, so
+`--resume` redoes neither and a killed run loses at most the tasks in flight. A failed model call
+(`answered: false`) and a generator that raises (a crash, not a bad answer) leave the task unfinished,
+so `--resume` tries it again. A wrong model setting (key, model name) stops the whole run at its first
+call (`RunStopped`) instead of scoring every task 0. Every file is written atomically.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from iwr import __version__, atomic, runfolder
 from iwr.agents.generators import Generation, Generator
 from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, RunFinished, RunStarted, TaskFinished, TaskStarted
+from iwr.gather import gather_or_cancel
 from iwr.judge.evaluate import EVAL_NAME, Candidate, Judge, JudgeConfig, failed_score
 from iwr.judge.events import scored_event, step_event
 from iwr.judge.types import TaskScore
+from iwr.llm.errors import stops_run
 from iwr.runfolder import RunFolder
 
 CONFIG_NAME = runfolder.CONFIG
@@ -35,6 +39,11 @@ GENERATION_NAME = runfolder.GENERATION
 
 class RunError(Exception):
     """A run that cannot start or resume; the message says what to do."""
+
+
+class RunStopped(Exception):
+    """A wrong model setting (the key, the model name, the provider), for the generator's or the judge's
+    model: every other task would fail the same way, so the run stops; the message says what to fix."""
 
 
 class GeneratorCrashed(Exception):
@@ -123,6 +132,12 @@ def saved_page(task_dir: Path) -> Candidate | None:
     return Candidate(root=task_dir, entry=entry) if (task_dir / entry).is_file() else None
 
 
+def unanswered(run_dir: Path, tasks: list[LoadedTask]) -> list[int]:
+    """The tasks whose model call failed (no answer after the retries): `--resume` generates them again."""
+    return [lt.task.id for lt in tasks
+            if (g := load_generation(run_dir / str(lt.task.id))) is not None and not g.answered]
+
+
 def load_score(task_dir: Path) -> TaskScore | None:
     return atomic.read_model(task_dir / EVAL_NAME, TaskScore)
 
@@ -143,12 +158,16 @@ class Runner:
 
     async def generate(self, lt: LoadedTask, task_dir: Path) -> Generation:
         generation = load_generation(task_dir)
-        if generation is not None:
+        if generation is not None and generation.answered:
             return generation
+        if generation is not None:  # the model call failed last time: its 0 score goes with it
+            (task_dir / EVAL_NAME).unlink(missing_ok=True)
         started = time.perf_counter()
         try:
             generation = await self.generator.generate(lt, task_dir, self.events.emit)
         except Exception as e:  # a crash (a bug, a dead browser), not a bad answer: other tasks go on
+            if stops_run(e):
+                raise RunStopped(str(e)) from None
             raise GeneratorCrashed(f"generator error: {type(e).__name__}: {e}; nothing of this task was saved as "
                                    "done, so --resume tries it again") from e
         if not generation.seconds:
@@ -190,6 +209,8 @@ class Runner:
             try:
                 result = await self.judge_task(judge, lt, task_dir, generation)
             except Exception as e:
+                if stops_run(e):
+                    raise RunStopped(f"the judge model: {e}") from None
                 result = failed_score(lt.task.id, self.config.model, self.config.judge.protocol,
                                       f"judge error: {type(e).__name__}: {e}")
             self.events.emit(TaskFinished(task_id=lt.task.id, ok=generation.ok and result.error is None,
@@ -203,18 +224,23 @@ class Runner:
                                     model=self.config.model, task_ids=[lt.task.id for lt in tasks],
                                     settings=self.config.generator_settings.get("loop", {})))
         results: list[TaskScore] = []
-        interrupted = True
+        interrupted, stopped = True, None
         try:
             try:
-                results = list(await asyncio.gather(*(self.run_task(judge, lt, gate) for lt in tasks)))
+                results = await gather_or_cancel(*(self.run_task(judge, lt, gate) for lt in tasks))
             finally:
                 await self.generator.aclose()
                 await judge.aclose()
             interrupted = False
+        except RunStopped as e:
+            interrupted, stopped = False, str(e)
+            raise
         finally:
             # what is kept, interrupted or not: the tasks judged to the end (their eval.json is there)
-            kept = sum(1 for lt in tasks if RunFolder(self.run_dir).task(lt.task.id).eval.is_file())
-            self.events.emit(RunFinished(interrupted=interrupted, tasks_done=kept))
+            folder = RunFolder(self.run_dir)
+            kept = sum(1 for lt in tasks if folder.task(lt.task.id).eval.is_file())
+            self.events.emit(RunFinished(interrupted=interrupted, stopped=stopped, tasks_done=kept,
+                                         unanswered=len(unanswered(self.run_dir, tasks))))
         return results
 
 
@@ -241,7 +267,15 @@ async def rescore(run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConf
         events.emit(scored_event(result, official=True))
         events.emit(TaskFinished(task_id=result.task_id, ok=result.error is None, error=result.error))
 
-    results = await evaluate_many(jobs, judge, model=config.model or config.generator, workers=workers, on_done=done)
+    try:
+        results = await evaluate_many(jobs, judge, model=config.model or config.generator, workers=workers,
+                                      on_done=done)
+    except Exception as e:
+        if not stops_run(e):
+            raise
+        events.emit(RunFinished(stopped=f"the judge model: {e}",
+                                tasks_done=sum(1 for _, _, d in jobs if (d / EVAL_NAME).is_file())))
+        raise RunStopped(f"the judge model: {e}") from None
     events.emit(RunFinished(tasks_done=len(results)))
     return results
 

@@ -136,7 +136,11 @@ class LoopFinished(_Event):
 class RunFinished(_Event):
     kind: Literal["run_finished"] = "run_finished"
     interrupted: bool = False
+    stopped: str | None = None
+    """Why the run stopped before its end: a wrong model setting (the key, the model name), in its words."""
     tasks_done: int = 0
+    unanswered: int = 0
+    """Tasks whose model call failed (no answer after the retries): not finished, `--resume` retries them."""
 
 
 class Note(_Event):

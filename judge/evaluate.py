@@ -20,12 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iwr import atomic, runfolder
 from iwr.benchmark.loader import LoadedTask
+from iwr.gather import gather_or_cancel
 from iwr.judge import official, score, visual
 from iwr.judge.checkpoints import CheckpointScorer, References, TaskReferences, checkpoint_pairs
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
+from iwr.llm.errors import stops_run
 from iwr.llm.usage import TokenUsage
 
 EVAL_NAME = runfolder.EVAL
@@ -289,7 +291,7 @@ class Judge:
     async def evaluate_many(self, jobs: list[tuple[LoadedTask, Candidate, Path]], model: str = "", workers: int = 2,
                             on_done: Callable[[TaskScore], None] | None = None) -> list[TaskScore]:
         """Judge many candidates, up to `workers` browser contexts at once; one broken task never stops
-        the others."""
+        the others, a wrong judge-model setting (`stops_run`) stops them all."""
         gate = asyncio.Semaphore(max(1, workers))
 
         async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
@@ -297,6 +299,8 @@ class Judge:
                 try:
                     result = await self.evaluate(lt, candidate, out_dir, model=model)
                 except Exception as e:
+                    if stops_run(e):
+                        raise
                     first_line = str(e).splitlines()[0] if str(e) else ""
                     result = failed_score(lt.task.id, model, self.config.protocol,
                                           f"judge error: {type(e).__name__}: {first_line}")
@@ -305,7 +309,7 @@ class Judge:
                     on_done(result)
                 return result
 
-        return list(await asyncio.gather(*(one(*job) for job in jobs)))
+        return await gather_or_cancel(*(one(*job) for job in jobs))
 
 
 async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: JudgeConfig, model: str = "",

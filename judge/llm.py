@@ -126,5 +126,7 @@ class JudgeLLM:
         try:
             answer = await self.ask(RUBRIC_PROMPT, [reference_png, candidate_png])
         except LLMError as e:
+            if e.setting:  # a wrong key or model name: the run stops, the step is not failed
+                raise
             return None, str(e)
         return parse_score(answer, official), answer[-500:]

@@ -20,7 +20,7 @@ from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
 from iwr.judge.types import Grounding, Protocol, StepResult, StepTimings, Verdict
-from iwr.llm import LLMError
+from iwr.llm import LLMError, stops_run
 from iwr.scrolling import scroll
 
 KEY_NAMES = {
@@ -172,6 +172,8 @@ async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_pn
     try:
         answer = await llm.ask(prompt, [before_png, after_png])
     except LLMError as e:
+        if e.setting:  # a wrong key or model name: the run stops, the step is not failed
+            raise
         if lenient:
             return Verdict(status="pass", passed=True, method="llm",
                            reason=f"judge error counted as a pass (official rule): {e}",
@@ -309,6 +311,8 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             if not strict and outcome.ignored:
                 step.reason = f"{step.reason}; {outcome.ignored}"
         except Exception as e:
+            if stops_run(e):
+                raise
             step.reason = await _failure(e, log, t)
         if log.guard is not None and log.guard.stopped:  # a flood, or a hang, stopped the page's scripts
             step.passed, step.reason = False, log.guard.stopped

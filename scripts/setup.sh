@@ -88,3 +88,6 @@ if [ -f "$SITES/package-lock.json" ] && { [ ! -f "$SITES/node_modules/.package-l
   echo "setup: installing the real sites of benchmark/realsites (npm ci in $SITES)"
   (cd "$SITES" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
+
+echo "setup: done. To type \`iwr ...\` as the README shows it, put the venv on PATH in your shell:"
+echo "setup:   source $VENV/bin/activate        (or call $VENV/bin/iwr)"

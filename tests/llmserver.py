@@ -11,6 +11,9 @@ How a test drives it:
   returns the answer text or a behaviour. ``route({...})`` builds one that picks the answer from the
   last user message, so a judge test can answer grounding, verdict and rubric prompts differently.
 - ``server.requests`` records every request (method, path, headers, parsed JSON body) in order.
+- Like a real server it can check the key (``api_key``: a request without ``Bearer <key>`` gets 401) and
+  serve named models only (``models``: listed by GET /models; a chat request for another one gets 404).
+  By default it takes any key and any model name and lists no models (GET /models is 404).
 """
 
 from __future__ import annotations
@@ -174,8 +177,11 @@ class RecordedRequest:
 class LLMServer:
     """The server; start it with ``with LLMServer() as s:`` or ``start()``/``stop()``."""
 
-    def __init__(self, responder: Responder | None = None) -> None:
+    def __init__(self, responder: Responder | None = None, *, api_key: str | None = None,
+                 models: list[str] | None = None) -> None:
         self.responder: Responder = responder or echo
+        self.api_key = api_key
+        self.models = models
         self.requests: list[RecordedRequest] = []
         self._queue: deque[Behaviour] = deque()
         self._lock = threading.Lock()
@@ -348,11 +354,20 @@ def _make_handler(server: LLMServer) -> type[BaseHTTPRequestHandler]:
                 pass
             self.close_connection = True
 
+        def _refused(self, request: RecordedRequest) -> bool:
+            if server.api_key is None or request.headers.get("authorization") == f"Bearer {server.api_key}":
+                return False
+            self._send(401, json.dumps({"error": {"message": "Incorrect API key provided", "type":
+                                                  "invalid_request_error", "code": "invalid_api_key"}}).encode())
+            return True
+
         def do_GET(self) -> None:
             request = self._read()
-            if request.path in MODELS_PATHS:
-                self._send(200, json.dumps({"object": "list", "data": [
-                    {"id": "loopback", "object": "model", "created": 0, "owned_by": "iwr-tests"}]}).encode())
+            if self._refused(request):
+                return
+            if request.path in MODELS_PATHS and server.models is not None:
+                listed = [{"id": m, "object": "model", "created": 0, "owned_by": "iwr-tests"} for m in server.models]
+                self._send(200, json.dumps({"object": "list", "data": listed}).encode())
             else:
                 self._send(404, b'{"error": {"message": "not found"}}')
 
@@ -360,6 +375,13 @@ def _make_handler(server: LLMServer) -> type[BaseHTTPRequestHandler]:
             request = self._read()
             if request.path not in CHAT_PATHS:
                 self._send(404, b'{"error": {"message": "not found"}}')
+                return
+            if self._refused(request):
+                return
+            asked = request.json.get("model") if isinstance(request.json, dict) else None
+            if server.models is not None and asked not in server.models:
+                self._send(404, json.dumps({"error": {"message": f"The model `{asked}` does not exist.",
+                                                      "type": "NotFoundError", "code": 404}}).encode())
                 return
             self._perform(server._next(request.json), request.json)
 

@@ -167,6 +167,10 @@ class RunState:
     ended: float | None = None
     finished: bool = False
     interrupted: bool = False
+    stopped: str | None = None
+    """Why a wrong model setting stopped the run."""
+    unanswered: int = 0
+    """Tasks the model did not answer (the call failed): `--resume` generates them again."""
     tasks: dict[int, TaskState] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     """Run-level notes (no task)."""
@@ -219,6 +223,7 @@ class RunState:
         self.run_id, self.mode, self.generator, self.model = e.run_id, e.mode, e.generator, e.model
         self.settings = dict(e.settings)
         self.started, self.ended, self.finished, self.interrupted = e.t, None, False, False
+        self.stopped, self.unanswered = None, 0
         for task_id in e.task_ids:
             self.task(task_id)
         return None
@@ -315,6 +320,7 @@ class RunState:
     @_fold.register
     def _(self, e: RunFinished) -> int | None:
         self.finished, self.interrupted, self.ended = True, e.interrupted, e.t
+        self.stopped, self.unanswered = e.stopped, e.unanswered
         for t in self.tasks.values():
             if t.status == "running":
                 t.status, t.activity = "stopped", ""

@@ -16,6 +16,7 @@ from iwr.benchmark.loader import LoadedTask
 @generator("oneshot")
 class OneShot(SimpleGenerator):
     name = "oneshot"
+    uses_litellm = True
 
     def __init__(self, model: str, api_base: str | None = None, frames: str = "fps", use_cache: bool = True,
                  timeout: float = 600.0, retries: int = 3, max_tokens: int | None = None, client=None,
@@ -53,7 +54,9 @@ class OneShot(SimpleGenerator):
                                                timeout=self.timeout, retries=self.retries, use_cache=self.use_cache,
                                                max_tokens=self.max_tokens)
         except LLMError as e:
-            base.error = str(e)
+            if e.setting:
+                raise
+            base.error, base.answered = str(e), False
             base.seconds = round(time.perf_counter() - started, 3)
             return base
         atomic.write_text(out_dir / runfolder.RESPONSE, reply.text)

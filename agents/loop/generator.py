@@ -43,6 +43,7 @@ class AgentLoop:
     name = "agent"
     reports_model_calls = True
     """Each model call is reported by the loop (GenerationFinished with its iteration)."""
+    uses_litellm = True
 
     def __init__(self, model: str, settings: LoopSettings, judge: Judge,
                  api_base: str | None = None, frames: str = "fps", use_cache: bool = True, timeout: float = 600.0,
@@ -91,6 +92,10 @@ class AgentLoop:
         if best is None:
             last = history[-1] if history else None
             generation.error = f"no iteration produced a usable page ({last['error'] if last else 'no attempt'})"
+            if last is not None and not last.get("answered", True):
+                # the loop ended on a failed call: start it afresh on --resume (answers so far are cached)
+                generation.answered = False
+                (out_dir / CHECKPOINTS_NAME).unlink(missing_ok=True)
             return generation
         page_dir = TaskFolder(out_dir).iteration(best)
         for name in (runfolder.PAGE, runfolder.RESPONSE):

@@ -34,20 +34,22 @@ def _add_cost(total: float | None, new: float | None) -> float | None:
 async def call_model(ctx: LoopContext, messages: list[dict[str, Any]], n: int, node: str,
                      base: int | None) -> Attempt:
     """One model call for page `n`; writes its answer and, when usable, the page. Never raises for a
-    bad answer or a failed call: the attempt says what went wrong."""
+    bad answer or a failed call (the attempt says what went wrong), only for a wrong model setting."""
     from iwr.llm import LLMError
 
     started = time.perf_counter()
     out = ctx.iteration_dir(n)
     out.mkdir(parents=True, exist_ok=True)
     attempt = Attempt(iteration=n, node=node, ok=False, error=None, edit_mode="none", base=base, prompt_tokens=0,
-                      completion_tokens=0, cost_usd=0.0, seconds=0.0, cached=False)
+                      completion_tokens=0, cost_usd=0.0, seconds=0.0, cached=False, answered=True)
     try:
         reply = await ctx.llm.client.complete(messages, model=ctx.llm.model, api_base=ctx.llm.api_base,
                                               timeout=ctx.llm.timeout, retries=ctx.llm.retries,
                                               use_cache=ctx.llm.use_cache, max_tokens=ctx.llm.max_tokens)
     except LLMError as e:
-        attempt.update(error=str(e), seconds=round(time.perf_counter() - started, 3))
+        if e.setting:
+            raise
+        attempt.update(error=str(e), answered=False, seconds=round(time.perf_counter() - started, 3))
         return attempt
     atomic.write_text(out / runfolder.RESPONSE, reply.text)
     attempt.update(prompt_tokens=reply.usage.prompt_tokens, completion_tokens=reply.usage.completion_tokens,
@@ -182,8 +184,8 @@ def stop_reason(state: LoopState, s: LoopSettings) -> str | None:
     best, best_final = state.get("best_iteration"), state.get("best_final")
     tokens = state.get("prompt_tokens", 0) + state.get("completion_tokens", 0)
     cost = state.get("cost_usd", 0.0)
-    if best_final is not None and best_final >= s.target:
-        return f"target reached (self-test Final {100 * best_final:.1f} >= {100 * s.target:.0f})"
+    if best_final is not None and 100 * best_final >= s.target:
+        return f"target reached (self-test Final {100 * best_final:.1f} >= {s.target:g})"
     if n + 1 >= s.max_iters:
         return f"max iterations ({s.max_iters})"
     if s.budget_usd is not None and cost is not None and cost >= s.budget_usd:

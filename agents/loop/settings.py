@@ -21,8 +21,8 @@ class LoopSettings(BaseModel):
     """Pages the loop may write per task, the first draft included (1 = one-shot plus a self-test)."""
     feedback: FeedbackLevel = "trace"
     """What the revise prompt shows (see FEEDBACK_HELP)."""
-    target: float = Field(0.95, ge=0.0, le=1.0)
-    """Stop once the best self-test Final reaches this."""
+    target: float = Field(95.0, ge=0.0, le=100.0)
+    """Stop once the best self-test Final reaches this (0-100, the scale every score is shown in)."""
     patience: int = Field(2, ge=1)
     """Stop after this many iterations in a row without a better self-test Final."""
     budget_usd: float | None = Field(None, gt=0)

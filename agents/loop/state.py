@@ -28,6 +28,8 @@ class Attempt(TypedDict):
     cost_usd: float | None
     seconds: float
     cached: bool
+    answered: bool
+    """False when the call itself failed (no answer after the retries), as opposed to a bad answer."""
 
 
 class IterationRecord(Attempt):

@@ -16,11 +16,14 @@ from .errors import (
     LLMBadResponse,
     LLMConnectionError,
     LLMError,
+    LLMModelNotFound,
     LLMRateLimited,
     LLMRequestError,
     LLMServerError,
     LLMTimeout,
+    stops_run,
 )
+from .preflight import Preflight, check_model
 from .retry import RetryPolicy, parse_retry_after
 from .types import Answer, LLMRequest, LLMResponse
 from .usage import TokenUsage
@@ -33,6 +36,7 @@ __all__ = [
     "LLMClient",
     "LLMConnectionError",
     "LLMError",
+    "LLMModelNotFound",
     "LLMRateLimited",
     "LLMRequest",
     "LLMRequestError",
@@ -40,10 +44,13 @@ __all__ = [
     "LLMServerError",
     "LLMTimeout",
     "LiteLLMBackend",
+    "Preflight",
     "ResponseCache",
     "RetryPolicy",
     "TokenUsage",
+    "check_model",
     "default_cache_dir",
     "load_litellm",
     "parse_retry_after",
+    "stops_run",
 ]

@@ -18,12 +18,16 @@ from .errors import (
     LLMBadResponse,
     LLMConnectionError,
     LLMError,
+    LLMModelNotFound,
     LLMRateLimited,
     LLMRequestError,
     LLMServerError,
     LLMTimeout,
 )
 from .retry import parse_retry_after
+
+UNKNOWN_PROVIDER = "LLM Provider NOT provided"
+"""What litellm says, before sending anything, about a model string whose provider it does not know."""
 
 
 def classify(exc: BaseException, *, model: str, api_base: str | None, timeout: float) -> LLMError:
@@ -63,6 +67,8 @@ def classify(exc: BaseException, *, model: str, api_base: str | None, timeout: f
     if not isinstance(deepest, openai.OpenAIError) and type(deepest).__module__ == "builtins":
         # TypeError, AttributeError...: litellm could not use the parameters it was given
         return LLMRequestError(f"{type(deepest).__name__}: {_clean(deepest)}", **where)
+    if UNKNOWN_PROVIDER in str(exc):
+        return LLMModelNotFound(f"litellm knows no provider for {model!r}", **where)
     if status is not None and status < 500:  # litellm refused before sending (no key, bad model name)
         error = from_status(status, _clean(exc), retry_after=None, **where)
         error.status = None  # no server said this: do not show it as an HTTP status
@@ -79,6 +85,8 @@ def from_status(status: int, detail: str, *, retry_after: float | None, model: s
         cls = LLMAuthError
     elif status == 408:
         cls = LLMTimeout
+    elif status == 404:
+        cls = LLMModelNotFound
     elif status >= 500:
         cls = LLMServerError
     elif status >= 400:

@@ -55,6 +55,8 @@ class LLMGrounding:
                     GROUNDING_VISION_PROMPT.format(elements=element_lines(elements, True), **fields), [shot])
                 index = parse_index(answer, len(elements.info))
         except LLMError as e:
+            if e.setting:  # a wrong key or model name: the run stops, the step is not failed
+                raise
             return Pick(None, [], f"judge model unavailable: {e}")
         candidates = [elements.candidate(index, 1.0)] if index is not None else []
         reason = f"judge model answered {answer.strip()[:200]!r}"

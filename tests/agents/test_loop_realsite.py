@@ -59,7 +59,7 @@ def test_the_self_test_names_the_broken_step_and_the_revision_reaches_ifs_100(ll
     one = CliRunner(env=env).invoke(main, ["run", *common, "--run-id", "oneshot"], catch_exceptions=False)
     assert one.exit_code == 0, one.output
     agent = CliRunner(env=env).invoke(main, ["agent", *common, "--run-id", "agent", "--max-iters", "3",
-                                                              "--target", "0.7"],
+                                                              "--target", "70"],
                                       catch_exceptions=False)
     assert agent.exit_code == 0, agent.output
 

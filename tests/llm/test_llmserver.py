@@ -2,7 +2,10 @@
 
 import json
 import time
+import urllib.error
 import urllib.request
+
+import pytest
 
 from ..llmserver import LLMServer, error, hang, reply, route
 
@@ -38,9 +41,23 @@ def test_script_comes_before_the_responder_and_models_are_listed(llm_server):
     assert post(llm_server, [{"role": "user", "content": "x"}])[1]["choices"][0]["message"]["content"] == "first"
     assert post(llm_server, [{"role": "user", "content": "x"}])[0] == 503
     assert post(llm_server, [{"role": "user", "content": "x"}])[1]["choices"][0]["message"]["content"] == "echo: x"
+    with pytest.raises(urllib.error.HTTPError) as unlisted:
+        urllib.request.urlopen(llm_server.base_url + "/models", timeout=5)
+    assert unlisted.value.code == 404, "by default the server lists no models (and serves any name)"
+    llm_server.models = ["loopback"]
     with urllib.request.urlopen(llm_server.base_url + "/models", timeout=5) as response:
         assert json.loads(response.read())["data"][0]["id"] == "loopback"
-    assert len(llm_server.requests) == 4 and len(llm_server.chat_requests) == 3 and llm_server.pending == 0
+    assert len(llm_server.requests) == 5 and len(llm_server.chat_requests) == 3 and llm_server.pending == 0
+
+
+def test_a_server_with_a_key_and_named_models_refuses_like_a_real_one(llm_server):
+    llm_server.api_key, llm_server.models = "sk-right", ["qwen"]
+    llm_server.script("never sent")
+    assert post(llm_server, [{"role": "user", "content": "x"}])[0] == 401
+    request = urllib.request.Request(llm_server.base_url + "/models", headers={"Authorization": "Bearer sk-right"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert [m["id"] for m in json.loads(response.read())["data"]] == ["qwen"]
+    assert llm_server.pending == 1, "a refused request takes nothing from the script"
 
 
 def test_stopping_does_not_wait_for_a_hanging_request():

@@ -54,6 +54,21 @@ def test_status_follows_the_loop_and_an_interrupted_run_stops_running_tasks():
     assert state.tasks[1].status == "stopped" and state.interrupted and state.elapsed(now=100) == 9
 
 
+
+def test_a_run_stopped_by_a_model_setting_and_one_with_unanswered_tasks_are_not_shown_finished():
+    from iwr.benchmark.display import finished_line
+
+    stopped = RunFinished(stopped="not authorised (openai/m ...)", tasks_done=2)
+    unanswered = RunFinished(unanswered=3, tasks_done=12)
+    state = fold([RunStarted(t=0, run_id="r", mode="oneshot", generator="oneshot", task_ids=[1]), stopped])
+    assert state.stopped.startswith("not authorised") and not state.interrupted
+    assert fold([RunStarted(t=0, run_id="r", mode="oneshot", generator="oneshot", task_ids=[1]),
+                 unanswered]).unanswered == 3
+    assert finished_line(stopped, "5s").startswith("stopped: 2 task(s) judged and kept")
+    assert "3 task(s) unanswered" in finished_line(unanswered, "5s")
+    assert finished_line(RunFinished(tasks_done=12), "5s") == "run finished (12 task(s), 5s)"
+
+
 def test_resumed_run_keeps_finished_tasks_and_counts_them_once():
     evs = events(ONESHOT)
     resumed = [RunStarted(t=evs[-1].t + 60, run_id=evs[0].run_id, mode="oneshot", generator="oneshot",

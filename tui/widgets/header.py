@@ -30,9 +30,14 @@ class RunHeader(Static):
             top.append(f"✗ failed: {failure}", style="bold red")
         elif stopping and not state.finished:
             top.append("■ stopping…", style="bold yellow")
+        elif state.finished and state.stopped:
+            top.append(f"✗ stopped: {state.stopped}", style="bold red")
+        elif state.finished and state.interrupted:
+            top.append("✗ interrupted", style="bold red")
+        elif state.finished and state.unanswered:
+            top.append(f"✗ finished, {state.unanswered} task(s) unanswered (resume retries them)", style="bold red")
         elif state.finished:
-            top.append("✗ interrupted" if state.interrupted else "✓ finished",
-                       style="bold red" if state.interrupted else "bold green")
+            top.append("✓ finished", style="bold green")
         elif state.started is not None:
             top.append("● running", style="bold yellow")
             quiet = now - (state.last_event or now)
