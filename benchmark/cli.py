@@ -67,8 +67,14 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
         t = lt.task
         seconds = f"{probe_video(lt.video).seconds:.1f}" if lt.has_video else "-"
         table.add_row(
-            str(t.id), t.source_website, t.classification.domain, t.classification.level,
-            str(len(t.action_sequence)), str(t.checkpoint_count), t.resolution, seconds,
+            str(t.id),
+            t.source_website,
+            t.classification.domain,
+            t.classification.level,
+            str(len(t.action_sequence)),
+            str(t.checkpoint_count),
+            t.resolution,
+            seconds,
         )
     console.print(table)
 
@@ -76,30 +82,45 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
 @tasks.command("validate")
 @PACK_ARG
 @SKIP_INVALID
-@click.option("--strict", is_flag=True,
-              help="Count warnings (what the official code accepts) as errors: exit 1 on any.")
+@click.option(
+    "--strict", is_flag=True, help="Count warnings (what the official code accepts) as errors: exit 1 on any."
+)
 def tasks_validate(pack: Path | None, skip_invalid: bool, strict: bool) -> None:
     """Check every task of PACK: fields, video decodes fully, checkpoints and assets present."""
     loaded = load_pack_or_exit(pack, skip_invalid, deep=True, strict=strict, list_warnings=True)
     bad = len({p.task for p in loaded.problems})
-    console.print(f"{loaded.jsonl}: {len(loaded.tasks)} valid task(s)" + (f", {bad} invalid skipped" if bad else ""),
-                  highlight=False)
+    console.print(
+        f"{loaded.jsonl}: {len(loaded.tasks)} valid task(s)" + (f", {bad} invalid skipped" if bad else ""),
+        highlight=False,
+    )
 
 
 @main.command()
-@click.option("--script", "scripts", required=True, multiple=True, type=click.Path(path_type=Path),
-              help="The session script (YAML); repeat to record several.")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="Pack folder to write the task into.")
-@click.option("--site", type=click.Path(path_type=Path, file_okay=False),
-              help="Serve this folder on 127.0.0.1 and record it.")
+@click.option(
+    "--script",
+    "scripts",
+    required=True,
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="The session script (YAML); repeat to record several.",
+)
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path), help="Pack folder to write the task into."
+)
+@click.option(
+    "--site", type=click.Path(path_type=Path, file_okay=False), help="Serve this folder on 127.0.0.1 and record it."
+)
 @click.option("--url", help="Record this URL instead of a local folder.")
 @click.option("--fps", default=10, show_default=True, help="Video frame rate (at least 10).")
-@click.option("--official-only", is_flag=True,
-              help="Check each step's expect on the real page, but write only the official fields "
-                   "(no target, no expect) into data.jsonl.")
-def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | None, fps: int,
-           official_only: bool) -> None:
+@click.option(
+    "--official-only",
+    is_flag=True,
+    help="Check each step's expect on the real page, but write only the official fields "
+    "(no target, no expect) into data.jsonl.",
+)
+def record(
+    scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | None, fps: int, official_only: bool
+) -> None:
     """Record a scripted browser session as a new task."""
     from iwr.benchmark.recorder.record import record as do_record
     from iwr.benchmark.recorder.script import ScriptError
@@ -115,24 +136,45 @@ def record(scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | N
             err_console.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
             failed += 1
             continue
-        console.print(f"recorded task {task.id}: {len(task.action_sequence)} actions, "
-                      f"{task.checkpoint_count} checkpoints -> {out}", highlight=False)
+        console.print(
+            f"recorded task {task.id}: {len(task.action_sequence)} actions, "
+            f"{task.checkpoint_count} checkpoints -> {out}",
+            highlight=False,
+        )
     if failed:
         sys.exit(1)
 
 
 @main.command("eval")
 @click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
-@click.option("--candidates", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Official result layout: DIR/<task-id>/<model>/index.html.")
+@click.option(
+    "--candidates",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Official result layout: DIR/<task-id>/<model>/index.html.",
+)
 @click.option("--model", help="Only this model's folder (default: every model found).")
 @judge_model_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the judge model's response cache.")
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @SKIP_MODEL_CHECK
 @judge_options
-def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout, no_cache, skip_invalid,
-             skip_model_check, alignment, ocr, dino, workers, protocol) -> None:
+def eval_cmd(
+    pack,
+    candidates,
+    model,
+    judge_model,
+    judge_api_base,
+    task_timeout,
+    no_cache,
+    skip_invalid,
+    skip_model_check,
+    alignment,
+    ocr,
+    dino,
+    workers,
+    protocol,
+) -> None:
     """Judge pages in the official layout (eval.json per page)."""
     from iwr.judge.evaluate import Candidate, evaluate_many
     from iwr.judge.table import markdown_table
@@ -142,13 +184,15 @@ def eval_cmd(pack, candidates, model, judge_model, judge_api_base, task_timeout,
     by_model: dict[str, list] = {}
     for lt in loaded.tasks:
         task_dir = candidates / str(lt.task.id)
-        models = ([model] if model else
-                  sorted(p.name for p in task_dir.iterdir() if p.is_dir()) if task_dir.is_dir() else [])
+        models = (
+            [model] if model else sorted(p.name for p in task_dir.iterdir() if p.is_dir()) if task_dir.is_dir() else []
+        )
         for m in models:
             by_model.setdefault(m, []).append((lt, Candidate(root=task_dir / m), task_dir / m))
     if not by_model:
-        err_console.print(f"no candidates found under {candidates} "
-                          f"(expected {candidates}/<task-id>/<model>/index.html)")
+        err_console.print(
+            f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)"
+        )
         sys.exit(1)
     config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
     if config.judge_model and not skip_model_check:
@@ -176,8 +220,9 @@ def judge() -> None:
 
 @judge.command("check")
 @PACK_ARG
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
-              help="Keep the judged pages and eval.json here.")
+@click.option(
+    "--out", type=click.Path(path_type=Path, file_okay=False), help="Keep the judged pages and eval.json here."
+)
 @judge_options
 def judge_check(pack, out, alignment, ocr, dino, workers, protocol) -> None:
     """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task."""
@@ -191,15 +236,27 @@ def judge_check(pack, out, alignment, ocr, dino, workers, protocol) -> None:
     for col in ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "ok", "notes"):
         table.add_column(col)
     for r in rows:
-        table.add_row(str(r.task_id), f"{100 * r.oracle_ifs:.1f}", f"{100 * r.oracle_final:.1f}",
-                      f"{100 * r.image_ifs:.1f}", f"{100 * r.empty_final:.1f}", "yes" if r.ok else "NO",
-                      "; ".join(r.notes)[:200])
+        table.add_row(
+            str(r.task_id),
+            f"{100 * r.oracle_ifs:.1f}",
+            f"{100 * r.oracle_final:.1f}",
+            f"{100 * r.image_ifs:.1f}",
+            f"{100 * r.empty_final:.1f}",
+            "yes" if r.ok else "NO",
+            "; ".join(r.notes)[:200],
+        )
     console.print(table)
     if not rows or not all(r.ok for r in rows):
         sys.exit(1)
 
 
 # The commands of the other cli_* modules, which import cli_common (never this module: no import cycle).
-for command in (cli_run.run_cmd, cli_run.report_cmd, cli_run.rescore_cmd, cli_agent.agent_cmd, cli_agent.compare_cmd,
-                cli_watch.watch_cmd):
+for command in (
+    cli_run.run_cmd,
+    cli_run.report_cmd,
+    cli_run.rescore_cmd,
+    cli_agent.agent_cmd,
+    cli_agent.compare_cmd,
+    cli_watch.watch_cmd,
+):
     main.add_command(command)

@@ -26,11 +26,17 @@ from iwr.benchmark.cli_run import BASELINES, check_models_or_exit, execute, pick
 
 
 @click.command("agent", short_help="Draft, self-test, revise; judge the best once.")
-@click.option("--model", help="litellm model that writes and revises the page (openai/…, ollama/…). "
-                               "[required, unless --resume RUN_DIR]")
+@click.option(
+    "--model",
+    help="litellm model that writes and revises the page (openai/…, ollama/…). [required, unless --resume RUN_DIR]",
+)
 @field_option(LoopSettings, "max_iters", type=int)
-@field_option(LoopSettings, "feedback", type=click.Choice(list(get_args(FeedbackLevel))),
-              help="What the revise prompt shows: " + "; ".join(f"{k}: {v}" for k, v in FEEDBACK_HELP.items()))
+@field_option(
+    LoopSettings,
+    "feedback",
+    type=click.Choice(list(get_args(FeedbackLevel))),
+    help="What the revise prompt shows: " + "; ".join(f"{k}: {v}" for k, v in FEEDBACK_HELP.items()),
+)
 @field_option(LoopSettings, "target", type=float)
 @field_option(LoopSettings, "patience", type=int)
 @field_option(LoopSettings, "budget_usd", type=float)
@@ -41,10 +47,41 @@ from iwr.benchmark.cli_run import BASELINES, check_models_or_exit, execute, pick
 @judge_model_options
 @judge_options
 @resumable(agent=True)
-def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, target, patience, budget_usd,
-              budget_tokens, budget_s, no_edits, frames, judge_model, judge_api_base, task_timeout, run_id, resume,
-              no_cache, timeout, retries, max_tokens, display, skip_invalid, skip_model_check, runs_dir, tui,
-              alignment, ocr, dino, workers, protocol) -> None:
+def agent_cmd(
+    model,
+    api_base,
+    pack,
+    tasks_filter,
+    limit,
+    max_iters,
+    feedback,
+    target,
+    patience,
+    budget_usd,
+    budget_tokens,
+    budget_s,
+    no_edits,
+    frames,
+    judge_model,
+    judge_api_base,
+    task_timeout,
+    run_id,
+    resume,
+    no_cache,
+    timeout,
+    retries,
+    max_tokens,
+    display,
+    skip_invalid,
+    skip_model_check,
+    runs_dir,
+    tui,
+    alignment,
+    ocr,
+    dino,
+    workers,
+    protocol,
+) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
     from pydantic import ValidationError
 
@@ -57,16 +94,26 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
     if model is None:
         raise click.UsageError("Missing option '--model' (or --resume RUN_DIR to continue a run from its folder).")
     if model.removeprefix("baseline/") in BASELINES:
-        err_console.print(f"[red]error[/red] --model {model}: the agent loop needs an LLM; "
-                          "baselines run with `iwr run`", highlight=False)
+        err_console.print(
+            f"[red]error[/red] --model {model}: the agent loop needs an LLM; baselines run with `iwr run`",
+            highlight=False,
+        )
         sys.exit(2)
     try:
-        settings = LoopSettings(max_iters=max_iters, feedback=feedback, target=target, patience=patience,
-                                budget_usd=budget_usd, budget_tokens=budget_tokens, budget_s=budget_s,
-                                edits=not no_edits)
+        settings = LoopSettings(
+            max_iters=max_iters,
+            feedback=feedback,
+            target=target,
+            patience=patience,
+            budget_usd=budget_usd,
+            budget_tokens=budget_tokens,
+            budget_s=budget_s,
+            edits=not no_edits,
+        )
     except ValidationError as e:
-        problems = "; ".join(f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}"
-                             for err in e.errors())
+        problems = "; ".join(
+            f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}" for err in e.errors()
+        )
         err_console.print(f"[red]error[/red] {problems}", highlight=False)
         sys.exit(2)
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
@@ -76,27 +123,56 @@ def agent_cmd(model, api_base, pack, tasks_filter, limit, max_iters, feedback, t
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
         judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
         run_judge = Judge(judge)  # one judge (browser, visual backends) for the self-tests and the official judging
-        generator = create("agent", model=model, settings=settings, judge=run_judge, api_base=api_base,
-                           frames=frames, use_cache=not no_cache, timeout=timeout, retries=retries,
-                           max_tokens=max_tokens or max_tokens_for(model))
-        config = RunConfig(mode="agent", generator=generator.name, model=model, api_base=api_base,
-                           generator_settings=generator.settings, pack=str(loaded.jsonl),
-                           task_ids=[lt.task.id for lt in tasks], judge=judge, versions=versions())
+        generator = create(
+            "agent",
+            model=model,
+            settings=settings,
+            judge=run_judge,
+            api_base=api_base,
+            frames=frames,
+            use_cache=not no_cache,
+            timeout=timeout,
+            retries=retries,
+            max_tokens=max_tokens or max_tokens_for(model),
+        )
+        config = RunConfig(
+            mode="agent",
+            generator=generator.name,
+            model=model,
+            api_base=api_base,
+            generator_settings=generator.settings,
+            pack=str(loaded.jsonl),
+            task_ids=[lt.task.id for lt in tasks],
+            judge=judge,
+            versions=versions(),
+        )
         if not skip_model_check:
             check_models_or_exit(config, generator)
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
-    execute(run_dir, config, generator, tasks, display, tui, workers,
-            resume_hint=f"iwr agent --resume {run_dir}", judge=run_judge)
+    execute(
+        run_dir,
+        config,
+        generator,
+        tasks,
+        display,
+        tui,
+        workers,
+        resume_hint=f"iwr agent --resume {run_dir}",
+        judge=run_judge,
+    )
 
 
 @click.command("compare", short_help="Two runs side by side: scores, deltas, cost.")
 @click.argument("run_a", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("run_b", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for compare.md, report.md and report.html (default: compare-<A>-vs-<B> beside RUN_B).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for compare.md, report.md and report.html (default: compare-<A>-vs-<B> beside RUN_B).",
+)
 def compare_cmd(run_a: Path, run_b: Path, out: Path | None) -> None:
     """Two runs side by side (e.g. one-shot vs agent): official Final/IFS/VFS per task and overall, the
     delta, iterations used, tokens and cost, and the score-by-iteration curve in the HTML report."""
@@ -116,5 +192,6 @@ def compare_cmd(run_a: Path, run_b: Path, out: Path | None) -> None:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
     console.print(text, markup=False, highlight=False)
-    console.print(f"reports: {out / runfolder.COMPARE_MD} {written.markdown} {written.html}", highlight=False,
-                  soft_wrap=True)
+    console.print(
+        f"reports: {out / runfolder.COMPARE_MD} {written.markdown} {written.html}", highlight=False, soft_wrap=True
+    )

@@ -31,16 +31,19 @@ def _report_warnings(warnings, pack: Path | None, list_them: bool) -> None:
     count = f"{len(warnings)} warning" + ("s" if len(warnings) != 1 else "")
     if list_them:
         for w in warnings:
-            err_console.print(f"[yellow]warning[/yellow] {escape(str(w))}", markup=True, highlight=False,
-                              soft_wrap=True)
+            err_console.print(
+                f"[yellow]warning[/yellow] {escape(str(w))}", markup=True, highlight=False, soft_wrap=True
+            )
         err_console.print(f"{count} (the official code accepts these; --strict makes them errors)", highlight=False)
     else:
-        err_console.print(f"{count}: run `iwr tasks validate{' ' + str(pack) if pack else ''}` to see them",
-                          highlight=False)
+        err_console.print(
+            f"{count}: run `iwr tasks validate{' ' + str(pack) if pack else ''}` to see them", highlight=False
+        )
 
 
-def load_pack_or_exit(pack: Path | None, skip_invalid: bool, deep: bool, *, strict: bool = False,
-                      list_warnings: bool = False):
+def load_pack_or_exit(
+    pack: Path | None, skip_invalid: bool, deep: bool, *, strict: bool = False, list_warnings: bool = False
+):
     from iwr.benchmark.loader import PackError, load_pack
 
     try:
@@ -54,9 +57,16 @@ def load_pack_or_exit(pack: Path | None, skip_invalid: bool, deep: bool, *, stri
     return loaded
 
 
-def judge_config(alignment: str | None, ocr: str, dino: str, judge_model: str | None = None,
-                  judge_api_base: str | None = None, no_cache: bool = False, task_timeout: float | None = None,
-                  protocol: str = "iwr"):
+def judge_config(
+    alignment: str | None,
+    ocr: str,
+    dino: str,
+    judge_model: str | None = None,
+    judge_api_base: str | None = None,
+    no_cache: bool = False,
+    task_timeout: float | None = None,
+    protocol: str = "iwr",
+):
     """The JudgeConfig of the command's options; a combination it refuses exits with the reason."""
     from pydantic import ValidationError
 
@@ -66,18 +76,30 @@ def judge_config(alignment: str | None, ocr: str, dino: str, judge_model: str | 
     if alignment is not None:  # else the protocol's (official: code)
         given["alignment"] = alignment
     try:
-        return JudgeConfig(protocol=protocol, ocr=None if ocr == "none" else ocr, dino=None if dino == "none" else dino,
-                           judge_model=judge_model, judge_api_base=judge_api_base, use_cache=not no_cache, **given)
+        return JudgeConfig(
+            protocol=protocol,
+            ocr=None if ocr == "none" else ocr,
+            dino=None if dino == "none" else dino,
+            judge_model=judge_model,
+            judge_api_base=judge_api_base,
+            use_cache=not no_cache,
+            **given,
+        )
     except ValidationError as e:
-        err_console.print(f"[red]error[/red] --protocol {protocol} --alignment {alignment}: "
-                          + "; ".join(err["msg"].removeprefix("Value error, ") for err in e.errors()), highlight=False)
+        err_console.print(
+            f"[red]error[/red] --protocol {protocol} --alignment {alignment}: "
+            + "; ".join(err["msg"].removeprefix("Value error, ") for err in e.errors()),
+            highlight=False,
+        )
         sys.exit(2)
 
 
 SKIP_MODEL_CHECK = click.option(
-    "--skip-model-check", is_flag=True,
+    "--skip-model-check",
+    is_flag=True,
     help="Start without checking the model settings first (provider known, key set, the --api-base server "
-         "answering and serving the model).")
+    "answering and serving the model).",
+)
 
 
 def check_model_or_exit(what: str, model: str, api_base: str | None) -> None:
@@ -90,8 +112,11 @@ def check_model_or_exit(what: str, model: str, api_base: str | None) -> None:
     try:
         found = asyncio.run(check_model(model, api_base))
     except LLMError as e:
-        err_console.print(f"[red]error[/red] the {what} cannot be used: {e}. Nothing was run "
-                          "(--skip-model-check starts without this check).", highlight=False)
+        err_console.print(
+            f"[red]error[/red] the {what} cannot be used: {e}. Nothing was run "
+            "(--skip-model-check starts without this check).",
+            highlight=False,
+        )
         sys.exit(1)
     for note in found.notes:
         err_console.print(f"note: {what} {model}: {note}", highlight=False)
@@ -121,38 +146,61 @@ def _judge_default(field: str) -> str:
 
 
 JUDGE_OPTIONS = [
-    click.option("--protocol", type=click.Choice(["iwr", "official"]), default="iwr", show_default=True,
-                 help="official: the published evaluation code's rules point by point (fixed waits, lenient "
-                      "Click/Press, Scroll always down, checkpoints before the flagged action); iwr: this "
-                      "project's stricter, deterministic judge. See docs/judge.md."),
-    click.option("--alignment", type=click.Choice(["paper", "code"]),
-                 help="Checkpoint after the flagged action (paper) or before it (official code). "
-                      "[default: paper; code with --protocol official]"),
-    click.option("--ocr", default=_judge_default("ocr"), show_default=True,
-                 help="OCR backend; falls back to ocr-rapidocr when easyocr or its English weights are absent; "
-                      "or 'none'."),
-    click.option("--dino", default=_judge_default("dino"), show_default=True,
-                 help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'."),
+    click.option(
+        "--protocol",
+        type=click.Choice(["iwr", "official"]),
+        default="iwr",
+        show_default=True,
+        help="official: the published evaluation code's rules point by point (fixed waits, lenient "
+        "Click/Press, Scroll always down, checkpoints before the flagged action); iwr: this "
+        "project's stricter, deterministic judge. See docs/judge.md.",
+    ),
+    click.option(
+        "--alignment",
+        type=click.Choice(["paper", "code"]),
+        help="Checkpoint after the flagged action (paper) or before it (official code). "
+        "[default: paper; code with --protocol official]",
+    ),
+    click.option(
+        "--ocr",
+        default=_judge_default("ocr"),
+        show_default=True,
+        help="OCR backend; falls back to ocr-rapidocr when easyocr or its English weights are absent; or 'none'.",
+    ),
+    click.option(
+        "--dino",
+        default=_judge_default("dino"),
+        show_default=True,
+        help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'.",
+    ),
     click.option("--workers", default=2, show_default=True, help="Parallel browser contexts."),
 ]
 
 
 JUDGE_MODEL_OPTIONS = [
-    click.option("--judge-model",
-                 help="Multimodal judge model (litellm name) for the official LLM parts (default: offline judge)."),
+    click.option(
+        "--judge-model",
+        help="Multimodal judge model (litellm name) for the official LLM parts (default: offline judge).",
+    ),
     click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...)."),
-    click.option("--task-timeout", type=click.FloatRange(min=1), metavar="SECONDS",
-                 help="Time limit of one task's judging; what was scored by then is kept. "
-                      "[default: 300, or 900 with --judge-model]"),
+    click.option(
+        "--task-timeout",
+        type=click.FloatRange(min=1),
+        metavar="SECONDS",
+        help="Time limit of one task's judging; what was scored by then is kept. "
+        "[default: 300, or 900 with --judge-model]",
+    ),
 ]
 
 
 def stack_options(options):
     """One decorator from a list of click options, so commands sharing options declare them once."""
+
     def apply(f):
         for option in reversed(options):
             f = option(f)
         return f
+
     return apply
 
 

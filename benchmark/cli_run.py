@@ -35,13 +35,26 @@ GENERATORS = [name for name in REGISTRY.names() if name != "agent"]
 
 
 def runs_dir_option(f):
-    return click.option("--runs-dir", type=click.Path(path_type=Path, file_okay=False),
-                        default=lambda: os.environ.get("IWR_RUNS_DIR", "runs"), show_default="./runs or $IWR_RUNS_DIR",
-                        help="Where run folders are created.")(f)
+    return click.option(
+        "--runs-dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=lambda: os.environ.get("IWR_RUNS_DIR", "runs"),
+        show_default="./runs or $IWR_RUNS_DIR",
+        help="Where run folders are created.",
+    )(f)
 
 
-def make_generator(model: str | None, api_base: str | None, frames: str, no_cache: bool, timeout: float,
-                   retries: int = 3, max_tokens: int | None = None, protocol: str = "iwr", name: str | None = None):
+def make_generator(
+    model: str | None,
+    api_base: str | None,
+    frames: str,
+    no_cache: bool,
+    timeout: float,
+    retries: int = 3,
+    max_tokens: int | None = None,
+    protocol: str = "iwr",
+    name: str | None = None,
+):
     """The generator `name` (any registered one), else a baseline named by `model`, else the one-shot LLM
     generator for a litellm model string. A factory gets the options it declares (all, with **kwargs)."""
     from iwr.agents.generators import REGISTRY, create
@@ -51,9 +64,16 @@ def make_generator(model: str | None, api_base: str | None, frames: str, no_cach
         name = model.removeprefix("baseline/") if model and model.removeprefix("baseline/") in BASELINES else "oneshot"
     if model is None and name == "oneshot":
         raise click.UsageError("--model is needed for the one-shot generator")
-    offered = {"model": model, "api_base": api_base, "frames": frames, "use_cache": not no_cache, "timeout": timeout,
-               "retries": retries, "max_tokens": max_tokens or (max_tokens_for(model) if model else None),
-               "official_pages": protocol == "official"}
+    offered = {
+        "model": model,
+        "api_base": api_base,
+        "frames": frames,
+        "use_cache": not no_cache,
+        "timeout": timeout,
+        "retries": retries,
+        "max_tokens": max_tokens or (max_tokens_for(model) if model else None),
+        "official_pages": protocol == "official",
+    }
     accepted = inspect.signature(REGISTRY.factories[name]).parameters if name in REGISTRY else {}
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values()):
         return create(name, **offered)
@@ -65,17 +85,26 @@ RUN_OPTIONS = [
     click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack)."),
     click.option("--tasks-filter", help="Task ids (1001,1003), ranges (1001-1005) or a regex on site/domain."),
     click.option("--limit", type=int, help="Only the first K selected tasks."),
-    click.option("--frames", type=click.Choice(["fps", "keyframes"]), default="fps", show_default=True,
-                 help="Video input: 1 fps capped at 64 (official) or scene-change keyframes."),
+    click.option(
+        "--frames",
+        type=click.Choice(["fps", "keyframes"]),
+        default="fps",
+        show_default=True,
+        help="Video input: 1 fps capped at 64 (official) or scene-change keyframes.",
+    ),
     click.option("--run-id", help="Name of the run folder (default: time + model; agent runs end in -agent)."),
     RESUME_OPTION,
     click.option("--no-cache", is_flag=True, help="Bypass the LLM response cache."),
     click.option("--timeout", default=600.0, show_default=True, help="Seconds per model call attempt."),
-    click.option("--retries", default=3, show_default=True,
-                 help="Retries on 429, 5xx, timeouts and connection errors."),
-    click.option("--max-tokens", type=click.IntRange(min=1),
-                 help="Completion tokens per model call. [default: the official value for the model: 16384, "
-                      "4096 for Qwen and gpt-4o-2024-05-13]"),
+    click.option(
+        "--retries", default=3, show_default=True, help="Retries on 429, 5xx, timeouts and connection errors."
+    ),
+    click.option(
+        "--max-tokens",
+        type=click.IntRange(min=1),
+        help="Completion tokens per model call. [default: the official value for the model: 16384, "
+        "4096 for Qwen and gpt-4o-2024-05-13]",
+    ),
     click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True),
     click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping."),
     SKIP_MODEL_CHECK,
@@ -87,19 +116,50 @@ run_options = stack_options(RUN_OPTIONS)
 
 
 @click.command("run")
-@click.option("--generator", "generator_name", type=click.Choice(GENERATORS),
-              help="Any registered generator (default: oneshot for a litellm --model, or the baseline named by "
-                   "--model). The agent loop has its own command, `iwr agent`.")
-@click.option("--model",
-              help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) "
-                   "or a baseline: blank, first-frame, oracle. [required, unless --resume RUN_DIR]")
+@click.option(
+    "--generator",
+    "generator_name",
+    type=click.Choice(GENERATORS),
+    help="Any registered generator (default: oneshot for a litellm --model, or the baseline named by "
+    "--model). The agent loop has its own command, `iwr agent`.",
+)
+@click.option(
+    "--model",
+    help="litellm model (openai/…, anthropic/…, gemini/…, ollama/…) "
+    "or a baseline: blank, first-frame, oracle. [required, unless --resume RUN_DIR]",
+)
 @run_options
 @judge_model_options
 @judge_options
 @resumable()
-def run_cmd(generator_name, model, api_base, pack, tasks_filter, limit, frames, judge_model, judge_api_base,
-            task_timeout, run_id, resume, no_cache, timeout, retries, max_tokens, display, skip_invalid,
-            skip_model_check, runs_dir, tui, alignment, ocr, dino, workers, protocol) -> None:
+def run_cmd(
+    generator_name,
+    model,
+    api_base,
+    pack,
+    tasks_filter,
+    limit,
+    frames,
+    judge_model,
+    judge_api_base,
+    task_timeout,
+    run_id,
+    resume,
+    no_cache,
+    timeout,
+    retries,
+    max_tokens,
+    display,
+    skip_invalid,
+    skip_model_check,
+    runs_dir,
+    tui,
+    alignment,
+    ocr,
+    dino,
+    workers,
+    protocol,
+) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
 
@@ -108,23 +168,27 @@ def run_cmd(generator_name, model, api_base, pack, tasks_filter, limit, frames, 
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
-        generator = make_generator(model, api_base, frames, no_cache, timeout, retries, max_tokens, protocol,
-                                   generator_name)
+        generator = make_generator(
+            model, api_base, frames, no_cache, timeout, retries, max_tokens, protocol, generator_name
+        )
         run_dir = pick_run_dir(Path(runs_dir), slug(model or generator.name), run_id, resume)
-        config = RunConfig(generator=generator.name, model=model or generator.model, api_base=api_base,
-                           generator_settings=generator.settings, pack=str(loaded.jsonl),
-                           task_ids=[lt.task.id for lt in tasks],
-                           judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout,
-                                              protocol),
-                           versions=versions())
+        config = RunConfig(
+            generator=generator.name,
+            model=model or generator.model,
+            api_base=api_base,
+            generator_settings=generator.settings,
+            pack=str(loaded.jsonl),
+            task_ids=[lt.task.id for lt in tasks],
+            judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol),
+            versions=versions(),
+        )
         if not skip_model_check:
             check_models_or_exit(config, generator)
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
-    execute(run_dir, config, generator, tasks, display, tui, workers,
-            resume_hint=f"iwr run --resume {run_dir}")
+    execute(run_dir, config, generator, tasks, display, tui, workers, resume_hint=f"iwr run --resume {run_dir}")
 
 
 def check_models_or_exit(config, generator) -> None:
@@ -148,8 +212,9 @@ def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) 
     return runs_dir / (run_id or new_run_id(suffix))
 
 
-def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str,
-            judge=None) -> None:
+def execute(
+    run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str, judge=None
+) -> None:
     """Run the tasks with the live display (or the TUI), then write the reports; Ctrl-C keeps finished work."""
     from iwr.benchmark.runner import Runner, RunStopped, events_path, unanswered
     from iwr.events import EventLog
@@ -166,10 +231,12 @@ def execute(run_dir: Path, config, generator, tasks, display: str, tui: bool, wo
     console.print(f"run folder: {run_dir}", highlight=False)
     failed = unanswered(run_dir, tasks)
     if failed:
-        err_console.print(f"[red]{len(failed)} task(s) got no answer from the model[/red] "
-                          f"({', '.join(map(str, failed[:10]))}{' ...' if len(failed) > 10 else ''}; the reason is in "
-                          f"each task's generation.json): they are not finished. Generate them again: {resume_hint}",
-                          highlight=False)
+        err_console.print(
+            f"[red]{len(failed)} task(s) got no answer from the model[/red] "
+            f"({', '.join(map(str, failed[:10]))}{' ...' if len(failed) > 10 else ''}; the reason is in "
+            f"each task's generation.json): they are not finished. Generate them again: {resume_hint}",
+            highlight=False,
+        )
         sys.exit(EXIT_UNANSWERED)
 
 
@@ -190,8 +257,11 @@ def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
 
 @click.command("report")
 @click.argument("runs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for report.md and report.html (default: the first RUN folder).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for report.md and report.html (default: the first RUN folder).",
+)
 def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
     """Markdown and self-contained HTML reports of run folders."""
     write_reports(list(runs), out)
@@ -204,8 +274,20 @@ def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @SKIP_MODEL_CHECK
 @judge_options
-def rescore_cmd(run_dir, judge_model, judge_api_base, task_timeout, no_cache, display, skip_model_check, alignment,
-                ocr, dino, workers, protocol) -> None:
+def rescore_cmd(
+    run_dir,
+    judge_model,
+    judge_api_base,
+    task_timeout,
+    no_cache,
+    display,
+    skip_model_check,
+    alignment,
+    ocr,
+    dino,
+    workers,
+    protocol,
+) -> None:
     """Re-judge a run's saved pages (no generation); replaces eval.json."""
     from iwr.benchmark.display import make_display
     from iwr.benchmark.runner import RunError, RunStopped, read_config, rescore

@@ -30,8 +30,11 @@ def has_terminal() -> bool:
 
 def tui_option(f):
     """`--tui` for any command that runs tasks; pass the flag to `run_displayed` (or `use_tui`)."""
-    return click.option("--tui", is_flag=True,
-                        help="Watch the run live in a terminal UI (plain progress lines when there is no terminal).")(f)
+    return click.option(
+        "--tui",
+        is_flag=True,
+        help="Watch the run live in a terminal UI (plain progress lines when there is no terminal).",
+    )(f)
 
 
 def use_tui(requested: bool) -> bool:
@@ -42,8 +45,9 @@ def use_tui(requested: bool) -> bool:
     return requested
 
 
-def run_displayed(coro: Coroutine[Any, Any, T], events: EventLog, display: DisplayName = "auto",
-                  tui: bool = False) -> T:
+def run_displayed(
+    coro: Coroutine[Any, Any, T], events: EventLog, display: DisplayName = "auto", tui: bool = False
+) -> T:
     """`asyncio.run(coro)` with the run's progress on screen: the TUI for `--tui` in a terminal, else
     the `--display` choice (plain lines when `--tui` found no terminal). Returns the run's result or
     raises its exception; KeyboardInterrupt when the user stopped it (Ctrl-C, or q in the TUI)."""
@@ -97,8 +101,11 @@ def watch_cmd(run_dir: Path, no_follow: bool, plain: bool) -> None:
     path = run_dir / EVENTS_NAME
     if not any((run_dir / name).is_file() for name in RUN_MARKERS):
         folder = runfolder.RunFolder(run_dir)
-        why = folder.not_a_run() if folder.comparison_of() else \
-            f"{run_dir} is not a run folder (no {' or '.join(RUN_MARKERS)})"
+        why = (
+            folder.not_a_run()
+            if folder.comparison_of()
+            else f"{run_dir} is not a run folder (no {' or '.join(RUN_MARKERS)})"
+        )
         err_console.print(f"[red]error[/red] {why}", highlight=False)
         sys.exit(1)
     try:

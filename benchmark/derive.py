@@ -24,30 +24,73 @@ from __future__ import annotations
 
 import re
 
-_OPEN = {"'": "'’", "‘": "’'", '"': '"', "“": "”\"", "«": "»", "`": "`"}
-TYPE_VERB = (r"(?:type|types|typing|typed|enter|enters|entering|input|inputs|write|writes|writing|fill\s+in|key\s+in|"
-             r"search\s+for|searches\s+for)")
-FILLER = (r"(?:in|the|a|text|word|words|phrase|query|value|string|term|keyword|keywords|search|following|characters|"
-          r"letters|number|name)")
+_OPEN = {"'": "'’", "‘": "’'", '"': '"', "“": '”"', "«": "»", "`": "`"}
+TYPE_VERB = (
+    r"(?:type|types|typing|typed|enter|enters|entering|input|inputs|write|writes|writing|fill\s+in|key\s+in|"
+    r"search\s+for|searches\s+for)"
+)
+FILLER = (
+    r"(?:in|the|a|text|word|words|phrase|query|value|string|term|keyword|keywords|search|following|characters|"
+    r"letters|number|name)"
+)
 AFTER_VERB = re.compile(rf"\b{TYPE_VERB}(?:\s+{FILLER})*\s*:?\s*$", re.I)
 BEFORE_FIELD_WORD = re.compile(r"^\s*(?:into|in|inside|onto|on|as)\b", re.I)
 FIELD_BEFORE = re.compile(r"\b(?:into|in|inside|onto|on|to|the)\s*$", re.I)
-FIELD_AFTER = re.compile(r"^\s*(?:search\s+)?(?:box|field|input|bar|textbox|text\s+box|area|textarea|form|button|"
-                         r"link|tab|section|menu|placeholder|label)\b", re.I)
-UNQUOTED = re.compile(rf"\b{TYPE_VERB}\s+(?:in\s+)?(.+?)\s+(?:into|in|inside|onto|on)\s+"
-                      r"(?:the|a|an|this|that|its|their|your)\b", re.I)
-LEADING_FILLER = re.compile(r"^(?:(?:the|a)\s+)?"
-                            r"(?:text|word|words|phrase|query|value|string|term|keyword|search\s+term)\s*:?\s+", re.I)
-DETERMINER = re.compile(r"^(?:a|an|the|your|my|some|any|their|his|her|its|our|this|that|these|those|text|"
-                        r"something)\b", re.I)
+FIELD_AFTER = re.compile(
+    r"^\s*(?:search\s+)?(?:box|field|input|bar|textbox|text\s+box|area|textarea|form|button|"
+    r"link|tab|section|menu|placeholder|label)\b",
+    re.I,
+)
+UNQUOTED = re.compile(
+    rf"\b{TYPE_VERB}\s+(?:in\s+)?(.+?)\s+(?:into|in|inside|onto|on)\s+"
+    r"(?:the|a|an|this|that|its|their|your)\b",
+    re.I,
+)
+LEADING_FILLER = re.compile(
+    r"^(?:(?:the|a)\s+)?"
+    r"(?:text|word|words|phrase|query|value|string|term|keyword|search\s+term)\s*:?\s+",
+    re.I,
+)
+DETERMINER = re.compile(
+    r"^(?:a|an|the|your|my|some|any|their|his|her|its|our|this|that|these|those|text|"
+    r"something)\b",
+    re.I,
+)
 
-MODIFIERS = {"ctrl": "Control", "control": "Control", "shift": "Shift", "alt": "Alt", "option": "Alt", "opt": "Alt",
-             "cmd": "Meta", "command": "Meta", "meta": "Meta", "win": "Meta", "windows": "Meta", "super": "Meta"}
+MODIFIERS = {
+    "ctrl": "Control",
+    "control": "Control",
+    "shift": "Shift",
+    "alt": "Alt",
+    "option": "Alt",
+    "opt": "Alt",
+    "cmd": "Meta",
+    "command": "Meta",
+    "meta": "Meta",
+    "win": "Meta",
+    "windows": "Meta",
+    "super": "Meta",
+}
 NAMED_KEYS = {
-    "enter": "Enter", "return": "Enter", "escape": "Escape", "esc": "Escape", "tab": "Tab",
-    "space bar": "Space", "spacebar": "Space", "space": "Space", "backspace": "Backspace", "back space": "Backspace",
-    "delete": "Delete", "del": "Delete", "insert": "Insert", "home": "Home", "end": "End",
-    "page up": "PageUp", "pageup": "PageUp", "page down": "PageDown", "pagedown": "PageDown",
+    "enter": "Enter",
+    "return": "Enter",
+    "escape": "Escape",
+    "esc": "Escape",
+    "tab": "Tab",
+    "space bar": "Space",
+    "spacebar": "Space",
+    "space": "Space",
+    "backspace": "Backspace",
+    "back space": "Backspace",
+    "delete": "Delete",
+    "del": "Delete",
+    "insert": "Insert",
+    "home": "Home",
+    "end": "End",
+    "page up": "PageUp",
+    "pageup": "PageUp",
+    "page down": "PageDown",
+    "pagedown": "PageDown",
     **{f"{d} arrow": f"Arrow{d.title()}" for d in ("up", "down", "left", "right")},
     **{f"arrow {d}": f"Arrow{d.title()}" for d in ("up", "down", "left", "right")},
     **{f"{d}-arrow": f"Arrow{d.title()}" for d in ("up", "down", "left", "right")},
@@ -59,8 +102,11 @@ _NAMES = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(NAMED_KEYS
 _MODS = "|".join(sorted(MODIFIERS, key=len, reverse=True))
 COMBO = rf"(?:(?:{_MODS})\s*[+\-]\s*)+(?:{_NAMES}|[a-z0-9])"
 KEY_AFTER_VERB = re.compile(rf"['‘\"“`]?((?:{COMBO}|{_NAMES}))(?![a-z0-9])|['‘\"“`](\S)['’\"”`]", re.I)
-PRESS_VERB = re.compile(r"\b(?:press|presses|pressed|pressing|hit|hits|tap|taps|push|pushes|strike|strikes)"
-                        r"\s+(?:on\s+)?(?:the\s+)?", re.I)
+PRESS_VERB = re.compile(
+    r"\b(?:press|presses|pressed|pressing|hit|hits|tap|taps|push|pushes|strike|strikes)"
+    r"\s+(?:on\s+)?(?:the\s+)?",
+    re.I,
+)
 COMBO_ANYWHERE = re.compile(rf"(?<![a-z0-9]){COMBO}(?![a-z0-9])", re.I)
 NAMED_KEY_WORD = re.compile(rf"(?<![a-z0-9])({_NAMES})\s+key\b", re.I)
 
@@ -82,7 +128,7 @@ def quotes(text: str) -> list[tuple[int, int, str]]:
                     break
                 j += 1
             if j < n:
-                found.append((i, j + 1, text[i + 1:j].strip()))
+                found.append((i, j + 1, text[i + 1 : j].strip()))
                 i = j + 1
                 continue
         i += 1

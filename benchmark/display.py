@@ -54,12 +54,15 @@ class Tally:
 def score_line(event) -> str | None:
     """The line every text display prints for an official score, an agent self-test or a loop's end."""
     if isinstance(event, Scored) and event.official:
-        return (f"task {event.task_id}: IFS {100 * event.IFS:.1f}  Final {100 * event.Final:.1f}"
-                + (f"  ({event.error})" if event.error else ""))
+        return f"task {event.task_id}: IFS {100 * event.IFS:.1f}  Final {100 * event.Final:.1f}" + (
+            f"  ({event.error})" if event.error else ""
+        )
     if isinstance(event, Scored):
         vfs = "—" if event.VFS is None else f"{100 * event.VFS:.1f}"
-        return (f"task {event.task_id} iteration {event.iteration}: self-test IFS {100 * event.IFS:.1f}  "
-                f"VFS {vfs}  Final {100 * event.Final:.1f}")
+        return (
+            f"task {event.task_id} iteration {event.iteration}: self-test IFS {100 * event.IFS:.1f}  "
+            f"VFS {vfs}  Final {100 * event.Final:.1f}"
+        )
     if isinstance(event, LoopFinished):
         best = "" if event.best_Final is None else f" (self-test Final {100 * event.best_Final:.1f})"
         kept = "no page" if event.best_iteration < 0 else f"kept iteration {event.best_iteration}{best}"
@@ -75,8 +78,10 @@ def finished_line(event: RunFinished, elapsed: str) -> str:
     if event.interrupted:
         return f"interrupted: {kept}; resume with --resume RUN_DIR"
     if event.unanswered:
-        return (f"run finished with {event.unanswered} task(s) unanswered by the model ({kept}); "
-                "resume with --resume RUN_DIR to generate them again")
+        return (
+            f"run finished with {event.unanswered} task(s) unanswered by the model ({kept}); "
+            "resume with --resume RUN_DIR to generate them again"
+        )
     return f"run finished ({event.tasks_done} task(s), {elapsed})"
 
 
@@ -89,8 +94,9 @@ class PlainDisplay:
         self.tally.update(event)
         line = score_line(event)
         if isinstance(event, RunStarted):
-            line = (f"run {event.run_id}: {len(event.task_ids)} task(s), "
-                    f"generator {event.generator} {event.model}").rstrip()
+            line = (
+                f"run {event.run_id}: {len(event.task_ids)} task(s), generator {event.generator} {event.model}"
+            ).rstrip()
         elif isinstance(event, TaskFinished):
             line = f"[{self.tally.done}/{self.tally.total}] {self.tally.elapsed()} elapsed, spent {self.tally.spend()}"
         elif isinstance(event, RunFinished):
@@ -108,17 +114,24 @@ class RichDisplay:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.tally = Tally()
-        self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), TextColumn("{task.fields[spend]}"),
-                                 console=Console(stderr=True), transient=False)
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[spend]}"),
+            console=Console(stderr=True),
+            transient=False,
+        )
         self.bar = None
         self.progress.start()
 
     def __call__(self, event) -> None:
         self.tally.update(event)
         if isinstance(event, RunStarted):
-            self.bar = self.progress.add_task(f"{event.generator} {event.model}".strip(), total=self.tally.total,
-                                              spend=self.tally.spend())
+            self.bar = self.progress.add_task(
+                f"{event.generator} {event.model}".strip(), total=self.tally.total, spend=self.tally.spend()
+            )
         elif self.bar is not None:
             line = score_line(event)
             if line:

@@ -59,9 +59,7 @@ class Scrolled(_Expect):
     direction: Literal["down", "up", "left", "right"]
 
 
-Expect = Annotated[
-    TextVisible | TextAbsent | InputValue | CountVisible | Scrolled, Field(discriminator="kind")
-]
+Expect = Annotated[TextVisible | TextAbsent | InputValue | CountVisible | Scrolled, Field(discriminator="kind")]
 
 
 class ExpectResult(BaseModel):
@@ -91,12 +89,12 @@ async def check(page: PageLike, expect: Expect, before_scroll: dict | None = Non
         [spec, before_scroll or {}],
     )
     return ExpectResult(
-        expect=expect, ok=bool(observed.get("ok")), observed=observed.get("observed"),
+        expect=expect,
+        ok=bool(observed.get("ok")),
+        observed=observed.get("observed"),
         reason=observed.get("reason", ""),
     )
 
 
-async def check_all(
-    page: PageLike, expects: list[Expect], before_scroll: dict | None = None
-) -> list[ExpectResult]:
+async def check_all(page: PageLike, expects: list[Expect], before_scroll: dict | None = None) -> list[ExpectResult]:
     return [await check(page, e, before_scroll) for e in expects]

@@ -95,9 +95,15 @@ def resolve_jsonl(path: Path | None) -> Path:
         if len(found) == 1:
             return found[0]
         names = ", ".join(p.name for p in found) or "none"
-        raise PackError([Problem(task="-", file=str(path),
-                                 message=f"expected one .jsonl task file in this folder, found {names}; "
-                                         "pass the file itself")])
+        raise PackError(
+            [
+                Problem(
+                    task="-",
+                    file=str(path),
+                    message=f"expected one .jsonl task file in this folder, found {names}; pass the file itself",
+                )
+            ]
+        )
     if not path.exists():
         raise PackError([Problem(task="-", file=str(path), message="no such file or folder")])
     return path
@@ -126,8 +132,11 @@ def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as e:
-            problems.append(Problem(task=f"line {n}", file=f"{jsonl.name}:{n}",
-                                    message=f"not valid JSON: {e.msg} at column {e.colno}"))
+            problems.append(
+                Problem(
+                    task=f"line {n}", file=f"{jsonl.name}:{n}", message=f"not valid JSON: {e.msg} at column {e.colno}"
+                )
+            )
             continue
         label = str(raw.get("id")) if isinstance(raw, dict) and "id" in raw else f"line {n}"
         if not isinstance(raw, dict):
@@ -137,12 +146,19 @@ def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
             task = Task.model_validate(raw)
         except ValidationError as e:
             for err in e.errors():
-                problems.append(Problem(task=label, file=f"{jsonl.name}:{n}", field=_field_path(err["loc"]),
-                                        message=err["msg"]))
+                problems.append(
+                    Problem(task=label, file=f"{jsonl.name}:{n}", field=_field_path(err["loc"]), message=err["msg"])
+                )
             continue
         if task.id in seen:
-            problems.append(Problem(task=label, file=f"{jsonl.name}:{n}", field="id",
-                                    message=f"duplicate id (first on line {seen[task.id]}); ids must be unique"))
+            problems.append(
+                Problem(
+                    task=label,
+                    file=f"{jsonl.name}:{n}",
+                    field="id",
+                    message=f"duplicate id (first on line {seen[task.id]}); ids must be unique",
+                )
+            )
             continue
         seen[task.id] = n
         file = f"{jsonl.name}:{n}"
@@ -199,8 +215,15 @@ def _task_warnings(task: Task, raw: dict, file: str, folder: Path) -> list[Probl
     tid = str(task.id)
     out = []
     if isinstance(raw.get("id"), str):
-        out.append(Problem(task=tid, file=file, field="id", level="warning",
-                           message=f"id is a string ({raw['id']!r}); the official format has an integer"))
+        out.append(
+            Problem(
+                task=tid,
+                file=file,
+                field="id",
+                level="warning",
+                message=f"id is a string ({raw['id']!r}); the official format has an integer",
+            )
+        )
     if task.recording_details.size is None:
         size, source = metadata_viewport(folder)
         task.use_viewport(size)
@@ -211,11 +234,25 @@ def _task_warnings(task: Task, raw: dict, file: str, folder: Path) -> list[Probl
         else:
             w, h = DEFAULT_VIEWPORT
             using = f"using {w}x{h}, the official default" + (f" ({source})" if source else "")
-        out.append(Problem(task=tid, file=file, field="recording_details.resolution", level="warning",
-                           message=f"resolution {what}; {using}"))
+        out.append(
+            Problem(
+                task=tid,
+                file=file,
+                field="recording_details.resolution",
+                level="warning",
+                message=f"resolution {what}; {using}",
+            )
+        )
     if not task.action_sequence:
-        out.append(Problem(task=tid, file=file, field="action_sequence", level="warning",
-                           message="no actions: only the initial state is judged"))
+        out.append(
+            Problem(
+                task=tid,
+                file=file,
+                field="action_sequence",
+                level="warning",
+                message="no actions: only the initial state is judged",
+            )
+        )
     return out
 
 
@@ -232,23 +269,38 @@ def _action_warnings(task: Task, i: int, action: Action, file: str) -> list[Prob
         return warn(".type", f"{action.unperformable()}; this step fails when judged (known types: {known})")
     if action.type == "Type" and not p.text:
         text = action.text_to_type()
-        return warn(".parameters.text", f"no parameters.text; the judge types {text!r}, read from the description"
-                    if text is not None else
-                    "no parameters.text and the description quotes no text to type; this step fails when judged")
+        return warn(
+            ".parameters.text",
+            f"no parameters.text; the judge types {text!r}, read from the description"
+            if text is not None
+            else "no parameters.text and the description quotes no text to type; this step fails when judged",
+        )
     if action.type == "Press" and not (p.key or "").strip():
         key = action.key_to_press()
-        return warn(".parameters.key", f"no parameters.key; the judge presses {key}, read from the description"
-                    if key is not None else
-                    "no parameters.key and the description names no key; this step fails when judged")
+        return warn(
+            ".parameters.key",
+            f"no parameters.key; the judge presses {key}, read from the description"
+            if key is not None
+            else "no parameters.key and the description names no key; this step fails when judged",
+        )
     if action.type == "Scroll" and (p.direction or "").strip().lower() not in SCROLL_DIRECTIONS:
-        what = "no parameters.direction" if not (p.direction or "").strip() else \
-            f"direction {p.direction!r} is not up, down, left or right"
+        what = (
+            "no parameters.direction"
+            if not (p.direction or "").strip()
+            else f"direction {p.direction!r} is not up, down, left or right"
+        )
         return warn(".parameters.direction", f"{what}; the judge scrolls down, as the official judge always does")
     return []
 
 
-def load_pack(path: Path | None = None, *, skip_invalid: bool = False, check_media: bool = True,
-              deep: bool = False, strict: bool = False) -> Pack:
+def load_pack(
+    path: Path | None = None,
+    *,
+    skip_invalid: bool = False,
+    check_media: bool = True,
+    deep: bool = False,
+    strict: bool = False,
+) -> Pack:
     """Load and check a pack (`deep`: decode every video frame and image). Raises PackError on any
     error unless `skip_invalid`; warnings go to `Pack.warnings`, or count as errors when `strict`."""
     from iwr.benchmark.media import task_media_problems

@@ -81,17 +81,33 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
             return str(p)
 
     if not folder.is_dir():
-        return [Problem(task=tid, file=rel(folder),
-                        message="task folder is missing (expected next to the jsonl, named after its stem)")]
+        return [
+            Problem(
+                task=tid,
+                file=rel(folder),
+                message="task folder is missing (expected next to the jsonl, named after its stem)",
+            )
+        ]
     problems = []
     video = folder / "video.mp4"
     sheets = sheet_files(folder)
     if not video.is_file() and sheets:
-        problems.append(Problem(task=tid, file=rel(video), level="warning",
-                                message="video.mp4 is missing; the model is shown the asset sheets only"))
+        problems.append(
+            Problem(
+                task=tid,
+                file=rel(video),
+                level="warning",
+                message="video.mp4 is missing; the model is shown the asset sheets only",
+            )
+        )
     elif not video.is_file():
-        problems.append(Problem(task=tid, file=rel(video),
-                                message="video.mp4 is missing (and no stitched_assets/stitched_image* sheet either)"))
+        problems.append(
+            Problem(
+                task=tid,
+                file=rel(video),
+                message="video.mp4 is missing (and no stitched_assets/stitched_image* sheet either)",
+            )
+        )
     else:
         try:
             probe_video(video, deep=deep)
@@ -101,19 +117,35 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
         path = folder / "checkpoints" / f"step_{k}.png"
         field = "initial state" if k == 0 else f"action_sequence[{task.flagged_steps[k - 1]}].visual_evaluation_flag"
         if not path.is_file():
-            problems.append(Problem(task=tid, file=rel(path), field=field,
-                                    message=f"checkpoint step_{k} is missing ({task.checkpoint_count} needed: "
-                                            "step_0 plus one per flagged action)"))
+            problems.append(
+                Problem(
+                    task=tid,
+                    file=rel(path),
+                    field=field,
+                    message=f"checkpoint step_{k} is missing ({task.checkpoint_count} needed: "
+                    "step_0 plus one per flagged action)",
+                )
+            )
         elif not cv2.haveImageReader(str(path)) or (deep and cv2.imread(str(path)) is None):
-            problems.append(Problem(task=tid, file=rel(path), field=field,
-                                    message="checkpoint is not a readable image"))
+            problems.append(
+                Problem(task=tid, file=rel(path), field=field, message="checkpoint is not a readable image")
+            )
     if not (folder / "assets").is_dir():
-        problems.append(Problem(task=tid, file=rel(folder / "assets"),
-                                message="assets/ folder is missing (may be empty, but must exist)"))
+        problems.append(
+            Problem(
+                task=tid,
+                file=rel(folder / "assets"),
+                message="assets/ folder is missing (may be empty, but must exist)",
+            )
+        )
     elif visible_files(folder / "assets") and not sheets:
-        problems.append(Problem(task=tid, file=rel(folder / "stitched_assets"),
-                                message="assets exist but no stitched_assets/stitched_image* sheet "
-                                        "shows them to the model"))
+        problems.append(
+            Problem(
+                task=tid,
+                file=rel(folder / "stitched_assets"),
+                message="assets exist but no stitched_assets/stitched_image* sheet shows them to the model",
+            )
+        )
     if deep:
         for sheet in sheets:
             if cv2.imread(str(sheet), cv2.IMREAD_UNCHANGED) is None:

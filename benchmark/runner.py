@@ -94,10 +94,14 @@ def comparable(config: RunConfig) -> dict:
 def differences(saved: Any, new: Any, at: str = "") -> list[str]:
     """Each setting that differs, as `path: saved -> new` (nested settings by their dotted path)."""
     if isinstance(saved, dict) and isinstance(new, dict):
-        return [d for k in sorted(set(saved) | set(new), key=str)
-                for d in differences(saved.get(k), new.get(k), f"{at}.{k}" if at else str(k))]
+        return [
+            d
+            for k in sorted(set(saved) | set(new), key=str)
+            for d in differences(saved.get(k), new.get(k), f"{at}.{k}" if at else str(k))
+        ]
     if saved == new:
         return []
+
     def shown(v: Any) -> str:
         return f"{len(v)} tasks" if at == "task_ids" and isinstance(v, list) else repr(v)[:60]
 
@@ -112,9 +116,11 @@ def open_run(run_dir: Path, config: RunConfig, resume: bool) -> None:
         saved = RunConfig.model_validate_json(path.read_text())
         diff = differences(comparable(saved), comparable(config))
         if diff:
-            raise RunError(f"{path}: the run was started with other settings: {'; '.join(diff[:6])}; "
-                           "resume with the same options (or none: --resume RUN_DIR takes them from the run), "
-                           "or start a new run")
+            raise RunError(
+                f"{path}: the run was started with other settings: {'; '.join(diff[:6])}; "
+                "resume with the same options (or none: --resume RUN_DIR takes them from the run), "
+                "or start a new run"
+            )
         return
     if resume:
         raise RunError(f"{run_dir}: nothing to resume (no {CONFIG_NAME}); drop --resume to start it")
@@ -134,8 +140,9 @@ def saved_page(task_dir: Path) -> Candidate | None:
 
 def unanswered(run_dir: Path, tasks: list[LoadedTask]) -> list[int]:
     """The tasks whose model call failed (no answer after the retries): `--resume` generates them again."""
-    return [lt.task.id for lt in tasks
-            if (g := load_generation(run_dir / str(lt.task.id))) is not None and not g.answered]
+    return [
+        lt.task.id for lt in tasks if (g := load_generation(run_dir / str(lt.task.id))) is not None and not g.answered
+    ]
 
 
 def load_score(task_dir: Path) -> TaskScore | None:
@@ -145,8 +152,15 @@ def load_score(task_dir: Path) -> TaskScore | None:
 class Runner:
     """Runs tasks through a generator and the judge with `workers` tasks at once, one browser."""
 
-    def __init__(self, run_dir: Path, config: RunConfig, generator: Generator, events: EventLog, workers: int = 2,
-                 judge: Judge | None = None):
+    def __init__(
+        self,
+        run_dir: Path,
+        config: RunConfig,
+        generator: Generator,
+        events: EventLog,
+        workers: int = 2,
+        judge: Judge | None = None,
+    ):
         """`judge`: the run's judge when the caller built it (the agent's self-test shares it); else one
         is built from `config.judge`. The runner closes it at the end."""
         self.run_dir = run_dir
@@ -168,17 +182,28 @@ class Runner:
         except Exception as e:  # a crash (a bug, a dead browser), not a bad answer: other tasks go on
             if stops_run(e):
                 raise RunStopped(str(e)) from None
-            raise GeneratorCrashed(f"generator error: {type(e).__name__}: {e}; nothing of this task was saved as "
-                                   "done, so --resume tries it again") from e
+            raise GeneratorCrashed(
+                f"generator error: {type(e).__name__}: {e}; nothing of this task was saved as "
+                "done, so --resume tries it again"
+            ) from e
         if not generation.seconds:
             generation.seconds = round(time.perf_counter() - started, 3)
         atomic.write_text(task_dir / GENERATION_NAME, generation.model_dump_json(indent=1))
         if self.generator.reports_model_calls:
             return generation
         u = generation.usage
-        self.events.emit(GenerationFinished(task_id=lt.task.id, ok=generation.ok, error=generation.error,
-                                            prompt_tokens=u.prompt_tokens, completion_tokens=u.completion_tokens,
-                                            cost_usd=u.cost_usd, seconds=generation.seconds, cached=generation.cached))
+        self.events.emit(
+            GenerationFinished(
+                task_id=lt.task.id,
+                ok=generation.ok,
+                error=generation.error,
+                prompt_tokens=u.prompt_tokens,
+                completion_tokens=u.completion_tokens,
+                cost_usd=u.cost_usd,
+                seconds=generation.seconds,
+                cached=generation.cached,
+            )
+        )
         return generation
 
     async def judge_task(self, judge: Judge, lt: LoadedTask, task_dir: Path, generation: Generation) -> TaskScore:
@@ -186,12 +211,20 @@ class Runner:
         if result is not None:
             return result
         if (task_dir / generation.entry).is_file():
-            result = await judge.evaluate(lt, Candidate(root=task_dir, entry=generation.entry), task_dir,
-                                          model=self.config.model or self.generator.name,
-                                          on_step=lambda s: self.events.emit(step_event(lt.task.id, s)))
+            result = await judge.evaluate(
+                lt,
+                Candidate(root=task_dir, entry=generation.entry),
+                task_dir,
+                model=self.config.model or self.generator.name,
+                on_step=lambda s: self.events.emit(step_event(lt.task.id, s)),
+            )
         else:
-            result = failed_score(lt.task.id, self.config.model, self.config.judge.protocol,
-                                  generation.error or f"the generator produced no {generation.entry}")
+            result = failed_score(
+                lt.task.id,
+                self.config.model,
+                self.config.judge.protocol,
+                generation.error or f"the generator produced no {generation.entry}",
+            )
             atomic.write_text(task_dir / EVAL_NAME, result.model_dump_json(indent=1))
         self.events.emit(scored_event(result, official=True))
         return result
@@ -211,18 +244,31 @@ class Runner:
             except Exception as e:
                 if stops_run(e):
                     raise RunStopped(f"the judge model: {e}") from None
-                result = failed_score(lt.task.id, self.config.model, self.config.judge.protocol,
-                                      f"judge error: {type(e).__name__}: {e}")
-            self.events.emit(TaskFinished(task_id=lt.task.id, ok=generation.ok and result.error is None,
-                                          error=generation.error or result.error))
+                result = failed_score(
+                    lt.task.id, self.config.model, self.config.judge.protocol, f"judge error: {type(e).__name__}: {e}"
+                )
+            self.events.emit(
+                TaskFinished(
+                    task_id=lt.task.id,
+                    ok=generation.ok and result.error is None,
+                    error=generation.error or result.error,
+                )
+            )
             return result
 
     async def run(self, tasks: list[LoadedTask]) -> list[TaskScore]:
         judge = self.judge or Judge(self.config.judge)
         gate = asyncio.Semaphore(max(1, self.workers))
-        self.events.emit(RunStarted(run_id=self.run_dir.name, mode=self.config.mode, generator=self.generator.name,
-                                    model=self.config.model, task_ids=[lt.task.id for lt in tasks],
-                                    settings=self.config.generator_settings.get("loop", {})))
+        self.events.emit(
+            RunStarted(
+                run_id=self.run_dir.name,
+                mode=self.config.mode,
+                generator=self.generator.name,
+                model=self.config.model,
+                task_ids=[lt.task.id for lt in tasks],
+                settings=self.config.generator_settings.get("loop", {}),
+            )
+        )
         results: list[TaskScore] = []
         interrupted, stopped = True, None
         try:
@@ -239,13 +285,20 @@ class Runner:
             # what is kept, interrupted or not: the tasks judged to the end (their eval.json is there)
             folder = RunFolder(self.run_dir)
             kept = sum(1 for lt in tasks if folder.task(lt.task.id).eval.is_file())
-            self.events.emit(RunFinished(interrupted=interrupted, stopped=stopped, tasks_done=kept,
-                                         unanswered=len(unanswered(self.run_dir, tasks))))
+            self.events.emit(
+                RunFinished(
+                    interrupted=interrupted,
+                    stopped=stopped,
+                    tasks_done=kept,
+                    unanswered=len(unanswered(self.run_dir, tasks)),
+                )
+            )
         return results
 
 
-async def rescore(run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConfig, events: EventLog,
-                  workers: int = 2) -> list[TaskScore]:
+async def rescore(
+    run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConfig, events: EventLog, workers: int = 2
+) -> list[TaskScore]:
     """Judge a run's saved pages again with `judge` (no generator call) and record the new judge
     settings in config.json; each eval.json is replaced atomically, so a killed rescore can be rerun."""
     from iwr.judge.evaluate import evaluate_many
@@ -254,27 +307,41 @@ async def rescore(run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConf
     missing = [i for i in config.task_ids if i not in by_id]
     if missing:
         raise RunError(f"tasks {missing} of {run_dir} are not (valid) in {config.pack}")
-    jobs = [(by_id[i], page, run_dir / str(i)) for i in config.task_ids
-            if (page := saved_page(run_dir / str(i))) is not None]
+    jobs = [
+        (by_id[i], page, run_dir / str(i))
+        for i in config.task_ids
+        if (page := saved_page(run_dir / str(i))) is not None
+    ]
     if not jobs:
         raise RunError(f"{run_dir}: no generated index.html to rescore")
     config.judge = judge
     atomic.write_text(run_dir / CONFIG_NAME, config.model_dump_json(indent=1))
-    events.emit(RunStarted(run_id=run_dir.name, mode="rescore", generator=config.generator, model=config.model,
-                           task_ids=[lt.task.id for lt, _, _ in jobs]))
+    events.emit(
+        RunStarted(
+            run_id=run_dir.name,
+            mode="rescore",
+            generator=config.generator,
+            model=config.model,
+            task_ids=[lt.task.id for lt, _, _ in jobs],
+        )
+    )
 
     def done(result: TaskScore) -> None:
         events.emit(scored_event(result, official=True))
         events.emit(TaskFinished(task_id=result.task_id, ok=result.error is None, error=result.error))
 
     try:
-        results = await evaluate_many(jobs, judge, model=config.model or config.generator, workers=workers,
-                                      on_done=done)
+        results = await evaluate_many(
+            jobs, judge, model=config.model or config.generator, workers=workers, on_done=done
+        )
     except Exception as e:
         if not stops_run(e):
             raise
-        events.emit(RunFinished(stopped=f"the judge model: {e}",
-                                tasks_done=sum(1 for _, _, d in jobs if (d / EVAL_NAME).is_file())))
+        events.emit(
+            RunFinished(
+                stopped=f"the judge model: {e}", tasks_done=sum(1 for _, _, d in jobs if (d / EVAL_NAME).is_file())
+            )
+        )
         raise RunStopped(f"the judge model: {e}") from None
     events.emit(RunFinished(tasks_done=len(results)))
     return results
@@ -294,9 +361,17 @@ def select_tasks(pack: Pack, task_filter: str | None, limit: int | None) -> list
                 wanted.update(range(a, b + 1))
             else:
                 patterns.append(re.compile(part, re.I))
-        tasks = [lt for lt in tasks if lt.task.id in wanted or any(
-            p.search(f"{lt.task.source_website} {lt.task.classification.domain} {lt.task.classification.sub_domain}")
-            for p in patterns)]
+        tasks = [
+            lt
+            for lt in tasks
+            if lt.task.id in wanted
+            or any(
+                p.search(
+                    f"{lt.task.source_website} {lt.task.classification.domain} {lt.task.classification.sub_domain}"
+                )
+                for p in patterns
+            )
+        ]
     if limit is not None:
         tasks = tasks[:limit]
     if not tasks:

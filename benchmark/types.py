@@ -37,12 +37,15 @@ class ActionKind:
     """The parameter it acts with (`text`, `key`, `direction`), read by `Action.argument`."""
 
 
-ACTION_KINDS: dict[str, ActionKind] = {k.name: k for k in (
-    ActionKind("Click", grounded=True, parameter=None),
-    ActionKind("Type", grounded=True, parameter="text"),
-    ActionKind("Scroll", grounded=False, parameter="direction"),
-    ActionKind("Press", grounded=False, parameter="key"),
-)}
+ACTION_KINDS: dict[str, ActionKind] = {
+    k.name: k
+    for k in (
+        ActionKind("Click", grounded=True, parameter=None),
+        ActionKind("Type", grounded=True, parameter="text"),
+        ActionKind("Scroll", grounded=False, parameter="direction"),
+        ActionKind("Press", grounded=False, parameter="key"),
+    )
+}
 KNOWN_ACTIONS: tuple[str, ...] = tuple(ACTION_KINDS)
 """What the official judge can perform; any other `type` loads and fails its step when judged."""
 assert KNOWN_ACTIONS == get_args(ActionType), "ActionType and ACTION_KINDS must name the same types"
@@ -54,9 +57,12 @@ def for_every_kind(table: dict[str, T], who: str) -> dict[str, T]:
     """`table` (one entry per action type, e.g. how to perform it), checked against `ACTION_KINDS` when
     the module that owns it is imported: a type added to the table and not handled there fails at once."""
     if set(table) != set(ACTION_KINDS):
-        raise RuntimeError(f"{who} handles the action types {sorted(table)}, "
-                           f"the action table has {sorted(ACTION_KINDS)}")
+        raise RuntimeError(
+            f"{who} handles the action types {sorted(table)}, the action table has {sorted(ACTION_KINDS)}"
+        )
     return table
+
+
 SCROLL_DIRECTIONS = ("up", "down", "left", "right")
 RESOLUTION_RE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 DEFAULT_VIEWPORT = (1920, 1080)
@@ -181,7 +187,8 @@ class Action(_Official):
     type: LooseStr
     """Click, Type, Scroll or Press (`KNOWN_ACTIONS`); anything else loads and fails when judged."""
     parameters: Annotated[Parameters, BeforeValidator(lambda v: {} if v is None else v)] = Field(
-        default_factory=Parameters)
+        default_factory=Parameters
+    )
     logical_assertion: LooseStr = ""
     visual_evaluation_flag: LooseBool = False
     target: Target | None = None
@@ -300,4 +307,3 @@ class Task(_Official):
 
     def to_json_line(self) -> str:
         return self.model_dump_json(exclude_unset=True, by_alias=True)
-

@@ -46,6 +46,11 @@ async def launch_chromium(playwright, **kwargs):
     except Exception:
         default = None
     exe = chromium_executable(default)
-    args = ["--disable-quic", "--no-first-run", "--hide-scrollbars", "--font-render-hinting=none",
-            *kwargs.pop("args", [])]
+    args = [
+        "--disable-quic",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--font-render-hinting=none",
+        *kwargs.pop("args", []),
+    ]
     return await playwright.chromium.launch(executable_path=exe, args=args, **kwargs)

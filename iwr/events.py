@@ -150,9 +150,20 @@ class Note(_Event):
     message: str
 
 
-Event = Annotated[RunStarted | TaskStarted | GenerationFinished | JudgeStep | Scored | NodeStarted | NodeFinished
-                  | LoopFinished | TaskFinished | RunFinished | Note,
-                  Field(discriminator="kind")]
+Event = Annotated[
+    RunStarted
+    | TaskStarted
+    | GenerationFinished
+    | JudgeStep
+    | Scored
+    | NodeStarted
+    | NodeFinished
+    | LoopFinished
+    | TaskFinished
+    | RunFinished
+    | Note,
+    Field(discriminator="kind"),
+]
 EVENT = TypeAdapter(Event)
 EVENTS_NAME = runfolder.EVENTS
 

@@ -114,6 +114,8 @@ class RunFolder:
         """Why this folder is not a run, in one line that says what it is instead when we know."""
         runs = self.comparison_of()
         if runs:
-            return (f"{self.path} is a comparison of {' and '.join(runs)} (see {self.path / COMPARE_MD}), "
-                    "not a run: give one of those run folders")
+            return (
+                f"{self.path} is a comparison of {' and '.join(runs)} (see {self.path / COMPARE_MD}), "
+                "not a run: give one of those run folders"
+            )
         return f"{self.path} is not a run folder (no {CONFIG})"

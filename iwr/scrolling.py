@@ -54,14 +54,17 @@ def scroll_delta(direction: str, viewport: tuple[int, int], fraction: float = 0.
     return round(dx * fraction), round(dy * fraction)
 
 
-async def scroll(page: Any, direction: str, viewport: tuple[int, int], element: Any = None,
-                 steps: int = 1, step_delay: float = 0.0) -> float:
+async def scroll(
+    page: Any, direction: str, viewport: tuple[int, int], element: Any = None, steps: int = 1, step_delay: float = 0.0
+) -> float:
     """Scroll half a viewport in `steps` increments; returns the pixels actually moved."""
     dx, dy = scroll_delta(direction, viewport)
     moved = 0.0
     for i in range(steps):
-        part = (round(dx * (i + 1) / steps) - round(dx * i / steps),
-                round(dy * (i + 1) / steps) - round(dy * i / steps))
+        part = (
+            round(dx * (i + 1) / steps) - round(dx * i / steps),
+            round(dy * (i + 1) / steps) - round(dy * i / steps),
+        )
         if element is not None:
             result = await element.evaluate(_ELEMENT_SCROLL_JS, list(part))
         else:

@@ -150,92 +150,630 @@ def clauses(toks: list[Tok]) -> list[list[Tok]]:
 # ---------------------------------------------------------------------------------------------------
 # Word lists
 
-NEG = {"no", "not", "never", "none", "neither", "nor", "without", "nothing", "cannot", "can't", "cant",
-       "doesn't", "don't", "isn't", "aren't", "won't", "didn't", "wasn't", "weren't", "doesnt", "dont",
-       "isnt", "arent", "wont", "hasn't", "haven't", "shouldn't", "longer"}
-BEFORE = {"from", "was", "were", "previously", "formerly", "replacing", "replaces", "instead", "than",
-          "originally", "initially", "old", "earlier", "prior", "before"}
-NUMBER_CMP = {"below", "above", "over", "under", "than", "by", "least", "most", "within", "exceeds",
-              "exceeding", "past", "beyond", "about", "around", "approximately", "roughly", "nearly",
-              "almost", "after", "every", "per", "for", "up", "down", "less", "more", "fewer", "times",
-              "minus", "plus"}
-INTRO = {"reads", "read", "reading", "says", "say", "saying", "shows", "show", "showing", "displays",
-         "display", "displaying", "lists", "listing", "contains", "containing", "becomes", "become",
-         "becoming", "to", "into", "with", "marked", "titled", "entitled", "labelled", "labeled", "headed",
-         "captioned", "named", "called", "of", "at", "is", "are", "now", "still", "stays", "stay",
-         "remains", "remain", "keeps", "includes", "include", "including", "like", "followed", "by",
-         "as", "equals", "reach", "reaches", "hits", "rises", "falls", "drops", "jumps", "changes",
-         "updates", "updated", "set", "back", "total", "announces", "announcing", "welcomes", "greets"}
+NEG = {
+    "no",
+    "not",
+    "never",
+    "none",
+    "neither",
+    "nor",
+    "without",
+    "nothing",
+    "cannot",
+    "can't",
+    "cant",
+    "doesn't",
+    "don't",
+    "isn't",
+    "aren't",
+    "won't",
+    "didn't",
+    "wasn't",
+    "weren't",
+    "doesnt",
+    "dont",
+    "isnt",
+    "arent",
+    "wont",
+    "hasn't",
+    "haven't",
+    "shouldn't",
+    "longer",
+}
+BEFORE = {
+    "from",
+    "was",
+    "were",
+    "previously",
+    "formerly",
+    "replacing",
+    "replaces",
+    "instead",
+    "than",
+    "originally",
+    "initially",
+    "old",
+    "earlier",
+    "prior",
+    "before",
+}
+NUMBER_CMP = {
+    "below",
+    "above",
+    "over",
+    "under",
+    "than",
+    "by",
+    "least",
+    "most",
+    "within",
+    "exceeds",
+    "exceeding",
+    "past",
+    "beyond",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "after",
+    "every",
+    "per",
+    "for",
+    "up",
+    "down",
+    "less",
+    "more",
+    "fewer",
+    "times",
+    "minus",
+    "plus",
+}
+INTRO = {
+    "reads",
+    "read",
+    "reading",
+    "says",
+    "say",
+    "saying",
+    "shows",
+    "show",
+    "showing",
+    "displays",
+    "display",
+    "displaying",
+    "lists",
+    "listing",
+    "contains",
+    "containing",
+    "becomes",
+    "become",
+    "becoming",
+    "to",
+    "into",
+    "with",
+    "marked",
+    "titled",
+    "entitled",
+    "labelled",
+    "labeled",
+    "headed",
+    "captioned",
+    "named",
+    "called",
+    "of",
+    "at",
+    "is",
+    "are",
+    "now",
+    "still",
+    "stays",
+    "stay",
+    "remains",
+    "remain",
+    "keeps",
+    "includes",
+    "include",
+    "including",
+    "like",
+    "followed",
+    "by",
+    "as",
+    "equals",
+    "reach",
+    "reaches",
+    "hits",
+    "rises",
+    "falls",
+    "drops",
+    "jumps",
+    "changes",
+    "updates",
+    "updated",
+    "set",
+    "back",
+    "total",
+    "announces",
+    "announcing",
+    "welcomes",
+    "greets",
+}
 """A mention right after one of these (within three words) is stated as the after-state."""
 SEPARATORS = {",", "and", "or", "(", ")", "&", "then", "plus", "as", "well", "·", "×"}
 VERBS = {
-    "is", "are", "be", "been", "gets", "get", "becomes", "become", "turns", "turn", "changes", "change",
-    "appears", "appear", "reappears", "disappears", "disappear", "vanishes", "vanish", "shows", "show",
-    "opens", "open", "closes", "close", "collapses", "collapse", "expands", "expand", "moves", "move",
-    "slides", "slide", "jumps", "jump", "comes", "come", "goes", "go", "remains", "remain", "stays",
-    "stay", "reads", "read", "says", "say", "lists", "list", "displays", "display", "contains", "contain",
-    "has", "have", "merge", "merges", "rises", "rise", "falls", "fall", "drops", "drop", "increases",
-    "increase", "decreases", "decrease", "updates", "update", "switches", "switch", "fades", "fade",
-    "pops", "pop", "scrolls", "scroll", "loads", "load", "starts", "start", "wraps", "wrap", "advances",
-    "advance", "returns", "return", "resets", "reset", "keeps", "keep", "gains", "gain", "loses", "lose",
-    "flips", "flip", "shrinks", "grows", "grow", "lights", "glows", "blinks", "flashes", "pulses",
-    "highlights", "animates", "spins", "rotates", "counts", "ticks", "fills", "empties", "clears",
-    "emerges", "pushes", "shifts", "swaps", "toggles", "replaces", "hides", "hide", "receives",
-    "lands", "enters", "exits", "leaves", "leave", "takes", "doesn't", "don't", "isn't",
-    "aren't", "won't", "never", "got", "occurs", "happens",
+    "is",
+    "are",
+    "be",
+    "been",
+    "gets",
+    "get",
+    "becomes",
+    "become",
+    "turns",
+    "turn",
+    "changes",
+    "change",
+    "appears",
+    "appear",
+    "reappears",
+    "disappears",
+    "disappear",
+    "vanishes",
+    "vanish",
+    "shows",
+    "show",
+    "opens",
+    "open",
+    "closes",
+    "close",
+    "collapses",
+    "collapse",
+    "expands",
+    "expand",
+    "moves",
+    "move",
+    "slides",
+    "slide",
+    "jumps",
+    "jump",
+    "comes",
+    "come",
+    "goes",
+    "go",
+    "remains",
+    "remain",
+    "stays",
+    "stay",
+    "reads",
+    "read",
+    "says",
+    "say",
+    "lists",
+    "list",
+    "displays",
+    "display",
+    "contains",
+    "contain",
+    "has",
+    "have",
+    "merge",
+    "merges",
+    "rises",
+    "rise",
+    "falls",
+    "fall",
+    "drops",
+    "drop",
+    "increases",
+    "increase",
+    "decreases",
+    "decrease",
+    "updates",
+    "update",
+    "switches",
+    "switch",
+    "fades",
+    "fade",
+    "pops",
+    "pop",
+    "scrolls",
+    "scroll",
+    "loads",
+    "load",
+    "starts",
+    "start",
+    "wraps",
+    "wrap",
+    "advances",
+    "advance",
+    "returns",
+    "return",
+    "resets",
+    "reset",
+    "keeps",
+    "keep",
+    "gains",
+    "gain",
+    "loses",
+    "lose",
+    "flips",
+    "flip",
+    "shrinks",
+    "grows",
+    "grow",
+    "lights",
+    "glows",
+    "blinks",
+    "flashes",
+    "pulses",
+    "highlights",
+    "animates",
+    "spins",
+    "rotates",
+    "counts",
+    "ticks",
+    "fills",
+    "empties",
+    "clears",
+    "emerges",
+    "pushes",
+    "shifts",
+    "swaps",
+    "toggles",
+    "replaces",
+    "hides",
+    "hide",
+    "receives",
+    "lands",
+    "enters",
+    "exits",
+    "leaves",
+    "leave",
+    "takes",
+    "doesn't",
+    "don't",
+    "isn't",
+    "aren't",
+    "won't",
+    "never",
+    "got",
+    "occurs",
+    "happens",
 }
-ABSENT_PART = {"removed", "deleted", "hidden", "gone", "dismissed", "erased", "discarded", "vanished",
-               "disappeared", "filtered"}
+ABSENT_PART = {
+    "removed",
+    "deleted",
+    "hidden",
+    "gone",
+    "dismissed",
+    "erased",
+    "discarded",
+    "vanished",
+    "disappeared",
+    "filtered",
+}
 """'X' is <one of these>: X must be gone ("filtered" as in "filtered out")."""
-SKIP_PART = {"cleared", "emptied", "replaced", "renamed", "transformed", "swapped", "converted",
-             "changed", "turned", "cancelled", "canceled", "collapsed", "closed", "reset", "undone",
-             }
-SHOW_PART = {"shown", "listed", "visible", "displayed", "present", "there", "rendered", "in", "on",
-             "available", "included", "seen"}
+SKIP_PART = {
+    "cleared",
+    "emptied",
+    "replaced",
+    "renamed",
+    "transformed",
+    "swapped",
+    "converted",
+    "changed",
+    "turned",
+    "cancelled",
+    "canceled",
+    "collapsed",
+    "closed",
+    "reset",
+    "undone",
+}
+SHOW_PART = {
+    "shown",
+    "listed",
+    "visible",
+    "displayed",
+    "present",
+    "there",
+    "rendered",
+    "in",
+    "on",
+    "available",
+    "included",
+    "seen",
+}
 ABSENT_VERBS = {"disappears", "disappear", "vanishes", "vanish"}
-CLOSABLE = {"dialog", "modal", "popup", "pop-up", "drawer", "banner", "toast", "notification", "alert",
-            "overlay", "message", "notice", "tooltip", "popover", "lightbox", "sheet", "snackbar", "window",
-            "prompt", "error", "warning", "callout", "bubble", "hint"}
+CLOSABLE = {
+    "dialog",
+    "modal",
+    "popup",
+    "pop-up",
+    "drawer",
+    "banner",
+    "toast",
+    "notification",
+    "alert",
+    "overlay",
+    "message",
+    "notice",
+    "tooltip",
+    "popover",
+    "lightbox",
+    "sheet",
+    "snackbar",
+    "window",
+    "prompt",
+    "error",
+    "warning",
+    "callout",
+    "bubble",
+    "hint",
+}
 STRUCTURE = {
-    "product", "products", "card", "cards", "tile", "tiles", "row", "rows", "column", "columns", "tab",
-    "tabs", "button", "buttons", "field", "fields", "slide", "slides", "image", "images", "photo",
-    "photos", "picture", "pictures", "question", "questions", "task", "tasks", "todo", "todos", "step",
-    "steps", "link", "links", "section", "sections", "dot", "dots", "option", "options", "entry",
-    "entries", "panel", "panels", "icon", "icons", "box", "boxes", "line", "lines", "star", "stars",
-    "character", "characters", "px", "pixel", "pixels", "second", "seconds", "ms", "millisecond",
-    "milliseconds", "time", "times", "page", "pages", "level", "levels", "stage", "stages", "chapter",
-    "item", "cell", "cells", "element", "elements", "thumbnail", "thumbnails", "bar", "bars", "arrow",
-    "arrows", "word", "words", "letter", "letters", "digit", "digits", "col", "cols", "frame", "frames",
-    "checkbox", "checkboxes", "menu", "menus", "table", "tables", "card's", "grid",
-    "chip", "chips", "tag", "tags", "badge", "badges", "pill", "pills", "label", "labels", "heading",
-    "headings", "paragraph", "paragraphs", "review", "answers", "answer", "rule", "rules", "node", "nodes",
-    "block", "blocks", "square", "squares", "slot", "slots", "item's",
+    "product",
+    "products",
+    "card",
+    "cards",
+    "tile",
+    "tiles",
+    "row",
+    "rows",
+    "column",
+    "columns",
+    "tab",
+    "tabs",
+    "button",
+    "buttons",
+    "field",
+    "fields",
+    "slide",
+    "slides",
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "question",
+    "questions",
+    "task",
+    "tasks",
+    "todo",
+    "todos",
+    "step",
+    "steps",
+    "link",
+    "links",
+    "section",
+    "sections",
+    "dot",
+    "dots",
+    "option",
+    "options",
+    "entry",
+    "entries",
+    "panel",
+    "panels",
+    "icon",
+    "icons",
+    "box",
+    "boxes",
+    "line",
+    "lines",
+    "star",
+    "stars",
+    "character",
+    "characters",
+    "px",
+    "pixel",
+    "pixels",
+    "second",
+    "seconds",
+    "ms",
+    "millisecond",
+    "milliseconds",
+    "time",
+    "times",
+    "page",
+    "pages",
+    "level",
+    "levels",
+    "stage",
+    "stages",
+    "chapter",
+    "item",
+    "cell",
+    "cells",
+    "element",
+    "elements",
+    "thumbnail",
+    "thumbnails",
+    "bar",
+    "bars",
+    "arrow",
+    "arrows",
+    "word",
+    "words",
+    "letter",
+    "letters",
+    "digit",
+    "digits",
+    "col",
+    "cols",
+    "frame",
+    "frames",
+    "checkbox",
+    "checkboxes",
+    "menu",
+    "menus",
+    "table",
+    "tables",
+    "card's",
+    "grid",
+    "chip",
+    "chips",
+    "tag",
+    "tags",
+    "badge",
+    "badges",
+    "pill",
+    "pills",
+    "label",
+    "labels",
+    "heading",
+    "headings",
+    "paragraph",
+    "paragraphs",
+    "review",
+    "answers",
+    "answer",
+    "rule",
+    "rules",
+    "node",
+    "nodes",
+    "block",
+    "blocks",
+    "square",
+    "squares",
+    "slot",
+    "slots",
+    "item's",
 }
 """A number right before or after one of these counts or numbers page structure ("three cards",
 "2 tiles", "slide 3"): not text a person reads on the page. ("items left", "results" and amounts are.)"""
 STRUCTURE_AFTER_OK = {"item", "items"}
 """'3 items' is usually a count the page prints ("3 items left", "Cart (3 items)")."""
-RELABELLED = {"button", "buttons", "link", "label", "badge", "counter", "chip", "tab", "text", "title", "caption",
-              "status", "toggle", "switch", "pill", "tag"}
+RELABELLED = {
+    "button",
+    "buttons",
+    "link",
+    "label",
+    "badge",
+    "counter",
+    "chip",
+    "tab",
+    "text",
+    "title",
+    "caption",
+    "status",
+    "toggle",
+    "switch",
+    "pill",
+    "tag",
+}
 """A quote naming one of these, then "reads / says / shows ...": the quote is its label before the step."""
-GAUGES = {"slider", "sliders", "handle", "knob", "thumb", "progress", "progressbar", "volume", "zoom",
-          "brightness", "opacity", "gauge", "meter", "dial", "angle", "rotation", "width", "height", "bar",
-          "scrollbar", "position"}
+GAUGES = {
+    "slider",
+    "sliders",
+    "handle",
+    "knob",
+    "thumb",
+    "progress",
+    "progressbar",
+    "volume",
+    "zoom",
+    "brightness",
+    "opacity",
+    "gauge",
+    "meter",
+    "dial",
+    "angle",
+    "rotation",
+    "width",
+    "height",
+    "bar",
+    "scrollbar",
+    "position",
+}
 """A number said of one of these ("the slider moves to 50", "the progress bar is at 37%") may be drawn,
 not printed: it counts only after an explicit "reads / shows / says / displays"."""
-SHOWN_AS_TEXT = {"reads", "read", "reading", "says", "say", "saying", "shows", "show", "showing", "displays",
-                 "display", "displaying", "label", "labelled", "labeled", "text", "counter"}
-FIELD_NOUNS = {"field", "input", "box", "textbox", "textarea", "searchbox", "dropdown", "drop-down", "select",
-               "combobox"}
-FIELD_PAIRS = {("text", "area"), ("text", "box"), ("search", "box"), ("search", "bar"), ("search", "field"),
-               ("input", "box"), ("comment", "box"), ("message", "box"), ("edit", "box")}
+SHOWN_AS_TEXT = {
+    "reads",
+    "read",
+    "reading",
+    "says",
+    "say",
+    "saying",
+    "shows",
+    "show",
+    "showing",
+    "displays",
+    "display",
+    "displaying",
+    "label",
+    "labelled",
+    "labeled",
+    "text",
+    "counter",
+}
+FIELD_NOUNS = {
+    "field",
+    "input",
+    "box",
+    "textbox",
+    "textarea",
+    "searchbox",
+    "dropdown",
+    "drop-down",
+    "select",
+    "combobox",
+}
+FIELD_PAIRS = {
+    ("text", "area"),
+    ("text", "box"),
+    ("search", "box"),
+    ("search", "bar"),
+    ("search", "field"),
+    ("input", "box"),
+    ("comment", "box"),
+    ("message", "box"),
+    ("edit", "box"),
+}
 VALUE_VERBS = {"contains", "shows", "reads", "displays", "holds", "says", "has", "show", "contain", "read"}
 EMPTY_PART = {"empty", "emptied", "cleared", "blank", "reset"}
 FILLED_PART = {"filled"}
-PLURAL_SUBJECT = {"all", "none", "every", "each", "both", "neither", "no", "rules", "boxes", "checkboxes",
-                  "items", "tasks", "options", "todos", "toggles", "switches", "they", "them", "these", "those"}
-CHECK_NOUNS = {"checkbox", "box", "toggle", "switch", "task", "item", "todo", "option", "radio", "it", "row",
-               "entry", "setting", "check", "tick"}
+PLURAL_SUBJECT = {
+    "all",
+    "none",
+    "every",
+    "each",
+    "both",
+    "neither",
+    "no",
+    "rules",
+    "boxes",
+    "checkboxes",
+    "items",
+    "tasks",
+    "options",
+    "todos",
+    "toggles",
+    "switches",
+    "they",
+    "them",
+    "these",
+    "those",
+}
+CHECK_NOUNS = {
+    "checkbox",
+    "box",
+    "toggle",
+    "switch",
+    "task",
+    "item",
+    "todo",
+    "option",
+    "radio",
+    "it",
+    "row",
+    "entry",
+    "setting",
+    "check",
+    "tick",
+}
 
 
 def _words(toks: list[Tok]) -> list[str]:
@@ -282,9 +820,9 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
         v = t.text
         if v not in VERBS:
             continue
-        rest = [x.text for x in ws[k + 1:k + 5]]
+        rest = [x.text for x in ws[k + 1 : k + 5]]
         pos = next(j for j, x in enumerate(after) if x is t)
-        nxt = [x for x in after[pos + 1:pos + 4] if not (x.kind == "w" and x.text in {"now", "still", "also"})]
+        nxt = [x for x in after[pos + 1 : pos + 4] if not (x.kind == "w" and x.text in {"now", "still", "also"})]
         if v in {"is", "are", "becomes", "become"} and nxt and nxt[0].kind in ("q", "n"):
             return SKIP  # "'Follow' is now 'Following'": the subject of a change
         if v in {"doesn't", "don't", "isn't", "aren't", "won't", "never"}:
@@ -292,8 +830,24 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
                 return ABSENT
             return SKIP
         if v in {"is", "are", "be", "been", "gets", "get", "got"}:
-            adv = [r for r in rest if r not in {"now", "still", "also", "then", "immediately", "fully",
-                                               "completely", "again", "quickly", "entirely", "instantly"}]
+            adv = [
+                r
+                for r in rest
+                if r
+                not in {
+                    "now",
+                    "still",
+                    "also",
+                    "then",
+                    "immediately",
+                    "fully",
+                    "completely",
+                    "again",
+                    "quickly",
+                    "entirely",
+                    "instantly",
+                }
+            ]
             if not adv:
                 return PRESENT
             if adv[0] in {"not", "no", "never"}:
@@ -313,11 +867,11 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
             return SKIP if not rest or rest[0] in {"a", "an", "the"} or (nxt and nxt[0].kind in ("q", "n")) else PRESENT
         if v in {"replaces", "swaps"}:
             return SKIP
-        if v in {"reads", "says", "read", "say", "shows", "show", "displays", "display"} and \
-                any(x.text in RELABELLED for x in ws[:k]):
+        if v in {"reads", "says", "read", "say", "shows", "show", "displays", "display"} and any(
+            x.text in RELABELLED for x in ws[:k]
+        ):
             return SKIP  # "the 'Follow' button now reads 'Following'": its old label
-        if v in {"turns", "turn", "changes", "change", "switches", "switch", "flips", "toggles", "resets",
-                 "updates"}:
+        if v in {"turns", "turn", "changes", "change", "switches", "switch", "flips", "toggles", "resets", "updates"}:
             return SKIP if not rest or rest[0] in {"to", "into", "from", "over", "back"} else PRESENT
         if v in ABSENT_VERBS:
             return ABSENT
@@ -349,16 +903,18 @@ def _field_value_clause(clause: list[Tok], idx: int) -> bool:
             last_field = i
     if last_field is None:
         return False
-    between = [w for w in plain[last_field + 1:] if w]
+    between = [w for w in plain[last_field + 1 :] if w]
     verbs = [w for w in between if w in VERBS]
-    if any(t.kind == "q" for t in ws_before[last_field + 1:]) or any(t.kind == "n" for t in ws_before[last_field + 1:]):
+    if any(t.kind == "q" for t in ws_before[last_field + 1 :]) or any(
+        t.kind == "n" for t in ws_before[last_field + 1 :]
+    ):
         return False
     return len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between)
 
 
 def _is_field_name(clause: list[Tok], idx: int) -> bool:
     """'Email' in "the 'Email' field ...": names the field."""
-    nxt = [t.text for t in clause[idx + 1:idx + 3] if t.kind == "w"]
+    nxt = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
     return bool(nxt) and (nxt[0] in FIELD_NOUNS or tuple(nxt[:2]) in FIELD_PAIRS)
 
 
@@ -375,7 +931,7 @@ def _number_is_structure(clause: list[Tok], idx: int) -> bool:
 def _number_is_drawn(clause: list[Tok], idx: int) -> bool:
     """A percentage, or any number said of a slider, progress bar or the like, without an explicit
     "reads / shows / says" right before it: it may be drawn rather than printed."""
-    near = [t.text for t in clause[max(0, idx - 4):idx] if t.kind == "w"]
+    near = [t.text for t in clause[max(0, idx - 4) : idx] if t.kind == "w"]
     if any(w in SHOWN_AS_TEXT for w in near):
         return False
     return clause[idx].text.endswith("%") or any(t.text in GAUGES for t in clause[:idx] if t.kind == "w")
@@ -413,12 +969,12 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             if t.kind not in ("q", "n"):
                 continue
             is_number = t.kind == "n"
-            gap = clause[prev_mention + 1:idx]
+            gap = clause[prev_mention + 1 : idx]
             role: str | None = None
             listed = prev_mention >= 0 and all((g.kind in ("p", "w") and g.text in SEPARATORS) for g in gap)
             cuts = [k for k, g in enumerate(gap) if g.text == "," or (g.kind == "w" and g.text == "and")]
-            window = gap[cuts[-1] + 1:] if cuts else gap  # the words of its own phrase
-            kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1:])
+            window = gap[cuts[-1] + 1 :] if cuts else gap  # the words of its own phrase
+            kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1 :])
             if listed and prev_mention in roles:
                 role = roles[prev_mention]
             if role is None:
@@ -426,11 +982,15 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                 if role is not None:
                     roles[idx] = role
             if role is None:
-                role = _right_role(clause[idx + 1:], _words(clause[:idx]))
+                role = _right_role(clause[idx + 1 :], _words(clause[:idx]))
             if is_number and role == PRESENT and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx)):
                 role = SKIP
-            if role == PRESENT and not is_number and _is_field_name(clause, idx) and \
-                    _clause_has_value_verb_after(clause, idx):
+            if (
+                role == PRESENT
+                and not is_number
+                and _is_field_name(clause, idx)
+                and _clause_has_value_verb_after(clause, idx)
+            ):
                 role = SKIP  # the field's name: it may be a placeholder that typing hides
             prev_mention = idx
             if role == SKIP:
@@ -476,21 +1036,25 @@ def _stays(window: list[Tok], after: list[Tok]) -> bool:
 
 
 def _says_in_view(words: list[str]) -> bool:
-    """"comes into view", "is in view", "the page scrolls / jumps to ...", "the top / bottom of the
+    """ "comes into view", "is in view", "the page scrolls / jumps to ...", "the top / bottom of the
     page is shown": the viewport matters."""
     pairs = set(zip(words, words[1:]))
-    return bool({("into", "view"), ("in", "view"), ("page", "jumps"), ("page", "scrolls")} & pairs) \
-        or "scrolls" in words or "scrolled" in words or _says_page_end(words)
+    return (
+        bool({("into", "view"), ("in", "view"), ("page", "jumps"), ("page", "scrolls")} & pairs)
+        or "scrolls" in words
+        or "scrolled" in words
+        or _says_page_end(words)
+    )
 
 
 def _says_page_end(words: list[str]) -> bool:
-    """"the top / bottom / end of the page is shown": said anywhere in an assertion, it places
+    """ "the top / bottom / end of the page is shown": said anywhere in an assertion, it places
     everything else it names in the viewport."""
     return bool({("top", "of"), ("bottom", "of"), ("end", "of")} & set(zip(words, words[1:]))) and "page" in words
 
 
 def _clause_has_value_verb_after(clause: list[Tok], idx: int) -> bool:
-    ws = [t.text for t in clause[idx + 1:] if t.kind == "w"]
+    ws = [t.text for t in clause[idx + 1 :] if t.kind == "w"]
     for i, w in enumerate(ws[:5]):
         if w in VALUE_VERBS:
             return True
@@ -500,38 +1064,51 @@ def _clause_has_value_verb_after(clause: list[Tok], idx: int) -> bool:
 
 
 def _field_state_facts(clause: list[Tok]) -> list[Fact]:
-    """"the input is cleared" / "the 'Password' field is filled in" / "the text area contains the
+    """ "the input is cleared" / "the 'Password' field is filled in" / "the text area contains the
     review" (a field subject, one verb, no quoted object)."""
     ws = [t.text if t.kind == "w" else ("\0q" if t.kind == "q" else "\0") for t in clause]
     out = []
     for i in range(len(ws)):
         if ws[i].startswith("\0") or not _is_field_at(ws, i):
             continue
-        subject = [w for w in ws[max(0, i - 4):i] if not w.startswith("\0")]
+        subject = [w for w in ws[max(0, i - 4) : i] if not w.startswith("\0")]
         if any(w in PLURAL_SUBJECT or w in NEG for w in subject):
             continue
-        rest = ws[i + 1:i + 6]
+        rest = ws[i + 1 : i + 6]
         if not rest:
             continue
         j = 0
         if rest[j] in {"is", "gets", "becomes", "was"}:
             j += 1
-            while j < len(rest) and rest[j] in {"now", "still", "also", "then", "immediately", "fully", "completely",
-                                                "again"}:
+            while j < len(rest) and rest[j] in {
+                "now",
+                "still",
+                "also",
+                "then",
+                "immediately",
+                "fully",
+                "completely",
+                "again",
+            }:
                 j += 1
             if j < len(rest) and rest[j] in EMPTY_PART and rest[j] != "reset":
                 out.append(Fact(kind="empty"))
             elif j < len(rest) and rest[j] in FILLED_PART:
                 out.append(Fact(kind="filled"))
-        elif rest[j] in {"contains", "has", "holds"} and j + 1 < len(rest) and not rest[j + 1].startswith("\0") \
-                and rest[j + 1] not in NEG and rest[j + 1] not in {"nothing", "no"}:
+        elif (
+            rest[j] in {"contains", "has", "holds"}
+            and j + 1 < len(rest)
+            and not rest[j + 1].startswith("\0")
+            and rest[j + 1] not in NEG
+            and rest[j + 1] not in {"nothing", "no"}
+        ):
             if rest[j + 1] in {"the", "a", "an", "some", "text", "your", "my", "their", "his", "her", "its"}:
                 out.append(Fact(kind="filled"))
     return out
 
 
 def _checked_facts(clause: list[Tok]) -> list[Fact]:
-    """"The checkbox is checked", "the task 'X' is ticked and struck through", "it is marked as
+    """ "The checkbox is checked", "the task 'X' is ticked and struck through", "it is marked as
     complete", "the toggle is switched off": one singular subject, passive state."""
     ws = [t.text if t.kind == "w" else ("\0q" if t.kind == "q" else "\0") for t in clause]
     for i, w in enumerate(ws):
@@ -539,12 +1116,15 @@ def _checked_facts(clause: list[Tok]) -> list[Fact]:
             continue
         subject = [x for x in ws[:i] if not x.startswith("\0")]
         quotes_in_subject = sum(1 for x in ws[:i] if x == "\0q")
-        if (not subject and not quotes_in_subject) or quotes_in_subject > 1 or \
-                any(x in PLURAL_SUBJECT or x in NEG for x in subject):
+        if (
+            (not subject and not quotes_in_subject)
+            or quotes_in_subject > 1
+            or any(x in PLURAL_SUBJECT or x in NEG for x in subject)
+        ):
             continue
         if not any(x in CHECK_NOUNS for x in subject[-4:]) and quotes_in_subject == 0:
             continue
-        rest = [x for x in ws[i + 1:i + 6] if not x.startswith("\0")]
+        rest = [x for x in ws[i + 1 : i + 6] if not x.startswith("\0")]
         while rest and rest[0] in {"now", "also", "then", "immediately", "shown", "visibly"}:
             rest = rest[1:]
         negated = False
@@ -576,6 +1156,7 @@ def _checked_facts(clause: list[Tok]) -> list[Fact]:
 # ---------------------------------------------------------------------------------------------------
 # Matching on a reading of the page (pure)
 
+
 def fold(s: str) -> str:
     """Page text for matching: lower-cased, apostrophes dropped, thousands separators dropped, every
     other non-alphanumeric run turned into one '|' (word and node boundaries)."""
@@ -598,7 +1179,7 @@ def _pattern(text: str) -> re.Pattern | None:
 
 
 def number_pattern(number: str) -> re.Pattern | None:
-    """"$20" also matches "$20.00"; "1,240" matches "1240"; "2 / 6" matches "2/6"; a number never
+    """ "$20" also matches "$20.00"; "1,240" matches "1240"; "2 / 6" matches "2/6"; a number never
     matches inside a longer one."""
     s = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", number)
     parts = re.findall(r"\d+", s)
@@ -679,9 +1260,16 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
       (status unverified, method assertion-text+offline-rule)."""
     rows = []
     for f in facts:
-        rows.append({"fact": str(f), "kind": f.kind, "text": f.text, "kept": f.kept,
-                     "before": outcome(f, before) if before is not None else None,
-                     "after": outcome(f, after)})
+        rows.append(
+            {
+                "fact": str(f),
+                "kind": f.kind,
+                "text": f.text,
+                "kept": f.kept,
+                "before": outcome(f, before) if before is not None else None,
+                "after": outcome(f, after),
+            }
+        )
     checked = [r for r in rows if r["after"] is not None]
     evidence = {"facts": rows, "change": {"passed": change.passed, **change.evidence}}
     if not checked:
@@ -695,15 +1283,28 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
         return Verdict(status="fail", passed=False, method="assertion-text", reason=reason, evidence=evidence)
     new = [r for r in checked if r["before"] is False]
     if new:
-        return Verdict(status="pass", passed=True, method="assertion-text",
-                       reason="after the action: " + "; ".join(r["fact"] for r in new), evidence=evidence)
+        return Verdict(
+            status="pass",
+            passed=True,
+            method="assertion-text",
+            reason="after the action: " + "; ".join(r["fact"] for r in new),
+            evidence=evidence,
+        )
     if all(r["kept"] for r in checked):
-        return Verdict(status="pass", passed=True, method="assertion-text",
-                       reason="still so, as the assertion says: " + "; ".join(r["fact"] for r in checked),
-                       evidence=evidence)
-    return Verdict(status="unverified", passed=change.passed, method="assertion-text+offline-rule",
-                   reason="what the assertion names held before the action too; " + change.reason,
-                   evidence=evidence)
+        return Verdict(
+            status="pass",
+            passed=True,
+            method="assertion-text",
+            reason="still so, as the assertion says: " + "; ".join(r["fact"] for r in checked),
+            evidence=evidence,
+        )
+    return Verdict(
+        status="unverified",
+        passed=change.passed,
+        method="assertion-text+offline-rule",
+        reason="what the assertion names held before the action too; " + change.reason,
+        evidence=evidence,
+    )
 
 
 def _failure(row: dict) -> str:

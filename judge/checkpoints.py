@@ -53,8 +53,9 @@ class TaskReferences:
         return self.lt.checkpoint(k)
 
 
-def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment,
-                     protocol: Protocol = "iwr") -> list[tuple[int, int | None, bytes]]:
+def checkpoint_pairs(
+    lt: LoadedTask, replay: Replay, alignment: Alignment, protocol: Protocol = "iwr"
+) -> list[tuple[int, int | None, bytes]]:
     """(k, action index, screenshot) for every checkpoint that counts: the initial state, then each
     flagged action reached before the first failure. `official` then keeps the first (successful
     steps + 1) of them, the official code's `[:success+1]` slice (it counts steps, not checkpoints:
@@ -76,7 +77,7 @@ def checkpoint_pairs(lt: LoadedTask, replay: Replay, alignment: Alignment,
                 break
     if protocol == "official":
         successes = next((n for n, s in enumerate(replay.steps) if not s.passed), len(replay.steps))
-        pairs = pairs[:successes + 1]
+        pairs = pairs[: successes + 1]
     return pairs
 
 
@@ -84,8 +85,9 @@ def decode(png: bytes) -> np.ndarray:
     return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
 
 
-def score_checkpoint(references: References, k: int, step: int | None, shot: bytes, out_dir: Path,
-                     metrics: dict) -> CheckpointScore:
+def score_checkpoint(
+    references: References, k: int, step: int | None, shot: bytes, out_dir: Path, metrics: dict
+) -> CheckpointScore:
     """Save the screenshot as `evalpoints/<k>.png` and score it against its reference."""
     rel = runfolder.evalpoint(k)
     atomic.write_bytes(out_dir / rel, shot)
@@ -96,16 +98,24 @@ def score_checkpoint(references: References, k: int, step: int | None, shot: byt
         candidate = decode(shot)
         for role, metric in metrics.items():
             scores[role] = round(score.clip01(metric.score(image, candidate)), 4)
-    return CheckpointScore(k=k, step=step, reference=str(path) if path is not None else "", screenshot=rel,
-                           metrics=scores)
+    return CheckpointScore(
+        k=k, step=step, reference=str(path) if path is not None else "", screenshot=rel, metrics=scores
+    )
 
 
 class CheckpointScorer:
     """Scores each checkpoint in a worker thread as soon as the replay has its screenshot (when the
     references allow it), so the visual metrics (seconds of OCR) overlap the rest of the replay."""
 
-    def __init__(self, lt: LoadedTask, references: References, out_dir: Path, metrics: dict, alignment: Alignment,
-                 protocol: Protocol = "iwr"):
+    def __init__(
+        self,
+        lt: LoadedTask,
+        references: References,
+        out_dir: Path,
+        metrics: dict,
+        alignment: Alignment,
+        protocol: Protocol = "iwr",
+    ):
         self.lt, self.references, self.out_dir, self.metrics = lt, references, out_dir, metrics
         self.alignment, self.protocol = alignment, protocol
         self._jobs: dict[int, tuple[bytes, asyncio.Future]] = {}
@@ -124,8 +134,9 @@ class CheckpointScorer:
             if known is None or known[0] is not shot:
                 if known is not None:
                     known[1].cancel()
-                job = asyncio.ensure_future(asyncio.to_thread(score_checkpoint, self.references, k, step, shot,
-                                                              self.out_dir, self.metrics))
+                job = asyncio.ensure_future(
+                    asyncio.to_thread(score_checkpoint, self.references, k, step, shot, self.out_dir, self.metrics)
+                )
                 self._jobs[k] = (shot, job)
         return pairs
 
@@ -133,9 +144,14 @@ class CheckpointScorer:
         """The final replay's checkpoint scores, in order; jobs it does not need are cancelled."""
         if not self.references.streaming:
             await asyncio.to_thread(self.references.settle, replay)
-            return list(await asyncio.gather(*(asyncio.to_thread(score_checkpoint, self.references, k, step, shot,
-                                                                 self.out_dir, self.metrics)
-                                               for k, step, shot in self._pairs(replay))))
+            return list(
+                await asyncio.gather(
+                    *(
+                        asyncio.to_thread(score_checkpoint, self.references, k, step, shot, self.out_dir, self.metrics)
+                        for k, step, shot in self._pairs(replay)
+                    )
+                )
+            )
         pairs = self.submit_ready(replay)
         wanted = {k for k, _, _ in pairs}
         for k, (_, job) in self._jobs.items():

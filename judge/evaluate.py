@@ -70,8 +70,10 @@ class JudgeConfig(BaseModel):
         if self.protocol != "official":
             return self
         if "alignment" in self.model_fields_set and self.alignment != "code":
-            raise ValueError("the official protocol takes checkpoints before the flagged action (alignment "
-                             "'code', as the official code does); drop alignment 'paper' or use protocol 'iwr'")
+            raise ValueError(
+                "the official protocol takes checkpoints before the flagged action (alignment "
+                "'code', as the official code does); drop alignment 'paper' or use protocol 'iwr'"
+            )
         self.alignment = "code"
         if "action_timeout_s" not in self.replay.model_fields_set:
             self.replay.action_timeout_s = official.ACTION_TIMEOUT_S
@@ -104,12 +106,18 @@ def make_judge_llm(config: JudgeConfig) -> JudgeLLM | None:
     from iwr.llm import LLMClient, ResponseCache
 
     cache = ResponseCache() if config.use_cache else None
-    return JudgeLLM(client=LLMClient(cache=cache), model=config.judge_model, api_base=config.judge_api_base,
-                    timeout=config.judge_timeout_s, use_cache=config.use_cache)
+    return JudgeLLM(
+        client=LLMClient(cache=cache),
+        model=config.judge_model,
+        api_base=config.judge_api_base,
+        timeout=config.judge_timeout_s,
+        use_cache=config.use_cache,
+    )
 
 
-async def rubric_scores(llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[CheckpointScore],
-                        protocol: Protocol = "iwr") -> None:
+async def rubric_scores(
+    llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[CheckpointScore], protocol: Protocol = "iwr"
+) -> None:
     """The MLLM rubric per checkpoint (HFS); an unreadable or failed answer leaves it out (`iwr`) or,
     without a "Score: N/100", scores 0 (`official`)."""
     for (k, _, shot), cp in zip(pairs, checkpoints):
@@ -130,14 +138,30 @@ def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
 
             metric, skipped = visual.create_for_role(role, prefer=name)
             metrics[role] = metric
-            backends.append(Backend(role=role, name=metric.name, version=metric.version, official=metric.official,
-                                    note="; ".join(skipped)[:500]))
+            backends.append(
+                Backend(
+                    role=role,
+                    name=metric.name,
+                    version=metric.version,
+                    official=metric.official,
+                    note="; ".join(skipped)[:500],
+                )
+            )
     return metrics, backends
 
 
-def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore], backends: list[Backend],
-             config: JudgeConfig, model: str, seconds: float, log: SandboxLog, judge_model: str | None = None,
-             references_note: str | None = None) -> TaskScore:
+def assemble(
+    lt: LoadedTask,
+    replay: Replay,
+    checkpoints: list[CheckpointScore],
+    backends: list[Backend],
+    config: JudgeConfig,
+    model: str,
+    seconds: float,
+    log: SandboxLog,
+    judge_model: str | None = None,
+    references_note: str | None = None,
+) -> TaskScore:
     """The task's scores from its replay and checkpoint scores (the one aggregation, for the official
     judge and the self-test alike), with every backend and stand-in named."""
     passed = [s.passed for s in replay.steps] + [False] * (len(lt.task.action_sequence) - len(replay.steps))
@@ -166,10 +190,25 @@ def assemble(lt: LoadedTask, replay: Replay, checkpoints: list[CheckpointScore],
         standins.append(references_note)
     official = not standins and mllm is not None
     return TaskScore(
-        task_id=lt.task.id, model=model, IFS=round(ifs, 4), OCR=_r(ocr), DINO=_r(dino), LFS=_r(lfs), HFS=_r(mllm),
-        VFS=_r(vfs), Final=round(score.final(ifs, vfs), 4), official=official, standins=standins,
-        protocol=config.protocol, alignment=config.alignment, backends=all_backends, steps=replay.steps,
-        checkpoints=checkpoints, error=replay.error, blocked_requests=log.blocked[:50], seconds=round(seconds, 3),
+        task_id=lt.task.id,
+        model=model,
+        IFS=round(ifs, 4),
+        OCR=_r(ocr),
+        DINO=_r(dino),
+        LFS=_r(lfs),
+        HFS=_r(mllm),
+        VFS=_r(vfs),
+        Final=round(score.final(ifs, vfs), 4),
+        official=official,
+        standins=standins,
+        protocol=config.protocol,
+        alignment=config.alignment,
+        backends=all_backends,
+        steps=replay.steps,
+        checkpoints=checkpoints,
+        error=replay.error,
+        blocked_requests=log.blocked[:50],
+        seconds=round(seconds, 3),
     )
 
 
@@ -232,10 +271,18 @@ class Judge:
         if pw is not None:
             await pw.stop()
 
-    async def evaluate(self, lt: LoadedTask, candidate: Candidate, out_dir: Path, *, model: str = "",
-                       references: References | None = None, offline: bool = False,
-                       on_step: Callable[[StepResult], None] | None = None,
-                       result_name: str | None = EVAL_NAME) -> TaskScore:
+    async def evaluate(
+        self,
+        lt: LoadedTask,
+        candidate: Candidate,
+        out_dir: Path,
+        *,
+        model: str = "",
+        references: References | None = None,
+        offline: bool = False,
+        on_step: Callable[[StepResult], None] | None = None,
+        result_name: str | None = EVAL_NAME,
+    ) -> TaskScore:
         """Judge `candidate` on `lt`; writes `eval.json` (`result_name`; None = the caller writes its own
         record, as the agent's self-test does), `evalpoints/<k>.png` and step screenshots into `out_dir`.
         `references`: what checkpoints are compared with (default: the task's checkpoints); `offline`:
@@ -264,9 +311,19 @@ class Judge:
                 async with sandbox_page(browser, lt.task.viewport, base, log) as page:
                     try:
                         await asyncio.wait_for(
-                            run_steps(page, lt.task, base + candidate.entry, log, config.replay, llm, step_done,
-                                      replay, config.protocol),
-                            config.task_timeout_s)
+                            run_steps(
+                                page,
+                                lt.task,
+                                base + candidate.entry,
+                                log,
+                                config.replay,
+                                llm,
+                                step_done,
+                                replay,
+                                config.protocol,
+                            ),
+                            config.task_timeout_s,
+                        )
                     except TimeoutError:
                         cut = cut_at_time_limit(replay, config.task_timeout_s)
                         if cut is not None:
@@ -280,16 +337,31 @@ class Judge:
         checkpoints = await scorer.scores(replay)
         if llm is not None:
             await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
-        result = assemble(lt, replay, checkpoints, self.backends, config, model, time.perf_counter() - started, log,
-                          judge_model=None if llm is None else config.judge_model, references_note=references.note)
+        result = assemble(
+            lt,
+            replay,
+            checkpoints,
+            self.backends,
+            config,
+            model,
+            time.perf_counter() - started,
+            log,
+            judge_model=None if llm is None else config.judge_model,
+            references_note=references.note,
+        )
         if llm is not None:
             result.judge_usage = llm.usage
         if result_name:
             atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
         return result
 
-    async def evaluate_many(self, jobs: list[tuple[LoadedTask, Candidate, Path]], model: str = "", workers: int = 2,
-                            on_done: Callable[[TaskScore], None] | None = None) -> list[TaskScore]:
+    async def evaluate_many(
+        self,
+        jobs: list[tuple[LoadedTask, Candidate, Path]],
+        model: str = "",
+        workers: int = 2,
+        on_done: Callable[[TaskScore], None] | None = None,
+    ) -> list[TaskScore]:
         """Judge many candidates, up to `workers` browser contexts at once; one broken task never stops
         the others, a wrong judge-model setting (`stops_run`) stops them all."""
         gate = asyncio.Semaphore(max(1, workers))
@@ -302,8 +374,9 @@ class Judge:
                     if stops_run(e):
                         raise
                     first_line = str(e).splitlines()[0] if str(e) else ""
-                    result = failed_score(lt.task.id, model, self.config.protocol,
-                                          f"judge error: {type(e).__name__}: {first_line}")
+                    result = failed_score(
+                        lt.task.id, model, self.config.protocol, f"judge error: {type(e).__name__}: {first_line}"
+                    )
                     atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
                 if on_done:
                     on_done(result)
@@ -312,8 +385,13 @@ class Judge:
         return await gather_or_cancel(*(one(*job) for job in jobs))
 
 
-async def evaluate_many(jobs: list[tuple[LoadedTask, Candidate, Path]], config: JudgeConfig, model: str = "",
-                        workers: int = 2, on_done: Callable[[TaskScore], None] | None = None) -> list[TaskScore]:
+async def evaluate_many(
+    jobs: list[tuple[LoadedTask, Candidate, Path]],
+    config: JudgeConfig,
+    model: str = "",
+    workers: int = 2,
+    on_done: Callable[[TaskScore], None] | None = None,
+) -> list[TaskScore]:
     """Judge many candidates with a judge of their own (one browser, closed at the end)."""
     async with Judge.open(config) as judge:
         return await judge.evaluate_many(jobs, model, workers, on_done)

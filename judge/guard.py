@@ -45,7 +45,7 @@ CONSOLE_CAP = 2000
 _KEY = 'Symbol.for("iwr.guard")'
 RECORD_JS = """
 (() => {
-  const key = %s;
+  const key = __KEY__;
   if (window[key]) return;
   const st = { last: { what: "an inline script at load", open: true } };
   Object.defineProperty(window, key, { value: st });
@@ -79,12 +79,12 @@ RECORD_JS = """
   wrap("setInterval", "a setInterval callback");
   wrap("requestAnimationFrame", "a requestAnimationFrame callback");
 })();
-""" % _KEY  # noqa: UP031  (JavaScript: an f-string would double every brace)
+""".replace("__KEY__", _KEY)
 
 _CULPRIT_JS = """(() => {
-  const rec = window[%s]?.last;
+  const rec = window[__KEY__]?.last;
   return rec && rec.open ? rec.what : "a timer, animation frame or promise callback";
-})()""" % _KEY  # noqa: UP031
+})()""".replace("__KEY__", _KEY)
 
 
 class FloodMeter:
@@ -144,8 +144,10 @@ class PageGuard:
     async def _halt(self) -> None:
         """Keep scripts from starting again, end the running one, read which handler it was in (the
         event record's pending timer cannot run any more); crash a renderer that still does not answer."""
-        for command, params in (("Emulation.setScriptExecutionDisabled", {"value": True}),
-                                ("Runtime.terminateExecution", {})):
+        for command, params in (
+            ("Emulation.setScriptExecutionDisabled", {"value": True}),
+            ("Runtime.terminateExecution", {}),
+        ):
             asyncio.ensure_future(self._send(command, params, HALT_S))  # answered, if at all, before the next
         found = await self._send("Runtime.evaluate", {"expression": _CULPRIT_JS, "returnByValue": True}, HALT_S)
         if found is None:
@@ -176,14 +178,20 @@ class PageGuard:
                 await asyncio.shield(self._start(None))
                 dropped = ", and dropped its renderer, which did not recover" if self.dropped else ""
                 if navigations is not None and navigations.total >= 3 and time.monotonic() - navigations.last < 2:
-                    self.stopped = (f"the page kept navigating ({navigations.total} navigations; a reload loop?) "
-                                    f"and did not answer within {seconds:g}s; stopped its script{dropped}")
+                    self.stopped = (
+                        f"the page kept navigating ({navigations.total} navigations; a reload loop?) "
+                        f"and did not answer within {seconds:g}s; stopped its script{dropped}"
+                    )
                 elif self.dropped:
-                    self.stopped = (f"the page's script did not return within {seconds:g}s and did not stop "
-                                    "when told to (a busy loop?); dropped its renderer")
+                    self.stopped = (
+                        f"the page's script did not return within {seconds:g}s and did not stop "
+                        "when told to (a busy loop?); dropped its renderer"
+                    )
                 else:
-                    self.stopped = (f"the page's script did not return within {seconds:g}s "
-                                    f"(busy loop in {self.culprit}?); stopped it")
+                    self.stopped = (
+                        f"the page's script did not return within {seconds:g}s "
+                        f"(busy loop in {self.culprit}?); stopped it"
+                    )
         await asyncio.shield(self._stopping)
         return self.stopped
 
@@ -191,9 +199,12 @@ class PageGuard:
         """Count one event of `kind`; past the flood limit stop the page's scripts, saying `what` it did."""
         meter = self.meters.setdefault(kind, FloodMeter(FLOOD_EVENTS[kind]))
         if meter.hit() and self.stopped is None:
-            asyncio.ensure_future(self.stop(
-                f"the page {what} {len(meter.times)} times within {meter.window_s:g}s ({kind} loop?); "
-                "stopped its script"))
+            asyncio.ensure_future(
+                self.stop(
+                    f"the page {what} {len(meter.times)} times within {meter.window_s:g}s ({kind} loop?); "
+                    "stopped its script"
+                )
+            )
 
     def crash(self) -> None:
         """Drop the renderer without waiting for it (before closing a context whose page never recovered)."""

@@ -28,26 +28,52 @@ GRACE_S = 3.0
 
 
 def _page(script: str = "", body: str = "") -> str:
-    return ("<!doctype html><html><body>"
-            "<button id='ok' onclick=\"document.getElementById('out').textContent += 'Done '\">OK"
-            f"</button><p id='out'></p>{body}<script>{script}</script></body></html>")
+    return (
+        "<!doctype html><html><body>"
+        "<button id='ok' onclick=\"document.getElementById('out').textContent += 'Done '\">OK"
+        f"</button><p id='out'></p>{body}<script>{script}</script></body></html>"
+    )
 
 
 FIELD = "<input id='name' placeholder='Name' aria-label='Name'>"
 GO = "<button id='go'>Go</button>"
 TALL = "<div style='height: 3000px'></div>"
-OK = {"type": "Click", "parameters": {"description": "Click the 'OK' button"},
-      "logical_assertion": "The message 'Done' appears", "visual_evaluation_flag": True}
-AGAIN = {"type": "Click", "parameters": {"description": "Click the 'OK' button again"}, "logical_assertion": "",
-         "visual_evaluation_flag": True}
-CLICK_GO = {"type": "Click", "parameters": {"description": "Click the 'Go' button"}, "logical_assertion": "",
-            "visual_evaluation_flag": True}
-TYPE = {"type": "Type", "parameters": {"description": "Type 'abc' into the 'Name' field", "text": "abc"},
-        "logical_assertion": "", "visual_evaluation_flag": True}
-PRESS = {"type": "Press", "parameters": {"description": "Press Enter", "key": "Enter"}, "logical_assertion": "",
-         "visual_evaluation_flag": True}
-SCROLL = {"type": "Scroll", "parameters": {"description": "Scroll down", "direction": "down"},
-          "logical_assertion": "", "visual_evaluation_flag": True}
+OK = {
+    "type": "Click",
+    "parameters": {"description": "Click the 'OK' button"},
+    "logical_assertion": "The message 'Done' appears",
+    "visual_evaluation_flag": True,
+}
+AGAIN = {
+    "type": "Click",
+    "parameters": {"description": "Click the 'OK' button again"},
+    "logical_assertion": "",
+    "visual_evaluation_flag": True,
+}
+CLICK_GO = {
+    "type": "Click",
+    "parameters": {"description": "Click the 'Go' button"},
+    "logical_assertion": "",
+    "visual_evaluation_flag": True,
+}
+TYPE = {
+    "type": "Type",
+    "parameters": {"description": "Type 'abc' into the 'Name' field", "text": "abc"},
+    "logical_assertion": "",
+    "visual_evaluation_flag": True,
+}
+PRESS = {
+    "type": "Press",
+    "parameters": {"description": "Press Enter", "key": "Enter"},
+    "logical_assertion": "",
+    "visual_evaluation_flag": True,
+}
+SCROLL = {
+    "type": "Scroll",
+    "parameters": {"description": "Scroll down", "direction": "down"},
+    "logical_assertion": "",
+    "visual_evaluation_flag": True,
+}
 
 
 @dataclass
@@ -79,35 +105,82 @@ KINDS: list[Kind] = [
     _handler("mousedown", CLICK_GO, "document.getElementById('go')", GO),
     _handler("click", CLICK_GO, "document.getElementById('go')", GO),
     _handler("scroll", SCROLL, body=TALL),
-    Kind("microtask loop", _page("go.onclick = () => { const f = () => Promise.resolve().then(f); f(); };", GO),
-         [OK, CLICK_GO, AGAIN], ("did not return", "crashed")),  # its promises may fill the heap first
-    Kind("busy requestAnimationFrame", _page(f"go.onclick = () => requestAnimationFrame(() => {{ {BUSY} }});", GO),
-         [OK, CLICK_GO, AGAIN], ("requestAnimationFrame callback",)),
-    Kind("busy setTimeout", _page(f"go.onclick = () => setTimeout(() => {{ {BUSY} }}, 0);", GO),
-         [OK, CLICK_GO, AGAIN], ("setTimeout callback",)),
+    Kind(
+        "microtask loop",
+        _page("go.onclick = () => { const f = () => Promise.resolve().then(f); f(); };", GO),
+        [OK, CLICK_GO, AGAIN],
+        ("did not return", "crashed"),
+    ),  # its promises may fill the heap first
+    Kind(
+        "busy requestAnimationFrame",
+        _page(f"go.onclick = () => requestAnimationFrame(() => {{ {BUSY} }});", GO),
+        [OK, CLICK_GO, AGAIN],
+        ("requestAnimationFrame callback",),
+    ),
+    Kind(
+        "busy setTimeout",
+        _page(f"go.onclick = () => setTimeout(() => {{ {BUSY} }}, 0);", GO),
+        [OK, CLICK_GO, AGAIN],
+        ("setTimeout callback",),
+    ),
     Kind("busy inline script", _page(BUSY), [OK, AGAIN], ("inline script at load",), None),
-    Kind("busy DOMContentLoaded", _page(f"addEventListener('DOMContentLoaded', () => {{ {BUSY} }});"), [OK, AGAIN],
-         ("DOMContentLoaded handler",), None),
-    Kind("busy load handler", _page(f"addEventListener('load', () => {{ {BUSY} }});"), [OK, AGAIN],
-         ("a load handler",), None),
-    Kind("alert loop", _page("go.onclick = () => { for (;;) alert('again'); };", GO), [OK, CLICK_GO, AGAIN],
-         ("dialog loop",)),
-    Kind("console flood", _page("go.onclick = () => { for (let i = 0; ; i++) console.error('flood ' + i); };", GO),
-         [OK, CLICK_GO, AGAIN], ("console message",)),
+    Kind(
+        "busy DOMContentLoaded",
+        _page(f"addEventListener('DOMContentLoaded', () => {{ {BUSY} }});"),
+        [OK, AGAIN],
+        ("DOMContentLoaded handler",),
+        None,
+    ),
+    Kind(
+        "busy load handler",
+        _page(f"addEventListener('load', () => {{ {BUSY} }});"),
+        [OK, AGAIN],
+        ("a load handler",),
+        None,
+    ),
+    Kind(
+        "alert loop",
+        _page("go.onclick = () => { for (;;) alert('again'); };", GO),
+        [OK, CLICK_GO, AGAIN],
+        ("dialog loop",),
+    ),
+    Kind(
+        "console flood",
+        _page("go.onclick = () => { for (let i = 0; ; i++) console.error('flood ' + i); };", GO),
+        [OK, CLICK_GO, AGAIN],
+        ("console message",),
+    ),
     Kind("reload loop at load", _page("location.reload();"), [OK, AGAIN], ("navigat",), None),
-    Kind("reload loop after an action",
-         _page("if (sessionStorage.loop) location.reload();"
-               " go.onclick = () => { sessionStorage.loop = 1; location.reload(); };", GO),
-         [OK, CLICK_GO, AGAIN], ("navigat",)),
-    Kind("popup loop", _page("go.onclick = () => setInterval(() => window.open('/popup' + Math.random()), 0);", GO),
-         [OK, CLICK_GO, AGAIN], ("popup loop",)),
-    Kind("memory bomb", _page("go.onclick = () => { const a = []; for (;;) a.push(new Array(1e6).fill(1)); };", GO),
-         [OK, CLICK_GO, AGAIN], ("crashed", "did not return")),
+    Kind(
+        "reload loop after an action",
+        _page(
+            "if (sessionStorage.loop) location.reload();"
+            " go.onclick = () => { sessionStorage.loop = 1; location.reload(); };",
+            GO,
+        ),
+        [OK, CLICK_GO, AGAIN],
+        ("navigat",),
+    ),
+    Kind(
+        "popup loop",
+        _page("go.onclick = () => setInterval(() => window.open('/popup' + Math.random()), 0);", GO),
+        [OK, CLICK_GO, AGAIN],
+        ("popup loop",),
+    ),
+    Kind(
+        "memory bomb",
+        _page("go.onclick = () => { const a = []; for (;;) a.push(new Array(1e6).fill(1)); };", GO),
+        [OK, CLICK_GO, AGAIN],
+        ("crashed", "did not return"),
+    ),
 ]
 
 HARMLESS: list[Kind] = [
-    Kind("busy wheel handler (the judge scrolls without wheel events)",
-         _page(f"addEventListener('wheel', () => {{ {BUSY} }});", TALL), [OK, SCROLL, AGAIN]),
+    Kind(
+        "busy wheel handler (the judge scrolls without wheel events)",
+        _page(f"addEventListener('wheel', () => {{ {BUSY} }});", TALL),
+        [OK, SCROLL, AGAIN],
+    ),
     Kind("console chatter", _page("setInterval(() => console.error('tick'), 0);"), [OK, AGAIN]),
 ]
 GOOD = Kind("a normal page", _page(), [OK, AGAIN])
@@ -146,12 +219,13 @@ class Ended:
         if k.fails_at is None:
             return r.error is not None and not r.steps
         step = self.failed_step
-        return step is not None and step.index == k.fails_at and all(s.passed for s in r.steps[:k.fails_at])
+        return step is not None and step.index == k.fails_at and all(s.passed for s in r.steps[: k.fails_at])
 
 
 def _task(kind: Kind, folder: Path) -> LoadedTask:
-    task = Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"},
-                                "action_sequence": kind.actions})
+    task = Task.model_validate(
+        {"id": 1, "recording_details": {"resolution": "800x600"}, "action_sequence": kind.actions}
+    )
     blank = np.full((600, 800, 3), 255, np.uint8)
     (folder / "assets").mkdir(parents=True, exist_ok=True)
     (folder / "checkpoints").mkdir(exist_ok=True)
@@ -170,8 +244,9 @@ async def judge_kind(judge: Judge, kind: Kind, root: Path) -> Ended:
     (folder / "page" / "index.html").write_text(kind.html)
     ends: list[float] = []
     started = time.perf_counter()
-    result = await judge.evaluate(lt, Candidate(root=folder / "page"), folder / "out",
-                                  on_step=lambda _s: ends.append(time.perf_counter()))
+    result = await judge.evaluate(
+        lt, Candidate(root=folder / "page"), folder / "out", on_step=lambda _s: ends.append(time.perf_counter())
+    )
     finished = time.perf_counter()
     failed = next((s.index for s in result.steps if not s.passed), None)
     if failed is not None and failed < len(ends):
@@ -185,6 +260,7 @@ async def judge_all(kinds: list[Kind], config: JudgeConfig, root: Path, workers:
     browser; the browser is closed before returning."""
     gate = asyncio.Semaphore(workers)
     async with Judge.open(config) as judge:
+
         async def one(kind: Kind) -> Ended:
             async with gate:
                 return await judge_kind(judge, kind, root)
@@ -204,8 +280,8 @@ def chromium_processes() -> set[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        names[int(entry.name)] = stat[stat.index("(") + 1: stat.rindex(")")]
-        parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
+        names[int(entry.name)] = stat[stat.index("(") + 1 : stat.rindex(")")]
+        parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
     me = os.getpid()
 
     def ours(pid: int) -> bool:

@@ -116,13 +116,19 @@ class JudgeLLM:
 
     async def ask(self, text: str, images: list[bytes] = ()) -> str:
         content = [{"type": "text", "text": text}, *(png_part(i) for i in images)]
-        reply = await self.client.complete([{"role": "user", "content": content}], model=self.model,
-                                           api_base=self.api_base, timeout=self.timeout, use_cache=self.use_cache)
+        reply = await self.client.complete(
+            [{"role": "user", "content": content}],
+            model=self.model,
+            api_base=self.api_base,
+            timeout=self.timeout,
+            use_cache=self.use_cache,
+        )
         self.usage = self.usage + reply.usage
         return reply.text
 
-    async def rubric(self, reference_png: bytes, candidate_png: bytes,
-                     official: bool = False) -> tuple[float | None, str]:
+    async def rubric(
+        self, reference_png: bytes, candidate_png: bytes, official: bool = False
+    ) -> tuple[float | None, str]:
         try:
             answer = await self.ask(RUBRIC_PROMPT, [reference_png, candidate_png])
         except LLMError as e:

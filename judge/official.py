@@ -62,8 +62,10 @@ async def _click(page, action: Action, element, click, key_name, timeout_s: floa
 
 
 async def _type(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
-    await asyncio.wait_for(element.evaluate(
-        "e => { if ('value' in e) e.value = ''; else if (e.isContentEditable) e.textContent = ''; }"), timeout_s)
+    await asyncio.wait_for(
+        element.evaluate("e => { if ('value' in e) e.value = ''; else if (e.isContentEditable) e.textContent = ''; }"),
+        timeout_s,
+    )
     await asyncio.wait_for(click(page, element, timeout_s), timeout_s + 1)
     await asyncio.wait_for(page.keyboard.type(action.text_to_type() or ""), timeout_s)
     return Outcome()
@@ -98,9 +100,11 @@ async def perform(page, action: Action, element, click, key_name, timeout_s: flo
     replay's; a page that hangs is still caught by the caller's time limits."""
     how = PERFORM.get(action.type)
     if how is None:
-        raise ValueError(action.unperformable()
-                         or f"the published evaluation code has no rule for {action.type} actions "
-                            f"(it performs {', '.join(PERFORM)}); judge with --protocol iwr")
+        raise ValueError(
+            action.unperformable()
+            or f"the published evaluation code has no rule for {action.type} actions "
+            f"(it performs {', '.join(PERFORM)}); judge with --protocol iwr"
+        )
     return await how(page, action, element, click, key_name, timeout_s)
 
 

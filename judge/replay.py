@@ -24,11 +24,27 @@ from iwr.llm import LLMError, stops_run
 from iwr.scrolling import scroll
 
 KEY_NAMES = {
-    "enter": "Enter", "return": "Enter", "esc": "Escape", "escape": "Escape", "tab": "Tab", "space": " ",
-    "spacebar": " ", "backspace": "Backspace", "delete": "Delete", "up": "ArrowUp", "down": "ArrowDown",
-    "left": "ArrowLeft", "right": "ArrowRight", "arrowup": "ArrowUp", "arrowdown": "ArrowDown",
-    "arrowleft": "ArrowLeft", "arrowright": "ArrowRight", "pageup": "PageUp", "pagedown": "PageDown",
-    "home": "Home", "end": "End",
+    "enter": "Enter",
+    "return": "Enter",
+    "esc": "Escape",
+    "escape": "Escape",
+    "tab": "Tab",
+    "space": " ",
+    "spacebar": " ",
+    "backspace": "Backspace",
+    "delete": "Delete",
+    "up": "ArrowUp",
+    "down": "ArrowDown",
+    "left": "ArrowLeft",
+    "right": "ArrowRight",
+    "arrowup": "ArrowUp",
+    "arrowdown": "ArrowDown",
+    "arrowleft": "ArrowLeft",
+    "arrowright": "ArrowRight",
+    "pageup": "PageUp",
+    "pagedown": "PageDown",
+    "home": "Home",
+    "end": "End",
 }
 
 
@@ -96,8 +112,9 @@ async def bounded(coro, seconds: float, what: str):
 
 
 async def screenshot(page, timeout: float) -> bytes:
-    return await bounded(page.screenshot(animations="disabled", caret="hide", timeout=timeout * 1000),
-                         timeout + 1, "screenshot")
+    return await bounded(
+        page.screenshot(animations="disabled", caret="hide", timeout=timeout * 1000), timeout + 1, "screenshot"
+    )
 
 
 def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:
@@ -106,10 +123,13 @@ def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:
     return ["llm", *names] if llm is not None else names
 
 
-async def ground(page, action: Action, config: ReplayConfig, llm: JudgeLLM | None = None,
-                 reach_px: float | None = None) -> tuple[Grounding, object | None]:
-    strategies = [grounding.create(name, llm=llm) if name == "llm" else grounding.create(name)
-                  for name in strategy_names(config, llm)]
+async def ground(
+    page, action: Action, config: ReplayConfig, llm: JudgeLLM | None = None, reach_px: float | None = None
+) -> tuple[Grounding, object | None]:
+    strategies = [
+        grounding.create(name, llm=llm) if name == "llm" else grounding.create(name)
+        for name in strategy_names(config, llm)
+    ]
     return await locate(page, action, strategies, reach_px)
 
 
@@ -160,14 +180,16 @@ def needs_offline_rule(action: Action, config: ReplayConfig, llm: JudgeLLM | Non
     return asserts and (llm is not None or not has_expect)
 
 
-async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes,
-                      protocol: Protocol = "iwr") -> Verdict:
+async def llm_verdict(
+    llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes, protocol: Protocol = "iwr"
+) -> Verdict:
     """The official verdict: the judge model compares before/after screenshots (Yes/No JSON). Under
     `iwr`, an `unverified` verdict when the model cannot be reached or its answer cannot be read (the
     caller falls back to the deterministic path); under `official`, a judge error passes and an
     unreadable answer passes when it contains "Yes", as the official code has it."""
-    prompt = ASSERTION_PROMPT.format(action_type=action.type, description=action.parameters.description,
-                                     assertion=action.logical_assertion)
+    prompt = ASSERTION_PROMPT.format(
+        action_type=action.type, description=action.parameters.description, assertion=action.logical_assertion
+    )
     lenient = protocol == "official"
     try:
         answer = await llm.ask(prompt, [before_png, after_png])
@@ -175,26 +197,47 @@ async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_pn
         if e.setting:  # a wrong key or model name: the run stops, the step is not failed
             raise
         if lenient:
-            return Verdict(status="pass", passed=True, method="llm",
-                           reason=f"judge error counted as a pass (official rule): {e}",
-                           evidence={"error": str(e)[:500]})
+            return Verdict(
+                status="pass",
+                passed=True,
+                method="llm",
+                reason=f"judge error counted as a pass (official rule): {e}",
+                evidence={"error": str(e)[:500]},
+            )
         return Verdict(status="unverified", passed=False, method="llm-unavailable", reason=str(e))
     holds, reason = parse_yes_no(answer)
     if holds is None and lenient:
         holds = official.lenient_yes(answer)
-        reason = (f"unreadable answer {'contains' if holds else 'lacks'} \"Yes\" (official rule): "
-                  f"{answer.strip()[:200]!r}")
+        reason = f'unreadable answer {"contains" if holds else "lacks"} "Yes" (official rule): {answer.strip()[:200]!r}'
     if holds is None:
-        return Verdict(status="unverified", passed=False, method="llm-unreadable",
-                       reason=f"judge answer could not be read: {answer.strip()[:200]!r}")
-    return Verdict(status="pass" if holds else "fail", passed=holds, method="llm",
-                   reason=reason or ("the judge model says yes" if holds else "the judge model says no"),
-                   evidence={"answer": answer[:2000], "model": llm.model})
+        return Verdict(
+            status="unverified",
+            passed=False,
+            method="llm-unreadable",
+            reason=f"judge answer could not be read: {answer.strip()[:200]!r}",
+        )
+    return Verdict(
+        status="pass" if holds else "fail",
+        passed=holds,
+        method="llm",
+        reason=reason or ("the judge model says yes" if holds else "the judge model says no"),
+        evidence={"answer": answer[:2000], "model": llm.model},
+    )
 
 
-async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict, before_png: bytes,
-                     after_png: bytes, config: ReplayConfig, llm: JudgeLLM | None = None,
-                     element=None, seen_before: dict | None = None, protocol: Protocol = "iwr") -> Verdict:
+async def judge_step(
+    page,
+    action: Action,
+    before_scroll: dict,
+    before_sig: dict,
+    before_png: bytes,
+    after_png: bytes,
+    config: ReplayConfig,
+    llm: JudgeLLM | None = None,
+    element=None,
+    seen_before: dict | None = None,
+    protocol: Protocol = "iwr",
+) -> Verdict:
     """With a judge model: its verdict on the assertion (official). Otherwise, or when its answer is
     unusable: expect post-conditions when present, else what the assertion's text names, checked on
     the page and on `element` (the one acted on; `seen_before` read before the action), with the
@@ -207,8 +250,17 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
                 expect = await verdicts.expect_verdict(page, action, before_scroll)
                 verdict.evidence["expect"] = expect.evidence["expect"]
             return verdict
-        fallback = await judge_step(page, action, before_scroll, before_sig, before_png, after_png, config,
-                                    element=element, seen_before=seen_before)
+        fallback = await judge_step(
+            page,
+            action,
+            before_scroll,
+            before_sig,
+            before_png,
+            after_png,
+            config,
+            element=element,
+            seen_before=seen_before,
+        )
         fallback.reason = f"{verdict.reason}; fell back to {fallback.method}: {fallback.reason}"
         fallback.method = f"{fallback.method} ({verdict.method})"
         return fallback
@@ -221,9 +273,17 @@ async def judge_step(page, action: Action, before_scroll: dict, before_sig: dict
     return await assertions.step_verdict(page, action, element, seen_before, change)
 
 
-async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayConfig,
-                    llm: JudgeLLM | None = None, on_step: Callable[[StepResult], None] | None = None,
-                    result: Replay | None = None, protocol: Protocol = "iwr") -> Replay:
+async def run_steps(
+    page,
+    task: Task,
+    url: str,
+    log: SandboxLog,
+    config: ReplayConfig,
+    llm: JudgeLLM | None = None,
+    on_step: Callable[[StepResult], None] | None = None,
+    result: Replay | None = None,
+    protocol: Protocol = "iwr",
+) -> Replay:
     """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official judge's
     models). `protocol="official"` follows the official code's rules (judge/official.py): fixed
     waits, its lenient Click/Press, its Scroll, grounding within the viewport + 500 px.
@@ -235,8 +295,11 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
     strict = protocol != "official"
     reach = None if strict else official.GROUNDING_REACH_PX
     try:
-        await bounded(page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
-                      config.load_timeout_s + 2, "loading the page")
+        await bounded(
+            page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
+            config.load_timeout_s + 2,
+            "loading the page",
+        )
         if strict:
             await loaded(page, config)
             await bounded(_settle(page, network, config), t, "settling")
@@ -259,20 +322,25 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             if reason := action.unperformable():
                 raise StepFailure(reason)
             started = time.perf_counter()
-            before_scroll, since = await bounded(asyncio.gather(expectations.scroll_state(page), mutation_mark(page)),
-                                                 t, "reading the page")
+            before_scroll, since = await bounded(
+                asyncio.gather(expectations.scroll_state(page), mutation_mark(page)), t, "reading the page"
+            )
             # the official assertion compares the previous screenshot with this one: no hover baseline
             offline_rule = needs_offline_rule(action, config, llm) and (strict or llm is None)
             before_sig = await bounded(verdicts.signature(page), t, "reading the page") if offline_rule else {}
             element = None
             if action.kind is not None and action.kind.grounded:
-                step.grounding, element = await bounded(ground(page, action, config, llm, reach), t + llm_time,
-                                                        "finding the element")
+                step.grounding, element = await bounded(
+                    ground(page, action, config, llm, reach), t + llm_time, "finding the element"
+                )
                 timings.ground_s = time.perf_counter() - started
                 if element is None:
                     raise StepFailure(f"element not found: {step.grounding.reason}")
-            seen_before = await bounded(assertions.read_before(page, action, element), t,
-                                        "reading the page") if offline_rule else None
+            seen_before = (
+                await bounded(assertions.read_before(page, action, element), t, "reading the page")
+                if offline_rule
+                else None
+            )
             if offline_rule and element is not None:
                 await bounded(element.hover(timeout=t * 1000), t + 1, "moving the mouse to the element")
                 await bounded(_settle(page, network, config), t, "settling")
@@ -285,14 +353,16 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
                 mark = time.perf_counter()
                 await bounded(_settle(page, network, config, since), t, "settling")
             else:
-                outcome = await bounded(official.perform(page, action, element, click, key_name, t), 3 * t + 3,
-                                        f"the {action.type.lower()}")
+                outcome = await bounded(
+                    official.perform(page, action, element, click, key_name, t), 3 * t + 3, f"the {action.type.lower()}"
+                )
                 timings.act_s = time.perf_counter() - mark
                 mark = time.perf_counter()
                 await asyncio.sleep(official.ACTION_WAIT_S)
                 if outcome.scroll_before is not None:
-                    failed = await bounded(official.scroll_failure(page, outcome.scroll_before, t), t + 1,
-                                           "reading the page")
+                    failed = await bounded(
+                        official.scroll_failure(page, outcome.scroll_before, t), t + 1, "reading the page"
+                    )
                     if failed:
                         raise StepFailure(failed)
             timings.settle_s = time.perf_counter() - mark
@@ -302,9 +372,22 @@ async def run_steps(page, task: Task, url: str, log: SandboxLog, config: ReplayC
             timings.screenshot_s = time.perf_counter() - mark
             mark = time.perf_counter()
             step.verdict = await bounded(
-                judge_step(page, action, before_scroll, before_sig, before_png, after_png, config, llm,
-                           element=element, seen_before=seen_before, protocol=protocol),
-                t + llm_time, "checking the assertion")
+                judge_step(
+                    page,
+                    action,
+                    before_scroll,
+                    before_sig,
+                    before_png,
+                    after_png,
+                    config,
+                    llm,
+                    element=element,
+                    seen_before=seen_before,
+                    protocol=protocol,
+                ),
+                t + llm_time,
+                "checking the assertion",
+            )
             timings.check_s = time.perf_counter() - mark
             step.passed = step.verdict.passed
             step.reason = step.verdict.reason

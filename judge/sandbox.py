@@ -110,8 +110,12 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
     """A page in a fresh context at the task's viewport, confined to `base_url`'s origin."""
     width, height = viewport
     context = await browser.new_context(
-        viewport={"width": width, "height": height}, device_scale_factor=1, locale="en-US", timezone_id="UTC",
-        service_workers="block", accept_downloads=False,
+        viewport={"width": width, "height": height},
+        device_scale_factor=1,
+        locale="en-US",
+        timezone_id="UTC",
+        service_workers="block",
+        accept_downloads=False,
     )
     origin = base_url.rstrip("/")
     state: dict[str, str] = {}
@@ -130,7 +134,7 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
             if frame is page.main_frame:
                 guard.flood("navigation", "navigated")
             elif frame is None or frame.page is not page:  # a popup's first request: refused below, so
-                on_page(request)                           # its "page" event never comes
+                on_page(request)  # its "page" event never comes
         if main and "entry" in state and urldefrag(url)[0] != state["entry"]:
             # 204 cancels the navigation and keeps the current page (an abort would show an error page).
             log.blocked.append(f"navigation to {url[:200]}")

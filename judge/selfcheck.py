@@ -28,8 +28,12 @@ class CheckRow(BaseModel):
 
     @property
     def ok(self) -> bool:
-        return (self.oracle_ifs == 1.0 and self.oracle_final >= ORACLE_MIN_FINAL
-                and self.image_ifs <= IMAGE_MAX_IFS and self.empty_final <= EMPTY_MAX_FINAL)
+        return (
+            self.oracle_ifs == 1.0
+            and self.oracle_final >= ORACLE_MIN_FINAL
+            and self.image_ifs <= IMAGE_MAX_IFS
+            and self.empty_final <= EMPTY_MAX_FINAL
+        )
 
 
 def image_page(lt: LoadedTask, folder: Path) -> Candidate:
@@ -39,7 +43,8 @@ def image_page(lt: LoadedTask, folder: Path) -> Candidate:
     w, h = lt.task.viewport
     (folder / "index.html").write_text(
         f'<!doctype html><html><body style="margin:0"><img src="step_0.png" width="{w}" height="{h}" '
-        'style="display:block"></body></html>')
+        'style="display:block"></body></html>'
+    )
     return Candidate(root=folder)
 
 
@@ -70,12 +75,21 @@ async def check_pack(pack: Pack, config: JudgeConfig, out: Path | None = None, w
     results = await evaluate_many(jobs, config, model="judge-check", workers=workers)
     rows = []
     for i, lt in enumerate(tasks):
-        oracle, image, empty = results[3 * i: 3 * i + 3]
-        notes = [f"{name}: {r.error}" for name, r in (("oracle", oracle), ("image", image), ("empty", empty))
-                 if r.error]
+        oracle, image, empty = results[3 * i : 3 * i + 3]
+        notes = [
+            f"{name}: {r.error}" for name, r in (("oracle", oracle), ("image", image), ("empty", empty)) if r.error
+        ]
         failed = next((s for s in oracle.steps if not s.passed), None)
         if failed:
             notes.append(f"oracle failed step {failed.index + 1}: {failed.reason}")
-        rows.append(CheckRow(task_id=lt.task.id, oracle_ifs=oracle.IFS, oracle_final=oracle.Final,
-                             image_ifs=image.IFS, empty_final=empty.Final, notes=notes))
+        rows.append(
+            CheckRow(
+                task_id=lt.task.id,
+                oracle_ifs=oracle.IFS,
+                oracle_final=oracle.Final,
+                image_ifs=image.IFS,
+                empty_final=empty.Final,
+                notes=notes,
+            )
+        )
     return rows

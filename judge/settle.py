@@ -32,9 +32,12 @@ const watch = () => {
 
 _MARK_JS = "() => {" + _WATCH + "const st = watch(); st.fresh = false; return st.count; }"
 
-_SETTLE_JS = """
+_SETTLE_JS = (
+    """
 async ([quietMs, capMs, finish, since]) => {
-  """ + _WATCH + """
+  """
+    + _WATCH
+    + """
   const start = performance.now();
   const left = () => Math.max(0, capMs - (performance.now() - start));
   const sleep = (ms) => new Promise((r) => setTimeout(r, Math.min(ms, left())));
@@ -72,6 +75,7 @@ async ([quietMs, capMs, finish, since]) => {
   }
 }
 """
+)
 
 
 class NetworkTracker:
@@ -101,8 +105,14 @@ async def mutation_mark(page) -> int:
     return await page.evaluate(_MARK_JS)
 
 
-async def settle(page, network: NetworkTracker | None = None, quiet_ms: int = QUIET_MS, cap_ms: int = CAP_MS,
-                 finish_animations: bool = True, since: int | None = None) -> float:
+async def settle(
+    page,
+    network: NetworkTracker | None = None,
+    quiet_ms: int = QUIET_MS,
+    cap_ms: int = CAP_MS,
+    finish_animations: bool = True,
+    since: int | None = None,
+) -> float:
     """Returns seconds spent. Raises asyncio.TimeoutError if the page does not answer at all (hung).
 
     `since` is a `mutation_mark` taken before the action: the quiet period then runs from the last
@@ -123,8 +133,9 @@ async def settle(page, network: NetworkTracker | None = None, quiet_ms: int = QU
             except TimeoutError:
                 pass
         remaining = remaining_ms()
-        await asyncio.wait_for(page.evaluate(_SETTLE_JS, [quiet_ms, remaining, finish_animations, since]),
-                               remaining / 1000 + 3)
+        await asyncio.wait_for(
+            page.evaluate(_SETTLE_JS, [quiet_ms, remaining, finish_animations, since]), remaining / 1000 + 3
+        )
         # a request started during the quiet period (a script loading the next module, a fetch whose
         # answer will change the page): wait for it and settle again, within the same cap
         if network is None or network.idle.is_set() or remaining_ms() <= 0:

@@ -42,8 +42,11 @@ def markdown_table(results: list[TaskScore], title: str = "") -> str:
             note = " ⚠" if r.error else ""
             out.append(f"| {r.task_id}{note} | " + " | ".join(_pct(getattr(r, c)) for c in COLUMNS) + " |")
         means = [average([getattr(r, c) for r in rows]) for c in COLUMNS]
-        out.append("| avg | " + " | ".join(_pct(m.value) + (f" (n={m.n}/{m.total})" if m.partial and m.n else "")
-                                           for m in means) + " |")
+        out.append(
+            "| avg | "
+            + " | ".join(_pct(m.value) + (f" (n={m.n}/{m.total})" if m.partial and m.n else "") for m in means)
+            + " |"
+        )
         errors = [r for r in rows if r.error]
         if errors:
             out.append("")

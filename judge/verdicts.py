@@ -57,7 +57,9 @@ async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
     results = list(await asyncio.gather(*(expectations.check(page, e, before_scroll) for e in action.expect or [])))
     failed = [r for r in results if not r.ok]
     return Verdict(
-        status="fail" if failed else "pass", passed=not failed, method="expect",
+        status="fail" if failed else "pass",
+        passed=not failed,
+        method="expect",
         reason="; ".join(r.reason for r in failed),
         evidence={"expect": [r.model_dump(mode="json") for r in results]},
     )
@@ -70,7 +72,9 @@ def offline_verdict(before_sig: dict, after_sig: dict, before_png: bytes, after_
         changed.append("screenshot")
     ok = bool(changed)
     return Verdict(
-        status="unverified", passed=ok, method="offline-rule",
+        status="unverified",
+        passed=ok,
+        method="offline-rule",
         reason=("the action changed: " + ", ".join(changed)) if ok else "nothing visible changed after the action",
         evidence={"changed": changed, "screen_difference": round(diff, 3)},
     )

@@ -58,9 +58,26 @@ def official_sample(path: Path, max_frames: int = MAX_FRAMES, video_fps: float =
 
 def generated_video(folder: Path) -> Path:
     path = folder / "long720.mp4"
-    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
-                    "testsrc=size=1280x720:rate=30:duration=60",
-                    "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", str(path)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=1280x720:rate=30:duration=60",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            str(path),
+        ],
+        check=True,
+    )
     return path
 
 
@@ -95,9 +112,13 @@ def main() -> None:
             total_ours += t_ours
             total_official += t_official
             same = len(ours) == len(theirs) and all(
-                float(np.mean(cv2.absdiff(a.image, b))) < 1.0 for a, b in zip(ours, theirs))
-            print(f"{name:<20} {len(ours):>6} {t_ours:>8.3f} {t_official:>10.3f} {t_official / t_ours:>5.1f}x "
-                  f"{'yes' if same else 'NO':>11}", flush=True)
+                float(np.mean(cv2.absdiff(a.image, b))) < 1.0 for a, b in zip(ours, theirs)
+            )
+            print(
+                f"{name:<20} {len(ours):>6} {t_ours:>8.3f} {t_official:>10.3f} {t_official / t_ours:>5.1f}x "
+                f"{'yes' if same else 'NO':>11}",
+                flush=True,
+            )
         print(f"{'all':<20} {'':>6} {total_ours:>8.3f} {total_official:>10.3f} {total_official / total_ours:>5.1f}x")
 
 

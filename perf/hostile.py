@@ -31,8 +31,9 @@ def main() -> None:
     parser.add_argument("--only", help="Only the kinds whose name contains this.")
     args = parser.parse_args()
     kinds = [k for k in hostile.KINDS + hostile.HARMLESS if not args.only or args.only in k.name]
-    config = JudgeConfig(ocr=None, dino=None,
-                         replay=ReplayConfig(action_timeout_s=args.action_timeout, load_timeout_s=args.load_timeout))
+    config = JudgeConfig(
+        ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=args.action_timeout, load_timeout_s=args.load_timeout)
+    )
     before = hostile.chromium_processes()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="iwr-hostile-") as root:
@@ -40,12 +41,16 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     time.sleep(0.5)
     left = hostile.chromium_processes() - before
-    print(f"action limit {args.action_timeout:g}s, load limit {args.load_timeout:g}s, grace {hostile.GRACE_S:g}s, "
-          f"{args.workers} contexts at a time\n")
+    print(
+        f"action limit {args.action_timeout:g}s, load limit {args.load_timeout:g}s, grace {hostile.GRACE_S:g}s, "
+        f"{args.workers} contexts at a time\n"
+    )
     print(hostile.table(ended + [control]))
     bad = [e.kind.name for e in ended + [control] if not e.ok]
-    print(f"\n{len(ended)} pages + a normal one in {elapsed:.0f}s; not as expected: {', '.join(bad) or 'none'}; "
-          f"Chromium processes left: {len(left)}")
+    print(
+        f"\n{len(ended)} pages + a normal one in {elapsed:.0f}s; not as expected: {', '.join(bad) or 'none'}; "
+        f"Chromium processes left: {len(left)}"
+    )
     raise SystemExit(1 if bad or left else 0)
 
 

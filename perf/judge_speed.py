@@ -209,8 +209,11 @@ async def main() -> None:
     every_read = without_reuse(metrics)
     warm_references(tasks, metrics)
     work = Path(tempfile.mkdtemp(prefix="iwr-judge-speed-"))
-    print(f"backends: {', '.join(f'{b.role}={b.name}' for b in backends)}; {len(tasks)} tasks; "
-          f"candidate = each task's own site", flush=True)
+    print(
+        f"backends: {', '.join(f'{b.role}={b.name}' for b in backends)}; {len(tasks)} tasks; "
+        f"candidate = each task's own site",
+        flush=True,
+    )
     rows = []
     async with async_playwright() as pw:
         browser = await launch_chromium(pw, args=BROWSER_ARGS)
@@ -223,16 +226,23 @@ async def main() -> None:
             cold = await full_evaluation(browser, lt, site, work / f"cold-{lt.task.id}", config, every_read, backends)
             n = len(lt.task.action_sequence)
             rows.append((lt.task.id, n, floor, replay, full, cold))
-            print(f"task {lt.task.id}: {n} actions  floor {floor:.2f}s  replay {replay:.2f}s ({replay / floor:.2f}x)"
-                  f"  full {full:.2f}s ({full / floor:.2f}x)  cold {cold:.2f}s"
-                  f" ({cold / floor:.2f}x)", flush=True)
+            print(
+                f"task {lt.task.id}: {n} actions  floor {floor:.2f}s  replay {replay:.2f}s ({replay / floor:.2f}x)"
+                f"  full {full:.2f}s ({full / floor:.2f}x)  cold {cold:.2f}s"
+                f" ({cold / floor:.2f}x)",
+                flush=True,
+            )
         await browser.close()
     floor, replay, full, cold = (sum(r[i] for r in rows) for i in (2, 3, 4, 5))
     actions = sum(r[1] for r in rows)
-    print(f"\nper action: floor {floor / actions:.3f}s  replay {replay / actions:.3f}s  full {full / actions:.3f}s"
-          f"  cold {cold / actions:.3f}s")
-    print(f"per task:   floor {floor / len(rows):.2f}s  replay {replay / len(rows):.2f}s  full {full / len(rows):.2f}s"
-          f"  cold {cold / len(rows):.2f}s")
+    print(
+        f"\nper action: floor {floor / actions:.3f}s  replay {replay / actions:.3f}s  full {full / actions:.3f}s"
+        f"  cold {cold / actions:.3f}s"
+    )
+    print(
+        f"per task:   floor {floor / len(rows):.2f}s  replay {replay / len(rows):.2f}s  full {full / len(rows):.2f}s"
+        f"  cold {cold / len(rows):.2f}s"
+    )
     print(f"RATIO replay/floor = {replay / floor:.2f}  (target <= 1.5)")
     print(f"RATIO full/floor   = {full / floor:.2f}  (target <= 4.0)")
     print(f"RATIO cold/floor   = {cold / floor:.2f}  (full, every candidate screenshot OCR'd)", flush=True)
@@ -243,10 +253,12 @@ async def main() -> None:
             started = time.perf_counter()
             await evaluate_many(jobs, config, workers=workers)
             elapsed = time.perf_counter() - started
-        print(f"workers {workers}: {60 * len(jobs) / elapsed:.1f} tasks/min; peak memory (PSS) of the judge's "
-              f"browser {sampler.browser:.0f} MB, of its {sampler.renderer_count} renderers {sampler.renderers:.0f} MB "
-              f"(~{sampler.renderers / workers:.0f} MB per context, largest renderer {sampler.largest:.0f} MB)",
-              flush=True)
+        print(
+            f"workers {workers}: {60 * len(jobs) / elapsed:.1f} tasks/min; peak memory (PSS) of the judge's "
+            f"browser {sampler.browser:.0f} MB, of its {sampler.renderer_count} renderers {sampler.renderers:.0f} MB "
+            f"(~{sampler.renderers / workers:.0f} MB per context, largest renderer {sampler.largest:.0f} MB)",
+            flush=True,
+        )
     print(f"judge process peak RSS (OCR models, images): {peak_rss_mb():.0f} MB")
 
 

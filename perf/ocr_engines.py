@@ -187,7 +187,8 @@ async def capture(sites: list[Path], scroll: bool) -> list[dict]:
                             break
                         moved = await page.evaluate(
                             "() => { const y = window.scrollY; window.scrollBy(0, Math.round(innerHeight * 0.9));"
-                            " return window.scrollY !== y; }")
+                            " return window.scrollY !== y; }"
+                        )
                         if not moved:
                             break
                         await page.wait_for_timeout(500)
@@ -218,8 +219,11 @@ def _literal(value: str) -> object:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sites", type=Path, default=ROOT / "benchmark" / "pack" / "sites")
-    ap.add_argument("--engines", default="ocr-easyocr,ocr-rapidocr,ocr-tesseract",
-                    help="comma-separated backends, each NAME or NAME:key=value;key=value (constructor arguments)")
+    ap.add_argument(
+        "--engines",
+        default="ocr-easyocr,ocr-rapidocr,ocr-tesseract",
+        help="comma-separated backends, each NAME or NAME:key=value;key=value (constructor arguments)",
+    )
     ap.add_argument("--no-scroll", action="store_true", help="only the top of each page")
     ap.add_argument("--only", default="", help="comma-separated site names")
     ap.add_argument("--json", type=Path, help="write per-image results here")
@@ -269,27 +273,50 @@ def main(argv: list[str] | None = None) -> int:
             acc = text_similarity(s["truth_text"], text)
             rec, prec = word_scores(s["truth_text"], text)
             accs.append(acc), recs.append(rec), precs.append(prec), walls.append(wall), cpus.append(cpu)
-            rows.append({"engine": name, "site": s["site"], "state": s["state"], "accuracy": round(acc, 4),
-                         "word_recall": round(rec, 4), "word_precision": round(prec, 4), "wall_s": round(wall, 3),
-                         "cpu_s": round(cpu, 3), "ocr_text": text, "truth_text": s["truth_text"]})
-            print(f"  {name:14s} {s['site']:10s} {s['state']:8s} acc {acc:.3f}  recall {rec:.3f}  "
-                  f"precision {prec:.3f}  {wall:5.2f} s wall  {cpu:5.2f} s cpu")
+            rows.append(
+                {
+                    "engine": name,
+                    "site": s["site"],
+                    "state": s["state"],
+                    "accuracy": round(acc, 4),
+                    "word_recall": round(rec, 4),
+                    "word_precision": round(prec, 4),
+                    "wall_s": round(wall, 3),
+                    "cpu_s": round(cpu, 3),
+                    "ocr_text": text,
+                    "truth_text": s["truth_text"],
+                }
+            )
+            print(
+                f"  {name:14s} {s['site']:10s} {s['state']:8s} acc {acc:.3f}  recall {rec:.3f}  "
+                f"precision {prec:.3f}  {wall:5.2f} s wall  {cpu:5.2f} s cpu"
+            )
         summary[name] = {
-            "version": engine.version, "official": engine.official, "images": len(shots), "load_s": round(load_s, 2),
-            "accuracy_mean": statistics.fmean(accs), "accuracy_median": statistics.median(accs),
-            "accuracy_min": min(accs), "word_recall_mean": statistics.fmean(recs),
-            "word_precision_mean": statistics.fmean(precs), "wall_s_per_image": statistics.fmean(walls),
+            "version": engine.version,
+            "official": engine.official,
+            "images": len(shots),
+            "load_s": round(load_s, 2),
+            "accuracy_mean": statistics.fmean(accs),
+            "accuracy_median": statistics.median(accs),
+            "accuracy_min": min(accs),
+            "word_recall_mean": statistics.fmean(recs),
+            "word_precision_mean": statistics.fmean(precs),
+            "wall_s_per_image": statistics.fmean(walls),
             "cpu_s_per_image": statistics.fmean(cpus),
         }
         print()
 
     width = max([14, *map(len, summary)])
-    print(f"{'engine':{width}s} {'acc mean':>8s} {'median':>7s} {'min':>6s} {'w.recall':>8s} {'w.prec':>7s} "
-          f"{'s/img':>6s} {'cpu s':>6s} {'load s':>6s}")
+    print(
+        f"{'engine':{width}s} {'acc mean':>8s} {'median':>7s} {'min':>6s} {'w.recall':>8s} {'w.prec':>7s} "
+        f"{'s/img':>6s} {'cpu s':>6s} {'load s':>6s}"
+    )
     for name, m in summary.items():
-        print(f"{name:{width}s} {m['accuracy_mean']:8.3f} {m['accuracy_median']:7.3f} {m['accuracy_min']:6.3f} "
-              f"{m['word_recall_mean']:8.3f} {m['word_precision_mean']:7.3f} {m['wall_s_per_image']:6.2f} "
-              f"{m['cpu_s_per_image']:6.2f} {m['load_s']:6.2f}")
+        print(
+            f"{name:{width}s} {m['accuracy_mean']:8.3f} {m['accuracy_median']:7.3f} {m['accuracy_min']:6.3f} "
+            f"{m['word_recall_mean']:8.3f} {m['word_precision_mean']:7.3f} {m['wall_s_per_image']:6.2f} "
+            f"{m['cpu_s_per_image']:6.2f} {m['load_s']:6.2f}"
+        )
     for name, m in summary.items():
         print(f"  {name}: {m['version']} (official: {m['official']})")
     if args.json:

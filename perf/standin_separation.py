@@ -108,8 +108,11 @@ def build_pairs(tasks: dict[str, list[Path]], max_cross: int, seed: int) -> tupl
         if other is not None:
             for frac in (25, 50, 75):
                 groups[f"lower{frac}-other"].append((img, splice(img, other, frac / 100)))
-    cross = [(p, q) for (k1, p), (k2, q) in itertools.combinations(items, 2)
-             if k1 != k2 and images[p].shape == images[q].shape]
+    cross = [
+        (p, q)
+        for (k1, p), (k2, q) in itertools.combinations(items, 2)
+        if k1 != k2 and images[p].shape == images[q].shape
+    ]
     rng.shuffle(cross)
     groups["cross"] = [(images[p], images[q]) for p, q in cross[:max_cross]]
     for shots in tasks.values():
@@ -169,14 +172,20 @@ def evaluate(name: str, scores: dict[str, list[float]], ms: float, quiet: bool =
     cross = scores["cross"]
     blank = scores["blank-white"] + scores["blank-bg"]
     result = {
-        "metric": name, "ms_per_pair": ms,
+        "metric": name,
+        "ms_per_pair": ms,
         "auc_right_vs_cross": auc(right, cross),
         "auc_right_vs_wrong": auc(right, cross + blank),
         "margin_vs_cross": min(right) - max(cross) if cross else float("nan"),
         "margin_vs_blank": min(right) - max(blank),
-        "right_min": min(right), "cross_max": max(cross) if cross else float("nan"), "blank_max": max(blank),
-        "groups": {g: {"median": statistics.median(v), "min": min(v), "max": max(v), "n": len(v)}
-                   for g, v in scores.items() if v},
+        "right_min": min(right),
+        "cross_max": max(cross) if cross else float("nan"),
+        "blank_max": max(blank),
+        "groups": {
+            g: {"median": statistics.median(v), "min": min(v), "max": max(v), "n": len(v)}
+            for g, v in scores.items()
+            if v
+        },
     }
     if quiet:
         return result
@@ -184,10 +193,14 @@ def evaluate(name: str, scores: dict[str, list[float]], ms: float, quiet: bool =
     for title, names in (("right page", RIGHT), ("wrong page", WRONG), ("partial", PARTIAL)):
         for g in names:
             print(f"  {title:10s} {g:22s} {describe(scores[g])}")
-    print(f"  ROC AUC right vs cross {result['auc_right_vs_cross']:.4f}   right vs cross+blank "
-          f"{result['auc_right_vs_wrong']:.4f}")
-    print(f"  margin (min right - max cross) {result['margin_vs_cross']:+.3f}   "
-          f"(min right - max blank) {result['margin_vs_blank']:+.3f}")
+    print(
+        f"  ROC AUC right vs cross {result['auc_right_vs_cross']:.4f}   right vs cross+blank "
+        f"{result['auc_right_vs_wrong']:.4f}"
+    )
+    print(
+        f"  margin (min right - max cross) {result['margin_vs_cross']:+.3f}   "
+        f"(min right - max blank) {result['margin_vs_blank']:+.3f}"
+    )
     return result
 
 
@@ -206,13 +219,17 @@ def main(argv: list[str] | None = None) -> int:
     packs = args.packs or [p for p in DEFAULT_PACKS if p.exists()]
     tasks = find_checkpoints(packs)
     if len(tasks) < 2:
-        print(f"need checkpoints of at least two tasks; found {len(tasks)} in {', '.join(map(str, packs))}",
-              file=sys.stderr)
+        print(
+            f"need checkpoints of at least two tasks; found {len(tasks)} in {', '.join(map(str, packs))}",
+            file=sys.stderr,
+        )
         return 1
     groups, info = build_pairs(tasks, args.max_cross, args.seed)
     print(f"packs: {', '.join(str(p) for p in packs)}")
-    print(f"{info['tasks']} tasks, {info['checkpoints']} checkpoints, {len(groups['cross'])} cross-task pairs "
-          f"(of {info['cross_available']} same-resolution ones)")
+    print(
+        f"{info['tasks']} tasks, {info['checkpoints']} checkpoints, {len(groups['cross'])} cross-task pairs "
+        f"(of {info['cross_available']} same-resolution ones)"
+    )
 
     from iwr.judge.visual import structure
 
@@ -227,22 +244,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.signals:  # each of the stand-in's signals on its own
         sig, _ = run(structure.signals, groups)
         print("\nthe stand-in's signals on their own")
-        print(f"  {'signal':10s} {'AUC(all)':>9s} {'right min':>9s} {'cross med':>9s} {'cross max':>9s} "
-              f"{'blank max':>9s} {'recolour':>8s} {'lower50':>8s}")
+        print(
+            f"  {'signal':10s} {'AUC(all)':>9s} {'right min':>9s} {'cross med':>9s} {'cross max':>9s} "
+            f"{'blank max':>9s} {'recolour':>8s} {'lower50':>8s}"
+        )
         for key in [*structure.WEIGHTS, "presence"]:
             per = {g: [d[key] for d in v] for g, v in sig.items()}
             r = evaluate(key, per, 0.0, quiet=True)
-            print(f"  {key:10s} {r['auc_right_vs_wrong']:9.4f} {r['right_min']:9.3f} "
-                  f"{r['groups']['cross']['median']:9.3f} {r['cross_max']:9.3f} {r['blank_max']:9.3f} "
-                  f"{r['groups']['recolour']['median']:8.3f} {r['groups']['lower50-other']['median']:8.3f}")
+            print(
+                f"  {key:10s} {r['auc_right_vs_wrong']:9.4f} {r['right_min']:9.3f} "
+                f"{r['groups']['cross']['median']:9.3f} {r['cross_max']:9.3f} {r['blank_max']:9.3f} "
+                f"{r['groups']['recolour']['median']:8.3f} {r['groups']['lower50-other']['median']:8.3f}"
+            )
 
     print("\nsummary")
-    print(f"  {'metric':36s} {'AUC(cross)':>10s} {'AUC(all)':>9s} {'right min':>9s} {'cross max':>9s} "
-          f"{'blank max':>9s} {'margin':>7s} {'ms/pair':>8s}")
+    print(
+        f"  {'metric':36s} {'AUC(cross)':>10s} {'AUC(all)':>9s} {'right min':>9s} {'cross max':>9s} "
+        f"{'blank max':>9s} {'margin':>7s} {'ms/pair':>8s}"
+    )
     for r in results:
-        print(f"  {r['metric'][:36]:36s} {r['auc_right_vs_cross']:10.4f} {r['auc_right_vs_wrong']:9.4f} "
-              f"{r['right_min']:9.3f} {r['cross_max']:9.3f} {r['blank_max']:9.3f} "
-              f"{min(r['margin_vs_cross'], r['margin_vs_blank']):+7.3f} {r['ms_per_pair']:8.1f}")
+        print(
+            f"  {r['metric'][:36]:36s} {r['auc_right_vs_cross']:10.4f} {r['auc_right_vs_wrong']:9.4f} "
+            f"{r['right_min']:9.3f} {r['cross_max']:9.3f} {r['blank_max']:9.3f} "
+            f"{min(r['margin_vs_cross'], r['margin_vs_blank']):+7.3f} {r['ms_per_pair']:8.1f}"
+        )
     if args.json:
         args.json.write_text(json.dumps({"info": info, "packs": [str(p) for p in packs], "results": results}, indent=1))
     return 0

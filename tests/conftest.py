@@ -18,8 +18,23 @@ def make_video(path: Path, size: tuple[int, int] = (320, 180), seconds: int = 2,
     path.parent.mkdir(parents=True, exist_ok=True)
     w, h = size
     subprocess.run(
-        ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", f"testsrc=size={w}x{h}:rate={fps}",
-         "-t", str(seconds), "-pix_fmt", "yuv420p", "-c:v", "libx264", str(path)],
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc=size={w}x{h}:rate={fps}",
+            "-t",
+            str(seconds),
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "libx264",
+            str(path),
+        ],
         check=True,
     )
 

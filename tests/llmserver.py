@@ -34,6 +34,7 @@ MODELS_PATHS = ("/v1/models", "/models")
 
 # --------------------------------------------------------------------------------------- behaviours
 
+
 @dataclass(frozen=True)
 class Behaviour:
     """What the server does with one chat-completions request; build it with the functions below."""
@@ -51,15 +52,17 @@ class Behaviour:
     then: Behaviour | None = None
 
 
-def reply(text: str, usage: Mapping[str, int] | None = None, *, finish_reason: str = "stop",
-          model: str | None = None) -> Behaviour:
+def reply(
+    text: str, usage: Mapping[str, int] | None = None, *, finish_reason: str = "stop", model: str | None = None
+) -> Behaviour:
     """A normal answer. ``usage`` defaults to a rough count (4 characters per token); ``model``
     defaults to the model named in the request, as real servers do."""
     return Behaviour("reply", text=text, usage=usage, finish_reason=finish_reason, model=model)
 
 
-def error(status: int, body: str | bytes | Mapping | None = None, *,
-          retry_after: float | str | None = None) -> Behaviour:
+def error(
+    status: int, body: str | bytes | Mapping | None = None, *, retry_after: float | str | None = None
+) -> Behaviour:
     """An HTTP error (429, 500, 503, 400, ...) with an OpenAI-style error body unless one is given;
     ``retry_after`` sets the Retry-After header (seconds, or any string such as an HTTP date)."""
     if body is None:
@@ -126,8 +129,12 @@ def echo(request: Mapping[str, Any]) -> str:
     return f"echo: {last_user_text(request)}"
 
 
-def route(rules: Mapping[str, str | Behaviour | Responder], default: str | Behaviour | Responder | None = None,
-          *, on: Callable[[Mapping[str, Any]], str] = last_user_text) -> Responder:
+def route(
+    rules: Mapping[str, str | Behaviour | Responder],
+    default: str | Behaviour | Responder | None = None,
+    *,
+    on: Callable[[Mapping[str, Any]], str] = last_user_text,
+) -> Responder:
     """A responder choosing its answer by content: the first rule whose key occurs in ``on(request)``
     (the last user message by default; pass ``on=all_text`` to include the system prompt) wins.
     A rule's value is the answer text, a behaviour, or a responder called with the request.
@@ -149,6 +156,7 @@ def route(rules: Mapping[str, str | Behaviour | Responder], default: str | Behav
 
 
 # ---------------------------------------------------------------------------------------- recording
+
 
 @dataclass
 class RecordedRequest:
@@ -174,11 +182,13 @@ class RecordedRequest:
 
 # ------------------------------------------------------------------------------------------- server
 
+
 class LLMServer:
     """The server; start it with ``with LLMServer() as s:`` or ``start()``/``stop()``."""
 
-    def __init__(self, responder: Responder | None = None, *, api_key: str | None = None,
-                 models: list[str] | None = None) -> None:
+    def __init__(
+        self, responder: Responder | None = None, *, api_key: str | None = None, models: list[str] | None = None
+    ) -> None:
         self.responder: Responder = responder or echo
         self.api_key = api_key
         self.models = models
@@ -239,8 +249,9 @@ class LLMServer:
         self._stopping.clear()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="llmserver", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="llmserver", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -296,11 +307,13 @@ def completion_body(request: Any, behaviour: Behaviour) -> dict:
         "object": "chat.completion",
         "created": int(time.time()),
         "model": model,
-        "choices": [{
-            "index": 0,
-            "message": {"role": "assistant", "content": behaviour.text},
-            "finish_reason": behaviour.finish_reason,
-        }],
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": behaviour.text},
+                "finish_reason": behaviour.finish_reason,
+            }
+        ],
         "usage": usage,
     }
 
@@ -324,8 +337,13 @@ def _make_handler(server: LLMServer) -> type[BaseHTTPRequestHandler]:
             server._record(request)
             return request
 
-        def _send(self, status: int, body: bytes, content_type: str = "application/json",
-                  headers: Mapping[str, str] | None = None) -> None:
+        def _send(
+            self,
+            status: int,
+            body: bytes,
+            content_type: str = "application/json",
+            headers: Mapping[str, str] | None = None,
+        ) -> None:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
@@ -346,7 +364,7 @@ def _make_handler(server: LLMServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 for i in range(len(body)):
-                    self.wfile.write(body[i:i + 1])
+                    self.wfile.write(body[i : i + 1])
                     self.wfile.flush()
                     if not server._sleep(step):
                         break
@@ -357,8 +375,18 @@ def _make_handler(server: LLMServer) -> type[BaseHTTPRequestHandler]:
         def _refused(self, request: RecordedRequest) -> bool:
             if server.api_key is None or request.headers.get("authorization") == f"Bearer {server.api_key}":
                 return False
-            self._send(401, json.dumps({"error": {"message": "Incorrect API key provided", "type":
-                                                  "invalid_request_error", "code": "invalid_api_key"}}).encode())
+            self._send(
+                401,
+                json.dumps(
+                    {
+                        "error": {
+                            "message": "Incorrect API key provided",
+                            "type": "invalid_request_error",
+                            "code": "invalid_api_key",
+                        }
+                    }
+                ).encode(),
+            )
             return True
 
         def do_GET(self) -> None:
@@ -380,8 +408,18 @@ def _make_handler(server: LLMServer) -> type[BaseHTTPRequestHandler]:
                 return
             asked = request.json.get("model") if isinstance(request.json, dict) else None
             if server.models is not None and asked not in server.models:
-                self._send(404, json.dumps({"error": {"message": f"The model `{asked}` does not exist.",
-                                                      "type": "NotFoundError", "code": 404}}).encode())
+                self._send(
+                    404,
+                    json.dumps(
+                        {
+                            "error": {
+                                "message": f"The model `{asked}` does not exist.",
+                                "type": "NotFoundError",
+                                "code": 404,
+                            }
+                        }
+                    ).encode(),
+                )
                 return
             self._perform(server._next(request.json), request.json)
 

@@ -64,8 +64,16 @@ class RunApp(App[None]):
             super().__init__()
             self.error = error
 
-    def __init__(self, *, initial: Iterable[Any] = (), follow: Path | None = None, live: Background | None = None,
-                 clock: Callable[[], float] = time.time, exit_when_done: bool = False, poll: float = 0.2) -> None:
+    def __init__(
+        self,
+        *,
+        initial: Iterable[Any] = (),
+        follow: Path | None = None,
+        live: Background | None = None,
+        clock: Callable[[], float] = time.time,
+        exit_when_done: bool = False,
+        poll: float = 0.2,
+    ) -> None:
         """`initial`: events already known; `follow`: an events file to tail (from its start); `live`: a run
         to start once the screen is up; `clock`: the time elapsed is measured against (fixed in snapshots);
         `exit_when_done`: leave when the run finishes instead of waiting for q (tests)."""
@@ -131,8 +139,11 @@ class RunApp(App[None]):
         if not changed:
             return
         tasks = self.query_one(TaskTable)
-        tasks.sync(list(self.state.tasks.values()) if None in changed else
-                    [self.state.tasks[i] for i in changed if i in self.state.tasks])
+        tasks.sync(
+            list(self.state.tasks.values())
+            if None in changed
+            else [self.state.tasks[i] for i in changed if i in self.state.tasks]
+        )
         target = self.state.last_started if self.following else None
         if target is None and self.selected is None and self.state.tasks:
             target = next(iter(self.state.tasks))

@@ -101,8 +101,14 @@ class LiveRun(Generic[T]):
         return self.result  # type: ignore[return-value]
 
 
-def run_live(coro: Coroutine[Any, Any, T], events: EventLog, *, exit_when_done: bool = False,
-             clock: Callable[[], float] = time.time, headless: bool = False) -> T:
+def run_live(
+    coro: Coroutine[Any, Any, T],
+    events: EventLog,
+    *,
+    exit_when_done: bool = False,
+    clock: Callable[[], float] = time.time,
+    headless: bool = False,
+) -> T:
     """Show the run live in the terminal while `coro` (e.g. `Runner(...).run(tasks)`) runs; like
     `asyncio.run(coro)` it returns the coroutine's result or raises its exception, once the app has
     closed. The app stays open on the final state until q unless `exit_when_done`; q or ctrl+c during

@@ -119,8 +119,9 @@ class TaskState:
 
     def finals(self) -> list[tuple[int | None, float]]:
         """Final by iteration for the chart: the loop's self-tests, else the official score alone."""
-        looped = [(r.iteration, r.Final) for r in self.ordered_rows()
-                  if r.iteration is not None and r.Final is not None]
+        looped = [
+            (r.iteration, r.Final) for r in self.ordered_rows() if r.iteration is not None and r.Final is not None
+        ]
         if looped:
             return looped
         return [(None, self.official.Final)] if self.official else []
@@ -279,8 +280,19 @@ class RunState:
     @_fold.register
     def _(self, e: JudgeStep) -> int | None:
         t = self.task(e.task_id)
-        t.add(LogLine(e.iteration, index=e.index, action=e.action, text=e.description, strategy=e.strategy,
-                      target=e.target, passed=e.passed, verdict=e.verdict, reason=e.reason))
+        t.add(
+            LogLine(
+                e.iteration,
+                index=e.index,
+                action=e.action,
+                text=e.description,
+                strategy=e.strategy,
+                target=e.target,
+                passed=e.passed,
+                verdict=e.verdict,
+                reason=e.reason,
+            )
+        )
         return e.task_id
 
     @_fold.register
@@ -304,8 +316,14 @@ class RunState:
     def _(self, e: LoopFinished) -> int | None:
         t = self.task(e.task_id)
         t.loop = e
-        t.add(LogLine(None, text=f"loop stopped after {e.iterations} iteration(s): {e.stop_reason}; "
-                                        f"kept iteration {e.best_iteration}", level="info"))
+        t.add(
+            LogLine(
+                None,
+                text=f"loop stopped after {e.iterations} iteration(s): {e.stop_reason}; "
+                f"kept iteration {e.best_iteration}",
+                level="info",
+            )
+        )
         return e.task_id
 
     @_fold.register

@@ -43,8 +43,9 @@ class EventTail:
         return events
 
 
-def follow(path: Path, deliver: Callable[[list[Any]], None], stopped: Callable[[], bool],
-           interval: float = 0.2) -> None:
+def follow(
+    path: Path, deliver: Callable[[list[Any]], None], stopped: Callable[[], bool], interval: float = 0.2
+) -> None:
     """Poll `path` every `interval` seconds and hand each batch of new events to `deliver` until `stopped()`."""
     tail = EventTail(path)
     while not stopped():

@@ -45,4 +45,5 @@ def agent(**settings: Any) -> Generator:
 
     return AgentLoop(**settings)
 
+
 __all__ = ["Generation", "Generator", "REGISTRY", "generator", "create"]

@@ -27,8 +27,9 @@ class Blank(SimpleGenerator):
     model = "baseline/blank"
 
     async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
-        atomic.write_text(out_dir / "index.html",
-                          "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>\n")
+        atomic.write_text(
+            out_dir / "index.html", "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>\n"
+        )
         return Generation(generator=self.name, model=self.model, ok=True)
 
 
@@ -50,10 +51,14 @@ class FirstFrame(SimpleGenerator):
             frame = cv2.resize(frame, (w, h), interpolation=cv2.INTER_AREA)
         jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 90])[1].tobytes()
         data = base64.b64encode(jpeg).decode()
-        atomic.write_text(out_dir / "index.html", (
-            "<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
-            f"<img src='data:image/jpeg;base64,{data}' width='{w}' height='{h}' style='display:block'>"
-            "</body></html>\n"))
+        atomic.write_text(
+            out_dir / "index.html",
+            (
+                "<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
+                f"<img src='data:image/jpeg;base64,{data}' width='{w}' height='{h}' style='display:block'>"
+                "</body></html>\n"
+            ),
+        )
         return Generation(generator=self.name, model=self.model, ok=True, seconds=time.perf_counter() - started)
 
 
@@ -66,12 +71,15 @@ class Oracle(SimpleGenerator):
         origin = lt.task.origin
         site = (lt.pack_root / origin.site).resolve() if origin and origin.site else None
         if site is None or not (site / origin.page).is_file():
-            return Generation(generator=self.name, model=self.model, ok=False,
-                              error=f"task {lt.task.id} has no oracle site in its pack (origin.site)")
+            return Generation(
+                generator=self.name,
+                model=self.model,
+                ok=False,
+                error=f"task {lt.task.id} has no oracle site in its pack (origin.site)",
+            )
         out_dir.mkdir(parents=True, exist_ok=True)
         shutil.copytree(site, out_dir, dirs_exist_ok=True, copy_function=link_or_copy)
-        return Generation(generator=self.name, model=self.model, ok=True, notes={"site": str(site)},
-                          entry=origin.page)
+        return Generation(generator=self.name, model=self.model, ok=True, notes={"site": str(site)}, entry=origin.page)
 
 
 def link_or_copy(src: str, dst: str) -> None:

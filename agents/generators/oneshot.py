@@ -18,9 +18,18 @@ class OneShot(SimpleGenerator):
     name = "oneshot"
     uses_litellm = True
 
-    def __init__(self, model: str, api_base: str | None = None, frames: str = "fps", use_cache: bool = True,
-                 timeout: float = 600.0, retries: int = 3, max_tokens: int | None = None, client=None,
-                 official_pages: bool = False):
+    def __init__(
+        self,
+        model: str,
+        api_base: str | None = None,
+        frames: str = "fps",
+        use_cache: bool = True,
+        timeout: float = 600.0,
+        retries: int = 3,
+        max_tokens: int | None = None,
+        client=None,
+        official_pages: bool = False,
+    ):
         """`official_pages`: an answer with no html (a refusal, an empty answer) is still written as the
         page and judged, as the official code does (`--protocol official`); else it is a failed generation."""
         from iwr.agents.inputs import prompt_hash
@@ -35,8 +44,12 @@ class OneShot(SimpleGenerator):
         self.retries = retries
         self.client = client or LLMClient(cache=ResponseCache())
         self.official_pages = official_pages
-        self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "max_tokens": max_tokens,
-                         **({"official_pages": True} if official_pages else {})}
+        self.settings = {
+            "frames": frames,
+            "prompt_hash": prompt_hash(),
+            "max_tokens": max_tokens,
+            **({"official_pages": True} if official_pages else {}),
+        }
 
     async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         from iwr.agents.inputs import NoHtmlError, postprocess, prepare_inputs
@@ -50,9 +63,15 @@ class OneShot(SimpleGenerator):
             base.error = f"task {lt.task.id}: cannot prepare the inputs: {e}"
             return base
         try:
-            reply = await self.client.complete(inputs.messages, model=self.model, api_base=self.api_base,
-                                               timeout=self.timeout, retries=self.retries, use_cache=self.use_cache,
-                                               max_tokens=self.max_tokens)
+            reply = await self.client.complete(
+                inputs.messages,
+                model=self.model,
+                api_base=self.api_base,
+                timeout=self.timeout,
+                retries=self.retries,
+                use_cache=self.use_cache,
+                max_tokens=self.max_tokens,
+            )
         except LLMError as e:
             if e.setting:
                 raise
@@ -61,8 +80,15 @@ class OneShot(SimpleGenerator):
             return base
         atomic.write_text(out_dir / runfolder.RESPONSE, reply.text)
         notes = {"frames": len(inputs.frame_times), "finish_reason": reply.finish_reason}
-        result = Generation(generator=self.name, model=self.model, ok=True, usage=reply.usage, cached=reply.cached,
-                            seconds=round(time.perf_counter() - started, 3), notes=notes)
+        result = Generation(
+            generator=self.name,
+            model=self.model,
+            ok=True,
+            usage=reply.usage,
+            cached=reply.cached,
+            seconds=round(time.perf_counter() - started, 3),
+            notes=notes,
+        )
         try:
             page = postprocess(reply.text, ASSETS_DIR, lenient=self.official_pages)
         except NoHtmlError as e:

@@ -62,14 +62,24 @@ def encode_array(image: np.ndarray, fmt: Literal["jpeg", "png"]) -> tuple[bytes,
     return buf.tobytes(), mime
 
 
-def encode_frame(image: np.ndarray, max_side: int | None, *, label: str, time_s: float,
-                 source: str = "video.mp4") -> EncodedImage:
+def encode_frame(
+    image: np.ndarray, max_side: int | None, *, label: str, time_s: float, source: str = "video.mp4"
+) -> EncodedImage:
     h, w = image.shape[:2]
     small = fit_longest_side(image, max_side)
     data, mime = encode_array(small, "jpeg")
-    return EncodedImage(kind="frame", label=label, source=source, time_s=time_s, mime=mime,
-                        width=small.shape[1], height=small.shape[0], original_width=w, original_height=h,
-                        data_b64=base64.b64encode(data).decode("ascii"))
+    return EncodedImage(
+        kind="frame",
+        label=label,
+        source=source,
+        time_s=time_s,
+        mime=mime,
+        width=small.shape[1],
+        height=small.shape[0],
+        original_width=w,
+        original_height=h,
+        data_b64=base64.b64encode(data).decode("ascii"),
+    )
 
 
 def encode_sheet(path: Path, max_side: int | None, *, label: str) -> EncodedImage:
@@ -84,6 +94,14 @@ def encode_sheet(path: Path, max_side: int | None, *, label: str) -> EncodedImag
         data, mime = raw, MIME[path.suffix.lower()]
     else:
         data, mime = encode_array(small, "png")
-    return EncodedImage(kind="sheet", label=label, source=path.name, mime=mime,
-                        width=small.shape[1], height=small.shape[0], original_width=w, original_height=h,
-                        data_b64=base64.b64encode(data).decode("ascii"))
+    return EncodedImage(
+        kind="sheet",
+        label=label,
+        source=path.name,
+        mime=mime,
+        width=small.shape[1],
+        height=small.shape[0],
+        original_width=w,
+        original_height=h,
+        data_b64=base64.b64encode(data).decode("ascii"),
+    )

@@ -64,9 +64,14 @@ def _small_grey(image: np.ndarray, side: int) -> np.ndarray:
     return grey
 
 
-def find_keyframes(path: Path, max_frames: int = MAX_FRAMES, change_fraction: float = CHANGE_FRACTION,
-                   pixel_delta: int = PIXEL_DELTA, max_motion_s: float = MAX_MOTION_S,
-                   analysis_side: int = ANALYSIS_SIDE) -> list[Keyframe]:
+def find_keyframes(
+    path: Path,
+    max_frames: int = MAX_FRAMES,
+    change_fraction: float = CHANGE_FRACTION,
+    pixel_delta: int = PIXEL_DELTA,
+    max_motion_s: float = MAX_MOTION_S,
+    analysis_side: int = ANALYSIS_SIDE,
+) -> list[Keyframe]:
     """Timestamps of the settled state after each change (see the module docstring); one full decode,
     every frame retrieved at analysis size only."""
     if max_frames <= 0:

@@ -46,8 +46,11 @@ _OPEN_FENCE = re.compile(r"```[ \t]*html(?![\w-])", re.IGNORECASE)
 _FENCE_LINE = re.compile(r"^[ \t]*```[\w+-]*[ \t]*$\n?", re.MULTILINE)
 _DOC_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _DOC_END = re.compile(r"</html\s*>", re.IGNORECASE)
-_HTML_HINT = re.compile(r"<!doctype\s+html|<(html|head|body|div|main|section|article|header|nav|footer|style|script|"
-                        r"canvas|svg|table|form|p|h[1-6]|span|button|img|ul|ol|a)[\s>/]", re.IGNORECASE)
+_HTML_HINT = re.compile(
+    r"<!doctype\s+html|<(html|head|body|div|main|section|article|header|nav|footer|style|script|"
+    r"canvas|svg|table|form|p|h[1-6]|span|button|img|ul|ol|a)[\s>/]",
+    re.IGNORECASE,
+)
 _IFRAME_TOKEN = re.compile(r"<iframe\b|</iframe\s*>", re.IGNORECASE)
 _IFRAME_TAG = re.compile(r"""<iframe\b(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.IGNORECASE)
 """An opening tag up to its closing `>`, quoted attribute values (a `srcdoc` page) skipped whole."""
@@ -72,7 +75,7 @@ def extract_html(answer: str | bytes) -> tuple[str, bool, bool]:
     if opening:
         closing = text.find("```", opening.end())
         truncated = closing < 0
-        html = text[opening.end():] if truncated else text[opening.end():closing]
+        html = text[opening.end() :] if truncated else text[opening.end() : closing]
         html = html.strip()
         if not html:
             raise NoHtmlError("the ```html block is empty")
@@ -83,10 +86,10 @@ def extract_html(answer: str | bytes) -> tuple[str, bool, bool]:
         raise NoHtmlError(f"no ```html block and the answer is not html (it starts: {first!r})")
     start = _DOC_START.search(html)
     if start:
-        html = html[start.start():]
+        html = html[start.start() :]
     ends = list(_DOC_END.finditer(html))
     if ends:
-        html = html[:ends[-1].end()]
+        html = html[: ends[-1].end()]
     return html, False, False
 
 
@@ -140,7 +143,7 @@ def official_html(answer: str | bytes) -> tuple[str, bool, bool]:
     opening = _OPEN_FENCE.search(text)
     if opening:
         closing = text.find("```", opening.end())
-        return (text[opening.end():] if closing < 0 else text[opening.end():closing]).strip(), True, closing < 0
+        return (text[opening.end() :] if closing < 0 else text[opening.end() : closing]).strip(), True, closing < 0
     return _FENCE_LINE.sub("", text).replace("```", "").strip(), False, False
 
 
@@ -158,5 +161,6 @@ def postprocess(answer: str | bytes, assets_base: str, lenient: bool = False) ->
     html, placeholders = replace_placeholder(html, assets_base)
     if not html.strip() and not lenient:
         raise NoHtmlError("nothing is left once the iframes are removed")
-    return PostProcessed(html=html, truncated=truncated, had_fence=had_fence, iframes_removed=iframes,
-                         placeholder_count=placeholders)
+    return PostProcessed(
+        html=html, truncated=truncated, had_fence=had_fence, iframes_removed=iframes, placeholder_count=placeholders
+    )

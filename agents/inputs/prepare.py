@@ -67,11 +67,19 @@ class Inputs(BaseModel):
 
     def summary(self) -> dict[str, Any]:
         """A small JSON-able record for run logs (no image data)."""
-        return {"task": self.task_id, "model": self.model, "mode": self.settings.mode,
-                "family": self.settings.limits.family, "sheets": len(self.sheets), "frames": len(self.frames),
-                "frames_sampled": self.frames_sampled,
-                "frame_times": self.frame_times, "image_bytes": self.image_bytes, "prompt_hash": self.prompt_hash,
-                "warnings": self.warnings}
+        return {
+            "task": self.task_id,
+            "model": self.model,
+            "mode": self.settings.mode,
+            "family": self.settings.limits.family,
+            "sheets": len(self.sheets),
+            "frames": len(self.frames),
+            "frames_sampled": self.frames_sampled,
+            "frame_times": self.frame_times,
+            "image_bytes": self.image_bytes,
+            "prompt_hash": self.prompt_hash,
+            "warnings": self.warnings,
+        }
 
 
 def _visible(folder: Path) -> list[Path]:
@@ -92,31 +100,42 @@ def sheet_paths(lt: LoadedTask) -> list[Path]:
 
 def sample(lt: LoadedTask, settings: InputSettings, budget: int) -> list[Frame]:
     if settings.mode == "keyframes":
-        return sample_keyframes(lt.video, budget, change_fraction=settings.keyframe_change_fraction,
-                                pixel_delta=settings.keyframe_pixel_delta, max_motion_s=settings.keyframe_max_motion_s,
-                                analysis_side=settings.keyframe_analysis_side)
+        return sample_keyframes(
+            lt.video,
+            budget,
+            change_fraction=settings.keyframe_change_fraction,
+            pixel_delta=settings.keyframe_pixel_delta,
+            max_motion_s=settings.keyframe_max_motion_s,
+            analysis_side=settings.keyframe_analysis_side,
+        )
     return sample_frames(lt.video, settings.limits.fps, budget)
 
 
-def prepare_inputs(lt: LoadedTask, model: str, mode: FrameMode = "fps", *,
-                   settings: InputSettings | None = None) -> Inputs:
+def prepare_inputs(
+    lt: LoadedTask, model: str, mode: FrameMode = "fps", *, settings: InputSettings | None = None
+) -> Inputs:
     """The inputs of `lt` for `model` (a litellm model string) with frames sampled at 1 fps (`fps`, the
     official way) or one per UI state (`keyframes`). `settings` overrides what `model` and `mode` choose."""
     settings = settings or InputSettings.for_model(model, mode)
     max_side = settings.limits.max_side
     names = asset_names(lt)
     paths = sheet_paths(lt)
-    sheets = [encode_sheet(p, max_side, label=prompts.sheet_label(i, len(paths), p.name))
-              for i, p in enumerate(paths, start=1)]
+    sheets = [
+        encode_sheet(p, max_side, label=prompts.sheet_label(i, len(paths), p.name))
+        for i, p in enumerate(paths, start=1)
+    ]
     warnings = []
     budget = frame_budget(settings.limits, len(sheets))
     if budget == 0:
-        warnings.append(f"{len(sheets)} asset sheets fill the {settings.limits.max_images}-image limit: "
-                        "no video frames sent")
+        warnings.append(
+            f"{len(sheets)} asset sheets fill the {settings.limits.max_images}-image limit: no video frames sent"
+        )
     sampled = sample(lt, settings, budget) if budget and lt.has_video else []
     kept = drop_evenly(sampled, budget)
-    frames = [encode_frame(f.image, max_side, label=prompts.frame_label(i, len(kept), f.time_s), time_s=f.time_s)
-              for i, f in enumerate(kept, start=1)]
+    frames = [
+        encode_frame(f.image, max_side, label=prompts.frame_label(i, len(kept), f.time_s), time_s=f.time_s)
+        for i, f in enumerate(kept, start=1)
+    ]
     if names and not sheets:
         warnings.append(f"{len(names)} assets but no stitched_assets sheet shows them: the model sees only their names")
     if not lt.has_video:
@@ -125,8 +144,19 @@ def prepare_inputs(lt: LoadedTask, model: str, mode: FrameMode = "fps", *,
     video_size = (frames[0].original_width, frames[0].original_height) if frames else None
     timestamps = frame_timestamps(lt.video) if lt.has_video else []
     seconds = video_duration([t - timestamps[0] for t in timestamps]) if timestamps else 0.0
-    return Inputs(task_id=lt.task.id, model=model, settings=settings, prompt_hash=prompts.prompt_hash(settings),
-                  viewport=(w, h), prompt=prompts.render_prompt(w, h, names), asset_names=names, sheets=sheets,
-                  frames=frames, frame_times=[f.time_s for f in kept], frames_sampled=len(sampled),
-                  video_seconds=round(seconds, 3), video_size=video_size,
-                  warnings=warnings)
+    return Inputs(
+        task_id=lt.task.id,
+        model=model,
+        settings=settings,
+        prompt_hash=prompts.prompt_hash(settings),
+        viewport=(w, h),
+        prompt=prompts.render_prompt(w, h, names),
+        asset_names=names,
+        sheets=sheets,
+        frames=frames,
+        frame_times=[f.time_s for f in kept],
+        frames_sampled=len(sampled),
+        video_seconds=round(seconds, 3),
+        video_size=video_size,
+        warnings=warnings,
+    )

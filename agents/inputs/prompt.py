@@ -85,6 +85,7 @@ def prompt_hash(settings: InputSettings | None = None) -> str:
     """sha256 of the prompt template, the label formats and the input settings (the defaults when none
     are given): stable across runs and machines, changed by any edit that changes what a model sees."""
     settings = settings or InputSettings()
-    text = "\n\x00".join([PROMPT_TEMPLATE, ASSETS_LINE, NO_ASSETS_LINE, SHEET_LABEL, FRAME_LABEL,
-                          settings.model_dump_json()])
+    text = "\n\x00".join(
+        [PROMPT_TEMPLATE, ASSETS_LINE, NO_ASSETS_LINE, SHEET_LABEL, FRAME_LABEL, settings.model_dump_json()]
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

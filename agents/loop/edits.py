@@ -56,5 +56,5 @@ def apply_edits(page: str, edits: list[Edit]) -> str:
         if span is None:
             first = edit.search.strip().splitlines()[0][:80]
             raise EditError(f"edit {n}: its SEARCH text does not occur in the page (starts with {first!r})")
-        page = page[:span[0]] + edit.replace + page[span[1]:]
+        page = page[: span[0]] + edit.replace + page[span[1] :]
     return page

@@ -47,8 +47,11 @@ def describe(action: Action) -> str:
     p = action.parameters
     arg = action.argument()
     quoted = action.kind is not None and action.kind.parameter == "text"
-    head = f"{action.type} ({arg!r})" if quoted and arg is not None else (
-        f"{action.type} ({arg})" if arg else (action.type or "(no type)"))
+    head = (
+        f"{action.type} ({arg!r})"
+        if quoted and arg is not None
+        else (f"{action.type} ({arg})" if arg else (action.type or "(no type)"))
+    )
     return f"{head}: {p.description}" if p.description else head
 
 
@@ -62,8 +65,11 @@ def trace_lines(task: Task, steps: list[StepResult]) -> list[str]:
 
 def failure_text(task: Task, step: StepResult, level: FeedbackLevel) -> list[str]:
     action = task.action_sequence[step.index]
-    parts = [prompts.FAILED.format(number=step.index + 1, action=describe(action),
-                                   reason=step.reason or "the action had no visible effect")]
+    parts = [
+        prompts.FAILED.format(
+            number=step.index + 1, action=describe(action), reason=step.reason or "the action had no visible effect"
+        )
+    ]
     g = step.grounding
     if g and g.candidates:
         parts.append(prompts.GROUNDING.format(strategy=g.strategy))
@@ -90,8 +96,10 @@ def feedback_content(test: SelfTest, task: Task, task_dir: Path, page_dir: Path,
     w, h = task.viewport
     passed = len(result.steps) if test.failed_step is None else test.failed_step
     vfs = "unknown" if result.VFS is None else f"{100 * result.VFS:.0f}/100"
-    content: Content = [_text(prompts.INTRO.format(width=w, height=h)),
-                        _text(prompts.SCORES.format(passed=passed, total=len(task.action_sequence), vfs=vfs))]
+    content: Content = [
+        _text(prompts.INTRO.format(width=w, height=h)),
+        _text(prompts.SCORES.format(passed=passed, total=len(task.action_sequence), vfs=vfs)),
+    ]
     if result.error:
         content.append(_text(f"The tester stopped: {result.error}"))
     failed = None if test.failed_step is None else result.steps[test.failed_step]

@@ -45,26 +45,49 @@ class AgentLoop:
     """Each model call is reported by the loop (GenerationFinished with its iteration)."""
     uses_litellm = True
 
-    def __init__(self, model: str, settings: LoopSettings, judge: Judge,
-                 api_base: str | None = None, frames: str = "fps", use_cache: bool = True, timeout: float = 600.0,
-                 retries: int = 3, max_tokens: int | None = None, client=None):
+    def __init__(
+        self,
+        model: str,
+        settings: LoopSettings,
+        judge: Judge,
+        api_base: str | None = None,
+        frames: str = "fps",
+        use_cache: bool = True,
+        timeout: float = 600.0,
+        retries: int = 3,
+        max_tokens: int | None = None,
+        client=None,
+    ):
         """`judge`: the run's judge; the self-tests use it offline (its browser and visual backends)."""
         from iwr.agents.inputs import prompt_hash
         from iwr.llm import LLMClient, ResponseCache
 
         self.model = model
         self.loop_settings = settings
-        self.llm = ModelCall(client=client or LLMClient(cache=ResponseCache() if use_cache else None), model=model,
-                             api_base=api_base, use_cache=use_cache, timeout=timeout, retries=retries,
-                             max_tokens=max_tokens, frames=frames)
+        self.llm = ModelCall(
+            client=client or LLMClient(cache=ResponseCache() if use_cache else None),
+            model=model,
+            api_base=api_base,
+            use_cache=use_cache,
+            timeout=timeout,
+            retries=retries,
+            max_tokens=max_tokens,
+            frames=frames,
+        )
         self.tester = SelfTester(judge)
-        self.settings = {"frames": frames, "prompt_hash": prompt_hash(), "revise_prompt_hash": revise_prompt_hash(),
-                         "max_tokens": max_tokens, "loop": settings.model_dump(mode="json"),
-                         "self_test": "offline judge, references = input-video keyframes"}
+        self.settings = {
+            "frames": frames,
+            "prompt_hash": prompt_hash(),
+            "revise_prompt_hash": revise_prompt_hash(),
+            "max_tokens": max_tokens,
+            "loop": settings.model_dump(mode="json"),
+            "self_test": "offline judge, references = input-video keyframes",
+        }
 
     async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
-        ctx = LoopContext(lt=lt, task_dir=out_dir, settings=self.loop_settings, llm=self.llm, tester=self.tester,
-                          emit=emit)
+        ctx = LoopContext(
+            lt=lt, task_dir=out_dir, settings=self.loop_settings, llm=self.llm, tester=self.tester, emit=emit
+        )
         state = await run_loop(ctx, out_dir / CHECKPOINTS_NAME)
         return self.finish(lt, out_dir, state, emit)
 
@@ -72,23 +95,44 @@ class AgentLoop:
         """Put the best page where a one-shot run puts its page, and summarise the loop."""
         history = state.get("history", [])
         best = state.get("best_iteration")
-        usage = TokenUsage(prompt_tokens=state.get("prompt_tokens", 0),
-                           completion_tokens=state.get("completion_tokens", 0),
-                           total_tokens=state.get("prompt_tokens", 0) + state.get("completion_tokens", 0),
-                           cost_usd=state.get("cost_usd", 0.0), calls=len(history),
-                           cached_calls=sum(1 for r in history if r["cached"]))
-        summary = LoopSummary(iterations=len(history), best_iteration=best,
-                              best_selftest_final=state.get("best_final"), stop_reason=state.get("stop_reason", ""),
-                              feedback=self.loop_settings.feedback, history=history)
+        usage = TokenUsage(
+            prompt_tokens=state.get("prompt_tokens", 0),
+            completion_tokens=state.get("completion_tokens", 0),
+            total_tokens=state.get("prompt_tokens", 0) + state.get("completion_tokens", 0),
+            cost_usd=state.get("cost_usd", 0.0),
+            calls=len(history),
+            cached_calls=sum(1 for r in history if r["cached"]),
+        )
+        summary = LoopSummary(
+            iterations=len(history),
+            best_iteration=best,
+            best_selftest_final=state.get("best_final"),
+            stop_reason=state.get("stop_reason", ""),
+            feedback=self.loop_settings.feedback,
+            history=history,
+        )
         atomic.write_text(TaskFolder(out_dir).loop, summary.model_dump_json(indent=1))
-        emit(LoopFinished(task_id=lt.task.id, iterations=len(history), best_iteration=-1 if best is None else best,
-                          best_Final=state.get("best_final"), stop_reason=summary.stop_reason,
-                          prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
-                          cost_usd=usage.cost_usd))
-        generation = Generation(generator=self.name, model=self.model, ok=best is not None, usage=usage,
-                                seconds=round(sum(r["seconds"] + r["self_test_seconds"] for r in history), 3),
-                                cached=bool(history) and all(r["cached"] for r in history),
-                                notes=summary.model_dump(mode="json", exclude={"history"}))
+        emit(
+            LoopFinished(
+                task_id=lt.task.id,
+                iterations=len(history),
+                best_iteration=-1 if best is None else best,
+                best_Final=state.get("best_final"),
+                stop_reason=summary.stop_reason,
+                prompt_tokens=usage.prompt_tokens,
+                completion_tokens=usage.completion_tokens,
+                cost_usd=usage.cost_usd,
+            )
+        )
+        generation = Generation(
+            generator=self.name,
+            model=self.model,
+            ok=best is not None,
+            usage=usage,
+            seconds=round(sum(r["seconds"] + r["self_test_seconds"] for r in history), 3),
+            cached=bool(history) and all(r["cached"] for r in history),
+            notes=summary.model_dump(mode="json", exclude={"history"}),
+        )
         if best is None:
             last = history[-1] if history else None
             generation.error = f"no iteration produced a usable page ({last['error'] if last else 'no attempt'})"
@@ -106,4 +150,3 @@ class AgentLoop:
 
     async def aclose(self) -> None:
         await self.tester.aclose()
-

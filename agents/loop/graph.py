@@ -42,8 +42,10 @@ async def run_loop(ctx: LoopContext, db_path: Path | None = None) -> dict[str, A
 
     db_path = db_path or ctx.task_dir / CHECKPOINTS_NAME
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    config = {"configurable": {"thread_id": f"task-{ctx.lt.task.id}"},
-              "recursion_limit": 3 * ctx.settings.max_iters + 10}
+    config = {
+        "configurable": {"thread_id": f"task-{ctx.lt.task.id}"},
+        "recursion_limit": 3 * ctx.settings.max_iters + 10,
+    }
     async with AsyncSqliteSaver.from_conn_string(str(db_path)) as saver:
         graph = build_graph().compile(checkpointer=saver)
         snap = await graph.aget_state(config)

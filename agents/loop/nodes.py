@@ -31,8 +31,7 @@ def _add_cost(total: float | None, new: float | None) -> float | None:
     return None if total is None or new is None else total + new
 
 
-async def call_model(ctx: LoopContext, messages: list[dict[str, Any]], n: int, node: str,
-                     base: int | None) -> Attempt:
+async def call_model(ctx: LoopContext, messages: list[dict[str, Any]], n: int, node: str, base: int | None) -> Attempt:
     """One model call for page `n`; writes its answer and, when usable, the page. Never raises for a
     bad answer or a failed call (the attempt says what went wrong), only for a wrong model setting."""
     from iwr.llm import LLMError
@@ -40,20 +39,42 @@ async def call_model(ctx: LoopContext, messages: list[dict[str, Any]], n: int, n
     started = time.perf_counter()
     out = ctx.iteration_dir(n)
     out.mkdir(parents=True, exist_ok=True)
-    attempt = Attempt(iteration=n, node=node, ok=False, error=None, edit_mode="none", base=base, prompt_tokens=0,
-                      completion_tokens=0, cost_usd=0.0, seconds=0.0, cached=False, answered=True)
+    attempt = Attempt(
+        iteration=n,
+        node=node,
+        ok=False,
+        error=None,
+        edit_mode="none",
+        base=base,
+        prompt_tokens=0,
+        completion_tokens=0,
+        cost_usd=0.0,
+        seconds=0.0,
+        cached=False,
+        answered=True,
+    )
     try:
-        reply = await ctx.llm.client.complete(messages, model=ctx.llm.model, api_base=ctx.llm.api_base,
-                                              timeout=ctx.llm.timeout, retries=ctx.llm.retries,
-                                              use_cache=ctx.llm.use_cache, max_tokens=ctx.llm.max_tokens)
+        reply = await ctx.llm.client.complete(
+            messages,
+            model=ctx.llm.model,
+            api_base=ctx.llm.api_base,
+            timeout=ctx.llm.timeout,
+            retries=ctx.llm.retries,
+            use_cache=ctx.llm.use_cache,
+            max_tokens=ctx.llm.max_tokens,
+        )
     except LLMError as e:
         if e.setting:
             raise
         attempt.update(error=str(e), answered=False, seconds=round(time.perf_counter() - started, 3))
         return attempt
     atomic.write_text(out / runfolder.RESPONSE, reply.text)
-    attempt.update(prompt_tokens=reply.usage.prompt_tokens, completion_tokens=reply.usage.completion_tokens,
-                   cost_usd=reply.usage.cost_usd, cached=reply.cached)
+    attempt.update(
+        prompt_tokens=reply.usage.prompt_tokens,
+        completion_tokens=reply.usage.completion_tokens,
+        cost_usd=reply.usage.cost_usd,
+        cached=reply.cached,
+    )
     try:
         html, mode = page_from_answer(ctx, reply.text, base)
         atomic.write_text(out / PAGE_NAME, html)
@@ -77,20 +98,41 @@ def page_from_answer(ctx: LoopContext, text: str, base: int | None) -> tuple[str
 
 
 def _spend(state: LoopState, attempt: Attempt) -> dict[str, Any]:
-    return {"prompt_tokens": state.get("prompt_tokens", 0) + attempt["prompt_tokens"],
-            "completion_tokens": state.get("completion_tokens", 0) + attempt["completion_tokens"],
-            "cost_usd": _add_cost(state.get("cost_usd", 0.0), attempt["cost_usd"])}
+    return {
+        "prompt_tokens": state.get("prompt_tokens", 0) + attempt["prompt_tokens"],
+        "completion_tokens": state.get("completion_tokens", 0) + attempt["completion_tokens"],
+        "cost_usd": _add_cost(state.get("cost_usd", 0.0), attempt["cost_usd"]),
+    }
 
 
 def _report_attempt(ctx: LoopContext, attempt: Attempt) -> None:
     n, task_id = attempt["iteration"], ctx.lt.task.id
-    ctx.emit(GenerationFinished(task_id=task_id, iteration=n, ok=attempt["ok"], error=attempt["error"],
-                                prompt_tokens=attempt["prompt_tokens"], completion_tokens=attempt["completion_tokens"],
-                                cost_usd=attempt["cost_usd"], seconds=attempt["seconds"], cached=attempt["cached"]))
-    ctx.emit(NodeFinished(task_id=task_id, iteration=n, node=attempt["node"], seconds=attempt["seconds"],
-                          ok=attempt["ok"], detail=attempt["error"] or f"page written ({attempt['edit_mode']})",
-                          prompt_tokens=attempt["prompt_tokens"], completion_tokens=attempt["completion_tokens"],
-                          cost_usd=attempt["cost_usd"]))
+    ctx.emit(
+        GenerationFinished(
+            task_id=task_id,
+            iteration=n,
+            ok=attempt["ok"],
+            error=attempt["error"],
+            prompt_tokens=attempt["prompt_tokens"],
+            completion_tokens=attempt["completion_tokens"],
+            cost_usd=attempt["cost_usd"],
+            seconds=attempt["seconds"],
+            cached=attempt["cached"],
+        )
+    )
+    ctx.emit(
+        NodeFinished(
+            task_id=task_id,
+            iteration=n,
+            node=attempt["node"],
+            seconds=attempt["seconds"],
+            ok=attempt["ok"],
+            detail=attempt["error"] or f"page written ({attempt['edit_mode']})",
+            prompt_tokens=attempt["prompt_tokens"],
+            completion_tokens=attempt["completion_tokens"],
+            cost_usd=attempt["cost_usd"],
+        )
+    )
 
 
 async def generate(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str, Any]:
@@ -100,23 +142,33 @@ async def generate(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str,
     inputs = await ctx.inputs()
     attempt = await call_model(ctx, inputs.messages, 0, "generate", None)
     _report_attempt(ctx, attempt)
-    return {"iteration": 0, "attempt": attempt, "elapsed_s": state.get("elapsed_s", 0.0) + attempt["seconds"],
-            "best_iteration": None, "best_final": None, **_spend(state, attempt)}
+    return {
+        "iteration": 0,
+        "attempt": attempt,
+        "elapsed_s": state.get("elapsed_s", 0.0) + attempt["seconds"],
+        "best_iteration": None,
+        "best_final": None,
+        **_spend(state, attempt),
+    }
 
 
-def revise_messages(ctx: LoopContext, state: LoopState,
-                    base_messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int | None]:
+def revise_messages(
+    ctx: LoopContext, state: LoopState, base_messages: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], int | None]:
     """The one-shot conversation, the page being revised as the model's answer, then the feedback."""
     base = state.get("best_iteration")
     history = state.get("history", [])
     if base is None:
         last = history[-1] if history else None
         answer_path = ctx.iteration_dir(last["iteration"]) / runfolder.RESPONSE if last else None
-        answer = (answer_path.read_text(encoding="utf-8")[:4000] if answer_path and answer_path.is_file()
-                  else "(no answer)")
+        answer = (
+            answer_path.read_text(encoding="utf-8")[:4000] if answer_path and answer_path.is_file() else "(no answer)"
+        )
         error = (last or {}).get("error") or "no page was produced"
-        feedback = [{"type": "text", "text": prompts.NO_PAGE.format(error=error)},
-                    {"type": "text", "text": prompts.INSTRUCTIONS_WHOLE}]
+        feedback = [
+            {"type": "text", "text": prompts.NO_PAGE.format(error=error)},
+            {"type": "text", "text": prompts.INSTRUCTIONS_WHOLE},
+        ]
         return [*base_messages, {"role": "assistant", "content": answer}, {"role": "user", "content": feedback}], None
     page_dir = ctx.iteration_dir(base)
     html = (page_dir / PAGE_NAME).read_text(encoding="utf-8")
@@ -125,17 +177,23 @@ def revise_messages(ctx: LoopContext, state: LoopState,
     if test is not None:
         content = feedback_content(test, ctx.lt.task, ctx.task_dir, page_dir, ctx.settings.feedback)
     if len(history) > 1:
-        scores = ", ".join(f"v{r['iteration']}: " + ("no page" if r["Final"] is None else f"{100 * r['Final']:.0f}")
-                           for r in history)
+        scores = ", ".join(
+            f"v{r['iteration']}: " + ("no page" if r["Final"] is None else f"{100 * r['Final']:.0f}") for r in history
+        )
         content.append({"type": "text", "text": prompts.HISTORY.format(scores=scores, base=base)})
     last = history[-1] if history else None
     if last and last["iteration"] != base and last["error"]:
-        content.append({"type": "text",
-                        "text": f"Your last answer (v{last['iteration']}) was not usable: {last['error']}"})
-    content.append({"type": "text",
-                    "text": prompts.INSTRUCTIONS_EDITS if ctx.settings.edits else prompts.INSTRUCTIONS_WHOLE})
-    return [*base_messages, {"role": "assistant", "content": f"```html\n{html}\n```"},
-            {"role": "user", "content": content}], base
+        content.append(
+            {"type": "text", "text": f"Your last answer (v{last['iteration']}) was not usable: {last['error']}"}
+        )
+    content.append(
+        {"type": "text", "text": prompts.INSTRUCTIONS_EDITS if ctx.settings.edits else prompts.INSTRUCTIONS_WHOLE}
+    )
+    return [
+        *base_messages,
+        {"role": "assistant", "content": f"```html\n{html}\n```"},
+        {"role": "user", "content": content},
+    ], base
 
 
 async def revise(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str, Any]:
@@ -147,8 +205,12 @@ async def revise(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str, A
     messages, base = await asyncio.to_thread(revise_messages, ctx, state, inputs.messages)
     attempt = await call_model(ctx, messages, n, "revise", base)
     _report_attempt(ctx, attempt)
-    return {"iteration": n, "attempt": attempt, "elapsed_s": state.get("elapsed_s", 0.0) + attempt["seconds"],
-            **_spend(state, attempt)}
+    return {
+        "iteration": n,
+        "attempt": attempt,
+        "elapsed_s": state.get("elapsed_s", 0.0) + attempt["seconds"],
+        **_spend(state, attempt),
+    }
 
 
 async def self_test(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str, Any]:
@@ -159,8 +221,14 @@ async def self_test(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str
     started = time.perf_counter()
     record = IterationRecord(**attempt, IFS=None, VFS=None, Final=None, failed_step=None, self_test_seconds=0.0)
     if attempt["ok"]:
-        test = await ctx.tester.run(ctx.lt, ctx.task_dir, ctx.iteration_dir(n), n, ctx.settings.feedback,
-                                    on_step=lambda s: ctx.emit(step_event(task_id, s, n)))
+        test = await ctx.tester.run(
+            ctx.lt,
+            ctx.task_dir,
+            ctx.iteration_dir(n),
+            n,
+            ctx.settings.feedback,
+            on_step=lambda s: ctx.emit(step_event(task_id, s, n)),
+        )
         result = test.score
         record.update(IFS=result.IFS, VFS=result.VFS, Final=result.Final, failed_step=test.failed_step)
         ctx.emit(scored_event(result, official=False, iteration=n))
@@ -169,13 +237,29 @@ async def self_test(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str
     best, best_final = state.get("best_iteration"), state.get("best_final")
     if record["Final"] is not None and (best_final is None or record["Final"] > best_final):
         best, best_final = n, record["Final"]
-    ctx.emit(NodeFinished(task_id=task_id, iteration=n, node="self_test", seconds=seconds, ok=attempt["ok"],
-                          detail="no page to test" if not attempt["ok"] else (
-                              "all actions passed" if record["failed_step"] is None
-                              else f"action {record['failed_step'] + 1} failed"),
-                          IFS=record["IFS"], VFS=record["VFS"], Final=record["Final"]))
-    return {"history": [record], "best_iteration": best, "best_final": best_final,
-            "elapsed_s": state.get("elapsed_s", 0.0) + seconds}
+    ctx.emit(
+        NodeFinished(
+            task_id=task_id,
+            iteration=n,
+            node="self_test",
+            seconds=seconds,
+            ok=attempt["ok"],
+            detail="no page to test"
+            if not attempt["ok"]
+            else (
+                "all actions passed" if record["failed_step"] is None else f"action {record['failed_step'] + 1} failed"
+            ),
+            IFS=record["IFS"],
+            VFS=record["VFS"],
+            Final=record["Final"],
+        )
+    )
+    return {
+        "history": [record],
+        "best_iteration": best,
+        "best_final": best_final,
+        "elapsed_s": state.get("elapsed_s", 0.0) + seconds,
+    }
 
 
 def stop_reason(state: LoopState, s: LoopSettings) -> str | None:
@@ -208,8 +292,9 @@ async def decide(state: LoopState, runtime: Runtime[LoopContext]) -> dict[str, A
     detail = reason or "revise"
     if ctx.settings.budget_usd is not None and state.get("cost_usd", 0.0) is None:
         detail += " (budget_usd not enforced: the model is unpriced; use --budget-tokens)"
-    ctx.emit(NodeFinished(task_id=ctx.lt.task.id, iteration=n, node="decide", detail=detail,
-                          Final=state.get("best_final")))
+    ctx.emit(
+        NodeFinished(task_id=ctx.lt.task.id, iteration=n, node="decide", detail=detail, Final=state.get("best_final"))
+    )
     return {"stop_reason": reason or "", "finished": reason is not None}
 
 

@@ -59,8 +59,9 @@ def visible_task(task: Task, feedback: FeedbackLevel) -> Task:
     """Below `full`, the recorded post-conditions (`expect`) are hidden from the self-test too."""
     if feedback == "full":
         return task
-    return task.model_copy(update={"action_sequence": [a.model_copy(update={"expect": None})
-                                                       for a in task.action_sequence]})
+    return task.model_copy(
+        update={"action_sequence": [a.model_copy(update={"expect": None}) for a in task.action_sequence]}
+    )
 
 
 def save_keyframes(lt: LoadedTask, task_dir: Path) -> list[Path]:
@@ -112,19 +113,38 @@ class SelfTester:
     async def aclose(self) -> None:
         await self.judge.aclose()
 
-    async def run(self, lt: LoadedTask, task_dir: Path, page_dir: Path, iteration: int, feedback: FeedbackLevel,
-                  on_step: Callable[[StepResult], None] | None = None) -> SelfTest:
+    async def run(
+        self,
+        lt: LoadedTask,
+        task_dir: Path,
+        page_dir: Path,
+        iteration: int,
+        feedback: FeedbackLevel,
+        on_step: Callable[[StepResult], None] | None = None,
+    ) -> SelfTest:
         keyframes = await asyncio.to_thread(save_keyframes, lt, task_dir)
         view = HiddenCheckpoints(task=visible_task(lt.task, feedback), folder=lt.folder, line=lt.line)
         references = KeyframeReferences(keyframes)
-        result = await self.judge.evaluate(view, Candidate(root=page_dir), page_dir, model="self-test",
-                                           references=references, offline=True, on_step=on_step, result_name=None)
+        result = await self.judge.evaluate(
+            view,
+            Candidate(root=page_dir),
+            page_dir,
+            model="self-test",
+            references=references,
+            offline=True,
+            on_step=on_step,
+            result_name=None,
+        )
         for cp in result.checkpoints:
             if cp.reference:
                 cp.reference = str(Path(cp.reference).relative_to(task_dir))
-        test = SelfTest(iteration=iteration, feedback=feedback, score=result,
-                        keyframes=[str(p.relative_to(task_dir)) for p in keyframes],
-                        keyframe_of_shot=references.mapping)
+        test = SelfTest(
+            iteration=iteration,
+            feedback=feedback,
+            score=result,
+            keyframes=[str(p.relative_to(task_dir)) for p in keyframes],
+            keyframe_of_shot=references.mapping,
+        )
         atomic.write_text(page_dir / runfolder.SELFTEST, test.model_dump_json(indent=1))
         return test
 

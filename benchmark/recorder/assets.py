@@ -16,9 +16,16 @@ from urllib.parse import urlparse
 
 MEDIA_TYPES = {"image", "media"}
 EXTENSIONS = {
-    "image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
-    "image/svg+xml": ".svg", "image/x-icon": ".ico", "image/vnd.microsoft.icon": ".ico",
-    "image/avif": ".avif", "video/mp4": ".mp4", "video/webm": ".webm",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+    "image/x-icon": ".ico",
+    "image/vnd.microsoft.icon": ".ico",
+    "image/avif": ".avif",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
 }
 SHEET_COLUMNS = 4
 SHEET_ROWS = 4
@@ -122,8 +129,9 @@ def _sheet_html(assets: list[Path]) -> str:
             media = f'<video src="data:{mime};base64,{data}" muted preload="auto"></video>'
         else:
             media = f'<img src="data:{mime};base64,{data}">'
-        cells.append(f'<figure><div class="box">{media}</div>'
-                     f'<figcaption>{html.escape(path.name)}</figcaption></figure>')
+        cells.append(
+            f'<figure><div class="box">{media}</div><figcaption>{html.escape(path.name)}</figcaption></figure>'
+        )
     return (
         "<!doctype html><html><head><style>"
         "body{margin:0;padding:16px;background:#fff;font:16px 'DejaVu Sans',sans-serif;width:968px}"
@@ -146,7 +154,7 @@ async def write_stitched_sheets(context, assets: list[Path], folder: Path) -> li
     try:
         await page.set_viewport_size({"width": 1000, "height": 100})
         for n, start in enumerate(range(0, len(assets), per_sheet), start=1):
-            await page.set_content(_sheet_html(assets[start:start + per_sheet]), wait_until="load")
+            await page.set_content(_sheet_html(assets[start : start + per_sheet]), wait_until="load")
             path = folder / f"stitched_image_{n}.png"
             await page.screenshot(path=str(path), full_page=True, animations="disabled")
             sheets.append(path)

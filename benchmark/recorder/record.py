@@ -16,8 +16,14 @@ from iwr.staticserver import serve_folder
 DEFAULT_FPS = 10
 
 
-async def record(script_path: Path, out: Path, site: Path | None = None, url: str | None = None,
-                 fps: int = DEFAULT_FPS, official_only: bool = False) -> Task:
+async def record(
+    script_path: Path,
+    out: Path,
+    site: Path | None = None,
+    url: str | None = None,
+    fps: int = DEFAULT_FPS,
+    official_only: bool = False,
+) -> Task:
     """Record one scripted session into the pack at `out`; raises ScriptError with a clear message.
 
     `official_only`: the `expect` post-conditions are still checked on the real page while recording,
@@ -49,12 +55,15 @@ async def record(script_path: Path, out: Path, site: Path | None = None, url: st
                 recording = await record_session(browser, script, script_path, start_url)
                 entry = script.start if site is not None and script.start not in ("", "index.html") else None
                 where = {"site": relative_to_pack(site, out), "entry": entry, "url": url}
-                origin = Origin(script=relative_to_pack(script_path, out), recorder=recorder_name(), fps=fps,
-                                **{k: v for k, v in where.items() if v is not None})
+                origin = Origin(
+                    script=relative_to_pack(script_path, out),
+                    recorder=recorder_name(),
+                    fps=fps,
+                    **{k: v for k, v in where.items() if v is not None},
+                )
                 context = await browser.new_context()
                 try:
-                    return await write_task(context, out, script, recording, origin, fps,
-                                            official_only=official_only)
+                    return await write_task(context, out, script, recording, origin, fps, official_only=official_only)
                 finally:
                     await context.close()
             finally:

@@ -63,7 +63,6 @@ class _Step(BaseModel):
     pause: float = Field(default=0.8, ge=0, le=10)
     """Seconds the video lingers after the step, as a person would."""
 
-
     def parameters(self) -> dict[str, Any]:
         """The official `parameters` beyond the description (the action's own argument)."""
         return {}
@@ -131,7 +130,8 @@ class ScrollStep(_Step):
 
 STEP_CLASSES = for_every_kind(
     {get_args(c.model_fields["type"].annotation)[0]: c for c in (ClickStep, TypeStep, PressStep, ScrollStep)},
-    "benchmark/recorder/script.py")
+    "benchmark/recorder/script.py",
+)
 Step = Annotated[ClickStep | TypeStep | PressStep | ScrollStep, Field(discriminator="type")]
 
 

@@ -152,8 +152,11 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
     """Run the script in a fresh context at the task resolution; raises ScriptError on any problem."""
     width, height = script.viewport
     context = await browser.new_context(
-        viewport={"width": width, "height": height}, device_scale_factor=1,
-        reduced_motion="no-preference", locale="en-US", timezone_id="UTC",
+        viewport={"width": width, "height": height},
+        device_scale_factor=1,
+        reduced_motion="no-preference",
+        locale="en-US",
+        timezone_id="UTC",
     )
     await context.add_init_script(SEEDED_RANDOM_JS)
     await context.add_init_script(CURSOR_JS)
@@ -189,8 +192,9 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
             await asyncio.sleep(step.pause)
             for result in await expectations.check_all(page, step.expect, before):
                 if not result.ok:
-                    raise ScriptError(f"{at}: expect {result.expect.kind} does not hold on the real page: "
-                                      f"{result.reason}")
+                    raise ScriptError(
+                        f"{at}: expect {result.expect.kind} does not hold on the real page: {result.reason}"
+                    )
             if step.visual:
                 checkpoints.append(await checkpoint(page))
             actions.append(to_action(step, target))
@@ -199,8 +203,13 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
         await page.screencast.stop()
         await assets.sweep_dom(page, context.request)
         return Recording(
-            actions=actions, checkpoints=checkpoints, frames=frames, end_ms=end_ms, assets=assets,
-            browser_version=browser.version, console_errors=console_errors,
+            actions=actions,
+            checkpoints=checkpoints,
+            frames=frames,
+            end_ms=end_ms,
+            assets=assets,
+            browser_version=browser.version,
+            console_errors=console_errors,
         )
     finally:
         await context.close()

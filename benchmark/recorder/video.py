@@ -53,10 +53,31 @@ def encode_h264(jpegs: list[bytes], fps: int, size: tuple[int, int], out: Path) 
     """Encode JPEG frames to H.264 mp4 at exactly `size` and `fps`."""
     w, h = size
     cmd = [
-        ffmpeg_path(), "-y", "-loglevel", "error", "-f", "image2pipe", "-framerate", str(fps),
-        "-c:v", "mjpeg", "-i", "-", "-vf", f"scale={w}:{h}:flags=bicubic,format=yuv420p",
-        "-c:v", "libx264", "-preset", "veryfast", "-crf", "27", "-r", str(fps),
-        "-movflags", "+faststart", str(out),
+        ffmpeg_path(),
+        "-y",
+        "-loglevel",
+        "error",
+        "-f",
+        "image2pipe",
+        "-framerate",
+        str(fps),
+        "-c:v",
+        "mjpeg",
+        "-i",
+        "-",
+        "-vf",
+        f"scale={w}:{h}:flags=bicubic,format=yuv420p",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-crf",
+        "27",
+        "-r",
+        str(fps),
+        "-movflags",
+        "+faststart",
+        str(out),
     ]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdin is not None

@@ -29,8 +29,9 @@ def build_task(script: Script, recording: Recording, origin: Origin, official_on
     the task carries only what an official IWR-Bench task has (plus `origin`, naming the oracle site)."""
     actions = recording.actions
     if official_only:
-        actions = [Action.model_validate(a.model_dump(exclude_unset=True, exclude={"target", "expect"}))
-                   for a in actions]
+        actions = [
+            Action.model_validate(a.model_dump(exclude_unset=True, exclude={"target", "expect"})) for a in actions
+        ]
     return Task(
         id=script.id,
         source_website=script.source_website,
@@ -64,8 +65,9 @@ def upsert_line(jsonl: Path, task: Task) -> None:
     atomic.write_text(jsonl, "\n".join(out) + "\n")
 
 
-async def write_task(context, pack: Path, script: Script, recording: Recording, origin: Origin, fps: int,
-                     official_only: bool = False) -> Task:
+async def write_task(
+    context, pack: Path, script: Script, recording: Recording, origin: Origin, fps: int, official_only: bool = False
+) -> Task:
     """Write the task folder to a staging dir, swap it in, then update data.jsonl."""
     task = build_task(script, recording, origin, official_only)
     tasks_dir = pack / Path(JSONL_NAME).stem

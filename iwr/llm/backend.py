@@ -20,8 +20,21 @@ from .usage import TokenUsage
 
 log = logging.getLogger(__name__)
 
-CONTROL_PARAMS = frozenset({"stream", "num_retries", "max_retries", "api_key", "api_base", "base_url",
-                            "timeout", "request_timeout", "messages", "model", "caching"})
+CONTROL_PARAMS = frozenset(
+    {
+        "stream",
+        "num_retries",
+        "max_retries",
+        "api_key",
+        "api_base",
+        "base_url",
+        "timeout",
+        "request_timeout",
+        "messages",
+        "model",
+        "caching",
+    }
+)
 """Parameters this layer owns (retries, time limit, caching, streaming is not supported)."""
 
 
@@ -119,8 +132,13 @@ def _usage(litellm, response: Any) -> TokenUsage:
     prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
     completion = int(getattr(usage, "completion_tokens", 0) or 0)
     total = int(getattr(usage, "total_tokens", 0) or 0) or prompt + completion
-    return TokenUsage(prompt_tokens=prompt, completion_tokens=completion, total_tokens=total,
-                      cost_usd=_cost(litellm, response), calls=1)
+    return TokenUsage(
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        total_tokens=total,
+        cost_usd=_cost(litellm, response),
+        calls=1,
+    )
 
 
 def _cost(litellm, response: Any) -> float | None:

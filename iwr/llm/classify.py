@@ -42,8 +42,12 @@ def classify(exc: BaseException, *, model: str, api_base: str | None, timeout: f
 
     response = _server_response(chain, httpx)
     if response is not None:
-        return from_status(response.status_code, _server_message(response) or _clean(exc),
-                           retry_after=parse_retry_after(response.headers), **where)
+        return from_status(
+            response.status_code,
+            _server_message(response) or _clean(exc),
+            retry_after=parse_retry_after(response.headers),
+            **where,
+        )
 
     for e in chain:
         if isinstance(e, UnicodeDecodeError):
@@ -76,8 +80,7 @@ def classify(exc: BaseException, *, model: str, api_base: str | None, timeout: f
     return LLMError(f"{type(exc).__name__}: {_clean(exc)}", **where)
 
 
-def from_status(status: int, detail: str, *, retry_after: float | None, model: str,
-                api_base: str | None) -> LLMError:
+def from_status(status: int, detail: str, *, retry_after: float | None, model: str, api_base: str | None) -> LLMError:
     """The error class for an HTTP status (429, 5xx, 408 retried; other 4xx not)."""
     if status == 429:
         cls: type[LLMError] = LLMRateLimited

@@ -41,8 +41,14 @@ class LLMClient:
     serve many concurrent calls.
     """
 
-    def __init__(self, *, cache: ResponseCache | None = None, retry: RetryPolicy | None = None,
-                 rng: random.Random | None = None, backend: Backend | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        cache: ResponseCache | None = None,
+        retry: RetryPolicy | None = None,
+        rng: random.Random | None = None,
+        backend: Backend | None = None,
+    ) -> None:
         self.cache = cache
         self.retry = retry or RetryPolicy()
         self.rng = rng or random.Random()
@@ -72,8 +78,14 @@ class LLMClient:
         environment variable. Raises an ``LLMError`` subclass on failure.
         """
         _check_params(params, timeout, retries)
-        request = LLMRequest(model=model, api_base=api_base, messages=messages, temperature=temperature,
-                             max_tokens=max_tokens, params=params)
+        request = LLMRequest(
+            model=model,
+            api_base=api_base,
+            messages=messages,
+            temperature=temperature,
+            max_tokens=max_tokens,
+            params=params,
+        )
         started = time.monotonic()
         cache = self.cache if use_cache else None
         key = request.cache_key() if cache is not None else ""
@@ -81,29 +93,44 @@ class LLMClient:
             hit = await _cache_op(cache.get, key)
             if hit is not None:
                 usage = hit.usage.model_copy(update={"calls": 1, "cached_calls": 1})
-                return LLMResponse(text=hit.text, usage=usage, cached=True, model=hit.model,
-                                   latency_s=time.monotonic() - started, finish_reason=hit.finish_reason,
-                                   attempts=0)
+                return LLMResponse(
+                    text=hit.text,
+                    usage=usage,
+                    cached=True,
+                    model=hit.model,
+                    latency_s=time.monotonic() - started,
+                    finish_reason=hit.finish_reason,
+                    attempts=0,
+                )
         await self.backend.load()
         answer, attempts = await self._with_retries(request, api_key=api_key, timeout=timeout, retries=retries)
         if cache is not None:
             await _cache_op(cache.put, key, answer)
-        return LLMResponse(text=answer.text, usage=answer.usage, cached=False, model=answer.model,
-                           latency_s=time.monotonic() - started, finish_reason=answer.finish_reason,
-                           attempts=attempts)
+        return LLMResponse(
+            text=answer.text,
+            usage=answer.usage,
+            cached=False,
+            model=answer.model,
+            latency_s=time.monotonic() - started,
+            finish_reason=answer.finish_reason,
+            attempts=attempts,
+        )
 
-    async def _with_retries(self, request: LLMRequest, *, api_key: str | None, timeout: float,
-                            retries: int) -> tuple[Answer, int]:
+    async def _with_retries(
+        self, request: LLMRequest, *, api_key: str | None, timeout: float, retries: int
+    ) -> tuple[Answer, int]:
         for attempt in range(1, retries + 2):
             try:
                 # litellm has its own timeout, but a server that accepted the connection can still
                 # stall it (slow drip, stuck TLS); wait_for is the limit that always holds.
                 answer = await asyncio.wait_for(
-                    self.backend.complete(request, api_key=api_key, timeout=timeout), timeout)
+                    self.backend.complete(request, api_key=api_key, timeout=timeout), timeout
+                )
                 return answer, attempt
             except TimeoutError:
-                error: LLMError = LLMTimeout(f"no answer within {timeout:g} s", model=request.model,
-                                             api_base=request.api_base)
+                error: LLMError = LLMTimeout(
+                    f"no answer within {timeout:g} s", model=request.model, api_base=request.api_base
+                )
             except LLMError as exc:
                 error = exc
             error.attempts = attempt
@@ -129,8 +156,10 @@ def _check_params(params: dict[str, Any], timeout: float, retries: int) -> None:
     """Reject arguments this layer owns or cannot honour, before anything is sent."""
     owned = sorted(CONTROL_PARAMS & params.keys())
     if owned:
-        raise ValueError(f"complete() controls {', '.join(owned)} itself: use timeout=, retries=, "
-                         "api_key=, api_base=; streaming is not supported")
+        raise ValueError(
+            f"complete() controls {', '.join(owned)} itself: use timeout=, retries=, "
+            "api_key=, api_base=; streaming is not supported"
+        )
     if params.get("n", 1) != 1:
         raise ValueError("complete() returns one answer: n must be 1 (call it several times instead)")
     if timeout <= 0:

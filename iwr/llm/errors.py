@@ -20,8 +20,16 @@ class LLMError(Exception):
     """The model setting is wrong (key, model name, provider): every other call of the run would fail
     the same way, so a run stops at the first one instead of scoring every task 0."""
 
-    def __init__(self, detail: str, *, model: str, api_base: str | None, attempts: int = 1,
-                 status: int | None = None, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        model: str,
+        api_base: str | None,
+        attempts: int = 1,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
         self.detail = detail
         self.model = model
         self.api_base = api_base
@@ -87,8 +95,10 @@ class LLMBadResponse(LLMError):
 class LLMAuthError(LLMError):
     summary = "not authorised"
     setting = True
-    hint = ("the API key is missing or refused: set the provider's key variable (OPENAI_API_KEY, "
-            "ANTHROPIC_API_KEY, GEMINI_API_KEY, ...) or pass api_key")
+    hint = (
+        "the API key is missing or refused: set the provider's key variable (OPENAI_API_KEY, "
+        "ANTHROPIC_API_KEY, GEMINI_API_KEY, ...) or pass api_key"
+    )
 
 
 class LLMRequestError(LLMError):
@@ -98,6 +108,8 @@ class LLMRequestError(LLMError):
 
 class LLMModelNotFound(LLMRequestError):
     summary = "model not found"
-    hint = ("check the model name: provider/model as litellm spells it (openai/gpt-4o, anthropic/claude-..., "
-            "gemini/...); for an OpenAI-compatible server openai/<name> --api-base URL, a name its /v1/models lists")
+    hint = (
+        "check the model name: provider/model as litellm spells it (openai/gpt-4o, anthropic/claude-..., "
+        "gemini/...); for an OpenAI-compatible server openai/<name> --api-base URL, a name its /v1/models lists"
+    )
     setting = True

@@ -74,10 +74,12 @@ def _check_server(found: Preflight, api_key: str | None) -> None:
             body = response.read(4_000_000)
     except urllib.error.HTTPError as e:
         if e.code in (401, 403):
-            raise LLMAuthError(f"the server refused the key when asked for its models (GET {url})",
-                               status=e.code, **where) from None
-        found.notes.append(f"the server lists no models (GET {url}: HTTP {e.code}); the model name is checked "
-                           "by the first call")
+            raise LLMAuthError(
+                f"the server refused the key when asked for its models (GET {url})", status=e.code, **where
+            ) from None
+        found.notes.append(
+            f"the server lists no models (GET {url}: HTTP {e.code}); the model name is checked by the first call"
+        )
         return
     except (OSError, ValueError) as e:
         reason = getattr(e, "reason", e)
@@ -96,4 +98,3 @@ def _served_ids(body: bytes) -> list[str]:
         return []
     items = data.get("data") if isinstance(data, dict) else None
     return [i["id"] for i in items or [] if isinstance(i, dict) and isinstance(i.get("id"), str)]
-

@@ -53,8 +53,9 @@ class LLMRequest(BaseModel):
             "max_tokens": self.max_tokens,
             "params": {k: v for k, v in self.params.items() if k not in NOT_IN_KEY},
         }
-        text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                          allow_nan=False, default=_jsonable)
+        text = json.dumps(
+            payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_jsonable
+        )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

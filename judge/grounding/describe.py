@@ -25,20 +25,62 @@ STOP = set(
     "move".split()
 )
 KIND_WORDS = {
-    "button": {"button"}, "btn": {"button"}, "link": {"link"}, "tab": {"tab"}, "checkbox": {"checkbox"},
-    "check": {"checkbox"}, "tick": {"checkbox"}, "toggle": {"checkbox", "switch", "button"},
+    "button": {"button"},
+    "btn": {"button"},
+    "link": {"link"},
+    "tab": {"tab"},
+    "checkbox": {"checkbox"},
+    "check": {"checkbox"},
+    "tick": {"checkbox"},
+    "toggle": {"checkbox", "switch", "button"},
     "switch": {"switch", "checkbox"},
-    "radio": {"radio"}, "dropdown": {"combobox", "listbox"}, "select": {"combobox"}, "slider": {"slider"},
-    "input": {"textbox", "searchbox"}, "field": {"textbox", "searchbox"}, "textbox": {"textbox"},
-    "search": {"searchbox", "textbox"}, "box": {"textbox", "searchbox", "checkbox"}, "textarea": {"textbox"},
-    "option": {"option"}, "menu": {"menuitem", "button"}, "spinner": {"spinbutton"},
-    "editor": {"textbox"}, "paragraph": {"textbox"},
-    "image": {"img"}, "picture": {"img"}, "photo": {"img"}, "thumbnail": {"img"}, "thumb": {"img"},
-    "img": {"img"}, "pic": {"img"}, "avatar": {"img"},
+    "radio": {"radio"},
+    "dropdown": {"combobox", "listbox"},
+    "select": {"combobox"},
+    "slider": {"slider"},
+    "input": {"textbox", "searchbox"},
+    "field": {"textbox", "searchbox"},
+    "textbox": {"textbox"},
+    "search": {"searchbox", "textbox"},
+    "box": {"textbox", "searchbox", "checkbox"},
+    "textarea": {"textbox"},
+    "option": {"option"},
+    "menu": {"menuitem", "button"},
+    "spinner": {"spinbutton"},
+    "editor": {"textbox"},
+    "paragraph": {"textbox"},
+    "image": {"img"},
+    "picture": {"img"},
+    "photo": {"img"},
+    "thumbnail": {"img"},
+    "thumb": {"img"},
+    "img": {"img"},
+    "pic": {"img"},
+    "avatar": {"img"},
 }
-ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-            "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7,
-            "ninth": 8, "9th": 8, "tenth": 9, "10th": 9, "last": -1}
+ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "sixth": 5,
+    "6th": 5,
+    "seventh": 6,
+    "7th": 6,
+    "eighth": 7,
+    "8th": 7,
+    "ninth": 8,
+    "9th": 8,
+    "tenth": 9,
+    "10th": 9,
+    "last": -1,
+}
 
 SYNONYMS = [
     {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
@@ -57,9 +99,17 @@ SYNONYMS = [
     {"settings", "gear", "cog", "preferences", "options"},
     {"more", "ellipsis", "kebab", "dots", "options"},
     {"expand", "dropdown", "caret", "open", "collapse", "chevron"},
-    {"play", "start"}, {"pause", "stop"},
-    {"bold", "strong"}, {"italic", "emphasis", "em"}, {"underline"}, {"link", "anchor", "hyperlink"},
-    {"user", "profile", "account", "avatar"}, {"home", "house"}, {"share"}, {"download"}, {"upload"},
+    {"play", "start"},
+    {"pause", "stop"},
+    {"bold", "strong"},
+    {"italic", "emphasis", "em"},
+    {"underline"},
+    {"link", "anchor", "hyperlink"},
+    {"user", "profile", "account", "avatar"},
+    {"home", "house"},
+    {"share"},
+    {"download"},
+    {"upload"},
 ]
 _SYN: dict[str, set[str]] = {}
 for _group in SYNONYMS:
@@ -67,19 +117,58 @@ for _group in SYNONYMS:
         _SYN.setdefault(_w, set()).update(_group)
 
 GLYPHS = {
-    "×": "x close delete remove", "✕": "x close delete remove", "✖": "x close delete remove",
-    "╳": "x close delete remove", "✗": "x close delete remove", "✘": "x close delete remove",
-    "✓": "check done tick", "✔": "check done tick", "☑": "check done tick",
-    "☰": "menu hamburger", "≡": "menu hamburger", "⋮": "more options", "⋯": "more options", "…": "more options",
-    "›": "next right arrow", "»": "next right arrow", "→": "next right arrow", "▶": "next right arrow play",
-    "⟩": "next right arrow", "❯": "next right arrow", "▸": "next right arrow expand",
-    "‹": "previous left arrow", "«": "previous left arrow", "←": "previous left arrow", "◀": "previous left arrow",
-    "⟨": "previous left arrow", "❮": "previous left arrow", "◂": "previous left arrow",
-    "▼": "down expand dropdown", "▾": "down expand dropdown", "⌄": "down expand dropdown",
-    "▲": "up collapse", "▴": "up collapse", "+": "add plus", "＋": "add plus", "−": "minus", "–": "minus",
-    "★": "star", "☆": "star", "♥": "heart like", "❤": "heart like", "♡": "heart like",
-    "🔍": "search", "🔎": "search", "🛒": "cart", "⚙": "settings gear", "🗑": "delete trash", "✎": "edit pencil",
-    "✏": "edit pencil", "⟳": "refresh reload", "↻": "refresh reload", "🏠": "home",
+    "×": "x close delete remove",
+    "✕": "x close delete remove",
+    "✖": "x close delete remove",
+    "╳": "x close delete remove",
+    "✗": "x close delete remove",
+    "✘": "x close delete remove",
+    "✓": "check done tick",
+    "✔": "check done tick",
+    "☑": "check done tick",
+    "☰": "menu hamburger",
+    "≡": "menu hamburger",
+    "⋮": "more options",
+    "⋯": "more options",
+    "…": "more options",
+    "›": "next right arrow",
+    "»": "next right arrow",
+    "→": "next right arrow",
+    "▶": "next right arrow play",
+    "⟩": "next right arrow",
+    "❯": "next right arrow",
+    "▸": "next right arrow expand",
+    "‹": "previous left arrow",
+    "«": "previous left arrow",
+    "←": "previous left arrow",
+    "◀": "previous left arrow",
+    "⟨": "previous left arrow",
+    "❮": "previous left arrow",
+    "◂": "previous left arrow",
+    "▼": "down expand dropdown",
+    "▾": "down expand dropdown",
+    "⌄": "down expand dropdown",
+    "▲": "up collapse",
+    "▴": "up collapse",
+    "+": "add plus",
+    "＋": "add plus",
+    "−": "minus",
+    "–": "minus",
+    "★": "star",
+    "☆": "star",
+    "♥": "heart like",
+    "❤": "heart like",
+    "♡": "heart like",
+    "🔍": "search",
+    "🔎": "search",
+    "🛒": "cart",
+    "⚙": "settings gear",
+    "🗑": "delete trash",
+    "✎": "edit pencil",
+    "✏": "edit pencil",
+    "⟳": "refresh reload",
+    "↻": "refresh reload",
+    "🏠": "home",
 }
 
 _PART = r"(?:[- ]hand)? (?:side|end|edge|part|half|corner|corners)"
@@ -91,22 +180,51 @@ RELATION_PATTERNS = [
     ("below", r"below|under|underneath|beneath|just below"),
     ("above", r"above|over|on top of"),
     ("near", r"next to|beside|besides|near|by|alongside|close to"),
-    ("in", r"in|inside|within|on|of|for|from|hovering(?: over)?|hover(?:ing)? over|in the row of|in the same row as|"
-           r"belonging to"),
+    (
+        "in",
+        r"in|inside|within|on|of|for|from|hovering(?: over)?|hover(?:ing)? over|in the row of|in the same row as|"
+        r"belonging to",
+    ),
 ]
-_REL = [(name, re.compile(rf"(?:\b(?:{pat}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?$", re.I))
-        for name, pat in RELATION_PATTERNS]
+_REL = [
+    (name, re.compile(rf"(?:\b(?:{pat}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?$", re.I)) for name, pat in RELATION_PATTERNS
+]
 
-COLOURS = {"red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "grey", "gray", "black",
-           "white", "teal", "cyan", "brown"}
+COLOURS = {
+    "red",
+    "orange",
+    "yellow",
+    "green",
+    "blue",
+    "purple",
+    "violet",
+    "pink",
+    "grey",
+    "gray",
+    "black",
+    "white",
+    "teal",
+    "cyan",
+    "brown",
+}
 REGION_WORDS = {
-    "footer": {"footer", "contentinfo", "bottom"}, "header": {"header", "banner", "topbar", "top"},
-    "navigation": {"nav", "navigation", "navbar", "menu"}, "nav": {"nav", "navigation", "navbar"},
-    "navbar": {"nav", "navbar", "navigation"}, "sidebar": {"aside", "sidebar", "complementary", "side"},
-    "toolbar": {"toolbar"}, "dialog": {"dialog", "modal", "popup"}, "modal": {"dialog", "modal", "popup"},
-    "popup": {"dialog", "modal", "popup", "popover"}, "form": {"form"}, "table": {"table", "grid"},
-    "menu": {"menu", "menubar", "dropdown"}, "list": {"ul", "ol", "list", "listbox"}, "card": {"card"},
-    "banner": {"banner", "header", "hero"}, "drawer": {"drawer", "aside", "sidebar"},
+    "footer": {"footer", "contentinfo", "bottom"},
+    "header": {"header", "banner", "topbar", "top"},
+    "navigation": {"nav", "navigation", "navbar", "menu"},
+    "nav": {"nav", "navigation", "navbar"},
+    "navbar": {"nav", "navbar", "navigation"},
+    "sidebar": {"aside", "sidebar", "complementary", "side"},
+    "toolbar": {"toolbar"},
+    "dialog": {"dialog", "modal", "popup"},
+    "modal": {"dialog", "modal", "popup"},
+    "popup": {"dialog", "modal", "popup", "popover"},
+    "form": {"form"},
+    "table": {"table", "grid"},
+    "menu": {"menu", "menubar", "dropdown"},
+    "list": {"ul", "ol", "list", "listbox"},
+    "card": {"card"},
+    "banner": {"banner", "header", "hero"},
+    "drawer": {"drawer", "aside", "sidebar"},
 }
 
 
@@ -147,7 +265,7 @@ def quoted_strings(description: str) -> list[str]:
 def relation_before(description: str, start: int) -> str | None:
     """The relation a quote is introduced with ("left of 'X'" -> left), or None when the quote is
     the element's own name ("the 'Add' button")."""
-    before = description[max(0, start - 40):start]
+    before = description[max(0, start - 40) : start]
     before = without_quotes(before)
     for name, pattern in _REL:
         if pattern.search(before):
@@ -203,26 +321,29 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
     return q
 
 
-_RELATION_WORD = re.compile(r"\b(?:under|below|beneath|underneath|above|next to|beside|near|left of|right of|"
-                            r"inside|within|(?:in|on|of|at|for|from) the)\b")
+_RELATION_WORD = re.compile(
+    r"\b(?:under|below|beneath|underneath|above|next to|beside|near|left of|right of|"
+    r"inside|within|(?:in|on|of|at|for|from) the)\b"
+)
 
 
 def _own_part(text: str) -> str:
     """The words that describe the element itself: up to the first relation word that follows one
     of them ("the small down arrow | under the up arrow"); "on the trash icon" keeps everything."""
     for m in _RELATION_WORD.finditer(text):
-        if any(w not in STOP and len(w) > 1 for w in WORD.findall(text[:m.start()])):
-            return text[:m.start()]
+        if any(w not in STOP and len(w) > 1 for w in WORD.findall(text[: m.start()])):
+            return text[: m.start()]
     return text
 
 
 def _names_itself(description: str, start: int) -> bool:
-    """"Click on 'Save'", "the first of the 'Add to cart' buttons": 'on'/'of' introduce the element's
+    """ "Click on 'Save'", "the first of the 'Add to cart' buttons": 'on'/'of' introduce the element's
     own name there, not a container."""
-    before = description[max(0, start - 30):start].lower()
-    return bool(re.search(r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$", before)
-                or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$",
-                             before))
+    before = description[max(0, start - 30) : start].lower()
+    return bool(
+        re.search(r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$", before)
+        or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$", before)
+    )
 
 
 def colour_name(rgb: list[float] | tuple | None) -> set[str]:

@@ -60,10 +60,17 @@ class PageElements:
         info, viewport = await handle.evaluate("h => [h.info, h.viewport]")
         if reach_px is None:
             return cls(info=info, handle=handle, viewport=tuple(viewport))
-        keep = [i for i, e in enumerate(info)
-                if e["bbox"][1] < viewport[1] + reach_px and e["bbox"][1] + e["bbox"][3] > -reach_px]
-        return cls(info=[{**info[i], "index": n} for n, i in enumerate(keep)], handle=handle,
-                   viewport=tuple(viewport), origin=keep)
+        keep = [
+            i
+            for i, e in enumerate(info)
+            if e["bbox"][1] < viewport[1] + reach_px and e["bbox"][1] + e["bbox"][3] > -reach_px
+        ]
+        return cls(
+            info=[{**info[i], "index": n} for n, i in enumerate(keep)],
+            handle=handle,
+            viewport=tuple(viewport),
+            origin=keep,
+        )
 
     def _at(self, index: int) -> int:
         return index if self.origin is None else self.origin[index]
@@ -80,8 +87,16 @@ class PageElements:
 
     def candidate(self, index: int, score: float = 0.0, why: str = "") -> Candidate:
         e = self.info[index]
-        return Candidate(index=index, tag=e["tag"], text=e["text"][:80], label=e["label"][:80], role=e["role"],
-                         bbox=tuple(e["bbox"]), score=round(score, 2), why=why[:300])
+        return Candidate(
+            index=index,
+            tag=e["tag"],
+            text=e["text"][:80],
+            label=e["label"][:80],
+            role=e["role"],
+            bbox=tuple(e["bbox"]),
+            score=round(score, 2),
+            why=why[:300],
+        )
 
     async def dispose(self) -> None:
         try:

@@ -71,8 +71,10 @@ def _match(q: str, fields: list[str]) -> float:
 
 def _names(e: dict) -> set[str]:
     """Every word that names the element, its icon glyphs spelled out."""
-    hay = " ".join(_fields(e) + [norm(e["href"]), norm(e["className"]), e["attrs"].lower(), e.get("icon", ""),
-                                 e["role"], e.get("type", "")])
+    hay = " ".join(
+        _fields(e)
+        + [norm(e["href"]), norm(e["className"]), e["attrs"].lower(), e.get("icon", ""), e["role"], e.get("type", "")]
+    )
     words = set(WORD.findall(hay)) | set(re.findall(r"[a-z]+", hay))
     return words | glyph_words(e["text"] + " " + e["label"])
 
@@ -151,9 +153,14 @@ def _corner_score(positions: set[str], e: dict, viewport: tuple[float, float]) -
     return sum(parts) / len(parts) if parts else 0.0
 
 
-def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
-                  relations: dict[int, float] | None = None, viewport: tuple[float, float] = (1280, 720)
-                  ) -> tuple[float, list[str]]:
+def score_element(
+    action: Action,
+    e: dict,
+    q: Query,
+    around: list[str] = (),
+    relations: dict[int, float] | None = None,
+    viewport: tuple[float, float] = (1280, 720),
+) -> tuple[float, list[str]]:
     """The element's score for the parsed description, and the parts that made it."""
     score, why = 0.0, []
 
@@ -165,8 +172,11 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
 
     fields = _fields(e)
     if q.quotes:
-        own = [max(_match(norm(t), fields), 0.8 * _match(norm(t), [e["attrs"]] if e["attrs"] else []))
-               * (1.0 if i == 0 else LATER_QUOTE) for i, t in enumerate(q.quotes)]
+        own = [
+            max(_match(norm(t), fields), 0.8 * _match(norm(t), [e["attrs"]] if e["attrs"] else []))
+            * (1.0 if i == 0 else LATER_QUOTE)
+            for i, t in enumerate(q.quotes)
+        ]
         add(max(own), f"quote {q.quotes[own.index(max(own))]!r}")
     context = [norm(f) for f in (e["context"], e["label"]) if f]
     if around and context:
@@ -197,8 +207,11 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
             add(10, "region")
     if q.colours:
         looks = e.get("looks") or {}
-        seen = colour_name(looks.get("fill")) | colour_name(looks.get("border")) | (
-            colour_name(looks.get("ink")) if not looks.get("fill") else set())
+        seen = (
+            colour_name(looks.get("fill"))
+            | colour_name(looks.get("border"))
+            | (colour_name(looks.get("ink")) if not looks.get("fill") else set())
+        )
         if q.colours & seen:
             add(10, "colour")
     if q.round is not None and (e.get("looks") or {}).get("round") == q.round:
@@ -216,8 +229,9 @@ def score_element(action: Action, e: dict, q: Query, around: list[str] = (),
 
 def loose_quotes(q: Query, elements: list[dict]) -> list[str]:
     """Quotes that name no interactive element well: a caption, a heading, a label drawn apart."""
-    return [t for t in q.quotes[1:] + q.quotes[:1]
-            if max((_match(norm(t), _fields(e)) for e in elements), default=0) < 80]
+    return [
+        t for t in q.quotes[1:] + q.quotes[:1] if max((_match(norm(t), _fields(e)) for e in elements), default=0) < 80
+    ]
 
 
 def context_quotes(q: Query, elements: list[dict]) -> list[str]:
@@ -229,8 +243,9 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     """Per element, per geometric anchor: how well it stands where the description puts it. A loose
     quote ("the 'Select a speed' dropdown", whose caption is a separate label) counts as 'near'."""
     loose = [Anchor(text=t, relation="near") for t in loose_quotes(q, elements)]
-    geometric: list[Anchor] = ([a for a in q.anchors if a.relation != "in"] + loose
-                               + [a for a in q.anchors if a.relation == "in"])
+    geometric: list[Anchor] = (
+        [a for a in q.anchors if a.relation != "in"] + loose + [a for a in q.anchors if a.relation == "in"]
+    )
     if not geometric:
         return [{} for _ in elements]
     boxes = await text_boxes(page, [norm(a.text) for a in geometric])
@@ -285,7 +300,13 @@ class FuzzyGrounding:
             which = q.ordinal + 1 if q.ordinal >= 0 else "last"
             return Pick(chosen, candidates, f"{len(reading)} equally good matches; took #{which} in reading order")
         if len(tied) > 1:
-            chosen = max(reading, key=lambda i: (_corner_score(q.positions, elements.info[i], elements.viewport),
-                                                  elements.info[i]["inViewport"], -reading.index(i)))
+            chosen = max(
+                reading,
+                key=lambda i: (
+                    _corner_score(q.positions, elements.info[i], elements.viewport),
+                    elements.info[i]["inViewport"],
+                    -reading.index(i),
+                ),
+            )
             return Pick(chosen, candidates, f"{len(tied)} close matches; position words and reading order decided")
         return Pick(scored[0][1], candidates, "best match: " + "; ".join(scored[0][2]))

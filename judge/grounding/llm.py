@@ -18,12 +18,20 @@ MAX_ELEMENTS = 300
 def element_lines(elements: PageElements, with_boxes: bool) -> str:
     lines = []
     for e in elements.info[:MAX_ELEMENTS]:
-        row = {"index": e["index"], "tag": e["tag"], "text": e["text"][:80], "placeholder": e["placeholder"][:60],
-               "href": e["href"][:80]}
+        row = {
+            "index": e["index"],
+            "tag": e["tag"],
+            "text": e["text"][:80],
+            "placeholder": e["placeholder"][:60],
+            "href": e["href"][:80],
+        }
         if e["label"] and e["label"] != e["placeholder"]:
             row["label"] = e["label"][:60]
-        if (e["role"] and e["role"] not in (e["tag"], "link", "textbox")
-                and not (e["tag"] == "button" and e["role"] == "button")):
+        if (
+            e["role"]
+            and e["role"] not in (e["tag"], "link", "textbox")
+            and not (e["tag"] == "button" and e["role"] == "button")
+        ):
             row["role"] = e["role"]
         if e.get("latent"):
             row["shown"] = "on hover of its row"
@@ -52,7 +60,8 @@ class LLMGrounding:
             if index is None and self.vision_fallback:
                 shot = await page.screenshot(animations="disabled", caret="hide")
                 answer = await self.llm.ask(
-                    GROUNDING_VISION_PROMPT.format(elements=element_lines(elements, True), **fields), [shot])
+                    GROUNDING_VISION_PROMPT.format(elements=element_lines(elements, True), **fields), [shot]
+                )
                 index = parse_index(answer, len(elements.info))
         except LLMError as e:
             if e.setting:  # a wrong key or model name: the run stops, the step is not failed

@@ -34,8 +34,11 @@ class RecordedTarget:
             x, y, w, h = e["bbox"]
             ex, ey = e["page"][0] + w / 2, e["page"][1] + h / 2
             distance = math.hypot(ex - center[0], ey - center[1])
-            name_match = (text and norm(e["text"]) == text) or (label and label in norm(e["label"])) \
+            name_match = (
+                (text and norm(e["text"]) == text)
+                or (label and label in norm(e["label"]))
                 or (label and norm(e["placeholder"]) == label)
+            )
             contains = e["page"][0] <= center[0] <= e["page"][0] + w and e["page"][1] <= center[1] <= e["page"][1] + h
             if not (name_match or (contains and not text)):
                 continue
@@ -44,8 +47,9 @@ class RecordedTarget:
         ranked.sort(key=lambda t: -t[0])
         candidates = [elements.candidate(i, s) for s, _, i in ranked[:8]]
         if not ranked:
-            return Pick(None, candidates,
-                        f"no element shows {target.text or target.label!r} or sits at the recorded spot")
+            return Pick(
+                None, candidates, f"no element shows {target.text or target.label!r} or sits at the recorded spot"
+            )
         score, distance, index = ranked[0]
         if distance > self.max_distance and not (text or label):
             return Pick(None, candidates, f"nearest match is {distance:.0f}px from the recorded spot")

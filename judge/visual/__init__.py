@@ -68,8 +68,9 @@ def available() -> list[str]:
     return REGISTRY.names()
 
 
-def create_for_role(role: Role, prefer: str | None = None,
-                    options: dict[str, dict[str, Any]] | None = None) -> tuple[VisualMetric, list[str]]:
+def create_for_role(
+    role: Role, prefer: str | None = None, options: dict[str, dict[str, Any]] | None = None
+) -> tuple[VisualMetric, list[str]]:
     """The preferred backend for `role` (default `DEFAULTS[role]`), else the first of `FALLBACKS[role]`
     that can run. `options` maps a backend name to the keyword arguments of its factory.
 

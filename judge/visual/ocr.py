@@ -223,8 +223,13 @@ class OCRMetric:
         self._on_disk.add(key)
         if not self.disk_cache:
             return
-        entry = {"engine": self.name, "version": self.version, "shape": list(image.shape), "text": text,
-                 "seconds": round(seconds, 3)}
+        entry = {
+            "engine": self.name,
+            "version": self.version,
+            "shape": list(image.shape),
+            "text": text,
+            "seconds": round(seconds, 3),
+        }
         try:
             atomic.write_text(path, json.dumps(entry, ensure_ascii=False))
         except OSError:
@@ -269,15 +274,18 @@ class RapidOCRMetric(OCRMetric):
     """One crop per model call: no padding to the widest crop of a batch (less work, measured), and a
     crop's text depends on its pixels alone, so repeated lines can be memoised (`rapid_crops`)."""
 
-    def __init__(self, cache_dir: str | Path | None = None, disk_cache: bool = True,
-                 threads: int | None = None) -> None:
+    def __init__(
+        self, cache_dir: str | Path | None = None, disk_cache: bool = True, threads: int | None = None
+    ) -> None:
         _require("rapidocr", "onnxruntime", install="rapidocr==3.10.0 onnxruntime==1.32.0")
         super().__init__(cache_dir, disk_cache)
         self.threads = threads
-        self.version = (f"rapidocr={_dist_version('rapidocr')} onnxruntime={_dist_version('onnxruntime')} "
-                        f"cls=off det_min_side={self.DET_MIN_SIDE} rec_batch={self.REC_BATCH} "
-                        f"text_score={self.MIN_SCORE} "
-                        f"order={ORDER_REVISION}")
+        self.version = (
+            f"rapidocr={_dist_version('rapidocr')} onnxruntime={_dist_version('onnxruntime')} "
+            f"cls=off det_min_side={self.DET_MIN_SIDE} rec_batch={self.REC_BATCH} "
+            f"text_score={self.MIN_SCORE} "
+            f"order={ORDER_REVISION}"
+        )
         self._engine: Any = None
 
     def _load(self) -> Any:
@@ -288,9 +296,13 @@ class RapidOCRMetric(OCRMetric):
 
             # no text-direction classifier: screenshots have upright text (measured: as accurate, faster)
             # and detection at the screenshot's own size for 720p (the default upscales to 736 px)
-            params: dict[str, Any] = {"Global.log_level": "error", "Global.text_score": self.MIN_SCORE,
-                                      "Global.use_cls": False, "Det.limit_side_len": self.DET_MIN_SIDE,
-                                      "Rec.rec_batch_num": self.REC_BATCH}
+            params: dict[str, Any] = {
+                "Global.log_level": "error",
+                "Global.text_score": self.MIN_SCORE,
+                "Global.use_cls": False,
+                "Det.limit_side_len": self.DET_MIN_SIDE,
+                "Rec.rec_batch_num": self.REC_BATCH,
+            }
             if self.threads:
                 params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(self.threads)
             try:
@@ -309,8 +321,11 @@ class RapidOCRMetric(OCRMetric):
             return boxes
         for quad, text in zip(out.boxes, out.txts):
             q = np.asarray(quad, dtype=float).reshape(-1, 2)
-            boxes.append(TextBox(float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()),
-                                 float(q[:, 1].max()), str(text)))
+            boxes.append(
+                TextBox(
+                    float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max()), str(text)
+                )
+            )
         return boxes
 
 
@@ -321,8 +336,15 @@ class TesseractMetric(OCRMetric):
 
     name = "ocr-tesseract"
 
-    def __init__(self, cache_dir: str | Path | None = None, disk_cache: bool = True, scale: float = 2.0,
-                 lang: str = "eng", psm: int = 3, min_conf: float = 0.0) -> None:
+    def __init__(
+        self,
+        cache_dir: str | Path | None = None,
+        disk_cache: bool = True,
+        scale: float = 2.0,
+        lang: str = "eng",
+        psm: int = 3,
+        min_conf: float = 0.0,
+    ) -> None:
         _require("pytesseract", install="pytesseract==0.3.13 (and apt-get install tesseract-ocr)")
         super().__init__(cache_dir, disk_cache)
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # 1.0 s -> 0.3 s per 720p screenshot on 2 cores
@@ -333,8 +355,10 @@ class TesseractMetric(OCRMetric):
         except (pytesseract.TesseractNotFoundError, OSError) as exc:
             raise MetricUnavailable("the tesseract binary is missing: apt-get install tesseract-ocr") from exc
         self.scale, self.lang, self.psm, self.min_conf = scale, lang, psm, min_conf
-        self.version = (f"tesseract={engine} pytesseract={_dist_version('pytesseract')} lang={lang} psm={psm} "
-                        f"scale={scale:g} min_conf={min_conf:g} order={ORDER_REVISION}")
+        self.version = (
+            f"tesseract={engine} pytesseract={_dist_version('pytesseract')} lang={lang} psm={psm} "
+            f"scale={scale:g} min_conf={min_conf:g} order={ORDER_REVISION}"
+        )
 
     def _boxes(self, bgr: np.ndarray) -> list[TextBox]:
         import pytesseract
@@ -342,12 +366,14 @@ class TesseractMetric(OCRMetric):
         grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
         if self.scale != 1:
             grey = cv2.resize(grey, None, fx=self.scale, fy=self.scale, interpolation=cv2.INTER_CUBIC)
-        data = pytesseract.image_to_data(grey, lang=self.lang, config=f"--psm {self.psm}",
-                                         output_type=pytesseract.Output.DICT)
+        data = pytesseract.image_to_data(
+            grey, lang=self.lang, config=f"--psm {self.psm}", output_type=pytesseract.Output.DICT
+        )
         boxes: list[TextBox] = []
         s = self.scale
-        for text, conf, x, y, w, h in zip(data["text"], data["conf"], data["left"], data["top"], data["width"],
-                                          data["height"]):
+        for text, conf, x, y, w, h in zip(
+            data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"]
+        ):
             if not str(text).strip() or float(conf) < self.min_conf:
                 continue
             boxes.append(TextBox(x / s, y / s, (x + w) / s, (y + h) / s, str(text)))

@@ -61,13 +61,19 @@ class CropMemo:
         self.misses += len(todo)
         if todo:
             out = self.recognizer(TextRecInput(img=list(todo.values()), return_word_box=args.return_word_box))
-            fresh = {key: (txt, score, words)
-                     for key, txt, score, words in zip(todo, out.txts, out.scores, out.word_results)}
+            fresh = {
+                key: (txt, score, words) for key, txt, score, words in zip(todo, out.txts, out.scores, out.word_results)
+            }
             found.update(fresh)
             with self._lock:
                 self._memo.update(fresh)
                 while len(self._memo) > self.entries:
                     self._memo.popitem(last=False)
         results = [found[k] for k in keys]
-        return TextRecOutput(imgs=crops, txts=tuple(r[0] for r in results), scores=tuple(r[1] for r in results),
-                             word_results=tuple(r[2] for r in results), elapse=time.perf_counter() - started)
+        return TextRecOutput(
+            imgs=crops,
+            txts=tuple(r[0] for r in results),
+            scores=tuple(r[1] for r in results),
+            word_results=tuple(r[2] for r in results),
+            elapse=time.perf_counter() - started,
+        )

@@ -176,8 +176,9 @@ def _texture(ga: np.ndarray, gb: np.ndarray, shift: tuple[float, float] | None) 
     b = gb.astype(np.float32) - 128.0
     if shift is not None and abs(shift[0]) + abs(shift[1]) > 0.05:
         dx, dy = shift
-        b = cv2.warpAffine(b, np.float32([[1, 0, -dx], [0, 1, -dy]]), (w, h), flags=cv2.INTER_LINEAR,
-                           borderMode=cv2.BORDER_REPLICATE)
+        b = cv2.warpAffine(
+            b, np.float32([[1, 0, -dx], [0, 1, -dy]]), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+        )
     A = a[r : h - r, r : w - r]
     ma, maa = _tile_means(A, t), _tile_means(A * A, t)
     va = np.maximum(maa - ma * ma, 0.0)
@@ -231,8 +232,9 @@ def signals(reference: np.ndarray, candidate: np.ndarray) -> dict[str, float]:
 
     ma, mb = grad(ga), grad(gb)
     flat_a, flat_b = float(ma.max()) < 1e-6, float(mb.max()) < 1e-6
-    out["gradient"] = _both_flat(_corr(cv2.GaussianBlur(ma, (5, 5), 0), cv2.GaussianBlur(mb, (5, 5), 0)),
-                                 flat_a, flat_b)
+    out["gradient"] = _both_flat(
+        _corr(cv2.GaussianBlur(ma, (5, 5), 0), cv2.GaussianBlur(mb, (5, 5), 0)), flat_a, flat_b
+    )
     rows = _corr(_smooth1d(ma.sum(1)), _smooth1d(mb.sum(1)))
     cols = _corr(_smooth1d(ma.sum(0)), _smooth1d(mb.sum(0)))
     out["profile"] = (_both_flat(rows, flat_a, flat_b) + _both_flat(cols, flat_a, flat_b)) / 2
@@ -241,8 +243,7 @@ def signals(reference: np.ndarray, candidate: np.ndarray) -> dict[str, float]:
     sa, sb = cv2.resize(ga, half, interpolation=cv2.INTER_AREA), cv2.resize(gb, half, interpolation=cv2.INTER_AREA)
     out["ssim"] = max(0.0, float(structural_similarity(sa, sb, data_range=255, win_size=7)))
 
-    content = _differs_from(a, _background(a), CONTENT_THRESHOLD) | _differs_from(b, _background(b),
-                                                                                    CONTENT_THRESHOLD)
+    content = _differs_from(a, _background(a), CONTENT_THRESHOLD) | _differs_from(b, _background(b), CONTENT_THRESHOLD)
     changed = _unmatched(a, b, CONTENT_THRESHOLD) | _unmatched(b, a, CONTENT_THRESHOLD)
     n_content = int(np.count_nonzero(content))
     if n_content == 0:  # both pages are plain backgrounds: compare those
@@ -276,8 +277,9 @@ class StructuralStandIn:
     name: ClassVar[str] = "struct-standin"
     role: ClassVar[str] = "dino"
     official: ClassVar[bool] = False
-    version: ClassVar[str] = (f"{REVISION} side={WORK_SIDE} presence<{PRESENCE_RATIO:g} "
-                              + " ".join(f"{k}={w:g}" for k, w in WEIGHTS.items()))
+    version: ClassVar[str] = f"{REVISION} side={WORK_SIDE} presence<{PRESENCE_RATIO:g} " + " ".join(
+        f"{k}={w:g}" for k, w in WEIGHTS.items()
+    )
 
     def signals(self, reference: np.ndarray, candidate: np.ndarray) -> dict[str, float]:
         return signals(reference, candidate)

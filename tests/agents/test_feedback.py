@@ -13,14 +13,22 @@ from iwr.agents.loop.selftest import SelfTest
 from iwr.benchmark.types import Task
 from iwr.judge.types import Candidate, CheckpointScore, Grounding, StepResult, TaskScore, Verdict
 
-TASK = Task.model_validate({
-    "id": 5, "recording_details": {"resolution": "320x180"},
-    "action_sequence": [
-        {"type": "Type", "parameters": {"description": "the search box", "text": "shoes"}},
-        {"type": "Click", "parameters": {"description": "the Search button"},
-         "logical_assertion": "Results for shoes are listed.", "visual_evaluation_flag": True},
-        {"type": "Scroll", "parameters": {"direction": "down", "description": "the results"}},
-    ]})
+TASK = Task.model_validate(
+    {
+        "id": 5,
+        "recording_details": {"resolution": "320x180"},
+        "action_sequence": [
+            {"type": "Type", "parameters": {"description": "the search box", "text": "shoes"}},
+            {
+                "type": "Click",
+                "parameters": {"description": "the Search button"},
+                "logical_assertion": "Results for shoes are listed.",
+                "visual_evaluation_flag": True,
+            },
+            {"type": "Scroll", "parameters": {"direction": "down", "description": "the results"}},
+        ],
+    }
+)
 
 
 def _png(path: Path, value: int) -> None:
@@ -37,19 +45,46 @@ def saved(tmp_path: Path) -> tuple[SelfTest, Path, Path]:
     _png(page_dir / "evalpoints" / "1.png", 20)
     _png(page_dir / "steps" / "0.png", 30)
     _png(page_dir / "steps" / "1.png", 40)
-    steps = [StepResult(index=0, type="Type", description="the search box", passed=True, screenshot="steps/0.png"),
-             StepResult(index=1, type="Click", description="the Search button", passed=False, screenshot="steps/1.png",
-                        reason="nothing visible changed after the action",
-                        grounding=Grounding(strategy="fuzzy", found=True, candidates=[
-                            Candidate(index=3, tag="button", text="Go", score=0.61)]),
-                        verdict=Verdict(status="unverified", passed=False, method="offline-rule",
-                                        reason="no visible effect"),
-                        console_errors=["TypeError: search is not a function"])]
-    score = TaskScore(task_id=5, IFS=1 / 3, VFS=0.4, Final=0.35, official=False, steps=steps,
-                      checkpoints=[CheckpointScore(k=0, step=None, reference="keyframes/000.png",
-                                                   screenshot="evalpoints/0.png", metrics={"ocr": 0.2, "dino": 0.5})])
-    test = SelfTest(iteration=0, feedback="trace", score=score, keyframes=[f"keyframes/{i:03d}.png" for i in range(3)],
-                    keyframe_of_shot=[0, 1, 1])
+    steps = [
+        StepResult(index=0, type="Type", description="the search box", passed=True, screenshot="steps/0.png"),
+        StepResult(
+            index=1,
+            type="Click",
+            description="the Search button",
+            passed=False,
+            screenshot="steps/1.png",
+            reason="nothing visible changed after the action",
+            grounding=Grounding(
+                strategy="fuzzy", found=True, candidates=[Candidate(index=3, tag="button", text="Go", score=0.61)]
+            ),
+            verdict=Verdict(status="unverified", passed=False, method="offline-rule", reason="no visible effect"),
+            console_errors=["TypeError: search is not a function"],
+        ),
+    ]
+    score = TaskScore(
+        task_id=5,
+        IFS=1 / 3,
+        VFS=0.4,
+        Final=0.35,
+        official=False,
+        steps=steps,
+        checkpoints=[
+            CheckpointScore(
+                k=0,
+                step=None,
+                reference="keyframes/000.png",
+                screenshot="evalpoints/0.png",
+                metrics={"ocr": 0.2, "dino": 0.5},
+            )
+        ],
+    )
+    test = SelfTest(
+        iteration=0,
+        feedback="trace",
+        score=score,
+        keyframes=[f"keyframes/{i:03d}.png" for i in range(3)],
+        keyframe_of_shot=[0, 1, 1],
+    )
     return test, task_dir, page_dir
 
 

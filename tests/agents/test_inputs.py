@@ -52,10 +52,29 @@ def videos(tmp_path_factory) -> dict[str, Path]:
     # Frames only while "something happens", with their real timestamps (as a browser recorder writes):
     # 30 fps bursts at 0-0.2, 1.4-1.5, 2.9-3.0, 4.5-4.6 and 5.8-5.9 s, nothing in between.
     bursts = "+".join(f"between(t,{a},{b})" for a, b in [(0, 0.2), (1.4, 1.5), (2.9, 3.0), (4.5, 4.6), (5.8, 5.9)])
-    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
-                    "testsrc=size=320x180:rate=30:duration=6", "-vf", f"select='{bursts}'", "-fps_mode", "vfr",
-                    "-pix_fmt", "yuv420p", "-c:v", "libx264", str(vfr)],
-                   check=True, timeout=60)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=320x180:rate=30:duration=6",
+            "-vf",
+            f"select='{bursts}'",
+            "-fps_mode",
+            "vfr",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "libx264",
+            str(vfr),
+        ],
+        check=True,
+        timeout=60,
+    )
     return {"short": short, "long": long, "vfr": vfr}
 
 
@@ -89,6 +108,7 @@ def capture(monkeypatch):
 
 
 # ---- frames ----------------------------------------------------------------------------------------------
+
 
 def test_short_video_gives_one_frame_per_second(videos) -> None:
     frames = sample_frames(videos["short"])
@@ -141,6 +161,7 @@ def test_schedule_is_the_official_one() -> None:
 
 # ---- keyframes -------------------------------------------------------------------------------------------
 
+
 def test_keyframes_find_the_ui_changes_of_a_bundled_task(pack) -> None:
     lt = pack[1001]  # a landing page scrolled three times in its first seconds, then more
     keys = [k.pts_s for k in find_keyframes(lt.video)]
@@ -158,13 +179,23 @@ def test_keyframes_find_the_ui_changes_of_a_bundled_task(pack) -> None:
 
 # ---- limits ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("model,family,max_side", [
-    ("anthropic/claude-sonnet-4-5", "claude", 1000), ("claude-3-5-sonnet-20241022", "claude", 1000),
-    ("bedrock/anthropic.claude-3-haiku", "claude", 1000), ("openai/gpt-4o", "gpt", 2048), ("gpt-5", "gpt", 2048),
-    ("openai/o3", "gpt", 2048), ("gemini/gemini-2.5-pro", "gemini", None), ("openai/qwen2.5-vl-72b", "qwen", None),
-    ("ollama/qwen2.5vl:7b", "ollama", 1024), ("openai/glm-4.5v", "glm", None),
-    ("hosted_vllm/some-model", "default", None),
-])
+
+@pytest.mark.parametrize(
+    "model,family,max_side",
+    [
+        ("anthropic/claude-sonnet-4-5", "claude", 1000),
+        ("claude-3-5-sonnet-20241022", "claude", 1000),
+        ("bedrock/anthropic.claude-3-haiku", "claude", 1000),
+        ("openai/gpt-4o", "gpt", 2048),
+        ("gpt-5", "gpt", 2048),
+        ("openai/o3", "gpt", 2048),
+        ("gemini/gemini-2.5-pro", "gemini", None),
+        ("openai/qwen2.5-vl-72b", "qwen", None),
+        ("ollama/qwen2.5vl:7b", "ollama", 1024),
+        ("openai/glm-4.5v", "glm", None),
+        ("hosted_vllm/some-model", "default", None),
+    ],
+)
 def test_limits_follow_the_model_family(model, family, max_side) -> None:
     limits = limits_for(model)
     assert (limits.family, limits.max_side) == (family, max_side)
@@ -222,6 +253,7 @@ def test_drop_evenly_keeps_first_and_last() -> None:
 
 # ---- prompt and messages ---------------------------------------------------------------------------------
 
+
 def test_messages_put_sheets_first_then_labelled_frames(pack) -> None:
     lt = pack[1009]
     inputs = prepare_inputs(lt, "openai/gpt-4o")
@@ -245,9 +277,22 @@ def test_messages_put_sheets_first_then_labelled_frames(pack) -> None:
 def test_prompt_carries_every_official_requirement(pack) -> None:
     inputs = prepare_inputs(pack[1008], "gemini/gemini-2.5-pro")
     text = inputs.prompt
-    for needle in ["pixel-perfect", "390x844", "`index.html`", "<style>", "<script>", "no external libraries",
-                   "fonts", "mock it in JavaScript", 'class name "btn"', "`width` and `height`", "<img>",
-                   f"`{PLACEHOLDER}/`", "```html", "no \ntext before or after".replace(" \n", " ")]:
+    for needle in [
+        "pixel-perfect",
+        "390x844",
+        "`index.html`",
+        "<style>",
+        "<script>",
+        "no external libraries",
+        "fonts",
+        "mock it in JavaScript",
+        'class name "btn"',
+        "`width` and `height`",
+        "<img>",
+        f"`{PLACEHOLDER}/`",
+        "```html",
+        "no \ntext before or after".replace(" \n", " "),
+    ]:
         assert needle.lower() in text.lower().replace("\n", " "), needle
     assert "asset_001.jpg, asset_002.jpg" in text
     assert "no image assets" in prepare_inputs(pack[1005], "gpt-4o").prompt  # only a .gitkeep in assets/
@@ -263,8 +308,10 @@ def test_prompt_hash_is_stable_and_follows_settings() -> None:
 
 # ---- postprocess -----------------------------------------------------------------------------------------
 
-PAGE = ('<!doctype html><html><body><img src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png" width="4" height="4">'
-        '</body></html>')
+PAGE = (
+    '<!doctype html><html><body><img src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png" width="4" height="4">'
+    "</body></html>"
+)
 
 
 def test_fenced_answer_takes_the_first_html_block() -> None:
@@ -281,10 +328,16 @@ def test_unfenced_html_answer_is_used_without_its_prose() -> None:
     assert postprocess("<div class='btn'>ok</div>", "a").html == "<div class='btn'>ok</div>"
 
 
-@pytest.mark.parametrize("answer,reason", [
-    ("I'm sorry, I can't rebuild this website.", "not html"), ("   \n", "empty"), ("```html\n\n```", "empty"),
-    (b"", "empty"), ("```html\n<iframe src='https://example.com'></iframe>\n```", "iframes"),
-])
+@pytest.mark.parametrize(
+    "answer,reason",
+    [
+        ("I'm sorry, I can't rebuild this website.", "not html"),
+        ("   \n", "empty"),
+        ("```html\n\n```", "empty"),
+        (b"", "empty"),
+        ("```html\n<iframe src='https://example.com'></iframe>\n```", "iframes"),
+    ],
+)
 def test_answers_without_html_raise_a_short_reason(answer, reason) -> None:
     with pytest.raises(NoHtmlError, match=reason):
         postprocess(answer, "assets")
@@ -297,8 +350,10 @@ def test_truncated_answer_is_kept_and_flagged() -> None:
 
 
 def test_iframes_are_stripped() -> None:
-    html = ("<body><IFRAME src='https://real.site'>fallback <b>x</b></IFRAME><p>keep</p>"
-            "<iframe src=a /><iframe src=b></iframe><p>keep2</p></iframe><iframe src='unclosed'>tail</body>")
+    html = (
+        "<body><IFRAME src='https://real.site'>fallback <b>x</b></IFRAME><p>keep</p>"
+        "<iframe src=a /><iframe src=b></iframe><p>keep2</p></iframe><iframe src='unclosed'>tail</body>"
+    )
     page = postprocess(f"```html\n{html}\n```", "assets")
     assert page.html == "<body><p>keep</p><p>keep2</p>tail</body>"
     assert page.iframes_removed == 4
@@ -306,11 +361,17 @@ def test_iframes_are_stripped() -> None:
     assert srcdoc.html == "<p>a</p><p>b</p>" and srcdoc.iframes_removed == 1
 
 
-@pytest.mark.parametrize("base,expected", [
-    ("assets", "assets/asset_001.png"), ("assets/", "assets/asset_001.png"),
-    ("/srv/run/assets", "/srv/run/assets/asset_001.png"), ("http://127.0.0.1:8000/a/", "http://127.0.0.1:8000/a/asset_001.png"),
-    ("", "asset_001.png"), ("/", "/asset_001.png"),
-])
+@pytest.mark.parametrize(
+    "base,expected",
+    [
+        ("assets", "assets/asset_001.png"),
+        ("assets/", "assets/asset_001.png"),
+        ("/srv/run/assets", "/srv/run/assets/asset_001.png"),
+        ("http://127.0.0.1:8000/a/", "http://127.0.0.1:8000/a/asset_001.png"),
+        ("", "asset_001.png"),
+        ("/", "/asset_001.png"),
+    ],
+)
 def test_placeholder_is_replaced_by_the_assets_base(base, expected) -> None:
     answer = f"```html\n{PAGE}\n<style>b{{background:url({PLACEHOLDER}/asset_001.png)}}</style>\n```"
     html = postprocess(answer, base).html

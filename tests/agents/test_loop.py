@@ -31,8 +31,11 @@ ENTER = "t.addEventListener('keydown',e=>{if(e.key==='Enter') add();});"
 
 
 def page(fixed: bool) -> str:
-    html = (MINI / "index.html").read_text().replace('src="img/logo.png"',
-                                                     'src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png"')
+    html = (
+        (MINI / "index.html")
+        .read_text()
+        .replace('src="img/logo.png"', 'src="__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.png"')
+    )
     return html if fixed else html.replace(ENTER, "")
 
 
@@ -64,8 +67,19 @@ def official(run_dir: Path) -> dict:
 
 def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack, llm_server, tmp_path):
     llm_server.respond_with(route({"Action 2 failed": answer(True)}, default=answer(False)))
-    common = ["--model", MODEL, "--api-base", llm_server.base_url, "--tasks", str(mini_pack), "--runs-dir",
-              str(tmp_path), "--display", "plain", *judge_args(fast=False)]
+    common = [
+        "--model",
+        MODEL,
+        "--api-base",
+        llm_server.base_url,
+        "--tasks",
+        str(mini_pack),
+        "--runs-dir",
+        str(tmp_path),
+        "--display",
+        "plain",
+        *judge_args(fast=False),
+    ]
     run_cli(["run", *common, "--run-id", "oneshot"], tmp_path / "cache")
     run_cli(["agent", *common, "--run-id", "agent", "--max-iters", "3"], tmp_path / "cache")
 
@@ -84,8 +98,12 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     feedback = revise.last_user_text
     assert "Action 2 failed" in feedback and "2. [FAILED] Press (Enter): Press Enter" in feedback
     assert "appears in the list" not in feedback  # trace level: no assertion text
-    images = [p for m in revise.messages for p in (m["content"] if isinstance(m["content"], list) else [])
-              if p.get("type") == "image_url"]
+    images = [
+        p
+        for m in revise.messages
+        for p in (m["content"] if isinstance(m["content"], list) else [])
+        if p.get("type") == "image_url"
+    ]
     first = llm_server.chat_requests[0].messages[0]["content"]
     assert len(images) > len([p for p in first if p.get("type") == "image_url"])
     events = list(read_events(tmp_path / "agent" / "events.jsonl"))
@@ -93,8 +111,9 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
     assert [e.iteration for e in selftests] == [0, 1] and selftests[1].Final > selftests[0].Final
     assert [e.official for e in events if isinstance(e, Scored)].count(True) == 1
 
-    compare = CliRunner().invoke(main, ["compare", str(tmp_path / "oneshot"), str(tmp_path / "agent"),
-                                        "--out", str(tmp_path / "cmp")])
+    compare = CliRunner().invoke(
+        main, ["compare", str(tmp_path / "oneshot"), str(tmp_path / "agent"), "--out", str(tmp_path / "cmp")]
+    )
     assert compare.exit_code == 0, compare.output
     assert "Δ Final" in compare.output and "**overall (1)**" in compare.output
     html = (tmp_path / "cmp" / "report.html").read_text()
@@ -106,13 +125,35 @@ def test_a_model_that_fixes_what_the_feedback_names_beats_its_one_shot(mini_pack
         assert told.exit_code == 1 and "is a comparison of" in told.output and "compare.md" in told.output, told.output
 
 
-def test_a_model_that_never_improves_stops_by_the_no_improvement_rule_and_keeps_the_best(mini_pack, llm_server,
-                                                                                        tmp_path):
-    llm_server.respond_with(route({"Action 2 failed": "```html\n<html><body>nothing here</body></html>\n```"},
-                                  default=answer(False)))
-    run_cli(["agent", "--model", MODEL, "--api-base", llm_server.base_url, "--tasks", str(mini_pack), "--runs-dir",
-             str(tmp_path), "--display", "plain", "--run-id", "agent", "--max-iters", "6", "--patience", "2",
-             *judge_args(fast=True)], tmp_path / "cache")
+def test_a_model_that_never_improves_stops_by_the_no_improvement_rule_and_keeps_the_best(
+    mini_pack, llm_server, tmp_path
+):
+    llm_server.respond_with(
+        route({"Action 2 failed": "```html\n<html><body>nothing here</body></html>\n```"}, default=answer(False))
+    )
+    run_cli(
+        [
+            "agent",
+            "--model",
+            MODEL,
+            "--api-base",
+            llm_server.base_url,
+            "--tasks",
+            str(mini_pack),
+            "--runs-dir",
+            str(tmp_path),
+            "--display",
+            "plain",
+            "--run-id",
+            "agent",
+            "--max-iters",
+            "6",
+            "--patience",
+            "2",
+            *judge_args(fast=True),
+        ],
+        tmp_path / "cache",
+    )
     task = tmp_path / "agent" / "77"
     loop = json.loads((task / "loop.json").read_text())
     assert loop["stop_reason"] == "no improvement for 2 iteration(s)"
@@ -127,20 +168,50 @@ def test_a_model_that_never_improves_stops_by_the_no_improvement_rule_and_keeps_
 
 def test_a_loop_killed_mid_way_resumes_without_repeating_a_model_call(mini_pack, llm_server, tmp_path):
     """SIGKILL while iteration 1 is being self-tested; the resumed run makes only the calls still to do."""
-    llm_server.respond_with(route({"Action 2 failed": answer(False).replace("Mini Todo", "Mini Todo v2")},
-                                  default=answer(False)))
+    llm_server.respond_with(
+        route({"Action 2 failed": answer(False).replace("Mini Todo", "Mini Todo v2")}, default=answer(False))
+    )
     run_dir = tmp_path / "agent"
-    args = [sys.executable, "-m", "iwr", "agent", "--model", MODEL, "--api-base", llm_server.base_url, "--tasks",
-            str(mini_pack), "--runs-dir", str(tmp_path), "--display", "plain", "--run-id", "agent", "--max-iters", "3",
-            "--patience", "5", "--no-cache", *judge_args(fast=True)]
+    args = [
+        sys.executable,
+        "-m",
+        "iwr",
+        "agent",
+        "--model",
+        MODEL,
+        "--api-base",
+        llm_server.base_url,
+        "--tasks",
+        str(mini_pack),
+        "--runs-dir",
+        str(tmp_path),
+        "--display",
+        "plain",
+        "--run-id",
+        "agent",
+        "--max-iters",
+        "3",
+        "--patience",
+        "5",
+        "--no-cache",
+        *judge_args(fast=True),
+    ]
     env = {**os.environ, "IWR_CACHE_DIR": str(tmp_path / "cache")}
-    proc = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        args,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
-            if any(isinstance(e, NodeStarted) and e.node == "self_test" and e.iteration == 1
-                   for e in read_events(run_dir / "events.jsonl")):
+            if any(
+                isinstance(e, NodeStarted) and e.node == "self_test" and e.iteration == 1
+                for e in read_events(run_dir / "events.jsonl")
+            ):
                 break
             time.sleep(0.05)
         assert proc.poll() is None, proc.stdout.read().decode()
@@ -150,8 +221,9 @@ def test_a_loop_killed_mid_way_resumes_without_repeating_a_model_call(mini_pack,
     calls_before = len(llm_server.chat_requests)
     assert calls_before == 2 and not (run_dir / "77" / "eval.json").exists()
 
-    resumed = subprocess.run(args + ["--resume"], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                             timeout=240)
+    resumed = subprocess.run(
+        args + ["--resume"], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=240
+    )
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
     bodies = [r.body for r in llm_server.chat_requests]
     assert len(bodies) == 3 and len(set(bodies)) == 3  # iteration 2 only: nothing asked twice
@@ -165,8 +237,10 @@ def test_a_loop_killed_mid_way_resumes_without_repeating_a_model_call(mini_pack,
 
 def test_targeted_edits_apply_or_fail_with_a_reason():
     page_text = "<ul>\n  <li>a</li>\n</ul>\n<script>\nrun();\n</script>"
-    answer_text = ("<<<<<<< SEARCH\n<li>a</li>\n=======\n  <li>a</li>\n  <li>b</li>\n>>>>>>> REPLACE\n"
-                   "<<<<<<< SEARCH\nrun();\n=======\nrun(); start();\n>>>>>>> REPLACE")
+    answer_text = (
+        "<<<<<<< SEARCH\n<li>a</li>\n=======\n  <li>a</li>\n  <li>b</li>\n>>>>>>> REPLACE\n"
+        "<<<<<<< SEARCH\nrun();\n=======\nrun(); start();\n>>>>>>> REPLACE"
+    )
     edited = apply_edits(page_text, parse_edits(answer_text))
     assert "<li>b</li>" in edited and "run(); start();" in edited
     with pytest.raises(EditError, match="edit 1: its SEARCH text does not occur"):

@@ -52,15 +52,30 @@ def test_the_self_test_names_the_broken_step_and_the_revision_reaches_ifs_100(ll
     failed = f"Action {step + 1} failed"
     llm_server.respond_with(route({failed: f"```html\n{fixed}\n```"}, default=f"```html\n{broken}\n```"))
 
-    common = ["--model", "openai/gpt-4o-mini", "--api-base", llm_server.base_url, "--tasks", str(CORPUS),
-              "--tasks-filter", str(TASK_ID), "--runs-dir", str(tmp_path), "--display", "plain", "--workers", "1",
-              "--ocr", "none"]
+    common = [
+        "--model",
+        "openai/gpt-4o-mini",
+        "--api-base",
+        llm_server.base_url,
+        "--tasks",
+        str(CORPUS),
+        "--tasks-filter",
+        str(TASK_ID),
+        "--runs-dir",
+        str(tmp_path),
+        "--display",
+        "plain",
+        "--workers",
+        "1",
+        "--ocr",
+        "none",
+    ]
     env = {"IWR_CACHE_DIR": str(tmp_path / "cache")}
     one = CliRunner(env=env).invoke(main, ["run", *common, "--run-id", "oneshot"], catch_exceptions=False)
     assert one.exit_code == 0, one.output
-    agent = CliRunner(env=env).invoke(main, ["agent", *common, "--run-id", "agent", "--max-iters", "3",
-                                                              "--target", "70"],
-                                      catch_exceptions=False)
+    agent = CliRunner(env=env).invoke(
+        main, ["agent", *common, "--run-id", "agent", "--max-iters", "3", "--target", "70"], catch_exceptions=False
+    )
     assert agent.exit_code == 0, agent.output
 
     oneshot = json.loads((tmp_path / "oneshot" / str(TASK_ID) / "eval.json").read_text())

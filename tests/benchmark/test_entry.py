@@ -24,8 +24,9 @@ OFFICIAL_ACTION_FIELDS = {"type", "parameters", "logical_assertion", "visual_eva
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("nested")
-    result = CliRunner().invoke(main, ["record", "--official-only", "--script", str(NESTED / "script.yaml"),
-                                       "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["record", "--official-only", "--script", str(NESTED / "script.yaml"), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -50,8 +51,26 @@ def test_judge_check_opens_the_entry_page(pack: Path, tmp_path: Path) -> None:
 
 
 def test_oracle_baseline_opens_the_entry_page(pack: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["run", "--model", "oracle", "--tasks", str(pack), "--runs-dir", str(tmp_path),
-                                       "--display", "none", "--ocr", "none", "--dino", "none", "--workers", "1"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "run",
+            "--model",
+            "oracle",
+            "--tasks",
+            str(pack),
+            "--runs-dir",
+            str(tmp_path),
+            "--display",
+            "none",
+            "--ocr",
+            "none",
+            "--dino",
+            "none",
+            "--workers",
+            "1",
+        ],
+    )
     assert result.exit_code == 0, result.output
     (run,) = [p for p in tmp_path.iterdir() if p.is_dir()]
     assert json.loads((run / "88" / "generation.json").read_text())["entry"] == "pages/start.html"

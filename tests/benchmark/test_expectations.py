@@ -58,8 +58,9 @@ def test_every_kind_on_a_real_page() -> None:
 
 
 def test_scrolled_sees_window_and_containers() -> None:
-    down, up = run_on_page([{"kind": "scrolled", "direction": "down"}, {"kind": "scrolled", "direction": "up"}],
-                           "window.scrollBy(0, 300)")
+    down, up = run_on_page(
+        [{"kind": "scrolled", "direction": "down"}, {"kind": "scrolled", "direction": "up"}], "window.scrollBy(0, 300)"
+    )
     assert down.ok and not up.ok and down.observed["dy"] == 300
     (inner,) = run_on_page([{"kind": "scrolled", "direction": "down"}], "document.getElementById('box').scrollTop = 50")
     assert inner.ok

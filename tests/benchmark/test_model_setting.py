@@ -26,8 +26,23 @@ def private_cache_and_no_keys(tmp_path: Path, monkeypatch) -> None:
 
 
 def run(runs: Path, *args: str):
-    return CliRunner().invoke(main, ["run", "--runs-dir", str(runs), "--display", "plain", "--ocr", "none",
-                                     "--dino", "none", "--workers", "1", *args])
+    return CliRunner().invoke(
+        main,
+        [
+            "run",
+            "--runs-dir",
+            str(runs),
+            "--display",
+            "plain",
+            "--ocr",
+            "none",
+            "--dino",
+            "none",
+            "--workers",
+            "1",
+            *args,
+        ],
+    )
 
 
 def closed_port() -> int:
@@ -37,6 +52,7 @@ def closed_port() -> int:
 
 
 # -------------------------------------------------- checked before anything is made (no browser needed)
+
 
 def test_a_refused_key_exits_1_before_anything_is_made(tmp_path: Path, llm_server) -> None:
     llm_server.api_key = "sk-the-right-one"
@@ -71,8 +87,9 @@ def test_an_unknown_provider_or_a_missing_key_exits_1(tmp_path: Path) -> None:
 
 def test_the_judge_model_is_checked_too(tmp_path: Path, llm_server) -> None:
     llm_server.models = ["judge-vl"]
-    result = run(tmp_path / "runs", "--model", "blank", "--judge-model", "openai/other",
-                 "--judge-api-base", llm_server.base_url)
+    result = run(
+        tmp_path / "runs", "--model", "blank", "--judge-model", "openai/other", "--judge-api-base", llm_server.base_url
+    )
     assert result.exit_code == 1 and "the judge model cannot be used" in result.output, result.output
     assert not (tmp_path / "runs").exists()
 
@@ -89,13 +106,13 @@ def test_a_server_without_a_model_list_is_noted_and_the_run_goes_on() -> None:
 
 # -------------------------------------------------- met during the run (browser: tasks are judged)
 
+
 def events(run_dir: Path) -> list[dict]:
     return [json.loads(line) for line in (run_dir / "events.jsonl").read_text().splitlines()]
 
 
 @pytest.mark.browser
-def test_a_key_refused_mid_run_stops_it_and_resume_generates_only_what_is_missing(tmp_path: Path,
-                                                                                   llm_server) -> None:
+def test_a_key_refused_mid_run_stops_it_and_resume_generates_only_what_is_missing(tmp_path: Path, llm_server) -> None:
     llm_server.script(reply(GOOD), reply(GOOD), error(401))  # the key is revoked after two tasks
     args = ["--model", "openai/m", "--api-base", llm_server.base_url, "--limit", "4", "--run-id", "r"]
     stopped = run(tmp_path / "runs", *args)
@@ -104,8 +121,9 @@ def test_a_key_refused_mid_run_stops_it_and_resume_generates_only_what_is_missin
     run_dir = tmp_path / "runs" / "r"
     tasks = sorted((d for d in run_dir.iterdir() if d.is_dir()), key=lambda d: int(d.name))
     assert [(d / "eval.json").is_file() for d in tasks[:2]] == [True, True]
-    assert not any((d / "eval.json").exists() or (d / "generation.json").exists() for d in tasks[2:]), \
+    assert not any((d / "eval.json").exists() or (d / "generation.json").exists() for d in tasks[2:]), (
         "the refused task (and any after it) must not look generated"
+    )
     finished = events(run_dir)[-1]
     assert finished["kind"] == "run_finished" and "not authorised" in finished["stopped"]
     assert len(llm_server.chat_requests) == 3, "the run went on calling after the key was refused"
@@ -122,19 +140,29 @@ def test_a_key_refused_mid_run_stops_it_and_resume_generates_only_what_is_missin
 @pytest.mark.browser
 def test_an_unknown_model_met_at_the_first_call_stops_before_judging_anything(tmp_path: Path, llm_server) -> None:
     llm_server.models = ["qwen"]  # the check is skipped: the server's 404 on the first call stops the run
-    result = run(tmp_path / "runs", "--model", "openai/gpt-x", "--api-base", llm_server.base_url, "--limit", "3",
-                 "--run-id", "r", "--skip-model-check", "--workers", "2")
+    result = run(
+        tmp_path / "runs",
+        "--model",
+        "openai/gpt-x",
+        "--api-base",
+        llm_server.base_url,
+        "--limit",
+        "3",
+        "--run-id",
+        "r",
+        "--skip-model-check",
+        "--workers",
+        "2",
+    )
     assert result.exit_code == 1, result.output
     assert "model not found" in result.output and "does not exist" in result.output
     assert not list((tmp_path / "runs" / "r").glob("*/eval.json")), "a task was judged"
 
 
 @pytest.mark.browser
-def test_tasks_the_model_never_answered_fail_the_run_and_resume_retries_only_them(tmp_path: Path,
-                                                                                 llm_server) -> None:
+def test_tasks_the_model_never_answered_fail_the_run_and_resume_retries_only_them(tmp_path: Path, llm_server) -> None:
     llm_server.script(reply(GOOD), error(503), reply("I cannot do that."))
-    args = ["--model", "openai/m", "--api-base", llm_server.base_url, "--limit", "3", "--run-id", "r",
-            "--retries", "0"]
+    args = ["--model", "openai/m", "--api-base", llm_server.base_url, "--limit", "3", "--run-id", "r", "--retries", "0"]
     first = run(tmp_path / "runs", *args)
     assert first.exit_code == 3, first.output
     assert "1 task(s) got no answer from the model" in first.output

@@ -30,23 +30,51 @@ from ..conftest import FIXTURES
 MINI = FIXTURES / "site_mini"
 SIZE = (800, 600)
 
-TYPE = {"type": "Type", "parameters": {"description": "Type 'Buy milk' into the 'New task' box."},
-        "logical_assertion": "'Buy milk' is written in the input box", "visual_evaluation_flag": False}
-PRESS = {"type": "Press", "parameters": {"description": "Press Enter to add the task."},
-         "logical_assertion": "'Buy milk' appears in the list.", "visual_evaluation_flag": "true"}
-CLICK = {"type": "Click", "parameters": {"description": "Click the 'Add' button next to the input."},
-         "logical_assertion": None, "visual_evaluation_flag": None}
-SCROLL = {"type": "Scroll", "parameters": {"description": "Scroll down the page.", "scroll_page": True},
-          "logical_assertion": "", "visual_evaluation_flag": True}
-HOVER = {"type": "Hover", "parameters": {"description": "Hover over the 'Add' button."},
-         "logical_assertion": "", "visual_evaluation_flag": False}
+TYPE = {
+    "type": "Type",
+    "parameters": {"description": "Type 'Buy milk' into the 'New task' box."},
+    "logical_assertion": "'Buy milk' is written in the input box",
+    "visual_evaluation_flag": False,
+}
+PRESS = {
+    "type": "Press",
+    "parameters": {"description": "Press Enter to add the task."},
+    "logical_assertion": "'Buy milk' appears in the list.",
+    "visual_evaluation_flag": "true",
+}
+CLICK = {
+    "type": "Click",
+    "parameters": {"description": "Click the 'Add' button next to the input."},
+    "logical_assertion": None,
+    "visual_evaluation_flag": None,
+}
+SCROLL = {
+    "type": "Scroll",
+    "parameters": {"description": "Scroll down the page.", "scroll_page": True},
+    "logical_assertion": "",
+    "visual_evaluation_flag": True,
+}
+HOVER = {
+    "type": "Hover",
+    "parameters": {"description": "Hover over the 'Add' button."},
+    "logical_assertion": "",
+    "visual_evaluation_flag": False,
+}
 
 
 def _line(tid, actions, **over) -> dict:
-    line = {"id": tid, "source_website": None,
-            "classification": {"interaction_complexity": "L2", "visual_complexity": None, "domain": None,
-                               "sub_domain": None},
-            "recording_details": {"resolution": "800x600", "environment": None}, "action_sequence": actions}
+    line = {
+        "id": tid,
+        "source_website": None,
+        "classification": {
+            "interaction_complexity": "L2",
+            "visual_complexity": None,
+            "domain": None,
+            "sub_domain": None,
+        },
+        "recording_details": {"resolution": "800x600", "environment": None},
+        "action_sequence": actions,
+    }
     line.update(over)
     return line
 
@@ -59,8 +87,13 @@ LINES = [
     # a Type whose description quotes only the field; numeric-string id
     _line("3", [{**TYPE, "parameters": {"description": "Type into the 'New task' box."}}, PRESS]),
     # a Press whose description names no key, after a Type that states its text
-    _line(4, [{**TYPE, "parameters": {**TYPE["parameters"], "text": "Buy milk"}},
-              {**PRESS, "parameters": {"description": "Confirm the new task."}}]),
+    _line(
+        4,
+        [
+            {**TYPE, "parameters": {**TYPE["parameters"], "text": "Buy milk"}},
+            {**PRESS, "parameters": {"description": "Confirm the new task."}},
+        ],
+    ),
 ]
 EXPECTED_WARNINGS = {
     ("1", "recording_details.resolution", "resolution is missing; using 800x600 from metadata.json resolution"),
@@ -99,8 +132,28 @@ def _screenshot(path: Path) -> None:
 
 
 def _video_from(image: Path, out: Path) -> None:
-    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-loop", "1", "-i", str(image), "-t", "1", "-r", "10",
-                    "-pix_fmt", "yuv420p", "-c:v", "libx264", str(out)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-y",
+            "-loglevel",
+            "error",
+            "-loop",
+            "1",
+            "-i",
+            str(image),
+            "-t",
+            "1",
+            "-r",
+            "10",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "libx264",
+            str(out),
+        ],
+        check=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +229,22 @@ def test_oracle_is_judged_the_official_way(pack: Path, tmp_path: Path) -> None:
     or press: that step fails with the reason."""
     for line in LINES:
         shutil.copytree(MINI, tmp_path / str(line["id"]) / "oracle")
-    result = CliRunner().invoke(main, ["eval", "--tasks", str(pack), "--candidates", str(tmp_path),
-                                       "--ocr", "none", "--dino", "none", "--workers", "2"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "eval",
+            "--tasks",
+            str(pack),
+            "--candidates",
+            str(tmp_path),
+            "--ocr",
+            "none",
+            "--dino",
+            "none",
+            "--workers",
+            "2",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert f"{len(EXPECTED_WARNINGS)} warnings: run `iwr tasks validate {pack}` to see them" in result.output
     evals = {tid: json.loads((tmp_path / str(tid) / "oracle" / "eval.json").read_text()) for tid in (1, 2, 3, 4)}
@@ -198,39 +265,45 @@ def test_oracle_is_judged_the_official_way(pack: Path, tmp_path: Path) -> None:
     assert steps[4][1] == (False, "no key to press: parameters.key is missing and the description names none")
 
 
-@pytest.mark.parametrize("description, text", [
-    ("Type 'Buy milk' into the input", "Buy milk"),
-    ("Type “Buy milk” into the input", "Buy milk"),
-    ("Type ‘Paris’ in the destination field", "Paris"),
-    ("Type 'hello' into the 'Search' box", "hello"),
-    ("In the 'Name' field, enter \"Bob\"", "Bob"),
-    ("Fill in the 'Email' field with 'a@b.c'", "a@b.c"),
-    ("Click the search box and type 'shoes'", "shoes"),
-    ("Search for 'laptop' in the search bar", "laptop"),
-    ("Type hello world into the search box", "hello world"),
-    ("Enter 42 in the quantity field", "42"),
-    ("Type the word hello into the box", "hello"),
-    ("Type into the 'Search' box", None),
-    ("Type your email into the field", None),
-    ("Type something", None),
-])
+@pytest.mark.parametrize(
+    "description, text",
+    [
+        ("Type 'Buy milk' into the input", "Buy milk"),
+        ("Type “Buy milk” into the input", "Buy milk"),
+        ("Type ‘Paris’ in the destination field", "Paris"),
+        ("Type 'hello' into the 'Search' box", "hello"),
+        ("In the 'Name' field, enter \"Bob\"", "Bob"),
+        ("Fill in the 'Email' field with 'a@b.c'", "a@b.c"),
+        ("Click the search box and type 'shoes'", "shoes"),
+        ("Search for 'laptop' in the search bar", "laptop"),
+        ("Type hello world into the search box", "hello world"),
+        ("Enter 42 in the quantity field", "42"),
+        ("Type the word hello into the box", "hello"),
+        ("Type into the 'Search' box", None),
+        ("Type your email into the field", None),
+        ("Type something", None),
+    ],
+)
 def test_text_to_type_from_the_description(description: str, text: str | None) -> None:
     assert text_from_description(description) == text
 
 
-@pytest.mark.parametrize("description, key", [
-    ("press Enter", "Enter"),
-    ("Press Enter in the 'Search' box", "Enter"),
-    ("hit the Escape key", "Escape"),
-    ("press the down arrow", "ArrowDown"),
-    ("Press the Down Arrow key twice", "ArrowDown"),
-    ("press Ctrl+A", "Control+a"),
-    ("press Shift+Tab", "Shift+Tab"),
-    ("Press the 'Enter' key", "Enter"),
-    ("Move to the next field with the Tab key", "Tab"),
-    ("press space", "Space"),
-    ("press a key", None),
-    ("Confirm the new task.", None),
-])
+@pytest.mark.parametrize(
+    "description, key",
+    [
+        ("press Enter", "Enter"),
+        ("Press Enter in the 'Search' box", "Enter"),
+        ("hit the Escape key", "Escape"),
+        ("press the down arrow", "ArrowDown"),
+        ("Press the Down Arrow key twice", "ArrowDown"),
+        ("press Ctrl+A", "Control+a"),
+        ("press Shift+Tab", "Shift+Tab"),
+        ("Press the 'Enter' key", "Enter"),
+        ("Move to the next field with the Tab key", "Tab"),
+        ("press space", "Space"),
+        ("press a key", None),
+        ("Confirm the new task.", None),
+    ],
+)
 def test_key_to_press_from_the_description(description: str, key: str | None) -> None:
     assert key_from_description(description) == key

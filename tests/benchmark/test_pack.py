@@ -41,10 +41,25 @@ def test_pack_covers_levels_actions_and_a_mobile_task(pack) -> None:
 
 def test_every_video_is_h264_with_frames_matching_duration(pack) -> None:
     for lt in pack.tasks:
-        probe = json.loads(subprocess.run(
-            ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-             "stream=codec_name,width,height,r_frame_rate:format=duration", "-of", "json", str(lt.video)],
-            capture_output=True, text=True, check=True).stdout)
+        probe = json.loads(
+            subprocess.run(
+                [
+                    "ffprobe",
+                    "-v",
+                    "error",
+                    "-select_streams",
+                    "v:0",
+                    "-show_entries",
+                    "stream=codec_name,width,height,r_frame_rate:format=duration",
+                    "-of",
+                    "json",
+                    str(lt.video),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
         stream = probe["streams"][0]
         assert stream["codec_name"] == "h264", lt.task.id
         assert (stream["width"], stream["height"]) == lt.task.viewport, lt.task.id

@@ -103,17 +103,28 @@ def write_script(tmp_path: Path, steps: str, extra: str = "") -> Path:
 
 
 ERRORS = {
-    "no element": ("  - {type: Click, find: {text: Checkout}, description: Click Checkout}\n", "",
-                   "step 1 (Click: 'Click Checkout'): no visible element matches find {'text': 'Checkout'}"),
-    "expect fails": ("  - {type: Click, find: {text: Add}, description: Add, "
-                     "expect: [{kind: text_visible, text: Banana}]}\n", "",
-                     "step 1 (Click: 'Add'): expect text_visible does not hold on the real page: "
-                     "no visible text contains \"Banana\""),
-    "cannot scroll": ("  - {type: Scroll, direction: up, description: Scroll up}\n", "",
-                      "step 1 (Scroll: 'Scroll up'): the page did not scroll up"),
+    "no element": (
+        "  - {type: Click, find: {text: Checkout}, description: Click Checkout}\n",
+        "",
+        "step 1 (Click: 'Click Checkout'): no visible element matches find {'text': 'Checkout'}",
+    ),
+    "expect fails": (
+        "  - {type: Click, find: {text: Add}, description: Add, expect: [{kind: text_visible, text: Banana}]}\n",
+        "",
+        "step 1 (Click: 'Add'): expect text_visible does not hold on the real page: "
+        'no visible text contains "Banana"',
+    ),
+    "cannot scroll": (
+        "  - {type: Scroll, direction: up, description: Scroll up}\n",
+        "",
+        "step 1 (Scroll: 'Scroll up'): the page did not scroll up",
+    ),
     "unknown step": ("  - {type: Hover, description: x}\n", "", "steps.0: Input tag 'Hover' found"),
-    "two ways to find": ("  - {type: Click, find: {text: a, selector: b}, description: x}\n", "",
-                         "give exactly one of selector, text, role (+ name), placeholder, label; got selector, text"),
+    "two ways to find": (
+        "  - {type: Click, find: {text: a, selector: b}, description: x}\n",
+        "",
+        "give exactly one of selector, text, role (+ name), placeholder, label; got selector, text",
+    ),
     "odd resolution": ("  - {type: Press, key: a, description: x}\n", "resolution: 801x600\n", "must have even sides"),
     "no page": ("  - {type: Press, key: a, description: x}\n", "start: missing.html\n", "no missing.html to serve"),
 }
@@ -150,11 +161,15 @@ def test_rerecord_a_bundled_task_in_ci(tmp_path: Path) -> None:
     result = record("--script", str(script), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     (new,) = load_pack(tmp_path, deep=True).tasks
+
     def essentials(task):
-        return [(a.type, a.parameters.description, a.expect,
-                 a.target and (a.target.text, a.target.role, a.target.tag)) for a in task.action_sequence]
+        return [
+            (a.type, a.parameters.description, a.expect, a.target and (a.target.text, a.target.role, a.target.tag))
+            for a in task.action_sequence
+        ]
 
     assert essentials(new.task) == essentials(lt.task)
+
     def assets(t):
         return [(p.name, p.read_bytes()) for p in sorted(t.assets.iterdir()) if not p.name.startswith(".")]
 

@@ -1,5 +1,6 @@
 """`iwr run` end to end against the loopback OpenAI-compatible server: scripted failures end in a
-clear per-task error while the run completes; a killed run resumes with no repeated model calls."""
+clear per-task error while the run completes (exit 3 when a task got no answer at all); a killed run
+resumes with no repeated model calls."""
 
 import json
 import os
@@ -19,15 +20,33 @@ from ..llmserver import error, hang, raw, reply
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGE = ("<!doctype html><html><body style='font-family:Arial'><h1>Reconstruction</h1>"
-        "<img src='__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.jpg' width='100' height='60'>"
-        "<button class='btn'>Go</button><iframe src='https://example.com'></iframe></body></html>")
+PAGE = (
+    "<!doctype html><html><body style='font-family:Arial'><h1>Reconstruction</h1>"
+    "<img src='__PLACEHOLDER_ASSETS_BASE_DIR__/asset_001.jpg' width='100' height='60'>"
+    "<button class='btn'>Go</button><iframe src='https://example.com'></iframe></body></html>"
+)
 GOOD = f"Here you go:\n```html\n{PAGE}\n```\n"
 
 
 def run_args(server, runs: Path, *extra: str) -> list[str]:
-    return ["run", "--model", "openai/test-model", "--api-base", server.base_url, "--runs-dir", str(runs),
-            "--display", "plain", "--ocr", "none", "--dino", "none", "--workers", "1", *extra]
+    return [
+        "run",
+        "--model",
+        "openai/test-model",
+        "--api-base",
+        server.base_url,
+        "--runs-dir",
+        str(runs),
+        "--display",
+        "plain",
+        "--ocr",
+        "none",
+        "--dino",
+        "none",
+        "--workers",
+        "1",
+        *extra,
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -45,16 +64,21 @@ def test_scripted_failures_end_in_per_task_errors(tmp_path: Path, llm_server) ->
         reply(GOOD),
         reply("Sorry, I cannot build this page."),
         reply("```html\n<html><body><button class='btn'>Go"),
-        error(429, retry_after=0.1), reply(GOOD),
-        hang(4), hang(4),
+        error(429, retry_after=0.1),
+        reply(GOOD),
+        hang(4),
+        hang(4),
         reply(big),
         raw(b'{"id": "x", "choices": [{"message": {"content": "\xff\xfe\xfa"}}]}'),
     )
-    result = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "7", "--timeout", "1.5",
-                                               "--retries", "1"))
-    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(
+        main, run_args(llm_server, tmp_path / "runs", "--limit", "7", "--timeout", "1.5", "--retries", "1")
+    )
+    assert result.exit_code == 3, result.output  # two tasks got no answer (timeouts, an unreadable body)
+    assert "2 task(s) got no answer from the model" in result.output
     (run,) = (tmp_path / "runs").iterdir()
     gens = [json.loads((d / "generation.json").read_text()) for d in task_dirs(run)]
+    assert [g["answered"] for g in gens] == [True, True, True, True, False, True, False]
     evals = [json.loads((d / "eval.json").read_text()) for d in task_dirs(run)]
     assert gens[0]["ok"] and evals[0]["IFS"] >= 0 and "iframe" not in (task_dirs(run)[0] / "index.html").read_text()
     page = (task_dirs(run)[0] / "index.html").read_text()
@@ -72,8 +96,7 @@ def test_scripted_failures_end_in_per_task_errors(tmp_path: Path, llm_server) ->
 def test_killed_run_resumes_without_repeating_model_calls(tmp_path: Path, llm_server) -> None:
     llm_server.respond_with(lambda request: reply(GOOD))
     env = {**os.environ, "IWR_CACHE_DIR": str(tmp_path / "cache")}
-    args = [sys.executable, "-m", "iwr", *run_args(llm_server, tmp_path / "runs", "--limit", "4",
-                                                                 "--run-id", "r1")]
+    args = [sys.executable, "-m", "iwr", *run_args(llm_server, tmp_path / "runs", "--limit", "4", "--run-id", "r1")]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     run = tmp_path / "runs" / "r1"
     deadline = time.time() + 240
@@ -105,8 +128,9 @@ def test_resume_refuses_other_settings(tmp_path: Path, llm_server) -> None:
     llm_server.respond_with(lambda request: reply(GOOD))
     first = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
     assert first.exit_code == 0, first.output
-    again = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "2", "--run-id", "x",
-                                              "--resume"))
+    again = CliRunner().invoke(
+        main, run_args(llm_server, tmp_path / "runs", "--limit", "2", "--run-id", "x", "--resume")
+    )
     assert again.exit_code == 1 and "other settings: task_ids: 1 tasks -> 2 tasks" in again.output
     clash = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "x"))
     assert clash.exit_code == 1 and "already exists" in clash.output
@@ -116,8 +140,9 @@ def test_resume_from_the_run_folder_alone(tmp_path: Path, llm_server) -> None:
     """`--resume RUN_DIR` needs no other option; one that contradicts the run is refused by name."""
     llm_server.respond_with(lambda request: reply(GOOD))
     runs = tmp_path / "runs"
-    first = CliRunner().invoke(main, run_args(llm_server, runs, "--limit", "2", "--run-id", "x",
-                                              "--protocol", "official"))
+    first = CliRunner().invoke(
+        main, run_args(llm_server, runs, "--limit", "2", "--run-id", "x", "--protocol", "official")
+    )
     assert first.exit_code == 0, first.output
     (runs / "x" / task_dirs(runs / "x")[1].name / "eval.json").unlink()  # as if killed before judging the second
     calls = len(llm_server.chat_requests)
@@ -146,10 +171,32 @@ def test_rescore_rejudges_saved_pages_without_generating(tmp_path: Path, llm_ser
     before = json.loads((task_dirs(run)[0] / "eval.json").read_text())
     assert before["HFS"] is None
     generated = len(llm_server.chat_requests)
-    llm_server.respond_with(route({"Pick the element": '{"index": 0}', "BEFORE a user action": '{"answer": "No"}',
-                                   "Rate how visually faithful": "Score: 42/100"}))
-    result = CliRunner().invoke(main, ["rescore", str(run), "--judge-model", "openai/judge", "--judge-api-base",
-                                       llm_server.base_url, "--ocr", "none", "--dino", "none", "--display", "none"])
+    llm_server.respond_with(
+        route(
+            {
+                "Pick the element": '{"index": 0}',
+                "BEFORE a user action": '{"answer": "No"}',
+                "Rate how visually faithful": "Score: 42/100",
+            }
+        )
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "rescore",
+            str(run),
+            "--judge-model",
+            "openai/judge",
+            "--judge-api-base",
+            llm_server.base_url,
+            "--ocr",
+            "none",
+            "--dino",
+            "none",
+            "--display",
+            "none",
+        ],
+    )
     assert result.exit_code == 0, result.output
     after = json.loads((task_dirs(run)[0] / "eval.json").read_text())
     assert after["HFS"] == 0.42
@@ -191,8 +238,9 @@ def test_a_crashing_generator_leaves_the_task_unfinished_for_resume(tmp_path: Pa
     pack = load_pack(None)
     tasks = [lt for lt in pack.tasks if lt.task.id == 1004]
     run_dir = tmp_path / "run"
-    config = RunConfig(generator="crashes-once", pack=str(pack.jsonl), task_ids=[1004],
-                       judge=JudgeConfig(ocr=None, dino=None))
+    config = RunConfig(
+        generator="crashes-once", pack=str(pack.jsonl), task_ids=[1004], judge=JudgeConfig(ocr=None, dino=None)
+    )
     open_run(run_dir, config, resume=False)
     generator = CrashesOnce()
     events = EventLog(run_dir / "events.jsonl")
@@ -211,8 +259,9 @@ def test_official_protocol_judges_a_refusal_and_asks_for_its_max_tokens(tmp_path
     """Official: a refusal is written as the page and judged, and the request asks for the official
     max_tokens (16384); iwr: a refusal is a failed generation (no page); max_tokens as official too."""
     llm_server.respond_with(lambda request: reply("I'm sorry, I cannot rebuild this website."))
-    result = CliRunner().invoke(main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "p",
-                                               "--protocol", protocol))
+    result = CliRunner().invoke(
+        main, run_args(llm_server, tmp_path / "runs", "--limit", "1", "--run-id", "p", "--protocol", protocol)
+    )
     assert result.exit_code == 0, result.output
     (task,) = task_dirs(tmp_path / "runs" / "p")
     score = json.loads((task / "eval.json").read_text())
@@ -235,9 +284,33 @@ def test_a_plugin_generator_is_listed_and_run(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(plugin), "IWR_CACHE_DIR": str(tmp_path / "cache")}
     helped = subprocess.run([sys.executable, "-m", "iwr", "run", "--help"], env=env, capture_output=True, text=True)
     assert "echo" in helped.stdout.split("--generator", 1)[1].split("\n")[0]
-    run = subprocess.run([sys.executable, "-m", "iwr", "run", "--generator", "echo", "--limit", "1", "--run-id", "e",
-                          "--runs-dir", str(tmp_path / "runs"), "--ocr", "none", "--dino", "none", "--display", "none"],
-                         env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "iwr",
+            "run",
+            "--generator",
+            "echo",
+            "--limit",
+            "1",
+            "--run-id",
+            "e",
+            "--runs-dir",
+            str(tmp_path / "runs"),
+            "--ocr",
+            "none",
+            "--dino",
+            "none",
+            "--display",
+            "none",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     config = json.loads((tmp_path / "runs" / "e" / "config.json").read_text())
     assert config["generator"] == "echo" and config["model"] == "plugin/echo"
@@ -250,9 +323,13 @@ def test_an_interrupted_run_says_how_many_tasks_it_kept(tmp_path: Path, llm_serv
     llm_server.respond_with(lambda request: reply(GOOD))
     env = {**os.environ, "IWR_CACHE_DIR": str(tmp_path / "cache")}
     run = tmp_path / "runs" / "i"
-    proc = subprocess.Popen([sys.executable, "-m", "iwr", *run_args(llm_server, tmp_path / "runs", "--limit", "4",
-                                                                     "--run-id", "i")],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "iwr", *run_args(llm_server, tmp_path / "runs", "--limit", "4", "--run-id", "i")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.time() + 240
     while time.time() < deadline and not list(run.glob("*/eval.json")) and proc.poll() is None:
         time.sleep(0.1)

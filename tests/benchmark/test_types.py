@@ -40,8 +40,10 @@ def test_official_fields_and_derived_values() -> None:
 def test_extensions_validate_strictly() -> None:
     raw = json.loads(sample_lines()[0])
     raw["action_sequence"][0]["target"] = {"text": "Menu", "role": "link", "tag": "a", "bbox": [1, 2, 3, 4]}
-    raw["action_sequence"][0]["expect"] = [{"kind": "text_visible", "text": "Cakes"},
-                                           {"kind": "count", "text": "Add", "count": 3}]
+    raw["action_sequence"][0]["expect"] = [
+        {"kind": "text_visible", "text": "Cakes"},
+        {"kind": "count", "text": "Add", "count": 3},
+    ]
     task = Task.model_validate(raw)
     assert task.action_sequence[0].target.bbox == (1, 2, 3, 4)
     assert json.loads(task.to_json_line()) == raw

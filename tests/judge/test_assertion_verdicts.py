@@ -80,15 +80,39 @@ VERSION = """<!doctype html><html><head><style>body { font-family: Arial; margin
 
 
 def task(*actions) -> Task:
-    return Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"}, "action_sequence": [
-        {"type": t, "parameters": {"description": d, **extra}, "logical_assertion": a, "visual_evaluation_flag": False}
-        for t, d, a, extra in actions]})
+    return Task.model_validate(
+        {
+            "id": 1,
+            "recording_details": {"resolution": "800x600"},
+            "action_sequence": [
+                {
+                    "type": t,
+                    "parameters": {"description": d, **extra},
+                    "logical_assertion": a,
+                    "visual_evaluation_flag": False,
+                }
+                for t, d, a, extra in actions
+            ],
+        }
+    )
 
 
-TICK = task(("Click", "Click the checkbox of the task 'Buy milk'",
-             "The task 'Buy milk' is ticked and the footer reads '1 item left'.", {}))
-DELETE = task(("Click", "Click the '×' delete button of the task 'Walk the dog'",
-               "The task 'Walk the dog' is removed from the list.", {}))
+TICK = task(
+    (
+        "Click",
+        "Click the checkbox of the task 'Buy milk'",
+        "The task 'Buy milk' is ticked and the footer reads '1 item left'.",
+        {},
+    )
+)
+DELETE = task(
+    (
+        "Click",
+        "Click the '×' delete button of the task 'Walk the dog'",
+        "The task 'Walk the dog' is removed from the list.",
+        {},
+    )
+)
 SORT = task(("Click", "Click the 'Sort' button", "A menu opens listing 'Price: Low to High' and 'Newest first'.", {}))
 ABOUT = task(("Click", "Click the 'About' button", "The line 'Latest version: 0.5.9' appears.", {}))
 TYPE = task(("Type", "Type 'lamp' into the 'Search products' box", "The search box shows 'lamp'.", {"text": "lamp"}))
@@ -116,8 +140,9 @@ def small_pages(tmp_path_factory) -> dict:
         (root / f"site{i}").mkdir()
         (root / f"site{i}" / "index.html").write_text(html)
         (root / f"task{i}").mkdir()
-        jobs.append((LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"),
-                     root / f"out{i}"))
+        jobs.append(
+            (LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"), root / f"out{i}")
+        )
     config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
     return dict(zip(PAGES, asyncio.run(evaluate_many(jobs, config, workers=2))))
 
@@ -175,9 +200,17 @@ def stripped(lt: LoadedTask) -> LoadedTask:
 
 def swallowed_step(lt: LoadedTask) -> int:
     actions = lt.task.action_sequence
-    return next(i for i, a in enumerate(actions) if i > 0 and a.type == "Click" and a.target
-                and a.target.tag in ("button", "a") and a.target.text and (a.logical_assertion or "").strip()
-                and sum(1 for b in actions if b.target and b.target.text == a.target.text) == 1)
+    return next(
+        i
+        for i, a in enumerate(actions)
+        if i > 0
+        and a.type == "Click"
+        and a.target
+        and a.target.tag in ("button", "a")
+        and a.target.text
+        and (a.logical_assertion or "").strip()
+        and sum(1 for b in actions if b.target and b.target.text == a.target.text) == 1
+    )
 
 
 def site_copy(lt: LoadedTask, dest: Path) -> Path:
@@ -191,8 +224,13 @@ def pack_runs(tmp_path_factory) -> dict:
     jobs, keys = [], []
     by_id = {lt.task.id: lt for lt in PACK.tasks}
     for lt in PACK.tasks:
-        jobs.append((stripped(lt), Candidate(root=(BUNDLED_PACK.parent / lt.task.origin.site).resolve()),
-                     root / f"oracle{lt.task.id}"))
+        jobs.append(
+            (
+                stripped(lt),
+                Candidate(root=(BUNDLED_PACK.parent / lt.task.origin.site).resolve()),
+                root / f"oracle{lt.task.id}",
+            )
+        )
         keys.append(("oracle", lt.task.id))
     for task_id, (old, new, _) in RELABEL.items():
         lt = by_id[task_id]

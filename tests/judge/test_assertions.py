@@ -23,13 +23,22 @@ CASES = [
     ("'Buy milk' is crossed out", "Click", ["visible:Buy milk"]),
     ("Buy milk is crossed out", "Click", []),
     ("The item disappears from the list", "Click", []),
-    ("'Buy milk' disappears from the list and the counter reads '1 item left'", "Click",
-     ["absent:Buy milk", "visible:1 item left"]),
-    ("A new todo 'Buy milk' appears at the bottom of the list and the counter shows '1 item left'.", "Press",
-     ["visible:Buy milk", "visible:1 item left"]),
+    (
+        "'Buy milk' disappears from the list and the counter reads '1 item left'",
+        "Click",
+        ["absent:Buy milk", "visible:1 item left"],
+    ),
+    (
+        "A new todo 'Buy milk' appears at the bottom of the list and the counter shows '1 item left'.",
+        "Press",
+        ["visible:Buy milk", "visible:1 item left"],
+    ),
     ("The todo 'Walk the dog' is marked as completed.", "Click", ["visible:Walk the dog", "checked"]),
-    ("The checkbox next to 'Walk the dog' is unchecked and the item is no longer crossed out.", "Click",
-     ["visible:Walk the dog", "unchecked"]),
+    (
+        "The checkbox next to 'Walk the dog' is unchecked and the item is no longer crossed out.",
+        "Click",
+        ["visible:Walk the dog", "unchecked"],
+    ),
     ("The 'Clear completed' button disappears.", "Click", ["absent:Clear completed"]),
     ("Only active todos are shown.", "Click", []),
     ("The counter goes from '3 items left' to '2 items left'.", "Click", ["visible:2 items left"]),
@@ -47,8 +56,11 @@ CASES = [
     ("The label under the slider reads 42%.", "Click", ["number:42%"]),
     ("The autocomplete menu lists 'Java' and 'JavaScript'.", "Type", ["visible:Java", "visible:JavaScript"]),
     ("The 'Tab 2' tab is selected and its panel is shown.", "Click", ["visible:Tab 2"]),
-    ("A tooltip 'We ask for your age only for statistical purposes.' appears next to the field.", "Click",
-     ["visible:We ask for your age only for statistical purposes."]),
+    (
+        "A tooltip 'We ask for your age only for statistical purposes.' appears next to the field.",
+        "Click",
+        ["visible:We ask for your age only for statistical purposes."],
+    ),
     ("The sortable list now reads Item 2, Item 1, Item 3.", "Click", []),
     ("The radio button 'New York' is checked.", "Click", ["visible:New York", "checked"]),
     ("The toggle switch is turned on.", "Click", ["checked"]),
@@ -68,8 +80,11 @@ CASES = [
     ("The total falls below $150, so shipping is $7.95 again.", "Click", ["number:$7.95"]),
     ("The cart badge shows 3 and the header reads 'Cart (3)'.", "Click", ["number:3", "visible:Cart (3)"]),
     ("The order total is now $42.50 including tax.", "Click", ["number:$42.50"]),
-    ("The discount is -$13.35 and the total reads 'Total: $1,240.00'.", "Click",
-     ["number:-$13.35", "visible:Total: $1,240.00"]),
+    (
+        "The discount is -$13.35 and the total reads 'Total: $1,240.00'.",
+        "Click",
+        ["number:-$13.35", "visible:Total: $1,240.00"],
+    ),
     ("The counter reads 2 / 6 and the slide is 'Kyoto, Japan'.", "Click", ["number:2 / 6", "visible:Kyoto, Japan"]),
     ("The 3:00 PM slot is highlighted.", "Click", ["number:3:00"]),
     ("The booking summary lists 1 seat for 2 hours at 42%.", "Click", ["number:1"]),
@@ -82,18 +97,27 @@ CASES = [
     ("The 'Newsletter' popup is closed.", "Click", []),
     ("The row for 'Jane Cooper' is removed from the table.", "Click", ["absent:Jane Cooper"]),
     ("The modal 'Subscribe to our newsletter' is dismissed.", "Click", ["absent:Subscribe to our newsletter"]),
-    ("The completed tasks 'Book dentist appointment' and 'Reply to Marta's email' are hidden.", "Click",
-     ["absent:Book dentist appointment", "absent:Reply to Marta's email"]),
+    (
+        "The completed tasks 'Book dentist appointment' and 'Reply to Marta's email' are hidden.",
+        "Click",
+        ["absent:Book dentist appointment", "absent:Reply to Marta's email"],
+    ),
     ("No error 'Please enter a valid email' appears.", "Click", []),
     ("The form does not show 'Thank you for subscribing' yet.", "Click", ["absent:Thank you for subscribing"]),
     ("A toast 'Saved!' appears and disappears after 3 seconds.", "Click", ["visible:Saved!"]),
     # fields and checkboxes acted on
     ("The 'Password' field is filled in, shown as masked dots.", "Type", ["filled"]),
     ("The 'Email' field contains 'jane@example.com' and no error is shown yet.", "Type", ["value:jane@example.com"]),
-    ("The search box is emptied and all 12 products are listed ('12 results').", "Click",
-     ["visible:12 results", "empty"]),
-    ("The task 'Reply to Marta's email' is ticked and struck through.", "Click",
-     ["visible:Reply to Marta's email", "checked"]),
+    (
+        "The search box is emptied and all 12 products are listed ('12 results').",
+        "Click",
+        ["visible:12 results", "empty"],
+    ),
+    (
+        "The task 'Reply to Marta's email' is ticked and struck through.",
+        "Click",
+        ["visible:Reply to Marta's email", "checked"],
+    ),
     ("None of the rules '8+ characters' and 'Number' is ticked.", "Type", ["visible:8+ characters", "visible:Number"]),
     ("All three rules are ticked and the strength indicator shows 'Strong'.", "Type", ["visible:Strong"]),
     ("The 'Dark mode' switch is switched off.", "Click", ["visible:Dark mode", "unchecked"]),
@@ -101,38 +125,66 @@ CASES = [
     ("The checkbox is checked.", "Type", []),
     # the real-site corpus (TodoMVC, jQuery UI demos)
     ("The box shows 'Buy milk'.", "Type", ["value:Buy milk"]),
-    ("'Buy milk' appears as a todo under the box, the box is empty again and '1 item left' is shown at the "
-     "bottom left.",
-     "Press", ["visible:Buy milk", "visible:1 item left", "empty"]),
-    ("'Book flights' is no longer struck through, '1 item left' is shown and the button reads 'Clear completed (1)'.",
-     "Click", ["visible:1 item left", "visible:Clear completed (1)"]),
+    (
+        "'Buy milk' appears as a todo under the box, the box is empty again and '1 item left' is shown at the "
+        "bottom left.",
+        "Press",
+        ["visible:Buy milk", "visible:1 item left", "empty"],
+    ),
+    (
+        "'Book flights' is no longer struck through, '1 item left' is shown and the button reads "
+        "'Clear completed (1)'.",
+        "Click",
+        ["visible:1 item left", "visible:Clear completed (1)"],
+    ),
     ("'Buy milk' is removed, 'Walk the dog' is shown.", "Click", ["absent:Buy milk", "visible:Walk the dog"]),
     ("'Automatic' is selected instead of 'Standard' and shown in blue.", "Click", ["visible:Automatic"]),
-    ("'3 Star' is unchecked and grey again; '5 Star' stays checked.", "Click",
-     ["visible:3 Star", "unchecked", "visible:5 Star"]),
+    (
+        "'3 Star' is unchecked and grey again; '5 Star' stays checked.",
+        "Click",
+        ["visible:3 Star", "unchecked", "visible:5 Star"],
+    ),
     ("The '# of cars' box shows 1.", "Click", ["number:1"]),
     ("The list closes and the 'Tags:' box shows 'JavaScript'.", "Click", ["value:JavaScript"]),
-    ("Section 1 closes and Section 2 opens, showing a paragraph starting 'Sed non urna'.", "Click",
-     ["visible:Sed non urna"]),
+    (
+        "Section 1 closes and Section 2 opens, showing a paragraph starting 'Sed non urna'.",
+        "Click",
+        ["visible:Sed non urna"],
+    ),
     ("The handle sits at the right end of the bar and the amount reads '$500'.", "Press", ["visible:$500"]),
     ("A calendar for 'March 2021' is shown under the box with the 15th highlighted.", "Type", ["visible:March 2021"]),
     # quotes: apostrophes, curly quotes, nested quotes, ellipses; the viewport when scrolling
     ("Jordan P.'s review appears marked 'Just now'.", "Click", ["visible:Just now"]),
     ("The message ‘Order placed!’ is displayed and the cart is empty.", "Click", ["visible:Order placed!"]),
-    ("The answer ('Run pipewise retry JOB_ID, or open the Failed tab…') opens.", "Click",
-     ["visible:Run pipewise retry JOB_ID, or open the Failed tab"]),
-    ("A red error 'The code \"WELCOME5\" is not valid.' appears and the total stays $170.09.", "Click",
-     ['visible:The code "WELCOME5" is not valid.', "number:$170.09"]),
-    ("The 'Everything your team needs, nothing it doesn't' heading comes into view.", "Scroll",
-     ["visible@view:Everything your team needs, nothing it doesn't"]),
+    (
+        "The answer ('Run pipewise retry JOB_ID, or open the Failed tab…') opens.",
+        "Click",
+        ["visible:Run pipewise retry JOB_ID, or open the Failed tab"],
+    ),
+    (
+        "A red error 'The code \"WELCOME5\" is not valid.' appears and the total stays $170.09.",
+        "Click",
+        ['visible:The code "WELCOME5" is not valid.', "number:$170.09"],
+    ),
+    (
+        "The 'Everything your team needs, nothing it doesn't' heading comes into view.",
+        "Scroll",
+        ["visible@view:Everything your team needs, nothing it doesn't"],
+    ),
     ("The page scrolls to the 'Contact us' section.", "Click", ["visible@view:Contact us"]),
     ("The top of the page is shown again: the title 'SPECTRE.CSS'.", "Press", ["visible@view:SPECTRE.CSS"]),
     ("The top bar shows 'Cart (2)'.", "Click", ["visible:Cart (2)"]),
     ("The footer with the copyright line is visible.", "Scroll", []),
-    ("The 'Sign in' dialog opens with 'Email' and 'Password' fields.", "Click",
-     ["visible:Sign in", "visible:Email", "visible:Password"]),
-    ("The wizard stays on step 1 'Choose your treatment' and the error 'Please choose a treatment.' appears.", "Click",
-     ["visible:Choose your treatment", "visible:Please choose a treatment."]),
+    (
+        "The 'Sign in' dialog opens with 'Email' and 'Password' fields.",
+        "Click",
+        ["visible:Sign in", "visible:Email", "visible:Password"],
+    ),
+    (
+        "The wizard stays on step 1 'Choose your treatment' and the error 'Please choose a treatment.' appears.",
+        "Click",
+        ["visible:Choose your treatment", "visible:Please choose a treatment."],
+    ),
 ]
 
 
@@ -149,8 +201,9 @@ def test_quotes_skip_apostrophes() -> None:
     assert [q for _, _, q in quotes("The task 'Reply to Marta's email' is ticked")] == ["Reply to Marta's email"]
     assert [q for _, _, q in quotes("Jordan P.'s review is marked 'Just now'")] == ["Just now"]
     assert [q for _, _, q in quotes("the users' list shows “Bob” and ‘Ann’")] == ["Bob", "Ann"]
-    assert [q for _, _, q in quotes("'Everything your team needs, nothing it doesn't' comes")] == \
-        ["Everything your team needs, nothing it doesn't"]
+    assert [q for _, _, q in quotes("'Everything your team needs, nothing it doesn't' comes")] == [
+        "Everything your team needs, nothing it doesn't"
+    ]
 
 
 def test_pack_assertions_agree_with_their_expectations() -> None:
@@ -179,27 +232,30 @@ READING = {
 }
 
 
-@pytest.mark.parametrize("fact,holds", [
-    (Fact(kind="visible", text="2 items left"), True),
-    (Fact(kind="visible", text="2 ITEMS  left"), True),
-    (Fact(kind="visible", text="12 items left"), False),
-    (Fact(kind="visible", text="Footer © 2026"), True),
-    (Fact(kind="visible", text="Footer © 2026", in_view=True), False),
-    (Fact(kind="absent", text="Walk the dog"), False),
-    (Fact(kind="absent", text="Water the plants"), True),
-    (Fact(kind="number", text="$1,240"), True),
-    (Fact(kind="number", text="1240.00"), True),
-    (Fact(kind="number", text="12"), True),
-    (Fact(kind="number", text="5"), False),
-    (Fact(kind="number", text="3/6"), True),
-    (Fact(kind="number", text="3:00"), True),
-    (Fact(kind="number", text="240"), False),
-    (Fact(kind="value", text="oat milk"), True),
-    (Fact(kind="value", text="Walk the dog"), False),
-    (Fact(kind="filled"), True),
-    (Fact(kind="empty"), False),
-    (Fact(kind="checked"), None),
-])
+@pytest.mark.parametrize(
+    "fact,holds",
+    [
+        (Fact(kind="visible", text="2 items left"), True),
+        (Fact(kind="visible", text="2 ITEMS  left"), True),
+        (Fact(kind="visible", text="12 items left"), False),
+        (Fact(kind="visible", text="Footer © 2026"), True),
+        (Fact(kind="visible", text="Footer © 2026", in_view=True), False),
+        (Fact(kind="absent", text="Walk the dog"), False),
+        (Fact(kind="absent", text="Water the plants"), True),
+        (Fact(kind="number", text="$1,240"), True),
+        (Fact(kind="number", text="1240.00"), True),
+        (Fact(kind="number", text="12"), True),
+        (Fact(kind="number", text="5"), False),
+        (Fact(kind="number", text="3/6"), True),
+        (Fact(kind="number", text="3:00"), True),
+        (Fact(kind="number", text="240"), False),
+        (Fact(kind="value", text="oat milk"), True),
+        (Fact(kind="value", text="Walk the dog"), False),
+        (Fact(kind="filled"), True),
+        (Fact(kind="empty"), False),
+        (Fact(kind="checked"), None),
+    ],
+)
 def test_outcome_on_a_reading(fact: Fact, holds: bool | None) -> None:
     assert outcome(fact, READING) is holds
 
@@ -214,8 +270,9 @@ def test_matching_is_lenient_on_punctuation_and_strict_on_numbers() -> None:
 
 
 CHANGED = Verdict(status="unverified", passed=True, method="offline-rule", reason="the action changed: text")
-UNCHANGED = Verdict(status="unverified", passed=False, method="offline-rule",
-                    reason="nothing visible changed after the action")
+UNCHANGED = Verdict(
+    status="unverified", passed=False, method="offline-rule", reason="nothing visible changed after the action"
+)
 
 
 def reading(seen: str, checked: bool | None = None) -> dict:
@@ -251,7 +308,7 @@ def test_an_unreadable_page_leaves_the_change_rule() -> None:
 
 
 def test_what_the_assertion_says_stays_needs_no_change() -> None:
-    """"the amount still reads '$100'" (a click on a slider's handle that only outlines it): the facts
+    """ "the amount still reads '$100'" (a click on a slider's handle that only outlines it): the facts
     held before by design, so the step passes without a visible change; a fact merely present before
     ("'Buy milk' is listed") still needs the change rule."""
     kept = parse("The handle gets a dark outline and the amount still reads '$100'.", "Click")

@@ -5,22 +5,36 @@ import pytest
 from iwr.judge.grounding.describe import colour_name, parse
 
 
-@pytest.mark.parametrize("description, quotes, anchors", [
-    ("Click the round checkbox to the left of 'Buy milk'", [], [("Buy milk", "left")]),
-    ("Click the 'Add to cart' button on the 'Desk lamp' card", ["Add to cart"], [("Desk lamp", "in")]),
-    ("Click the × that appears when hovering 'Walk the dog'", [], [("Walk the dog", "in")]),
-    ("Click the checkbox 'I agree' above the 'Create account' button", ["I agree"], [("Create account", "above")]),
-    ("Tap the first dish under 'Popular near you'", [], [("Popular near you", "below")]),
-    ("Click on 'Save'", ["Save"], []),
-    ("Click the star right of “Rating”", [], [("Rating", "right")]),
-    ("Click the heart showing '128' on the 'Pad Thai' card", ["128"], [("Pad Thai", "in")]),
-    ("Click the edit icon next to 'Email'", [], [("Email", "near")]),
-    ("Click the first of the 'Add to cart' buttons", ["Add to cart"], []),
-    ("Click the double chevron at the left end of the 'What needs to be done?' box", [],
-     [("What needs to be done?", "left-edge")]),
-    ("Click the small up arrow at the right end of the 'Select a value:' box", [], [("Select a value:", "right-edge")]),
-    ("Click the × at the top right corner of the 'Create new user' window", [], [("Create new user", "right-edge")]),
-])
+@pytest.mark.parametrize(
+    "description, quotes, anchors",
+    [
+        ("Click the round checkbox to the left of 'Buy milk'", [], [("Buy milk", "left")]),
+        ("Click the 'Add to cart' button on the 'Desk lamp' card", ["Add to cart"], [("Desk lamp", "in")]),
+        ("Click the × that appears when hovering 'Walk the dog'", [], [("Walk the dog", "in")]),
+        ("Click the checkbox 'I agree' above the 'Create account' button", ["I agree"], [("Create account", "above")]),
+        ("Tap the first dish under 'Popular near you'", [], [("Popular near you", "below")]),
+        ("Click on 'Save'", ["Save"], []),
+        ("Click the star right of “Rating”", [], [("Rating", "right")]),
+        ("Click the heart showing '128' on the 'Pad Thai' card", ["128"], [("Pad Thai", "in")]),
+        ("Click the edit icon next to 'Email'", [], [("Email", "near")]),
+        ("Click the first of the 'Add to cart' buttons", ["Add to cart"], []),
+        (
+            "Click the double chevron at the left end of the 'What needs to be done?' box",
+            [],
+            [("What needs to be done?", "left-edge")],
+        ),
+        (
+            "Click the small up arrow at the right end of the 'Select a value:' box",
+            [],
+            [("Select a value:", "right-edge")],
+        ),
+        (
+            "Click the × at the top right corner of the 'Create new user' window",
+            [],
+            [("Create new user", "right-edge")],
+        ),
+    ],
+)
 def test_quotes_that_name_and_quotes_that_locate(description, quotes, anchors) -> None:
     q = parse(description)
     assert q.quotes == quotes
@@ -40,9 +54,18 @@ def test_looks_position_region_and_glyphs() -> None:
     assert parse("Click the last row").ordinal == -1
 
 
-@pytest.mark.parametrize("rgb, name", [
-    ((229, 57, 53), "red"), ((67, 160, 71), "green"), ((30, 136, 229), "blue"), ((255, 152, 0), "orange"),
-    ((255, 255, 255), "white"), ((20, 20, 20), "black"), ((128, 128, 128), "grey"), ((156, 39, 176), "purple"),
-])
+@pytest.mark.parametrize(
+    "rgb, name",
+    [
+        ((229, 57, 53), "red"),
+        ((67, 160, 71), "green"),
+        ((30, 136, 229), "blue"),
+        ((255, 152, 0), "orange"),
+        ((255, 255, 255), "white"),
+        ((20, 20, 20), "black"),
+        ((128, 128, 128), "grey"),
+        ((156, 39, 176), "purple"),
+    ],
+)
 def test_colour_names(rgb, name) -> None:
     assert name in colour_name(rgb)

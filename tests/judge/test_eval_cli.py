@@ -21,8 +21,9 @@ def test_eval_writes_official_layout_results(tmp_path: Path) -> None:
         shutil.copytree(BUNDLED_PACK.parent / lt.task.origin.site, tmp_path / str(lt.task.id) / "oracle")
         (tmp_path / str(lt.task.id) / "blank").mkdir()
         (tmp_path / str(lt.task.id) / "blank" / "index.html").write_text("<html><body></body></html>")
-    result = CliRunner().invoke(main, ["eval", "--candidates", str(tmp_path), "--workers", "2",
-                                       "--ocr", "none", "--dino", "none"])
+    result = CliRunner().invoke(
+        main, ["eval", "--candidates", str(tmp_path), "--workers", "2", "--ocr", "none", "--dino", "none"]
+    )
     assert result.exit_code == 0, result.output
     for lt in chosen:
         out = tmp_path / str(lt.task.id) / "oracle"

@@ -20,11 +20,13 @@ ACTION_S, LOAD_S = 2.0, 3.0
 
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory):
-    config = JudgeConfig(ocr=None, dino=None, task_timeout_s=60,
-                         replay=ReplayConfig(action_timeout_s=ACTION_S, load_timeout_s=LOAD_S))
+    config = JudgeConfig(
+        ocr=None, dino=None, task_timeout_s=60, replay=ReplayConfig(action_timeout_s=ACTION_S, load_timeout_s=LOAD_S)
+    )
     before = hostile.chromium_processes()
-    ended, control = asyncio.run(hostile.judge_all(hostile.KINDS + hostile.HARMLESS, config,
-                                                   tmp_path_factory.mktemp("hostile"), workers=2))
+    ended, control = asyncio.run(
+        hostile.judge_all(hostile.KINDS + hostile.HARMLESS, config, tmp_path_factory.mktemp("hostile"), workers=2)
+    )
     time.sleep(0.5)
     print("\n" + hostile.table(ended + [control]))
     return {e.kind.name: e for e in ended}, control, hostile.chromium_processes() - before

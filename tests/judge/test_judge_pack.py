@@ -18,7 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PACK = load_pack(BUNDLED_PACK)
 
 
-
 @pytest.fixture(scope="module")
 def check_rows(tmp_path_factory):
     return asyncio.run(check_pack(PACK, JudgeConfig(ocr="ocr-rapidocr"), tmp_path_factory.mktemp("check"), workers=2))
@@ -37,9 +36,17 @@ def test_judge_check_table_holds_on_every_task(check_rows) -> None:
 def test_removing_one_click_handler_stops_ifs_at_that_step(tmp_path: Path, task_id: int) -> None:
     lt = next(t for t in PACK.tasks if t.task.id == task_id)
     actions = lt.task.action_sequence
-    step = next(i for i, a in enumerate(actions) if i > 0 and a.type == "Click" and a.target
-                and a.target.tag in ("button", "a") and a.target.text
-                and a.expect and sum(1 for b in actions if b.target and b.target.text == a.target.text) == 1)
+    step = next(
+        i
+        for i, a in enumerate(actions)
+        if i > 0
+        and a.type == "Click"
+        and a.target
+        and a.target.tag in ("button", "a")
+        and a.target.text
+        and a.expect
+        and sum(1 for b in actions if b.target and b.target.text == a.target.text) == 1
+    )
     site = tmp_path / "site"
     shutil.copytree(BUNDLED_PACK.parent / lt.task.origin.site, site)
     html = (site / "index.html").read_text()
@@ -60,8 +67,13 @@ def test_descriptions_alone_ground_every_step_of_every_task(tmp_path: Path) -> N
         for action in stripped.action_sequence:
             action.target, action.expect = None, None
         originals[lt.task.id] = lt.task
-        jobs.append((LoadedTask(task=stripped, folder=lt.folder, line=lt.line),
-                     Candidate(root=(BUNDLED_PACK.parent / lt.task.origin.site).resolve()), tmp_path / str(lt.task.id)))
+        jobs.append(
+            (
+                LoadedTask(task=stripped, folder=lt.folder, line=lt.line),
+                Candidate(root=(BUNDLED_PACK.parent / lt.task.origin.site).resolve()),
+                tmp_path / str(lt.task.id),
+            )
+        )
     results = asyncio.run(evaluate_many(jobs, JudgeConfig(ocr=None, dino=None), workers=2))
     for result in results:
         failed = [(s.index, s.description, s.reason) for s in result.steps if not s.passed]

@@ -17,14 +17,21 @@ from ..llmserver import route
 
 pytestmark = pytest.mark.browser
 
-PAGE = ("<!doctype html><html><body style='font-family:Arial'><h1>Notes</h1>"
-        "<button onclick=\"document.getElementById('out').textContent='Saved'\">Save</button>"
-        "<button>Cancel</button><p id='out'></p></body></html>")
+PAGE = (
+    "<!doctype html><html><body style='font-family:Arial'><h1>Notes</h1>"
+    "<button onclick=\"document.getElementById('out').textContent='Saved'\">Save</button>"
+    "<button>Cancel</button><p id='out'></p></body></html>"
+)
 TASK = {
-    "id": 7, "recording_details": {"resolution": "640x480"},
+    "id": 7,
+    "recording_details": {"resolution": "640x480"},
     "action_sequence": [
-        {"type": "Click", "parameters": {"description": "Click the 'Save' button to store the note"},
-         "logical_assertion": "A 'Saved' confirmation appears", "visual_evaluation_flag": True},
+        {
+            "type": "Click",
+            "parameters": {"description": "Click the 'Save' button to store the note"},
+            "logical_assertion": "A 'Saved' confirmation appears",
+            "visual_evaluation_flag": True,
+        },
     ],
 }
 GROUND = "Pick the element"
@@ -41,16 +48,30 @@ def judge(tmp_path: Path, server, **overrides) -> object:
     site.mkdir()
     (site / "index.html").write_text(PAGE)
     lt = LoadedTask(task=Task.model_validate(TASK), folder=folder, line=1)
-    config = JudgeConfig(ocr=None, dino=None, judge_model="openai/judge-test", judge_api_base=server.base_url,
-                         judge_timeout_s=overrides.pop("timeout", 20), use_cache=False,
-                         replay=ReplayConfig(action_timeout_s=5), **overrides)
+    config = JudgeConfig(
+        ocr=None,
+        dino=None,
+        judge_model="openai/judge-test",
+        judge_api_base=server.base_url,
+        judge_timeout_s=overrides.pop("timeout", 20),
+        use_cache=False,
+        replay=ReplayConfig(action_timeout_s=5),
+        **overrides,
+    )
     (result,) = asyncio.run(evaluate_many([(lt, Candidate(root=site), tmp_path / "out")], config))
     return result
 
 
 def test_official_llm_path(tmp_path: Path, llm_server) -> None:
-    llm_server.respond_with(route({GROUND: '{"index": 0}', ASSERT: '{"answer": "Yes", "reason": "Saved shows"}',
-                                   RUBRIC: "Close match.\nScore: 80/100"}))
+    llm_server.respond_with(
+        route(
+            {
+                GROUND: '{"index": 0}',
+                ASSERT: '{"answer": "Yes", "reason": "Saved shows"}',
+                RUBRIC: "Close match.\nScore: 80/100",
+            }
+        )
+    )
     r = judge(tmp_path, llm_server)
     step = r.steps[0]
     assert step.passed and step.grounding.strategy == "llm" and step.grounding.chosen.text == "Save"
@@ -58,8 +79,13 @@ def test_official_llm_path(tmp_path: Path, llm_server) -> None:
     assert [c.metrics.get("mllm") for c in r.checkpoints] == [0.8, 0.8]
     assert r.HFS == 0.8 and r.IFS == 1.0
     assert any(b.role == "mllm" and b.official for b in r.backends)
-    images = [p for req in llm_server.chat_requests if ASSERT in str(req.json)
-              for p in req.json["messages"][0]["content"] if p["type"] == "image_url"]
+    images = [
+        p
+        for req in llm_server.chat_requests
+        if ASSERT in str(req.json)
+        for p in req.json["messages"][0]["content"]
+        if p["type"] == "image_url"
+    ]
     assert len(images) == 2 and images[0]["image_url"]["url"].startswith("data:image/png;base64,")
     # the judge model's spend is recorded per task: grounding + verdict + one rubric per checkpoint
     assert r.judge_usage is not None and r.judge_usage.calls == len(llm_server.chat_requests) == 4
@@ -67,8 +93,11 @@ def test_official_llm_path(tmp_path: Path, llm_server) -> None:
 
 
 def test_judge_says_no(tmp_path: Path, llm_server) -> None:
-    llm_server.respond_with(route({GROUND: '{"index": 1}', ASSERT: '{"answer": "No", "reason": "nothing appeared"}',
-                                   RUBRIC: "Score: 10/100"}))
+    llm_server.respond_with(
+        route(
+            {GROUND: '{"index": 1}', ASSERT: '{"answer": "No", "reason": "nothing appeared"}', RUBRIC: "Score: 10/100"}
+        )
+    )
     r = judge(tmp_path, llm_server)
     assert r.IFS == 0.0 and r.steps[0].grounding.chosen.text == "Cancel"
     assert r.steps[0].verdict.method == "llm" and r.steps[0].reason == "nothing appeared"
@@ -76,8 +105,9 @@ def test_judge_says_no(tmp_path: Path, llm_server) -> None:
 
 
 def test_unreadable_answers_fall_back_and_are_labelled(tmp_path: Path, llm_server) -> None:
-    llm_server.respond_with(route({GROUND: "it is probably the blue one", ASSERT: "hard to say, maybe",
-                                   RUBRIC: "looks nice"}))
+    llm_server.respond_with(
+        route({GROUND: "it is probably the blue one", ASSERT: "hard to say, maybe", RUBRIC: "looks nice"})
+    )
     r = judge(tmp_path, llm_server)
     step = r.steps[0]
     grounding_requests = [q for q in llm_server.chat_requests if GROUND in str(q.json)]

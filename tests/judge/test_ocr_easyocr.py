@@ -19,8 +19,10 @@ from iwr.judge import visual
 from iwr.judge.visual import easyocr_backend
 from iwr.judge.visual.ocr import normalize_text, text_similarity
 
-pytestmark = [pytest.mark.filterwarnings("ignore:.*pin_memory:UserWarning"),
-              pytest.mark.filterwarnings("ignore:torch.ao.quantization is deprecated:DeprecationWarning")]
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:.*pin_memory:UserWarning"),
+    pytest.mark.filterwarnings("ignore:torch.ao.quantization is deprecated:DeprecationWarning"),
+]
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -53,6 +55,7 @@ def engine(tmp_path_factory):
 @pytest.fixture
 def no_network(monkeypatch):
     """Any attempt to open a network connection fails the test (easyocr downloads with urllib)."""
+
     def refuse(self, address, *args, **kwargs):
         raise AssertionError(f"network connection attempted: {address}")
 
@@ -110,7 +113,8 @@ def test_one_reader_per_process_shared_by_threads(engine) -> None:
     other = visual.create("ocr-easyocr", disk_cache=False)
     assert other.loaded  # the module's engine built it; this one reuses it
     assert easyocr_backend.shared_reader(other.model_dir, False) is easyocr_backend.shared_reader(
-        engine.model_dir, False)
+        engine.model_dir, False
+    )
     got: dict[int, str] = {}
     threads = [threading.Thread(target=lambda k=k: got.__setitem__(k, other.read(images[k % 2]))) for k in range(2)]
     for t in threads:

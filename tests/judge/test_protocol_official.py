@@ -24,47 +24,71 @@ PAGES = {
     # Press: an unknown key name is typed as text (iwr: the press fails)
     "unknown key": (
         "<input id=q autofocus placeholder='Search'>",
-        {"type": "Press", "parameters": {"description": "Press hello", "key": "hello"},
-         "logical_assertion": "The 'Search' box shows 'hello'."}),
+        {
+            "type": "Press",
+            "parameters": {"description": "Press hello", "key": "hello"},
+            "logical_assertion": "The 'Search' box shows 'hello'.",
+        },
+    ),
     # Click: an element found but not clickable (covered) counts as a success (iwr: the click fails)
     "covered click": (
         "<button style='margin:40px'>Save</button><div style='position:fixed;inset:0'></div>",
-        {"type": "Click", "parameters": {"description": "Click the 'Save' button"}, "logical_assertion": ""}),
+        {"type": "Click", "parameters": {"description": "Click the 'Save' button"}, "logical_assertion": ""},
+    ),
     # Type: the field is blanked by script (no input event), clicked, typed key by key (iwr: fill(''))
     "type blanks by script": (
         "<input id=q value='abc' placeholder='Name'><p id=n>edits: 0</p><script>let n = 0;"
         "q.addEventListener('input', () => { document.getElementById('n').textContent = 'edits: ' + (++n); });"
         "</script>",
-        {"type": "Type", "parameters": {"description": "Type 'hello' into the 'Name' box", "text": "hello"},
-         "logical_assertion": "The counter reads 'edits: 5'."}),
+        {
+            "type": "Type",
+            "parameters": {"description": "Type 'hello' into the 'Name' box", "text": "hello"},
+            "logical_assertion": "The counter reads 'edits: 5'.",
+        },
+    ),
     # Scroll: always down, whatever the direction says (iwr: up at the top cannot move)
     "scroll says up": (
         LONG,
-        {"type": "Scroll", "parameters": {"description": "Scroll up", "direction": "up"}, "logical_assertion": ""}),
+        {"type": "Scroll", "parameters": {"description": "Scroll up", "direction": "up"}, "logical_assertion": ""},
+    ),
     # Scroll: only the window's scrollY counts (iwr: a scrolled container counts)
     "scroll container": (
         "<style>body{margin:0;overflow:hidden}</style><div style='height:100vh;overflow:auto'>" + LONG + "</div>",
-        {"type": "Scroll", "parameters": {"description": "Scroll down", "direction": "down"}, "logical_assertion": ""}),
+        {"type": "Scroll", "parameters": {"description": "Scroll down", "direction": "down"}, "logical_assertion": ""},
+    ),
     # Grounding: only elements within the viewport + 500 px are offered (iwr: the whole page)
     "grounding reach": (
         LONG + "<button>Subscribe</button>",
-        {"type": "Click", "parameters": {"description": "Click the 'Subscribe' button"}, "logical_assertion": ""}),
+        {"type": "Click", "parameters": {"description": "Click the 'Subscribe' button"}, "logical_assertion": ""},
+    ),
     # Waits: a fixed 0.5 + 0.2 s after an action (iwr: settles on events; frames that change nothing
     # for half a second, then the text, are not waited for)
     "fixed wait": (
         "<button onclick=\"let f = 0; const tick = () => { if (++f === 30) out.textContent = 'Done'; "
-        "else requestAnimationFrame(tick); }; requestAnimationFrame(tick);\">Start</button><p id=out></p>",
-        {"type": "Click", "parameters": {"description": "Click the 'Start' button"},
-         "logical_assertion": "The word 'Done' appears."}),
+        'else requestAnimationFrame(tick); }; requestAnimationFrame(tick);">Start</button><p id=out></p>',
+        {
+            "type": "Click",
+            "parameters": {"description": "Click the 'Start' button"},
+            "logical_assertion": "The word 'Done' appears.",
+        },
+    ),
 }
-OFFICIAL_PASSES = {"unknown key": True, "covered click": True, "type blanks by script": True, "scroll says up": True,
-                   "scroll container": False, "grounding reach": False, "fixed wait": True}
+OFFICIAL_PASSES = {
+    "unknown key": True,
+    "covered click": True,
+    "type blanks by script": True,
+    "scroll says up": True,
+    "scroll container": False,
+    "grounding reach": False,
+    "fixed wait": True,
+}
 
 
 def task(i: int, action: dict) -> Task:
     action = {"visual_evaluation_flag": False, **action}
-    return Task.model_validate({"id": 100 + i, "recording_details": {"resolution": "800x600"},
-                                "action_sequence": [action]})
+    return Task.model_validate(
+        {"id": 100 + i, "recording_details": {"resolution": "800x600"}, "action_sequence": [action]}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,15 +98,18 @@ def judged(tmp_path_factory) -> dict:
     for i, (_name, (html, action)) in enumerate(PAGES.items()):
         (root / f"site{i}").mkdir()
         (root / f"site{i}" / "index.html").write_text(
-            f"<!doctype html><html><body style='font-family:Arial'>{html}</body></html>")
+            f"<!doctype html><html><body style='font-family:Arial'>{html}</body></html>"
+        )
         (root / f"task{i}").mkdir()
-        jobs.append((LoadedTask(task=task(i, action), folder=root / f"task{i}", line=1),
-                     Candidate(root=root / f"site{i}")))
+        jobs.append(
+            (LoadedTask(task=task(i, action), folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"))
+        )
     out = {}
     for protocol in ("official", "iwr"):
         config = JudgeConfig(protocol=protocol, ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=3))
-        results = asyncio.run(evaluate_many([(lt, c, root / protocol / str(i)) for i, (lt, c) in enumerate(jobs)],
-                                            config, workers=2))
+        results = asyncio.run(
+            evaluate_many([(lt, c, root / protocol / str(i)) for i, (lt, c) in enumerate(jobs)], config, workers=2)
+        )
         out[protocol] = dict(zip(PAGES, results))
     return out
 
@@ -112,12 +139,25 @@ def test_reasons_say_which_official_rule_decided(judged) -> None:
 def test_official_checkpoints_are_the_codes_slice() -> None:
     """Checkpoints before each flagged action, then `[:success+1]`: with four flagged steps and a
     failure at the third, the official code keeps the initial state and two checkpoints."""
-    actions = [{"type": "Press", "parameters": {"description": "Press Tab", "key": "Tab"}, "logical_assertion": "",
-                "visual_evaluation_flag": True} for _ in range(4)]
-    lt = LoadedTask(task=Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"},
-                                              "action_sequence": actions}), folder=Path("."), line=1)
-    replay = Replay(steps=[StepResult(index=i, type="Press", description="", passed=i < 2) for i in range(3)],
-                    shots=[b"s0", b"s1", b"s2", b"s3"], before_shots={0: b"s0", 1: b"s1", 2: b"s2"})
+    actions = [
+        {
+            "type": "Press",
+            "parameters": {"description": "Press Tab", "key": "Tab"},
+            "logical_assertion": "",
+            "visual_evaluation_flag": True,
+        }
+        for _ in range(4)
+    ]
+    lt = LoadedTask(
+        task=Task.model_validate({"id": 1, "recording_details": {"resolution": "800x600"}, "action_sequence": actions}),
+        folder=Path("."),
+        line=1,
+    )
+    replay = Replay(
+        steps=[StepResult(index=i, type="Press", description="", passed=i < 2) for i in range(3)],
+        shots=[b"s0", b"s1", b"s2", b"s3"],
+        before_shots={0: b"s0", 1: b"s1", 2: b"s2"},
+    )
     assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", "official")] == [0, 1, 2]
     assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", "iwr")] == [0, 1, 2, 3]
     paper = [(k, shot) for k, _, shot in checkpoint_pairs(lt, replay, "paper", "iwr")]

@@ -51,8 +51,9 @@ async def _run(cases, tmp_path):
             for kind, description, _ in cases:
                 async with sandbox_page(browser, (1000, 800), base, SandboxLog()) as page:
                     await page.goto(base + "index.html")
-                    action = Action(type=kind, parameters={"description": description,
-                                                           "text": "hello" if kind == "Type" else None})
+                    action = Action(
+                        type=kind, parameters={"description": description, "text": "hello" if kind == "Type" else None}
+                    )
                     record, element = await ground(page, action, ReplayConfig(grounding=["fuzzy"]))
                     if element is not None:
                         await perform(page, action, element, (1000, 800), ReplayConfig())
@@ -70,19 +71,25 @@ def test_real_dom_patterns_are_grounded_and_acted_on(tmp_path) -> None:
     for (_kind, description, want), (record, log, url, _) in zip(CASES, results):
         ok = record.found and (want is None and url.endswith("#help") or want is not None and log == want + ";")
         if not ok:
-            failures.append((description, record.reason, log,
-                             [(c.tag, c.text, c.label, c.score, c.why) for c in record.candidates[:3]]))
+            failures.append(
+                (
+                    description,
+                    record.reason,
+                    log,
+                    [(c.tag, c.text, c.label, c.score, c.why) for c in record.candidates[:3]],
+                )
+            )
     assert not failures, "\n".join(map(str, failures))
 
 
 def test_contenteditable_is_typed_into(tmp_path) -> None:
     cases = [("Type", "Type 'hello' into the editable text area below the country dropdown", None)]
-    (record, _, _, editor), = asyncio.run(_run(cases, tmp_path))
+    ((record, _, _, editor),) = asyncio.run(_run(cases, tmp_path))
     assert record.found and editor.strip() == "hello", (record.reason, editor)
 
 
 def test_every_candidate_says_why_it_scored() -> None:
-    (record, *_), = asyncio.run(_run([CASES[0]], None))
+    ((record, *_),) = asyncio.run(_run([CASES[0]], None))
     assert record.candidates[0].why and "relative to the quoted text" in record.candidates[0].why
     assert "hovering" not in record.reason
 
@@ -90,6 +97,7 @@ def test_every_candidate_says_why_it_scored() -> None:
 def test_a_debounced_suggestion_list_is_waited_for() -> None:
     """The list opens 300 ms after typing (a page timer): settling waits for it, so the next step
     finds the suggestion, as the official judge's fixed 0.7 s wait would."""
+
     async def go():
         from playwright.async_api import async_playwright
 
@@ -101,10 +109,13 @@ def test_a_debounced_suggestion_list_is_waited_for() -> None:
                 async with sandbox_page(browser, (1000, 800), base, SandboxLog()) as page:
                     await page.goto(base + "index.html")
                     config = ReplayConfig(grounding=["fuzzy"])
-                    steps = [Action(type="Type", parameters={"description": "Type 'Par' into the box next to 'City:'",
-                                                             "text": "Par"}),
-                             Action(type="Click",
-                                    parameters={"description": "Click 'Parma' in the list of suggestions"})]
+                    steps = [
+                        Action(
+                            type="Type",
+                            parameters={"description": "Type 'Par' into the box next to 'City:'", "text": "Par"},
+                        ),
+                        Action(type="Click", parameters={"description": "Click 'Parma' in the list of suggestions"}),
+                    ]
                     network = NetworkTracker(page)
                     for action in steps:
                         record, element = await ground(page, action, config)

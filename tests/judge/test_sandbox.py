@@ -15,12 +15,21 @@ from iwr.judge.replay import ReplayConfig
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TASK = {
-    "id": 1, "recording_details": {"resolution": "800x600"},
+    "id": 1,
+    "recording_details": {"resolution": "800x600"},
     "action_sequence": [
-        {"type": "Click", "parameters": {"description": "Click the 'Go' button"},
-         "logical_assertion": "The message 'Done' appears", "visual_evaluation_flag": True},
-        {"type": "Click", "parameters": {"description": "Click the 'Next' button"},
-         "logical_assertion": "", "visual_evaluation_flag": False},
+        {
+            "type": "Click",
+            "parameters": {"description": "Click the 'Go' button"},
+            "logical_assertion": "The message 'Done' appears",
+            "visual_evaluation_flag": True,
+        },
+        {
+            "type": "Click",
+            "parameters": {"description": "Click the 'Next' button"},
+            "logical_assertion": "",
+            "visual_evaluation_flag": False,
+        },
     ],
 }
 GOOD = "document.getElementById('out').textContent = 'Done';"
@@ -33,16 +42,20 @@ PAGES = {
     "navigation away": ("location.href = 'https://evil.example/steal';", "nothing visible changed"),
     "same-origin navigation": ("location.href = 'other.html';", "nothing visible changed"),
     "popup and dialogs": ("window.open('popup.html'); alert('hi'); confirm('sure?'); " + GOOD, None),
-    "never-ending requests": ("fetch('http://203.0.113.9/never'); new Image().src = 'https://cdn.example/x.png'; "
-                              + GOOD, None),
+    "never-ending requests": (
+        "fetch('http://203.0.113.9/never'); new Image().src = 'https://cdn.example/x.png'; " + GOOD,
+        None,
+    ),
 }
 
 
 def page_html(handler: str | None) -> str:
     if handler is None:
         return "<!doctype html><script>while (true) {}</script><button>Go</button>"
-    return ("<!doctype html><html><body><button id='go' onclick=\"" + handler.replace('"', "&quot;") + "\">Go</button>"
-            "<button>Next</button><p id='out'></p></body></html>")
+    return (
+        "<!doctype html><html><body><button id='go' onclick=\"" + handler.replace('"', "&quot;") + '">Go</button>'
+        "<button>Next</button><p id='out'></p></body></html>"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +70,9 @@ def results(tmp_path_factory):
         folder.mkdir()
         (folder / "index.html").write_text(page_html(handler))
         jobs.append((lt, Candidate(root=folder), root / f"out{i}"))
-    config = JudgeConfig(ocr=None, dino=None, task_timeout_s=40,
-                         replay=ReplayConfig(action_timeout_s=3, load_timeout_s=4))
+    config = JudgeConfig(
+        ocr=None, dino=None, task_timeout_s=40, replay=ReplayConfig(action_timeout_s=3, load_timeout_s=4)
+    )
     before = chromium_processes()
     started = time.perf_counter()
     out = asyncio.run(evaluate_many(jobs, config, workers=3))

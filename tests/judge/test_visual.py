@@ -119,8 +119,10 @@ def test_heavy_libraries_are_not_imported_by_the_package() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, iwr.judge.visual; heavy = [m for m in ('torch', 'transformers', 'rapidocr', "
-            "'onnxruntime', 'pytesseract') if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys, iwr.judge.visual; heavy = [m for m in ('torch', 'transformers', 'rapidocr', "
+        "'onnxruntime', 'pytesseract') if m in sys.modules]; print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -153,8 +155,13 @@ def test_levenshtein_formula(a: str, b: str, want: float) -> None:
 
 
 def test_reading_order_groups_lines_left_to_right() -> None:
-    boxes = [TextBox(300, 52, 380, 70, "right"), TextBox(10, 10, 90, 30, "Title"),
-             TextBox(10, 50, 120, 72, "left"), TextBox(130, 48, 200, 71, "middle"), TextBox(10, 90, 80, 110, "end")]
+    boxes = [
+        TextBox(300, 52, 380, 70, "right"),
+        TextBox(10, 10, 90, 30, "Title"),
+        TextBox(10, 50, 120, 72, "left"),
+        TextBox(130, 48, 200, 71, "middle"),
+        TextBox(10, 90, 80, 110, "end"),
+    ]
     assert reading_order_text(boxes) == "Title\nleft middle right\nend"
     assert normalize_text(reading_order_text(boxes)) == "title left middle right end"
 
@@ -218,8 +225,9 @@ def test_crop_memo_runs_each_distinct_line_once() -> None:
     def recognizer(args):
         seen.append(len(args.img))
         txts = tuple(f"line {int(c.mean())}" for c in args.img)
-        return TextRecOutput(imgs=args.img, txts=txts, scores=tuple(0.9 for _ in txts),
-                             word_results=tuple(None for _ in txts))
+        return TextRecOutput(
+            imgs=args.img, txts=txts, scores=tuple(0.9 for _ in txts), word_results=tuple(None for _ in txts)
+        )
 
     memo = CropMemo(recognizer)
     a, b = np.full((8, 40, 3), 1, np.uint8), np.full((8, 40, 3), 2, np.uint8)
@@ -344,8 +352,9 @@ def test_standin_separates_right_wrong_and_blank_pages(shots) -> None:
     assert s["all_edit"] < s["article_edit"] - 0.05 and s["article_edit"] <= s["article"]
 
     def ssim(a: np.ndarray, b: np.ndarray) -> float:
-        return structural_similarity(cv2.cvtColor(a, cv2.COLOR_BGR2GRAY), cv2.cvtColor(b, cv2.COLOR_BGR2GRAY),
-                                     data_range=255)
+        return structural_similarity(
+            cv2.cvtColor(a, cv2.COLOR_BGR2GRAY), cv2.cvtColor(b, cv2.COLOR_BGR2GRAY), data_range=255
+        )
 
     # why not plain SSIM: two different mostly white pages look alike to it, and so does a blank page
     assert ssim(ref, shots["other"]) > 0.75 and ssim(ref, shots["blank"]) > 0.75
@@ -375,13 +384,19 @@ def tiny_dino(tmp_path_factory) -> Path:
     pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
     folder = tmp_path_factory.mktemp("tiny-dinov2")
-    config = transformers.Dinov2Config(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                                       intermediate_size=64, image_size=56, patch_size=14)
+    config = transformers.Dinov2Config(
+        hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64, image_size=56, patch_size=14
+    )
     transformers.Dinov2Model(config).save_pretrained(folder)
     from transformers import BitImageProcessor
 
-    BitImageProcessor(size={"shortest_edge": 64}, crop_size={"height": 56, "width": 56}, do_center_crop=True,
-                      image_mean=[0.485, 0.456, 0.406], image_std=[0.229, 0.224, 0.225]).save_pretrained(folder)
+    BitImageProcessor(
+        size={"shortest_edge": 64},
+        crop_size={"height": 56, "width": 56},
+        do_center_crop=True,
+        image_mean=[0.485, 0.456, 0.406],
+        image_std=[0.229, 0.224, 0.225],
+    ).save_pretrained(folder)
     return folder
 
 

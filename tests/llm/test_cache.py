@@ -21,9 +21,14 @@ def key(**changes) -> str:
 
 
 def answer(text: str) -> Answer:
-    return Answer(text=text, model="m", finish_reason="stop",
-                  usage=TokenUsage(prompt_tokens=3, completion_tokens=len(text), total_tokens=3 + len(text),
-                                   cost_usd=None, calls=1))
+    return Answer(
+        text=text,
+        model="m",
+        finish_reason="stop",
+        usage=TokenUsage(
+            prompt_tokens=3, completion_tokens=len(text), total_tokens=3 + len(text), cost_usd=None, calls=1
+        ),
+    )
 
 
 def test_key_covers_what_changes_the_answer():
@@ -32,9 +37,17 @@ def test_key_covers_what_changes_the_answer():
 
     image = image_message("data:image/png;base64,AAAA")
     other_image = image_message("data:image/png;base64,AAAB")
-    keys = {key(), key(model="openai/n"), key(api_base="http://127.0.0.1:2/v1"), key(temperature=0.5),
-            key(max_tokens=9), key(params={"seed": 1}), key(params={"response_format": {"type": "json_object"}}),
-            key(messages=image), key(messages=other_image)}
+    keys = {
+        key(),
+        key(model="openai/n"),
+        key(api_base="http://127.0.0.1:2/v1"),
+        key(temperature=0.5),
+        key(max_tokens=9),
+        key(params={"seed": 1}),
+        key(params={"response_format": {"type": "json_object"}}),
+        key(messages=image),
+        key(messages=other_image),
+    }
     assert len(keys) == 9
 
 

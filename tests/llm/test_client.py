@@ -67,6 +67,7 @@ def fails(client: LLMClient, server, expected: type[LLMError], **kwargs) -> LLME
 
 # ----------------------------------------------------------------------------------- answers, usage
 
+
 def test_answer_with_usage_records_tokens_and_no_price_for_unknown_model(client, llm_server):
     llm_server.script(reply("hello there", usage={"prompt_tokens": 11, "completion_tokens": 7}))
     result = ask(client, llm_server)
@@ -106,19 +107,30 @@ def test_generation_params_reach_the_server(client, llm_server):
     ask(client, llm_server, max_tokens=50, seed=7, response_format={"type": "json_object"}, top_p=0.5)
     body = llm_server.chat_requests[0].json
     assert (body["max_tokens"], body["seed"], body["response_format"], body["top_p"]) == (
-        50, 7, {"type": "json_object"}, 0.5)
+        50,
+        7,
+        {"type": "json_object"},
+        0.5,
+    )
 
 
 def test_concurrent_calls_each_get_their_answer(client, llm_server):
     async def many():
-        return await asyncio.gather(*(client.complete([{"role": "user", "content": f"q{i}"}], model=MODEL,
-                                                      api_base=llm_server.base_url, api_key="k")
-                                      for i in range(6)))
+        return await asyncio.gather(
+            *(
+                client.complete(
+                    [{"role": "user", "content": f"q{i}"}], model=MODEL, api_base=llm_server.base_url, api_key="k"
+                )
+                for i in range(6)
+            )
+        )
+
     results = asyncio.run(many())
     assert [r.text for r in results] == [f"echo: q{i}" for i in range(6)]
 
 
 # -------------------------------------------------------------------------------------------- cache
+
 
 def test_second_identical_call_is_a_cache_hit(client, llm_server, cache):
     first = ask(client, llm_server)
@@ -131,15 +143,18 @@ def test_second_identical_call_is_a_cache_hit(client, llm_server, cache):
     assert len(cache) == 1
 
 
-@pytest.mark.parametrize("change", [
-    {"temperature": 0.7},
-    {"messages": [{"role": "user", "content": "hi!"}]},
-    {"messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": "hi"}]},
-    {"max_tokens": 20},
-    {"seed": 1},
-    {"response_format": {"type": "json_object"}},
-    {"model": "openai/other-model"},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"temperature": 0.7},
+        {"messages": [{"role": "user", "content": "hi!"}]},
+        {"messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": "hi"}]},
+        {"max_tokens": 20},
+        {"seed": 1},
+        {"response_format": {"type": "json_object"}},
+        {"model": "openai/other-model"},
+    ],
+)
 def test_anything_that_changes_the_answer_misses(client, llm_server, change):
     ask(client, llm_server)
     ask(client, llm_server, **change)
@@ -164,6 +179,7 @@ def test_client_without_cache_always_asks(llm_server):
 
 
 # ------------------------------------------------------------------------------------------ retries
+
 
 def test_rate_limit_then_success_honours_retry_after(client, llm_server):
     llm_server.script(error(429, retry_after=0.5), reply("after the wait"))
@@ -201,8 +217,9 @@ def test_server_error_then_success(client, llm_server):
     assert result.text == "finally" and result.attempts == 3
 
 
-@pytest.mark.parametrize("status,expected", [(400, LLMRequestError), (404, LLMRequestError),
-                                             (401, LLMAuthError), (403, LLMAuthError)])
+@pytest.mark.parametrize(
+    "status,expected", [(400, LLMRequestError), (404, LLMRequestError), (401, LLMAuthError), (403, LLMAuthError)]
+)
 def test_client_errors_are_not_retried(client, llm_server, status, expected):
     llm_server.script(error(status))
     err = fails(client, llm_server, expected)
@@ -239,21 +256,28 @@ def test_refused_connection_is_retried_then_raised(client):
 
 # ----------------------------------------------------------------------------------- bad responses
 
-@pytest.mark.parametrize("body", [
-    raw(b'{"id": "x", "choices": [{"message": {"content": "caf\xc3\xa9 \xff\xfe"}}]}'),  # invalid UTF-8
-    raw(b"\xff\xfe\xfd not text"),
-    raw(b"<html>this is not JSON</html>", "text/html"),
-    raw(b'{"id": "x", "object": "chat.completion", "choices": []}'),
-    raw(b'{"result": "no choices key"}'),
-], ids=["bad-utf8-json", "bad-utf8", "not-json", "empty-choices", "no-choices"])
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        raw(b'{"id": "x", "choices": [{"message": {"content": "caf\xc3\xa9 \xff\xfe"}}]}'),  # invalid UTF-8
+        raw(b"\xff\xfe\xfd not text"),
+        raw(b"<html>this is not JSON</html>", "text/html"),
+        raw(b'{"id": "x", "object": "chat.completion", "choices": []}'),
+        raw(b'{"result": "no choices key"}'),
+    ],
+    ids=["bad-utf8-json", "bad-utf8", "not-json", "empty-choices", "no-choices"],
+)
 def test_unreadable_answers_raise_bad_response_and_are_not_cached(client, llm_server, cache, body):
     llm_server.script(body)
     err = fails(client, llm_server, LLMBadResponse)
     assert err.attempts == 1 and len(llm_server.chat_requests) == 1 and len(cache) == 0
 
 
-@pytest.mark.parametrize("model,variable", [("openai/gpt-4o-mini", "OPENAI_API_KEY"),
-                                            ("anthropic/claude-3-5-haiku-latest", "ANTHROPIC_API_KEY")])
+@pytest.mark.parametrize(
+    "model,variable",
+    [("openai/gpt-4o-mini", "OPENAI_API_KEY"), ("anthropic/claude-3-5-haiku-latest", "ANTHROPIC_API_KEY")],
+)
 def test_missing_key_is_an_auth_error_naming_the_variable(client, monkeypatch, model, variable):
     monkeypatch.delenv(variable, raising=False)
 
@@ -286,6 +310,7 @@ def test_parameters_the_client_owns_are_refused(client, llm_server):
 
 # -------------------------------------------------------------------------------------------- sizes
 
+
 def test_two_megabyte_answer(client, llm_server):
     llm_server.script(big(2_000_000))
     result = ask(client, llm_server)
@@ -299,10 +324,15 @@ def test_image_parts_reach_the_server_intact(client, llm_server):
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-    messages = [{"role": "user", "content": [
-        {"type": "text", "text": "What is on this page?"},
-        {"type": "image_url", "image_url": {"url": url}},
-    ]}]
+    messages = [
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "What is on this page?"},
+                {"type": "image_url", "image_url": {"url": url}},
+            ],
+        }
+    ]
     ask(client, llm_server, messages=messages)
     assert llm_server.chat_requests[0].json["messages"] == messages
     sent = llm_server.chat_requests[0].json["messages"][0]["content"][1]["image_url"]["url"]

@@ -21,16 +21,28 @@ def post(server: LLMServer, messages, path="/v1/chat/completions"):
 
 
 def test_route_answers_by_last_user_message(llm_server):
-    llm_server.respond_with(route({"GROUNDING": "ref=e4", "VERDICT": reply('{"passed": true}'),
-                                   "RUBRIC": lambda request: f"{len(request['messages'])} messages"}))
+    llm_server.respond_with(
+        route(
+            {
+                "GROUNDING": "ref=e4",
+                "VERDICT": reply('{"passed": true}'),
+                "RUBRIC": lambda request: f"{len(request['messages'])} messages",
+            }
+        )
+    )
+
     def content(reply) -> str:
         return reply[1]["choices"][0]["message"]["content"]
 
     assert content(post(llm_server, [{"role": "user", "content": "GROUNDING: find Add"}])) == "ref=e4"
     parts = [{"type": "text", "text": "VERDICT please"}, {"type": "image_url", "image_url": {"url": "data:,"}}]
     assert content(post(llm_server, [{"role": "user", "content": parts}])) == '{"passed": true}'
-    assert post(llm_server, [{"role": "system", "content": "s"}, {"role": "user", "content": "RUBRIC"}],
-                "/chat/completions")[1]["choices"][0]["message"]["content"] == "2 messages"
+    assert (
+        post(
+            llm_server, [{"role": "system", "content": "s"}, {"role": "user", "content": "RUBRIC"}], "/chat/completions"
+        )[1]["choices"][0]["message"]["content"]
+        == "2 messages"
+    )
     status, body = post(llm_server, [{"role": "user", "content": "something else"}])
     assert status == 400 and "something else" in body["error"]["message"]
     assert [r.last_user_text for r in llm_server.chat_requests][0] == "GROUNDING: find Add"

@@ -4,8 +4,14 @@ from iwr.llm import TokenUsage
 
 
 def call(prompt: int, completion: int, cost: float | None, cached: bool = False) -> TokenUsage:
-    return TokenUsage(prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion,
-                      cost_usd=cost, calls=1, cached_calls=int(cached))
+    return TokenUsage(
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        total_tokens=prompt + completion,
+        cost_usd=cost,
+        calls=1,
+        cached_calls=int(cached),
+    )
 
 
 def test_accumulate_in_place_and_add():

@@ -32,6 +32,7 @@ def test_finished_agent_run_shows_done_best_scores_and_iterations():
             assert rows[1][1:4] == ["25.0", "30.0", "27.0"] and rows[3][4] == "26.5"
             assert len(app.query_one(ScoreChart).finals) == 3
             assert app.query_one(StepLog).shown == app.state.tasks[1003].logged
+
     run(go())
 
 
@@ -52,6 +53,7 @@ def test_selecting_another_task_changes_the_iterations_and_stops_following():
             await pilot.press("f")
             await wait_until(pilot, lambda: app.selected == 1003)
             assert app.following
+
     run(go())
 
 
@@ -62,6 +64,7 @@ def test_oneshot_run_is_a_single_official_row():
             await pilot.pause()
             assert cells(app.query_one(IterationTable)) == [["—", "25.0", "55.0", "37.0", "37.0", "24k", "0.087", "40"]]
             assert "oneshot" in header_text(app)
+
     run(go())
 
 
@@ -84,6 +87,7 @@ def test_lines_appended_to_the_file_appear_within_a_second(tmp_path):
                 f.write("".join(text[first_iteration_scored:]))
             await wait_until(pilot, lambda: app.state.finished, timeout=1.0)
             assert "finished" in header_text(app)
+
     run(go())
 
 
@@ -96,6 +100,7 @@ def test_a_run_followed_to_its_end_can_exit_by_itself(tmp_path):
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_until(pilot, lambda: not app.is_running)
         return app
+
     assert run(go()).state.done == 2
 
 
@@ -109,6 +114,7 @@ def test_help_screen_opens_and_closes():
             await wait_until(pilot, lambda: not isinstance(app.screen, HelpScreen))
             await pilot.press("q")
             await wait_until(pilot, lambda: not app.is_running)
+
     run(go())
 
 
@@ -120,4 +126,5 @@ def test_a_run_gone_quiet_says_so():
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert "running (no event for 2:05)" in header_text(app)
+
     run(go())

@@ -62,6 +62,7 @@ def test_the_row_of_a_bars_top_is_labelled_with_the_band_holding_its_value(heigh
 @pytest.mark.parametrize("height", HEIGHTS)
 def test_heights_grow_with_the_value(height):
     """The drawn height (eighths, summed over rows) never falls as Final rises."""
+
     def eighths(rows: list[str]) -> int:
         return sum(BLOCKS.index(row[0]) for row in rows[:-1])
 
@@ -92,6 +93,7 @@ def rendered(finals: tuple[tuple[int | None, float], ...]) -> list[str]:
             app.query_one(ScoreChart).finals = finals
             await pilot.pause()
             return str(app.query_one(ScoreChart).render()).splitlines()
+
     return asyncio.run(go())
 
 
@@ -99,6 +101,6 @@ def test_the_widget_draws_29_6_above_its_0_row_and_0_on_it():
     lines = rendered(((0, 0.296), (1, 0.0), (2, 1.0)))
     zero = next(line for line in lines if line.startswith("  0"))
     assert not any(filled(ch) for ch in zero)
-    above = lines[:lines.index(zero)]
+    above = lines[: lines.index(zero)]
     assert any(filled(ch) for ch in "".join(line[4:8] for line in above))
     assert not any(filled(ch) for ch in "".join(line[9:13] for line in above))

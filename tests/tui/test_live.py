@@ -81,6 +81,7 @@ def test_a_failed_run_stays_on_screen_with_its_error(tmp_path):
             await wait_until(pilot, lambda: app.live_ended)
             assert "failed: ValueError: the generator broke" in header_text(app)
             await pilot.press("q")
+
     asyncio.run(go())
     live.join()
     with pytest.raises(ValueError):

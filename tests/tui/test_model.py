@@ -43,8 +43,13 @@ def test_oneshot_run_is_one_official_row():
 
 
 def test_status_follows_the_loop_and_an_interrupted_run_stops_running_tasks():
-    state = fold([RunStarted(t=0, run_id="r", mode="agent", generator="agent", task_ids=[1, 2]),
-                  TaskStarted(task_id=1), NodeStarted(task_id=1, iteration=2, node="self_test")])
+    state = fold(
+        [
+            RunStarted(t=0, run_id="r", mode="agent", generator="agent", task_ids=[1, 2]),
+            TaskStarted(task_id=1),
+            NodeStarted(task_id=1, iteration=2, node="self_test"),
+        ]
+    )
     assert state.tasks[1].status == "running" and state.tasks[1].activity == "self_test 2"
     assert state.tasks[1].rows[2].node == "self_test" and state.tasks[2].status == "waiting"
     assert state.last_started == 1 and state.elapsed(now=5) == 5
@@ -54,7 +59,6 @@ def test_status_follows_the_loop_and_an_interrupted_run_stops_running_tasks():
     assert state.tasks[1].status == "stopped" and state.interrupted and state.elapsed(now=100) == 9
 
 
-
 def test_a_run_stopped_by_a_model_setting_and_one_with_unanswered_tasks_are_not_shown_finished():
     from iwr.benchmark.display import finished_line
 
@@ -62,8 +66,10 @@ def test_a_run_stopped_by_a_model_setting_and_one_with_unanswered_tasks_are_not_
     unanswered = RunFinished(unanswered=3, tasks_done=12)
     state = fold([RunStarted(t=0, run_id="r", mode="oneshot", generator="oneshot", task_ids=[1]), stopped])
     assert state.stopped.startswith("not authorised") and not state.interrupted
-    assert fold([RunStarted(t=0, run_id="r", mode="oneshot", generator="oneshot", task_ids=[1]),
-                 unanswered]).unanswered == 3
+    assert (
+        fold([RunStarted(t=0, run_id="r", mode="oneshot", generator="oneshot", task_ids=[1]), unanswered]).unanswered
+        == 3
+    )
     assert finished_line(stopped, "5s").startswith("stopped: 2 task(s) judged and kept")
     assert "3 task(s) unanswered" in finished_line(unanswered, "5s")
     assert finished_line(RunFinished(tasks_done=12), "5s") == "run finished (12 task(s), 5s)"
@@ -71,16 +77,21 @@ def test_a_run_stopped_by_a_model_setting_and_one_with_unanswered_tasks_are_not_
 
 def test_resumed_run_keeps_finished_tasks_and_counts_them_once():
     evs = events(ONESHOT)
-    resumed = [RunStarted(t=evs[-1].t + 60, run_id=evs[0].run_id, mode="oneshot", generator="oneshot",
-                          task_ids=[1001, 1002])] + [e for e in evs if e.kind in ("task_started", "task_finished")]
+    resumed = [
+        RunStarted(t=evs[-1].t + 60, run_id=evs[0].run_id, mode="oneshot", generator="oneshot", task_ids=[1001, 1002])
+    ] + [e for e in evs if e.kind in ("task_started", "task_finished")]
     state = fold(evs + resumed + [RunFinished(tasks_done=2)])
     assert state.done == 2 and state.tasks[1002].best == 0.37
     assert state.tokens == 2 * 24500
 
 
 def test_unpriced_tokens_and_a_failed_generation_are_shown():
-    state = fold([GenerationFinished(task_id=7, ok=False, error="timeout", prompt_tokens=10, cost_usd=None),
-                  Scored(task_id=7, official=True, IFS=0, Final=0, error="no index.html")])
+    state = fold(
+        [
+            GenerationFinished(task_id=7, ok=False, error="timeout", prompt_tokens=10, cost_usd=None),
+            Scored(task_id=7, official=True, IFS=0, Final=0, error="no index.html"),
+        ]
+    )
     t = state.tasks[7]
     assert state.unpriced and [line.level for line in t.log] == ["error", "warning"]
 
@@ -96,6 +107,6 @@ def test_the_runners_whole_loop_generation_is_a_total_not_a_row():
     evs = events(AGENT)
     loop_done = next(i for i, e in enumerate(evs) if e.kind == "loop_finished" and e.task_id == 1001)
     total = GenerationFinished(task_id=1001, ok=True, prompt_tokens=30000, completion_tokens=5000, cost_usd=0.5)
-    state = fold(evs[:loop_done + 1] + [total] + evs[loop_done + 1:])
+    state = fold(evs[: loop_done + 1] + [total] + evs[loop_done + 1 :])
     t = state.tasks[1001]
     assert t.rows[None].tokens == 0 and t.tokens == 35000 and t.cost == 0.5

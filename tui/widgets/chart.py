@@ -48,7 +48,7 @@ class ScoreChart(Widget):
             return Text("no scores yet", style="dim")
         width = max(1, self.size.width - 18)
         bar_w = max(1, min(4, width // len(values) - 1))
-        shown = list(self.finals)[-max(1, width // (bar_w + 1)):]
+        shown = list(self.finals)[-max(1, width // (bar_w + 1)) :]
         height = max(1, self.size.height)
         rows = bars([f for _, f in shown], height)
         notes = {0: f" last {fmt.score(values[-1])}", 1: f" best {fmt.score(max(values))}"}

@@ -28,10 +28,22 @@ class IterationTable(DataTable):
             label = fmt.iteration(row.iteration) + ("*" if row.iteration is not None and row.iteration == best else "")
             if row.node:
                 label += "…"
-            cells = [label, fmt.score(row.IFS), fmt.score(row.VFS), fmt.score(row.Final), fmt.score(row.official),
-                     fmt.tokens(row.tokens), fmt.dollars(row.cost), fmt.seconds(row.seconds)]
+            cells = [
+                label,
+                fmt.score(row.IFS),
+                fmt.score(row.VFS),
+                fmt.score(row.Final),
+                fmt.score(row.official),
+                fmt.tokens(row.tokens),
+                fmt.dollars(row.cost),
+                fmt.seconds(row.seconds),
+            ]
             style = "bold green" if row.official is not None else ""
-            self.add_row(*(Text(c, justify="left" if i == 0 else "right", style=style if i in (3, 4) else "")
-                           for i, c in enumerate(cells)))
+            self.add_row(
+                *(
+                    Text(c, justify="left" if i == 0 else "right", style=style if i in (3, 4) else "")
+                    for i, c in enumerate(cells)
+                )
+            )
         if at_end and self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)

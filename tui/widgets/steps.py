@@ -48,7 +48,7 @@ class StepLog(RichLog):
         if task is None:
             return
         new = min(task.logged - self.shown, len(task.log))
-        for line in task.log[len(task.log) - new:]:
+        for line in task.log[len(task.log) - new :]:
             if line.index is not None and line.iteration != self.last_pass:
                 self.last_pass = line.iteration
                 self.write(Text(f"── {pass_title(line.iteration, mode)} ──", style="bold dim"))
