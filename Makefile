@@ -22,9 +22,10 @@ demo: setup
 	@echo "report: runs/demo-$(STAMP)/report.html"
 	@echo "next: source $(VENV)/bin/activate, then the README's iwr commands (or call $(VENV)/bin/iwr)"
 
-# Static checks, run before the tests: ruff (ruff.toml) and the import contracts (.importlinter).
+# Static checks, run before the tests: ruff lint and format (ruff.toml) and the import contracts (.importlinter).
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/python scripts/lint_imports.py
 
 test: setup lint

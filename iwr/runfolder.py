@@ -2,7 +2,7 @@
 build their paths. The runner, the judge's records, the agent loop, the reports and `iwr watch` take
 their names from here and never spell one themselves.
 
-    <run>/config.json, events.jsonl, report.md, report.html
+    <run>/config.json, events.jsonl, report.md, report.html, report-files/ (the HTML report's screenshots)
     <run>/<task-id>/generation.json, response.txt, index.html, assets/, eval.json, evalpoints/<k>.png,
                     steps/<i>.png, loop.json (agent), keyframes/ (agent), iterations/<n>/ (agent: a page
                     with its response.txt and selftest.json, evalpoints/, steps/)
@@ -18,6 +18,7 @@ CONFIG = "config.json"
 EVENTS = "events.jsonl"
 REPORT_MD = "report.md"
 REPORT_HTML = "report.html"
+REPORT_FILES = "report-files"
 GENERATION = "generation.json"
 RESPONSE = "response.txt"
 PAGE = "index.html"

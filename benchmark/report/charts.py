@@ -32,8 +32,7 @@ def _num(x: float) -> str:
 
 
 def _text(x: float, y: float, text: str, fill: str = AXIS_TEXT, anchor: str = "start", extra: str = "") -> str:
-    return (f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" fill="{fill}"{extra}>'
-            f'{escape(text)}</text>')
+    return f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" fill="{fill}"{extra}>{escape(text)}</text>'
 
 
 def _line(x1: float, y1: float, x2: float, y2: float, stroke: str = GRID, extra: str = "") -> str:
@@ -41,9 +40,10 @@ def _line(x1: float, y1: float, x2: float, y2: float, stroke: str = GRID, extra:
 
 
 def _svg(width: int, height: int, body: list[str], label: str) -> str:
-    return (f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-label="{escape(label)}" {FONT} font-size="11"><title>{escape(label)}</title>'
-            + "".join(body) + "</svg>")
+    return (
+        f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(label)}" {FONT} font-size="11"><title>{escape(label)}</title>' + "".join(body) + "</svg>"
+    )
 
 
 def _spread(values: list[float], gap: float, step: float, limit: float) -> list[float]:
@@ -88,14 +88,20 @@ def strip_plot_svg(lanes: list[tuple[str, list[tuple[str, float]]]], width: int 
             continue
         values = [val for _, val in points]
         for (label, val), dy in zip(points, _spread(values, gap=0.012, step=6.0, limit=lane_h / 2 - 6)):
-            body.append(f'<circle cx="{_num(x(val))}" cy="{_num(cy + dy)}" r="5" fill="{colour}" fill-opacity="0.72" '
-                        f'stroke="#fff" stroke-width="1"><title>{escape(label)}: {100 * val:.2f}</title></circle>')
+            body.append(
+                f'<circle cx="{_num(x(val))}" cy="{_num(cy + dy)}" r="5" fill="{colour}" fill-opacity="0.72" '
+                f'stroke="#fff" stroke-width="1"><title>{escape(label)}: {100 * val:.2f}</title></circle>'
+            )
         mean = sum(values) / len(values)
-        body.append(f'<line x1="{_num(x(mean))}" y1="{_num(cy - lane_h / 2 + 4)}" x2="{_num(x(mean))}" '
-                    f'y2="{_num(cy + lane_h / 2 - 4)}" stroke="#212529" stroke-width="2">'
-                    f'<title>mean {100 * mean:.2f}</title></line>')
-        body.append(f'<text x="{left + plot_w + 8}" y="{_num(cy + 4)}" fill="#212529">avg '
-                    f'<tspan font-weight="600">{100 * mean:.1f}</tspan></text>')
+        body.append(
+            f'<line x1="{_num(x(mean))}" y1="{_num(cy - lane_h / 2 + 4)}" x2="{_num(x(mean))}" '
+            f'y2="{_num(cy + lane_h / 2 - 4)}" stroke="#212529" stroke-width="2">'
+            f"<title>mean {100 * mean:.2f}</title></line>"
+        )
+        body.append(
+            f'<text x="{left + plot_w + 8}" y="{_num(cy + 4)}" fill="#212529">avg '
+            f'<tspan font-weight="600">{100 * mean:.1f}</tspan></text>'
+        )
     return _svg(width, height, body, title or "score distribution per task")
 
 
@@ -105,8 +111,14 @@ def _ticks(lo: float, hi: float, max_ticks: int = 10) -> list[int]:
     return list(range(lo_i, hi_i + 1, step))
 
 
-def line_chart_svg(series: list[Series], width: int = 560, height: int = 280, x_label: str = "iteration",
-                   y_label: str = "mean Final, %", title: str = "score by iteration") -> str:
+def line_chart_svg(
+    series: list[Series],
+    width: int = 560,
+    height: int = 280,
+    x_label: str = "iteration",
+    y_label: str = "mean Final, %",
+    title: str = "score by iteration",
+) -> str:
     """Score-by-iteration curves (the one-shot vs agentic section): one polyline per series, y 0-100.
 
     x values are iteration numbers (ticks on integers); a series with one point is drawn as a dot,
@@ -145,12 +157,16 @@ def line_chart_svg(series: list[Series], width: int = 560, height: int = 280, x_
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
         if len(pts) > 1:
             coords = " ".join(f"{_num(X(a))},{_num(Y(b))}" for a, b in pts)
-            body.append(f'<polyline class="series" points="{coords}" fill="none" stroke="{colour}" stroke-width="2.2"'
-                        f' stroke-linejoin="round"{dash}><title>{escape(s.name)}</title></polyline>')
+            body.append(
+                f'<polyline class="series" points="{coords}" fill="none" stroke="{colour}" stroke-width="2.2"'
+                f' stroke-linejoin="round"{dash}><title>{escape(s.name)}</title></polyline>'
+            )
         if not s.dashed or len(pts) == 1:
             for a, b in pts:
-                body.append(f'<circle cx="{_num(X(a))}" cy="{_num(Y(b))}" r="3.5" fill="{colour}">'
-                            f'<title>{escape(s.name)} — {escape(x_label)} {_num(a)}: {100 * b:.2f}</title></circle>')
+                body.append(
+                    f'<circle cx="{_num(X(a))}" cy="{_num(Y(b))}" r="3.5" fill="{colour}">'
+                    f"<title>{escape(s.name)} — {escape(x_label)} {_num(a)}: {100 * b:.2f}</title></circle>"
+                )
         ly = height + 4 + 18 * n
         body.append(_line(left, ly, left + 18, ly, colour, f' stroke-width="2.2"{dash}'))
         body.append(_text(left + 24, ly + 4, s.name[:80], INK))

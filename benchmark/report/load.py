@@ -30,7 +30,9 @@ TaskStatus = Literal["done", "judging", "generating", "not started", "unreadable
 """done: eval.json read; judging: generation.json but no eval.json; generating: task folder without
 generation.json; not started: no folder yet; unreadable: eval.json exists but does not parse."""
 
-RunState = Literal["complete", "in progress", "interrupted"]
+RunState = Literal["complete", "in progress", "interrupted", "stopped", "tasks unanswered"]
+"""`stopped`: a wrong model setting stopped the run; `tasks unanswered`: it ended with tasks the model never
+answered (a failed call). Neither is complete: `--resume` finishes both."""
 
 
 class _Model(BaseModel):
@@ -49,12 +51,21 @@ class TaskOutline(_Model):
     site: str = ""
     domain: str = ""
     level: str = ""
+    visual: str = ""
+    """`classification.visual_complexity` as the pack spells it (Low, Medium, High on official data)."""
     resolution: str = ""
     actions: list[ActionOutline] = Field(default_factory=list)
+    folder: Path | None = None
+    """The task's folder in the pack, for the reference images of checkpoints no run reached."""
 
     @property
     def checkpoint_count(self) -> int:
         return 1 + sum(a.flagged for a in self.actions)
+
+    def reference(self, k: int) -> Path | None:
+        """The pack's reference image of checkpoint `k` (official layout), None when it is not there."""
+        path = self.folder / "checkpoints" / f"step_{k}.png" if self.folder else None
+        return path if path is not None and path.is_file() else None
 
 
 class TaskEntry(_Model):
@@ -155,11 +166,22 @@ def load_outlines(pack: str) -> dict[int, TaskOutline]:
         parsed, _ = parse_lines(path)
     except OSError:
         return {}
-    return {t.id: TaskOutline(site=t.source_website, domain=t.classification.domain, level=t.classification.level,
-                              resolution=t.resolution,
-                              actions=[ActionOutline(type=a.type, description=a.parameters.description,
-                                                     flagged=a.visual_evaluation_flag) for a in t.action_sequence])
-            for _, t in parsed}
+    folder = path.with_suffix("")
+    return {
+        t.id: TaskOutline(
+            site=t.source_website,
+            domain=t.classification.domain,
+            level=t.classification.level,
+            visual=t.classification.visual_complexity,
+            resolution=t.resolution,
+            folder=folder / t.folder_name,
+            actions=[
+                ActionOutline(type=a.type, description=a.parameters.description, flagged=a.visual_evaluation_flag)
+                for a in t.action_sequence
+            ],
+        )
+        for _, t in parsed
+    }
 
 
 def load_task(task_dir: Path, task_id: int, outline: TaskOutline | None) -> TaskEntry:
@@ -177,8 +199,16 @@ def load_task(task_dir: Path, task_id: int, outline: TaskOutline | None) -> Task
     else:
         status = "not started"
     page = (task_dir / (generation.entry if generation is not None else "index.html")).is_file()
-    return TaskEntry(task_id=task_id, dir=task_dir, status=status, score=score, generation=generation,
-                     outline=outline, problems=problems, page=page)
+    return TaskEntry(
+        task_id=task_id,
+        dir=task_dir,
+        status=status,
+        score=score,
+        generation=generation,
+        outline=outline,
+        problems=problems,
+        page=page,
+    )
 
 
 def totals(tasks: list[TaskEntry], events: list) -> RunTotals:
@@ -193,13 +223,19 @@ def totals(tasks: list[TaskEntry], events: list) -> RunTotals:
     starts = [e.t for e in events if isinstance(e, RunStarted)]
     ends = [e.t for e in events if isinstance(e, RunFinished)]
     wall = round(ends[-1] - starts[0], 3) if starts and ends and ends[-1] >= starts[0] else None
-    return RunTotals(tasks_total=len(tasks), tasks_done=sum(t.status == "done" for t in tasks),
-                     prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
-                     total_tokens=usage.total_tokens or usage.prompt_tokens + usage.completion_tokens,
-                     cost_usd=usage.cost_usd,
-                     generation_seconds=round(sum(t.generation.seconds for t in tasks if t.generation), 3),
-                     judge_seconds=round(sum(t.score.seconds for t in tasks if t.score), 3), wall_seconds=wall,
-                     judge_tokens=judge.prompt_tokens + judge.completion_tokens, judge_cost_usd=judge.cost_usd)
+    return RunTotals(
+        tasks_total=len(tasks),
+        tasks_done=sum(t.status == "done" for t in tasks),
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        total_tokens=usage.total_tokens or usage.prompt_tokens + usage.completion_tokens,
+        cost_usd=usage.cost_usd,
+        generation_seconds=round(sum(t.generation.seconds for t in tasks if t.generation), 3),
+        judge_seconds=round(sum(t.score.seconds for t in tasks if t.score), 3),
+        wall_seconds=wall,
+        judge_tokens=judge.prompt_tokens + judge.completion_tokens,
+        judge_cost_usd=judge.cost_usd,
+    )
 
 
 def iteration_curve(events: list) -> list[IterationPoint]:
@@ -215,17 +251,22 @@ def iteration_curve(events: list) -> list[IterationPoint]:
     last = max(i for by_it in scores.values() for i in by_it)
     points = []
     for i in range(last + 1):
-        best = [max(v for it, v in by_it.items() if it <= i) for by_it in scores.values()
-                if any(it <= i for it in by_it)]
+        best = [
+            max(v for it, v in by_it.items() if it <= i) for by_it in scores.values() if any(it <= i for it in by_it)
+        ]
         if best:
             points.append(IterationPoint(iteration=i, mean_final=sum(best) / len(best), tasks=len(best)))
     return points
 
 
 def run_state(tasks: list[TaskEntry], events: list) -> RunState:
+    last = next((e for e in reversed(events) if isinstance(e, (RunStarted, RunFinished))), None)
+    if isinstance(last, RunFinished) and last.stopped:
+        return "stopped"
+    if isinstance(last, RunFinished) and last.unanswered:
+        return "tasks unanswered"
     if tasks and all(t.status == "done" for t in tasks):
         return "complete"
-    last = next((e for e in reversed(events) if isinstance(e, (RunStarted, RunFinished))), None)
     return "interrupted" if isinstance(last, RunFinished) and last.interrupted else "in progress"
 
 
@@ -251,8 +292,16 @@ def load_run(run_dir: Path) -> RunReport:
     ids += sorted(int(p.name) for p in run_dir.iterdir() if p.is_dir() and p.name.isdigit() and int(p.name) not in ids)
     tasks = [load_task(run_dir / str(i), i, outlines.get(i)) for i in ids]
     problems += [f"task {t.task_id}: {p}" for t in tasks for p in t.problems]
-    return RunReport(dir=run_dir, run_id=run_dir.name, config=config, state=run_state(tasks, events), tasks=tasks,
-                     totals=totals(tasks, events), iterations=iteration_curve(events), problems=problems)
+    return RunReport(
+        dir=run_dir,
+        run_id=run_dir.name,
+        config=config,
+        state=run_state(tasks, events),
+        tasks=tasks,
+        totals=totals(tasks, events),
+        iterations=iteration_curve(events),
+        problems=problems,
+    )
 
 
 def load_runs(run_dirs: list[Path]) -> list[RunReport]:
@@ -261,5 +310,17 @@ def load_runs(run_dirs: list[Path]) -> list[RunReport]:
     return [load_run(Path(d)) for d in run_dirs]
 
 
-__all__ = ["ReportError", "RunReport", "RunTotals", "TaskEntry", "TaskOutline", "ActionOutline", "IterationPoint",
-           "TaskStatus", "RunState", "load_run", "load_runs", "load_outlines"]
+__all__ = [
+    "ReportError",
+    "RunReport",
+    "RunTotals",
+    "TaskEntry",
+    "TaskOutline",
+    "ActionOutline",
+    "IterationPoint",
+    "TaskStatus",
+    "RunState",
+    "load_run",
+    "load_runs",
+    "load_outlines",
+]

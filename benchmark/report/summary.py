@@ -115,12 +115,21 @@ def groups(run: RunReport) -> list[ScoreGroup]:
             counted = [e for e in here if counts_in_average(not e.without_page, protocol)]
             scores = [e.score for e in counted]
             avgs = column_averages(scores)
-            out.append(ScoreGroup(run_id=run.run_id, label=run.label, official=official, protocol=protocol,
-                                  tasks=len(scores), means={c: a.value for c, a in avgs.items()},
-                                  counts={c: a.n for c, a in avgs.items()}, standins=standins_of(scores),
-                                  scores=scores, zero=[e.task_id for e in counted if e.without_page],
-                                  left_out=[e.task_id for e in here
-                                            if not counts_in_average(not e.without_page, protocol)]))
+            out.append(
+                ScoreGroup(
+                    run_id=run.run_id,
+                    label=run.label,
+                    official=official,
+                    protocol=protocol,
+                    tasks=len(scores),
+                    means={c: a.value for c, a in avgs.items()},
+                    counts={c: a.n for c, a in avgs.items()},
+                    standins=standins_of(scores),
+                    scores=scores,
+                    zero=[e.task_id for e in counted if e.without_page],
+                    left_out=[e.task_id for e in here if not counts_in_average(not e.without_page, protocol)],
+                )
+            )
     return out
 
 
@@ -129,11 +138,15 @@ def group_notes(g: ScoreGroup) -> list[str]:
     generated page, and what '(n=k/N)' means when a column misses some tasks."""
     notes = []
     if g.zero:
-        notes.append(f"{_plural(len(g.zero))} without a generated {PAGE} counted as 0 (IFS 0, Final 0) in the "
-                     f"averages (iwr protocol): {_ids(g.zero)}")
+        notes.append(
+            f"{_plural(len(g.zero))} without a generated {PAGE} counted as 0 (IFS 0, Final 0) in the "
+            f"averages (iwr protocol): {_ids(g.zero)}"
+        )
     if g.left_out:
-        notes.append(f"{_plural(len(g.left_out))} without a generated {PAGE} left out of the averages "
-                     f"(official protocol): {_ids(g.left_out)}")
+        notes.append(
+            f"{_plural(len(g.left_out))} without a generated {PAGE} left out of the averages "
+            f"(official protocol): {_ids(g.left_out)}"
+        )
     if any(g.average(c).partial and g.means[c] is not None for c in COLUMNS):
         notes.append(AVG_NOTE)
     return notes
@@ -210,6 +223,8 @@ class CompareTable(BaseModel):
     names: list[str]
     groups: list[ScoreGroup]
     task_ids: list[int]
+    runs: list[int] = Field(default_factory=list)
+    """Per group, the index of its run in the list the table was made from (run ids may repeat)."""
 
     @property
     def standins(self) -> list[str]:
@@ -226,15 +241,23 @@ def comparison_tables(runs: list[RunReport]) -> list[CompareTable]:
     """One table per (protocol, kind) present in any run; results of different protocols or kinds never
     share a table or a column set."""
     names = run_names(runs)
-    by_key: dict[Key, list[tuple[str, ScoreGroup]]] = {k: [] for k in KEYS}
-    for name, run in zip(names, runs):
+    by_key: dict[Key, list[tuple[int, str, ScoreGroup]]] = {k: [] for k in KEYS}
+    for i, (name, run) in enumerate(zip(names, runs)):
         for g in groups(run):
-            by_key[g.key].append((name, g))
+            by_key[g.key].append((i, name, g))
     out = []
     for key, found in by_key.items():
         if found:
-            ids = sorted({s.task_id for _, g in found for s in g.scores})
-            out.append(CompareTable(key=key, names=[n for n, _ in found], groups=[g for _, g in found], task_ids=ids))
+            ids = sorted({s.task_id for _, _, g in found for s in g.scores})
+            out.append(
+                CompareTable(
+                    key=key,
+                    names=[n for _, n, _ in found],
+                    groups=[g for _, _, g in found],
+                    task_ids=ids,
+                    runs=[i for i, _, _ in found],
+                )
+            )
     return out
 
 
@@ -268,11 +291,40 @@ def done_label(run: RunReport) -> str:
     return f"{t.tasks_done}/{t.tasks_total}" + ("" if run.state == "complete" else f" ({run.state})")
 
 
-__all__ = ["ScoreGroup", "CompareTable", "COLUMNS", "KINDS", "PROTOCOLS", "KEYS", "Key", "pct", "fmt_avg",
-           "column_means", "column_averages", "standins_of", "kind_label", "kind_title", "key_title", "key_label",
-           "protocol_label", "protocols_label", "run_protocols", "task_protocol", "standins_note", "groups",
-           "group_notes", "named_notes", "leaderboard", "comparison_tables", "fmt_cost", "fmt_tokens", "fmt_seconds",
-           "done_label", "run_names"]
+__all__ = [
+    "ScoreGroup",
+    "CompareTable",
+    "COLUMNS",
+    "AVG_NOTE",
+    "KINDS",
+    "PROTOCOLS",
+    "KEYS",
+    "Key",
+    "pct",
+    "fmt_avg",
+    "column_means",
+    "column_averages",
+    "standins_of",
+    "kind_label",
+    "kind_title",
+    "key_title",
+    "key_label",
+    "protocol_label",
+    "protocols_label",
+    "run_protocols",
+    "task_protocol",
+    "standins_note",
+    "groups",
+    "group_notes",
+    "named_notes",
+    "leaderboard",
+    "comparison_tables",
+    "fmt_cost",
+    "fmt_tokens",
+    "fmt_seconds",
+    "done_label",
+    "run_names",
+]
 
 
 def loop_label(run: RunReport) -> str | None:
@@ -280,15 +332,19 @@ def loop_label(run: RunReport) -> str | None:
     loop = run.config.generator_settings.get("loop") if run.config.mode == "agent" else None
     if not loop:
         return None
-    budgets = [f"${loop['budget_usd']:g}" if loop.get("budget_usd") else "",
-               f"{loop['budget_tokens']:,} tokens" if loop.get("budget_tokens") else "",
-               f"{loop['budget_s']:g}s" if loop.get("budget_s") else ""]
+    budgets = [
+        f"${loop['budget_usd']:g}" if loop.get("budget_usd") else "",
+        f"{loop['budget_tokens']:,} tokens" if loop.get("budget_tokens") else "",
+        f"{loop['budget_s']:g}s" if loop.get("budget_s") else "",
+    ]
     budgets = [b for b in budgets if b]
-    return (f"feedback {loop.get('feedback')}, up to {loop.get('max_iters')} pages per task, target self-test Final "
-            f"{100 * loop.get('target', 0):.0f}, patience {loop.get('patience')}"
-            + (", budget " + " / ".join(budgets) if budgets else "")
-            + ("" if loop.get("edits", True) else ", whole-page revisions only")
-            + "; self-test = offline judge against input-video keyframes")
+    return (
+        f"feedback {loop.get('feedback')}, up to {loop.get('max_iters')} pages per task, target self-test Final "
+        f"{100 * loop.get('target', 0):.0f}, patience {loop.get('patience')}"
+        + (", budget " + " / ".join(budgets) if budgets else "")
+        + ("" if loop.get("edits", True) else ", whole-page revisions only")
+        + "; self-test = offline judge against input-video keyframes"
+    )
 
 
 def judge_spend(run: RunReport) -> str | None:

@@ -1,22 +1,28 @@
-"""One task's card in the HTML report: checkpoint image pairs, the step list with its evidence, and
-the generation's cost; the part of the report that explains *why* a task scored what it did."""
+"""One run's result for one task in the HTML report: its scores, how far the replay got, the step list
+with its evidence and the generation's cost; the part of the report that explains *why* a task scored
+what it did. `across` puts the runs' results for a task side by side."""
 
 from __future__ import annotations
 
 from iwr.benchmark.report import views as v
-from iwr.benchmark.report.images import Thumbnailer, resolve
+from iwr.benchmark.report.checkpoints import MARK, SHORT, coverage
 from iwr.benchmark.report.load import RunReport, TaskEntry
 from iwr.benchmark.report.summary import PAGE, fmt_cost, fmt_seconds, fmt_tokens, pct, task_protocol
 from iwr.judge.score import counts_in_average
 from iwr.judge.types import StepResult
 
 METRIC_NAMES = {"ocr": "OCR", "dino": "DINO", "mllm": "MLLM"}
-STATUS_TEXT = {"done": "done", "judging": "in progress — judging", "generating": "in progress — generating",
-               "not started": "not started", "unreadable": "eval.json unreadable"}
+STATUS_TEXT = {
+    "done": "done",
+    "judging": "in progress — judging",
+    "generating": "in progress — generating",
+    "not started": "not started",
+    "unreadable": "eval.json unreadable",
+}
 
 
 def anchor(*parts: object) -> str:
-    """An in-page link target (the only kind of link the report has)."""
+    """An in-page link target (run ids keep their characters; spaces become '_')."""
     return "-".join(str(p) for p in parts).replace(" ", "_")
 
 
@@ -61,11 +67,20 @@ def step_view(s: StepResult, flagged: bool) -> v.StepView:
     met = ""
     if expectations and all(e.startswith("✓") for e in expectations):
         met = f"✓ {len(expectations)}/{len(expectations)} checks met"
-    return v.StepView(index=s.index, type=s.type, description=s.description, outcome="pass" if s.passed else "fail",
-                      grounding=grounding_text(s), tried=[] if s.passed or not s.grounding else s.grounding.tried,
-                      verdict=verdict, reason=s.reason or (s.verdict.reason if s.verdict else ""),
-                      expectations=expectations, expectations_met=met, console_errors=len(s.console_errors),
-                      flagged=flagged)
+    return v.StepView(
+        index=s.index,
+        type=s.type,
+        description=s.description,
+        outcome="pass" if s.passed else "fail",
+        grounding=grounding_text(s),
+        tried=[] if s.passed or not s.grounding else s.grounding.tried,
+        verdict=verdict,
+        reason=s.reason or (s.verdict.reason if s.verdict else ""),
+        expectations=expectations,
+        expectations_met=met,
+        console_errors=len(s.console_errors),
+        flagged=flagged,
+    )
 
 
 def step_views(entry: TaskEntry) -> tuple[list[v.StepView], list[v.StepView], str]:
@@ -75,33 +90,41 @@ def step_views(entry: TaskEntry) -> tuple[list[v.StepView], list[v.StepView], st
     done = entry.score.steps
     outline = entry.outline.actions if entry.outline else []
     judged = [step_view(s, s.index < len(outline) and outline[s.index].flagged) for s in done]
-    unreached = [v.StepView(index=i, type=a.type, description=a.description, outcome="not-reached", flagged=a.flagged)
-                 for i, a in enumerate(outline[len(done):], start=len(done))]
+    unreached = [
+        v.StepView(index=i, type=a.type, description=a.description, outcome="not-reached", flagged=a.flagged)
+        for i, a in enumerate(outline[len(done) :], start=len(done))
+    ]
     note = f"{sum(s.passed for s in done)} of {len(outline) or len(done)} step(s) passed"
     if done and not done[-1].passed:
         note += f"; stopped at step {done[-1].index}"
     return judged, unreached, note
 
 
-def checkpoint_views(entry: TaskEntry, thumbs: Thumbnailer) -> tuple[list[v.CheckpointView], str]:
-    """Reference and generated screenshot of every evaluated checkpoint, metric names marked when a
-    stand-in backend produced them."""
+def checkpoint_metrics(entry: TaskEntry) -> dict[int, list[str]]:
+    """Per compared checkpoint, its metrics, each marked with the stand-in that produced it."""
     if entry.score is None:
-        return [], ""
+        return {}
     standin = {b.role: b.name for b in entry.score.backends if not b.official}
-    out = []
-    for cp in entry.score.checkpoints:
-        metrics = [f"{METRIC_NAMES.get(k, k)} {100 * x:.1f}" + (f" [{standin[k]}]" if k in standin else "")
-                   for k, x in cp.metrics.items()]
-        title = f"checkpoint {cp.k} · " + ("initial state" if cp.step is None else f"after step {cp.step}")
-        out.append(v.CheckpointView(k=cp.k, title=title, metrics=metrics,
-                                    reference=thumbs(resolve(entry.dir, cp.reference)),
-                                    generated=thumbs(resolve(entry.dir, cp.screenshot))))
-    total = entry.outline.checkpoint_count if entry.outline else None
-    note = f"{len(out)} of {total} checkpoint(s) evaluated" if total else f"{len(out)} checkpoint(s) evaluated"
-    if total and len(out) < total:
+    return {
+        cp.k: [
+            f"{METRIC_NAMES.get(k, k)} {100 * x:.1f}" + (f" [{standin[k]}]" if k in standin else "")
+            for k, x in cp.metrics.items()
+        ]
+        for cp in entry.score.checkpoints
+    }
+
+
+def checkpoints_note(entry: TaskEntry) -> str:
+    """How many checkpoints the VFS covers, and why when not all (the same rule as the leaderboard's flag)."""
+    if entry.score is None:
+        return ""
+    c = coverage(entry.score, entry.outline)
+    note = f"{c.compared} of {c.total} checkpoint(s) compared" if c.total else f"{c.compared} checkpoint(s) compared"
+    if c.partial:
         note += " — later ones were not reached (only checkpoints before the first failure count)"
-    return out, note
+    if c.initial_only:
+        note += f"; {MARK} VFS is from checkpoint 0 (the initial state) only"
+    return note
 
 
 def generation_facts(entry: TaskEntry) -> list[str]:
@@ -109,9 +132,12 @@ def generation_facts(entry: TaskEntry) -> list[str]:
     facts = []
     if g is not None:
         u = g.usage
-        facts = [f"generator {g.generator}" + (f" ({g.model})" if g.model else ""),
-                 f"{fmt_tokens(u.prompt_tokens)} prompt + {fmt_tokens(u.completion_tokens)} completion tokens",
-                 f"cost {fmt_cost(u.cost_usd)}", f"generated in {fmt_seconds(g.seconds)}"]
+        facts = [
+            f"generator {g.generator}" + (f" ({g.model})" if g.model else ""),
+            f"{fmt_tokens(u.prompt_tokens)} prompt + {fmt_tokens(u.completion_tokens)} completion tokens",
+            f"cost {fmt_cost(u.cost_usd)}",
+            f"generated in {fmt_seconds(g.seconds)}",
+        ]
         if g.cached or u.cached_calls:
             facts.append("from cache")
     if s is not None:
@@ -137,21 +163,40 @@ def page_note(run: RunReport, entry: TaskEntry) -> list[str]:
     return [f"no generated {PAGE}: left out of the averages ({protocol} protocol)"]
 
 
-def task_view(run: RunReport, entry: TaskEntry, thumbs: Thumbnailer) -> v.TaskView:
-    s, o = entry.score, entry.outline
+def scores(entry: TaskEntry) -> list[v.Cell]:
+    """IFS, VFS, Final; the VFS cell flagged when it is from checkpoint 0 only."""
+    s = entry.score
+    if s is None:
+        return []
+    vfs = cell(s.VFS)
+    if coverage(s, entry.outline).initial_only:
+        vfs.flag = f"{MARK} {SHORT}"
+    return [cell(s.IFS), vfs, cell(s.Final)]
+
+
+def run_result(run: RunReport, name: str, entry: TaskEntry) -> v.RunResult:
+    s = entry.score
     steps, unreached, steps_note = step_views(entry)
-    checkpoints, cp_note = checkpoint_views(entry, thumbs)
-    return v.TaskView(task_id=entry.task_id, anchor=anchor("task", run.run_id, entry.task_id),
-                      status=STATUS_TEXT[entry.status],
-                      subtitle=" · ".join(x for x in ([o.site, o.domain, o.level, o.resolution] if o else []) if x),
-                      official=s.official if s else None,
-                      kind="" if s is None else "official" if s.official else "offline",
-                      standins="; ".join(s.standins) if s and not s.official else "",
-                      scores=[cell(getattr(s, c)) for c in ("IFS", "VFS", "Final")] if s else [],
-                      generation=generation_facts(entry), errors=task_errors(entry) + page_note(run, entry),
-                      checkpoints=checkpoints,
-                      checkpoints_note=cp_note, steps=steps, unreached=unreached, steps_note=steps_note,
-                      blocked=s.blocked_requests[:20] if s else [])
+    total = len(entry.outline.actions) if entry.outline and entry.outline.actions else None
+    passed = sum(x.passed for x in s.steps) if s else 0
+    return v.RunResult(
+        run=name,
+        anchor=anchor("task", entry.task_id, run.run_id),
+        status=STATUS_TEXT[entry.status],
+        official=s.official if s else None,
+        kind="" if s is None else "official" if s.official else "offline",
+        standins="; ".join(s.standins) if s and not s.official else "",
+        scores=scores(entry),
+        steps_passed="" if s is None else f"{passed}/{total}" if total else str(passed),
+        checkpoints="" if s is None else coverage(s, entry.outline).label,
+        generation=generation_facts(entry),
+        errors=task_errors(entry) + page_note(run, entry),
+        checkpoints_note=checkpoints_note(entry),
+        steps=steps,
+        unreached=unreached,
+        steps_note=steps_note,
+        blocked=s.blocked_requests[:20] if s else [],
+    )
 
 
-__all__ = ["task_view", "step_views", "checkpoint_views", "anchor", "cell"]
+__all__ = ["run_result", "step_views", "checkpoint_metrics", "checkpoints_note", "scores", "anchor", "cell"]

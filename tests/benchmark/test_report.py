@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.report import load_run, render_html
+from iwr.benchmark.report import FILES_DIR, load_run, render_html, write_reports
 from iwr.benchmark.report.charts import Series, line_chart_svg, strip_plot_svg
 from iwr.events import EventLog, Scored
 
@@ -42,6 +42,7 @@ def _copy(run_dir: Path, tmp_path: Path) -> Path:
     shutil.copytree(run_dir, copy)
     for name in ("report.md", "report.html"):
         (copy / name).unlink(missing_ok=True)
+    shutil.rmtree(copy / FILES_DIR, ignore_errors=True)
     return copy
 
 
@@ -67,25 +68,13 @@ def test_run_writes_markdown_with_leaderboard_and_official_columns(runs):
     assert "| avg | 100.00 |" in oracle
 
 
-@pytest.mark.browser
-def test_html_is_self_contained_with_a_pair_per_checkpoint_and_charts(runs, tmp_path):
-    run_dir = runs["oracle"]
-    html = (run_dir / "report.html").read_text()
-    assert "http://" not in html and "https://" not in html
-    targets = re.findall(r"""\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", html)
-    assert targets and all(t.startswith(("data:", "#")) for t in targets), "only data URIs and in-page anchors"
-    assert "<script" not in html and "<link" not in html
-    refs = re.findall(r'<img class="shot ref" src="([^"]+)"', html)
-    gens = re.findall(r'<img class="shot gen" src="([^"]+)"', html)
-    assert len(refs) == len(gens) == _checkpoints(run_dir) > 2
-    assert all(src.startswith("data:image/jpeg;base64,") for src in refs + gens)
-    assert html.count("<svg") >= 1 and "<circle" in html
-    assert "offline · stand-ins" in html and "stand-ins: " in html
-    assert 'class="badge official"' not in html
-    assert "recorded-target" in html and "expect" in html  # grounding strategy and verdict method
-    assert len(html) < 2_000_000
+def _links(html: str) -> list[str]:
+    return re.findall(r"""\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", html)
 
-    # the browser loads it without a single request outside the file, and every image decodes
+
+def _browse(report: Path, tmp_path: Path) -> dict:
+    """Open the report in Chromium with every task view unfolded: the requests it made, its height folded
+    and unfolded, and whether every image decoded."""
     from playwright.sync_api import sync_playwright
 
     from iwr.browser import chromium_executable
@@ -96,14 +85,78 @@ def test_html_is_self_contained_with_a_pair_per_checkpoint_and_charts(runs, tmp_
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             requests: list[str] = []
             page.on("request", lambda r: requests.append(r.url))
-            page.goto((run_dir / "report.html").as_uri())
-            assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
-            assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
-            assert page.evaluate("document.images.length") == 2 * _checkpoints(run_dir)
+            page.goto(report.as_uri())
+            folded = page.evaluate("document.documentElement.scrollHeight")
+            page.evaluate(
+                "document.querySelectorAll('details').forEach(d => d.open = true);"
+                "document.querySelectorAll('img').forEach(i => i.loading = 'eager')"
+            )
+            page.wait_for_load_state("networkidle")
+            page.wait_for_function("[...document.images].every(i => i.complete)")
+            found = {
+                "requests": requests,
+                "folded": folded,
+                "images": page.evaluate("document.images.length"),
+                "decoded": page.evaluate("[...document.images].every(i => i.naturalWidth > 0)"),
+            }
             page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         finally:
             browser.close()
     assert (tmp_path / "report.png").stat().st_size > 10_000
+    return found
+
+
+@pytest.mark.browser
+def test_html_links_thumbnails_and_full_images_beside_it_and_every_anchor_exists(runs, tmp_path):
+    run_dir = runs["oracle"]
+    html = (run_dir / "report.html").read_text()
+    assert "http://" not in html and "https://" not in html
+    assert "<script" not in html and "<link" not in html and "data:image" not in html
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    anchors = [t[1:] for t in _links(html) if t.startswith("#")]
+    files = [t for t in _links(html) if not t.startswith("#")]
+    assert anchors and set(anchors) <= ids, set(anchors) - ids
+    assert files and all(t.startswith(f"{FILES_DIR}/") and (run_dir / t).is_file() for t in files)
+    refs = re.findall(r'<img class="shot ref" src="([^"]+)"', html)
+    gens = re.findall(r'<img class="shot gen" src="([^"]+)"', html)
+    assert len(refs) == len(gens) == _checkpoints(run_dir) > 2
+    assert html.count('loading="lazy" decoding="async"') == len(refs) + len(gens)
+    # each thumbnail opens its full image, byte for byte the judge's screenshot
+    full = re.findall(r'<a href="([^"]+)" target="_blank"[^>]*><img class="shot gen" src="([^"]+)"', html)
+    assert len(full) == len(gens)
+    shots = {(run_dir / "1001" / f"evalpoints/{k}.png").read_bytes() for k in range(2)}
+    assert shots <= {(run_dir / f).read_bytes() for f, _ in full}
+    # every table row of the run links to its task's view
+    for task_id in (1001, 1002):
+        assert f'<a href="#task-{task_id}">{task_id}</a>' in html and f'id="task-{task_id}"' in html
+    assert html.count("<svg") >= 1 and "<circle" in html
+    assert "offline · stand-ins" in html and "stand-ins: " in html
+    assert 'class="badge official"' not in html
+    assert "recorded-target" in html and "expect" in html  # grounding strategy and verdict method
+    assert len(html) < 300_000
+
+    seen = _browse(run_dir / "report.html", tmp_path)
+    assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
+    assert seen["images"] == 2 * _checkpoints(run_dir) and seen["decoded"]
+    assert not any(u.endswith(".png") for u in seen["requests"]), "full images load only when opened"
+
+
+@pytest.mark.browser
+def test_self_contained_html_is_one_file_with_inline_thumbnails(runs, tmp_path):
+    run_dir = _copy(runs["oracle"], tmp_path / "copy")
+    write_reports([run_dir], tmp_path / "out", self_contained=True)
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert not (tmp_path / "out" / FILES_DIR).exists()
+    assert all(t.startswith(("data:", "#")) for t in _links(html)), "only data URIs and in-page anchors"
+    refs = re.findall(r'<img class="shot ref" src="([^"]+)"', html)
+    gens = re.findall(r'<img class="shot gen" src="([^"]+)"', html)
+    assert len(refs) == len(gens) == _checkpoints(run_dir)
+    assert all(src.startswith("data:image/jpeg;base64,") for src in refs + gens)
+    assert "Thumbnails only" in html and len(html) < 2_000_000
+    shutil.rmtree(run_dir)  # nothing outside the file is needed
+    seen = _browse(tmp_path / "out" / "report.html", tmp_path)
+    assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
+    assert seen["images"] == 2 * len(refs) and seen["decoded"]
 
 
 @pytest.mark.browser
@@ -120,7 +173,14 @@ def test_two_runs_give_a_comparison(runs, tmp_path):
     assert re.search(r"\| 1001 \| 100\.00 \| .* \| 0\.00 \|", comparison) and "| avg |" in comparison
     html = (out / "report.html").read_text()
     assert 'id="comparison"' in html
-    assert html.count('<img class="shot ref"') == _checkpoints(runs["oracle"]) + _checkpoints(runs["blank"])
+    # one view per task with both runs side by side: a reference per checkpoint, each run's screenshots
+    assert html.count('<details class="task">') == 2
+    assert html.count('<img class="shot ref"') == _checkpoints(runs["oracle"])
+    assert html.count('<img class="shot gen"') == _checkpoints(runs["oracle"]) + _checkpoints(runs["blank"])
+    view = html.split('id="task-1001"')[1].split('<details class="task">')[0]
+    assert "oracle" in view and "blank" in view and "not reached" in view
+    comparison = html.split('id="comparison"')[1].split("</section>")[0]
+    assert '<a href="#task-1001">1001</a>' in comparison
     assert not (runs["oracle"] / "report.md").read_text().count("## Comparison")
 
 
@@ -185,13 +245,15 @@ def test_a_folder_that_is_not_a_run_is_a_one_line_error(tmp_path, what):
 
 
 def test_line_chart_svg_draws_one_line_per_series():
-    series = [Series(name="agent <a&b>", points=[(0, 0.2), (1, 0.5), (2, 0.7)]),
-              Series(name="one-shot", points=[(0, 0.4), (2, 0.4)], dashed=True),
-              Series(name="single", points=[(1, 1.2)])]
+    series = [
+        Series(name="agent <a&b>", points=[(0, 0.2), (1, 0.5), (2, 0.7)]),
+        Series(name="one-shot", points=[(0, 0.4), (2, 0.4)], dashed=True),
+        Series(name="single", points=[(1, 1.2)]),
+    ]
     svg = line_chart_svg(series)
     root = ET.fromstring(svg)
     lines = root.findall(".//polyline")
-    assert len(lines) == 2 and 'stroke-dasharray' in ET.tostring(lines[1], encoding="unicode")
+    assert len(lines) == 2 and "stroke-dasharray" in ET.tostring(lines[1], encoding="unicode")
     assert len(root.findall(".//circle")) == 3 + 1  # dashed references carry no dots
     assert "agent &lt;a&amp;b&gt;" in svg
     ys = [float(c.get("cy")) for c in root.findall(".//circle")]
@@ -216,8 +278,14 @@ def test_judge_model_spend_is_reported_apart_from_the_generator(runs, tmp_path):
     for task_id, (tokens, cost) in {"1001": (1200, 0.002), "1002": (800, 0.001)}.items():
         path = run_dir / task_id / "eval.json"
         data = json.loads(path.read_text())
-        data["judge_usage"] = {"prompt_tokens": tokens, "completion_tokens": 0, "total_tokens": tokens,
-                               "cost_usd": cost, "calls": 3, "cached_calls": 0}
+        data["judge_usage"] = {
+            "prompt_tokens": tokens,
+            "completion_tokens": 0,
+            "total_tokens": tokens,
+            "cost_usd": cost,
+            "calls": 3,
+            "cached_calls": 0,
+        }
         path.write_text(json.dumps(data))
     report = load_run(run_dir)
     assert report.totals.judge_tokens == 2000 and report.totals.judge_cost_usd == pytest.approx(0.003)
