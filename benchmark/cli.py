@@ -19,10 +19,12 @@ from iwr.benchmark.cli_common import (
     check_model_or_exit,
     console,
     err_console,
+    executor_options,
     exit_stopped,
     judge_config,
     judge_model_options,
     judge_options,
+    judging_or_exit,
     load_pack_or_exit,
 )
 
@@ -159,6 +161,7 @@ def record(
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
 @SKIP_MODEL_CHECK
 @judge_options
+@executor_options
 def eval_cmd(
     pack,
     candidates,
@@ -174,9 +177,13 @@ def eval_cmd(
     dino,
     workers,
     protocol,
+    executor,
+    ray_address,
 ) -> None:
     """Judge pages in the official layout (eval.json per page)."""
-    from iwr.judge.evaluate import Candidate, evaluate_many
+    from iwr import atomic
+    from iwr.benchmark.executors import LocalJudging, judge_all
+    from iwr.judge.evaluate import Candidate, Judge
     from iwr.judge.table import markdown_table
     from iwr.llm import LLMError
 
@@ -198,19 +205,32 @@ def eval_cmd(
     if config.judge_model and not skip_model_check:
         check_model_or_exit("judge model", config.judge_model, config.judge_api_base)
 
+    judging = judging_or_exit(executor, ray_address, config, workers)
+
     def done(r) -> None:
-        err_console.print(f"  task {r.task_id}: Final {100 * r.Final:.2f}", highlight=False)
+        where = judging.placed.get(r.task_id) if judging is not None else None
+        err_console.print(
+            f"  task {r.task_id}: Final {100 * r.Final:.2f}{f'  ({where})' if where else ''}", highlight=False
+        )
 
-    for m, jobs in by_model.items():
+    async def judge_every_model() -> None:
+        local = Judge(config, workers=workers) if judging is None else None
+        used = judging or LocalJudging(local)
         try:
-            results = asyncio.run(evaluate_many(jobs, config, model=m, workers=workers, on_done=done))
-        except LLMError as e:  # only a wrong judge-model setting leaves evaluate_many
-            exit_stopped(e, "the same command again")
-        table = markdown_table(results, title=m)
-        from iwr import atomic
+            for m, jobs in by_model.items():
+                results = await judge_all(used, jobs, config.protocol, m, workers, done)
+                table = markdown_table(results, title=m)
+                atomic.write_text(candidates / f"results_{m}.md", table)
+                console.print(table, markup=False, highlight=False)
+        finally:
+            await used.aclose()
+            if local is not None:
+                await local.aclose()
 
-        atomic.write_text(candidates / f"results_{m}.md", table)
-        console.print(table, markup=False, highlight=False)
+    try:
+        asyncio.run(judge_every_model())
+    except LLMError as e:  # only a wrong judge-model setting stops the judging
+        exit_stopped(e, "the same command again")
 
 
 @main.group()

@@ -15,10 +15,12 @@ from iwr.agents.loop.settings import FEEDBACK_HELP, FeedbackLevel, LoopSettings
 from iwr.benchmark.cli_common import (
     console,
     err_console,
+    executor_options,
     field_option,
     judge_config,
     judge_model_options,
     judge_options,
+    judging_or_exit,
     load_pack_or_exit,
 )
 from iwr.benchmark.cli_resume import resumable
@@ -46,6 +48,7 @@ from iwr.benchmark.cli_run import BASELINES, check_models_or_exit, execute, pick
 @run_options
 @judge_model_options
 @judge_options
+@executor_options
 @resumable(agent=True)
 def agent_cmd(
     model,
@@ -81,6 +84,9 @@ def agent_cmd(
     dino,
     workers,
     protocol,
+    executor,
+    ray_address,
+    gen_concurrency,
 ) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
     from pydantic import ValidationError
@@ -122,7 +128,8 @@ def agent_cmd(
         tasks = select_tasks(loaded, tasks_filter, limit)
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
         judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
-        run_judge = Judge(judge)  # one judge (browser, visual backends) for the self-tests and the official judging
+        # one judge (browser, visual backends) for the self-tests and, with the local executor, the official judging
+        run_judge = Judge(judge, workers=workers)
         generator = create(
             "agent",
             model=model,
@@ -148,6 +155,7 @@ def agent_cmd(
         )
         if not skip_model_check:
             check_models_or_exit(config, generator)
+        judging = judging_or_exit(executor, ray_address, config.judge, workers)
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
@@ -162,6 +170,8 @@ def agent_cmd(
         workers,
         resume_hint=f"iwr agent --resume {run_dir}",
         judge=run_judge,
+        judging=judging,
+        gen_concurrency=gen_concurrency,
     )
 
 

@@ -102,6 +102,41 @@ SKIP_MODEL_CHECK = click.option(
 )
 
 
+EXECUTOR_OPTIONS = [
+    click.option(
+        "--executor",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="Where the judging runs: this machine, or one judge per Ray actor on a cluster (iwr[ray]; "
+        "docs/scale.md). Scores are the same.",
+    ),
+    click.option(
+        "--ray-address",
+        metavar="ADDR",
+        help="With --executor ray: the cluster (host:port, or auto for the one this machine joined). "
+        "[default: start a local Ray with this machine's cores]",
+    ),
+]
+
+
+def judging_or_exit(executor: str, ray_address: str | None, config, workers: int):
+    """None for the local executor (the runner builds its judge); the Ray judges otherwise. Ray missing or
+    its cluster unreachable exits 1 with what to do."""
+    if executor == "local":
+        if ray_address:
+            raise click.UsageError("--ray-address goes with --executor ray")
+        return None
+    from iwr.benchmark.executors import ray_judging
+    from iwr.benchmark.executors.errors import ExecutorError
+
+    try:
+        return ray_judging(config, workers, ray_address)
+    except ExecutorError as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        sys.exit(1)
+
+
 def check_model_or_exit(what: str, model: str, api_base: str | None) -> None:
     """Check one model setting (iwr.llm.check_model) before anything is made or spent; a setting that
     cannot work exits 1 with the fix, notes are printed and the command goes on."""
@@ -205,4 +240,5 @@ def stack_options(options):
 
 
 judge_options = stack_options(JUDGE_OPTIONS)
+executor_options = stack_options(EXECUTOR_OPTIONS)
 judge_model_options = stack_options(JUDGE_MODEL_OPTIONS)

@@ -17,10 +17,12 @@ from iwr.benchmark.cli_common import (
     check_model_or_exit,
     console,
     err_console,
+    executor_options,
     exit_stopped,
     judge_config,
     judge_model_options,
     judge_options,
+    judging_or_exit,
     load_pack_or_exit,
     stack_options,
 )
@@ -108,6 +110,11 @@ RUN_OPTIONS = [
     click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True),
     click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping."),
     SKIP_MODEL_CHECK,
+    click.option(
+        "--gen-concurrency",
+        type=click.IntRange(min=1),
+        help="Tasks generating at once (model calls), apart from the --workers judging. [default: --workers]",
+    ),
     runs_dir_option,
     tui_option,
 ]
@@ -131,6 +138,7 @@ run_options = stack_options(RUN_OPTIONS)
 @run_options
 @judge_model_options
 @judge_options
+@executor_options
 @resumable()
 def run_cmd(
     generator_name,
@@ -159,6 +167,9 @@ def run_cmd(
     dino,
     workers,
     protocol,
+    executor,
+    ray_address,
+    gen_concurrency,
 ) -> None:
     """Generate every task once, judge it once, write the reports."""
     from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
@@ -184,11 +195,23 @@ def run_cmd(
         )
         if not skip_model_check:
             check_models_or_exit(config, generator)
+        judging = judging_or_exit(executor, ray_address, config.judge, workers)
         open_run(run_dir, config, resume)
     except (RunError, KeyError, ValueError) as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
-    execute(run_dir, config, generator, tasks, display, tui, workers, resume_hint=f"iwr run --resume {run_dir}")
+    execute(
+        run_dir,
+        config,
+        generator,
+        tasks,
+        display,
+        tui,
+        workers,
+        resume_hint=f"iwr run --resume {run_dir}",
+        judging=judging,
+        gen_concurrency=gen_concurrency,
+    )
 
 
 def check_models_or_exit(config, generator) -> None:
@@ -213,15 +236,27 @@ def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) 
 
 
 def execute(
-    run_dir: Path, config, generator, tasks, display: str, tui: bool, workers: int, resume_hint: str, judge=None
+    run_dir: Path,
+    config,
+    generator,
+    tasks,
+    display: str,
+    tui: bool,
+    workers: int,
+    resume_hint: str,
+    judge=None,
+    judging=None,
+    gen_concurrency: int | None = None,
 ) -> None:
-    """Run the tasks with the live display (or the TUI), then write the reports; Ctrl-C keeps finished work."""
+    """Run the tasks with the live display (or the TUI), then write the reports; Ctrl-C keeps finished work.
+    `judging`: the Ray judges (--executor ray), else the run's own judge judges here."""
     from iwr.benchmark.runner import Runner, RunStopped, events_path, unanswered
     from iwr.events import EventLog
 
     events = EventLog(events_path(run_dir))
     try:
-        run_displayed(Runner(run_dir, config, generator, events, workers, judge).run(tasks), events, display, tui)
+        runner = Runner(run_dir, config, generator, events, workers, judge, judging, gen_concurrency)
+        run_displayed(runner.run(tasks), events, display, tui)
     except KeyboardInterrupt:
         err_console.print(f"interrupted; finished work is kept. Resume: {resume_hint}", highlight=False)
         sys.exit(130)
@@ -240,14 +275,14 @@ def execute(
         sys.exit(EXIT_UNANSWERED)
 
 
-def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
+def write_reports(run_dirs: list[Path], out: Path | None = None, self_contained: bool = False) -> None:
     """report.md and report.html (iwr.benchmark.report) in `out` or the first run folder; prints the Markdown.
     A folder that is not a run is a one-line error and exit 1."""
     from iwr.benchmark.report import ReportError
     from iwr.benchmark.report import write_reports as write_both
 
     try:
-        written = write_both(run_dirs, out)
+        written = write_both(run_dirs, out, self_contained=self_contained)
     except ReportError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)
@@ -262,9 +297,14 @@ def write_reports(run_dirs: list[Path], out: Path | None = None) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for report.md and report.html (default: the first RUN folder).",
 )
-def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
-    """Markdown and self-contained HTML reports of run folders."""
-    write_reports(list(runs), out)
+@click.option(
+    "--self-contained",
+    is_flag=True,
+    help="One HTML file with the screenshots inlined as thumbnails (no report-files/ folder, no full-size images).",
+)
+def report_cmd(runs: tuple[Path, ...], out: Path | None, self_contained: bool) -> None:
+    """Markdown and HTML reports of run folders (screenshots in report-files/ beside the HTML)."""
+    write_reports(list(runs), out, self_contained)
 
 
 @click.command("rescore")
@@ -274,6 +314,7 @@ def report_cmd(runs: tuple[Path, ...], out: Path | None) -> None:
 @click.option("--display", type=click.Choice(["auto", "rich", "plain", "none"]), default="auto", show_default=True)
 @SKIP_MODEL_CHECK
 @judge_options
+@executor_options
 def rescore_cmd(
     run_dir,
     judge_model,
@@ -287,6 +328,8 @@ def rescore_cmd(
     dino,
     workers,
     protocol,
+    executor,
+    ray_address,
 ) -> None:
     """Re-judge a run's saved pages (no generation); replaces eval.json."""
     from iwr.benchmark.display import make_display
@@ -306,7 +349,8 @@ def rescore_cmd(
     shown = make_display(display)
     events.listeners.append(shown)
     try:
-        asyncio.run(rescore(run_dir, config, loaded, judge, events, workers))
+        judging = judging_or_exit(executor, ray_address, judge, workers)
+        asyncio.run(rescore(run_dir, config, loaded, judge, events, workers, judging))
     except RunStopped as e:
         shown.close()
         exit_stopped(e, f"iwr rescore {run_dir} (with the same options)")

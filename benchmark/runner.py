@@ -24,8 +24,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from iwr import __version__, atomic, runfolder
 from iwr.agents.generators import Generation, Generator
+from iwr.benchmark.executors import Judging, LocalJudging, judge_all
 from iwr.benchmark.loader import LoadedTask, Pack
-from iwr.events import EVENTS_NAME, EventLog, GenerationFinished, RunFinished, RunStarted, TaskFinished, TaskStarted
+from iwr.events import (
+    EVENTS_NAME,
+    EventLog,
+    GenerationFinished,
+    Note,
+    RunFinished,
+    RunStarted,
+    TaskFinished,
+    TaskStarted,
+)
 from iwr.gather import gather_or_cancel
 from iwr.judge.evaluate import EVAL_NAME, Candidate, Judge, JudgeConfig, failed_score
 from iwr.judge.events import scored_event, step_event
@@ -150,7 +160,8 @@ def load_score(task_dir: Path) -> TaskScore | None:
 
 
 class Runner:
-    """Runs tasks through a generator and the judge with `workers` tasks at once, one browser."""
+    """Runs tasks through a generator and the judge: `gen_concurrency` generations and `workers`
+    judgings at once, so slow model calls do not leave the judges idle."""
 
     def __init__(
         self,
@@ -160,15 +171,20 @@ class Runner:
         events: EventLog,
         workers: int = 2,
         judge: Judge | None = None,
+        judging: Judging | None = None,
+        gen_concurrency: int | None = None,
     ):
         """`judge`: the run's judge when the caller built it (the agent's self-test shares it); else one
-        is built from `config.judge`. The runner closes it at the end."""
+        is built from `config.judge` (with `workers` visual worker processes). `judging`: where the
+        official judging runs (default: that judge, here; or a Ray cluster). The runner closes both."""
         self.run_dir = run_dir
         self.judge = judge
+        self.judging = judging
         self.config = config
         self.generator = generator
         self.events = events
         self.workers = workers
+        self.gen_concurrency = gen_concurrency or workers
 
     async def generate(self, lt: LoadedTask, task_dir: Path) -> Generation:
         generation = load_generation(task_dir)
@@ -206,12 +222,12 @@ class Runner:
         )
         return generation
 
-    async def judge_task(self, judge: Judge, lt: LoadedTask, task_dir: Path, generation: Generation) -> TaskScore:
+    async def judge_task(self, judging: Judging, lt: LoadedTask, task_dir: Path, generation: Generation) -> TaskScore:
         result = load_score(task_dir)
         if result is not None:
             return result
         if (task_dir / generation.entry).is_file():
-            result = await judge.evaluate(
+            result = await judging.evaluate(
                 lt,
                 Candidate(root=task_dir, entry=generation.entry),
                 task_dir,
@@ -229,8 +245,10 @@ class Runner:
         self.events.emit(scored_event(result, official=True))
         return result
 
-    async def run_task(self, judge: Judge, lt: LoadedTask, gate: asyncio.Semaphore) -> TaskScore:
-        async with gate:
+    async def run_task(
+        self, judging: Judging, lt: LoadedTask, gen_gate: asyncio.Semaphore, judge_gate: asyncio.Semaphore
+    ) -> TaskScore:
+        async with gen_gate:
             task_dir = self.run_dir / str(lt.task.id)
             task_dir.mkdir(parents=True, exist_ok=True)
             self.events.emit(TaskStarted(task_id=lt.task.id))
@@ -239,14 +257,17 @@ class Runner:
             except GeneratorCrashed as e:
                 self.events.emit(TaskFinished(task_id=lt.task.id, ok=False, error=str(e)))
                 return failed_score(lt.task.id, self.config.model, self.config.judge.protocol, str(e))
+        async with judge_gate:
             try:
-                result = await self.judge_task(judge, lt, task_dir, generation)
+                result = await self.judge_task(judging, lt, task_dir, generation)
             except Exception as e:
                 if stops_run(e):
                     raise RunStopped(f"the judge model: {e}") from None
                 result = failed_score(
                     lt.task.id, self.config.model, self.config.judge.protocol, f"judge error: {type(e).__name__}: {e}"
                 )
+            if lt.task.id in judging.placed:
+                self.events.emit(Note(task_id=lt.task.id, message=f"judged on {judging.placed[lt.task.id]}"))
             self.events.emit(
                 TaskFinished(
                     task_id=lt.task.id,
@@ -257,8 +278,10 @@ class Runner:
             return result
 
     async def run(self, tasks: list[LoadedTask]) -> list[TaskScore]:
-        judge = self.judge or Judge(self.config.judge)
-        gate = asyncio.Semaphore(max(1, self.workers))
+        judge = self.judge or (None if self.judging else Judge(self.config.judge, workers=self.workers))
+        judging = self.judging or LocalJudging(judge)
+        gen_gate = asyncio.Semaphore(max(1, self.gen_concurrency))
+        judge_gate = asyncio.Semaphore(max(1, self.workers))
         self.events.emit(
             RunStarted(
                 run_id=self.run_dir.name,
@@ -273,10 +296,12 @@ class Runner:
         interrupted, stopped = True, None
         try:
             try:
-                results = await gather_or_cancel(*(self.run_task(judge, lt, gate) for lt in tasks))
+                results = await gather_or_cancel(*(self.run_task(judging, lt, gen_gate, judge_gate) for lt in tasks))
             finally:
                 await self.generator.aclose()
-                await judge.aclose()
+                await judging.aclose()
+                if judge is not None:
+                    await judge.aclose()
             interrupted = False
         except RunStopped as e:
             interrupted, stopped = False, str(e)
@@ -297,11 +322,17 @@ class Runner:
 
 
 async def rescore(
-    run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConfig, events: EventLog, workers: int = 2
+    run_dir: Path,
+    config: RunConfig,
+    pack: Pack,
+    judge: JudgeConfig,
+    events: EventLog,
+    workers: int = 2,
+    judging: Judging | None = None,
 ) -> list[TaskScore]:
     """Judge a run's saved pages again with `judge` (no generator call) and record the new judge
-    settings in config.json; each eval.json is replaced atomically, so a killed rescore can be rerun."""
-    from iwr.judge.evaluate import evaluate_many
+    settings in config.json; each eval.json is replaced atomically, so a killed rescore can be rerun.
+    `judging`: where (default: a judge in this process, with `workers` visual worker processes)."""
 
     by_id = {lt.task.id: lt for lt in pack.tasks}
     missing = [i for i in config.task_ids if i not in by_id]
@@ -326,14 +357,17 @@ async def rescore(
         )
     )
 
+    local = None if judging is not None else Judge(judge, workers=workers)
+    judging = judging or LocalJudging(local)
+
     def done(result: TaskScore) -> None:
         events.emit(scored_event(result, official=True))
+        if result.task_id in judging.placed:
+            events.emit(Note(task_id=result.task_id, message=f"judged on {judging.placed[result.task_id]}"))
         events.emit(TaskFinished(task_id=result.task_id, ok=result.error is None, error=result.error))
 
     try:
-        results = await evaluate_many(
-            jobs, judge, model=config.model or config.generator, workers=workers, on_done=done
-        )
+        results = await judge_all(judging, jobs, judge.protocol, config.model or config.generator, workers, done)
     except Exception as e:
         if not stops_run(e):
             raise
@@ -343,6 +377,10 @@ async def rescore(
             )
         )
         raise RunStopped(f"the judge model: {e}") from None
+    finally:
+        await judging.aclose()
+        if local is not None:
+            await local.aclose()
     events.emit(RunFinished(tasks_done=len(results)))
     return results
 

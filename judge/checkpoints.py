@@ -8,17 +8,16 @@ Everything else — which checkpoints count, the metrics, the aggregation — is
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Protocol as TypingProtocol
 
-import cv2
-import numpy as np
-
 from iwr import atomic, runfolder
 from iwr.benchmark.loader import LoadedTask
-from iwr.judge import score
 from iwr.judge.replay import Replay
 from iwr.judge.types import Alignment, CheckpointScore, Protocol
+from iwr.judge.visual.images import decode as decode  # the self-test decodes replay screenshots with it
+from iwr.judge.visual.pool import measure
 
 
 class References(TypingProtocol):
@@ -81,47 +80,57 @@ def checkpoint_pairs(
     return pairs
 
 
-def decode(png: bytes) -> np.ndarray:
-    return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+Measure = Callable[[Path, bytes], Awaitable[dict[str, float]]]
+"""Scores of a screenshot (PNG) against a reference image file, per metric role: in a worker thread
+(`in_process`) or a pool process (`visual.pool.MetricPool.lease`)."""
 
 
-def score_checkpoint(
-    references: References, k: int, step: int | None, shot: bytes, out_dir: Path, metrics: dict
-) -> CheckpointScore:
-    """Save the screenshot as `evalpoints/<k>.png` and score it against its reference."""
-    rel = runfolder.evalpoint(k)
-    atomic.write_bytes(out_dir / rel, shot)
+def in_process(metrics: dict) -> Measure:
+    async def run(reference: Path, shot: bytes) -> dict[str, float]:
+        return await asyncio.to_thread(measure, metrics, reference, shot)
+
+    return run
+
+
+def save_checkpoint(
+    references: References, k: int, step: int | None, shot: bytes, out_dir: Path
+) -> tuple[Path | None, bool]:
+    """Save the screenshot as `evalpoints/<k>.png`; the reference it is compared with and whether
+    that file exists."""
+    atomic.write_bytes(out_dir / runfolder.evalpoint(k), shot)
     path = references.reference(k, step)
-    image = cv2.imread(str(path)) if path is not None and path.is_file() else None
-    scores = {}
-    if image is not None:
-        candidate = decode(shot)
-        for role, metric in metrics.items():
-            scores[role] = round(score.clip01(metric.score(image, candidate)), 4)
-    return CheckpointScore(
-        k=k, step=step, reference=str(path) if path is not None else "", screenshot=rel, metrics=scores
-    )
+    return path, path is not None and path.is_file()
 
 
 class CheckpointScorer:
-    """Scores each checkpoint in a worker thread as soon as the replay has its screenshot (when the
-    references allow it), so the visual metrics (seconds of OCR) overlap the rest of the replay."""
+    """Scores each checkpoint as soon as the replay has its screenshot (when the references allow it),
+    so the visual metrics (seconds of OCR) overlap the rest of the replay."""
 
     def __init__(
         self,
         lt: LoadedTask,
         references: References,
         out_dir: Path,
-        metrics: dict,
+        measure: Measure,
         alignment: Alignment,
         protocol: Protocol = "iwr",
     ):
-        self.lt, self.references, self.out_dir, self.metrics = lt, references, out_dir, metrics
+        self.lt, self.references, self.out_dir, self.measure = lt, references, out_dir, measure
         self.alignment, self.protocol = alignment, protocol
         self._jobs: dict[int, tuple[bytes, asyncio.Future]] = {}
 
     def _pairs(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
         return checkpoint_pairs(self.lt, replay, self.alignment, self.protocol)
+
+    async def _score(self, k: int, step: int | None, shot: bytes) -> CheckpointScore:
+        path, found = await asyncio.to_thread(save_checkpoint, self.references, k, step, shot, self.out_dir)
+        return CheckpointScore(
+            k=k,
+            step=step,
+            reference=str(path) if path is not None else "",
+            screenshot=runfolder.evalpoint(k),
+            metrics=await self.measure(path, shot) if found else {},
+        )
 
     def submit_ready(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
         """Start every checkpoint the (possibly partial) replay already determines; returns them.
@@ -134,24 +143,14 @@ class CheckpointScorer:
             if known is None or known[0] is not shot:
                 if known is not None:
                     known[1].cancel()
-                job = asyncio.ensure_future(
-                    asyncio.to_thread(score_checkpoint, self.references, k, step, shot, self.out_dir, self.metrics)
-                )
-                self._jobs[k] = (shot, job)
+                self._jobs[k] = (shot, asyncio.ensure_future(self._score(k, step, shot)))
         return pairs
 
     async def scores(self, replay: Replay) -> list[CheckpointScore]:
         """The final replay's checkpoint scores, in order; jobs it does not need are cancelled."""
         if not self.references.streaming:
             await asyncio.to_thread(self.references.settle, replay)
-            return list(
-                await asyncio.gather(
-                    *(
-                        asyncio.to_thread(score_checkpoint, self.references, k, step, shot, self.out_dir, self.metrics)
-                        for k, step, shot in self._pairs(replay)
-                    )
-                )
-            )
+            return list(await asyncio.gather(*(self._score(k, step, shot) for k, step, shot in self._pairs(replay))))
         pairs = self.submit_ready(replay)
         wanted = {k for k, _, _ in pairs}
         for k, (_, job) in self._jobs.items():

@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -22,11 +22,12 @@ from iwr import atomic, runfolder
 from iwr.benchmark.loader import LoadedTask
 from iwr.gather import gather_or_cancel
 from iwr.judge import official, score, visual
-from iwr.judge.checkpoints import CheckpointScorer, References, TaskReferences, checkpoint_pairs
+from iwr.judge.checkpoints import CheckpointScorer, Measure, References, TaskReferences, checkpoint_pairs, in_process
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
+from iwr.judge.visual.pool import MetricPool, warm
 from iwr.llm.errors import stops_run
 from iwr.llm.usage import TokenUsage
 
@@ -223,14 +224,29 @@ def failed_score(task_id: int, model: str, protocol: Protocol, error: str) -> Ta
 
 class Judge:
     """One judge: its config, visual backends and judge-model client, and one Chromium launched on
-    first use (or the caller's `browser`), shared by every task and worker until `aclose`."""
+    first use (or the caller's `browser`), shared by every task and worker until `aclose`; with
+    `workers` > 1, also a pool of that many processes scoring the visual metrics (`visual.pool`)."""
 
-    def __init__(self, config: JudgeConfig, metrics: tuple[dict, list[Backend]] | None = None, browser=None):
-        """`metrics`: visual backends already loaded for `config` (a benchmark measuring them);
-        `browser`: a launched Chromium to use instead of launching one (the caller closes it)."""
+    def __init__(
+        self,
+        config: JudgeConfig,
+        metrics: tuple[dict, list[Backend]] | None = None,
+        browser=None,
+        workers: int = 1,
+        pool: bool | None = None,
+    ):
+        """`metrics`: visual backends already loaded for `config` (a benchmark measuring them; a pool
+        builds its own by their names); `browser`: a launched Chromium to use instead of launching one
+        (the caller closes it); `workers`: tasks judged at once. With 1, the metrics run in this
+        process's threads (no process to start: self-tests and tests build many judges); with more,
+        in `workers` processes started on first use, so judging grows with cores. `pool` overrides
+        that choice (a benchmark comparing the two)."""
         self.config = config
+        self.workers = max(1, workers)
+        self._pooled = self.workers > 1 if pool is None else pool
         self.metrics, self.backends = metrics or load_metrics(config)
         self.llm = make_judge_llm(config)
+        self.pool: MetricPool | None = None
         self._browser = browser
         self._owns_browser = browser is None
         self._pw = None
@@ -257,8 +273,37 @@ class Judge:
                 self._browser = await launch_chromium(self._pw, args=BROWSER_ARGS)
             return self._browser
 
+    def _uses_pool(self) -> bool:
+        return self._pooled and bool(self.metrics)
+
+    def _metric_pool(self) -> MetricPool:
+        if self.pool is None:
+            self.pool = MetricPool({role: m.name for role, m in self.metrics.items()}, self.workers)
+        return self.pool
+
+    @contextmanager
+    def _measure(self) -> Iterator[Measure]:
+        """How one task's checkpoints are scored: in a pool process kept for the whole task, or here."""
+        if not self._uses_pool():
+            yield in_process(self.metrics)
+            return
+        with self._metric_pool().lease() as measure:
+            yield measure
+
+    async def start(self) -> None:
+        """Launch the browser and load the visual engines (the pool's processes) now rather than on
+        first use: a benchmark times the judging, not the start."""
+        await self.browser()
+        if self._uses_pool():
+            await self._metric_pool().start()
+        else:
+            await asyncio.to_thread(warm, self.metrics)
+
     async def aclose(self) -> None:
-        """Close the browser this judge launched (a later evaluation launches a new one)."""
+        """Close the browser this judge launched and stop its pool (a later evaluation starts new ones)."""
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            await pool.aclose()
         async with self._lock:
             browser, pw = (self._browser, self._pw) if self._owns_browser else (None, None)
             if self._owns_browser:
@@ -294,9 +339,44 @@ class Judge:
         references = references or TaskReferences(lt)
         started = time.perf_counter()
         out_dir.mkdir(parents=True, exist_ok=True)
+        with self._measure() as measure:
+            scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, config.protocol)
+            replay, log = await self._replay(lt, candidate, out_dir, scorer, llm, on_step)
+            pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
+            checkpoints = await scorer.scores(replay)
+        if llm is not None:
+            await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
+        result = assemble(
+            lt,
+            replay,
+            checkpoints,
+            self.backends,
+            config,
+            model,
+            time.perf_counter() - started,
+            log,
+            judge_model=None if llm is None else config.judge_model,
+            references_note=references.note,
+        )
+        if llm is not None:
+            result.judge_usage = llm.usage
+        if result_name:
+            atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
+        return result
+
+    async def _replay(
+        self,
+        lt: LoadedTask,
+        candidate: Candidate,
+        out_dir: Path,
+        scorer: CheckpointScorer,
+        llm: JudgeLLM | None,
+        on_step: Callable[[StepResult], None] | None,
+    ) -> tuple[Replay, SandboxLog]:
+        """Replay the task on the candidate (checkpoints scored as they come) and save step screenshots."""
+        config = self.config
         log = SandboxLog()
         replay = Replay()
-        scorer = CheckpointScorer(lt, references, out_dir, self.metrics, config.alignment, config.protocol)
 
         def step_done(step: StepResult) -> None:
             scorer.submit_ready(replay)
@@ -333,38 +413,19 @@ class Judge:
                 if step.index + 1 < len(replay.shots):
                     step.screenshot = runfolder.step_shot(step.index)
                     atomic.write_bytes(out_dir / step.screenshot, replay.shots[step.index + 1])
-        pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
-        checkpoints = await scorer.scores(replay)
-        if llm is not None:
-            await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
-        result = assemble(
-            lt,
-            replay,
-            checkpoints,
-            self.backends,
-            config,
-            model,
-            time.perf_counter() - started,
-            log,
-            judge_model=None if llm is None else config.judge_model,
-            references_note=references.note,
-        )
-        if llm is not None:
-            result.judge_usage = llm.usage
-        if result_name:
-            atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
-        return result
+        return replay, log
 
     async def evaluate_many(
         self,
         jobs: list[tuple[LoadedTask, Candidate, Path]],
         model: str = "",
-        workers: int = 2,
+        workers: int | None = None,
         on_done: Callable[[TaskScore], None] | None = None,
     ) -> list[TaskScore]:
-        """Judge many candidates, up to `workers` browser contexts at once; one broken task never stops
-        the others, a wrong judge-model setting (`stops_run`) stops them all."""
-        gate = asyncio.Semaphore(max(1, workers))
+        """Judge many candidates, up to `workers` browser contexts at once (default: the judge's
+        `workers`); one broken task never stops the others, a wrong judge-model setting (`stops_run`)
+        stops them all."""
+        gate = asyncio.Semaphore(max(1, workers or self.workers))
 
         async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
             async with gate:
@@ -392,6 +453,7 @@ async def evaluate_many(
     workers: int = 2,
     on_done: Callable[[TaskScore], None] | None = None,
 ) -> list[TaskScore]:
-    """Judge many candidates with a judge of their own (one browser, closed at the end)."""
-    async with Judge.open(config) as judge:
+    """Judge many candidates with a judge of their own (one browser and, with `workers` > 1, as many
+    scoring processes; closed at the end)."""
+    async with Judge.open(config, workers=workers) as judge:
         return await judge.evaluate_many(jobs, model, workers, on_done)

@@ -7,11 +7,17 @@ For every bundled task (candidate = the task's own site):
   cold    the same, but the OCR engine reads every candidate screenshot, even one identical to its
           reference (the oracle's screenshots often are, and the judge reads those once): the cost
           for a page that is not pixel-identical to the original.
-Then tasks/minute of the full evaluation with 1, 2 and 4 parallel contexts, and the peak memory of
-the judge's own browser and renderers (PSS) per context. Prints ratios, since absolute times on a
-shared 2-core machine are noise.
+Then tasks/minute of the full evaluation with 1, 2 and 4 workers (browser contexts; above 1, the
+visual metrics in as many pool processes, judge/visual/pool.py), each judge started (browser
+launched, engines loaded) before the clock starts; 1 worker both in-process (the default) and with a
+pool of one process, the faster of the two being the baseline of the N-worker/1-worker ratio. For
+each: the peak memory (PSS) of the judge's browser and renderers per context and of each pool
+process, and where the CPU went (judge process, pool, browser) against the cores available. Prints
+ratios, since absolute times on a shared 2-core machine are noise; `--rounds` repeats the throughput
+runs interleaved and keeps each setting's median.
 
-    python perf/judge_speed.py [--tasks PACK] [--ocr ocr-rapidocr] [--dino dinov2-base] [--workers 1,2,4]
+    python perf/judge_speed.py [--tasks PACK] [--ocr ocr-easyocr] [--dino dinov2-base] [--workers 1,2,4]
+                               [--rounds 1] [--throughput-only]
 """
 
 from __future__ import annotations
@@ -19,18 +25,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
+import statistics
 import tempfile
 import threading
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iwr.benchmark.loader import load_pack
 from iwr.browser import launch_chromium
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, evaluate_many, load_metrics
+from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, load_metrics
 from iwr.judge.replay import key_name, run_steps
 from iwr.judge.sandbox import BROWSER_ARGS, SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.selfcheck import oracle_candidate
+from iwr.judge.visual import DEFAULTS
 from iwr.judge.visual.ocr import text_similarity
 from iwr.judge.visual.rapid_crops import CropMemo
 from iwr.scrolling import scroll
@@ -59,53 +69,133 @@ def _descendants(root: int) -> list[int]:
     return out
 
 
-def _pss_mb(pid: int) -> float:
-    """Proportional set size: shared pages split between the processes sharing them, so sums add up."""
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS): PSS splits shared pages between the processes sharing them, so sums add up."""
+    rss = pss = 0.0
     try:
         with open(f"/proc/{pid}/smaps_rollup") as f:
             for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) / 1024
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1]) / 1024
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1]) / 1024
     except OSError:
         pass
-    return 0.0
+    return rss, pss
 
 
-def _is_renderer(pid: int) -> bool:
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of one process (its own threads, not its children)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _kind(pid: int) -> str:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return b"--type=renderer" in f.read()
+            cmdline = f.read()
     except OSError:
-        return False
+        return "gone"
+    if b"multiprocessing" in cmdline:
+        return "pool" if b"spawn_main" in cmdline else "pool-tracker"
+    return "renderer" if b"--type=renderer" in cmdline else "browser"
 
 
-class PeakSampler:
-    """Peak memory of this process's own Chromium (never other jobs' browsers on the machine): the
-    whole browser and its renderers (one per context here), as PSS."""
+@dataclass
+class Usage:
+    """Peak memory and CPU seconds of this process's descendants while judging (never other jobs'
+    processes on the machine), by kind: the judge's browser (Chromium, its renderers, Playwright's
+    driver) and the scoring pool's processes."""
+
+    browser: float = 0.0
+    renderers: float = 0.0
+    largest_renderer: float = 0.0
+    renderer_count: int = 0
+    pool_pss: dict[int, float] = field(default_factory=dict)
+    pool_rss: dict[int, float] = field(default_factory=dict)
+    cpu: dict[int, tuple[str, float]] = field(default_factory=dict)
+
+    def cpu_of(self, *kinds: str) -> float:
+        return sum(seconds for kind, seconds in self.cpu.values() if kind in kinds)
+
+
+class Sampler:
+    """Samples `Usage` in a thread: CPU every 0.1 s (a process's CPU is its last sample: the last 0.1 s
+    of a renderer that exits between samples is lost), memory every second (reading a process's
+    smaps costs milliseconds: 10 times a second it would take a quarter of a core from the judge).
+    This process's own CPU comes from getrusage, less the sampler's own (`own_s`)."""
+
+    MEMORY_EVERY = 10
 
     def __init__(self) -> None:
-        self.browser = self.renderers = self.largest = 0.0
-        self.renderer_count = 0
+        self.usage = Usage()
+        self.kinds: dict[int, str] = {}
+        self.own_s = self.others_s = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self._before: dict[int, float] = {}
+
+    def _sample(self, memory: bool) -> None:
+        u = self.usage
+        pss, renderers = {}, []
+        for pid in _descendants(os.getpid()):
+            kind = self.kinds.setdefault(pid, _kind(pid))
+            if (cpu := _cpu_s(pid)) is not None:
+                u.cpu[pid] = (kind, cpu - self._before.get(pid, 0.0))
+            if not memory:
+                continue
+            rss, pss[pid] = _memory_mb(pid)
+            if kind == "renderer":
+                renderers.append(pss[pid])
+            elif kind == "pool":
+                u.pool_pss[pid] = max(u.pool_pss.get(pid, 0.0), pss[pid])
+                u.pool_rss[pid] = max(u.pool_rss.get(pid, 0.0), rss)
+        if memory:
+            u.browser = max(u.browser, sum(v for pid, v in pss.items() if self.kinds[pid] in ("browser", "renderer")))
+            u.renderers = max(u.renderers, sum(renderers))
+            u.largest_renderer = max([u.largest_renderer, *renderers])
+            u.renderer_count = max(u.renderer_count, len(renderers))
 
     def _run(self) -> None:
-        while not self._stop.is_set():
-            pss = {pid: _pss_mb(pid) for pid in _descendants(os.getpid())}
-            renderers = [v for pid, v in pss.items() if _is_renderer(pid)]
-            self.browser = max(self.browser, sum(pss.values()))
-            self.renderers = max(self.renderers, sum(renderers))
-            self.largest = max([self.largest, *renderers])
-            self.renderer_count = max(self.renderer_count, len(renderers))
-            self._stop.wait(0.2)
+        n = 0
+        while not self._stop.wait(0.1):
+            n += 1
+            self._sample(memory=n % self.MEMORY_EVERY == 0)
+        self._sample(memory=True)
+        self.own_s = time.thread_time()
 
-    def __enter__(self) -> PeakSampler:
+    def __enter__(self) -> Sampler:
+        self._before = {pid: _cpu_s(pid) or 0.0 for pid in _descendants(os.getpid())}
+        self._self_before = _own_cpu_s()
+        self._machine_before = _machine_busy_s()
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        self.usage.cpu[os.getpid()] = ("judge", _own_cpu_s() - self._self_before - self.own_s)
+        ours = sum(seconds for _, seconds in self.usage.cpu.values()) + self.own_s
+        self.others_s = max(0.0, _machine_busy_s() - self._machine_before - ours)
+
+
+def _machine_busy_s() -> float:
+    """CPU seconds every process on the machine has used since boot (to tell other jobs' load)."""
+    with open("/proc/stat") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in f.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / TICK
+
+
+def _own_cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def peak_rss_mb() -> float:
@@ -193,27 +283,65 @@ def without_reuse(metrics: dict) -> dict:
     return {role: EveryRead(m) if role == "ocr" else m for role, m in metrics.items()}
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tasks", type=Path, default=None)
-    parser.add_argument("--ocr", default="ocr-rapidocr")
-    parser.add_argument("--dino", default="dinov2-base")
-    parser.add_argument("--workers", default="1,2,4", help="parallel contexts to measure tasks/minute with")
-    args = parser.parse_args()
+@dataclass
+class Run:
+    tasks_per_min: float
+    seconds: float
+    start_s: float
+    usage: Usage
+    sampler_s: float
+    others_s: float
+
+
+async def throughput(tasks, config: JudgeConfig, workers: int, pooled: bool, out: Path) -> Run:
+    """The full offline evaluation of every task, `workers` at once, by a judge started beforehand."""
+    jobs = [(lt, oracle_candidate(lt), out / str(lt.task.id)) for lt in tasks]
+    judge = Judge(config, workers=workers, pool=pooled)
+    try:
+        started = time.perf_counter()
+        await judge.start()
+        start_s = time.perf_counter() - started
+        with Sampler() as sampler:
+            started = time.perf_counter()
+            await judge.evaluate_many(jobs)
+            elapsed = time.perf_counter() - started
+    finally:
+        await judge.aclose()
+    return Run(60 * len(jobs) / elapsed, elapsed, start_s, sampler.usage, sampler.own_s, sampler.others_s)
+
+
+def label(workers: int, pooled: bool) -> str:
+    return f"workers {workers} ({f'pool of {workers}' if pooled else 'in-process'})"
+
+
+def describe(workers: int, pooled: bool, run: Run) -> str:
+    """One run's lines: tasks/min, where the CPU went, memory."""
+    u = run.usage
+    cores = len(os.sched_getaffinity(0))
+    judge, pool, browser = u.cpu_of("judge"), u.cpu_of("pool", "pool-tracker"), u.cpu_of("browser", "renderer")
+    busy = (judge + pool + browser) / run.seconds
+    pool_memory = ""
+    if u.pool_pss:
+        pool_memory = (
+            f"; per pool process: PSS {max(u.pool_pss.values()):.0f} MB, RSS {max(u.pool_rss.values()):.0f} MB "
+            f"(peak, largest of {len(u.pool_pss)})"
+        )
+    return (
+        f"{label(workers, pooled)}: {run.tasks_per_min:.1f} tasks/min; judge started in {run.start_s:.1f}s\n"
+        f"    CPU over {run.seconds:.1f}s: judge process {judge:.1f}s, pool {pool:.1f}s, browser {browser:.1f}s "
+        f"(renderers {u.cpu_of('renderer'):.1f}s) = {busy:.2f} of {cores} cores busy; measuring {run.sampler_s:.1f}s, "
+        f"other jobs on the machine {run.others_s:.1f}s\n"
+        f"    peak memory (PSS) of the judge's browser {u.browser:.0f} MB, of its {u.renderer_count} renderers "
+        f"{u.renderers:.0f} MB (~{u.renderers / workers:.0f} MB per context, largest renderer "
+        f"{u.largest_renderer:.0f} MB){pool_memory}"
+    )
+
+
+async def per_task(tasks, config: JudgeConfig, metrics, backends, work: Path) -> None:
+    """Floor, judge replay, full and cold evaluation of each task, one at a time."""
     from playwright.async_api import async_playwright
 
-    pack = load_pack(args.tasks)
-    tasks = [lt for lt in pack.tasks if lt.task.origin and lt.task.origin.site]
-    config = JudgeConfig(ocr=None if args.ocr == "none" else args.ocr, dino=None if args.dino == "none" else args.dino)
-    metrics, backends = load_metrics(config)
     every_read = without_reuse(metrics)
-    warm_references(tasks, metrics)
-    work = Path(tempfile.mkdtemp(prefix="iwr-judge-speed-"))
-    print(
-        f"backends: {', '.join(f'{b.role}={b.name}' for b in backends)}; {len(tasks)} tasks; "
-        f"candidate = each task's own site",
-        flush=True,
-    )
     rows = []
     async with async_playwright() as pw:
         browser = await launch_chromium(pw, args=BROWSER_ARGS)
@@ -247,17 +375,50 @@ async def main() -> None:
     print(f"RATIO full/floor   = {full / floor:.2f}  (target <= 4.0)")
     print(f"RATIO cold/floor   = {cold / floor:.2f}  (full, every candidate screenshot OCR'd)", flush=True)
 
-    for workers in (int(w) for w in args.workers.split(",")):
-        jobs = [(lt, oracle_candidate(lt), work / f"w{workers}" / str(lt.task.id)) for lt in tasks]
-        with PeakSampler() as sampler:
-            started = time.perf_counter()
-            await evaluate_many(jobs, config, workers=workers)
-            elapsed = time.perf_counter() - started
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=Path, default=None)
+    parser.add_argument("--ocr", default=DEFAULTS["ocr"], help="OCR backend, or none (default: the judge's)")
+    parser.add_argument("--dino", default=DEFAULTS["dino"], help="DINO backend, or none (default: the judge's)")
+    parser.add_argument(
+        "--workers", default="1,2,4", help="workers to measure tasks/minute with (1 is always measured)"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="throughput runs per setting, interleaved (median kept)")
+    parser.add_argument("--throughput-only", action="store_true", help="skip the per-task floor/replay/full/cold part")
+    args = parser.parse_args()
+    workers = sorted({1, *(int(w) for w in args.workers.split(","))})
+    pack = load_pack(args.tasks)
+    tasks = [lt for lt in pack.tasks if lt.task.origin and lt.task.origin.site]
+    config = JudgeConfig(ocr=None if args.ocr == "none" else args.ocr, dino=None if args.dino == "none" else args.dino)
+    metrics, backends = load_metrics(config)
+    warm_references(tasks, metrics)
+    work = Path(tempfile.mkdtemp(prefix="iwr-judge-speed-"))
+    print(
+        f"backends: {', '.join(f'{b.role}={b.name}' for b in backends)}; {len(tasks)} tasks; "
+        f"candidate = each task's own site",
+        flush=True,
+    )
+    if not args.throughput_only:
+        await per_task(tasks, config, metrics, backends, work)
+
+    settings = [(1, False), (1, True)] + [(w, True) for w in workers if w > 1]
+    runs: dict[tuple[int, bool], list[Run]] = defaultdict(list)
+    for round_ in range(args.rounds):
+        for w, pooled in settings:
+            run = await throughput(tasks, config, w, pooled, work / f"r{round_}-w{w}-{pooled}")
+            runs[w, pooled].append(run)
+            print(describe(w, pooled, run), flush=True)
+    medians = {key: statistics.median(r.tasks_per_min for r in rs) for key, rs in runs.items()}
+    if args.rounds > 1:
+        for (w, pooled), rs in runs.items():
+            print(f"{label(w, pooled)}: median {medians[w, pooled]:.1f} tasks/min of {len(rs)} rounds")
+    best_one = max(medians[1, False], medians[1, True])
+    which = "in-process" if medians[1, False] >= medians[1, True] else "a pool of 1"
+    for w in (w for w in workers if w > 1):
         print(
-            f"workers {workers}: {60 * len(jobs) / elapsed:.1f} tasks/min; peak memory (PSS) of the judge's "
-            f"browser {sampler.browser:.0f} MB, of its {sampler.renderer_count} renderers {sampler.renderers:.0f} MB "
-            f"(~{sampler.renderers / workers:.0f} MB per context, largest renderer {sampler.largest:.0f} MB)",
-            flush=True,
+            f"RATIO {w} workers / 1 worker = {medians[w, True] / best_one:.2f}  (tasks/min {medians[w, True]:.1f} vs "
+            f"{best_one:.1f}, the faster 1-worker setting: {which}{'; target >= 1.6' if w == 2 else ''})"
         )
     print(f"judge process peak RSS (OCR models, images): {peak_rss_mb():.0f} MB")
 

@@ -31,7 +31,8 @@ fi
 stamp="$VENV/.iwr-installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing iwr and its dependencies into $VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dev]" 2>&1 | grep -v "is ignored" || true
+  # ray: the optional scale-out extra, installed here because the test suite runs a local Ray cluster
+  "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dev,ray]" 2>&1 | grep -v "is ignored" || true
   "$VENV/bin/python" -c "import iwr.benchmark.cli"
   touch "$stamp"
 fi

@@ -287,6 +287,10 @@ class EasyOCRMetric(OCRMetric):
         """Whether this process has built the Reader for these weights and settings yet."""
         return (str(self.model_dir), self.quantize) in _READERS
 
+    def warm(self) -> None:
+        """Build the Reader now (it is built on first use otherwise)."""
+        shared_reader(self.model_dir, self.quantize)
+
     def segments(self, bgr: np.ndarray) -> list[str]:
         """easyocr's text segments of a BGR image, in its order (= `readtext(png_path, detail=0)`)."""
         reader, lock = shared_reader(self.model_dir, self.quantize)

@@ -25,6 +25,11 @@ def as_bgr(image: np.ndarray) -> np.ndarray:
     raise ValueError(f"unsupported image shape {image.shape}")
 
 
+def decode(png: bytes) -> np.ndarray:
+    """A PNG (a screenshot) as an OpenCV BGR image."""
+    return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+
+
 def is_empty(image: np.ndarray) -> bool:
     return image.size == 0 or image.shape[0] == 0 or image.shape[1] == 0
 

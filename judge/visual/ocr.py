@@ -288,6 +288,9 @@ class RapidOCRMetric(OCRMetric):
         )
         self._engine: Any = None
 
+    def warm(self) -> None:
+        self._load()
+
     def _load(self) -> Any:
         if self._engine is None:
             import logging

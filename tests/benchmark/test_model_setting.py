@@ -119,8 +119,9 @@ def test_a_key_refused_mid_run_stops_it_and_resume_generates_only_what_is_missin
     assert stopped.exit_code == 1, stopped.output
     assert "stopped" in stopped.output and "not authorised" in stopped.output and "--resume" in stopped.output
     run_dir = tmp_path / "runs" / "r"
-    tasks = sorted((d for d in run_dir.iterdir() if d.is_dir()), key=lambda d: int(d.name))
-    assert [(d / "eval.json").is_file() for d in tasks[:2]] == [True, True]
+    tasks = sorted((d for d in run_dir.iterdir() if d.name.isdigit()), key=lambda d: int(d.name))
+    # generating goes on while earlier tasks are judged: the stop may cut their judging (redone on resume)
+    assert all((d / "generation.json").is_file() for d in tasks[:2])
     assert not any((d / "eval.json").exists() or (d / "generation.json").exists() for d in tasks[2:]), (
         "the refused task (and any after it) must not look generated"
     )
@@ -167,7 +168,7 @@ def test_tasks_the_model_never_answered_fail_the_run_and_resume_retries_only_the
     assert first.exit_code == 3, first.output
     assert "1 task(s) got no answer from the model" in first.output
     run_dir = tmp_path / "runs" / "r"
-    tasks = sorted((d for d in run_dir.iterdir() if d.is_dir()), key=lambda d: int(d.name))
+    tasks = sorted((d for d in run_dir.iterdir() if d.name.isdigit()), key=lambda d: int(d.name))
     gens = [json.loads((d / "generation.json").read_text()) for d in tasks]
     assert [g["answered"] for g in gens] == [True, False, True]
     assert not gens[2]["ok"], "a refusal is the model's answer: kept, scored, not retried"

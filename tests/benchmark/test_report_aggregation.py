@@ -31,14 +31,22 @@ def _step(passed: bool = True) -> StepResult:
 
 def judged(task_id: int, IFS: float, Final: float, VFS: float | None = None) -> dict:
     """A task whose page was generated and replayed (offline judge)."""
-    return {"page": True, "score": dict(task_id=task_id, IFS=IFS, VFS=VFS, Final=Final, official=False,
-                                        standins=STANDINS, steps=[_step(IFS > 0)])}
+    return {
+        "page": True,
+        "score": dict(
+            task_id=task_id, IFS=IFS, VFS=VFS, Final=Final, official=False, standins=STANDINS, steps=[_step(IFS > 0)]
+        ),
+    }
 
 
 def no_page(task_id: int) -> dict:
     """What the runner writes when the generator left no index.html: eval.json with IFS 0, Final 0."""
-    return {"page": False, "score": dict(task_id=task_id, IFS=0.0, Final=0.0, official=False,
-                                         error="no html in the answer: no ```html block")}
+    return {
+        "page": False,
+        "score": dict(
+            task_id=task_id, IFS=0.0, Final=0.0, official=False, error="no html in the answer: no ```html block"
+        ),
+    }
 
 
 def make_run(root: Path, model: str, tasks: list[dict], protocol: str | None = "iwr") -> Path:
@@ -46,8 +54,15 @@ def make_run(root: Path, model: str, tasks: list[dict], protocol: str | None = "
     eval.json. `protocol=None` writes files as runs did before the protocol was recorded."""
     run_dir = root / f"20250101-000000-{model}"
     judge = JudgeConfig(protocol=protocol or "iwr", ocr=None, dino=None)
-    config = json.loads(RunConfig(generator="oneshot", model=model, pack=str(root / "gone.jsonl"),
-                                  task_ids=[t["score"]["task_id"] for t in tasks], judge=judge).model_dump_json())
+    config = json.loads(
+        RunConfig(
+            generator="oneshot",
+            model=model,
+            pack=str(root / "gone.jsonl"),
+            task_ids=[t["score"]["task_id"] for t in tasks],
+            judge=judge,
+        ).model_dump_json()
+    )
     if protocol is None:
         del config["judge"]["protocol"]
     run_dir.mkdir(parents=True)
@@ -83,8 +98,9 @@ def test_score_aggregation_rule():
 
 def test_avg_final_is_the_mean_of_task_finals_and_partial_columns_say_n(tmp_path):
     # VFS missing on 1002: 0.7 avg IFS + 0.3 avg VFS would be 45.50, the mean of the Finals is 42.00
-    run_dir = make_run(tmp_path, "alpha", [judged(1001, 1.0, 0.85, VFS=0.5), judged(1002, 0.5, 0.35),
-                                           judged(1003, 0.0, 0.06, VFS=0.2)])
+    run_dir = make_run(
+        tmp_path, "alpha", [judged(1001, 1.0, 0.85, VFS=0.5), judged(1002, 0.5, 0.35), judged(1003, 0.0, 0.06, VFS=0.2)]
+    )
     run = load_run(run_dir)
     md = render_markdown([run])
     table = section(md, f"### {run.run_id} — ")
@@ -104,8 +120,12 @@ def test_avg_final_is_the_mean_of_task_finals_and_partial_columns_say_n(tmp_path
 
 @pytest.mark.parametrize("protocol", ["official", "iwr"])
 def test_a_task_without_index_html_is_left_out_under_official_and_zero_under_iwr(tmp_path, protocol):
-    run_dir = make_run(tmp_path, "alpha", [judged(1001, 1.0, 0.88, VFS=0.6), judged(1002, 0.5, 0.47, VFS=0.4),
-                                           no_page(1003)], protocol=protocol)
+    run_dir = make_run(
+        tmp_path,
+        "alpha",
+        [judged(1001, 1.0, 0.88, VFS=0.6), judged(1002, 0.5, 0.47, VFS=0.4), no_page(1003)],
+        protocol=protocol,
+    )
     run = load_run(run_dir)
     md = render_markdown([run])
     table = section(md, f"### {run.run_id} — ", "## ")
@@ -123,8 +143,9 @@ def test_a_task_without_index_html_is_left_out_under_official_and_zero_under_iwr
         # today's rule, kept: the task counts as IFS 0, Final 0 (its VFS does not exist: n=2/3)
         assert "| 1003 ⚠ | 0.00 | - | - | - | - | - | 0.00 |" in table
         assert "| avg | 50.00 | - | - | - | - | 50.00 (n=2/3) | 45.00 |" in table
-        note = ("1 task without a generated index.html counted as 0 (IFS 0, Final 0) in the averages "
-                "(iwr protocol): 1003")
+        note = (
+            "1 task without a generated index.html counted as 0 (IFS 0, Final 0) in the averages (iwr protocol): 1003"
+        )
         assert note in table and note in html
         assert '<span class="v">45.00</span>' in tfoot
         assert "left out" not in md
@@ -138,8 +159,11 @@ def test_a_task_without_index_html_is_left_out_under_official_and_zero_under_iwr
 
 def test_a_page_without_index_html_on_both_sides_of_a_pair_under_official(tmp_path):
     a = load_run(make_run(tmp_path / "a", "alpha", [judged(1001, 1.0, 0.88, VFS=0.6), no_page(1002)], "official"))
-    b = load_run(make_run(tmp_path / "b", "beta", [judged(1001, 0.5, 0.47, VFS=0.4), judged(1002, 1.0, 1.0, VFS=1.0)],
-                          "official"))
+    b = load_run(
+        make_run(
+            tmp_path / "b", "beta", [judged(1001, 0.5, 0.47, VFS=0.4), judged(1002, 1.0, 1.0, VFS=1.0)], "official"
+        )
+    )
     text = render_compare_markdown(compare_runs(a, b))
     assert text.startswith("# alpha (A) vs beta (B) (protocol: official)")
     assert "## offline judge — not official (stand-ins: ocr: rapidocr for easyocr) · protocol: official\n" in text
@@ -148,10 +172,12 @@ def test_a_page_without_index_html_on_both_sides_of_a_pair_under_official(tmp_pa
 
 
 def test_official_and_iwr_runs_never_share_a_table(tmp_path):
-    a = load_run(make_run(tmp_path / "a", "alpha", [judged(1001, 1.0, 0.88, VFS=0.6), judged(1002, 0.5, 0.47)],
-                          "official"))
-    b = load_run(make_run(tmp_path / "b", "beta", [judged(1001, 0.5, 0.47, VFS=0.4), judged(1002, 1.0, 1.0, VFS=1.0)],
-                          None))  # recorded before the protocol field existed: iwr
+    a = load_run(
+        make_run(tmp_path / "a", "alpha", [judged(1001, 1.0, 0.88, VFS=0.6), judged(1002, 0.5, 0.47)], "official")
+    )
+    b = load_run(
+        make_run(tmp_path / "b", "beta", [judged(1001, 0.5, 0.47, VFS=0.4), judged(1002, 1.0, 1.0, VFS=1.0)], None)
+    )  # recorded before the protocol field existed: iwr
     md = render_markdown([a, b])
     assert md.startswith("# iwr report (protocols: official, iwr)")
     assert f"## Run {a.run_id} (protocol: official)" in md and f"## Run {b.run_id} (protocol: iwr)" in md
@@ -181,19 +207,26 @@ def test_official_and_iwr_runs_never_share_a_table(tmp_path):
     assert 'id="iterations"' not in html  # no A vs B table: nothing is comparable across protocols
 
     pair = render_compare_markdown(compare_runs(a, b))
-    assert pair.startswith("# alpha (A) vs beta (B) (A protocol: official, B protocol: iwr — results of different "
-                           "protocols are not compared)")
+    assert pair.startswith(
+        "# alpha (A) vs beta (B) (A protocol: official, B protocol: iwr — results of different "
+        "protocols are not compared)"
+    )
     assert "| task |" not in pair
-    assert ("Not compared (missing in a run, left out, or judged by a different protocol or kind of judge): "
-            "1001, 1002") in pair
+    assert (
+        "Not compared (missing in a run, left out, or judged by a different protocol or kind of judge): 1001, 1002"
+    ) in pair
     assert b.protocol == "iwr" and [g.protocol for g in groups(b)] == ["iwr"]
 
 
 def test_a_task_without_index_html_joins_the_official_judge_table_under_iwr(tmp_path):
     """The runner marks a page-less task offline (no backend ran); it scores 0 under any judge, so under
     iwr it is averaged with the run's official-judge tasks instead of sitting in an offline table alone."""
-    official = [dict(judged(i, 1.0, 1.0, VFS=1.0), score=dict(judged(i, 1.0, 1.0, VFS=1.0)["score"], official=True,
-                                                            standins=[])) for i in (1001, 1002)]
+    official = [
+        dict(
+            judged(i, 1.0, 1.0, VFS=1.0), score=dict(judged(i, 1.0, 1.0, VFS=1.0)["score"], official=True, standins=[])
+        )
+        for i in (1001, 1002)
+    ]
     run = load_run(make_run(tmp_path, "alpha", [*official, no_page(1003)], "iwr"))
     md = render_markdown([run])
     assert "offline judge" not in md
@@ -213,8 +246,10 @@ def test_the_judge_line_names_the_backend_that_ran(tmp_path: Path) -> None:
     (run_dir / "config.json").write_text(json.dumps(config))
     score_path = run_dir / "1" / "eval.json"
     result = TaskScore.model_validate_json(score_path.read_text())
-    result.backends = [Backend(role="ocr", name="ocr-easyocr", official=True),
-                       Backend(role="dino", name="struct-standin", official=False)]
+    result.backends = [
+        Backend(role="ocr", name="ocr-easyocr", official=True),
+        Backend(role="dino", name="struct-standin", official=False),
+    ]
     score_path.write_text(result.model_dump_json())
     run = load_run(run_dir)
     for text in (render_markdown([run]), render_html([run])):

@@ -55,7 +55,7 @@ def private_cache(tmp_path: Path, monkeypatch) -> None:
 
 
 def task_dirs(run: Path) -> list[Path]:
-    return sorted(p for p in run.iterdir() if p.is_dir())
+    return sorted(p for p in run.iterdir() if p.is_dir() and p.name.isdigit())
 
 
 def test_scripted_failures_end_in_per_task_errors(tmp_path: Path, llm_server) -> None:

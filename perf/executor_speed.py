@@ -1,0 +1,82 @@
+"""Tasks per minute of the whole offline judging through each executor, at 1 and 2 workers, in one run:
+the local executor (this process's judge, `workers` visual processes) and Ray (`workers` judge actors on
+a local Ray started with this machine's cores; tasks and results through the object store). Prints the
+2-worker/1-worker ratio of each and Ray's speed relative to local at the same worker count.
+
+Each measurement judges every task of the pack (candidate = the task's own site) once after a warm-up
+task, so engine loading and Ray's start are not counted; what is counted is what a long run pays per task.
+
+    python perf/executor_speed.py [--tasks PACK] [--ocr ocr-rapidocr] [--dino struct-standin] [--workers 1,2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from iwr.benchmark.executors import LocalJudging, judge_all
+from iwr.benchmark.loader import load_pack
+from iwr.judge.evaluate import Judge, JudgeConfig
+from iwr.judge.selfcheck import oracle_candidate
+
+
+def jobs_for(tasks, out: Path):
+    return [(lt, oracle_candidate(lt), out / str(lt.task.id)) for lt in tasks]
+
+
+async def tasks_per_minute(judging, tasks, workers: int, protocol: str) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        await judge_all(judging, jobs_for(tasks[:1], Path(tmp) / "warm"), protocol, "oracle", workers)
+        started = time.perf_counter()
+        await judge_all(judging, jobs_for(tasks, Path(tmp) / "run"), protocol, "oracle", workers)
+        return 60 * len(tasks) / (time.perf_counter() - started)
+
+
+async def local(config: JudgeConfig, tasks, workers: int) -> float:
+    async with Judge.open(config, workers=workers) as judge:
+        return await tasks_per_minute(LocalJudging(judge), tasks, workers, config.protocol)
+
+
+async def on_ray(config: JudgeConfig, tasks, workers: int) -> float:
+    from iwr.benchmark.executors.ray_cluster import RayJudging
+
+    judging = RayJudging(config, workers, None)
+    try:
+        return await tasks_per_minute(judging, tasks, workers, config.protocol)
+    finally:
+        await judging.aclose()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--tasks", type=Path)
+    ap.add_argument("--ocr", default="ocr-rapidocr")
+    ap.add_argument("--dino", default="struct-standin")
+    ap.add_argument("--workers", default="1,2")
+    args = ap.parse_args()
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    tasks = [lt for lt in load_pack(args.tasks).tasks if oracle_candidate(lt) is not None]
+    config = JudgeConfig(ocr=args.ocr, dino=args.dino)
+    counts = [int(w) for w in args.workers.split(",")]
+    print(f"{len(tasks)} tasks, ocr {args.ocr}, dino {args.dino}, {os.cpu_count()} cores")
+    found: dict[tuple[str, int], float] = {}
+    for workers in counts:
+        for name, measure in (("local", local), ("ray", on_ray)):
+            found[name, workers] = asyncio.run(measure(config, tasks, workers))
+            print(f"{name:5} executor, {workers} worker(s): {found[name, workers]:.1f} tasks/min", flush=True)
+    lo, hi = min(counts), max(counts)
+    for name in ("local", "ray"):
+        print(f"RATIO {name} {hi} workers / {lo} worker = {found[name, hi] / found[name, lo]:.2f}")
+    for workers in counts:
+        print(
+            f"RATIO ray / local at {workers} worker(s) = {found['ray', workers] / found['local', workers]:.2f} "
+            "(target within 10 %)"
+        )
+
+
+if __name__ == "__main__":
+    main()
