@@ -23,8 +23,10 @@ from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
 from iwr.judge.types import StepResult, TaskScore
 
 BUSY = "for (;;) {}"
-GRACE_S = 3.0
-"""How long past its limit a hostile step may take to end (the guard's probe and stop)."""
+GRACE_S = 4.0
+"""How long past its limit a hostile step may take to end (the guard's probe and stop). A reload loop at
+load ends 6.1 s after a 3 s limit on a quiet 2-core machine; the suite runs two test files at once (a
+Ray cluster beside it), which adds about a second."""
 
 
 def _page(script: str = "", body: str = "") -> str:

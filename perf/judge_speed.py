@@ -128,15 +128,17 @@ class Usage:
 
 class Sampler:
     """Samples `Usage` in a thread: CPU every 0.1 s (a process's CPU is its last sample: the last 0.1 s
-    of a renderer that exits between samples is lost), memory every second (reading a process's
-    smaps costs milliseconds: 10 times a second it would take a quarter of a core from the judge).
-    This process's own CPU comes from getrusage, less the sampler's own (`own_s`)."""
+    of a renderer that exits between samples is lost), the process tree and memory every second
+    (walking /proc and reading smaps cost milliseconds: 10 times a second they would take a quarter
+    of a core from the judge). This process's own CPU comes from getrusage, less the sampler's own
+    (`own_s`)."""
 
     MEMORY_EVERY = 10
 
     def __init__(self) -> None:
         self.usage = Usage()
         self.kinds: dict[int, str] = {}
+        self.pids: list[int] = []
         self.own_s = self.others_s = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -145,7 +147,9 @@ class Sampler:
     def _sample(self, memory: bool) -> None:
         u = self.usage
         pss, renderers = {}, []
-        for pid in _descendants(os.getpid()):
+        if memory:
+            self.pids = _descendants(os.getpid())
+        for pid in self.pids:
             kind = self.kinds.setdefault(pid, _kind(pid))
             if (cpu := _cpu_s(pid)) is not None:
                 u.cpu[pid] = (kind, cpu - self._before.get(pid, 0.0))
@@ -172,7 +176,8 @@ class Sampler:
         self.own_s = time.thread_time()
 
     def __enter__(self) -> Sampler:
-        self._before = {pid: _cpu_s(pid) or 0.0 for pid in _descendants(os.getpid())}
+        self.pids = _descendants(os.getpid())
+        self._before = {pid: _cpu_s(pid) or 0.0 for pid in self.pids}
         self._self_before = _own_cpu_s()
         self._machine_before = _machine_busy_s()
         self._thread.start()

@@ -23,6 +23,7 @@ import asyncio
 import inspect
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Iterator
@@ -59,8 +60,12 @@ def warm(metrics: dict[str, Any]) -> None:
             load()
 
 
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def threads_per_process(processes: int) -> int:
-    return max(1, len(os.sched_getaffinity(0)) // max(1, processes))
+    return max(1, cores() // max(1, processes))
 
 
 def build(names: dict[str, str], threads: int) -> dict[str, Any]:
@@ -86,8 +91,9 @@ _FAILED: Exception | None = None
 
 def _start(names: dict[str, str], threads: int) -> None:
     """Pool process initializer; a failure is raised by every call (an initializer that raises would
-    leave only "a process terminated abruptly")."""
+    leave only "a process terminated abruptly"). Ctrl-C is the judge's to handle: it stops the pool."""
     global _METRICS, _FAILED
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _METRICS = build(names, threads)
     except Exception as exc:
@@ -137,7 +143,7 @@ class Lane:
         except BrokenProcessPool:
             with self._lock:
                 if self._executor is executor:
-                    self._executor = None
+                    self._executor, self.pid = None, None
             executor.shutdown(wait=False, cancel_futures=True)
             raise
         finally:

@@ -22,6 +22,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 RAY = Path(sys.executable).parent / "ray"
 TASKS = "1001-1004"
 JUDGE = ["--ocr", "none", "--dino", "struct-standin", "--workers", "2", "--display", "plain"]
+OBJECT_STORE = f"--object-store-memory={200 * 2**20}"
+"""Ray's default object store is 30 % of the machine's memory per node: two nodes would take 14 GB of this
+machine while other test files run Chromium beside them (its memory-bomb page then takes the browser down)."""
 RAY_ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0"}
 """Loopback test cluster: Ray 2.60 turns token authentication on by default (docs/scale.md)."""
 
@@ -44,6 +47,7 @@ def cluster(tmp_path_factory):
         "--num-cpus=1",
         "--include-dashboard=false",
         "--disable-usage-stats",
+        OBJECT_STORE,
     )
     ray_cli(
         "start",
@@ -52,6 +56,7 @@ def cluster(tmp_path_factory):
         "127.0.0.1",
         "--num-cpus=1",
         "--disable-usage-stats",
+        OBJECT_STORE,
     )
     try:
         yield f"127.0.0.1:{port}"

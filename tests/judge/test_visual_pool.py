@@ -1,14 +1,19 @@
 """Visual scoring in worker processes (judge/visual/pool.py): the same scores as in-process, one process
-per worker, none left after `aclose`."""
+per worker, none left after `aclose`; a process that cannot start or dies says so and is replaced."""
 
 import asyncio
 import os
+import signal
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 
 from iwr import runfolder
 from iwr.benchmark.loader import BUNDLED_PACK, load_pack
+from iwr.judge import visual
 from iwr.judge.evaluate import Judge, JudgeConfig
 from iwr.judge.selfcheck import oracle_candidate
 from iwr.judge.visual.pool import MetricPool, measure
@@ -90,3 +95,27 @@ def test_a_pool_process_that_cannot_build_its_backend_says_why() -> None:
             asyncio.run(pool.start())
     finally:
         pool.close()
+
+
+def test_a_dead_pool_process_fails_its_call_and_the_next_call_starts_another(tmp_path: Path) -> None:
+    reference = tmp_path / "reference.png"
+    cv2.imwrite(str(reference), np.full((90, 160, 3), 200, np.uint8))
+    shot = cv2.imencode(".png", np.full((90, 160, 3), 190, np.uint8))[1].tobytes()
+    pool = MetricPool({"dino": "struct-standin"}, processes=1)
+
+    async def run() -> tuple[int, int, dict]:
+        await pool.start()
+        (first,) = pool.pids
+        os.kill(first, signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool), pool.lease() as scores_of:
+            await scores_of(reference, shot)
+        with pool.lease() as scores_of:
+            scores = await scores_of(reference, shot)
+        return first, pool.pids[0], scores
+
+    try:
+        first, second, scores = asyncio.run(run())
+    finally:
+        pool.close()
+    assert second != first and 0 < scores["dino"] <= 1
+    assert scores == measure({"dino": visual.create("struct-standin")}, reference, shot)
