@@ -217,6 +217,15 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
+BROWSER_RETRIES = 1
+"""A task during which the browser went down (maybe because of another page judged beside it) is judged
+again this many times with a new browser."""
+
+
+class BrowserLost(RuntimeError):
+    """The browser the judge was given (not its own) has closed."""
+
+
 def failed_score(task_id: int, model: str, protocol: Protocol, error: str) -> TaskScore:
     """The record of a task that could not be judged at all (no page, a generator or judge crash)."""
     return TaskScore(task_id=task_id, model=model, IFS=0.0, Final=0.0, official=False, protocol=protocol, error=error)
@@ -251,6 +260,8 @@ class Judge:
         self._owns_browser = browser is None
         self._pw = None
         self._lock = asyncio.Lock()
+        self.relaunches = 0
+        """Times the browser was found gone and launched again."""
 
     @classmethod
     @asynccontextmanager
@@ -262,14 +273,22 @@ class Judge:
             await judge.aclose()
 
     async def browser(self):
+        """The judge's Chromium, launched on first use and again when it has gone (crashed, killed): one
+        lost browser must not fail every task after it."""
         async with self._lock:
+            if self._browser is not None and not self._browser.is_connected():
+                if not self._owns_browser:
+                    raise BrowserLost("the browser given to the judge has closed")
+                self._browser = None
+                self.relaunches += 1
             if self._browser is None:
                 from playwright.async_api import async_playwright
 
                 from iwr.browser import launch_chromium
                 from iwr.judge.sandbox import BROWSER_ARGS
 
-                self._pw = await async_playwright().start()
+                if self._pw is None:
+                    self._pw = await async_playwright().start()
                 self._browser = await launch_chromium(self._pw, args=BROWSER_ARGS)
             return self._browser
 
@@ -339,11 +358,21 @@ class Judge:
         references = references or TaskReferences(lt)
         started = time.perf_counter()
         out_dir.mkdir(parents=True, exist_ok=True)
-        with self._measure() as measure:
-            scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, config.protocol)
-            replay, log = await self._replay(lt, candidate, out_dir, scorer, llm, on_step)
-            pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
-            checkpoints = await scorer.scores(replay)
+        for attempt in range(1 + BROWSER_RETRIES):
+            browser = await self.browser() if (candidate.root / candidate.entry).is_file() else None
+            try:
+                with self._measure() as measure:
+                    scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, config.protocol)
+                    replay, log = await self._replay(lt, candidate, out_dir, scorer, llm, on_step)
+                    pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
+                    checkpoints = await scorer.scores(replay)
+            except Exception:
+                if browser is None or browser.is_connected():
+                    raise
+            if browser is None or browser.is_connected():
+                break
+            if attempt == BROWSER_RETRIES:
+                return self._browser_lost(lt, model, out_dir, result_name, attempt + 1)
         if llm is not None:
             await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
         result = assemble(
@@ -360,6 +389,19 @@ class Judge:
         )
         if llm is not None:
             result.judge_usage = llm.usage
+        if result_name:
+            atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
+        return result
+
+    def _browser_lost(
+        self, lt: LoadedTask, model: str, out_dir: Path, result_name: str | None, times: int
+    ) -> TaskScore:
+        """The record of a page under which the whole browser went down every time it was judged."""
+        error = (
+            f"the browser crashed each of the {times} times this page was judged (a page that exhausts the "
+            "machine's memory?); the judge launched a new one for the next tasks"
+        )
+        result = failed_score(lt.task.id, model, self.config.protocol, error)
         if result_name:
             atomic.write_text(out_dir / result_name, result.model_dump_json(indent=1))
         return result

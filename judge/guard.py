@@ -36,9 +36,17 @@ thread counts as stuck."""
 FLOOD_WINDOW_S = 2.0
 FLOOD_EVENTS = {"dialog": 20, "popup": 20, "navigation": 10, "console message": 1000}
 """More of these within FLOOD_WINDOW_S stop the page (a navigation costs the most, a console message the least)."""
-HALT_S = 1.0
+ACTIVITY = {
+    "navigation": "navigated {n} times (a reload loop?)",
+    "popup": "opened {n} popups (a popup loop?)",
+    "dialog": "opened {n} dialogs (a dialog loop?)",
+}
+ACTIVITY_MIN = 3
+"""Events of a kind, fewer than a flood, that a step which ran out of time names as a likely cause."""
+HALT_S = 2.0
 """Time a stopped page gets to answer again (the interrupting commands before it act at once, even on a
-busy renderer, but a renderer on a loaded machine may wait for a core)."""
+busy renderer, but a renderer on a loaded machine may wait for a core: 1 s was too short with the test
+suite's two workers and Chromium's own processes on 2 cores)."""
 CONSOLE_CAP = 2000
 """Console messages read per page; past it the listener is dropped (each one crosses the connection)."""
 
@@ -122,6 +130,8 @@ class PageGuard:
         self.culprit = "a script"
         """Where the stopped script was busy, as the event record tells."""
         self.meters: dict[str, FloodMeter] = {}
+        self.halted = asyncio.Event()
+        """Set once the guard starts stopping the page: a wait on it (`interruptible`) ends at once."""
         self._stopping: asyncio.Future | None = None
 
     @classmethod
@@ -159,6 +169,7 @@ class PageGuard:
     def _start(self, reason: str | None) -> asyncio.Future:
         if self._stopping is None:
             self.stopped = reason
+            self.halted.set()
             self._stopping = asyncio.ensure_future(self._halt())
         return self._stopping
 
@@ -182,6 +193,10 @@ class PageGuard:
                         f"the page kept navigating ({navigations.total} navigations; a reload loop?) "
                         f"and did not answer within {seconds:g}s; stopped its script{dropped}"
                     )
+                elif activity := self.activity():
+                    self.stopped = (
+                        f"the page {activity} and did not answer within {seconds:g}s; stopped its script{dropped}"
+                    )
                 elif self.dropped:
                     self.stopped = (
                         f"the page's script did not return within {seconds:g}s and did not stop "
@@ -194,6 +209,15 @@ class PageGuard:
                     )
         await asyncio.shield(self._stopping)
         return self.stopped
+
+    def activity(self) -> str | None:
+        """What the page kept doing, short of a flood, as a clause ("navigated 7 times (a reload loop?)"):
+        a call that ran out of time on a page that still answers then says why it may have."""
+        said = []
+        for kind, meter in self.meters.items():
+            if kind in ACTIVITY and meter.total >= ACTIVITY_MIN:
+                said.append(ACTIVITY[kind].format(n=meter.total))
+        return " and ".join(said) or None
 
     def flood(self, kind: str, what: str) -> None:
         """Count one event of `kind`; past the flood limit stop the page's scripts, saying `what` it did."""

@@ -20,13 +20,14 @@ import numpy as np
 from iwr.benchmark.loader import LoadedTask
 from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
+from iwr.judge.guard import HALT_S, PROBE_S
 from iwr.judge.types import StepResult, TaskScore
 
 BUSY = "for (;;) {}"
-GRACE_S = 4.0
-"""How long past its limit a hostile step may take to end (the guard's probe and stop). A reload loop at
-load ends 6.1 s after a 3 s limit on a quiet 2-core machine; the suite runs two test files at once (a
-Ray cluster beside it), which adds about a second."""
+GRACE_S = PROBE_S + HALT_S + 2.5
+"""How long past its limit a hostile step may take to end: the guard's probe and its wait for the stopped
+page, plus 2.5 s for a loaded machine. With 8 busy processes beside it on 2 cores, a reload loop at load
+ends 0.2–1.2 s after a 3 s limit (a flood cuts the load short) and a busy loop 1.7–3.0 s after a 2 s one."""
 
 
 def _page(script: str = "", body: str = "") -> str:
@@ -87,6 +88,12 @@ class Kind:
     """Words the failing step's reason (or the load error) must contain, any of them; empty: the task passes."""
     fails_at: int | None = 1
     """The step that must fail; None: the page must fail to load."""
+    late: int = 0
+    """How many steps later the failure may come on a loaded machine: a flood is seen once it reaches its
+    count, and a click's popups may come slower than the click's own step."""
+
+    def ends_at(self, index: int) -> bool:
+        return self.fails_at is not None and self.fails_at <= index <= self.fails_at + self.late
 
 
 def _handler(event: str, action: dict, target: str = "window", body: str = "") -> Kind:
@@ -168,6 +175,7 @@ KINDS: list[Kind] = [
         _page("go.onclick = () => setInterval(() => window.open('/popup' + Math.random()), 0);", GO),
         [OK, CLICK_GO, AGAIN],
         ("popup loop",),
+        late=1,
     ),
     Kind(
         "memory bomb",
@@ -221,7 +229,7 @@ class Ended:
         if k.fails_at is None:
             return r.error is not None and not r.steps
         step = self.failed_step
-        return step is not None and step.index == k.fails_at and all(s.passed for s in r.steps[: k.fails_at])
+        return step is not None and k.ends_at(step.index) and all(s.passed for s in r.steps[: step.index])
 
 
 def _task(kind: Kind, folder: Path) -> LoadedTask:

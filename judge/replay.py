@@ -16,6 +16,7 @@ from iwr.benchmark.types import Action, Task, for_every_kind
 from iwr.judge import assertions, grounding, official, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
+from iwr.judge.guard import PageGuard
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
@@ -109,6 +110,22 @@ async def bounded(coro, seconds: float, what: str):
         return await asyncio.wait_for(coro, seconds)
     except TimeoutError:
         raise TimedOut(f"{what} took longer than {seconds:g}s (page unresponsive?)") from None
+
+
+async def interruptible(coro, guard: PageGuard | None):
+    """`coro`, unless the guard starts stopping the page first (a flood seen by the sandbox): then `coro`
+    is cancelled and the guard's reason raised at once, instead of waiting out the call's own limit."""
+    if guard is None:
+        return await coro
+    work, halt = asyncio.ensure_future(coro), asyncio.ensure_future(guard.halted.wait())
+    try:
+        await asyncio.wait({work, halt}, return_when=asyncio.FIRST_COMPLETED)
+        if work.done():
+            return work.result()
+    finally:
+        halt.cancel()
+        work.cancel()
+    raise StepFailure(guard.stopped or "the judge stopped the page's scripts")
 
 
 async def screenshot(page, timeout: float) -> bytes:
@@ -294,7 +311,8 @@ async def run_steps(
     llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
     strict = protocol != "official"
     reach = None if strict else official.GROUNDING_REACH_PX
-    try:
+
+    async def load() -> bytes:
         await bounded(
             page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
             config.load_timeout_s + 2,
@@ -305,7 +323,10 @@ async def run_steps(
             await bounded(_settle(page, network, config), t, "settling")
         else:
             await asyncio.sleep(official.LOAD_WAIT_S)
-        result.shots.append(await screenshot(page, t))
+        return await screenshot(page, t)
+
+    try:
+        result.shots.append(await interruptible(load(), log.guard))
     except Exception as e:
         result.error = f"the page did not load: {await _failure(e, log, config.load_timeout_s)}"
         return result
@@ -419,7 +440,9 @@ async def _failure(e: Exception, log: SandboxLog, seconds: float) -> str:
     reason = _reason(e, log)
     navigations = guard.meters.get("navigation") if guard is not None else None
     if navigations is not None and "context was destroyed" in reason:
-        reason = f"the page navigated while the judge read it ({navigations.total} navigations so far: a reload loop?)"
+        return f"the page navigated while the judge read it ({navigations.total} navigations so far: a reload loop?)"
+    if guard is not None and _timed_out(e) and (activity := guard.activity()):
+        reason = f"{reason}; meanwhile the page {activity}"
     return reason
 
 

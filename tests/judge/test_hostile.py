@@ -15,7 +15,9 @@ from iwr.judge import hostile
 from iwr.judge.evaluate import TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
 
-ACTION_S, LOAD_S = 2.0, 3.0
+ACTION_S, LOAD_S = 4.0, 5.0
+"""Shorter than the judge's own limits (10 s, 15 s) to keep the suite short, long enough that a flood is
+seen within its step while another test file loads the machine."""
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +45,12 @@ def test_a_hostile_page_ends_in_time_with_its_reason(judged, kind: hostile.Kind)
     if kind.fails_at is None:
         assert r.error.startswith("the page did not load") and not r.steps and r.IFS == 0
         return
-    assert r.error is None and [s.passed for s in r.steps] == [True] * kind.fails_at + [False]
-    assert r.IFS == pytest.approx(kind.fails_at / len(kind.actions), abs=1e-3)
-    assert [c.k for c in r.checkpoints] == list(range(kind.fails_at + 1)), "the checkpoints before it stand"
+    assert e.failed_step is not None, "no step failed"
+    failed = e.failed_step.index
+    assert r.error is None and kind.ends_at(failed), f"step {failed} failed"
+    assert [s.passed for s in r.steps] == [True] * failed + [False]
+    assert r.IFS == pytest.approx(failed / len(kind.actions), abs=1e-3)
+    assert [c.k for c in r.checkpoints] == list(range(failed + 1)), "the checkpoints before it stand"
 
 
 @pytest.mark.browser
