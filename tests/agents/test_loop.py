@@ -53,7 +53,8 @@ def mini_pack(tmp_path_factory) -> Path:
 
 
 def judge_args(fast: bool) -> list[str]:
-    return ["--ocr", "none", "--workers", "1"] if fast else ["--workers", "1"]
+    """fast: no OCR; else rapidocr (the default easyocr, ~5x the CPU per read, is tested in test_ocr_easyocr.py)."""
+    return ["--ocr", "none" if fast else "ocr-rapidocr", "--workers", "1"]
 
 
 def run_cli(args: list[str], env_cache: Path) -> None:

@@ -93,13 +93,22 @@ def judged_on(run: Path) -> dict[int, str]:
     return {e["task_id"]: e["message"] for e in events if e["kind"] == "note" and "judged on" in e["message"]}
 
 
-def test_a_run_on_the_cluster_matches_the_local_run_and_resumes_after_the_driver_is_killed(cluster, tmp_path):
-    runs = tmp_path / "runs"
+@pytest.fixture(scope="module")
+def local_run(tmp_path_factory) -> Path:
+    """The same tasks judged by the local executor, once for the module."""
+    runs = tmp_path_factory.mktemp("local")
     local = CliRunner().invoke(
         main,
         ["run", "--model", "oracle", "--tasks-filter", TASKS, "--runs-dir", str(runs), "--run-id", "local", *JUDGE],
     )
     assert local.exit_code == 0, local.output
+    return runs / "local"
+
+
+def test_a_run_on_the_cluster_matches_the_local_run_and_resumes_after_the_driver_is_killed(
+    cluster, local_run, tmp_path
+):
+    runs = tmp_path / "runs"
 
     args = [
         sys.executable,
@@ -138,19 +147,15 @@ def test_a_run_on_the_cluster_matches_the_local_run_and_resumes_after_the_driver
         timeout=300,
     )
     assert resumed.returncode == 0, resumed.stderr[-3000:]
-    assert scores(run) == scores(runs / "local") and len(scores(run)) == 4
-    assert task_files(run) == task_files(runs / "local")
+    assert scores(run) == scores(local_run) and len(scores(run)) == 4
+    assert task_files(run) == task_files(local_run)
     assert len(judged_on(run)) == 4, "every task judged on the cluster says where"
 
 
-def test_judges_run_on_both_nodes(cluster, tmp_path):
+def test_judges_run_on_both_nodes(cluster, local_run, tmp_path):
     runs = tmp_path / "runs"
-    first = CliRunner().invoke(
-        main, ["run", "--model", "oracle", "--tasks-filter", TASKS, "--runs-dir", str(runs), "--run-id", "r", *JUDGE]
-    )
-    assert first.exit_code == 0, first.output
-    before = scores(runs / "r")
-    shutil.copytree(runs / "r", runs / "again")
+    before = scores(local_run)
+    shutil.copytree(local_run, runs / "again")
     again = CliRunner().invoke(
         main, ["rescore", str(runs / "again"), *JUDGE, "--executor", "ray", "--ray-address", cluster]
     )
