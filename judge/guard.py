@@ -30,9 +30,9 @@ import asyncio
 import time
 from collections import deque
 
-PROBE_S = 0.5
+PROBE_S = 1.0
 """How long a page may take to evaluate `1` (after a call on it already ran out of time) before its main
-thread counts as stuck."""
+thread counts as stuck (0.5 s stopped a page that was only slow, on a machine loaded by other judging)."""
 FLOOD_WINDOW_S = 2.0
 FLOOD_EVENTS = {"dialog": 20, "popup": 20, "navigation": 10, "console message": 1000}
 """More of these within FLOOD_WINDOW_S stop the page (a navigation costs the most, a console message the least)."""

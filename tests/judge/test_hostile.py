@@ -15,9 +15,9 @@ from iwr.judge import hostile
 from iwr.judge.evaluate import TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
 
-ACTION_S, LOAD_S = 4.0, 5.0
+ACTION_S, LOAD_S = 4.0, 8.0
 """Shorter than the judge's own limits (10 s, 15 s) to keep the suite short, long enough that a flood is
-seen within its step while another test file loads the machine."""
+seen within its step and a small page loads while another test file loads the machine."""
 
 
 @pytest.fixture(scope="module")
