@@ -189,16 +189,28 @@ def eval_cmd(
 
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     by_model: dict[str, list] = {}
+    flat = []
     for lt in loaded.tasks:
         task_dir = candidates / str(lt.task.id)
+        if (task_dir / "index.html").is_file():
+            flat.append(lt.task.id)
         models = (
-            [model] if model else sorted(p.name for p in task_dir.iterdir() if p.is_dir()) if task_dir.is_dir() else []
+            [model]
+            if model
+            else sorted(p.name for p in task_dir.iterdir() if (p / "index.html").is_file())
+            if task_dir.is_dir()
+            else []
         )
         for m in models:
             by_model.setdefault(m, []).append((lt, Candidate(root=task_dir / m), task_dir / m))
     if not by_model:
+        run_folder = " (a run folder: re-judge it with `iwr rescore`)" if flat else ""
         err_console.print(
-            f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)"
+            f"no candidates found under {candidates}: expected {candidates}/<task-id>/<model>/index.html, "
+            f"found {candidates}/<task-id>/index.html for {len(flat)} task(s){run_folder}"
+            if flat
+            else f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)",
+            highlight=False,
         )
         sys.exit(1)
     config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)

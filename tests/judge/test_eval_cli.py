@@ -21,6 +21,7 @@ def test_eval_writes_official_layout_results(tmp_path: Path) -> None:
         shutil.copytree(BUNDLED_PACK.parent / lt.task.origin.site, tmp_path / str(lt.task.id) / "oracle")
         (tmp_path / str(lt.task.id) / "blank").mkdir()
         (tmp_path / str(lt.task.id) / "blank" / "index.html").write_text("<html><body></body></html>")
+        (tmp_path / str(lt.task.id) / "notes").mkdir()  # not a page: no index.html
     result = CliRunner().invoke(
         main, ["eval", "--candidates", str(tmp_path), "--workers", "2", "--ocr", "none", "--dino", "none"]
     )
@@ -42,6 +43,17 @@ def test_eval_writes_official_layout_results(tmp_path: Path) -> None:
     assert "| avg | 100.00 |" in table and "offline judge (not official" in table
     assert "| 1006 |" in table and "| 1012 |" in table
     assert (tmp_path / "results_blank.md").is_file()
+    assert not (tmp_path / "results_notes.md").exists() and not list((tmp_path / "1006" / "notes").iterdir())
+
+
+def test_a_run_folder_given_as_candidates_is_refused_with_what_to_use(tmp_path: Path) -> None:
+    for task_id in (1006, 1012):
+        (tmp_path / str(task_id) / "evalpoints").mkdir(parents=True)
+        (tmp_path / str(task_id) / "index.html").write_text("<html><body></body></html>")
+    result = CliRunner().invoke(main, ["eval", "--candidates", str(tmp_path), "--ocr", "none", "--dino", "none"])
+    assert result.exit_code == 1
+    assert "<task-id>/index.html for 2 task(s)" in result.output and "iwr rescore" in result.output
+    assert not list(tmp_path.glob("results_*.md")) and not list(tmp_path.rglob("eval.json"))
 
 
 def test_eval_without_candidates_says_what_it_expects(tmp_path: Path) -> None:
