@@ -26,7 +26,8 @@ class Tally:
 
     def __init__(self) -> None:
         self.total = 0
-        self.done = 0
+        self.finished: set[int] = set()
+        """Tasks finished so far; a resumed run reports the ones it kept again, counted once."""
         self.cost = 0.0
         self.unpriced = False
         self.tokens = 0
@@ -42,7 +43,11 @@ class Tally:
                 self.unpriced = True
             self.cost += event.cost_usd or 0.0
         elif isinstance(event, TaskFinished):
-            self.done += 1
+            self.finished.add(event.task_id)
+
+    @property
+    def done(self) -> int:
+        return len(self.finished)
 
     def spend(self) -> str:
         return f"${self.cost:.4f}" + ("+?" if self.unpriced else "") + f", {self.tokens:,} tokens"

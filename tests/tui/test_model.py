@@ -110,3 +110,16 @@ def test_the_runners_whole_loop_generation_is_a_total_not_a_row():
     state = fold(evs[: loop_done + 1] + [total] + evs[loop_done + 1 :])
     t = state.tasks[1001]
     assert t.rows[None].tokens == 0 and t.tokens == 35000 and t.cost == 0.5
+
+
+def test_a_resumed_run_counts_each_finished_task_once() -> None:
+    """A resume reports the tasks it kept as finished again (`iwr watch` printed [4/2] after one)."""
+    from iwr.benchmark.display import Tally
+    from iwr.events import RunStarted, TaskFinished
+
+    tally = Tally()
+    for _ in range(2):
+        tally.update(RunStarted(run_id="r", mode="oneshot", generator="oneshot", task_ids=[1, 2]))
+        for task_id in (1, 2):
+            tally.update(TaskFinished(task_id=task_id, ok=True))
+    assert (tally.done, tally.total) == (2, 2)
