@@ -130,14 +130,21 @@ async def rubric_scores(
             cp.metrics["mllm"] = round(value, 4)
 
 
-def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
-    """Create the configured visual backends; a missing one is reported, never silently replaced."""
+def load_metrics(config: JudgeConfig, threads: int | None = None) -> tuple[dict, list[Backend]]:
+    """Create the configured visual backends; a missing one is reported, never silently replaced.
+    `threads`: this process's share of the cores (a Ray actor's CPUs), set process-wide; default: the
+    engines' own choice (every core)."""
+    from iwr.judge.visual.pool import limit_threads, thread_options
+
+    if threads:
+        limit_threads(threads)
+    options = thread_options(threads) if threads else None
     metrics, backends = {}, []
     for role, name in (("ocr", config.ocr), ("dino", config.dino)):
         if name:
             from iwr.judge import visual
 
-            metric, skipped = visual.create_for_role(role, prefer=name)
+            metric, skipped = visual.create_for_role(role, prefer=name, options=options)
             metrics[role] = metric
             backends.append(
                 Backend(
@@ -148,6 +155,8 @@ def load_metrics(config: JudgeConfig) -> tuple[dict, list[Backend]]:
                     note="; ".join(skipped)[:500],
                 )
             )
+    if threads:
+        limit_threads(threads)  # torch, when a backend has just loaded it
     return metrics, backends
 
 
@@ -243,17 +252,19 @@ class Judge:
         browser=None,
         workers: int = 1,
         pool: bool | None = None,
+        threads: int | None = None,
     ):
         """`metrics`: visual backends already loaded for `config` (a benchmark measuring them; a pool
         builds its own by their names); `browser`: a launched Chromium to use instead of launching one
         (the caller closes it); `workers`: tasks judged at once. With 1, the metrics run in this
         process's threads (no process to start: self-tests and tests build many judges); with more,
         in `workers` processes started on first use, so judging grows with cores. `pool` overrides
-        that choice (a benchmark comparing the two)."""
+        that choice (a benchmark comparing the two); `threads`: the cores this judge's in-process
+        metrics may use (a Ray actor's share of its node), default all."""
         self.config = config
         self.workers = max(1, workers)
         self._pooled = self.workers > 1 if pool is None else pool
-        self.metrics, self.backends = metrics or load_metrics(config)
+        self.metrics, self.backends = metrics or load_metrics(config, threads)
         self.llm = make_judge_llm(config)
         self.pool: MetricPool | None = None
         self._browser = browser
@@ -363,7 +374,7 @@ class Judge:
             try:
                 with self._measure() as measure:
                     scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, config.protocol)
-                    replay, log = await self._replay(lt, candidate, out_dir, scorer, llm, on_step)
+                    replay, log = await self._replay(lt, candidate, browser, out_dir, scorer, llm, on_step)
                     pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
                     checkpoints = await scorer.scores(replay)
             except Exception:
@@ -410,12 +421,14 @@ class Judge:
         self,
         lt: LoadedTask,
         candidate: Candidate,
+        browser,
         out_dir: Path,
         scorer: CheckpointScorer,
         llm: JudgeLLM | None,
         on_step: Callable[[StepResult], None] | None,
     ) -> tuple[Replay, SandboxLog]:
-        """Replay the task on the candidate (checkpoints scored as they come) and save step screenshots."""
+        """Replay the task on the candidate in `browser` (checkpoints scored as they come) and save step
+        screenshots; no browser: the candidate has no page to open."""
         config = self.config
         log = SandboxLog()
         replay = Replay()
@@ -425,10 +438,9 @@ class Judge:
             if on_step is not None:
                 on_step(step)
 
-        if not (candidate.root / candidate.entry).is_file():
+        if browser is None:
             replay.error = f"no {candidate.entry} in {candidate.root}"
         else:
-            browser = await self.browser()
             with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
                 async with sandbox_page(browser, lt.task.viewport, base, log) as page:
                     try:

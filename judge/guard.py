@@ -102,7 +102,6 @@ class FloodMeter:
         self.limit, self.window_s = limit, window_s
         self.times: deque[float] = deque()
         self.total = 0
-        self.last = 0.0
 
     def recent(self) -> int:
         """Events within the window up to now."""
@@ -113,8 +112,7 @@ class FloodMeter:
 
     def hit(self) -> bool:
         self.total += 1
-        self.last = time.monotonic()
-        self.times.append(self.last)
+        self.times.append(time.monotonic())
         return self.recent() > self.limit
 
 
@@ -185,15 +183,9 @@ class PageGuard:
             if await self.responsive():
                 return None
             if self._stopping is None:
-                navigations = self.meters.get("navigation")
                 await asyncio.shield(self._start(None))
                 dropped = ", and dropped its renderer, which did not recover" if self.dropped else ""
-                if navigations is not None and navigations.total >= 3 and time.monotonic() - navigations.last < 2:
-                    self.stopped = (
-                        f"the page kept navigating ({navigations.total} navigations; a reload loop?) "
-                        f"and did not answer within {seconds:g}s; stopped its script{dropped}"
-                    )
-                elif activity := self.activity():
+                if activity := self.activity():
                     self.stopped = (
                         f"the page {activity} and did not answer within {seconds:g}s; stopped its script{dropped}"
                     )

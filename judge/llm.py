@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import time
 from dataclasses import dataclass, field
 
 from iwr.llm import LLMClient, LLMError, TokenUsage
@@ -53,6 +54,11 @@ reconstruction is, out of 100:
 - style (15): colours, fonts, spacing, borders;
 - overall (20): overall impression.
 Explain briefly, then end with a line "Score: N/100"."""
+
+RESTING_S = 60.0
+"""After a call fails every attempt (server down, timeouts), later calls within this many seconds fail
+at once instead of each waiting through its own retries: a dead judge model would otherwise add ~10 s of
+waiting to every step of every task, for the same fallback."""
 
 
 def png_part(png: bytes) -> dict:
@@ -113,18 +119,44 @@ class JudgeLLM:
     timeout: float = 60.0
     use_cache: bool = True
     usage: TokenUsage = field(default_factory=TokenUsage)
+    down: tuple[float, LLMError] | None = None
+    """When the last call that failed every attempt ended, and its error (see RESTING_S)."""
 
     async def ask(self, text: str, images: list[bytes] = ()) -> str:
+        self.check_resting()
         content = [{"type": "text", "text": text}, *(png_part(i) for i in images)]
-        reply = await self.client.complete(
-            [{"role": "user", "content": content}],
-            model=self.model,
-            api_base=self.api_base,
-            timeout=self.timeout,
-            use_cache=self.use_cache,
-        )
+        try:
+            reply = await self.client.complete(
+                [{"role": "user", "content": content}],
+                model=self.model,
+                api_base=self.api_base,
+                timeout=self.timeout,
+                use_cache=self.use_cache,
+            )
+        except LLMError as e:
+            if e.retryable:
+                self.down = (time.monotonic(), e)
+            raise
+        self.down = None
         self.usage = self.usage + reply.usage
         return reply.text
+
+    def check_resting(self) -> None:
+        """Raise at once, without a request, while a failure of every attempt is recent."""
+        if self.down is None:
+            return
+        since, error = self.down
+        ago = time.monotonic() - since
+        if ago >= RESTING_S:
+            return
+        raise type(error)(
+            f"not asked: a call {ago:.0f}s ago failed after {error.attempts} attempts ({error.detail}); "
+            f"the judge model is asked again {RESTING_S:.0f}s after that failure",
+            model=error.model,
+            api_base=error.api_base,
+            attempts=0,
+            status=error.status,
+        )
 
     async def rubric(
         self, reference_png: bytes, candidate_png: bytes, official: bool = False

@@ -5,8 +5,12 @@ a local Ray started with this machine's cores; tasks and results through the obj
 
 Each measurement judges every task of the pack (candidate = the task's own site) once after a warm-up
 task, so engine loading and Ray's start are not counted; what is counted is what a long run pays per task.
+The measurements are repeated in `--rounds` interleaved rounds (every executor and worker count once per
+round) and each figure is their median: one round's figure moves by 10-20 % with what else the machine
+does, which is the size of the differences measured.
 
     python perf/executor_speed.py [--tasks PACK] [--ocr ocr-rapidocr] [--dino struct-standin] [--workers 1,2]
+        [--rounds 3]
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -57,17 +62,23 @@ def main() -> None:
     ap.add_argument("--ocr", default="ocr-rapidocr")
     ap.add_argument("--dino", default="struct-standin")
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     tasks = [lt for lt in load_pack(args.tasks).tasks if oracle_candidate(lt) is not None]
     config = JudgeConfig(ocr=args.ocr, dino=args.dino)
     counts = [int(w) for w in args.workers.split(",")]
-    print(f"{len(tasks)} tasks, ocr {args.ocr}, dino {args.dino}, {os.cpu_count()} cores")
-    found: dict[tuple[str, int], float] = {}
-    for workers in counts:
-        for name, measure in (("local", local), ("ray", on_ray)):
-            found[name, workers] = asyncio.run(measure(config, tasks, workers))
-            print(f"{name:5} executor, {workers} worker(s): {found[name, workers]:.1f} tasks/min", flush=True)
+    print(f"{len(tasks)} tasks, ocr {args.ocr}, dino {args.dino}, {os.cpu_count()} cores, {args.rounds} rounds")
+    runs: dict[tuple[str, int], list[float]] = {}
+    for round_ in range(1, args.rounds + 1):
+        for workers in counts:
+            for name, measure in (("local", local), ("ray", on_ray)):
+                speed = asyncio.run(measure(config, tasks, workers))
+                runs.setdefault((name, workers), []).append(speed)
+                print(f"round {round_}: {name:5} executor, {workers} worker(s): {speed:.1f} tasks/min", flush=True)
+    found = {key: statistics.median(speeds) for key, speeds in runs.items()}
+    for (name, workers), speed in found.items():
+        print(f"MEDIAN {name:5} executor, {workers} worker(s): {speed:.1f} tasks/min")
     lo, hi = min(counts), max(counts)
     for name in ("local", "ray"):
         print(f"RATIO {name} {hi} workers / {lo} worker = {found[name, hi] / found[name, lo]:.2f}")

@@ -68,16 +68,22 @@ def reachable(address: str, timeout_s: float = 5.0) -> None:
 class JudgeWorker:
     """A Ray actor: one judge, reused for every task it is given."""
 
-    def __init__(self, config_json: str):
+    def __init__(self, config_json: str, judges: int):
         import ray
+
+        from iwr.judge.visual.pool import threads_per_process
 
         self.config = JudgeConfig.model_validate_json(config_json)
         self.judge: Judge | None = None
         self.where = f"{socket.gethostname()} (node {ray.get_runtime_context().get_node_id()[:12]})"
+        self.threads = threads_per_process(judges)
+        """This node's cores over the run's judges, at least 1: as many engine threads as the local
+        executor's visual processes get, so several actors on one node do not each start a thread per
+        core (on 2 cores, 2 actors with 2 threads each judged slower than 1)."""
 
     async def evaluate(self, task: TaskBundle, page: PageBundle, model: str) -> Judged:
         if self.judge is None:
-            self.judge = Judge(self.config)
+            self.judge = Judge(self.config, threads=self.threads)
         with tempfile.TemporaryDirectory(prefix="iwr-judge-") as tmp:
             pack_root = Path(tmp) / "pack"
             lt = task.materialize(pack_root)
@@ -105,7 +111,8 @@ class RayJudging:
         actor = self.ray.remote(
             num_cpus=1, max_concurrency=1, max_restarts=ACTOR_RESTARTS, max_task_retries=ACTOR_RESTARTS
         )(JudgeWorker)
-        self.actors = [actor.remote(config.model_dump_json()) for _ in range(max(1, workers))]
+        judges = max(1, workers)
+        self.actors = [actor.remote(config.model_dump_json(), judges) for _ in range(judges)]
         self.where = f"ray at {address or 'a local cluster'}, {len(self.actors)} judge(s)"
         self._idle: asyncio.Queue | None = None
         self.placed: dict[int, str] = {}

@@ -68,19 +68,31 @@ def threads_per_process(processes: int) -> int:
     return max(1, cores() // max(1, processes))
 
 
-def build(names: dict[str, str], threads: int) -> dict[str, Any]:
-    """The named backends with `threads` intra-op threads each (for this process: call it in a pool
-    process, it sets process-wide thread counts)."""
+def limit_threads(threads: int) -> None:
+    """Process-wide intra-op thread counts (OpenMP and BLAS, OpenCV, torch once loaded)."""
     for var in THREAD_ENV:
         os.environ[var] = str(threads)
     cv2.setNumThreads(threads)
-    metrics = {}
-    for role, name in names.items():
-        factory = visual.REGISTRY.factories.get(name)
-        takes_threads = factory is not None and "threads" in inspect.signature(factory).parameters
-        metrics[role] = visual.create(name, **({"threads": threads} if takes_threads else {}))
     if "torch" in sys.modules:
         sys.modules["torch"].set_num_threads(threads)
+
+
+def thread_options(threads: int) -> dict[str, dict[str, int]]:
+    """Factory keyword arguments giving each registered backend that takes one `threads` threads."""
+    return {
+        name: {"threads": threads}
+        for name, factory in visual.REGISTRY.factories.items()
+        if "threads" in inspect.signature(factory).parameters
+    }
+
+
+def build(names: dict[str, str], threads: int) -> dict[str, Any]:
+    """The named backends with `threads` intra-op threads each (for this process: call it in a pool
+    process, it sets process-wide thread counts)."""
+    limit_threads(threads)
+    options = thread_options(threads)
+    metrics = {role: visual.create(name, **options.get(name, {})) for role, name in names.items()}
+    limit_threads(threads)
     warm(metrics)
     return metrics
 

@@ -128,3 +128,5 @@ def test_unreachable_judge_model(tmp_path: Path, llm_server) -> None:
     assert step.grounding.strategy == "fuzzy" and "judge model unavailable" in step.grounding.tried[0]
     assert step.verdict.method == "assertion-text (llm-unavailable)"
     assert r.error is None and r.HFS is None
+    assert len(llm_server.chat_requests) == 4, "after one call failed every attempt, the next ones were sent"
+    assert "not asked: a call" in step.verdict.reason

@@ -119,3 +119,21 @@ def test_a_dead_pool_process_fails_its_call_and_the_next_call_starts_another(tmp
         pool.close()
     assert second != first and 0 < scores["dino"] <= 1
     assert scores == measure({"dino": visual.create("struct-standin")}, reference, shot)
+
+
+def test_a_judge_given_its_share_of_the_cores_builds_one_thread_engines() -> None:
+    """A Ray actor's judge (`threads`): its engines and the process's thread settings use that many
+    threads, not one per core (two such actors on 2 cores were slower than one). In a fresh process:
+    the settings are process-wide."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, cv2\n"
+        "from iwr.judge.evaluate import Judge, JudgeConfig\n"
+        "judge = Judge(JudgeConfig(ocr='ocr-rapidocr', dino='struct-standin'), threads=1)\n"
+        "print(judge.metrics['ocr'].threads, os.environ['OMP_NUM_THREADS'], cv2.getNumThreads())\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    assert shown.stdout.split() == ["1", "1", "1"]
