@@ -110,6 +110,14 @@ def parse_score(text: str, official: bool = False) -> float | None:
 
 
 @dataclass
+class Outage:
+    """The last call that failed every attempt (see RESTING_S)."""
+
+    at: float = 0.0
+    error: LLMError | None = None
+
+
+@dataclass
 class JudgeLLM:
     """A judge model bound to a client; accumulates what it spent."""
 
@@ -119,8 +127,8 @@ class JudgeLLM:
     timeout: float = 60.0
     use_cache: bool = True
     usage: TokenUsage = field(default_factory=TokenUsage)
-    down: tuple[float, LLMError] | None = None
-    """When the last call that failed every attempt ended, and its error (see RESTING_S)."""
+    outage: Outage = field(default_factory=Outage)
+    """Shared by the copies the judge makes of this client for each task (`dataclasses.replace`)."""
 
     async def ask(self, text: str, images: list[bytes] = ()) -> str:
         self.check_resting()
@@ -135,18 +143,18 @@ class JudgeLLM:
             )
         except LLMError as e:
             if e.retryable:
-                self.down = (time.monotonic(), e)
+                self.outage.at, self.outage.error = time.monotonic(), e
             raise
-        self.down = None
+        self.outage.error = None
         self.usage = self.usage + reply.usage
         return reply.text
 
     def check_resting(self) -> None:
         """Raise at once, without a request, while a failure of every attempt is recent."""
-        if self.down is None:
+        error = self.outage.error
+        if error is None:
             return
-        since, error = self.down
-        ago = time.monotonic() - since
+        ago = time.monotonic() - self.outage.at
         if ago >= RESTING_S:
             return
         raise type(error)(

@@ -39,7 +39,7 @@ ASSERT = "BEFORE a user action"
 RUBRIC = "Rate how visually faithful"
 
 
-def judge(tmp_path: Path, server, **overrides) -> object:
+def judge(tmp_path: Path, server, tasks: int = 1, **overrides) -> object:
     folder = tmp_path / "task"
     (folder / "checkpoints").mkdir(parents=True)
     for k in (0, 1):
@@ -58,8 +58,10 @@ def judge(tmp_path: Path, server, **overrides) -> object:
         replay=ReplayConfig(action_timeout_s=5),
         **overrides,
     )
-    (result,) = asyncio.run(evaluate_many([(lt, Candidate(root=site), tmp_path / "out")], config))
-    return result
+    results = asyncio.run(
+        evaluate_many([(lt, Candidate(root=site), tmp_path / f"out{i}") for i in range(tasks)], config, workers=1)
+    )
+    return results[0] if tasks == 1 else results
 
 
 def test_official_llm_path(tmp_path: Path, llm_server) -> None:
@@ -123,10 +125,11 @@ def test_unreachable_judge_model(tmp_path: Path, llm_server) -> None:
     from ..llmserver import error
 
     llm_server.respond_with(lambda request: error(500))
-    r = judge(tmp_path, llm_server, timeout=2)
-    step = r.steps[0]
-    assert step.grounding.strategy == "fuzzy" and "judge model unavailable" in step.grounding.tried[0]
-    assert step.verdict.method == "assertion-text (llm-unavailable)"
-    assert r.error is None and r.HFS is None
-    assert len(llm_server.chat_requests) == 4, "after one call failed every attempt, the next ones were sent"
-    assert "not asked: a call" in step.verdict.reason
+    first, second = judge(tmp_path, llm_server, tasks=2, timeout=2)
+    for r in (first, second):
+        step = r.steps[0]
+        assert step.grounding.strategy == "fuzzy" and "judge model unavailable" in step.grounding.tried[0]
+        assert step.verdict.method == "assertion-text (llm-unavailable)"
+        assert r.error is None and r.HFS is None
+        assert "not asked: a call" in step.verdict.reason
+    assert len(llm_server.chat_requests) == 4, "after one call failed every attempt, later calls were sent"
