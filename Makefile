@@ -29,7 +29,7 @@ lint: setup
 	$(VENV)/bin/python scripts/lint_imports.py
 
 test: setup lint
-	$(VENV)/bin/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Developer subset: no browser, no recording.
 test-fast: setup

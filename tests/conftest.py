@@ -11,6 +11,29 @@ import numpy as np
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+LONGEST_FIRST = (
+    "tests/judge/test_realsites.py",
+    "tests/judge/test_assertion_verdicts.py",
+    "tests/agents/test_loop.py",
+    "tests/judge/test_hostile.py",
+    "tests/benchmark/test_run.py",
+    "tests/benchmark/test_recorder.py",
+    "tests/benchmark/test_ray_executor.py",
+    "tests/judge/test_protocol_official.py",
+)
+"""The files that take a minute or more of a worker (pytest's `--durations` list), longest first."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first. `make test` hands whole files to its two workers in collection order
+    (`--dist loadfile --no-loadscope-reorder`): a long file handed out late would run alone at the end
+    while the other worker idles (xdist's own order, by number of tests, put the long files with few
+    tests last)."""
+    root = Path(__file__).parent.parent
+    if missing := [name for name in LONGEST_FIRST if not (root / name).is_file()]:
+        raise pytest.UsageError(f"tests/conftest.py LONGEST_FIRST names files that are gone: {missing}")
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
 
 
 def make_video(path: Path, size: tuple[int, int] = (320, 180), seconds: int = 2, fps: int = 10) -> None:
