@@ -132,10 +132,11 @@ async def rubric_scores(
 
 def load_metrics(config: JudgeConfig, threads: int | None = None) -> tuple[dict, list[Backend]]:
     """Create the configured visual backends; a missing one is reported, never silently replaced.
-    `threads`: this process's share of the cores (a Ray actor's CPUs), set process-wide; default: the
-    engines' own choice (every core)."""
-    from iwr.judge.visual.pool import limit_threads, thread_options
+    `threads`: this process's share of the cores (a Ray actor's CPUs), set process-wide; default:
+    `IWR_THREADS` when set, else the engines' own choice (every core)."""
+    from iwr.judge.visual.pool import limit_threads, shared_cores, thread_options
 
+    threads = threads or shared_cores()
     if threads:
         limit_threads(threads)
     options = thread_options(threads) if threads else None

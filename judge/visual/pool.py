@@ -60,8 +60,22 @@ def warm(metrics: dict[str, Any]) -> None:
             load()
 
 
+THREADS_ENV = "IWR_THREADS"
+"""The cores one judge's engines may use, when fewer than the machine's: set it where several judges
+share a machine (several `iwr` commands at once; the test suite sets it for each of its workers)."""
+
+
 def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """This process's CPUs, or `IWR_THREADS` when that is a smaller positive number."""
+    found = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    limit = os.environ.get(THREADS_ENV, "").strip()
+    return max(1, min(found, int(limit))) if limit.isdigit() and int(limit) > 0 else found
+
+
+def shared_cores() -> int | None:
+    """The threads of an in-process judge's engines when `IWR_THREADS` limits them, else None (the
+    engines' own default: every core)."""
+    return cores() if os.environ.get(THREADS_ENV, "").strip() else None
 
 
 def threads_per_process(processes: int) -> int:

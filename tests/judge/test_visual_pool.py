@@ -122,18 +122,28 @@ def test_a_dead_pool_process_fails_its_call_and_the_next_call_starts_another(tmp
 
 
 def test_a_judge_given_its_share_of_the_cores_builds_one_thread_engines() -> None:
-    """A Ray actor's judge (`threads`): its engines and the process's thread settings use that many
-    threads, not one per core (two such actors on 2 cores were slower than one). In a fresh process:
-    the settings are process-wide."""
+    """A Ray actor's judge (`threads`), or any judge under `IWR_THREADS`: its engines and the process's
+    thread settings use that many threads, not one per core (two such actors on 2 cores were slower than
+    one). In fresh processes: the settings are process-wide."""
     import subprocess
     import sys
 
+    from iwr.judge.visual.pool import THREADS_ENV
+
     code = (
-        "import os, cv2\n"
+        "import os, sys, cv2\n"
         "from iwr.judge.evaluate import Judge, JudgeConfig\n"
-        "judge = Judge(JudgeConfig(ocr='ocr-rapidocr', dino='struct-standin'), threads=1)\n"
-        "print(judge.metrics['ocr'].threads, os.environ['OMP_NUM_THREADS'], cv2.getNumThreads())\n"
+        "threads = int(sys.argv[1]) or None\n"
+        "judge = Judge(JudgeConfig(ocr='ocr-rapidocr', dino='struct-standin'), threads=threads)\n"
+        "print(judge.metrics['ocr'].threads, os.environ.get('OMP_NUM_THREADS'), cv2.getNumThreads())\n"
     )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert shown.returncode == 0, shown.stderr[-2000:]
-    assert shown.stdout.split() == ["1", "1", "1"]
+    clean = {k: v for k, v in os.environ.items() if k not in (THREADS_ENV, "OMP_NUM_THREADS")}
+
+    def shown(threads: int, env: dict) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code, str(threads)], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout.split()
+
+    assert shown(1, clean) == ["1", "1", "1"]
+    assert shown(0, clean | {THREADS_ENV: "1"}) == ["1", "1", "1"]
+    assert shown(0, clean)[:2] == ["None", "None"]
