@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,23 +16,13 @@ LONGEST_FIRST = (
     "tests/judge/test_assertion_verdicts.py",
     "tests/agents/test_loop.py",
     "tests/judge/test_hostile.py",
+    "tests/judge/test_judge_pack.py",
     "tests/benchmark/test_run.py",
     "tests/benchmark/test_recorder.py",
     "tests/benchmark/test_ray_executor.py",
     "tests/judge/test_protocol_official.py",
 )
 """The files that take a minute or more of a worker (pytest's `--durations` list), longest first."""
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Each of `make test`'s workers gets its share of the cores for its judges' engines
-    (`IWR_THREADS`, inherited by the `iwr` commands the tests start): two workers whose engines each
-    ran a thread per core made onnxruntime's spinning threads fight over 2 cores."""
-    workers = os.environ.get("PYTEST_XDIST_WORKER_COUNT")
-    if workers:
-        from iwr.judge.visual.pool import THREADS_ENV, cores
-
-        os.environ.setdefault(THREADS_ENV, str(max(1, cores() // int(workers))))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -62,7 +62,7 @@ def warm(metrics: dict[str, Any]) -> None:
 
 THREADS_ENV = "IWR_THREADS"
 """The cores one judge's engines may use, when fewer than the machine's: set it where several judges
-share a machine (several `iwr` commands at once; the test suite sets it for each of its workers)."""
+share a machine (several `iwr` commands at once)."""
 
 
 def cores() -> int:

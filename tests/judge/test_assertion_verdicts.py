@@ -1,9 +1,8 @@
 """Offline verdicts that read the assertion (judge/assertions.py) on real pages in Chromium: a wrong
 click that only focuses something, opens the wrong menu, ticks or deletes the wrong item fails the
 step although something on screen changed (the change rule alone passes all of them); the right click
-passes. On the bundled pack with `target` and `expect` stripped (as real sites come), the judge check
-table holds, every oracle step passes, and a task's own site with one handler removed or one label
-changed fails at exactly that step."""
+passes. On the bundled pack with `target` and `expect` stripped, every oracle step passes, and a
+task's own site with one handler removed or one label changed fails at exactly that step."""
 
 import asyncio
 import shutil
@@ -11,12 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from iwr.benchmark.loader import BUNDLED_PACK, LoadedTask, Pack, load_pack
+from iwr.benchmark.loader import BUNDLED_PACK, LoadedTask, load_pack
 from iwr.benchmark.types import Task
-from iwr.judge.evaluate import EVAL_NAME, Candidate, JudgeConfig, evaluate_many
+from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
-from iwr.judge.selfcheck import EMPTY_MAX_FINAL, IMAGE_MAX_IFS, ORACLE_MIN_FINAL, check_pack
-from iwr.judge.types import TaskScore
 
 from .broken_sites import without_click_handler
 
@@ -223,17 +220,18 @@ def site_copy(lt: LoadedTask, dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def pack_runs(tmp_path_factory) -> dict:
-    """The judge check of the stripped pack (rows under ("check", id), each oracle's result under
-    ("oracle", id), read from the check's folder `<id>/oracle`), then each relabelled or swallowed site."""
     root = tmp_path_factory.mktemp("pack-assertions")
-    plain = Pack(jsonl=PACK.jsonl, tasks=[stripped(lt) for lt in PACK.tasks])
-    rows = asyncio.run(check_pack(plain, JudgeConfig(ocr="ocr-rapidocr"), root / "check", workers=2))
-    runs: dict = {("check", row.task_id): row for row in rows}
-    for lt in PACK.tasks:
-        eval_json = root / "check" / str(lt.task.id) / "oracle" / EVAL_NAME
-        runs["oracle", lt.task.id] = TaskScore.model_validate_json(eval_json.read_text())
     jobs, keys = [], []
     by_id = {lt.task.id: lt for lt in PACK.tasks}
+    for lt in PACK.tasks:
+        jobs.append(
+            (
+                stripped(lt),
+                Candidate(root=(BUNDLED_PACK.parent / lt.task.origin.site).resolve()),
+                root / f"oracle{lt.task.id}",
+            )
+        )
+        keys.append(("oracle", lt.task.id))
     for task_id, (old, new, _) in RELABEL.items():
         lt = by_id[task_id]
         site = site_copy(lt, root / f"relabel{task_id}")
@@ -251,19 +249,7 @@ def pack_runs(tmp_path_factory) -> dict:
         jobs.append((stripped(lt), Candidate(root=site), root / f"swallow-out{task_id}"))
         keys.append(("swallow", task_id))
     results = asyncio.run(evaluate_many(jobs, JudgeConfig(ocr=None, dino=None), workers=2))
-    return runs | dict(zip(keys, results))
-
-
-@pytest.mark.slow
-def test_judge_check_table_holds_on_every_task(pack_runs) -> None:
-    """The judge check (`iwr judge check`) of the bundled pack as real sites come: each task's own site
-    passes fully and scores Final >= 95, its first checkpoint shown as an image and an empty page fail."""
-    for lt in PACK.tasks:
-        row = pack_runs["check", lt.task.id]
-        assert row.oracle_ifs == 1.0, (row.task_id, row.notes)
-        assert row.oracle_final >= ORACLE_MIN_FINAL, (row.task_id, row.oracle_final, row.notes)
-        assert row.image_ifs <= IMAGE_MAX_IFS, (row.task_id, row.image_ifs)
-        assert row.empty_final <= EMPTY_MAX_FINAL, (row.task_id, row.empty_final)
+    return dict(zip(keys, results))
 
 
 @pytest.mark.slow

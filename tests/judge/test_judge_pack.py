@@ -1,6 +1,6 @@
-"""On the bundled pack with its recorded `target` and `expect`: removing one event handler makes IFS stop
-at exactly that step. (The judge check table of the pack, as real sites come without those fields, is
-in test_assertion_verdicts.py, which judges those oracles once for several tests.)"""
+"""Judge validation on the bundled pack (the issue's table): every task's own site passes fully; its
+first checkpoint shown as an image and an empty page fail; removing one event handler makes IFS stop
+at exactly that step."""
 
 import asyncio
 import shutil
@@ -10,11 +10,26 @@ import pytest
 
 from iwr.benchmark.loader import BUNDLED_PACK, load_pack
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.selfcheck import EMPTY_MAX_FINAL, IMAGE_MAX_IFS, ORACLE_MIN_FINAL, check_pack
 
 from .broken_sites import without_click_handler
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PACK = load_pack(BUNDLED_PACK)
+
+
+@pytest.fixture(scope="module")
+def check_rows(tmp_path_factory):
+    return asyncio.run(check_pack(PACK, JudgeConfig(ocr="ocr-rapidocr"), tmp_path_factory.mktemp("check"), workers=2))
+
+
+def test_judge_check_table_holds_on_every_task(check_rows) -> None:
+    assert len(check_rows) == len(PACK.tasks) >= 12
+    for row in check_rows:
+        assert row.oracle_ifs == 1.0, (row.task_id, row.notes)
+        assert row.oracle_final >= ORACLE_MIN_FINAL, (row.task_id, row.oracle_final, row.notes)
+        assert row.image_ifs <= IMAGE_MAX_IFS, (row.task_id, row.image_ifs)
+        assert row.empty_final <= EMPTY_MAX_FINAL, (row.task_id, row.empty_final)
 
 
 @pytest.mark.parametrize("task_id", [1006, 1010, 1002])
