@@ -261,7 +261,7 @@ class Judge:
         process's threads (no process to start: self-tests and tests build many judges); with more,
         in `workers` processes started on first use, so judging grows with cores. `pool` overrides
         that choice (a benchmark comparing the two); `threads`: the cores this judge's in-process
-        metrics may use (a Ray actor's share of its node), default all."""
+        metrics may use (a Ray actor's share of its node), default `IWR_THREADS`, else all."""
         self.config = config
         self.workers = max(1, workers)
         self._pooled = self.workers > 1 if pool is None else pool
