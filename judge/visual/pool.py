@@ -65,17 +65,23 @@ THREADS_ENV = "IWR_THREADS"
 share a machine (several `iwr` commands at once)."""
 
 
-def cores() -> int:
-    """This process's CPUs, or `IWR_THREADS` when that is a smaller positive number."""
-    found = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+def env_threads() -> int | None:
+    """`IWR_THREADS` when it is a positive number, else None."""
     limit = os.environ.get(THREADS_ENV, "").strip()
-    return max(1, min(found, int(limit))) if limit.isdigit() and int(limit) > 0 else found
+    return int(limit) if limit.isdigit() and int(limit) > 0 else None
+
+
+def cores() -> int:
+    """This process's CPUs, or `IWR_THREADS` when that is smaller."""
+    found = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    limit = env_threads()
+    return min(found, limit) if limit else found
 
 
 def shared_cores() -> int | None:
     """The threads of an in-process judge's engines when `IWR_THREADS` limits them, else None (the
     engines' own default: every core)."""
-    return cores() if os.environ.get(THREADS_ENV, "").strip() else None
+    return cores() if env_threads() else None
 
 
 def threads_per_process(processes: int) -> int:
