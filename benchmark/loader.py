@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from iwr.benchmark.problems import Problem
-from iwr.benchmark.types import DEFAULT_VIEWPORT, KNOWN_ACTIONS, SCROLL_DIRECTIONS, Action, Task, parse_resolution
+from iwr.benchmark.types import DEFAULT_VIEWPORT, KNOWN_ACTIONS, Action, Task, parse_resolution
 
 BUNDLED_PACK = Path(__file__).parent / "pack" / "data.jsonl"
 
@@ -267,30 +267,19 @@ def _action_warnings(task: Task, i: int, action: Action, file: str) -> list[Prob
     if action.type not in KNOWN_ACTIONS:
         known = ", ".join(KNOWN_ACTIONS)
         return warn(".type", f"{action.unperformable()}; this step fails when judged (known types: {known})")
-    if action.type == "Type" and not p.text:
-        text = action.text_to_type()
-        return warn(
-            ".parameters.text",
-            f"no parameters.text; the judge types {text!r}, read from the description"
-            if text is not None
-            else "no parameters.text and the description quotes no text to type; this step fails when judged",
-        )
-    if action.type == "Press" and not (p.key or "").strip():
-        key = action.key_to_press()
-        return warn(
-            ".parameters.key",
-            f"no parameters.key; the judge presses {key}, read from the description"
-            if key is not None
-            else "no parameters.key and the description names no key; this step fails when judged",
-        )
-    if action.type == "Scroll" and (p.direction or "").strip().lower() not in SCROLL_DIRECTIONS:
-        what = (
-            "no parameters.direction"
-            if not (p.direction or "").strip()
-            else f"direction {p.direction!r} is not up, down, left or right"
-        )
-        return warn(".parameters.direction", f"{what}; the judge scrolls down, as the official judge always does")
-    return []
+    parameter = action.kind.parameter
+    if parameter is None:
+        return []
+    value, given = parameter.resolve(p)
+    if given:
+        return []
+    field = f".parameters.{parameter.name}"
+    if value is None:
+        return warn(field, f"{action.unperformable()}; this step fails when judged")
+    stated = (getattr(p, parameter.name) or "").strip()
+    name = parameter.name
+    what = f"parameters.{name} {stated!r} is not {parameter.expected}" if stated else f"no parameters.{name}"
+    return warn(field, f"{what}; the judge {parameter.does} {parameter.show(value)}, {parameter.how_found}")
 
 
 def load_pack(

@@ -14,6 +14,7 @@ Parameters a description implies are never written into the task: `Action.text_t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar, get_args
 
@@ -26,6 +27,86 @@ ActionType = Literal["Click", "Type", "Scroll", "Press"]
 
 
 @dataclass(frozen=True)
+class ActionParameter:
+    """An action's argument (`parameters.<name>`) and what the judge does when a task gives none it can
+    use (the public dataset states no `parameters.text`): the judge's performers, the loader's warnings,
+    the failure reason and the agent's trace all read it from here."""
+
+    name: str
+    usable: Callable[[str], str | None]
+    """The value the judge uses from a given `parameters.<name>` (normalised), None when it cannot."""
+    fallback: Callable[[str], str | None]
+    """The value when none is usable, from the action's description; None: there is none, the step fails."""
+    does: str
+    """What the judge does with it ("types", "presses"), for the loader's warnings."""
+    thing: str
+    """What it is, for the failure reason ("text to type")."""
+    how_found: str
+    """How `fallback` finds it ("read from the description")."""
+    description_verb: str = "names"
+    """What a description does with it when it has one ("quotes")."""
+    expected: str = ""
+    """What a usable given value is, for a warning when one is not ("up, down, left or right")."""
+    quoted: bool = False
+    """Shown in quotes (a text), not bare (a key name)."""
+
+    def resolve(self, parameters: Parameters) -> tuple[str | None, bool]:
+        """(value, whether it is the given one)."""
+        value = self.usable(getattr(parameters, self.name) or "")
+        if value is not None:
+            return value, True
+        return self.fallback(parameters.description), False
+
+    def show(self, value: str) -> str:
+        return repr(value) if self.quoted else value
+
+
+def _key(given: str) -> str | None:
+    given = given.strip()
+    return (derive.normalize_key(given) or given) if given else None
+
+
+def _direction(given: str) -> str | None:
+    given = given.strip().lower()
+    return given if given in SCROLL_DIRECTIONS else None
+
+
+SCROLL_DIRECTIONS = ("up", "down", "left", "right")
+PARAMETERS: dict[str, ActionParameter] = {
+    p.name: p
+    for p in (
+        ActionParameter(
+            "text",
+            usable=lambda given: given or None,
+            fallback=derive.text_from_description,
+            does="types",
+            thing="text to type",
+            how_found="read from the description",
+            description_verb="quotes",
+            quoted=True,
+        ),
+        ActionParameter(
+            "key",
+            usable=_key,
+            fallback=derive.key_from_description,
+            does="presses",
+            thing="key to press",
+            how_found="read from the description",
+        ),
+        ActionParameter(
+            "direction",
+            usable=_direction,
+            fallback=lambda description: "down",
+            does="scrolls",
+            thing="direction to scroll",
+            how_found="as the official judge always does",
+            expected="up, down, left or right",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
 class ActionKind:
     """One action type, as every part of iwr that handles actions reads it: the judge's replay and its
     official rules, the recorder, the loader and the agent's feedback (`ACTION_KINDS`)."""
@@ -33,17 +114,17 @@ class ActionKind:
     name: str
     grounded: bool
     """Acts on an element found from the description (so grounding runs first), not on the page."""
-    parameter: str | None
-    """The parameter it acts with (`text`, `key`, `direction`), read by `Action.argument`."""
+    parameter: ActionParameter | None
+    """What it acts with (`PARAMETERS`), read by `Action.argument`."""
 
 
 ACTION_KINDS: dict[str, ActionKind] = {
     k.name: k
     for k in (
         ActionKind("Click", grounded=True, parameter=None),
-        ActionKind("Type", grounded=True, parameter="text"),
-        ActionKind("Scroll", grounded=False, parameter="direction"),
-        ActionKind("Press", grounded=False, parameter="key"),
+        ActionKind("Type", grounded=True, parameter=PARAMETERS["text"]),
+        ActionKind("Scroll", grounded=False, parameter=PARAMETERS["direction"]),
+        ActionKind("Press", grounded=False, parameter=PARAMETERS["key"]),
     )
 }
 KNOWN_ACTIONS: tuple[str, ...] = tuple(ACTION_KINDS)
@@ -63,7 +144,6 @@ def for_every_kind(table: dict[str, T], who: str) -> dict[str, T]:
     return table
 
 
-SCROLL_DIRECTIONS = ("up", "down", "left", "right")
 RESOLUTION_RE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 DEFAULT_VIEWPORT = (1920, 1080)
 """The official generation code's fallback when a task states no resolution."""
@@ -207,36 +287,29 @@ class Action(_Official):
     def argument(self) -> str | None:
         """What the action acts with: the text to type, the key to press, the scroll direction."""
         parameter = self.kind.parameter if self.kind else None
-        read = {"text": self.text_to_type, "key": self.key_to_press, "direction": self.scroll_direction}
-        return read[parameter]() if parameter else None
+        return parameter.resolve(self.parameters)[0] if parameter else None
 
     def text_to_type(self) -> str | None:
         """`parameters.text` when given (not empty), else the text the description quotes; None when neither."""
-        text = self.parameters.text
-        return text if text else derive.text_from_description(self.parameters.description)
+        return PARAMETERS["text"].resolve(self.parameters)[0]
 
     def key_to_press(self) -> str | None:
         """Playwright's name for `parameters.key` when given, else for the key the description names."""
-        key = (self.parameters.key or "").strip()
-        if key:
-            return derive.normalize_key(key) or key
-        return derive.key_from_description(self.parameters.description)
+        return PARAMETERS["key"].resolve(self.parameters)[0]
 
     def scroll_direction(self) -> str:
         """`parameters.direction` when it is up, down, left or right; otherwise down, the only way the
         official judge ever scrolls."""
-        direction = (self.parameters.direction or "").strip().lower()
-        return direction if direction in SCROLL_DIRECTIONS else "down"
+        return PARAMETERS["direction"].resolve(self.parameters)[0] or "down"
 
     def unperformable(self) -> str | None:
         """Why the judge cannot perform this action (the step fails with this reason), or None."""
         if not self.supported:
             name = self.type or "(none)"
             return f"unsupported action type {name} (the official judge cannot perform it)"
-        if self.type == "Type" and self.text_to_type() is None:
-            return "no text to type: parameters.text is missing and the description quotes none"
-        if self.type == "Press" and self.key_to_press() is None:
-            return "no key to press: parameters.key is missing and the description names none"
+        p = self.kind.parameter
+        if p is not None and self.argument() is None:
+            return f"no {p.thing}: parameters.{p.name} is missing and the description {p.description_verb} none"
         return None
 
 

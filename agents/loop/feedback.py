@@ -46,12 +46,7 @@ def describe(action: Action) -> str:
     """`Type ('Buy milk'): <description>`, the action's parameters once, then what it acts on."""
     p = action.parameters
     arg = action.argument()
-    quoted = action.kind is not None and action.kind.parameter == "text"
-    head = (
-        f"{action.type} ({arg!r})"
-        if quoted and arg is not None
-        else (f"{action.type} ({arg})" if arg else (action.type or "(no type)"))
-    )
+    head = f"{action.type} ({action.kind.parameter.show(arg)})" if arg else (action.type or "(no type)")
     return f"{head}: {p.description}" if p.description else head
 
 

@@ -189,7 +189,7 @@ WARNING_CASES = {
         "2",
         "data.jsonl:2",
         "action_sequence[0].parameters.direction",
-        "the judge scrolls down",
+        "parameters.direction 'sideways' is not up, down, left or right; the judge scrolls down",
     ),
     "id as a string": (
         lambda p: _edit_line(p, 1, lambda r: r.update(id="2")),

@@ -106,9 +106,9 @@ EXPECTED_WARNINGS = {
     ("2", "action_sequence[3].parameters.direction", "the judge scrolls down"),
     ("2", "", "video.mp4 is missing; the model is shown the asset sheets only"),
     ("3", "id", "id is a string ('3')"),
-    ("3", "action_sequence[0].parameters.text", "the description quotes no text to type; this step fails when judged"),
+    ("3", "action_sequence[0].parameters.text", "the description quotes none; this step fails when judged"),
     ("3", "action_sequence[1].parameters.key", "the judge presses Enter"),
-    ("4", "action_sequence[1].parameters.key", "the description names no key; this step fails when judged"),
+    ("4", "action_sequence[1].parameters.key", "no key to press: parameters.key is missing and the description names none"),
 }
 
 
