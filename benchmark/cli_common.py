@@ -70,8 +70,14 @@ def judge_config(
     """The JudgeConfig of the command's options; a combination it refuses exits with the reason."""
     from pydantic import ValidationError
 
+    from iwr.judge import visual
     from iwr.judge.evaluate import JudgeConfig
 
+    for role, name in (("ocr", ocr), ("dino", dino)):
+        if name != "none" and (why := visual.problem(role, name)):
+            known = ", ".join(visual.names_for(role))
+            err_console.print(f"[red]error[/red] --{role} {name}: {why}; use one of {known}, or none", highlight=False)
+            sys.exit(2)
     given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
     if alignment is not None:  # else the protocol's (official: code)
         given["alignment"] = alignment

@@ -10,32 +10,14 @@ from typing import Any
 from iwr.agents.generation import Generation, Generator
 from iwr.registry import Registry
 
-REGISTRY: Registry[Generator] = Registry("generator")
+REGISTRY: Registry[Generator] = Registry("generator", plugins="iwr.generators")
+"""Third-party generators register through the `iwr.generators` entry point (`iwr run --generator NAME`
+lists and runs them)."""
 generator = REGISTRY.register
 create = REGISTRY.create
 
 
 from iwr.agents.generators import baselines, oneshot  # noqa: E402,F401  (registers the built-ins)
-
-PLUGIN_GROUP = "iwr.generators"
-"""Entry-point group of generator plug-ins: `name = "package.module:Factory"` in a distribution's
-metadata registers `Factory` under `name` (so `iwr run --generator name` lists and runs it)."""
-
-
-def _load_plugins() -> None:
-    from importlib.metadata import entry_points
-
-    for ep in entry_points(group=PLUGIN_GROUP):
-        if ep.name not in REGISTRY:
-            try:
-                REGISTRY.register(ep.name)(ep.load())
-            except Exception as e:  # a broken plug-in must not take the CLI down: say so, go on
-                import sys
-
-                print(f"iwr: generator plug-in {ep.name!r} ({ep.value}) could not be loaded: {e}", file=sys.stderr)
-
-
-_load_plugins()
 
 
 @generator("agent")

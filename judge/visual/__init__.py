@@ -46,7 +46,8 @@ class VisualMetric(Protocol):
         ...
 
 
-REGISTRY: Registry[VisualMetric] = Registry("visual metric")
+REGISTRY: Registry[VisualMetric] = Registry("visual metric", plugins="iwr.visual_metrics")
+"""Third-party backends register through the `iwr.visual_metrics` entry point (`--ocr NAME`, `--dino NAME`)."""
 
 DEFAULTS: dict[str, str] = {"ocr": "ocr-easyocr", "dino": "dinov2-base"}
 """The preferred backend per role: the official ones, which run only where their weights are on disk."""
@@ -66,6 +67,22 @@ def create(name: str, **kwargs: Any) -> VisualMetric:
 def available() -> list[str]:
     """Names of the registered backends (registered is not the same as runnable: see `create`)."""
     return REGISTRY.names()
+
+
+def problem(role: Role, name: str) -> str | None:
+    """Why `name` cannot be asked for `role` (unknown, or a backend of the other role), else None;
+    checked before anything is built, so a wrong option is an error message, not a failed run."""
+    if name not in REGISTRY:
+        return f"no visual metric is registered as {name!r}"
+    declared = getattr(REGISTRY.factories[name], "role", role)
+    if declared != role:
+        return f"{name!r} is for --{declared}, not --{role}"
+    return None
+
+
+def names_for(role: Role) -> list[str]:
+    """The registered backends of `role` (a factory that declares no role is listed for both)."""
+    return [n for n in REGISTRY.names() if getattr(REGISTRY.factories[n], "role", role) == role]
 
 
 def create_for_role(
@@ -115,4 +132,6 @@ __all__ = [
     "available",
     "create_for_role",
     "describe",
+    "names_for",
+    "problem",
 ]

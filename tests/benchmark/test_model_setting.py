@@ -94,6 +94,17 @@ def test_the_judge_model_is_checked_too(tmp_path: Path, llm_server) -> None:
     assert not (tmp_path / "runs").exists()
 
 
+def test_a_visual_backend_of_the_wrong_role_or_unknown_exits_2_naming_the_choices(tmp_path: Path) -> None:
+    wrong_role = run(tmp_path / "runs", "--model", "blank", "--ocr", "struct-standin")
+    assert wrong_role.exit_code == 2, wrong_role.output
+    assert "--ocr struct-standin: 'struct-standin' is for --dino, not --ocr" in wrong_role.output
+    assert "ocr-rapidocr" in wrong_role.output and "Traceback" not in wrong_role.output
+    unknown = run(tmp_path / "runs", "--model", "blank", "--dino", "dinov3")
+    assert unknown.exit_code == 2 and "no visual metric is registered as 'dinov3'" in unknown.output
+    assert "struct-standin" in unknown.output
+    assert not (tmp_path / "runs").exists()
+
+
 def test_a_server_without_a_model_list_is_noted_and_the_run_goes_on() -> None:
     import asyncio
 

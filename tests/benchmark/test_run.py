@@ -277,9 +277,10 @@ def test_official_protocol_judges_a_refusal_and_asks_for_its_max_tokens(tmp_path
         assert not (task / "index.html").exists() and "no html in the answer" in score["error"]
 
 
-def test_a_plugin_generator_is_listed_and_run(tmp_path: Path) -> None:
-    """A generator registered through the `iwr.generators` entry point of an installed distribution
-    appears in `iwr run --help` and runs like the built-ins."""
+def test_plugins_are_listed_and_run(tmp_path: Path) -> None:
+    """A generator and a visual metric registered through the `iwr.generators` and `iwr.visual_metrics`
+    entry points of an installed distribution: the generator appears in `iwr run --help` and runs like
+    the built-ins, the metric scores the checkpoints and is named in the result."""
     plugin = Path(__file__).parents[1] / "fixtures" / "plugin"
     env = {**os.environ, "PYTHONPATH": str(plugin), "IWR_CACHE_DIR": str(tmp_path / "cache")}
     helped = subprocess.run([sys.executable, "-m", "iwr", "run", "--help"], env=env, capture_output=True, text=True)
@@ -301,7 +302,7 @@ def test_a_plugin_generator_is_listed_and_run(tmp_path: Path) -> None:
             "--ocr",
             "none",
             "--dino",
-            "none",
+            "mean-colour",
             "--display",
             "none",
         ],
@@ -315,7 +316,11 @@ def test_a_plugin_generator_is_listed_and_run(tmp_path: Path) -> None:
     config = json.loads((tmp_path / "runs" / "e" / "config.json").read_text())
     assert config["generator"] == "echo" and config["model"] == "plugin/echo"
     (task,) = task_dirs(tmp_path / "runs" / "e")
-    assert json.loads((task / "eval.json").read_text())["steps"], "the plug-in's page was not judged"
+    score = json.loads((task / "eval.json").read_text())
+    assert score["steps"], "the plug-in's page was not judged"
+    (dino,) = [b for b in score["backends"] if b["role"] == "dino"]
+    assert (dino["name"], dino["official"]) == ("mean-colour", False)
+    assert all(0 <= c["metrics"]["dino"] <= 1 for c in score["checkpoints"]), score["checkpoints"]
 
 
 def test_an_interrupted_run_says_how_many_tasks_it_kept(tmp_path: Path, llm_server) -> None:
