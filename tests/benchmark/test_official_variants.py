@@ -108,7 +108,11 @@ EXPECTED_WARNINGS = {
     ("3", "id", "id is a string ('3')"),
     ("3", "action_sequence[0].parameters.text", "the description quotes none; this step fails when judged"),
     ("3", "action_sequence[1].parameters.key", "the judge presses Enter"),
-    ("4", "action_sequence[1].parameters.key", "no key to press: parameters.key is missing and the description names none"),
+    (
+        "4",
+        "action_sequence[1].parameters.key",
+        "no key to press: parameters.key is missing and the description names none;",
+    ),
 }
 
 
