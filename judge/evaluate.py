@@ -220,6 +220,7 @@ def assemble(
         error=replay.error,
         blocked_requests=log.blocked[:50],
         seconds=round(seconds, 3),
+        load_seconds=None if replay.load_seconds is None else round(replay.load_seconds, 3),
     )
 
 

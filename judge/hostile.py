@@ -203,8 +203,9 @@ class Ended:
     kind: Kind
     result: TaskScore
     seconds: float
-    """Seconds of the failing step (from the end of the step before it), or of the whole task when
-    the load failed or nothing failed."""
+    """Seconds of the failing step (from the end of the step before it), of the load when it failed
+    (from asking for the page to the reason: not the browser context's set-up, which a loaded machine
+    slows for every page alike), or of the whole task when nothing failed."""
     limit: float
     """The limit that step ran under: the action limit, or the load limit."""
     step_ends: list[float] = field(default_factory=list)
@@ -262,6 +263,8 @@ async def judge_kind(judge: Judge, kind: Kind, root: Path) -> Ended:
     if failed is not None and failed < len(ends):
         begin = ends[failed - 1] if failed > 0 else started
         return Ended(kind, result, ends[failed] - begin, config.replay.action_timeout_s, ends)
+    if result.error is not None and result.load_seconds is not None:  # the load failed: time it alone
+        return Ended(kind, result, result.load_seconds, config.replay.load_timeout_s, ends)
     return Ended(kind, result, finished - started, config.replay.load_timeout_s, ends)
 
 

@@ -79,6 +79,8 @@ class Replay:
     """shots[0] is the initial state; shots[i + 1] the state after action i (for steps that ran)."""
     before_shots: dict[int, bytes] = field(default_factory=dict)
     error: str | None = None
+    load_seconds: float | None = None
+    """From `goto` to the first screenshot, or to the load's failure and its reason."""
 
 
 async def loaded(page, config: ReplayConfig) -> None:
@@ -325,11 +327,14 @@ async def run_steps(
             await asyncio.sleep(official.LOAD_WAIT_S)
         return await screenshot(page, t)
 
+    opened = time.perf_counter()
     try:
         result.shots.append(await interruptible(load(), log.guard))
     except Exception as e:
         result.error = f"the page did not load: {await _failure(e, log, config.load_timeout_s)}"
         return result
+    finally:
+        result.load_seconds = time.perf_counter() - opened
     if log.guard is not None and log.guard.stopped:
         result.error = f"the page did not load: {log.guard.stopped}"
         return result

@@ -131,5 +131,8 @@ class TaskScore(_Model):
     """Set when the task could not be judged to the end (crash, time limit); scores then cover what ran."""
     blocked_requests: list[str] = Field(default_factory=list)
     seconds: float = 0.0
+    load_seconds: float | None = None
+    """From asking for the page to its first screenshot, or to the load's failure with its reason: what
+    the load time limit bounds (`seconds` also counts opening the browser context and scoring)."""
     judge_usage: TokenUsage | None = None
     """What the judge model spent on this task (grounding, verdicts, rubric); None when judged offline."""
