@@ -26,9 +26,9 @@ LONGEST_FIRST = (
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Longest files first. `make test` hands whole files to its two workers in collection order
+    """Longest files first. `make test` hands whole files to its workers in collection order
     (`--dist loadfile --no-loadscope-reorder`): a long file handed out late would run alone at the end
-    while the other worker idles (xdist's own order, by number of tests, put the long files with few
+    while the other workers idle (xdist's own order, by number of tests, put the long files with few
     tests last)."""
     root = Path(__file__).parent.parent
     if missing := [name for name in LONGEST_FIRST if not (root / name).is_file()]:

@@ -54,6 +54,7 @@ def test_a_hostile_page_ends_in_time_with_its_reason(judged, kind: hostile.Kind)
     assert e.seconds <= e.limit + hostile.GRACE_S, f"{kind.name}: {e.seconds:.1f}s against {e.limit:g}s"
     if kind.fails_at is None:
         assert r.error.startswith("the page did not load") and not r.steps and r.IFS == 0
+        assert r.load_seconds is not None and e.seconds == r.load_seconds <= r.seconds
         return
     assert e.failed_step is not None, "no step failed"
     failed = e.failed_step.index
