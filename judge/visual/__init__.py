@@ -74,15 +74,18 @@ def problem(role: Role, name: str) -> str | None:
     checked before anything is built, so a wrong option is an error message, not a failed run."""
     if name not in REGISTRY:
         return f"no visual metric is registered as {name!r}"
-    declared = getattr(REGISTRY.factories[name], "role", role)
-    if declared != role:
-        return f"{name!r} is for --{declared}, not --{role}"
-    return None
+    declared = _declared_role(name, role)
+    return f"{name!r} is for --{declared}, not --{role}" if declared != role else None
 
 
 def names_for(role: Role) -> list[str]:
     """The registered backends of `role` (a factory that declares no role is listed for both)."""
-    return [n for n in REGISTRY.names() if getattr(REGISTRY.factories[n], "role", role) == role]
+    return [n for n in REGISTRY.names() if _declared_role(n, role) == role]
+
+
+def _declared_role(name: str, otherwise: Role) -> Role:
+    """The role a backend's factory declares (a class's `role`), known before it is built."""
+    return getattr(REGISTRY.factories[name], "role", otherwise)
 
 
 def create_for_role(
