@@ -72,6 +72,16 @@ class PageElements:
             origin=keep,
         )
 
+    def without_latent(self) -> PageElements:
+        """The list without the elements that show only on hover (same handle, indices renumbered)."""
+        keep = [i for i, e in enumerate(self.info) if not e.get("latent")]
+        return PageElements(
+            info=[{**self.info[i], "index": n} for n, i in enumerate(keep)],
+            handle=self.handle,
+            viewport=self.viewport,
+            origin=[self._at(i) for i in keep],
+        )
+
     def _at(self, index: int) -> int:
         return index if self.origin is None else self.origin[index]
 

@@ -1,5 +1,9 @@
 """From an action to the element to act on: list the page's elements, ask each strategy in turn, and
-reveal an element that shows only when its row is hovered (hover the row, list again, ask again)."""
+reveal an element that shows only when its row is hovered (hover the row, list again, ask again).
+
+An element the hover does not reveal cannot be acted on by a person either (a form field a widget
+library hid and drew again, a control hidden for good): the second listing leaves out every element
+still shown only on hover, so the strategies choose among what is on screen."""
 
 from __future__ import annotations
 
@@ -16,9 +20,10 @@ async def locate(
 ) -> tuple[Grounding, object | None]:
     """The grounding record and the element handle (None when nothing was found); `reach_px` limits
     the list to the viewport plus that margin (the official protocol)."""
-    revealed = ""
+    hovered: tuple[str, str] | None = None
     for attempt in range(2):
-        elements = await PageElements.collect(page, reach_px)
+        listed = await PageElements.collect(page, reach_px)
+        elements = listed.without_latent() if attempt else listed
         try:
             tried: list[str] = []
             last_candidates = []
@@ -28,36 +33,45 @@ async def locate(
                 if pick.index is None:
                     tried.append(f"{strategy.name}: {pick.reason}")
                     continue
+                chosen = elements.candidate(pick.index)
                 if elements.info[pick.index].get("latent"):
-                    row = await elements.revealer(pick.index) if attempt == 0 else None
+                    row = await elements.revealer(pick.index)
                     if row is None:
-                        reason = (
-                            f"{strategy.name}: the element shows only on hover and hovering its row did not reveal it"
-                        )
+                        reason = f"{strategy.name}: the element shows only on hover, in no row that can be hovered"
                         return Grounding(
-                            strategy="none",
-                            found=False,
-                            candidates=pick.candidates,
-                            reason=reason,
-                            tried=tried + [reason],
+                            strategy="none", found=False, candidates=pick.candidates, reason=reason, tried=[reason]
                         ), None
                     await row.hover(timeout=REVEAL_TIMEOUT_MS, force=True)
-                    revealed = "; revealed by hovering its row"
+                    hovered = (chosen.tag, chosen.label or chosen.text)
                     break
-                chosen = elements.candidate(pick.index)
                 return Grounding(
                     strategy=strategy.name,
                     found=True,
                     chosen=chosen,
                     candidates=pick.candidates,
-                    reason=pick.reason + revealed,
+                    reason=pick.reason + _after_hover(hovered, chosen),
                     tried=tried,
                 ), await elements.element(pick.index)
             else:
                 reason = "no interactive element on the page" if not elements.info else "; ".join(tried)
                 return Grounding(
-                    strategy="none", found=False, candidates=last_candidates, reason=reason, tried=tried
+                    strategy="none",
+                    found=False,
+                    candidates=last_candidates,
+                    reason=reason + _after_hover(hovered, None),
+                    tried=tried,
                 ), None
         finally:
-            await elements.dispose()
+            await listed.dispose()
     return Grounding(strategy="none", found=False, reason="the element could not be revealed"), None
+
+
+def _after_hover(hovered: tuple[str, str] | None, chosen) -> str:
+    """What the hover did, for the grounding's reason: revealed the element chosen, or did not reveal
+    the one first chosen (which was then left out with every element still shown only on hover)."""
+    if hovered is None:
+        return ""
+    if chosen is not None and (chosen.tag, chosen.label or chosen.text) == hovered:
+        return "; revealed by hovering its row"
+    tag, name = hovered
+    return f"; hovering its row did not reveal the {tag} {name!r} first chosen: what shows only on hover was left out"

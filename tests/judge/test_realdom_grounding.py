@@ -1,6 +1,6 @@
 """Grounding on DOM patterns real sites have and our own pack never had: transparent and visually
-hidden inputs drawn by labels, hover-revealed buttons, icon-only controls, div tabs and switches,
-listener-only spans, shadow roots, select options, contenteditable; descriptions that locate an element
+hidden inputs drawn by labels, hover-revealed buttons, a widget's field drawn over its hidden input,
+icon-only controls, div tabs and switches, listener-only spans, shadow roots, select options, contenteditable; descriptions that locate an element
 by the text next to it, its region, colour or shape. Each case is grounded AND performed in the judge's
 sandbox, and the page's own handler must have run for the right element."""
 
@@ -38,6 +38,8 @@ CASES = [
     ("Click", "Click the 'Help' link in the footer", None),
     ("Click", "Click the third photo in the strip of thumbnails", "thumb 3"),
     ("Click", "Click the ✕ that closes the 'Free shipping' bar", "close promo"),  # drawn by ::after
+    # the field's own input is hidden by a widget that draws another (not revealed by a hover either)
+    ("Type", "Type 'hello' into the text box of the 'Tags' field, after the 'draft' tag", "tag hello"),
 ]
 
 
