@@ -1,8 +1,9 @@
 """Grounding on DOM patterns real sites have and our own pack never had: transparent and visually
 hidden inputs drawn by labels, hover-revealed buttons, a widget's field drawn over its hidden input,
 icon-only controls, div tabs and switches, listener-only spans, shadow roots, select options,
-contenteditable; descriptions that locate an element by the text next to it, its region, colour or shape. Each case is grounded AND performed in the judge's
-sandbox, and the page's own handler must have run for the right element."""
+contenteditable; descriptions that locate an element by the text next to it, its region, colour or
+shape. Each case is grounded AND performed in the judge's sandbox, and the page's own handler must
+have run for the right element."""
 
 import asyncio
 from pathlib import Path
