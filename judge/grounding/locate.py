@@ -20,7 +20,8 @@ async def locate(
 ) -> tuple[Grounding, object | None]:
     """The grounding record and the element handle (None when nothing was found); `reach_px` limits
     the list to the viewport plus that margin (the official protocol)."""
-    hovered: tuple[str, str] | None = None
+    hovered = None
+    """The element whose row was hovered (its handle) and how it was named."""
     for attempt in range(2):
         listed = await PageElements.collect(page, reach_px)
         elements = listed.without_latent() if attempt else listed
@@ -39,26 +40,31 @@ async def locate(
                     if row is None:
                         reason = f"{strategy.name}: the element shows only on hover, in no row that can be hovered"
                         return Grounding(
-                            strategy="none", found=False, candidates=pick.candidates, reason=reason, tried=[reason]
+                            strategy="none",
+                            found=False,
+                            candidates=pick.candidates,
+                            reason=reason,
+                            tried=tried + [reason],
                         ), None
                     await row.hover(timeout=REVEAL_TIMEOUT_MS, force=True)
-                    hovered = (chosen.tag, chosen.label or chosen.text)
+                    hovered = (await elements.element(pick.index), f"{chosen.tag} {chosen.label or chosen.text!r}")
                     break
+                element = await elements.element(pick.index)
                 return Grounding(
                     strategy=strategy.name,
                     found=True,
                     chosen=chosen,
                     candidates=pick.candidates,
-                    reason=pick.reason + _after_hover(hovered, chosen),
+                    reason=pick.reason + await _after_hover(page, hovered, element),
                     tried=tried,
-                ), await elements.element(pick.index)
+                ), element
             else:
                 reason = "no interactive element on the page" if not elements.info else "; ".join(tried)
                 return Grounding(
                     strategy="none",
                     found=False,
                     candidates=last_candidates,
-                    reason=reason + _after_hover(hovered, None),
+                    reason=reason + await _after_hover(page, hovered, None),
                     tried=tried,
                 ), None
         finally:
@@ -66,12 +72,12 @@ async def locate(
     return Grounding(strategy="none", found=False, reason="the element could not be revealed"), None
 
 
-def _after_hover(hovered: tuple[str, str] | None, chosen) -> str:
-    """What the hover did, for the grounding's reason: revealed the element chosen, or did not reveal
+async def _after_hover(page, hovered, element) -> str:
+    """What the hover did, for the grounding's reason: revealed the element now chosen, or did not reveal
     the one first chosen (which was then left out with every element still shown only on hover)."""
     if hovered is None:
         return ""
-    if chosen is not None and (chosen.tag, chosen.label or chosen.text) == hovered:
+    first, named = hovered
+    if element is not None and await page.evaluate("([a, b]) => a === b", [first, element]):
         return "; revealed by hovering its row"
-    tag, name = hovered
-    return f"; hovering its row did not reveal the {tag} {name!r} first chosen: what shows only on hover was left out"
+    return f"; hovering its row did not reveal the {named} first chosen: what shows only on hover was left out"
