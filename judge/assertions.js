@@ -55,13 +55,21 @@ const iwrLook = (() => {
   // Text a person can see in the viewport. `seen` (presence) adds placeholders, alt text and
   // aria-labels/titles of visible elements; `strict` (absence) is rendered text and field values only.
   // Text nodes and CSS-generated text (::before/::after) are read in document order, so a label and
-  // the number a stylesheet draws after it ("Latest version: 0.5.9") read as one phrase.
+  // the number a stylesheet draws after it ("Latest version: 0.5.9") read as one phrase. A text node
+  // drawn right where the previous one ends, on its line, continues its word (a search match an
+  // autocomplete highlights: "<b>Gra</b>ce Hopper" reads "Grace Hopper").
   const read = () => {
     const seen = [], strict = [], page = [];
-    const put = (text, at) => {
-      if (at.onPage) page.push(text);
-      if (at.inView) { seen.push(text); strict.push(text); }
+    let prev = null;
+    const put = (text, at, glue = false) => {
+      const add = (list) => { if (glue) list[list.length - 1] += text; else list.push(text); };
+      if (at.onPage) add(page);
+      if (at.inView) { add(seen); add(strict); }
+      if (!glue) prev = null;
     };
+    const continues = (rects, at, text) => !!(prev && rects.length && prev.at.onPage === at.onPage
+      && prev.at.inView === at.inView && /\S$/.test(prev.text) && /^\S/.test(text)
+      && Math.abs(rects[0].top - prev.rect.top) < 2 && Math.abs(rects[0].left - prev.rect.right) < 1.5);
     for (const root of allRoots(document.body || html)) {
       const after = [];
       const close = (n) => {
@@ -84,13 +92,17 @@ const iwrLook = (() => {
           after.push({ el: n, text: made.after, at });
           continue;
         }
-        if (!n.nodeValue.trim()) continue;
+        if (!n.nodeValue.trim()) { prev = null; continue; }
         const el = n.parentElement;
         if (!el || !iwrProbe.shown(el)) continue;
         const range = document.createRange();
         range.selectNodeContents(n);
-        put(n.nodeValue, where(Array.from(range.getClientRects()), el));
+        const rects = Array.from(range.getClientRects());
+        const at = where(rects, el);
+        put(n.nodeValue, at, continues(rects, at, n.nodeValue));
+        prev = rects.length ? { rect: rects[rects.length - 1], at, text: n.nodeValue } : null;
       }
+      prev = null;
       close(root);
       for (const el of root.querySelectorAll("input, textarea, select, img[alt], [aria-label], [title], [placeholder]")) {
         if (!iwrProbe.shown(el)) continue;

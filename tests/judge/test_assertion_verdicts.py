@@ -78,6 +78,11 @@ VERSION = """<!doctype html><html><head><style>body { font-family: Arial; margin
 .version::after { content: "%s"; }</style></head><body><button onclick="about.hidden = false">About</button>
 <p id="about" hidden>Latest version: <span class="version"></span></p></body></html>"""
 
+SUGGEST = """<!doctype html><html><body style="font-family: Arial; margin: 24px">
+<input id="q" placeholder="Search people"><ul id="list"></ul>
+<script>q.oninput = () => { list.innerHTML = q.value ? %s : ""; };</script></body></html>"""
+"""An autocomplete that bolds the letters typed; the wrong one draws them on a line of their own."""
+
 
 def task(*actions) -> Task:
     return Task.model_validate(
@@ -116,6 +121,7 @@ DELETE = task(
 SORT = task(("Click", "Click the 'Sort' button", "A menu opens listing 'Price: Low to High' and 'Newest first'.", {}))
 ABOUT = task(("Click", "Click the 'About' button", "The line 'Latest version: 0.5.9' appears.", {}))
 TYPE = task(("Type", "Type 'lamp' into the 'Search products' box", "The search box shows 'lamp'.", {"text": "lamp"}))
+FIND = task(("Type", "Type 'gra' into the 'Search people' box", "The list shows 'Grace Hopper'.", {"text": "gra"}))
 
 PAGES = {
     "tick, right click": (TICK, TODO % "good", True),
@@ -129,6 +135,8 @@ PAGES = {
     "text drawn by the stylesheet": (ABOUT, VERSION % "0.5.9", True),
     "text drawn by the stylesheet, a wrong one": (ABOUT, VERSION % "0.4.0", False),
     "field, cuts the text": (TYPE, FIELD % "maxlength=2", False),
+    "a word split by a highlight": (FIND, SUGGEST % "'<li><b>Gra</b>ce Hopper</li>'", True),
+    "a word split over two lines": (FIND, SUGGEST % "'<li><b>Gra</b></li><li>ce Hopper</li>'", False),
 }
 
 
