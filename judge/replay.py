@@ -17,6 +17,7 @@ from iwr.judge import assertions, grounding, official, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
+from iwr.judge.navigation import Navigations, document_id, follow
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
@@ -309,6 +310,7 @@ async def run_steps(
     Fills `result` when given, so `on_step` can see the screenshots taken so far."""
     result = Replay() if result is None else result
     network = NetworkTracker(page)
+    navigations = Navigations(page)
     t = config.action_timeout_s
     llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
     strict = protocol != "official"
@@ -348,8 +350,10 @@ async def run_steps(
             if reason := action.unperformable():
                 raise StepFailure(reason)
             started = time.perf_counter()
-            before_scroll, since = await bounded(
-                asyncio.gather(expectations.scroll_state(page), mutation_mark(page)), t, "reading the page"
+            before_scroll, since, document = await bounded(
+                asyncio.gather(expectations.scroll_state(page), mutation_mark(page), document_id(page)),
+                t,
+                "reading the page",
             )
             # the official assertion compares the previous screenshot with this one: no hover baseline
             offline_rule = needs_offline_rule(action, config, llm) and (strict or llm is None)
@@ -377,7 +381,18 @@ async def run_steps(
                 await perform(page, action, element, task.viewport, config)
                 timings.act_s = time.perf_counter() - mark
                 mark = time.perf_counter()
-                await bounded(_settle(page, network, config, since), t, "settling")
+                replaced = await bounded(
+                    follow(
+                        page,
+                        navigations,
+                        lambda fresh: _settle(page, network, config, None if fresh else since),
+                        lambda: loaded(page, config),
+                        document,
+                        config.load_timeout_s,
+                    ),
+                    t + config.load_timeout_s + LOAD_IDLE_S,
+                    "settling",
+                )
             else:
                 outcome = await bounded(
                     official.perform(page, action, element, click, key_name, t), 3 * t + 3, f"the {action.type.lower()}"
@@ -385,6 +400,11 @@ async def run_steps(
                 timings.act_s = time.perf_counter() - mark
                 mark = time.perf_counter()
                 await asyncio.sleep(official.ACTION_WAIT_S)
+                replaced = await bounded(
+                    follow(page, navigations, _no_wait, _no_wait, document, config.load_timeout_s),
+                    t + config.load_timeout_s,
+                    "loading the new page",
+                )
                 if outcome.scroll_before is not None:
                     failed = await bounded(
                         official.scroll_failure(page, outcome.scroll_before, t), t + 1, "reading the page"
@@ -392,6 +412,9 @@ async def run_steps(
                     if failed:
                         raise StepFailure(failed)
             timings.settle_s = time.perf_counter() - mark
+            if replaced:  # the action loaded a new document: the old one's elements are gone
+                element = None
+                step.navigated = True
             mark = time.perf_counter()
             after_png = await screenshot(page, t)
             result.shots.append(after_png)
@@ -432,6 +455,10 @@ async def run_steps(
         if not step.passed:
             break
     return result
+
+
+async def _no_wait(*_) -> None:
+    """The official protocol's waits are its fixed sleeps: nothing more to settle."""
 
 
 async def _failure(e: Exception, log: SandboxLog, seconds: float) -> str:

@@ -1,6 +1,6 @@
 """Where a candidate page runs: a loopback server for its folder and the task's assets, and a fresh
 Chromium context that blocks everything outside that origin, dismisses dialogs, closes popups and
-refuses navigation away, logging each of these so a result can say what the page tried.
+refuses navigation to another origin, logging each of these so a result can say what the page tried.
 """
 
 from __future__ import annotations
@@ -135,11 +135,14 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
                 guard.flood("navigation", "navigated")
             elif frame is None or frame.page is not page:  # a popup's first request: refused below, so
                 on_page(request)  # its "page" event never comes
-        if main and "entry" in state and urldefrag(url)[0] != state["entry"]:
-            # 204 cancels the navigation and keeps the current page (an abort would show an error page).
+        inside = url == origin or url.startswith(origin + "/")
+        if main and "entry" in state and not inside:
+            # 204 cancels the navigation and keeps the current page (an abort would show an error page);
+            # within the origin a browser goes on to the new document, with its storage, and so does the
+            # judge (judge/navigation.py)
             log.blocked.append(f"navigation to {url[:200]}")
             return await route.fulfill(status=204)
-        if not (url == origin or url.startswith(origin + "/")):
+        if not inside:
             log.blocked.append(url[:200])
             return await route.abort("blockedbyclient")
         if main:

@@ -84,6 +84,9 @@ class StepResult(_Model):
     """Path of the screenshot after the step, relative to eval.json."""
     timings: StepTimings = Field(default_factory=StepTimings)
     console_errors: list[str] = Field(default_factory=list)
+    navigated: bool = False
+    """The action loaded a new document of the page's origin (a form submit, a link, a reload): the
+    replay went on there, and the verdict read the new page."""
 
 
 class CheckpointScore(_Model):

@@ -222,7 +222,7 @@
       const proxy = proxyOf(el);
       if (proxy) { push(el, proxy, boxOf(proxy), {}); continue; }
     }
-    if (!hasBox(el) || !cssShown(el) || getComputedStyle(el).opacity === "0") {
+    if (!hasBox(el) || !cssShown(el) || !shown(el)) {  // opacity 0 on itself or a wrapper (a row's actions)
       const row = revealerOf(el);
       if (row && ["button", "a", "input", "label"].includes(tag) || row && ROLES.test(el.getAttribute("role") || "") || row && listened && listened.has(el)) {
         push(el, el, boxOf(row), { reveal: row });

@@ -13,6 +13,20 @@ from iwr.judge.grounding.elements import PageElements
 from iwr.judge.types import Grounding
 
 REVEAL_TIMEOUT_MS = 2000
+_REVEALED_JS = """
+async (row) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  await frame();
+  const inRow = (a) => { const t = a.effect && a.effect.target; return t && (t === row || row.contains(t)); };
+  for (const a of document.getAnimations()) {
+    if (!inRow(a) || a.playState !== "running") continue;
+    if (Number.isFinite(a.effect.getComputedTiming().endTime)) { try { a.finish(); } catch (e) { /* runs on */ } }
+  }
+  await frame();
+}
+"""
+"""After the hover: the revealed control's fade-in (a row's `:hover` opacity transition) finished, as
+the judge's screenshots finish animations, so the second listing sees it shown rather than at opacity 0."""
 
 
 async def locate(
@@ -47,6 +61,7 @@ async def locate(
                             tried=tried + [reason],
                         ), None
                     await row.hover(timeout=REVEAL_TIMEOUT_MS, force=True)
+                    await row.evaluate(_REVEALED_JS)
                     hovered = (await elements.element(pick.index), f"{chosen.tag} {chosen.label or chosen.text!r}")
                     break
                 element = await elements.element(pick.index)

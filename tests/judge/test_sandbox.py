@@ -40,7 +40,8 @@ PAGES = {
     "memory bomb": ("const a = []; while (true) a.push(new Array(1e6).fill(1));", ("crashed", "did not return")),
     "window.close": ("window.close();", ("closed itself", "nothing visible changed")),
     "navigation away": ("location.href = 'https://evil.example/steal';", "nothing visible changed"),
-    "same-origin navigation": ("location.href = 'other.html';", "nothing visible changed"),
+    # followed, as a browser does: the judge reads the new document (a missing page here)
+    "same-origin navigation": ("location.href = 'other.html';", "'Done' is not shown"),
     "popup and dialogs": ("window.open('popup.html'); alert('hi'); confirm('sure?'); " + GOOD, None),
     "never-ending requests": (
         "fetch('http://203.0.113.9/never'); new Image().src = 'https://cdn.example/x.png'; " + GOOD,
@@ -98,7 +99,9 @@ def test_hostile_page_ends_with_a_reason(results, name: str) -> None:
 def test_sandbox_logs_what_it_stopped(results) -> None:
     by_name, seconds, _ = results
     assert any("navigation to https://evil.example" in b for b in by_name["navigation away"].blocked_requests)
-    assert any("other.html" in b for b in by_name["same-origin navigation"].blocked_requests)
+    same_origin = by_name["same-origin navigation"]
+    assert not any("other.html" in b for b in same_origin.blocked_requests)
+    assert same_origin.steps[0].navigated
     blocked = by_name["never-ending requests"].blocked_requests
     assert any("203.0.113.9" in b for b in blocked) and any("cdn.example" in b for b in blocked)
     assert seconds < 60, f"hostile pages took {seconds:.0f}s"
