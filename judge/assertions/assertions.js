@@ -1,4 +1,4 @@
-// Page-side reader for the assertion-text verdicts (judge/assertions.py); evaluated after
+// Page-side reader for the assertion-text verdicts (judge/assertions/); evaluated after
 // benchmark/expectations.js inside a function body, defines iwrLook. Read-only: it marks nothing.
 const iwrLook = (() => {
   const html = document.documentElement;

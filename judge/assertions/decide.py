@@ -1,0 +1,122 @@
+"""Deciding: one fact on one reading (`outcome`), a step's verdict from its facts read before and
+after the action and the change rule (`text_verdict`, `step_verdict`)."""
+
+from __future__ import annotations
+
+from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.match import contains, fold, number_pattern
+from iwr.judge.assertions.page import look
+from iwr.judge.assertions.parse import parse
+from iwr.judge.types import Verdict
+
+
+def outcome(fact: Fact, reading: dict) -> bool | None:
+    """Whether `fact` holds on one page reading (`look`); None when it cannot be decided there (no
+    field or checkbox acted on)."""
+    if reading.get("error"):
+        return None  # a page whose own scripts broke the reader (e.g. replaced built-ins)
+    acted = reading.get("acted") or {}
+    shown = reading["seen"] if fact.in_view else reading.get("page", reading["seen"])
+    if fact.kind == "visible":
+        return contains(shown, fact.text)
+    if fact.kind == "absent":
+        return not contains(reading["strict"], fact.text)
+    if fact.kind == "number":
+        p = number_pattern(fact.text)
+        return bool(p.search(fold(shown))) if p else None
+    if fact.kind == "value":
+        if acted.get("field"):
+            return contains(acted.get("value", ""), fact.text)
+        return contains(reading.get("page", reading["seen"]), fact.text)
+    if fact.kind in ("empty", "filled"):
+        if not acted.get("field"):
+            return None
+        filled = bool((acted.get("value") or "").strip())
+        return filled if fact.kind == "filled" else not filled
+    if fact.kind == "checked":
+        state = acted.get("checked")
+        return None if state is None else state == fact.want
+    return None
+
+
+def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Verdict) -> Verdict:
+    """The step's verdict from the assertion's facts, read before and after the action, and the
+    change rule's verdict `change` (see docs/judge.md, Verdicts):
+    - nothing checkable: `change` itself (method offline-rule);
+    - a fact fails after the step: fail (method assertion-text);
+    - all hold and at least one did not hold before: pass (method assertion-text);
+    - all hold, all held before, and the assertion says each stays so ("still reads '$100'"): pass;
+    - all hold but all held before: they say nothing about this action, the change rule decides
+      (status unverified, method assertion-text+offline-rule)."""
+    rows = []
+    for f in facts:
+        rows.append(
+            {
+                "fact": str(f),
+                "kind": f.kind,
+                "text": f.text,
+                "kept": f.kept,
+                "before": outcome(f, before) if before is not None else None,
+                "after": outcome(f, after),
+            }
+        )
+    checked = [r for r in rows if r["after"] is not None]
+    evidence = {"facts": rows, "change": {"passed": change.passed, **change.evidence}}
+    if not checked:
+        change.evidence["assertion_text"] = {"facts": rows, **({"error": after["error"]} if after.get("error") else {})}
+        return change
+    failed = [r for r in checked if not r["after"]]
+    if failed:
+        reason = "; ".join(_failure(r) for r in failed)
+        if not change.passed:
+            reason += f"; {change.reason}"
+        return Verdict(status="fail", passed=False, method="assertion-text", reason=reason, evidence=evidence)
+    new = [r for r in checked if r["before"] is False]
+    if new:
+        return Verdict(
+            status="pass",
+            passed=True,
+            method="assertion-text",
+            reason="after the action: " + "; ".join(r["fact"] for r in new),
+            evidence=evidence,
+        )
+    if all(r["kept"] for r in checked):
+        return Verdict(
+            status="pass",
+            passed=True,
+            method="assertion-text",
+            reason="still so, as the assertion says: " + "; ".join(r["fact"] for r in checked),
+            evidence=evidence,
+        )
+    return Verdict(
+        status="unverified",
+        passed=change.passed,
+        method="assertion-text+offline-rule",
+        reason="what the assertion names held before the action too; " + change.reason,
+        evidence=evidence,
+    )
+
+
+def _failure(row: dict) -> str:
+    return {
+        "visible": f"'{row['text']}' is not shown after the step",
+        "number": f"{row['text']} is not shown after the step",
+        "absent": f"'{row['text']}' is still shown after the step",
+        "value": f"the field acted on does not contain '{row['text']}'",
+        "empty": "the field acted on is not empty",
+        "filled": "the field acted on is empty",
+        "checked": "the checkbox acted on is " + ("not checked" if "unchecked" not in row["fact"] else "still checked"),
+    }[row["kind"]]
+
+
+async def step_verdict(page, action, element, before: dict | None, change: Verdict) -> Verdict:
+    """The offline verdict of a step with an assertion: the assertion's facts on the page now (and as
+    `before` read them), with the change rule's verdict `change`; just `change` when the assertion
+    names nothing checkable."""
+    facts = parse(action.logical_assertion, action.type)
+    if not facts:
+        return change
+    if before is not None and before.get("error"):
+        before = None
+    after = await look(page, element, action.type, (before or {}).get("key"))
+    return text_verdict(facts, before, after, change)

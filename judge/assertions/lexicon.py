@@ -1,0 +1,107 @@
+"""The word lists the assertion reader (`parse`) decides roles with: negations, before-state words,
+words that introduce an after-state, verbs, participles, nouns of closable things, page structure,
+gauges and fields."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> set[str]:
+    """A set of words written as one space-separated string."""
+    return set(text.split())
+
+
+BREAK_WORDS = words("but while whereas because although though however so if unless until")
+"""Words that end a clause."""
+KEEP = words("still stays stay remains remain keeps keep unchanged")
+"""Said to stay as it was."""
+
+NEG = words(
+    "no not never none neither nor without nothing cannot can't cant doesn't don't isn't aren't won't didn't "
+    "wasn't weren't doesnt dont isnt arent wont hasn't haven't shouldn't longer"
+)
+BEFORE = words(
+    "from was were previously formerly replacing replaces instead than originally initially old earlier prior before"
+)
+NUMBER_CMP = words(
+    "below above over under than by least most within exceeds exceeding past beyond about around "
+    "approximately roughly nearly almost after every per for up down less more fewer times minus plus"
+)
+INTRO = words(
+    "reads read reading says say saying shows show showing displays display displaying lists listing contains "
+    "containing becomes become becoming to into with marked titled entitled labelled labeled headed captioned "
+    "named called of at is are now still stays stay remains remain keeps includes include including like "
+    "followed by as equals reach reaches hits rises falls drops jumps changes updates updated set back total "
+    "announces announcing welcomes greets"
+)
+"""A mention right after one of these (within three words) is stated as the after-state."""
+SEPARATORS = words(", and or ( ) & then plus as well · ×")
+VERBS = words(
+    "is are be been gets get becomes become turns turn changes change appears appear reappears disappears "
+    "disappear vanishes vanish shows show opens open closes close collapses collapse expands expand moves "
+    "move slides slide jumps jump comes come goes go remains remain stays stay reads read says say lists list "
+    "displays display contains contain has have merge merges rises rise falls fall drops drop increases "
+    "increase decreases decrease updates update switches switch fades fade pops pop scrolls scroll loads load "
+    "starts start wraps wrap advances advance returns return resets reset keeps keep gains gain loses lose "
+    "flips flip shrinks grows grow lights glows blinks flashes pulses highlights animates spins rotates "
+    "counts ticks fills empties clears emerges pushes shifts swaps toggles replaces hides hide receives lands "
+    "enters exits leaves leave takes doesn't don't isn't aren't won't never got occurs happens"
+)
+ABSENT_PART = words("removed deleted hidden gone dismissed erased discarded vanished disappeared filtered")
+"""'X' is <one of these>: X must be gone ("filtered" as in "filtered out")."""
+SKIP_PART = words(
+    "cleared emptied replaced renamed transformed swapped converted changed turned cancelled canceled "
+    "collapsed closed reset undone"
+)
+SHOW_PART = words("shown listed visible displayed present there rendered in on available included seen")
+ABSENT_VERBS = words("disappears disappear vanishes vanish")
+CLOSABLE = words(
+    "dialog modal popup pop-up drawer banner toast notification alert overlay message notice tooltip popover "
+    "lightbox sheet snackbar window prompt error warning callout bubble hint"
+)
+STRUCTURE = words(
+    "product products card cards tile tiles row rows column columns tab tabs button buttons field fields "
+    "slide slides image images photo photos picture pictures question questions task tasks todo todos step "
+    "steps link links section sections dot dots option options entry entries panel panels icon icons box "
+    "boxes line lines star stars character characters px pixel pixels second seconds ms millisecond "
+    "milliseconds time times page pages level levels stage stages chapter item cell cells element elements "
+    "thumbnail thumbnails bar bars arrow arrows word words letter letters digit digits col cols frame frames "
+    "checkbox checkboxes menu menus table tables card's grid chip chips tag tags badge badges pill pills "
+    "label labels heading headings paragraph paragraphs review answers answer rule rules node nodes block "
+    "blocks square squares slot slots item's"
+)
+"""A number right before or after one of these counts or numbers page structure ("three cards",
+"2 tiles", "slide 3"): not text a person reads on the page. ("items left", "results" and amounts are.)"""
+STRUCTURE_AFTER_OK = words("item items")
+"""'3 items' is usually a count the page prints ("3 items left", "Cart (3 items)")."""
+RELABELLED = words("button buttons link label badge counter chip tab text title caption status toggle switch pill tag")
+"""A quote naming one of these, then "reads / says / shows ...": the quote is its label before the step."""
+GAUGES = words(
+    "slider sliders handle knob thumb progress progressbar volume zoom brightness opacity gauge meter dial "
+    "angle rotation width height bar scrollbar position"
+)
+"""A number said of one of these ("the slider moves to 50", "the progress bar is at 37%") may be drawn,
+not printed: it counts only after an explicit "reads / shows / says / displays"."""
+SHOWN_AS_TEXT = words(
+    "reads read reading says say saying shows show showing displays display displaying label labelled labeled "
+    "text counter"
+)
+FIELD_NOUNS = words("field input box textbox textarea searchbox dropdown drop-down select combobox")
+FIELD_PAIRS = {
+    ("text", "area"),
+    ("text", "box"),
+    ("search", "box"),
+    ("search", "bar"),
+    ("search", "field"),
+    ("input", "box"),
+    ("comment", "box"),
+    ("message", "box"),
+    ("edit", "box"),
+}
+VALUE_VERBS = words("contains shows reads displays holds says has show contain read")
+EMPTY_PART = words("empty emptied cleared blank reset")
+FILLED_PART = words("filled")
+PLURAL_SUBJECT = words(
+    "all none every each both neither no rules boxes checkboxes items tasks options todos toggles switches "
+    "they them these those"
+)
+CHECK_NOUNS = words("checkbox box toggle switch task item todo option radio it row entry setting check tick")

@@ -1,0 +1,198 @@
+"""`parse`: an assertion's text -> the facts it states about the page after the step."""
+
+from __future__ import annotations
+
+from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.lexicon import (
+    CHECK_NOUNS,
+    EMPTY_PART,
+    FILLED_PART,
+    NEG,
+    PLURAL_SUBJECT,
+    SEPARATORS,
+    VALUE_VERBS,
+)
+from iwr.judge.assertions.roles import (
+    ABSENT,
+    PRESENT,
+    SKIP,
+    _field_value_clause,
+    _is_field_at,
+    _is_field_name,
+    _left_role,
+    _number_is_drawn,
+    _number_is_structure,
+    _right_role,
+    _says_in_view,
+    _says_page_end,
+    _specific,
+    _stays,
+)
+from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote, _words, clauses, tokenize
+
+
+def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
+    """The facts `assertion` states about the page after the step (see the module docstring)."""
+    toks, mentions = tokenize(assertion or "")
+    facts: list[Fact] = []
+    page_end = _says_page_end(_words(toks))
+    for clause in clauses(toks):
+        in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
+        roles: dict[int, str] = {}
+        """Role of each mention decided by the words before it ("reads 'X'", "from 'X'"): a list or a
+        parenthesis right after it shares it ("with the commands 'A', 'B' and 'C'", "'X' ($89.00)")."""
+        kept: dict[int, bool] = {}
+        prev_mention = -1
+        for idx, t in enumerate(clause):
+            if t.kind not in ("q", "n"):
+                continue
+            is_number = t.kind == "n"
+            gap = clause[prev_mention + 1 : idx]
+            role: str | None = None
+            listed = prev_mention >= 0 and all((g.kind in ("p", "w") and g.text in SEPARATORS) for g in gap)
+            cuts = [k for k, g in enumerate(gap) if g.text == "," or (g.kind == "w" and g.text == "and")]
+            window = gap[cuts[-1] + 1 :] if cuts else gap  # the words of its own phrase
+            kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1 :])
+            if listed and prev_mention in roles:
+                role = roles[prev_mention]
+            if role is None:
+                role = _left_role(window[-6:], is_number)
+                if role is not None:
+                    roles[idx] = role
+            if role is None:
+                role = _right_role(clause[idx + 1 :], _words(clause[:idx]))
+            if is_number and role == PRESENT and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx)):
+                role = SKIP
+            if (
+                role == PRESENT
+                and not is_number
+                and _is_field_name(clause, idx)
+                and _clause_has_value_verb_after(clause, idx)
+            ):
+                role = SKIP  # the field's name: it may be a placeholder that typing hides
+            prev_mention = idx
+            if role == SKIP:
+                continue
+            if is_number:
+                if role == PRESENT:
+                    facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx]))
+                continue
+            text = _clean_quote(t.text)
+            if not _alnum_tokens(text) or len(text) > 200:
+                continue
+            if role == ABSENT:
+                if _specific(text):
+                    facts.append(Fact(kind="absent", text=text))
+            elif _field_value_clause(clause, idx):
+                facts.append(Fact(kind="value", text=text, kept=kept[idx]))
+            else:
+                facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx]))
+        facts += _field_state_facts(clause)
+        if action_type in ("Click", "Press"):
+            facts += _checked_facts(clause)
+    seen, out = set(), []
+    for f in facts:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out
+
+
+def _clause_has_value_verb_after(clause: list[Tok], idx: int) -> bool:
+    ws = [t.text for t in clause[idx + 1 :] if t.kind == "w"]
+    for i, w in enumerate(ws[:5]):
+        if w in VALUE_VERBS:
+            return True
+        if w in {"is", "are", "gets"} and i + 1 < len(ws) and ws[i + 1] in EMPTY_PART | FILLED_PART | {"now", "still"}:
+            return True
+    return False
+
+
+def _field_state_facts(clause: list[Tok]) -> list[Fact]:
+    """ "the input is cleared" / "the 'Password' field is filled in" / "the text area contains the
+    review" (a field subject, one verb, no quoted object)."""
+    ws = [t.text if t.kind == "w" else ("\0q" if t.kind == "q" else "\0") for t in clause]
+    out = []
+    for i in range(len(ws)):
+        if ws[i].startswith("\0") or not _is_field_at(ws, i):
+            continue
+        subject = [w for w in ws[max(0, i - 4) : i] if not w.startswith("\0")]
+        if any(w in PLURAL_SUBJECT or w in NEG for w in subject):
+            continue
+        rest = ws[i + 1 : i + 6]
+        if not rest:
+            continue
+        j = 0
+        if rest[j] in {"is", "gets", "becomes", "was"}:
+            j += 1
+            while j < len(rest) and rest[j] in {
+                "now",
+                "still",
+                "also",
+                "then",
+                "immediately",
+                "fully",
+                "completely",
+                "again",
+            }:
+                j += 1
+            if j < len(rest) and rest[j] in EMPTY_PART and rest[j] != "reset":
+                out.append(Fact(kind="empty"))
+            elif j < len(rest) and rest[j] in FILLED_PART:
+                out.append(Fact(kind="filled"))
+        elif (
+            rest[j] in {"contains", "has", "holds"}
+            and j + 1 < len(rest)
+            and not rest[j + 1].startswith("\0")
+            and rest[j + 1] not in NEG
+            and rest[j + 1] not in {"nothing", "no"}
+        ):
+            if rest[j + 1] in {"the", "a", "an", "some", "text", "your", "my", "their", "his", "her", "its"}:
+                out.append(Fact(kind="filled"))
+    return out
+
+
+def _checked_facts(clause: list[Tok]) -> list[Fact]:
+    """ "The checkbox is checked", "the task 'X' is ticked and struck through", "it is marked as
+    complete", "the toggle is switched off": one singular subject, passive state."""
+    ws = [t.text if t.kind == "w" else ("\0q" if t.kind == "q" else "\0") for t in clause]
+    for i, w in enumerate(ws):
+        if w not in {"is", "gets", "becomes"}:
+            continue
+        subject = [x for x in ws[:i] if not x.startswith("\0")]
+        quotes_in_subject = sum(1 for x in ws[:i] if x == "\0q")
+        if (
+            (not subject and not quotes_in_subject)
+            or quotes_in_subject > 1
+            or any(x in PLURAL_SUBJECT or x in NEG for x in subject)
+        ):
+            continue
+        if not any(x in CHECK_NOUNS for x in subject[-4:]) and quotes_in_subject == 0:
+            continue
+        rest = [x for x in ws[i + 1 : i + 6] if not x.startswith("\0")]
+        while rest and rest[0] in {"now", "also", "then", "immediately", "shown", "visibly"}:
+            rest = rest[1:]
+        negated = False
+        if rest[:2] == ["no", "longer"]:
+            negated, rest = True, rest[2:]
+        elif rest[:1] == ["not"]:
+            negated, rest = True, rest[1:]
+        state = None
+        if rest and rest[0] in {"checked", "ticked"}:
+            state = True
+        elif rest and rest[0] in {"unchecked", "unticked"}:
+            state = False
+        elif rest and rest[0] == "marked":
+            tail = rest[1:]
+            if tail[:1] == ["as"]:
+                tail = tail[1:]
+            if tail[:1] in (["complete"], ["completed"], ["done"], ["finished"]):
+                state = True
+            elif tail[:1] in (["incomplete"], ["undone"], ["active"], ["uncompleted"]) or tail[:2] == ["not", "done"]:
+                state = False
+        elif rest and rest[0] in {"switched", "toggled", "turned"} and len(rest) > 1 and rest[1] in {"on", "off"}:
+            state = rest[1] == "on"
+        if state is None:
+            continue
+        return [Fact(kind="checked", want=state != negated)]
+    return []

@@ -1,0 +1,218 @@
+"""The role of one quoted or numeric mention in its clause: required shown (PRESENT), required gone
+(ABSENT) or not a fact (SKIP), from the words around it; and what a clause says of the viewport and of
+mentions that stay as they were."""
+
+from __future__ import annotations
+
+from iwr.judge.assertions.lexicon import (
+    ABSENT_PART,
+    ABSENT_VERBS,
+    BEFORE,
+    CLOSABLE,
+    FIELD_NOUNS,
+    FIELD_PAIRS,
+    GAUGES,
+    INTRO,
+    KEEP,
+    NEG,
+    NUMBER_CMP,
+    RELABELLED,
+    SHOW_PART,
+    SHOWN_AS_TEXT,
+    SKIP_PART,
+    STRUCTURE,
+    STRUCTURE_AFTER_OK,
+    VALUE_VERBS,
+    VERBS,
+)
+from iwr.judge.assertions.tokens import Tok, _alnum_tokens
+
+
+def _is_field_at(ws: list[str], i: int) -> bool:
+    return ws[i] in FIELD_NOUNS or (i > 0 and (ws[i - 1], ws[i]) in FIELD_PAIRS)
+
+
+PRESENT, ABSENT, SKIP = "present", "absent", "skip"
+
+
+def _left_role(window: list[Tok], is_number: bool) -> str | None:
+    """Decide from the (up to three) words right before a mention, nearest first; None: undecided.
+    A negation there ("no 'X' appears", "doesn't show 'X'") never makes it required; "no longer
+    shows 'X'" / "does not show 'X'" make it required gone."""
+    words = [t.text for t in window if t.kind == "w"][-3:]
+    negs = [k for k, w in enumerate(words) if w in NEG or w.endswith("n't")]
+    if negs:
+        k = negs[-1]
+        shows_next = k + 1 < len(words) and words[k + 1] in VALUE_VERBS | {"display", "list", "say"}
+        return ABSENT if words[k] == "longer" or shows_next else SKIP
+    for j in range(len(words) - 1, -1, -1):
+        w = words[j]
+        if w == "of" and j > 0 and words[j - 1] in {"instead", "out"}:
+            return SKIP  # "selected instead of 'Standard'"
+        if w in BEFORE:
+            return SKIP
+        if is_number and w in NUMBER_CMP:
+            return SKIP
+        if w in INTRO:
+            return PRESENT
+    return None
+
+
+def _right_role(after: list[Tok], before_words: list[str]) -> str:
+    """Decide from the first verb after the mention (its subject): gone, transformed, or still there."""
+    ws = [t for t in after if t.kind == "w"]
+    for k, t in enumerate(ws[:14]):
+        v = t.text
+        if v not in VERBS:
+            continue
+        rest = [x.text for x in ws[k + 1 : k + 5]]
+        pos = next(j for j, x in enumerate(after) if x is t)
+        nxt = [x for x in after[pos + 1 : pos + 4] if not (x.kind == "w" and x.text in {"now", "still", "also"})]
+        if v in {"is", "are", "becomes", "become"} and nxt and nxt[0].kind in ("q", "n"):
+            return SKIP  # "'Follow' is now 'Following'": the subject of a change
+        if v in {"doesn't", "don't", "isn't", "aren't", "won't", "never"}:
+            if v in {"isn't", "aren't"} and rest and rest[0] in SHOW_PART:
+                return ABSENT
+            return SKIP
+        if v in {"is", "are", "be", "been", "gets", "get", "got"}:
+            adv = [
+                r
+                for r in rest
+                if r
+                not in {
+                    "now",
+                    "still",
+                    "also",
+                    "then",
+                    "immediately",
+                    "fully",
+                    "completely",
+                    "again",
+                    "quickly",
+                    "entirely",
+                    "instantly",
+                }
+            ]
+            if not adv:
+                return PRESENT
+            if adv[0] in {"not", "no", "never"}:
+                tail = adv[1:]
+                if tail and tail[0] == "longer":
+                    tail = tail[1:]
+                return ABSENT if tail and tail[0] in SHOW_PART else SKIP
+            if adv[0] in ABSENT_PART:
+                return ABSENT
+            if adv[0] == "closed":
+                return ABSENT if any(w in CLOSABLE for w in _subject_nouns(after[:k], before_words)) else SKIP
+            if adv[0] in SKIP_PART:
+                return SKIP
+            return PRESENT
+        if v in {"becomes", "become"}:
+            # "'X' becomes active" (a state of X) / "'X' becomes 'Y'", "becomes a stepper" (X is replaced)
+            return SKIP if not rest or rest[0] in {"a", "an", "the"} or (nxt and nxt[0].kind in ("q", "n")) else PRESENT
+        if v in {"replaces", "swaps"}:
+            return SKIP
+        if v in {"reads", "says", "read", "say", "shows", "show", "displays", "display"} and any(
+            x.text in RELABELLED for x in ws[:k]
+        ):
+            return SKIP  # "the 'Follow' button now reads 'Following'": its old label
+        if v in {"turns", "turn", "changes", "change", "switches", "switch", "flips", "toggles", "resets", "updates"}:
+            return SKIP if not rest or rest[0] in {"to", "into", "from", "over", "back"} else PRESENT
+        if v in ABSENT_VERBS:
+            return ABSENT
+        if v in {"goes", "go", "fades", "fade"}:
+            return ABSENT if rest and rest[0] in {"away", "out"} else PRESENT
+        if v in {"closes", "close", "hides", "hide"}:
+            return ABSENT if any(w in CLOSABLE for w in _subject_nouns(after[:k], before_words)) else SKIP
+        if v in {"collapses", "collapse", "clears", "empties", "leaves", "leave", "exits", "loses", "lose"}:
+            return SKIP
+        if rest and rest[0] in {"away", "out", "off"}:
+            return SKIP
+        return PRESENT
+    return PRESENT
+
+
+def _subject_nouns(between: list[Tok], before_words: list[str]) -> list[str]:
+    return [t.text for t in between if t.kind == "w"] + before_words[-2:]
+
+
+def _field_value_clause(clause: list[Tok], idx: int) -> bool:
+    """The mention at clause[idx] is the object of a value verb whose subject is a field ("the 'Email'
+    field contains 'x'", "the input shows 'x'"): one verb between the last field noun and it."""
+    ws_before = [t for t in clause[:idx]]
+    words = [t.text if t.kind == "w" else None for t in ws_before]
+    last_field = None
+    plain = [w or "" for w in words]
+    for i in range(len(plain)):
+        if plain[i] and _is_field_at(plain, i):
+            last_field = i
+    if last_field is None:
+        return False
+    between = [w for w in plain[last_field + 1 :] if w]
+    verbs = [w for w in between if w in VERBS]
+    if any(t.kind == "q" for t in ws_before[last_field + 1 :]) or any(
+        t.kind == "n" for t in ws_before[last_field + 1 :]
+    ):
+        return False
+    return len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between)
+
+
+def _is_field_name(clause: list[Tok], idx: int) -> bool:
+    """'Email' in "the 'Email' field ...": names the field."""
+    nxt = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
+    return bool(nxt) and (nxt[0] in FIELD_NOUNS or tuple(nxt[:2]) in FIELD_PAIRS)
+
+
+def _number_is_structure(clause: list[Tok], idx: int) -> bool:
+    nxt = clause[idx + 1] if idx + 1 < len(clause) else None
+    prv = clause[idx - 1] if idx > 0 else None
+    if nxt is not None and nxt.kind == "w" and nxt.text in STRUCTURE and nxt.text not in STRUCTURE_AFTER_OK:
+        return True
+    if prv is not None and prv.kind == "w" and prv.text in STRUCTURE:
+        return True
+    return False
+
+
+def _number_is_drawn(clause: list[Tok], idx: int) -> bool:
+    """A percentage, or any number said of a slider, progress bar or the like, without an explicit
+    "reads / shows / says" right before it: it may be drawn rather than printed."""
+    near = [t.text for t in clause[max(0, idx - 4) : idx] if t.kind == "w"]
+    if any(w in SHOWN_AS_TEXT for w in near):
+        return False
+    return clause[idx].text.endswith("%") or any(t.text in GAUGES for t in clause[:idx] if t.kind == "w")
+
+
+def _specific(text: str) -> bool:
+    """Specific enough that its absence means something: two words or more (not 'All', 'Active' or
+    'Sale', which a filter or a badge elsewhere may still show)."""
+    return len(_alnum_tokens(text)) >= 2
+
+
+def _stays(window: list[Tok], after: list[Tok]) -> bool:
+    """The mention is said to stay as it was: "still reads '$100'", "'Active' stays", "the total
+    remains $170.09", "is still 'Active'"."""
+    if any(t.kind == "w" and t.text in KEEP for t in window[-3:]):
+        return True
+    ws = [t.text for t in after if t.kind == "w"]
+    for k, w in enumerate(ws[:14]):
+        if w in VERBS:
+            return w in KEEP or (w in {"is", "are"} and k + 1 < len(ws) and ws[k + 1] in {"still", "unchanged"})
+    return False
+
+
+def _says_in_view(words: list[str]) -> bool:
+    """ "comes into view", "is in view", "the page scrolls / jumps to ...", "the top / bottom of the
+    page is shown": the viewport matters."""
+    pairs = set(zip(words, words[1:]))
+    return (
+        bool({("into", "view"), ("in", "view"), ("page", "jumps"), ("page", "scrolls")} & pairs)
+        or "scrolls" in words
+        or "scrolled" in words
+        or _says_page_end(words)
+    )
+
+
+def _says_page_end(words: list[str]) -> bool:
+    """ "the top / bottom / end of the page is shown": said anywhere in an assertion, it places
+    everything else it names in the viewport."""
+    return bool({("top", "of"), ("bottom", "of"), ("end", "of")} & set(zip(words, words[1:]))) and "page" in words
