@@ -255,15 +255,28 @@ def judge() -> None:
 @click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), help="Keep the judged pages and eval.json here."
 )
+@click.option(
+    "--mutants",
+    is_flag=True,
+    help="Also judge each oracle with one event handler that ran left out (reported, not gating).",
+)
+@click.option("--max-mutants", type=click.IntRange(min=1), default=8, show_default=True, help="Mutants kept per task.")
 @judge_options
-def judge_check(pack, out, alignment, ocr, dino, workers, protocol) -> None:
-    """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task."""
+def judge_check(pack, out, mutants, max_mutants, alignment, ocr, dino, workers, protocol) -> None:
+    """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task; with --mutants, how
+    often the judge passes an oracle missing one behaviour that shows."""
+    import tempfile
+
     from rich.table import Table
 
     from iwr.judge.selfcheck import check_pack
 
     loaded = load_pack_or_exit(pack, False, deep=False)
-    rows = asyncio.run(check_pack(loaded, judge_config(alignment, ocr, dino, protocol=protocol), out, workers))
+    config = judge_config(alignment, ocr, dino, protocol=protocol)
+    if mutants and out is None:
+        out = Path(tempfile.mkdtemp(prefix="iwr-judge-check-"))
+    oracles: dict = {}
+    rows = asyncio.run(check_pack(loaded, config, out, workers, oracles))
     table = Table(title=f"judge check (offline, protocol {protocol})")
     for col in ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "ok", "notes"):
         table.add_column(col)
@@ -278,8 +291,30 @@ def judge_check(pack, out, alignment, ocr, dino, workers, protocol) -> None:
             "; ".join(r.notes)[:200],
         )
     console.print(table)
+    if mutants:
+        _judge_mutants(loaded, config, oracles, out, workers, max_mutants)
     if not rows or not all(r.ok for r in rows):
         sys.exit(1)
+
+
+def _judge_mutants(loaded, config, oracles, out: Path, workers: int, max_mutants: int) -> None:
+    """The mutants' table and the details of each miss; informative only, the exit code stays the check's."""
+    from rich.table import Table
+
+    from iwr.judge.mutants import report
+    from iwr.judge.mutants.run import REPORT_NAME, check_mutants
+
+    result = asyncio.run(check_mutants(loaded, config, oracles, out, workers, max_mutants))
+    table = Table(title=f"mutants: one event handler that ran left out (at most {max_mutants} per task)")
+    for col in report.COLUMNS:
+        table.add_column(col)
+    for t in result.tasks:
+        table.add_row(*report.row(t))
+    table.add_row(*report.total_row(result))
+    console.print(table)
+    for line in report.details(result, loaded):
+        console.print(line, markup=False, highlight=False)
+    console.print(f"mutants: {out / REPORT_NAME}", markup=False, highlight=False)
 
 
 # The commands of the other cli_* modules, which import cli_common (never this module: no import cycle).

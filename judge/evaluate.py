@@ -87,6 +87,8 @@ class Candidate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     root: Path
     entry: str = "index.html"
+    init_scripts: list[str] = Field(default_factory=list)
+    """Scripts run in every document before the page's own (a mutant of the page: judge/mutants)."""
 
 
 def cut_at_time_limit(replay: Replay, seconds: float) -> StepResult | None:
@@ -444,7 +446,7 @@ class Judge:
             replay.error = f"no {candidate.entry} in {candidate.root}"
         else:
             with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
-                async with sandbox_page(browser, lt.task.viewport, base, log) as page:
+                async with sandbox_page(browser, lt.task.viewport, base, log, candidate.init_scripts) as page:
                     try:
                         await asyncio.wait_for(
                             run_steps(

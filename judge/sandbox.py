@@ -9,7 +9,7 @@ import asyncio
 import functools
 import mimetypes
 import posixpath
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,8 +106,11 @@ def _frame(request):
 
 
 @asynccontextmanager
-async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: SandboxLog) -> AsyncIterator:
-    """A page in a fresh context at the task's viewport, confined to `base_url`'s origin."""
+async def sandbox_page(
+    browser, viewport: tuple[int, int], base_url: str, log: SandboxLog, init_scripts: Sequence[str] = ()
+) -> AsyncIterator:
+    """A page in a fresh context at the task's viewport, confined to `base_url`'s origin; `init_scripts`
+    run after the sandbox's own, before the page's (a mutant of the page: judge/mutants)."""
     width, height = viewport
     context = await browser.new_context(
         viewport={"width": width, "height": height},
@@ -182,6 +185,8 @@ async def sandbox_page(browser, viewport: tuple[int, int], base_url: str, log: S
     await context.add_init_script(SEEDED_RANDOM_JS)
     await context.add_init_script(LISTENERS_JS)
     await context.add_init_script(RECORD_JS)
+    for script in init_scripts:
+        await context.add_init_script(script)
     page = await context.new_page()
     seen: dict[str, int] = {}
     popups: set[int] = set()

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.types import TaskScore
 
 ORACLE_MIN_FINAL = 0.95
 IMAGE_MAX_IFS = 0.10
@@ -63,7 +64,15 @@ def empty_page(folder: Path) -> Candidate:
     return Candidate(root=folder)
 
 
-async def check_pack(pack: Pack, config: JudgeConfig, out: Path | None = None, workers: int = 2) -> list[CheckRow]:
+async def check_pack(
+    pack: Pack,
+    config: JudgeConfig,
+    out: Path | None = None,
+    workers: int = 2,
+    oracles: dict[int, TaskScore] | None = None,
+) -> list[CheckRow]:
+    """One row per task with an oracle; `oracles`, when given, receives each oracle's result (the
+    mutation test replays the oracle where its judging acted: judge/mutants)."""
     tasks = [lt for lt in pack.tasks if lt.task.origin and lt.task.origin.site]
     work = Path(out or tempfile.mkdtemp(prefix="iwr-judge-check-"))
     jobs = []
@@ -76,6 +85,8 @@ async def check_pack(pack: Pack, config: JudgeConfig, out: Path | None = None, w
     rows = []
     for i, lt in enumerate(tasks):
         oracle, image, empty = results[3 * i : 3 * i + 3]
+        if oracles is not None:
+            oracles[lt.task.id] = oracle
         notes = [
             f"{name}: {r.error}" for name, r in (("oracle", oracle), ("image", image), ("empty", empty)) if r.error
         ]

@@ -1,0 +1,100 @@
+"""Mutation testing (judge/mutants) on a page built for it, in real Chromium: mutants are derived only
+from handlers that ran during the task, each differs first after the step that uses its handler (k),
+the real judge fails each exactly there, and a handler whose removal shows nothing is dropped."""
+
+import asyncio
+
+import pytest
+
+from iwr.benchmark.loader import LoadedTask
+from iwr.benchmark.types import Task
+from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
+from iwr.judge.mutants.run import task_mutants
+from iwr.judge.replay import ReplayConfig
+
+pytestmark = pytest.mark.browser
+
+PAGE = """<!doctype html><html><body style="font-family: Arial; margin: 24px">
+<button id="open">Open</button> <button id="count" onclick="n++; out.textContent = 'Count: ' + n">Count</button>
+<button id="greet">Greet</button> <button id="never">Never</button>
+<p id="panel"></p><p id="out">Count: 0</p><p id="hello"></p>
+<script>
+let n = 0; window.clicks = 0;
+document.getElementById("open").addEventListener("click", () => { panel.textContent = "Panel open"; });
+document.getElementById("open").onclick = () => { window.clicks++; };  // runs, shows nothing
+document.getElementById("count").addEventListener("click", () => { window.clicks++; });  // the same
+document.getElementById("greet").addEventListener("click", function () { hello.textContent = "Hello, Ada"; });
+document.getElementById("never").addEventListener("click", () => { hello.textContent = "Never"; });
+</script></body></html>"""
+
+STEPS = [
+    ("Click the 'Open' button", "The text 'Panel open' appears."),
+    ("Click the 'Count' button", "The counter reads 'Count: 1'."),
+    ("Click the 'Greet' button", "'Hello, Ada' is shown."),
+]
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory):
+    root = tmp_path_factory.mktemp("mutants")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text(PAGE)
+    (root / "data" / "1").mkdir(parents=True)
+    task = Task.model_validate(
+        {
+            "id": 1,
+            "recording_details": {"resolution": "800x600"},
+            "origin": {"site": "site", "recorder": "test", "fps": 10},
+            "action_sequence": [
+                {"type": "Click", "parameters": {"description": d}, "logical_assertion": a} for d, a in STEPS
+            ],
+        }
+    )
+    lt = LoadedTask(task=task, folder=root / "data" / "1", line=1)
+
+    async def run():
+        config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
+        async with Judge.open(config) as judge:
+            oracle = await judge.evaluate(lt, Candidate(root=root / "site"), root / "oracle")
+            assert oracle.IFS == 1.0, [s.reason for s in oracle.steps]
+            return await task_mutants(judge, lt, oracle, root / "mutants")
+
+    return asyncio.run(run())
+
+
+def by_target(result) -> dict[tuple[str, str], object]:
+    return {(m.registration.via, m.registration.target): m for m in result.mutants}
+
+
+def test_only_handlers_that_ran_become_mutants(mutants) -> None:
+    assert mutants.note == ""
+    assert mutants.registrations == 6  # five handlers and the inline one, none of the judge's own
+    tried = by_target(mutants)
+    assert set(tried) == {
+        ("listener", "#open"),
+        ("property", "#open"),
+        ("attribute", "#count"),
+        ("listener", "#count"),
+        ("listener", "#greet"),
+    }  # the 'Never' button's listener never ran
+    assert {m.registration.step for m in mutants.mutants} == {0, 1, 2}
+
+
+def test_each_mutant_differs_first_at_its_step_and_is_caught_there(mutants) -> None:
+    tried = by_target(mutants)
+    for key, k, shown in (
+        (("listener", "#open"), 0, "-Panel open"),
+        (("attribute", "#count"), 1, "+Count: 0"),
+        (("listener", "#greet"), 2, "-Hello, Ada"),
+    ):
+        m = tried[key]
+        assert m.kept and m.k == k and shown in m.text_diff, m
+        assert m.outcome == "caught at k" and m.failed_step == k, m
+    assert len(mutants.kept) == 3 and mutants.count("caught at k") == 3
+
+
+def test_a_handler_whose_removal_shows_nothing_is_dropped(mutants) -> None:
+    tried = by_target(mutants)
+    for key in (("property", "#open"), ("listener", "#count")):
+        m = tried[key]
+        assert not m.kept and m.dropped == "nothing visible changed" and m.outcome is None, m
