@@ -17,8 +17,8 @@ from iwr.judge import assertions, grounding, official, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
-from iwr.judge.navigation import Navigations, document_id, follow
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
+from iwr.judge.navigation import Navigations, document_id, follow
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
 from iwr.judge.types import Grounding, Protocol, StepResult, StepTimings, Verdict
@@ -385,7 +385,7 @@ async def run_steps(
                     follow(
                         page,
                         navigations,
-                        lambda fresh: _settle(page, network, config, None if fresh else since),
+                        lambda fresh, since=since: _settle(page, network, config, None if fresh else since),
                         lambda: loaded(page, config),
                         document,
                         config.load_timeout_s,

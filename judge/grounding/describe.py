@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from iwr.benchmark.derive import quotes, without_quotes
+from iwr.judge.grounding.layout import Layout, parse_layout
 from iwr.judge.grounding.text import norm
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
@@ -58,6 +59,8 @@ KIND_WORDS = {
     "pic": {"img"},
     "avatar": {"img"},
 }
+LAYOUT_NOUNS = {"row", "rows", "column", "columns", "line", "grid", "group", "set", "one", "ones", "each"}
+"""Words that say where among alike elements, not what the element is called."""
 ORDINALS = {
     "first": 0,
     "1st": 0,
@@ -256,6 +259,8 @@ class Query:
     hover: bool = False
     """The description says the element shows on hover ("the × that appears when hovering ...")."""
     words: set[str] = field(default_factory=set)
+    layout: Layout = field(default_factory=Layout)
+    """Its place among alike elements ("the third seat from the left in the second row")."""
 
 
 def quoted_strings(description: str) -> list[str]:
@@ -300,13 +305,13 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
             q.quotes.append(text)
         else:
             q.anchors.append(Anchor(text=text, relation=relation))
-    rest = without_quotes(description.lower())
+    q.layout, rest = parse_layout(without_quotes(description.lower()))
     q.words = set(WORD.findall(rest))
-    q.keywords = [w for w in WORD.findall(_own_part(rest)) if w not in STOP and len(w) > 1]
+    q.keywords = [w for w in WORD.findall(_own_part(rest)) if w not in STOP and len(w) > 1 and w not in LAYOUT_NOUNS]
     q.glyph_words = glyph_words(without_quotes(description))
     kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
-    q.ordinal = next((ORDINALS[w] for w in WORD.findall(rest) if w in ORDINALS), None)
+    q.ordinal = q.layout.ordinal
     q.positions = q.words & {"top", "upper", "bottom", "lower", "left", "right", "middle", "center", "centre"}
     for anchor in q.anchors:
         if anchor.relation in ("left", "right"):

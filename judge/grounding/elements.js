@@ -6,7 +6,9 @@
 // - an element hidden until its row is hovered (a delete × shown on :hover) is listed as `latent`,
 //   with the row to hover (`reveal`), so the judge can hover, then act;
 // - open shadow roots are walked; `<option>`s of a shown `<select>` are listed with the select's box;
-// - click listeners added with addEventListener count (the sandbox's init script records them).
+// - click listeners added with addEventListener count (the sandbox's init script records them); a
+//   container that handles its items' clicks itself (a grid of seats) lists the items instead;
+// - each entry names its ancestors (`chain`), so grounding can group alike siblings by layout.
 () => {
   const norm = (s) => (s || "").replace(/\s+/g, " ").trim();
   const ROLES = /^(button|link|tab|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|option|switch|combobox|textbox|searchbox|slider|spinbutton|treeitem|gridcell)$/;
@@ -165,6 +167,42 @@
     const aria = el.getAttribute("aria-checked") || el.getAttribute("aria-selected") || el.getAttribute("aria-pressed");
     return aria === "true" ? true : aria === "false" ? false : null;
   };
+  // Ancestors up to four levels, each as [id, tag], so grounding can tell alike siblings (the cells of
+  // a grid, the buttons of a toolbar, the cards of a list) by the containers they share.
+  const ids = new Map();
+  const idOf = (n) => { if (!ids.has(n)) ids.set(n, ids.size + 1); return ids.get(n); };
+  const chainOf = (el) => {
+    const out = [];
+    let node = el.parentElement || (el.getRootNode() && el.getRootNode().host);
+    for (let d = 0; node && d < 4; d++, node = node.parentElement) {
+      out.push([idOf(node), tagOf(node) + "." + (classWords(node).trim().split(/\s+/)[0] || "") + "." + (node.getAttribute("role") || "")]);
+    }
+    return out;
+  };
+  // The items of a container that handles their clicks itself (one delegated listener on a grid of
+  // seats, a list of tiles): the deepest level of repeated, shown, textless-or-not children, each one a
+  // place a person clicks.
+  const delegatedItems = (el) => {
+    const key = (c) => tagOf(c) + "." + (classWords(c).trim().split(/\s+/)[0] || "");
+    let level = [el];
+    let best = null;
+    for (let d = 0; d < 4 && level.length; d++) {
+      const next = [];
+      for (const n of level) for (const c of n.children) if (hasBox(c) && shown(c) && !["br", "script", "style"].includes(tagOf(c))) next.push(c);
+      if (!next.length || next.length > 400) break;
+      const counts = new Map();
+      for (const c of next) counts.set(key(c), (counts.get(key(c)) || 0) + 1);
+      const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
+      const items = next.filter((c) => key(c) === top);
+      // alike, most of their level, and (below the first items) at least two to a parent: a row of cells
+      const alike = items.length >= 2 && items.length >= 0.75 * next.length && (!best || items.length >= 2 * level.length);
+      if (alike) best = items;
+      else if (best) break;
+      level = next;
+    }
+    return best && best.every((c) => !tiny(c)) ? best : null;
+  };
+  const delegated = new Set();
   function* walk(root) {
     for (const el of root.querySelectorAll("*")) {
       yield el;
@@ -205,13 +243,20 @@
       actsOn: acting === el ? "" : tagOf(acting),
       latent: !!extra.reveal,
       option: tag === "option",
+      chain: chainOf(el),
+      delegated: !!extra.delegated,
     });
   };
   for (const el of document.body ? walk(document.body) : []) {
     const tag = tagOf(el);
-    if (tag === "option") continue;
+    if (tag === "option" || delegated.has(el)) continue;
     if (!interactive(el)) continue;
     if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el)))) {
+      const items = listened && listened.has(el) && !ROLES.test(el.getAttribute("role") || "") && !["button", "a", "input", "select", "textarea", "label", "summary"].includes(tag) ? delegatedItems(el) : null;
+      if (items) {
+        for (const item of items) { delegated.add(item); push(item, item, boxOf(item), { delegated: true }); }
+        continue;
+      }
       push(el, el, boxOf(el), {});
       if (tag === "select" && !el.multiple && el.options.length <= 100) {
         for (const option of el.options) if (!option.disabled && norm(option.textContent)) push(option, option, boxOf(el), { of: el });

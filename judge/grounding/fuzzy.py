@@ -18,7 +18,7 @@ import re
 from rapidfuzz import fuzz
 
 from iwr.benchmark.types import Action
-from iwr.judge.grounding import Pick, strategy
+from iwr.judge.grounding import Pick, layout, strategy
 from iwr.judge.grounding.describe import (
     ORDINALS,
     REGION_WORDS,
@@ -171,6 +171,7 @@ def score_element(
             why.append(f"{what} {points:+.0f}")
 
     fields = _fields(e)
+    own = [0.0]
     if q.quotes:
         own = [
             max(_match(norm(t), fields), 0.8 * _match(norm(t), [e["attrs"]] if e["attrs"] else []))
@@ -178,6 +179,9 @@ def score_element(
             for i, t in enumerate(q.quotes)
         ]
         add(max(own), f"quote {q.quotes[own.index(max(own))]!r}")
+    if e.get("option") and max(own) < 80:
+        # a closed list's options are not on screen: only a description naming one picks it
+        add(-60, "an option of a closed list, not named")
     context = [norm(f) for f in (e["context"], e["label"]) if f]
     if around and context:
         add(CONTEXT_SHARE * sum(_match(norm(t), context) for t in around), "text around it")
@@ -287,13 +291,23 @@ class FuzzyGrounding:
             return Pick(None, candidates, "no interactive element on the page")
         best = scored[0][0]
         tied = [i for s, i, _ in scored if s >= best - TIE]
+        tied_kind_ok = True
         if best < self.min_score:
             # "the third thumbnail under the big picture": nothing names it, but its kind and its
             # place among its kind were described
             kind = [i for s, i, _ in scored if q.kinds and elements.info[i]["role"] in q.kinds and s >= best - TIE]
-            if not (kind and (q.ordinal is not None or q.positions)):
-                return Pick(None, candidates, f"no element matches the description well enough (best {best:.0f})")
-            tied = kind
+            tied_kind_ok = bool(kind and (q.ordinal is not None or q.positions))
+            tied = kind or tied
+        if q.layout.any and (len(tied) > 1 or best < self.min_score):
+            placed = by_layout(elements.info, scored, q)
+            if placed is not None:
+                chosen, how = placed
+                if all(c.index != chosen for c in candidates):
+                    s, _, why = next(t for t in scored if t[1] == chosen)
+                    candidates.append(elements.candidate(chosen, s, "; ".join(why)))
+                return Pick(chosen, candidates, f"by layout ({q.layout.said}): {how}")
+        if best < self.min_score and not tied_kind_ok:
+            return Pick(None, candidates, f"no element matches the description well enough (best {best:.0f})")
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
         if q.ordinal is not None and len(reading) > 1:
             chosen = reading[q.ordinal] if -len(reading) <= q.ordinal < len(reading) else reading[-1]
@@ -310,3 +324,23 @@ class FuzzyGrounding:
             )
             return Pick(chosen, candidates, f"{len(tied)} close matches; position words and reading order decided")
         return Pick(scored[0][1], candidates, "best match: " + "; ".join(scored[0][2]))
+
+
+def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Query) -> tuple[int, str] | None:
+    """The element the description's layout words pick among alike ones: the group holding the
+    best matches (the one of the size said, "of the three", when there is one), then the place in it.
+    None when no group of two or more holds the best matches or it has no such place."""
+    best = scored[0][0]
+    near = {i for s, i, _ in scored if s >= best - TIE and not info[i].get("option")}
+    groups = [g for g in layout.groups(info) if len(g) > 1 and near.intersection(g)]
+    if not groups:
+        return None
+    score = {i: s for s, i, _ in scored}
+
+    def rank(g: list[int]) -> tuple:
+        sized = q.layout.count is not None and len(g) == q.layout.count
+        return (sized, sum(score[i] for i in g if i in near), max(score[i] for i in g))
+
+    group = max(groups, key=rank)
+    chosen, how = layout.place(info, group, q.layout)
+    return None if chosen is None else (chosen, how)

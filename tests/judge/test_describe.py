@@ -3,6 +3,7 @@
 import pytest
 
 from iwr.judge.grounding.describe import colour_name, parse
+from iwr.judge.grounding.layout import parse_layout
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,27 @@ def test_looks_position_region_and_glyphs() -> None:
 )
 def test_colour_names(rgb, name) -> None:
     assert name in colour_name(rgb)
+
+
+@pytest.mark.parametrize(
+    "text, ordinal, start, row, column, count",
+    [
+        ("Click the rightmost of the three round buttons in the toolbar", 0, "right", None, None, 3),
+        ("the third cell from the left in the second row under the header", 2, "left", 1, None, None),
+        ("the last of the four", -1, "", None, None, 4),
+        ("the second from the right in the top row", 1, "right", 0, None, None),
+        ("the second-to-last key", -2, "", None, None, None),
+        ("the seat in row 2, column 3", None, "", 1, 2, None),
+        ("Click the last row", -1, "", None, None, None),
+        ("the second tile from the end", -2, "", None, None, None),
+    ],
+)
+def test_layout_words(text, ordinal, start, row, column, count) -> None:
+    lay, rest = parse_layout(text.lower())
+    assert (lay.ordinal, lay.start, lay.row, lay.column, lay.count) == (ordinal, start, row, column, count)
+    assert "from the left" not in rest and "top row" not in rest
+
+
+def test_layout_words_are_not_corner_words() -> None:
+    q = parse("Click the second seat from the right in the top row")
+    assert q.positions == set() and q.layout.row == 0 and "seat" in q.keywords and "row" not in q.keywords

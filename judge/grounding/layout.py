@@ -1,0 +1,272 @@
+"""Where an element stands among alike ones, as a person says it: "the rightmost of the three round
+buttons in the toolbar", "the third seat from the left in the second row", "the last tile", "the
+second key in the top row". Elements are grouped with their alike siblings (same kind and size, under
+shared containers: a toolbar's buttons, a grid's cells, a list's cards); the group is laid out in rows
+by where it is drawn, and the words pick within it. An ordinal never reaches outside its group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_ORD = {
+    "first": 0,
+    "second": 1,
+    "third": 2,
+    "fourth": 3,
+    "fifth": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "eighth": 7,
+    "ninth": 8,
+    "tenth": 9,
+    "eleventh": 10,
+    "twelfth": 11,
+    "last": -1,
+    "top": 0,
+    "upper": 0,
+    "topmost": 0,
+    "bottom": -1,
+    "lower": -1,
+    "bottommost": -1,
+    "middle": None,
+}
+_ORD_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d{1,2}(?:st|nd|rd|th))"
+)
+_ROW = re.compile(
+    rf"\b(?:the\s+)?({_ORD_WORD}|top|upper|topmost|bottom|lower|bottommost|middle)\s+(row|line|column)\b", re.I
+)
+_ROW_NUMBER = re.compile(r"\b(row|column)\s+(\d{1,2})\b", re.I)
+_FROM = re.compile(r"\bfrom\s+the\s+(left|right|top|bottom|end|start|beginning)\b", re.I)
+_TO_LAST = re.compile(rf"\b({_ORD_WORD})[\s-]+(?:to[\s-]+)?(?:from[\s-]+)?(?:the[\s-]+)?last\b", re.I)
+_EXTREME = re.compile(
+    r"\b(left[\s-]?most|right[\s-]?most|top[\s-]?most|bottom[\s-]?most|upper[\s-]?most|lower[\s-]?most|"
+    r"far(?:thest)?\s+(?:left|right))\b",
+    re.I,
+)
+_COUNT = re.compile(
+    r"\bof\s+(?:the|these|those|its|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b", re.I
+)
+_LOCATES = re.compile(r"\b(?:in|on|of|from|at|within|inside|along|across)\s*$", re.I)
+_ORDINAL = re.compile(rf"\b({_ORD_WORD})\b", re.I)
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    if word in _ORD:
+        return _ORD[word]
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
+    return int(m.group(1)) - 1 if m else None
+
+
+@dataclass
+class Layout:
+    """Where the element stands among alike ones; every field is optional."""
+
+    ordinal: int | None = None
+    """0-based place counted from `start` (-1 = last, -2 = second to last)."""
+    start: str = ""
+    """Which end the ordinal counts from: left, right, top, bottom; "" = reading order."""
+    row: int | None = None
+    """0-based row of the group (-1 = bottom row); None: any."""
+    column: int | None = None
+    count: int | None = None
+    """How many alike elements the description says there are ("of the three")."""
+    said: str = ""
+    """The words read, for the grounding's reason."""
+
+    @property
+    def any(self) -> bool:
+        return self.ordinal is not None or self.row is not None or self.column is not None
+
+
+def parse_layout(text: str) -> tuple[Layout, str]:
+    """The layout words of a description (quotes already removed), and the text without them (so that
+    "top row" or "from the left" are not read as corner words)."""
+    lay = Layout()
+    said: list[str] = []
+    rest = text
+
+    def cut(m: re.Match) -> None:
+        nonlocal rest
+        said.append(m.group(0).strip())
+        rest = rest.replace(m.group(0), " ", 1)
+
+    for m in list(_ROW.finditer(text)):
+        index = _ordinal(m.group(1))
+        if m.group(1).lower() == "middle":
+            index = None
+        if not _LOCATES.search(text[: m.start()]):
+            # "click the last row": the row is the element itself, its ordinal among rows
+            lay.ordinal = index
+            said.append(m.group(0).strip())
+            rest = rest.replace(m.group(0), " " + m.group(2) + " ", 1)
+            continue
+        if m.group(2).lower() == "column":
+            lay.column = index
+        else:
+            lay.row = index
+        cut(m)
+    for m in list(_ROW_NUMBER.finditer(rest)):
+        index = int(m.group(2)) - 1
+        if m.group(1).lower() == "column":
+            lay.column = index
+        else:
+            lay.row = index
+        cut(m)
+    if m := _COUNT.search(rest):
+        word = m.group(1).lower()
+        lay.count = NUMBERS.get(word) or int(word)
+        cut(m)
+    if m := _TO_LAST.search(rest):
+        n = _ordinal(m.group(1))  # "second to last": -2
+        lay.ordinal = -(n + 1) if n is not None and n >= 0 else -1
+        cut(m)
+    elif m := _EXTREME.search(rest):
+        word = re.sub(r"[\s-]", "", m.group(1).lower())
+        lay.ordinal = 0
+        lay.start = next(side for side in ("left", "right", "top", "bottom", "upper", "lower") if side in word)
+        lay.start = {"upper": "top", "lower": "bottom"}.get(lay.start, lay.start)
+        cut(m)
+    if m := _FROM.search(rest):
+        side = m.group(1).lower()
+        lay.start = {"end": "end", "start": "", "beginning": ""}.get(side, side)
+        cut(m)
+    if lay.ordinal is None and (m := _ORDINAL.search(rest)):
+        lay.ordinal = _ordinal(m.group(1))
+        if lay.start == "end" and lay.ordinal is not None and lay.ordinal >= 0:
+            lay.ordinal = -(lay.ordinal + 1)
+            lay.start = ""
+        cut(m)
+    lay.said = ", ".join(said)
+    return lay, rest
+
+
+def _size_alike(a: dict, b: dict) -> bool:
+    _, _, wa, ha = a["bbox"]
+    _, _, wb, hb = b["bbox"]
+
+    def near(x: float, y: float) -> bool:
+        return abs(x - y) <= max(8.0, 0.35 * max(x, y))
+
+    return near(wa, wb) and near(ha, hb)
+
+
+def alike(a: dict, b: dict) -> bool:
+    """Two listed elements a person would call the same kind of thing in one group: same tag, role and
+    shape, similar size, under containers laid out the same way (siblings, cells of sibling rows, the
+    buttons of sibling cards)."""
+    if a["tag"] != b["tag"] or a["role"] != b["role"] or a.get("option") or b.get("option"):
+        return False
+    if bool((a.get("looks") or {}).get("round")) != bool((b.get("looks") or {}).get("round")):
+        return False
+    if not _size_alike(a, b):
+        return False
+    ca, cb = a.get("chain") or [], b.get("chain") or []
+    for level in range(min(len(ca), len(cb), 3)):
+        if ca[level][0] == cb[level][0]:
+            return all(ca[i][1] == cb[i][1] for i in range(level))
+    return False
+
+
+def groups(elements: list[dict]) -> list[list[int]]:
+    """Connected sets of alike elements (indices), each in reading order."""
+    parent = list(range(len(elements)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_kind: dict[tuple, list[int]] = {}
+    for i, e in enumerate(elements):
+        by_kind.setdefault((e["tag"], e["role"]), []).append(i)
+    for members in by_kind.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if find(i) != find(j) and alike(elements[i], elements[j]):
+                    parent[find(j)] = find(i)
+    out: dict[int, list[int]] = {}
+    for i in range(len(elements)):
+        out.setdefault(find(i), []).append(i)
+    return [sorted(g, key=lambda i: _reading_key(elements[i])) for g in out.values()]
+
+
+def _reading_key(e: dict) -> tuple[float, float]:
+    return (round(e["page"][1] / 8), e["page"][0])
+
+
+def rows(elements: list[dict], group: list[int]) -> list[list[int]]:
+    """The group laid out in rows, top to bottom, each left to right: centres within half an element's
+    height of a row's first element share the row."""
+    heights = sorted(elements[i]["bbox"][3] for i in group)
+    tolerance = max(4.0, heights[len(heights) // 2] / 2)
+    out: list[list[int]] = []
+    centre = {i: elements[i]["page"][1] + elements[i]["bbox"][3] / 2 for i in group}
+    for i in sorted(group, key=lambda i: centre[i]):
+        if out and abs(centre[i] - centre[out[-1][0]]) <= tolerance:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return [sorted(r, key=lambda i: elements[i]["page"][0]) for r in out]
+
+
+def _nth(seq: list[int], n: int) -> int | None:
+    return seq[n] if -len(seq) <= n < len(seq) else None
+
+
+def place(elements: list[dict], group: list[int], lay: Layout) -> tuple[int | None, str]:
+    """The element the layout words pick in `group`, and how it was picked (None: the group has no
+    such place, e.g. a fifth of four)."""
+    laid = rows(elements, group)
+    shape = f"{len(group)} alike ({len(laid)} row{'s' if len(laid) != 1 else ''})"
+    pool = group
+    where = []
+    if lay.row is not None:
+        row = _nth(laid, lay.row)
+        if row is None:
+            return None, f"{shape}: no row {lay.row + 1 if lay.row >= 0 else 'at the bottom'}"
+        pool = row
+        where.append(f"row {laid.index(row) + 1}")
+    if lay.column is not None:
+        column = [r[lay.column] for r in laid if -len(r) <= lay.column < len(r)]
+        if not column:
+            return None, f"{shape}: no column {lay.column + 1}"
+        pool = [i for i in pool if i in column]
+        where.append(f"column {lay.column + 1}")
+    if lay.ordinal is not None:
+        if lay.start in ("left", "right"):
+            order = sorted(pool, key=lambda i: (elements[i]["page"][0], elements[i]["page"][1]))
+            if lay.start == "right":
+                order.reverse()
+        elif lay.start in ("top", "bottom"):
+            order = sorted(pool, key=lambda i: (elements[i]["page"][1], elements[i]["page"][0]))
+            if lay.start == "bottom":
+                order.reverse()
+        else:
+            order = [i for r in laid for i in r if i in pool]
+        chosen = _nth(order, lay.ordinal)
+        if chosen is None:
+            return None, f"{shape}: no #{lay.ordinal + 1} among {len(order)}"
+        n = lay.ordinal + 1 if lay.ordinal >= 0 else f"{-lay.ordinal} from the end"
+        where.append(f"#{n}" + (f" from the {lay.start}" if lay.start else " in reading order"))
+        return chosen, f"{shape}: " + ", ".join(where)
+    if len(pool) == 1:
+        return pool[0], f"{shape}: " + ", ".join(where)
+    return None, f"{shape}: {', '.join(where)} holds {len(pool)}"

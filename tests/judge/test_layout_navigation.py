@@ -1,0 +1,213 @@
+"""Failure classes found on words nobody here wrote, each on a page built for it, through real
+Chromium: actions that reload or navigate within the page's origin (both protocols), a control a
+row's hover fades in, and controls told apart only by their place among alike ones (a toolbar's round
+buttons, a grid's seats handled by one delegated listener), never an option of a closed list."""
+
+import asyncio
+
+import pytest
+
+from iwr.benchmark.loader import LoadedTask
+from iwr.benchmark.types import Task
+from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.replay import ReplayConfig
+
+pytestmark = pytest.mark.browser
+
+PROFILE = """<!doctype html><html><body style="font-family:Arial;margin:24px">
+<h1>Profile</h1><p id="saved"></p>
+<form id="f"><label>Name <input name="name" id="name"></label> <button type="submit">Save</button></form>
+<script>
+const s = localStorage.getItem("name");
+document.getElementById("saved").textContent = s ? "Saved: " + s : "Nothing saved yet";
+document.getElementById("f").addEventListener("submit", (e) => {
+  localStorage.setItem("name", document.getElementById("name").value);
+  %s
+});
+</script></body></html>"""
+SUBMITS = PROFILE % ""  # the form's own GET submit loads index.html?name=...
+RELOADS = PROFILE % "e.preventDefault(); setTimeout(() => location.reload(), 50);"
+FORGETS = PROFILE.replace('localStorage.setItem("name", document.getElementById("name").value);', "") % ""
+SHOP = """<!doctype html><html><body style="font-family:Arial;margin:24px"><h1>Shop</h1>
+<a href="about.html">About us</a> <a href="https://example.com/">Elsewhere</a></body></html>"""
+ABOUT = """<!doctype html><html><body style="font-family:Arial;margin:24px"><h1>About this shop</h1>
+<p>Open since 1999.</p><a href="index.html">Back to shop</a></body></html>"""
+FADE = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px}
+li{display:flex;gap:12px;padding:8px;width:300px;border-bottom:1px solid #ddd}
+.actions{opacity:0;transition:opacity .3s ease-in} li:hover .actions{opacity:1}
+.trash{cursor:pointer;display:inline-block;width:14px;height:14px;background:#c00;border-radius:2px}</style></head>
+<body><ul id="t"></ul><script>
+let rows = ["Alpha", "Beta", "Gamma"];
+function draw() {
+  const t = document.getElementById("t"); t.innerHTML = "";
+  for (const x of rows) {
+    const li = document.createElement("li");
+    li.innerHTML = `<span>${x}</span><div class="actions"><span class="trash"></span></div>`;
+    li.querySelector(".trash").addEventListener("click", () => { rows = rows.filter((y) => y !== x); draw(); });
+    t.append(li);
+  }
+}
+draw();
+</script></body></html>"""
+TOOLBAR = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px}
+.tb{display:flex;gap:8px;padding:8px;background:#eee}
+.r{width:32px;height:32px;border-radius:50%;border:0;background:#888}
+.side{position:absolute;right:20px;top:200px}</style></head><body>
+<div class="side"><button class="r" data-c="Grey"></button> <button class="r" data-c="Black"></button></div>
+<div class="tb" role="toolbar"><select><option>One</option><option>Two</option><option>Three</option></select>
+<button class="r" data-c="Red"></button><button class="r" data-c="Green"></button>
+<button class="r" data-c="Blue"></button></div>
+<p id="s">No colour</p><script>for (const b of document.querySelectorAll("button.r"))
+  b.addEventListener("click", () => { document.getElementById("s").textContent = "Colour: " + b.dataset.c; });</script>
+</body></html>"""
+SEATS = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px} .hd{font-weight:bold;margin-bottom:8px}
+.g{display:grid;grid-template-columns:repeat(4,40px);gap:6px}.c{height:40px;background:#cde;border-radius:4px}
+.c.on{background:#2a6}</style></head>
+<body><div class="hd">Screen this way</div><div class="g" id="g"></div><p id="s">No seat chosen</p><script>
+const g = document.getElementById("g");
+for (let r = 1; r <= 3; r++) for (let c = 1; c <= 4; c++) {
+  const d = document.createElement("div"); d.className = "c"; d.dataset.s = "Row " + r + ", seat " + c; g.append(d);
+}
+g.addEventListener("click", (e) => {
+  const d = e.target.closest(".c"); if (!d) return;
+  for (const x of g.children) x.classList.remove("on");
+  d.classList.add("on"); document.getElementById("s").textContent = d.dataset.s;
+});
+</script></body></html>"""
+
+SAVE = [
+    ("Type", "Type 'Ann' into the Name field", "The field shows 'Ann'.", {"text": "Ann"}),
+    ("Click", "Click the 'Save' button", "The page shows 'Saved: Ann' above the form.", {}),
+]
+VISIT = [
+    ("Click", "Click the 'About us' link", "The 'About this shop' page opens with 'Open since 1999.'", {}),
+    ("Click", "Click the 'Back to shop' link", "The 'Shop' page is shown again with its 'About us' link.", {}),
+]
+CASES = {
+    # name: (files, steps, protocol, expected IFS)
+    "a form that submits and reloads": ({"index.html": SUBMITS}, SAVE, "iwr", 1.0),
+    "a script that reloads": ({"index.html": RELOADS}, SAVE, "iwr", 1.0),
+    "a reload that forgets the state": ({"index.html": FORGETS}, SAVE, "iwr", 0.5),
+    "a link to another page of the site": ({"index.html": SHOP, "about.html": ABOUT}, VISIT, "iwr", 1.0),
+    "a form that submits, official protocol": ({"index.html": SUBMITS}, SAVE, "official", 1.0),
+    "a link, official protocol": ({"index.html": SHOP, "about.html": ABOUT}, VISIT, "official", 1.0),
+    "a link to another origin stays blocked": (
+        {"index.html": SHOP},
+        [("Click", "Click the 'Elsewhere' link", "The page shows 'Example Domain'.", {})],
+        "iwr",
+        0.0,
+    ),
+    "a control its row's hover fades in": (
+        {"index.html": FADE},
+        [
+            (
+                "Click",
+                "Click the small red square that appears to the right of 'Beta' when the mouse is over its row",
+                "'Alpha' and 'Gamma' remain and 'Beta' is gone from the list.",
+                {},
+            )
+        ],
+        "iwr",
+        1.0,
+    ),
+    "the rightmost of three round buttons in the toolbar": (
+        {"index.html": TOOLBAR},
+        [
+            (
+                "Click",
+                "Click the rightmost of the three round buttons in the toolbar",
+                "The text reads 'Colour: Blue'.",
+                {},
+            )
+        ],
+        "iwr",
+        1.0,
+    ),
+    "the second round button of the grey bar, not an option": (
+        {"index.html": TOOLBAR},
+        [("Click", "Click the second round button in the grey bar at the top", "The text reads 'Colour: Green'.", {})],
+        "iwr",
+        1.0,
+    ),
+    "seats by row and place, one delegated listener": (
+        {"index.html": SEATS},
+        [
+            (
+                "Click",
+                "Click the third square from the left in the second row under 'Screen this way'",
+                "The line below the grid reads 'Row 2, seat 3'.",
+                {},
+            ),
+            ("Click", "Click the last square of the bottom row", "The line below the grid reads 'Row 3, seat 4'.", {}),
+            ("Click", "Click the second seat from the right in the top row", "The line reads 'Row 1, seat 3'.", {}),
+        ],
+        "iwr",
+        1.0,
+    ),
+}
+
+
+def task(steps) -> Task:
+    return Task.model_validate(
+        {
+            "id": 1,
+            "recording_details": {"resolution": "800x600"},
+            "action_sequence": [
+                {
+                    "type": t,
+                    "parameters": {"description": d, **extra},
+                    "logical_assertion": a,
+                    "visual_evaluation_flag": False,
+                }
+                for t, d, a, extra in steps
+            ],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("layout-navigation")
+    by_protocol: dict[str, list] = {"iwr": [], "official": []}
+    for i, (name, (files, steps, protocol, _)) in enumerate(CASES.items()):
+        site = root / f"site{i}"
+        site.mkdir()
+        for file, html in files.items():
+            (site / file).write_text(html)
+        (root / f"task{i}").mkdir()
+        lt = LoadedTask(task=task(steps), folder=root / f"task{i}", line=1)
+        by_protocol[protocol].append((name, (lt, Candidate(root=site), root / f"out{i}")))
+    out = {}
+    for protocol, jobs in by_protocol.items():
+        config = JudgeConfig(protocol=protocol, ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
+        results = asyncio.run(evaluate_many([j for _, j in jobs], config, workers=2))
+        out.update(zip([n for n, _ in jobs], results))
+    return out
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_class_is_judged_as_a_person_would(judged, name: str) -> None:
+    result = judged[name]
+    assert result.IFS == CASES[name][3], [(s.reason, s.grounding and s.grounding.reason) for s in result.steps]
+
+
+def test_navigation_is_recorded_and_other_origins_blocked(judged) -> None:
+    saved = judged["a form that submits and reloads"]
+    assert [s.navigated for s in saved.steps] == [False, True]
+    forgot = judged["a reload that forgets the state"]
+    assert "'Saved: Ann' is not shown" in forgot.steps[1].reason
+    blocked = judged["a link to another origin stays blocked"]
+    assert any("navigation to https://example.com" in b for b in blocked.blocked_requests)
+    assert not blocked.steps[0].navigated
+
+
+def test_layout_picks_say_how(judged) -> None:
+    seats = judged["seats by row and place, one delegated listener"]
+    reasons = [s.grounding.reason for s in seats.steps]
+    assert "12 alike (3 rows): row 2, #3 from the left" in reasons[0]
+    assert "row 1, #2 from the right" in reasons[2]
+    toolbar = judged["the rightmost of three round buttons in the toolbar"].steps[0].grounding
+    assert "3 alike (1 row): #1 from the right" in toolbar.reason
+    assert all(c.why or c.score == 0 for c in toolbar.candidates)
+    second = judged["the second round button of the grey bar, not an option"].steps[0].grounding
+    assert second.chosen.tag == "button"
