@@ -169,6 +169,7 @@ def eval_cmd(
     judge_model,
     judge_api_base,
     task_timeout,
+    escalate,
     no_cache,
     skip_invalid,
     skip_model_check,
@@ -213,7 +214,7 @@ def eval_cmd(
             highlight=False,
         )
         sys.exit(1)
-    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
+    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol, escalate)
     if config.judge_model and not skip_model_check:
         check_model_or_exit("judge model", config.judge_model, config.judge_api_base)
 
@@ -269,7 +270,7 @@ def judge_check(pack, out, mutants, max_mutants, alignment, ocr, dino, workers, 
 
     from rich.table import Table
 
-    from iwr.judge.selfcheck import check_pack
+    from iwr.judge.selfcheck import check_pack, summary
 
     loaded = load_pack_or_exit(pack, False, deep=False)
     config = judge_config(alignment, ocr, dino, protocol=protocol)
@@ -278,7 +279,8 @@ def judge_check(pack, out, mutants, max_mutants, alignment, ocr, dino, workers, 
     oracles: dict = {}
     rows = asyncio.run(check_pack(loaded, config, out, workers, oracles))
     table = Table(title=f"judge check (offline, protocol {protocol})")
-    for col in ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "ok", "notes"):
+    columns = ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "undecided", "ok", "notes")
+    for col in columns:
         table.add_column(col)
     for r in rows:
         table.add_row(
@@ -287,10 +289,13 @@ def judge_check(pack, out, mutants, max_mutants, alignment, ocr, dino, workers, 
             f"{100 * r.oracle_final:.1f}",
             f"{100 * r.image_ifs:.1f}",
             f"{100 * r.empty_final:.1f}",
+            f"{r.undecided}/{r.steps}",
             "yes" if r.ok else "NO",
             "; ".join(r.notes)[:200],
         )
     console.print(table)
+    for line in summary(rows):
+        console.print(line, markup=False, highlight=False)
     if mutants:
         _judge_mutants(loaded, config, oracles, out, workers, max_mutants)
     if not rows or not all(r.ok for r in rows):
@@ -304,7 +309,11 @@ def _judge_mutants(loaded, config, oracles, out: Path, workers: int, max_mutants
     from iwr.judge.mutants import report
     from iwr.judge.mutants.run import REPORT_NAME, check_mutants
 
-    result = asyncio.run(check_mutants(loaded, config, oracles, out, workers, max_mutants))
+    def progress(t) -> None:
+        line = f"mutants: task {t.task_id}: {len(t.kept)} kept of {len(t.mutants)} tried {t.note}".rstrip()
+        err_console.print(line, markup=False, highlight=False)
+
+    result = asyncio.run(check_mutants(loaded, config, oracles, out, workers, max_mutants, progress))
     table = Table(title=f"mutants: one event handler that ran left out (at most {max_mutants} per task)")
     for col in report.COLUMNS:
         table.add_column(col)

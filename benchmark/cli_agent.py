@@ -68,6 +68,7 @@ def agent_cmd(
     judge_model,
     judge_api_base,
     task_timeout,
+    escalate,
     run_id,
     resume,
     no_cache,
@@ -127,7 +128,9 @@ def agent_cmd(
     try:
         tasks = select_tasks(loaded, tasks_filter, limit)
         run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
-        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
+        judge = judge_config(
+            alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol, escalate
+        )
         # one judge (browser, visual backends) for the self-tests and, with the local executor, the official judging
         run_judge = Judge(judge, workers=workers)
         generator = create(

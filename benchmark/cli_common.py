@@ -66,6 +66,7 @@ def judge_config(
     no_cache: bool = False,
     task_timeout: float | None = None,
     protocol: str = "iwr",
+    escalate: bool = False,
 ):
     """The JudgeConfig of the command's options; a combination it refuses exits with the reason."""
     from pydantic import ValidationError
@@ -81,6 +82,10 @@ def judge_config(
     given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
     if alignment is not None:  # else the protocol's (official: code)
         given["alignment"] = alignment
+    if escalate:
+        from iwr.judge.replay import ReplayConfig
+
+        given["replay"] = ReplayConfig(escalate=True)
     try:
         return JudgeConfig(
             protocol=protocol,
@@ -93,7 +98,7 @@ def judge_config(
         )
     except ValidationError as e:
         err_console.print(
-            f"[red]error[/red] --protocol {protocol} --alignment {alignment}: "
+            f"[red]error[/red] --protocol {protocol} --alignment {alignment}{' --escalate' if escalate else ''}: "
             + "; ".join(err["msg"].removeprefix("Value error, ") for err in e.errors()),
             highlight=False,
         )
@@ -224,6 +229,12 @@ JUDGE_MODEL_OPTIONS = [
         help="Multimodal judge model (litellm name) for the official LLM parts (default: offline judge).",
     ),
     click.option("--judge-api-base", help="OpenAI-compatible endpoint of the judge model (vLLM, a proxy...)."),
+    click.option(
+        "--escalate",
+        is_flag=True,
+        help="With --judge-model: the offline judge decides every step it can; only the steps it leaves "
+        "undecided (no confident element, nothing checkable in the assertion) are sent to the judge model.",
+    ),
     click.option(
         "--task-timeout",
         type=click.FloatRange(min=1),

@@ -39,6 +39,7 @@ def _judge_options(c: RunConfig) -> dict[str, Any]:
         "judge_model": j.judge_model,
         "judge_api_base": j.judge_api_base,
         "task_timeout": j.task_timeout_s,
+        "escalate": j.replay.escalate,
         "no_cache": not j.use_cache,
     }
 

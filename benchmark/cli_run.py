@@ -151,6 +151,7 @@ def run_cmd(
     judge_model,
     judge_api_base,
     task_timeout,
+    escalate,
     run_id,
     resume,
     no_cache,
@@ -190,7 +191,9 @@ def run_cmd(
             generator_settings=generator.settings,
             pack=str(loaded.jsonl),
             task_ids=[lt.task.id for lt in tasks],
-            judge=judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol),
+            judge=judge_config(
+                alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol, escalate
+            ),
             versions=versions(),
         )
         if not skip_model_check:
@@ -320,6 +323,7 @@ def rescore_cmd(
     judge_model,
     judge_api_base,
     task_timeout,
+    escalate,
     no_cache,
     display,
     skip_model_check,
@@ -339,7 +343,9 @@ def rescore_cmd(
     try:
         config = read_config(run_dir)
         loaded = load_pack_or_exit(Path(config.pack), True, deep=False)
-        judge = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol)
+        judge = judge_config(
+            alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol, escalate
+        )
     except RunError as e:
         err_console.print(f"[red]error[/red] {e}", highlight=False)
         sys.exit(1)

@@ -68,8 +68,14 @@ class JudgeConfig(BaseModel):
 
     @model_validator(mode="after")
     def _official_fixes_its_settings(self) -> JudgeConfig:
+        if self.replay.escalate and not self.judge_model:
+            raise ValueError("escalating undecided steps needs a judge model: give --judge-model")
         if self.protocol != "official":
             return self
+        if self.replay.escalate:
+            raise ValueError(
+                "the official protocol asks the judge model about every step; --escalate is for protocol 'iwr'"
+            )
         if "alignment" in self.model_fields_set and self.alignment != "code":
             raise ValueError(
                 "the official protocol takes checkpoints before the flagged action (alignment "
@@ -223,6 +229,8 @@ def assemble(
         blocked_requests=log.blocked[:50],
         seconds=round(seconds, 3),
         load_seconds=None if replay.load_seconds is None else round(replay.load_seconds, 3),
+        undecided_steps=sum(1 for s in replay.steps if s.undecided),
+        model_decided_steps=[s.index for s in replay.steps if s.decided_by_model],
     )
 
 

@@ -67,6 +67,9 @@ class ReplayConfig(BaseModel):
     """Settling fast-forwards finite CSS animations/transitions (as the screenshots do) instead of
     waiting them out in real time."""
     load_timeout_s: float = 15.0
+    escalate: bool = False
+    """With a judge model: the offline judge decides every step it can, and only the steps it leaves
+    undecided (grounding with no confident winner, an assertion with nothing checkable) go to the model."""
 
 
 class StepFailure(Exception):
@@ -146,11 +149,26 @@ def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:
 async def ground(
     page, action: Action, config: ReplayConfig, llm: JudgeLLM | None = None, reach_px: float | None = None
 ) -> tuple[Grounding, object | None]:
+    """The element to act on. With `config.escalate`, the offline strategies first; the judge model
+    only when they leave it undecided (its answer replaces theirs; theirs stays in `tried`)."""
+    escalate = llm is not None and config.escalate
     strategies = [
         grounding.create(name, llm=llm) if name == "llm" else grounding.create(name)
-        for name in strategy_names(config, llm)
+        for name in strategy_names(config, None if escalate else llm)
     ]
-    return await locate(page, action, strategies, reach_px)
+    found, element = await locate(page, action, strategies, reach_px)
+    if not (escalate and found.undecided):
+        return found, element
+    asked, chosen = await locate(page, action, [grounding.create("llm", llm=llm)], reach_px)
+    offline = f"{found.strategy}: undecided ({found.undecided}); {found.reason}"
+    if chosen is None:
+        found.tried.append(f"llm (escalated): {asked.reason}")
+        return found, element
+    asked.escalated = True
+    asked.undecided = found.undecided
+    asked.tried = found.tried + [offline]
+    asked.candidates = asked.candidates + [c for c in found.candidates if c.index != asked.chosen.index]
+    return asked, chosen
 
 
 async def _click(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:
@@ -263,6 +281,28 @@ async def judge_step(
     the page and on `element` (the one acted on; `seen_before` read before the action), with the
     offline change rule (judge/assertions.py); the change rule's baseline screenshot already shows
     the mouse over the element, so hover styles alone never count."""
+    if llm is not None and config.escalate and (action.logical_assertion or "").strip():
+        offline = await judge_step(
+            page,
+            action,
+            before_scroll,
+            before_sig,
+            before_png,
+            after_png,
+            config,
+            element=element,
+            seen_before=seen_before,
+        )
+        if offline.status != "unverified":
+            return offline
+        asked = await llm_verdict(llm, action, before_png, after_png, protocol)
+        if asked.method != "llm":
+            offline.reason = f"{offline.reason}; the judge model was asked and {asked.reason}"
+            return offline
+        asked.method = "llm (escalated)"
+        asked.reason = f"{asked.reason} (offline undecided: {offline.reason})"
+        asked.evidence["offline"] = {"method": offline.method, "reason": offline.reason}
+        return asked
     if llm is not None and (action.logical_assertion or "").strip():
         verdict = await llm_verdict(llm, action, before_png, after_png, protocol)
         if verdict.method == "llm":
@@ -364,6 +404,9 @@ async def run_steps(
                     ground(page, action, config, llm, reach), t + llm_time, "finding the element"
                 )
                 timings.ground_s = time.perf_counter() - started
+                if step.grounding.undecided:
+                    step.undecided.append(f"grounding: {step.grounding.undecided}")
+                    step.decided_by_model = step.grounding.escalated
                 if element is None:
                     raise StepFailure(f"element not found: {step.grounding.reason}")
             seen_before = (
@@ -440,6 +483,9 @@ async def run_steps(
             timings.check_s = time.perf_counter() - mark
             step.passed = step.verdict.passed
             step.reason = step.verdict.reason
+            if step.verdict.status == "unverified" or step.verdict.method == "llm (escalated)":
+                step.undecided.append(f"assertion: {_why_undecided(step.verdict)}")
+            step.decided_by_model |= step.verdict.method == "llm (escalated)"
             if not strict and outcome.ignored:
                 step.reason = f"{step.reason}; {outcome.ignored}"
         except Exception as e:
@@ -455,6 +501,13 @@ async def run_steps(
         if not step.passed:
             break
     return result
+
+
+def _why_undecided(verdict: Verdict) -> str:
+    method = verdict.evidence.get("offline", {}).get("method") or verdict.method
+    if method.startswith("assertion-text+offline-rule"):
+        return "what it names held before the step too; the change rule decided"
+    return "nothing in it the offline judge can check; the change rule decided"
 
 
 async def _no_wait(*_) -> None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
-from iwr.judge.types import TaskScore
+from iwr.judge.types import StepResult, TaskScore
 
 ORACLE_MIN_FINAL = 0.95
 IMAGE_MAX_IFS = 0.10
@@ -26,6 +27,14 @@ class CheckRow(BaseModel):
     image_ifs: float
     empty_final: float
     notes: list[str] = []
+    steps: int = 0
+    undecided: int = 0
+    """Oracle steps the offline judge could not settle on its own (the protocol's rule decided them)."""
+    failed_step: int | None = None
+    """1-based step at which the oracle failed: a false failure (the site itself is right)."""
+    failure_class: str = ""
+    """What failed there: grounding (the element was not found), assertion (the verdict said no),
+    action (the element was found and the action or the page failed)."""
 
     @property
     def ok(self) -> bool:
@@ -101,6 +110,43 @@ async def check_pack(
                 image_ifs=image.IFS,
                 empty_final=empty.Final,
                 notes=notes,
+                steps=len(lt.task.action_sequence),
+                undecided=oracle.undecided_steps,
+                failed_step=None if failed is None else failed.index + 1,
+                failure_class="" if failed is None else failure_class(failed),
             )
         )
     return rows
+
+
+def failure_class(step: StepResult) -> str:
+    if step.grounding is not None and not step.grounding.found:
+        return "grounding"
+    if step.verdict is not None and not step.verdict.passed:
+        return "assertion"
+    return "action"
+
+
+def summary(rows: list[CheckRow]) -> list[str]:
+    """What a closing note quotes: the oracle's mean scores, the false failures by class and step, and
+    how many steps were left undecided."""
+    if not rows:
+        return []
+    n = len(rows)
+    ok = sum(r.ok for r in rows)
+    mean = sum(r.oracle_ifs for r in rows) / n
+    final = sum(r.oracle_final for r in rows) / n
+    failures = [r for r in rows if r.failed_step is not None]
+    classes = Counter(r.failure_class for r in failures)
+    by_class = ", ".join(f"{c} {k}" for c, k in sorted(classes.items())) or "none"
+    steps = sum(r.steps for r in rows)
+    undecided = sum(r.undecided for r in rows)
+    lines = [
+        f"oracle: mean IFS {100 * mean:.1f}, mean Final {100 * final:.1f}; {ok} of {n} tasks ok",
+        f"false failures (the site itself failed): {len(failures)} ({by_class})"
+        + "".join(f"; {r.task_id} step {r.failed_step}: {r.failure_class}" for r in failures),
+        f"undecided oracle steps: {undecided} of {steps}",
+        f"image IFS max {100 * max(r.image_ifs for r in rows):.1f}, "
+        f"empty Final max {100 * max(r.empty_final for r in rows):.1f}",
+    ]
+    return lines

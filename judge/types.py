@@ -47,6 +47,11 @@ class Grounding(_Model):
     reason: str = ""
     tried: list[str] = Field(default_factory=list)
     """Strategies tried in order, with why each earlier one gave up."""
+    undecided: str = ""
+    """Why the description did not settle the element (close scores, nothing above the threshold);
+    the strategy's rule chose (or gave up), unless a judge model was asked (`escalated`)."""
+    escalated: bool = False
+    """The offline strategies were undecided and the judge model chose (`--escalate`)."""
 
 
 class Verdict(_Model):
@@ -55,7 +60,8 @@ class Verdict(_Model):
     unverified when the offline change rule decided."""
     passed: bool
     method: str
-    """llm (judge model, official); expect (deterministic post-conditions); assertion-text (what the
+    """llm (judge model, official); llm (escalated): the offline verdict was undecided and the judge model
+    was asked (`--escalate`); expect (deterministic post-conditions); assertion-text (what the
     assertion's text names, checked on the page: judge/assertions.py); assertion-text+offline-rule
     (those facts held before the step too, the change rule decided); offline-rule (nothing checkable:
     the change rule alone); action (no assertion). A fallback from the judge model appends its reason,
@@ -84,6 +90,12 @@ class StepResult(_Model):
     """Path of the screenshot after the step, relative to eval.json."""
     timings: StepTimings = Field(default_factory=StepTimings)
     console_errors: list[str] = Field(default_factory=list)
+    undecided: list[str] = Field(default_factory=list)
+    """What the offline judge could not settle on its own in this step ("grounding: 2 close matches
+    (scores 71.1, 69.7)", "assertion: nothing checkable, the change rule decided"); the protocol's
+    rule decided it, or the judge model when `decided_by_model`."""
+    decided_by_model: bool = False
+    """`--escalate`: this step was undecided offline and the judge model decided it."""
     navigated: bool = False
     """The action loaded a new document of the page's origin (a form submit, a link, a reload): the
     replay went on there, and the verdict read the new page."""
@@ -137,5 +149,9 @@ class TaskScore(_Model):
     load_seconds: float | None = None
     """From asking for the page to its first screenshot, or to the load's failure with its reason: what
     the load time limit bounds (`seconds` also counts opening the browser context and scoring)."""
+    undecided_steps: int = 0
+    """Steps the offline judge could not settle on its own (their `undecided` reasons)."""
+    model_decided_steps: list[int] = Field(default_factory=list)
+    """0-based indices of the steps the judge model decided (`--escalate`)."""
     judge_usage: TokenUsage | None = None
     """What the judge model spent on this task (grounding, verdicts, rubric); None when judged offline."""

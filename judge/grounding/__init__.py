@@ -22,6 +22,9 @@ class Pick:
     index: int | None
     candidates: list[Candidate]
     reason: str = ""
+    doubt: str = ""
+    """Why the words did not settle it (close scores, nothing above the threshold): the step is then
+    undecided, the strategy's rule chose, and a judge model may be asked instead (`--escalate`)."""
 
 
 class Strategy(Protocol):

@@ -307,12 +307,16 @@ class FuzzyGrounding:
                     candidates.append(elements.candidate(chosen, s, "; ".join(why)))
                 return Pick(chosen, candidates, f"by layout ({q.layout.said}): {how}")
         if best < self.min_score and not tied_kind_ok:
-            return Pick(None, candidates, f"no element matches the description well enough (best {best:.0f})")
+            reason = f"no element matches the description well enough (best {best:.0f})"
+            return Pick(None, candidates, reason, doubt=f"nothing scored above the threshold {self.min_score:.0f}")
+        unnamed = f"nothing named it (best {best:.0f}): its kind and place chose" if best < self.min_score else ""
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
         if q.ordinal is not None and len(reading) > 1:
             chosen = reading[q.ordinal] if -len(reading) <= q.ordinal < len(reading) else reading[-1]
             which = q.ordinal + 1 if q.ordinal >= 0 else "last"
-            return Pick(chosen, candidates, f"{len(reading)} equally good matches; took #{which} in reading order")
+            reason = f"{len(reading)} equally good matches; took #{which} in reading order"
+            return Pick(chosen, candidates, reason, doubt=unnamed)
+        tied = innermost(tied, elements.info)
         if len(tied) > 1:
             chosen = max(
                 reading,
@@ -322,8 +326,30 @@ class FuzzyGrounding:
                     -reading.index(i),
                 ),
             )
-            return Pick(chosen, candidates, f"{len(tied)} close matches; position words and reading order decided")
-        return Pick(scored[0][1], candidates, "best match: " + "; ".join(scored[0][2]))
+            scores = ", ".join(f"{s:.1f}" for s, i, _ in scored if i in tied)
+            return Pick(
+                chosen,
+                candidates,
+                f"{len(tied)} close matches; position words and reading order decided",
+                doubt=unnamed or f"{len(tied)} close matches (scores {scores})",
+            )
+        chosen = tied[0] if tied else scored[0][1]
+        why = next(w for _, i, w in scored if i == chosen)
+        return Pick(chosen, candidates, "best match: " + "; ".join(why), doubt=unnamed)
+
+
+def innermost(tied: list[int], info: list[dict]) -> list[int]:
+    """Among close matches, a control drawn inside another one is the one meant (the × of a chip that
+    also shows the ×): containers of another close match drop out."""
+
+    def inside(a: dict, b: dict) -> bool:
+        ax, ay, aw, ah = a["bbox"]
+        bx, by, bw, bh = b["bbox"]
+        smaller = aw * ah < 0.8 * bw * bh
+        return smaller and ax >= bx - 1 and ay >= by - 1 and ax + aw <= bx + bw + 1 and ay + ah <= by + bh + 1
+
+    kept = [i for i in tied if not any(j != i and inside(info[j], info[i]) for j in tied)]
+    return kept or tied
 
 
 def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Query) -> tuple[int, str] | None:

@@ -42,9 +42,11 @@ async def locate(
         try:
             tried: list[str] = []
             last_candidates = []
+            doubt = ""
             for strategy in strategies:
                 pick = await strategy.pick(action, elements, page)
                 last_candidates = pick.candidates or last_candidates
+                doubt = pick.doubt or doubt
                 if pick.index is None:
                     tried.append(f"{strategy.name}: {pick.reason}")
                     continue
@@ -72,6 +74,7 @@ async def locate(
                     candidates=pick.candidates,
                     reason=pick.reason + await _after_hover(page, hovered, element),
                     tried=tried,
+                    undecided=pick.doubt,
                 ), element
             else:
                 reason = "no interactive element on the page" if not elements.info else "; ".join(tried)
@@ -81,6 +84,7 @@ async def locate(
                     candidates=last_candidates,
                     reason=reason + await _after_hover(page, hovered, None),
                     tried=tried,
+                    undecided=doubt,
                 ), None
         finally:
             await listed.dispose()
