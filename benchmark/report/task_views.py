@@ -63,6 +63,8 @@ def step_view(s: StepResult, flagged: bool) -> v.StepView:
     verdict = ""
     if s.verdict:
         verdict = s.verdict.method + ("" if s.verdict.status in ("pass", "fail") else f" ({s.verdict.status})")
+    if s.undecided:
+        verdict += " · undecided: " + "; ".join(s.undecided) + (" → judge model" if s.decided_by_model else "")
     expectations = expectation_lines(s)
     met = ""
     if expectations and all(e.startswith("✓") for e in expectations):
@@ -97,6 +99,11 @@ def step_views(entry: TaskEntry) -> tuple[list[v.StepView], list[v.StepView], st
     note = f"{sum(s.passed for s in done)} of {len(outline) or len(done)} step(s) passed"
     if done and not done[-1].passed:
         note += f"; stopped at step {done[-1].index}"
+    undecided = [st for st in done if st.undecided]
+    if undecided:
+        by_model = sum(st.decided_by_model for st in undecided)
+        note += f"; {len(undecided)} undecided offline (step {', '.join(str(st.index) for st in undecided)}): "
+        note += f"the judge model decided {by_model}, the protocol's rule the rest" if by_model else "the rule decided"
     return judged, unreached, note
 
 
