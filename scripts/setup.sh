@@ -76,19 +76,21 @@ if [ -n "$torch_wheel" ] && [ "${IWR_SKIP_OCR:-0}" != 1 ] && "$VENV/bin/python" 
   fi
 fi
 
-# The real-site corpus (benchmark/realsites) is recorded from open-source sites published on npm, pinned
-# by its package-lock.json; they are installed here, never committed. --ignore-scripts: no package code runs.
-SITES=benchmark/realsites/sites
-if [ -f "$SITES/package-lock.json" ] && { [ ! -f "$SITES/node_modules/.package-lock.json" ] \
-    || [ "$SITES/package-lock.json" -nt "$SITES/node_modules/.package-lock.json" ]; }; then
-  if ! command -v npm >/dev/null; then
-    echo "setup: npm is missing, so the real sites in $SITES cannot be installed:" >&2
-    echo "setup: install Debian's nodejs and npm packages (apt-get install nodejs npm), then run scripts/setup.sh again" >&2
-    exit 1
+# The real-site corpus (benchmark/realsites) and the blind split (benchmark/blind) are recorded from
+# open-source sites published on npm, pinned by their package-lock.json; they are installed here, never
+# committed. --ignore-scripts: no package code runs.
+for SITES in benchmark/realsites/sites benchmark/blind/sites; do
+  if [ -f "$SITES/package-lock.json" ] && { [ ! -f "$SITES/node_modules/.package-lock.json" ] \
+      || [ "$SITES/package-lock.json" -nt "$SITES/node_modules/.package-lock.json" ]; }; then
+    if ! command -v npm >/dev/null; then
+      echo "setup: npm is missing, so the real sites in $SITES cannot be installed:" >&2
+      echo "setup: install Debian's nodejs and npm packages (apt-get install nodejs npm), then run scripts/setup.sh again" >&2
+      exit 1
+    fi
+    echo "setup: installing the real sites of ${SITES%/sites} (npm ci in $SITES)"
+    (cd "$SITES" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   fi
-  echo "setup: installing the real sites of benchmark/realsites (npm ci in $SITES)"
-  (cd "$SITES" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-fi
+done
 
 echo "setup: done. To type \`iwr ...\` as the README shows it, put the venv on PATH in your shell:"
 echo "setup:   source $VENV/bin/activate        (or call $VENV/bin/iwr)"
