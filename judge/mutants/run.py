@@ -5,6 +5,7 @@ find the step k where its page first differs, and judge the mutants that differ 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from iwr import atomic
@@ -54,6 +55,8 @@ async def task_mutants(
     result.registrations = first.registered
     found = choose.candidates(first, again)
     result.candidates = len(found)
+    if not found:
+        result.note = "no event handler ran during the steps"
     for reg in choose.spread(found, TRIES_PER_MUTANT * max_mutants):
         if len(result.kept) >= max_mutants:
             break
@@ -93,9 +96,11 @@ async def check_mutants(
     out: Path,
     workers: int = 2,
     max_mutants: int = MAX_MUTANTS,
+    on_task: Callable[[TaskMutants], None] | None = None,
 ) -> MutantsReport:
     """Every task of `pack` with an oracle result in `oracles` (from the check); written to
-    `out/mutants.json`, each mutant's judging under `out/<task>/mutants/`."""
+    `out/mutants.json`, each mutant's judging under `out/<task>/mutants/`; `on_task` hears of each
+    task as it ends (a pack takes minutes)."""
     tasks = [lt for lt in pack.tasks if lt.task.id in oracles]
     gate = asyncio.Semaphore(max(1, workers))
     async with Judge.open(config, workers=workers) as judge:
@@ -103,11 +108,14 @@ async def check_mutants(
         async def one(lt: LoadedTask) -> TaskMutants:
             async with gate:
                 try:
-                    return await task_mutants(
+                    done = await task_mutants(
                         judge, lt, oracles[lt.task.id], out / str(lt.task.id) / "mutants", max_mutants
                     )
                 except Exception as e:
-                    return TaskMutants(task_id=lt.task.id, note=f"error: {type(e).__name__}: {e}"[:300])
+                    done = TaskMutants(task_id=lt.task.id, note=f"error: {type(e).__name__}: {e}"[:300])
+                if on_task is not None:
+                    on_task(done)
+                return done
 
         results = await asyncio.gather(*(one(lt) for lt in tasks))
     report = MutantsReport(max_mutants=max_mutants, tasks=list(results))
