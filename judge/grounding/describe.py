@@ -259,6 +259,8 @@ class Query:
     hover: bool = False
     """The description says the element shows on hover ("the × that appears when hovering ...")."""
     words: set[str] = field(default_factory=set)
+    size: str = ""
+    """"small" or "large" when the description says so: breaks a tie between close matches."""
     layout: Layout = field(default_factory=Layout)
     """Its place among alike elements ("the third seat from the left in the second row")."""
 
@@ -323,6 +325,10 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
     elif "square" in q.words:
         q.round = False
     q.hover = bool(q.words & {"hover", "hovering", "hovered", "appears", "revealed", "mouse"})
+    if q.words & {"small", "smaller", "smallest", "tiny", "little", "mini"}:
+        q.size = "small"
+    elif q.words & {"large", "larger", "largest", "big", "bigger", "biggest", "huge", "wide"}:
+        q.size = "large"
     return q
 
 

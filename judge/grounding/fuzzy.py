@@ -317,25 +317,32 @@ class FuzzyGrounding:
             reason = f"{len(reading)} equally good matches; took #{which} in reading order"
             return Pick(chosen, candidates, reason, doubt=unnamed)
         tied = innermost(tied, elements.info)
+        reading = [i for i in reading if i in tied]
         if len(tied) > 1:
-            chosen = max(
-                reading,
-                key=lambda i: (
-                    _corner_score(q.positions, elements.info[i], elements.viewport),
-                    elements.info[i]["inViewport"],
-                    -reading.index(i),
-                ),
-            )
+
+            def said(i: int) -> tuple[float, float]:
+                e = elements.info[i]
+                return (round(_corner_score(q.positions, e, elements.viewport), 3), _size_score(q.size, e))
+
+            ranked = sorted(reading, key=lambda i: (said(i), elements.info[i]["inViewport"], -reading.index(i)))
+            chosen = ranked[-1]
             scores = ", ".join(f"{s:.1f}" for s, i, _ in scored if i in tied)
+            words_chose = said(chosen) != said(ranked[-2])
             return Pick(
                 chosen,
                 candidates,
-                f"{len(tied)} close matches; position words and reading order decided",
-                doubt=unnamed or f"{len(tied)} close matches (scores {scores})",
+                f"{len(tied)} close matches; position and size words and reading order decided",
+                doubt=unnamed or ("" if words_chose else f"{len(tied)} close matches (scores {scores})"),
             )
         chosen = tied[0] if tied else scored[0][1]
         why = next(w for _, i, w in scored if i == chosen)
         return Pick(chosen, candidates, "best match: " + "; ".join(why), doubt=unnamed)
+
+
+def _size_score(size: str, e: dict) -> float:
+    """ "the small button": the smaller of close matches; "the large one": the larger."""
+    area = e["bbox"][2] * e["bbox"][3]
+    return -area if size == "small" else area if size == "large" else 0.0
 
 
 def innermost(tied: list[int], info: list[dict]) -> list[int]:

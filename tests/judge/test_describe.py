@@ -94,3 +94,9 @@ def test_layout_words(text, ordinal, start, row, column, count) -> None:
 def test_layout_words_are_not_corner_words() -> None:
     q = parse("Click the second seat from the right in the top row")
     assert q.positions == set() and q.layout.row == 0 and "seat" in q.keywords and "row" not in q.keywords
+
+
+def test_size_words() -> None:
+    assert parse("Click the small × next to 'Ada'").size == "small"
+    assert parse("Click the big green 'Go' button").size == "large"
+    assert parse("Click 'Go'").size == ""
