@@ -3,7 +3,7 @@ VENV ?= .venv
 IWR := $(VENV)/bin/iwr
 PYTEST_ARGS ?=
 
-.PHONY: setup demo lint test test-fast pack realsites clean
+.PHONY: setup demo lint test test-fast pack realsites blind clean
 
 setup:
 	bash scripts/setup.sh
@@ -45,6 +45,11 @@ pack: setup
 # expect is checked on the real page, but only the official fields are written.
 realsites: setup
 	$(IWR) record --official-only --out benchmark/realsites $(addprefix --script ,$(wildcard benchmark/realsites/scripts/*.yaml))
+
+# Re-record the blind split (benchmark/blind/README.md): its words were written by authors who never saw
+# the judge and are frozen; only the recordings are made again.
+blind: setup
+	$(IWR) record --official-only --out benchmark/blind $(addprefix --script ,$(wildcard benchmark/blind/scripts/*.yaml))
 
 clean:
 	rm -rf $(VENV) .pytest_cache
