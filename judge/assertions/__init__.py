@@ -12,12 +12,19 @@ after the step, read deterministically (no judge model), then checked on the liv
   ("The 'Email' field contains 'jane@x.com'", "the input is cleared").
 - `checked`: the checkbox or toggle acted on (or the one of its label or row) is checked / ticked /
   marked complete, or unchecked.
+- `value` / `empty` / `filled` of a field the assertion names ("the City field shows 'Oslo'"): on that
+  field, found by its label, placeholder, aria-label or name.
+- `gone`: a thing named without its text closes ("the dialog is gone", "the menu slides away"): what
+  of that kind was visible before the step must be hidden after it (things.py).
+- `looks`: an element's look changes ("the photo becomes darker", "the button turns green", "the row
+  is highlighted"): its region in screenshots before and after the step (things.py, pixels.py).
 
 Only what is clearly stated as the state after the step becomes a fact; when unsure a mention is left
 out (a false failure on a perfect page costs more than a missed check). Not required: the subject of
 a change ("the 'Add' button turns into a stepper"), the before-state ("from 128 to 129", "changes
 from 'Active' to ..."), thresholds ("falls below $150"), names of fields being filled ("the 'Email'
-field contains ..."), counts of page structure ("three cards", "2 tiles", "slide 3"), anything under
+field contains ..."), counts of page structure or of drawn things ("three cards", "2 tiles", "slide 3",
+"5 dots", "8 asterisks"), operands and what was computed ("3 × 4 has been worked out"), anything under
 a negation other than "is no longer shown / is not listed".
 
 `look` (page.py, with assertions.js) reads the page once: visible text (rendered, non-transparent,
@@ -26,8 +33,10 @@ values, placeholders, alt and aria-labels (for presence only), and the state of 
 `outcome` decides one fact on such a reading (pure), `text_verdict` combines the facts, read before
 and after the action, with the offline change rule (the rule is in docs/judge.md, Verdicts).
 
-Modules: `lexicon` (word lists), `tokens` (tokens, clauses), `roles` (the role of a mention), `parse`
-(assertion -> facts), `match` (text matching), `page` (reading the page), `decide` (verdicts).
+Modules: `lexicon` (word lists), `tokens` (tokens, clauses), `roles` (the role of a mention),
+`predicates` (what a clause says of a thing it names: closes, changes look), `parse` (assertion ->
+facts), `match` (text matching), `page` (reading the page), `things` and `pixels` (things named without
+their text, around the action), `decide` (verdicts).
 """
 
 from iwr.benchmark.derive import quotes

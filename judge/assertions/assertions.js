@@ -163,7 +163,39 @@ const iwrLook = (() => {
     return null;
   };
 
-  return ({ el, press, key }) => {
+  // A field the assertion names ("the City field"): by its label, aria-label(ledby), placeholder,
+  // name, id, title or the short text right before it; whole-name matches first, then fields whose
+  // name contains the words in order. The field acted on wins when it is one of them.
+  const FIELDS = "input, textarea, select, [contenteditable=''], [contenteditable=true]";
+  const wordsOf = (s) => (s || "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/['’]/g, "")
+    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const namesOf = (e) => {
+    const out = Array.from(e.labels || [], (l) => l.innerText || l.textContent);
+    for (const id of (e.getAttribute("aria-labelledby") || "").split(/\s+/)) {
+      const x = id && document.getElementById(id);
+      if (x) out.push(x.textContent);
+    }
+    for (const a of ["aria-label", "placeholder", "name", "id", "title"]) out.push(e.getAttribute(a));
+    const prev = e.previousElementSibling;
+    if (prev && !prev.matches(FIELDS) && (prev.innerText || "").length < 60) out.push(prev.innerText);
+    return out.filter(Boolean).map(wordsOf);
+  };
+  const within = (hay, want) => hay.some((_, i) => i + want.length <= hay.length && want.every((w, k) => hay[i + k] === w));
+  const named = (name, acted) => {
+    const want = wordsOf(name);
+    const exact = [], part = [];
+    if (want.length) for (const root of allRoots(document.body || html)) for (const f of root.querySelectorAll(FIELDS)) {
+      if (!isField(f) || f.type === "hidden") continue;
+      const names = namesOf(f);
+      if (names.some((n) => n.join(" ") === want.join(" "))) exact.push(f);
+      else if (names.some((n) => within(n, want))) part.push(f);
+    }
+    let hits = exact.length ? exact : part;
+    if (acted && hits.includes(acted)) hits = [acted];
+    return { found: hits.length > 0, values: hits.slice(0, 5).map(fieldValue) };
+  };
+
+  return ({ el, press, key, fields }) => {
     let acted = el && el.isConnected ? el : null;
     if (press && !acted) {
       const a = document.activeElement;
@@ -178,6 +210,7 @@ const iwrLook = (() => {
       ...read(),
       acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
+      named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),
     };
   };
 })();

@@ -3,9 +3,10 @@ after the action and the change rule (`text_verdict`, `step_verdict`)."""
 
 from __future__ import annotations
 
+from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.match import contains, fold, number_pattern
-from iwr.judge.assertions.page import look
+from iwr.judge.assertions.page import look, named_fields
 from iwr.judge.assertions.parse import parse
 from iwr.judge.types import Verdict
 
@@ -24,11 +25,19 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     if fact.kind == "number":
         p = number_pattern(fact.text)
         return bool(p.search(fold(shown))) if p else None
+    named = (reading.get("named") or {}).get(fact.field) if fact.field else None
+    values = named["values"] if named and named.get("found") else None
     if fact.kind == "value":
-        if acted.get("field"):
+        if values is not None:
+            return any(contains(v, fact.text) for v in values)
+        if acted.get("field") and not fact.field:
             return contains(acted.get("value", ""), fact.text)
+        # a field named but not found on the page, or no field acted on: shown anywhere on the page
         return contains(reading.get("page", reading["seen"]), fact.text)
     if fact.kind in ("empty", "filled"):
+        if values is not None:
+            filled = any(v.strip() for v in values)
+            return filled if fact.kind == "filled" else not filled
         if not acted.get("field"):
             return None
         filled = bool((acted.get("value") or "").strip())
@@ -36,6 +45,8 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     if fact.kind == "checked":
         state = acted.get("checked")
         return None if state is None else state == fact.want
+    if fact.kind in ("gone", "looks"):
+        return (reading.get("things") or {}).get(str(fact))
     return None
 
 
@@ -50,16 +61,21 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
       (status unverified, method assertion-text+offline-rule)."""
     rows = []
     for f in facts:
-        rows.append(
-            {
-                "fact": str(f),
-                "kind": f.kind,
-                "text": f.text,
-                "kept": f.kept,
-                "before": outcome(f, before) if before is not None else None,
-                "after": outcome(f, after),
-            }
-        )
+        row = {
+            "fact": str(f),
+            "kind": f.kind,
+            "text": f.text,
+            "kept": f.kept,
+            "before": outcome(f, before) if before is not None else None,
+            "after": outcome(f, after),
+        }
+        row.update({k: v for k, v in (("field", f.field), ("noun", f.noun), ("tone", f.tone)) if v})
+        if f.kind == "looks":
+            row["failure"] = f"{f.thing()} {f.change()[1]}"
+        note = (after.get("notes") or {}).get(str(f)) or ((before or {}).get("notes") or {}).get(str(f))
+        if note:
+            row["note"] = note
+        rows.append(row)
     checked = [r for r in rows if r["after"] is not None]
     evidence = {"facts": rows, "change": {"passed": change.passed, **change.evidence}}
     if not checked:
@@ -98,14 +114,17 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
 
 
 def _failure(row: dict) -> str:
+    field = f"the '{row['field']}' field" if row.get("field") else "the field acted on"
     return {
         "visible": f"'{row['text']}' is not shown after the step",
         "number": f"{row['text']} is not shown after the step",
         "absent": f"'{row['text']}' is still shown after the step",
-        "value": f"the field acted on does not contain '{row['text']}'",
-        "empty": "the field acted on is not empty",
-        "filled": "the field acted on is empty",
+        "value": f"{field} does not contain '{row['text']}'",
+        "empty": f"{field} is not empty",
+        "filled": f"{field} is empty",
         "checked": "the checkbox acted on is " + ("not checked" if "unchecked" not in row["fact"] else "still checked"),
+        "gone": f"the {row.get('noun')} shown before the step is still shown",
+        "looks": row.get("failure", "") + (f" ({row['note']})" if row.get("note") else ""),
     }[row["kind"]]
 
 
@@ -118,5 +137,10 @@ async def step_verdict(page, action, element, before: dict | None, change: Verdi
         return change
     if before is not None and before.get("error"):
         before = None
-    after = await look(page, element, action.type, (before or {}).get("key"))
+    after = await look(page, element, action.type, (before or {}).get("key"), named_fields(facts))
+    if not after.get("error") and any(f.kind in ("gone", "looks") for f in facts):
+        try:
+            after.update(await things.after(page, facts, before, element, action.type))
+        except Exception as e:  # a page whose scripts broke the finder: those facts stay undecided
+            after["notes"] = {str(f): f"could not be read ({type(e).__name__})" for f in facts}
     return text_verdict(facts, before, after, change)

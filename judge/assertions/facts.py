@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-FactKind = Literal["visible", "absent", "number", "value", "empty", "filled", "checked"]
+FactKind = Literal["visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "looks"]
 
 
 class Fact(BaseModel):
@@ -20,15 +20,42 @@ class Fact(BaseModel):
     anywhere on the page."""
     kept: bool = False
     """Said to stay as it was ("still reads '$100'", "remains"): holding before the step is expected."""
+    field: str = ""
+    """For `value`, `empty`, `filled`: the name of the field the assertion names ("the City field",
+    "the 'Email' field"), found on the page by its label, placeholder, aria-label or name; "" = the
+    field acted on."""
+    noun: str = ""
+    """For `gone`: the kind of thing said to close (dialog, menu, list...); for `looks`: the nouns naming
+    the element whose look changes, head first (with `text`: the one of them around that text; neither:
+    the element acted on)."""
+    tone: str = ""
+    """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
 
     def __str__(self) -> str:
         where = " in the viewport" if self.in_view else ""
+        field = f"the '{self.field}' field" if self.field else "the field acted on"
         return {
             "visible": f"'{self.text}' is shown{where}",
             "absent": f"'{self.text}' is gone from the viewport",
             "number": f"{self.text} is shown{where}",
-            "value": f"the field acted on contains '{self.text}'",
-            "empty": "the field acted on is empty",
-            "filled": "the field acted on is filled in",
+            "value": f"{field} contains '{self.text}'",
+            "empty": f"{field} is empty",
+            "filled": f"{field} is filled in",
             "checked": f"the checkbox acted on is {'checked' if self.want else 'unchecked'}",
+            "gone": f"the {self.noun} shown before the step is hidden",
+            "looks": f"{self.thing()} {self.change()[0]}",
         }[self.kind]
+
+    def thing(self) -> str:
+        """For `looks`: the element whose look changes, as the assertion names it."""
+        if self.text:
+            return f"the '{self.text}' {self.noun}" if self.noun else f"'{self.text}'"
+        return f"the {self.noun}" if self.noun else "the element acted on"
+
+    def change(self) -> tuple[str, str]:
+        """For `looks`: the change, said ("turns green") and denied ("did not turn green")."""
+        if self.tone in ("darker", "lighter"):
+            return f"gets {self.tone}", f"did not get {self.tone}"
+        if self.tone:
+            return f"turns {self.tone}", f"did not turn {self.tone}"
+        return "changes look", "did not change look"

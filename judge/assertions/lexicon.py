@@ -105,3 +105,70 @@ PLURAL_SUBJECT = words(
     "they them these those"
 )
 CHECK_NOUNS = words("checkbox box toggle switch task item todo option radio it row entry setting check tick")
+
+# ---------------------------------------------------------------------------------------------------
+# Counts and descriptions (not after-state values)
+
+DRAWN = words(
+    "asterisk asterisks bullet bullets circle circles symbol symbols mark marks heart hearts pip pips segment "
+    "segments disc discs spot spots glyph glyphs emoji emojis piece pieces ball balls pin pins light lights "
+    "dash dashes block blocks"
+)
+"""Things drawn on the page: "5 dots", "8 asterisks", "4 green tiles" count them (with STRUCTURE)."""
+COUNT_STOP = words("in on at of for from with by to and or left remaining selected")
+"""Words that end the phrase after a number (it counts nothing drawn past them)."""
+OPERATORS = words("× * + ÷ x times plus minus multiplied divided")
+"""Between two numbers: the operands of a computation described ("3 × 4 has been worked out")."""
+COMPUTED = words("sum product difference quotient average mean square multiplication addition division subtraction")
+"""'the sum of 7 and 5': the operands, not the result."""
+DESCRIBED = words(
+    "computed calculated worked evaluated multiplied divided added subtracted entered typed pressed solved keyed input"
+)
+"""A number that is the subject of one of these ("5 has been entered") is what was done, not shown."""
+
+# ---------------------------------------------------------------------------------------------------
+# Named things that close, and looks that change
+
+GONE_NOUNS = {
+    **dict.fromkeys(words("dialog dialogs modal modals popup popups pop-up pop-ups lightbox prompt"), "dialog"),
+    **dict.fromkeys(words("overlay overlays backdrop scrim"), "overlay"),
+    **dict.fromkeys(words("menu menus submenu dropdown drop-down flyout"), "menu"),
+    **dict.fromkeys(words("list suggestions autocomplete listbox"), "list"),
+    **dict.fromkeys(words("panel panels drawer sidebar sheet pane"), "panel"),
+    **dict.fromkeys(words("banner toast notification snackbar alert message notice callout error warning"), "banner"),
+    **dict.fromkeys(words("tooltip tooltips popover bubble hint"), "tooltip"),
+    **dict.fromkeys(words("calendar datepicker picker"), "calendar"),
+}
+"""Nouns of things said to close, each with the kind the page reader looks for."""
+GONE_VERBS = words("closes close disappears disappear vanishes vanish hides collapses collapse")
+GONE_MOVES = words("goes go slides slide fades fade moves move rolls folds retracts")
+"""... + away / out / off: gone."""
+GONE_STATES = words("gone hidden closed dismissed removed collapsed invisible")
+"""is / gets + one of these: gone."""
+SHOWN_STATES = words("shown visible displayed open there present")
+"""is no longer / not + one of these: gone."""
+ADVERBS = words("now also then immediately fully completely again quickly entirely instantly smoothly")
+TONES = {
+    **dict.fromkeys(words("darker dark dimmer dim dimmed darkened darkens dims black blacker shaded"), "darker"),
+    **dict.fromkeys(words("lighter light brighter bright brightened brightens lit whiter white paler"), "lighter"),
+    **dict.fromkeys(words("red crimson"), "red"),
+    **dict.fromkeys(words("orange amber"), "orange"),
+    **dict.fromkeys(words("yellow gold golden"), "yellow"),
+    **dict.fromkeys(words("green"), "green"),
+    **dict.fromkeys(words("blue"), "blue"),
+    **dict.fromkeys(words("purple violet"), "purple"),
+    **dict.fromkeys(words("pink"), "pink"),
+    **dict.fromkeys(words("highlighted grey gray greyed grayed coloured colored tinted filled"), ""),
+}
+"""Words of a look: a direction (darker, lighter), a colour, or "" (a change)."""
+LOOK_VERBS = words("turns turn becomes become gets get goes go grows is are")
+"""<subject> + one of these + a tone word: its look changes."""
+LOOK_ALONE = {"darkens": "darker", "dims": "darker", "brightens": "lighter", "lightens": "lighter", "glows": ""}
+LOOK_PAIRS = {("lights", "up"): "lighter", ("fills", "in"): "", ("fills", "up"): "", ("is", "filled"): ""}
+"""Verbs that say a look changes by themselves ("the star fills in", "the tile lights up")."""
+DETERMINERS = words("the a an its their this that these those his her your my our each every which")
+PRONOUNS = words("it this that they them")
+PARTS = words("background border colour color text fill outline shade tint appearance")
+"""Parts of an element's look ("its background turns green"): the element itself."""
+FIELD_NAME_SKIP = words("new same other empty main text input first second third last this that")
+"""Words before a field noun that do not name it ("the new todo input")."""

@@ -7,28 +7,45 @@ from pathlib import Path
 
 from iwr.benchmark.expectations import _PROBE_JS
 from iwr.generated_text import GENERATED_TEXT_JS
+from iwr.judge.assertions import things
+from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.parse import parse
 
 _LOOK_JS = (Path(__file__).parent / "assertions.js").read_text(encoding="utf-8")
 
 
-async def look(page, element=None, action_type: str = "Click", key: dict | None = None) -> dict:
+async def look(
+    page, element=None, action_type: str = "Click", key: dict | None = None, fields: list[str] | None = None
+) -> dict:
     """One reading of the page: `seen` (text in the viewport, with field values, placeholders, alt
     and aria-labels), `page` (the same anywhere on the page, scrolled away included),
     `strict` (rendered text and field values in the viewport only: what absence is checked on),
     `acted` (the element acted on: a field's value, the checked state of its checkbox) and `key` (how
-    to find that checkbox again if the page re-renders it)."""
+    to find that checkbox again if the page re-renders it) and `named` (the values of the fields named
+    in `fields`, found by their label, placeholder, aria-label or name)."""
     reading = await page.evaluate(
         "(args) => { try {" + _PROBE_JS + "\n" + GENERATED_TEXT_JS + "\n" + _LOOK_JS + "\n;return iwrLook(args);}"
         " catch (e) { return { error: String(e && e.message || e).slice(0, 200) }; } }",
-        {"el": element, "press": action_type == "Press", "key": key or None},
+        {"el": element, "press": action_type == "Press", "key": key or None, "fields": fields or []},
     )
     return reading if isinstance(reading, dict) else {"error": "the page could not be read"}
 
 
+def named_fields(facts: list[Fact]) -> list[str]:
+    return sorted({f.field for f in facts if f.field})
+
+
 async def read_before(page, action, element=None) -> dict | None:
     """The page as the step starts (after grounding, before the action), when the assertion names
-    something checkable; None otherwise (no extra round trip)."""
-    if not parse(action.logical_assertion, action.type):
+    something checkable; None otherwise (no extra round trip). Things named without their text
+    (a dialog that closes, a photo that gets darker) are found now, for `things.after`."""
+    facts = parse(action.logical_assertion, action.type)
+    if not facts:
         return None
-    return await look(page, element, action.type)
+    reading = await look(page, element, action.type, fields=named_fields(facts))
+    if not reading.get("error") and any(f.kind in ("gone", "looks") for f in facts):
+        try:
+            reading.update(await things.before(page, facts, element, action.type))
+        except Exception as e:  # a page whose scripts broke the finder: those facts stay undecided
+            reading["notes"] = {str(f): f"could not be read ({type(e).__name__})" for f in facts}
+    return reading

@@ -12,14 +12,16 @@ from iwr.judge.assertions.lexicon import (
     SEPARATORS,
     VALUE_VERBS,
 )
+from iwr.judge.assertions.predicates import predicate_facts
 from iwr.judge.assertions.roles import (
     ABSENT,
     PRESENT,
     SKIP,
-    _field_value_clause,
+    _field_named,
     _is_field_at,
     _is_field_name,
     _left_role,
+    _number_is_described,
     _number_is_drawn,
     _number_is_structure,
     _right_role,
@@ -27,6 +29,7 @@ from iwr.judge.assertions.roles import (
     _says_page_end,
     _specific,
     _stays,
+    _value_field,
 )
 from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote, _words, clauses, tokenize
 
@@ -61,7 +64,15 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                     roles[idx] = role
             if role is None:
                 role = _right_role(clause[idx + 1 :], _words(clause[:idx]))
-            if is_number and role == PRESENT and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx)):
+            if (
+                is_number
+                and role == PRESENT
+                and (
+                    _number_is_structure(clause, idx)
+                    or _number_is_drawn(clause, idx)
+                    or _number_is_described(clause, idx)
+                )
+            ):
                 role = SKIP
             if (
                 role == PRESENT
@@ -83,11 +94,12 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             if role == ABSENT:
                 if _specific(text):
                     facts.append(Fact(kind="absent", text=text))
-            elif _field_value_clause(clause, idx):
-                facts.append(Fact(kind="value", text=text, kept=kept[idx]))
+            elif (field := _value_field(clause, idx)) is not None:
+                facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field))
             else:
                 facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx]))
         facts += _field_state_facts(clause)
+        facts += predicate_facts(clause)
         if action_type in ("Click", "Press"):
             facts += _checked_facts(clause)
     seen, out = set(), []
@@ -137,9 +149,9 @@ def _field_state_facts(clause: list[Tok]) -> list[Fact]:
             }:
                 j += 1
             if j < len(rest) and rest[j] in EMPTY_PART and rest[j] != "reset":
-                out.append(Fact(kind="empty"))
+                out.append(Fact(kind="empty", field=_field_named(clause, i)))
             elif j < len(rest) and rest[j] in FILLED_PART:
-                out.append(Fact(kind="filled"))
+                out.append(Fact(kind="filled", field=_field_named(clause, i)))
         elif (
             rest[j] in {"contains", "has", "holds"}
             and j + 1 < len(rest)
@@ -148,7 +160,7 @@ def _field_state_facts(clause: list[Tok]) -> list[Fact]:
             and rest[j + 1] not in {"nothing", "no"}
         ):
             if rest[j + 1] in {"the", "a", "an", "some", "text", "your", "my", "their", "his", "her", "its"}:
-                out.append(Fact(kind="filled"))
+                out.append(Fact(kind="filled", field=_field_named(clause, i)))
     return out
 
 

@@ -9,6 +9,12 @@ from iwr.judge.assertions.lexicon import (
     ABSENT_VERBS,
     BEFORE,
     CLOSABLE,
+    COMPUTED,
+    COUNT_STOP,
+    DESCRIBED,
+    DETERMINERS,
+    DRAWN,
+    FIELD_NAME_SKIP,
     FIELD_NOUNS,
     FIELD_PAIRS,
     GAUGES,
@@ -16,7 +22,9 @@ from iwr.judge.assertions.lexicon import (
     KEEP,
     NEG,
     NUMBER_CMP,
+    OPERATORS,
     RELABELLED,
+    SEPARATORS,
     SHOW_PART,
     SHOWN_AS_TEXT,
     SKIP_PART,
@@ -25,7 +33,7 @@ from iwr.judge.assertions.lexicon import (
     VALUE_VERBS,
     VERBS,
 )
-from iwr.judge.assertions.tokens import Tok, _alnum_tokens
+from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote
 
 
 def _is_field_at(ws: list[str], i: int) -> bool:
@@ -136,9 +144,10 @@ def _subject_nouns(between: list[Tok], before_words: list[str]) -> list[str]:
     return [t.text for t in between if t.kind == "w"] + before_words[-2:]
 
 
-def _field_value_clause(clause: list[Tok], idx: int) -> bool:
+def _value_field(clause: list[Tok], idx: int) -> str | None:
     """The mention at clause[idx] is the object of a value verb whose subject is a field ("the 'Email'
-    field contains 'x'", "the input shows 'x'"): one verb between the last field noun and it."""
+    field contains 'x'", "the input shows 'x'"): one verb between the last field noun and it. Returns
+    that field's name ("" when it names none: the field acted on), None when it is no field's value."""
     ws_before = [t for t in clause[:idx]]
     words = [t.text if t.kind == "w" else None for t in ws_before]
     last_field = None
@@ -147,14 +156,38 @@ def _field_value_clause(clause: list[Tok], idx: int) -> bool:
         if plain[i] and _is_field_at(plain, i):
             last_field = i
     if last_field is None:
-        return False
+        return None
     between = [w for w in plain[last_field + 1 :] if w]
     verbs = [w for w in between if w in VERBS]
     if any(t.kind == "q" for t in ws_before[last_field + 1 :]) or any(
         t.kind == "n" for t in ws_before[last_field + 1 :]
     ):
-        return False
-    return len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between)
+        return None
+    if len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between):
+        return _field_named(clause, last_field)
+    return None
+
+
+def _field_named(clause: list[Tok], i: int) -> str:
+    """The name the assertion gives the field whose noun is clause[i]: a quote right before it ("the
+    'Email' field"), else up to three plain words after a determiner ("the City field", "the first
+    name input"); "" when none ("the search box", "the input", "the new todo input" is "todo")."""
+    start = i - 1 if i > 0 and clause[i - 1].kind == "w" and (clause[i - 1].text, clause[i].text) in FIELD_PAIRS else i
+    if start > 0 and clause[start - 1].kind == "q":
+        return _clean_quote(clause[start - 1].text)
+    name: list[str] = []
+    k = start - 1
+    while k >= 0 and len(name) < 3:
+        t = clause[k]
+        if t.kind != "w" or t.text in DETERMINERS or t.text in VERBS or t.text in INTRO or t.text in NEG:
+            break
+        if t.text in SEPARATORS or t.text in BEFORE or t.text in COUNT_STOP:
+            break
+        name.insert(0, t.text)
+        k -= 1
+    while name and name[0] in {"new", "same", "other", "empty", "main"}:
+        name = name[1:]
+    return "" if all(w in FIELD_NAME_SKIP for w in name) else " ".join(name)
 
 
 def _is_field_name(clause: list[Tok], idx: int) -> bool:
@@ -164,13 +197,44 @@ def _is_field_name(clause: list[Tok], idx: int) -> bool:
 
 
 def _number_is_structure(clause: list[Tok], idx: int) -> bool:
-    nxt = clause[idx + 1] if idx + 1 < len(clause) else None
+    """A count or a number of page structure or of drawn things: "three cards", "slide 3", "5 dots",
+    "8 asterisks", "4 green tiles" (a noun within three words, past adjectives); "3 items" right after
+    the number is a count the page prints ("3 items left")."""
     prv = clause[idx - 1] if idx > 0 else None
-    if nxt is not None and nxt.kind == "w" and nxt.text in STRUCTURE and nxt.text not in STRUCTURE_AFTER_OK:
-        return True
     if prv is not None and prv.kind == "w" and prv.text in STRUCTURE:
         return True
+    for k, t in enumerate(clause[idx + 1 : idx + 4]):
+        if t.kind != "w" or t.text in COUNT_STOP or t.text in VERBS or t.text in INTRO or t.text in {"am", "pm"}:
+            return False
+        if t.text in STRUCTURE | DRAWN and not (k == 0 and t.text in STRUCTURE_AFTER_OK):
+            return True
     return False
+
+
+def _number_is_described(clause: list[Tok], idx: int) -> bool:
+    """What was computed or done, not a value shown after the step: an operand ("3 × 4 has been worked
+    out", "7 plus 5"), "the sum of 7 and 5", "5 has been entered"."""
+
+    def operator(t: Tok | None) -> bool:
+        return t is not None and t.kind in ("p", "w") and t.text in OPERATORS
+
+    def at(k: int) -> Tok | None:
+        return clause[k] if 0 <= k < len(clause) else None
+
+    for step in (1, -1):
+        k = idx + step
+        if operator(at(k)):
+            k += step
+            if at(k) is not None and at(k).kind == "w" and at(k).text == "by":
+                k += step
+            if at(k) is not None and at(k).kind == "n":
+                return True
+    near = [t.text for t in clause[max(0, idx - 6) : idx] if t.kind == "w"]
+    if any(w in COMPUTED and near[j + 1 : j + 2] == ["of"] for j, w in enumerate(near)):
+        return True
+    ws = [t.text for t in clause[idx + 1 : idx + 6] if t.kind == "w"]
+    ws = [w for w in ws if w not in {"been", "just", "already", "now", "correctly", "successfully"}]
+    return len(ws) >= 2 and ws[0] in {"is", "are", "has", "have", "was", "were", "gets", "got"} and ws[1] in DESCRIBED
 
 
 def _number_is_drawn(clause: list[Tok], idx: int) -> bool:

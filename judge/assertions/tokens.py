@@ -13,7 +13,7 @@ _NUMBER = re.compile(
     r"[-−]?[$€£¥]?\s?" + _INT + r"(?:[.:]\d+)*(?:\s?/\s?" + _INT + r"(?:\.\d+)?)?(?:\s?%)?(?![\w\-]|[.,:]\w)"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_PUNCT = re.compile(r"[;:!?()\[\],.—–·×…]")
+_PUNCT = re.compile(r"[;:!?()\[\],.—–·×…+*÷=]")
 
 
 @dataclass

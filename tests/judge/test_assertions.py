@@ -12,7 +12,13 @@ def short(f: Fact) -> str:
     if f.kind == "checked":
         return "checked" if f.want else "unchecked"
     if f.kind in ("empty", "filled"):
-        return f.kind
+        return f.kind + (f"@{f.field}" if f.field else "")
+    if f.kind == "gone":
+        return f"gone:{f.noun}"
+    if f.kind == "looks":
+        return f"looks:{f.text or f.noun}:{f.tone}"
+    if f.kind == "value" and f.field:
+        return f"value@{f.field}:{f.text}"
     return f"{f.kind}{'@view' if f.in_view else ''}:{f.text}"
 
 
@@ -42,15 +48,15 @@ CASES = [
     ("The 'Clear completed' button disappears.", "Click", ["absent:Clear completed"]),
     ("Only active todos are shown.", "Click", []),
     ("The counter goes from '3 items left' to '2 items left'.", "Click", ["visible:2 items left"]),
-    ("The new todo input is cleared.", "Press", ["empty"]),
+    ("The new todo input is cleared.", "Press", ["empty@todo"]),
     ("The input contains “Buy milk”.", "Type", ["value:Buy milk"]),
     ("All todos are marked as completed and the counter reads '0 items left'.", "Click", ["visible:0 items left"]),
     ('The todo "Walk the dog" is removed; "Buy milk" remains.', "Click", ["absent:Walk the dog", "visible:Buy milk"]),
     # jQuery UI demos
     ("The 'Section 2' panel expands and shows its content.", "Click", ["visible:Section 2"]),
-    ("The accordion panel 'Section 1' collapses.", "Click", []),
-    ("The date field shows '03/18/2026'.", "Click", ["value:03/18/2026"]),
-    ("The 'Basic dialog' dialog closes.", "Click", ["absent:Basic dialog"]),
+    ("The accordion panel 'Section 1' collapses.", "Click", ["gone:panel"]),
+    ("The date field shows '03/18/2026'.", "Click", ["value@date:03/18/2026"]),
+    ("The 'Basic dialog' dialog closes.", "Click", ["absent:Basic dialog", "gone:dialog"]),
     ("The slider handle moves to 50.", "Click", []),
     ("The progress bar is at 37%.", "Click", []),
     ("The label under the slider reads 42%.", "Click", ["number:42%"]),
@@ -75,7 +81,7 @@ CASES = [
     ("The status changes from 'Active' to 'Cancelled'.", "Click", ["visible:Cancelled"]),
     # amounts and numbers: the after-state only
     ("The price changes from $20 to $18.", "Click", ["number:$18"]),
-    ("The heart turns red and its counter goes from 128 to 129.", "Click", ["number:129"]),
+    ("The heart turns red and its counter goes from 128 to 129.", "Click", ["number:129", "looks:heart:red"]),
     ("The like count increases to 129.", "Click", ["number:129"]),
     ("The total falls below $150, so shipping is $7.95 again.", "Click", ["number:$7.95"]),
     ("The cart badge shows 3 and the header reads 'Cart (3)'.", "Click", ["number:3", "visible:Cart (3)"]),
@@ -86,17 +92,25 @@ CASES = [
         ["number:-$13.35", "visible:Total: $1,240.00"],
     ),
     ("The counter reads 2 / 6 and the slide is 'Kyoto, Japan'.", "Click", ["number:2 / 6", "visible:Kyoto, Japan"]),
-    ("The 3:00 PM slot is highlighted.", "Click", ["number:3:00"]),
+    ("The 3:00 PM slot is highlighted.", "Click", ["number:3:00", "looks:slot:"]),
     ("The booking summary lists 1 seat for 2 hours at 42%.", "Click", ["number:1"]),
     ("The grid shows 6 products in 3 columns.", "Click", []),
     ("Version v2.3.0 is listed with the tag NEW.", "Click", []),
     ("The confirmation number DW-1Y5E88I is shown.", "Click", []),
     ("Step 2 'Payment' opens.", "Click", ["visible:Payment"]),
     # gone, closed, negations
-    ("The error message 'Invalid email address' is no longer shown.", "Type", ["absent:Invalid email address"]),
-    ("The 'Newsletter' popup is closed.", "Click", []),
+    (
+        "The error message 'Invalid email address' is no longer shown.",
+        "Type",
+        ["absent:Invalid email address", "gone:banner"],
+    ),
+    ("The 'Newsletter' popup is closed.", "Click", ["gone:dialog"]),
     ("The row for 'Jane Cooper' is removed from the table.", "Click", ["absent:Jane Cooper"]),
-    ("The modal 'Subscribe to our newsletter' is dismissed.", "Click", ["absent:Subscribe to our newsletter"]),
+    (
+        "The modal 'Subscribe to our newsletter' is dismissed.",
+        "Click",
+        ["absent:Subscribe to our newsletter", "gone:dialog"],
+    ),
     (
         "The completed tasks 'Book dentist appointment' and 'Reply to Marta's email' are hidden.",
         "Click",
@@ -106,8 +120,12 @@ CASES = [
     ("The form does not show 'Thank you for subscribing' yet.", "Click", ["absent:Thank you for subscribing"]),
     ("A toast 'Saved!' appears and disappears after 3 seconds.", "Click", ["visible:Saved!"]),
     # fields and checkboxes acted on
-    ("The 'Password' field is filled in, shown as masked dots.", "Type", ["filled"]),
-    ("The 'Email' field contains 'jane@example.com' and no error is shown yet.", "Type", ["value:jane@example.com"]),
+    ("The 'Password' field is filled in, shown as masked dots.", "Type", ["filled@Password"]),
+    (
+        "The 'Email' field contains 'jane@example.com' and no error is shown yet.",
+        "Type",
+        ["value@Email:jane@example.com"],
+    ),
     (
         "The search box is emptied and all 12 products are listed ('12 results').",
         "Click",
@@ -145,7 +163,7 @@ CASES = [
         ["visible:3 Star", "unchecked", "visible:5 Star"],
     ),
     ("The '# of cars' box shows 1.", "Click", ["number:1"]),
-    ("The list closes and the 'Tags:' box shows 'JavaScript'.", "Click", ["value:JavaScript"]),
+    ("The list closes and the 'Tags:' box shows 'JavaScript'.", "Click", ["value@Tags::JavaScript", "gone:list"]),
     (
         "Section 1 closes and Section 2 opens, showing a paragraph starting 'Sed non urna'.",
         "Click",
@@ -180,6 +198,35 @@ CASES = [
         "Click",
         ["visible:Sign in", "visible:Email", "visible:Password"],
     ),
+    # counts and descriptions are not required text
+    ("The field shows 5 dots for the hidden characters.", "Type", []),
+    ("The password field shows 8 asterisks.", "Type", []),
+    ("The board shows 4 green tiles.", "Click", []),
+    ("3 × 4 has been worked out: the upper line shows '12 ×'.", "Click", ["visible:12 ×"]),
+    ("The sum of 7 and 5 appears: 12.", "Click", ["number:12"]),
+    ("5 has been entered.", "Click", []),
+    # a field the assertion names
+    (
+        "The Name field shows 'Ann' and the City field shows 'Oslo'.",
+        "Type",
+        ["value@name:Ann", "value@city:Oslo"],
+    ),
+    # things that close, named without their text
+    ("The dialog is gone and the list is visible.", "Click", ["gone:dialog"]),
+    ("The menu slides away.", "Click", ["gone:menu"]),
+    ("The pop-up closes.", "Click", ["gone:dialog"]),
+    ("The list of suggestions disappears.", "Press", ["gone:list"]),
+    ("The banner is no longer shown.", "Click", ["gone:banner"]),
+    ("The dialog does not close.", "Click", []),
+    ("The menu opens.", "Click", []),
+    # looks that change
+    ("The photo becomes darker.", "Click", ["looks:photo:darker"]),
+    ("The button turns green.", "Click", ["looks:button:green"]),
+    ("The row is highlighted.", "Click", ["looks:row:"]),
+    ("The star fills in.", "Click", ["looks:star:"]),
+    ("The tile gets brighter.", "Click", ["looks:tile:lighter"]),
+    ("The heart on the Pad Thai card turns red.", "Click", ["looks:heart:red"]),
+    ("The overlay no longer dims the photo.", "Click", []),
     (
         "The wizard stays on step 1 'Choose your treatment' and the error 'Please choose a treatment.' appears.",
         "Click",
@@ -320,3 +367,22 @@ def test_what_the_assertion_says_stays_needs_no_change() -> None:
     listed = reading("Buy milk")
     v = text_verdict(parse("Only 'Buy milk' is listed.", "Click"), listed, listed, UNCHANGED)
     assert not v.passed
+
+
+def test_a_region_changes_look_as_the_tone_says() -> None:
+    """judge/assertions/pixels.py on made-up images: any change, darker / lighter, a colour."""
+    import cv2
+    import numpy as np
+
+    from iwr.judge.assertions.pixels import region_change
+
+    def png(bgr) -> bytes:
+        return cv2.imencode(".png", np.full((40, 60, 3), bgr, np.uint8))[1].tobytes()
+
+    grey, dark, green, red = png((200, 200, 200)), png((90, 90, 90)), png((60, 160, 40)), png((40, 40, 210))
+    assert region_change(grey, grey)[0] is False
+    assert region_change(grey, dark)[0] is True
+    assert region_change(grey, dark, "darker")[0] is True and region_change(dark, grey, "darker")[0] is False
+    assert region_change(dark, grey, "lighter")[0] is True
+    assert region_change(grey, green, "green")[0] is True and region_change(grey, red, "green")[0] is False
+    assert region_change(grey, red, "red")[0] is True

@@ -1,0 +1,66 @@
+"""Whether an element's region changed look between two screenshots of it (pure): noticeably, in the
+direction stated (darker, lighter), or towards the colour named."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+PIXEL_CHANGE = 12
+"""A pixel changed when one of its channels moved by more than this (0-255)."""
+REGION_CHANGE = 0.005
+"""The region changed when at least this share of its pixels changed."""
+LUMINANCE_STEP = 1.0
+"""darker / lighter: the region's mean luminance (0-255) moved at least this far that way."""
+HUE_SHARE = 0.25
+"""A colour: at least this share of the changed pixels are saturated pixels of that hue after the
+step, and more of them than before."""
+HUES = {
+    "red": [(0, 10), (160, 179)],
+    "orange": [(8, 22)],
+    "yellow": [(20, 35)],
+    "green": [(35, 88)],
+    "blue": [(88, 132)],
+    "purple": [(125, 160)],
+    "pink": [(140, 176)],
+}
+"""OpenCV hue ranges (0-179) of the colours an assertion may name."""
+
+
+def _decode(png: bytes) -> np.ndarray | None:
+    return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+
+
+def _hue_share(bgr: np.ndarray, mask: np.ndarray, tone: str) -> float:
+    hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)[mask]
+    if not len(hsv):
+        return 0.0
+    h, s, v = hsv[:, 0], hsv[:, 1], hsv[:, 2]
+    inside = np.zeros(len(hsv), bool)
+    for lo, hi in HUES[tone]:
+        inside |= (h >= lo) & (h <= hi)
+    return float((inside & (s >= 70) & (v >= 50)).mean())
+
+
+def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[bool | None, dict]:
+    """(whether the region's look changed as `tone` says, evidence); None when an image is unreadable.
+    `tone`: "" (any noticeable change), "darker", "lighter", or a colour of HUES."""
+    a, b = _decode(before_png), _decode(after_png)
+    if a is None or b is None or not a.size or not b.size:
+        return None, {"error": "unreadable screenshot"}
+    if a.shape != b.shape:
+        b = cv2.resize(b, (a.shape[1], a.shape[0]), interpolation=cv2.INTER_AREA)
+    moved = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2) > PIXEL_CHANGE
+    share = float(moved.mean())
+    luma = float(cv2.cvtColor(b, cv2.COLOR_BGR2GRAY).mean() - cv2.cvtColor(a, cv2.COLOR_BGR2GRAY).mean())
+    evidence: dict = {"changed_share": round(share, 4), "luminance_change": round(luma, 2)}
+    ok = share >= REGION_CHANGE
+    if tone == "darker":
+        ok = ok and luma <= -LUMINANCE_STEP
+    elif tone == "lighter":
+        ok = ok and luma >= LUMINANCE_STEP
+    elif tone in HUES:
+        after, before = _hue_share(b, moved, tone), _hue_share(a, moved, tone)
+        evidence.update({f"{tone}_after": round(after, 3), f"{tone}_before": round(before, 3)})
+        ok = ok and after >= HUE_SHARE and after > before
+    return ok, evidence

@@ -1,0 +1,176 @@
+"""What a clause says of a thing it names without quoting its text: that it closes (`gone`: "the
+dialog is gone", "the menu slides away", "the pop-up closes") or that its look changes (`looks`: "the
+photo becomes darker", "the button turns green", "the row is highlighted", "the star fills in")."""
+
+from __future__ import annotations
+
+from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.lexicon import (
+    ADVERBS,
+    BEFORE,
+    DETERMINERS,
+    FIELD_NOUNS,
+    GONE_MOVES,
+    GONE_NOUNS,
+    GONE_STATES,
+    GONE_VERBS,
+    INTRO,
+    LOOK_ALONE,
+    LOOK_PAIRS,
+    LOOK_VERBS,
+    NEG,
+    PARTS,
+    PRONOUNS,
+    SHOWN_STATES,
+    TONES,
+    VERBS,
+)
+from iwr.judge.assertions.lexicon import (
+    words as word_set,
+)
+from iwr.judge.assertions.tokens import Tok, _clean_quote
+
+_SPLIT = {"and", "then", "or"}
+_PREPOSITIONS = {
+    "of",
+    "on",
+    "in",
+    "at",
+    "under",
+    "below",
+    "above",
+    "beside",
+    "next",
+    "near",
+    "inside",
+    "for",
+    "from",
+    "with",
+}
+_NOT_NOUNS = word_set(
+    "pm am now also then here there all both each only whole first one two three four five six seven eight nine "
+    "ten second third last"
+)
+_LATER = {"after", "later", "eventually", "shortly", "seconds", "second", "moment", "moments", "briefly", "soon"}
+_LATER |= {"automatically", "while", "until", "timeout", "delay"}
+
+
+def _phrases(clause: list[Tok]) -> list[list[Tok]]:
+    """The clause cut at commas and "and / then / or"."""
+    out: list[list[Tok]] = [[]]
+    for t in clause:
+        if (t.kind == "p" and t.text == ",") or (t.kind == "w" and t.text in _SPLIT):
+            out.append([])
+        else:
+            out[-1].append(t)
+    return [p for p in out if p]
+
+
+def _verb_at(phrase: list[Tok]) -> int | None:
+    """The first verb; a word right after a determiner is a noun ("the list closes")."""
+    verbs = VERBS | LOOK_VERBS | GONE_MOVES | LOOK_ALONE.keys() | {"lights"}
+    for k, t in enumerate(phrase):
+        after_determiner = k > 0 and phrase[k - 1].kind == "w" and phrase[k - 1].text in DETERMINERS
+        if t.kind == "w" and t.text in verbs and not after_determiner and t.text not in GONE_NOUNS:
+            return k
+    return None
+
+
+def _predicate(phrase: list[Tok], k: int) -> list[str]:
+    """The words from the verb on, adverbs left out ("is now hidden" -> is hidden)."""
+    return [t.text for t in phrase[k:] if t.kind == "w" and t.text not in ADVERBS]
+
+
+def _gone(pw: list[str]) -> bool:
+    if not pw:
+        return False
+    if pw[0] in GONE_VERBS:
+        return True
+    if pw[0] in GONE_MOVES:
+        return len(pw) > 1 and pw[1] in {"away", "out", "off"}
+    if pw[0] in {"is", "are", "gets", "get", "got", "becomes", "was", "were"} and len(pw) > 1:
+        rest = pw[3:] if pw[1:3] == ["no", "longer"] else pw[2:] if pw[1] == "not" else None
+        if rest is not None:
+            return len(rest) > 0 and rest[0] in SHOWN_STATES if pw[1] in {"no", "not"} else False
+        return pw[1] in GONE_STATES
+    return False
+
+
+def _tone(pw: list[str]) -> str | None:
+    """The look a predicate gives its subject: a direction, a colour, "" (a change), None (no look)."""
+    if not pw:
+        return None
+    if pw[0] in LOOK_ALONE:
+        return LOOK_ALONE[pw[0]]
+    if tuple(pw[:2]) in LOOK_PAIRS:
+        return LOOK_PAIRS[tuple(pw[:2])]
+    if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
+        later = [TONES[w] for w in pw[2:5] if w in TONES and TONES[w]]
+        return later[0] if later else ""
+    if pw[0] in LOOK_VERBS and len(pw) > 1:
+        words = pw[1:]
+        while words and (
+            words[0] in {"much", "slightly", "noticeably", "visibly", "more"} or words[:2] == ["a", "bit"]
+        ):
+            words = words[2:] if words[0] == "a" else words[1:]
+        if words and words[0] in TONES:
+            tone = TONES[words[0]]
+            if not tone and words[1:2] == ["in"]:  # "is highlighted in yellow"
+                tone = TONES.get(words[2], "") if len(words) > 2 else ""
+            return tone
+    return None
+
+
+def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
+    """(its quoted text, its nouns head first) of the subject before the verb; None when there is none."""
+    sub = phrase[:k]
+    quoted = [t.text for t in sub if t.kind == "q"]
+    words = [t.text.removesuffix("'s").removesuffix("’s") for t in sub if t.kind == "w"]
+    stop = DETERMINERS | PARTS | PRONOUNS | INTRO | BEFORE | NEG | _NOT_NOUNS
+
+    def nouns_of(ws: list[str]) -> list[str]:
+        return [
+            w
+            for j, w in enumerate(ws)
+            if len(w) > 2
+            and w not in stop
+            and (w not in VERBS or w in GONE_NOUNS or (j > 0 and ws[j - 1] in DETERMINERS))
+        ][::-1]
+
+    # the head of "the heart on the Pad Thai card" is the heart; of "the background of the button", the button
+    cut = next((j for j, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    nouns = nouns_of(words[:cut]) or nouns_of(words[cut:])
+    if not words and not quoted:
+        return None
+    return (_clean_quote(quoted[-1]) if quoted else ""), nouns[:2]
+
+
+def predicate_facts(clause: list[Tok]) -> list[Fact]:
+    out: list[Fact] = []
+    subject: tuple[str, list[str]] | None = None
+    for phrase in _phrases(clause):
+        k = _verb_at(phrase)
+        if k is None:
+            continue
+        if any(t.kind == "w" and (t.text in NEG or t.text.endswith("n't")) for t in phrase[:k]):
+            continue  # "does not close", "never gets darker"
+        pw = _predicate(phrase, k)
+        said = _subject(phrase, k) if k > 0 else subject
+        if said is None:
+            continue
+        subject = said
+        text, nouns = said
+        negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
+        timed = any(w in _LATER for w in pw)  # "disappears after 3 seconds": not the state right after
+        if _gone(pw) and not negated and not timed:
+            kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
+            if kinds:
+                out.append(Fact(kind="gone", noun=kinds[0]))
+                continue
+        if any(w in NEG for w in pw[:3]):
+            continue
+        tone = _tone(pw)
+        if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
+            continue
+        out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone))
+    return out

@@ -1,0 +1,120 @@
+// Page-side finder for the things an assertion names without quoting their text (judge/assertions/
+// things.py); evaluated after benchmark/expectations.js inside a function body, defines iwrThings.
+// Read-only: elements are handed back to Python as handles, the page is never marked.
+const iwrThings = (() => {
+  const html = document.documentElement;
+  const norm = (s) => (s || "").replace(/[\s'’]+/g, " ").trim().toLowerCase();
+  const parentOf = (e) => e.parentElement || (e.getRootNode && e.getRootNode().host) || null;
+  const words = (s) => (s || "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = (e) => words([e.id, e.getAttribute("class"), e.getAttribute("aria-label"), e.getAttribute("alt"),
+    e.getAttribute("title"), e.getAttribute("role"), e.getAttribute("data-testid"), e.localName].join(" "));
+  const has = (e, list) => tokens(e).some((t) => list.some((w) => t === w || (w.length >= 4 && t.startsWith(w))));
+  const all = () => {
+    const out = [];
+    const walk = (root) => { for (const e of root.querySelectorAll("*")) { out.push(e); if (e.shadowRoot) walk(e.shadowRoot); } };
+    walk(document.body || html);
+    return out;
+  };
+  const opacity = (e) => { let o = 1; for (let a = e; a && a.nodeType === 1; a = parentOf(a)) o *= parseFloat(getComputedStyle(a).opacity) || 0; return o; };
+  const inView = (e) => {
+    const r = e.getBoundingClientRect();
+    const w = Math.min(r.right, innerWidth) - Math.max(r.left, 0), h = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
+    return w > 2 && h > 2;
+  };
+  const visible = (e) => !!e && e.isConnected && iwrProbe.shown(e) && inView(e) && opacity(e) > 0.05;
+  const floating = (e) => {
+    for (let a = e, d = 0; a && a !== document.body && d < 3; a = parentOf(a), d++) {
+      const p = getComputedStyle(a).position;
+      if (p === "absolute" || p === "fixed") return true;
+    }
+    return false;
+  };
+  const covers = (e) => {
+    const s = getComputedStyle(e);
+    if (s.position !== "fixed" && s.position !== "absolute") return false;
+    const r = e.getBoundingClientRect();
+    return r.width * r.height >= 0.3 * innerWidth * innerHeight;
+  };
+  // The kinds of things said to close: roles and tags that are one, words of their class / id /
+  // aria-label, and for dialogs and overlays any fixed layer over a good part of the viewport.
+  const KINDS = {
+    dialog: { sel: "dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]", words: ["dialog", "modal", "popup", "lightbox", "popover"], cover: true },
+    overlay: { sel: "[aria-modal=true]", words: ["overlay", "backdrop", "scrim", "mask", "modal", "lightbox"], cover: true },
+    menu: { sel: "[role=menu], [role=listbox]", words: ["menu", "dropdown", "flyout", "submenu", "popover"], lists: true },
+    list: { sel: "[role=listbox], [role=menu]", words: ["autocomplete", "suggest", "typeahead", "dropdown", "listbox", "menu", "combobox"], lists: true },
+    panel: { sel: "[role=tabpanel], details[open], aside, [role=dialog]", words: ["panel", "drawer", "sidebar", "sheet", "offcanvas", "pane", "collapse"] },
+    banner: { sel: "[role=alert], [role=status], [role=alertdialog]", words: ["banner", "toast", "notification", "snackbar", "alert", "message", "notice", "callout", "cookie", "error", "err", "warning", "flash", "invalid", "feedback"] },
+    tooltip: { sel: "[role=tooltip]", words: ["tooltip", "popover", "tip", "hint", "bubble"] },
+    calendar: { sel: "", words: ["datepicker", "calendar", "picker"] },
+  };
+  // Every visible element of that kind (nested ones too: any of them hidden after the step counts).
+  const shownOf = (kind) => {
+    const k = KINDS[kind];
+    if (!k) return [];
+    return all().filter((e) => !e.matches("html, body, head, script, style") && visible(e) && (
+      (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.cover && covers(e))
+      || (k.lists && e.matches("ul, ol") && floating(e)))).slice(0, 40);
+  };
+  const shownWithText = (kind) => { const els = shownOf(kind); return { els, had: els.map((e) => !!norm(e.innerText)) }; };
+  // Hidden, or emptied of the text it had (an error line whose message is cleared).
+  const hiddenCount = ({ els, had }) => els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText))).length;
+
+  // The element whose look an assertion describes: the one showing `text`, else the nearest of those
+  // a noun names (the element acted on, an ancestor or descendant of it first), else the one acted on.
+  const NOUNS = {
+    photo: "img, picture, canvas, svg, [role=img]", image: "img, picture, canvas, svg, [role=img]",
+    picture: "img, picture, canvas, [role=img]", img: "img", thumbnail: "img", avatar: "img",
+    button: "button, [role=button], input[type=button], input[type=submit]", row: "tr, [role=row], li",
+    link: "a[href], [role=link]", cell: "td, th, [role=gridcell], [role=cell]", tab: "[role=tab]",
+    heading: "h1, h2, h3, h4, h5, h6", title: "h1, h2, h3, h4, h5, h6", item: "li, [role=listitem], [role=option], [role=menuitem]",
+    icon: "svg, i", checkbox: "input[type=checkbox], [role=checkbox]", card: "article", table: "table",
+  };
+  const GENERIC = new Set(["button", "link", "element", "control", "option", "item", "box", "entry", "field", "input",
+    "label", "text", "word", "choice", "answer", "one", "tab"]);
+  const GLYPHS = { star: /[★☆⭐]/, heart: /[♥♡❤]/ };
+  const matches = (e, w) => {
+    if (NOUNS[w] && e.matches(NOUNS[w])) return true;
+    const one = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;
+    if (has(e, [w, one])) return true;
+    const g = GLYPHS[one];
+    return !!g && e.children.length === 0 && g.test(e.textContent || "") && (e.textContent || "").trim().length <= 3;
+  };
+  const centre = (e) => { const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+  const nearest = (list, to) => {
+    if (!to || list.length < 2) return list[0] || null;
+    const [x, y] = centre(to);
+    return list.map((e) => [Math.hypot(centre(e)[0] - x, centre(e)[1] - y), e]).sort((a, b) => a[0] - b[0])[0][1];
+  };
+  const target = ({ el, press, text, nouns }) => {
+    let acted = el && el.isConnected ? el : null;
+    if (!acted && press) {
+      const a = document.activeElement;
+      acted = a && a !== document.body && a !== html ? a : null;
+    }
+    if (text) {
+      const esc = norm(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const re = new RegExp("(^|[^\\p{L}\\p{N}])" + esc + "($|[^\\p{L}\\p{N}])", "u");
+      const shows = (e) => re.test(norm(e.innerText));
+      const hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
+      const hit = nearest(hits, acted);
+      // "the 'Hot Stone Therapy' card": the card around the text
+      for (const w of hit ? nouns || [] : []) {
+        for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return a;
+      }
+      return hit && acted && acted.contains(hit) ? acted : hit;  // the text of the element acted on: that element
+    }
+    if (!nouns || !nouns.length) return acted;
+    for (const w of nouns) {
+      if (acted) {
+        for (let a = acted, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return a;
+        const inner = Array.from(acted.querySelectorAll("*")).find((x) => visible(x) && matches(x, w));
+        if (inner) return inner;
+      }
+      if (acted && GENERIC.has(w)) return acted;  // "the button turns green": the one acted on
+      const hits = all().filter((e) => visible(e) && matches(e, w));
+      if (hits.length) return nearest(hits, acted);
+    }
+    return null;
+  };
+  return { shownOf: shownWithText, hiddenCount, target };
+})();

@@ -1,0 +1,137 @@
+"""Things an assertion names without quoting their text, checked around the action:
+- `gone`: "the dialog is gone", "the menu slides away", "the pop-up closes": every visible element of
+  that kind (role=dialog, aria-modal, <dialog open>, fixed layers over the viewport, role=menu /
+  listbox, floating lists, classes or aria words naming it...) is found before the action and kept as
+  a handle; after it, one of them must be hidden (removed, display or visibility off, transparent,
+  zero size or off-screen). Nothing of that kind shown before: undecidable, noted.
+- `looks`: "the photo becomes darker", "the button turns green", "the row is highlighted": the region
+  of the element named (by its quoted text, a noun found on the page, else the element acted on) is
+  screenshotted before the action, with the mouse already over the element acted on as the replay
+  puts it (and without it), and again after; it must change noticeably against the first, or, when a
+  tone is stated, as the tone says against either (a star rating previews its colour on hover).
+  No such element found: undecidable, noted.
+Results go into the reading as `things` (fact -> True / False / None) and `notes` (fact -> why)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iwr.benchmark.expectations import _PROBE_JS
+from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.pixels import region_change
+
+_THINGS_JS = (Path(__file__).parent / "things.js").read_text(encoding="utf-8")
+HOVER_TIMEOUT_MS = 2000
+
+
+def _js(body: str) -> str:
+    return "(args) => {" + _PROBE_JS + "\n" + _THINGS_JS + "\n;" + body + "}"
+
+
+def _target_args(fact: Fact, element, action_type: str) -> dict:
+    return {"el": element, "press": action_type == "Press", "text": fact.text, "nouns": fact.noun.split()}
+
+
+async def _clip(page, handle) -> dict | None:
+    """The element's box within the viewport, or None when too little of it is in view."""
+    box = await handle.bounding_box()
+    size = page.viewport_size or {"width": 1280, "height": 720}
+    if not box:
+        return None
+    x0, y0 = max(box["x"], 0), max(box["y"], 0)
+    x1, y1 = min(box["x"] + box["width"], size["width"]), min(box["y"] + box["height"], size["height"])
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return None
+    return {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0}
+
+
+async def _shot(page, clip: dict) -> bytes:
+    return await page.screenshot(clip=clip, animations="disabled", caret="hide")
+
+
+async def _find(page, fact: Fact, element, action_type: str):
+    handle = await page.evaluate_handle(_js("return iwrThings.target(args);"), _target_args(fact, element, action_type))
+    found = handle.as_element()
+    if found is None:
+        await handle.dispose()
+    return found
+
+
+def _nothing(fact: Fact) -> str:
+    if fact.kind == "gone":
+        return f"no {fact.noun} was shown before the step"
+    what = f"'{fact.text}'" if fact.text else f"no {fact.noun}" if fact.noun else "no element acted on"
+    return f"{what} found in the viewport before the step" if fact.text else f"{what} found in the viewport"
+
+
+async def before(page, facts: list[Fact], element, action_type: str) -> dict:
+    """Finds what the `gone` and `looks` facts name before the action; returns the reading's
+    `things`, `notes` and the handles `after` needs (`_held`)."""
+    things: dict[str, bool | None] = {}
+    notes: dict[str, str] = {}
+    held: dict[str, object] = {}
+    looks = [f for f in facts if f.kind == "looks"]
+    for f in facts:
+        if f.kind != "gone":
+            continue
+        handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), f.noun)
+        if await handle.evaluate("(found) => found.els.length"):
+            things[str(f)], held[str(f)] = False, handle
+        else:
+            things[str(f)], notes[str(f)] = None, _nothing(f)
+            await handle.dispose()
+    found_looks = []
+    for f in looks:
+        found = await _find(page, f, element, action_type)
+        clip = await _clip(page, found) if found is not None else None
+        if clip is None:
+            things[str(f)], notes[str(f)] = None, _nothing(f)
+            continue
+        found_looks.append((f, found, clip, await _shot(page, clip)))
+    if found_looks and element is not None:
+        try:  # the replay's own hover, done now so that hover styles are in the baseline
+            await element.hover(timeout=HOVER_TIMEOUT_MS)
+        except Exception:  # a covered or detached element: the replay reports it
+            pass
+    for f, found, clip, plain in found_looks:
+        things[str(f)], held[str(f)] = False, (found, clip, [await _shot(page, clip), plain])
+    return {"things": things, "notes": notes, "_held": held}
+
+
+async def after(page, facts: list[Fact], seen: dict | None, element, action_type: str) -> dict:
+    """The `gone` and `looks` facts after the action, from what `before` found (`seen`)."""
+    held = (seen or {}).get("_held") or {}
+    things: dict[str, bool | None] = {}
+    notes: dict[str, str] = dict((seen or {}).get("notes") or {})
+    for f in facts:
+        if f.kind not in ("gone", "looks"):
+            continue
+        key = str(f)
+        if key not in held:
+            things[key] = None
+            notes.setdefault(key, "not read before the step")
+            continue
+        try:
+            if f.kind == "gone":
+                hidden = await page.evaluate(_js("return iwrThings.hiddenCount(args);"), held[key])
+                things[key] = hidden > 0
+                notes[key] = f"{hidden} of the {f.noun} elements shown before are hidden"
+                continue
+            found, clip, baselines = held[key]
+            if not await found.evaluate("(e) => e.isConnected"):
+                found = await _find(page, f, element, action_type)
+            now = await _clip(page, found) if found is not None else None
+            if now is None:
+                things[key], notes[key] = None, "the element is no longer in the viewport"
+                continue
+            shot = await _shot(page, now)
+            # against the baseline with the mouse over the element acted on; for a stated tone, else the
+            # one without: a look a hover previews (a star rating turns amber) and the click keeps
+            for baseline in baselines if f.tone else baselines[:1]:
+                changed, evidence = region_change(baseline, shot, f.tone)
+                if changed:
+                    break
+            things[key], notes[key] = changed, ", ".join(f"{k} {v}" for k, v in evidence.items())
+        except Exception as e:  # the document navigated away: the handles are gone
+            things[key], notes[key] = None, f"could not be read after the step ({type(e).__name__})"
+    return {"things": things, "notes": notes}

@@ -1,0 +1,242 @@
+"""Assertion-text verdicts (judge/assertions/) on small pages built for each failure class, in real
+Chromium: the right page passes, a page missing that behaviour fails, although something on screen
+changed in both (so the change rule alone would pass the wrong one).
+- counts and descriptions ("5 dots", "3 × 4 has been worked out") are not required text;
+- a fact about another field ("the Name field shows 'Ann'") is checked on that field;
+- a thing said to close without its text quoted ("the dialog is gone") must be hidden after the step;
+- a look said to change ("the photo becomes darker", "the button turns green") is checked on the
+  element's region in screenshots before and after the step."""
+
+import asyncio
+from urllib.parse import quote
+
+import pytest
+
+from iwr.benchmark.loader import LoadedTask
+from iwr.benchmark.types import Task
+from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.replay import ReplayConfig
+
+pytestmark = pytest.mark.browser
+
+HEAD = "<!doctype html><html><head><style>body { font-family: Arial; margin: 24px; } STYLE</style></head><body>"
+
+
+class Page(str):
+    """A page whose script has a hole, JS, filled per variant: PAGE % "js"."""
+
+    def __mod__(self, js: str) -> str:
+        return self.replace("JS", js)
+
+
+def page(style: str, body: str) -> Page:
+    return Page(HEAD.replace("STYLE", style) + body.replace("LAKE", LAKE))
+
+
+LAKE = "data:image/svg+xml," + quote(
+    "<svg xmlns='http://www.w3.org/2000/svg' width='320' height='200'><rect width='320' height='120' fill='#87ceeb'/>"
+    "<rect y='120' width='320' height='80' fill='#3cb371'/><circle cx='250' cy='50' r='30' fill='#ffd700'/></svg>"
+)
+"""A photo: sky, grass and sun."""
+
+PASSWORD = page(
+    "",
+    """<label>Password <input id="pw" type="password"></label><p id="hint">Type a password</p>
+<script>pw.oninput = () => { hint.textContent = JS; };</script></body></html>""",
+)
+
+CALC = page(
+    "#upper { color: #666; } #main { font-size: 32px; }",
+    """
+<div id="upper">3 × 4 =</div><div id="main">4</div><button id="eq">=</button>
+<script>eq.onclick = () => { JS };</script></body></html>""",
+)
+
+FORM = page(
+    "",
+    """<p><label for="n">Name</label> <input id="n" value="Ann"></p>
+<p><input id="c" placeholder="City" aria-label="City"></p><p id="echo"></p>
+<script>c.oninput = () => { echo.textContent = "Hello Ann"; JS };</script></body></html>""",
+)
+
+DIALOG = page(
+    """#dlg { position: fixed; inset: 20% 20%; background: white; border: 2px solid #333; padding: 16px; }
+.gone { display: none; } .faded { opacity: 0; } .away { transform: translateX(-200vw); }""",
+    """
+<ul id="list"><li>Alpha</li><li>Beta</li></ul>
+<div id="dlg" role="dialog" aria-label="Welcome"><p id="msg">Welcome back!</p>
+<button id="shut" aria-label="Close">×</button></div>
+<script>shut.onclick = () => { msg.textContent = "See you soon"; JS };</script></body></html>""",
+)
+
+MENU = page(
+    """#menu { position: absolute; top: 60px; left: 24px; border: 1px solid #999; background: #fff;
+transition: transform .2s; } #menu.away { transform: translateX(-120vw); } li.on { font-weight: bold; }""",
+    """
+<button id="open">Menu</button><ul id="menu" class="side-menu"><li id="first">Home</li><li>About</li></ul>
+<p id="page">Home page</p>
+<script>first.onclick = () => { first.classList.add("on"); page.textContent = "Home page loaded"; JS };</script>
+</body></html>""",
+)
+
+NOTHING = page(
+    "",
+    """<button id="b">Save</button><p id="s"></p>
+<script>b.onclick = () => { s.textContent = "Saved"; };</script></body></html>""",
+)
+
+PHOTO = page(
+    """#frame { position: relative; width: 320px; height: 200px; }
+#frame img { width: 320px; height: 200px; display: block; }
+#veil { position: absolute; inset: 0; background: rgba(0, 0, 0, .55); display: none; }""",
+    """
+<div id="frame"><img alt="Lake" src="LAKE"><div id="veil"></div></div>
+<button id="dim">Dim</button><p id="state">Bright</p>
+<script>dim.onclick = () => { state.textContent = "Dimmed"; JS };</script></body></html>""",
+)
+
+BUTTON = page(
+    "#go { background: #ddd; color: #000; border: 0; padding: 12px 24px; font-size: 18px; }",
+    """
+<button id="go">Accept</button><p id="s">Pending</p>
+<script>go.onclick = () => { s.textContent = "Accepted"; go.style.background = "JS"; };</script></body></html>""",
+)
+
+ROWS = page(
+    "td { padding: 8px 16px; } tr.hl { background: JS; }",
+    """
+<table><tr id="r1"><td>Ada</td><td><button id="pick">Pick</button></td></tr><tr><td>Bob</td><td>-</td></tr></table>
+<p id="s">None picked</p>
+<script>pick.onclick = () => { s.textContent = "Ada picked"; r1.className = "hl"; };</script></body></html>""",
+)
+
+STARS = page(
+    ".star { font-size: 40px; color: #f5a623; cursor: pointer; }",
+    """
+<span class="star" id="s1">☆</span><span class="star">☆</span><p id="n">No rating</p>
+<script>s1.onclick = () => { n.textContent = "Rated 1"; JS };</script></body></html>""",
+)
+
+
+def task(kind: str, description: str, assertion: str, **extra) -> Task:
+    return Task.model_validate(
+        {
+            "id": 1,
+            "recording_details": {"resolution": "800x600"},
+            "action_sequence": [
+                {
+                    "type": kind,
+                    "parameters": {"description": description, **extra},
+                    "logical_assertion": assertion,
+                    "visual_evaluation_flag": False,
+                }
+            ],
+        }
+    )
+
+
+TYPE_PW = task(
+    "Type",
+    "Type 'hello' into the 'Password' box",
+    "The field shows 5 dots for the hidden characters and the hint reads 'Looks good'.",
+    text="hello",
+)
+EQUALS = task("Click", "Click the '=' button", "3 × 4 has been worked out: the upper line shows '12 ×'.")
+CITY = task(
+    "Type",
+    "Type 'Oslo' into the 'City' box",
+    "The Name field shows 'Ann' and the City field shows 'Oslo'.",
+    text="Oslo",
+)
+CLOSE = task("Click", "Click the 'Close' button", "The dialog is gone and the list is visible.")
+POPUP = task("Click", "Click the 'Close' button", "The pop-up closes.")
+SLIDE = task("Click", "Click the 'Home' item", "The menu slides away.")
+SAVE = task("Click", "Click the 'Save' button", "The pop-up closes.")
+DIM = task("Click", "Click the 'Dim' button", "The photo becomes darker.")
+GREEN = task("Click", "Click the 'Accept' button", "The button turns green.")
+PICK = task("Click", "Click the 'Pick' button", "The row is highlighted.")
+STAR = task("Click", "Click the first star", "The star fills in.")
+
+PAGES = {
+    # counts and descriptions are not required text
+    "5 dots, the hint updates": (TYPE_PW, PASSWORD % "'Looks good'", True),
+    "5 dots, the hint does not update": (TYPE_PW, PASSWORD % "'Too short'", False),
+    "3 × 4 worked out": (EQUALS, CALC % "upper.textContent = '12 ×'; main.textContent = '12';", True),
+    "3 × 4 not worked out": (EQUALS, CALC % "main.textContent = '0';", False),
+    # a fact about another field is checked on that field
+    "Name keeps 'Ann'": (CITY, FORM % "", True),
+    "Name is cleared (its text still on the page)": (CITY, FORM % "n.value = '';", False),
+    # things said to close
+    "dialog hidden": (CLOSE, DIALOG % "dlg.classList.add('gone');", True),
+    "dialog stays": (CLOSE, DIALOG % "", False),
+    "pop-up fades out": (POPUP, DIALOG % "dlg.classList.add('faded');", True),
+    "pop-up removed": (POPUP, DIALOG % "dlg.remove();", True),
+    "pop-up stays": (POPUP, DIALOG % "", False),
+    "menu slides off-screen": (SLIDE, MENU % "menu.classList.add('away');", True),
+    "menu stays": (SLIDE, MENU % "", False),
+    # looks that change
+    "photo dimmed": (DIM, PHOTO % "veil.style.display = 'block';", True),
+    "the overlay no longer dims the photo": (
+        DIM,
+        PHOTO % "veil.style.display = 'block'; veil.style.opacity = 0;",
+        False,
+    ),
+    "photo lightened": (
+        DIM,
+        PHOTO % "veil.style.display = 'block'; veil.style.background = 'rgba(255,255,255,.6)';",
+        False,
+    ),
+    "button turns green": (GREEN, BUTTON % "#2e9d4a", True),
+    "button turns red": (GREEN, BUTTON % "#d93025", False),
+    "row highlighted": (PICK, ROWS % "#fff3b0", True),
+    "row not highlighted": (PICK, ROWS % "transparent", False),
+    "star fills in": (STAR, STARS % "s1.textContent = '★';", True),
+    "star stays empty": (STAR, STARS % "", False),
+}
+# nothing of the kind was shown before the step: the fact is left out, and the evidence says why
+UNDECIDED = {"no pop-up was shown": (SAVE, NOTHING, True)}
+ALL = {**PAGES, **UNDECIDED}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("assertion-things")
+    jobs = []
+    for i, (t, html, _) in enumerate(ALL.values()):
+        (root / f"site{i}").mkdir()
+        (root / f"site{i}" / "index.html").write_text(html)
+        (root / f"task{i}").mkdir()
+        jobs.append(
+            (LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"), root / f"out{i}")
+        )
+    config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
+    return dict(zip(ALL, asyncio.run(evaluate_many(jobs, config, workers=2))))
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: str) -> None:
+    (step,) = runs[name].steps
+    verdict = step.verdict
+    assert verdict is not None, step.reason
+    assert step.passed is PAGES[name][2], (verdict.method, step.reason, verdict.evidence)
+    assert verdict.method == "assertion-text" and verdict.status == ("pass" if step.passed else "fail")
+    if not step.passed:
+        # something on screen changed: the change rule alone would have passed it
+        assert verdict.evidence["change"]["passed"], verdict.evidence["change"]
+
+
+def test_failure_reasons(runs) -> None:
+    assert (
+        "the 'name' field does not contain 'Ann'"
+        in runs["Name is cleared (its text still on the page)"].steps[0].reason
+    )
+    assert "the dialog shown before the step is still shown" in runs["dialog stays"].steps[0].reason
+    assert "the photo did not get darker" in runs["the overlay no longer dims the photo"].steps[0].reason
+    assert "the button did not turn green" in runs["button turns red"].steps[0].reason
+
+
+def test_a_thing_not_shown_before_is_left_out_and_noted(runs) -> None:
+    (step,) = runs["no pop-up was shown"].steps
+    assert step.passed and step.verdict.method == "offline-rule", (step.reason, step.verdict.evidence)
+    (row,) = step.verdict.evidence["assertion_text"]["facts"]
+    assert row["after"] is None and row["note"] == "no dialog was shown before the step", row
