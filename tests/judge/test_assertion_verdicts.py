@@ -1,4 +1,4 @@
-"""Offline verdicts that read the assertion (judge/assertions.py) on real pages in Chromium: a wrong
+"""Offline verdicts that read the assertion (judge/assertions/) on real pages in Chromium: a wrong
 click that only focuses something, opens the wrong menu, ticks or deletes the wrong item fails the
 step although something on screen changed (the change rule alone passes all of them); the right click
 passes. On the bundled pack with `target` and `expect` stripped, every oracle step passes, and a
