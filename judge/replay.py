@@ -279,7 +279,7 @@ async def judge_step(
     """With a judge model: its verdict on the assertion (official). Otherwise, or when its answer is
     unusable: expect post-conditions when present, else what the assertion's text names, checked on
     the page and on `element` (the one acted on; `seen_before` read before the action), with the
-    offline change rule (judge/assertions.py); the change rule's baseline screenshot already shows
+    offline change rule (judge/assertions/); the change rule's baseline screenshot already shows
     the mouse over the element, so hover styles alone never count."""
     if llm is not None and config.escalate and (action.logical_assertion or "").strip():
         offline = await judge_step(

@@ -62,7 +62,7 @@ class Verdict(_Model):
     method: str
     """llm (judge model, official); llm (escalated): the offline verdict was undecided and the judge model
     was asked (`--escalate`); expect (deterministic post-conditions); assertion-text (what the
-    assertion's text names, checked on the page: judge/assertions.py); assertion-text+offline-rule
+    assertion's text names, checked on the page: judge/assertions/); assertion-text+offline-rule
     (those facts held before the step too, the change rule decided); offline-rule (nothing checkable:
     the change rule alone); action (no assertion). A fallback from the judge model appends its reason,
     e.g. `assertion-text (llm-unreadable)`."""
