@@ -182,7 +182,7 @@ RELATION_PATTERNS = [
     ("right", r"(?:to the |on the |at the )?right of|after"),
     ("below", r"below|under|underneath|beneath|just below"),
     ("above", r"above|over|on top of"),
-    ("near", r"next to|beside|besides|near|by|alongside|close to"),
+    ("near", r"next to|beside|besides|near|by|alongside|close to|between"),
     (
         "in",
         r"in|inside|within|on|of|for|from|hovering(?: over)?|hover(?:ing)? over|in the row of|in the same row as|"
@@ -295,8 +295,39 @@ def glyph_words(text: str) -> set[str]:
     return out
 
 
+_HOVER_FIRST = re.compile(
+    r"\b(?:point(?:ing)? at|hover(?:ing)?(?: over| on)?|move the (?:mouse|pointer|cursor)|mouse over|"
+    r"rest the (?:mouse|pointer|cursor))\b",
+    re.I,
+)
+_THEN_ACT = re.compile(r"(?:[.;:,]\s+|\b(?:then|and then|and)\s+)(?:click|tap|choose|select|pick)\b", re.I)
+
+
+def split_hover(description: str) -> tuple[str, str]:
+    """ "Point at 'Pirrip'; when a bubble pops up above it, click that bubble": the element is named
+    after the last click of a description that first has the mouse rest on something else. Returns
+    (what is hovered first, what is clicked); ("", description) when it is one action."""
+    if not _HOVER_FIRST.search(description):
+        return "", description
+    acts = [m for m in _THEN_ACT.finditer(description) if m.start() > 0]
+    if not acts:
+        return "", description
+    cut = acts[-1].end() - len(acts[-1].group(0).split()[-1])
+    return description[:cut], description[cut:]
+
+
 def parse(description: str, action_type: str = "Click", typed: str = "") -> Query:
     """Split a description into what names the element and what locates it."""
+    hovered, description = split_hover(description)
+    q = parse_one(description, action_type, typed)
+    if hovered:
+        q.description = hovered + description
+        q.hover = True
+        q.anchors += [Anchor(text=t, relation="near") for _, _, t in quotes(hovered) if t not in q.quotes]
+    return q
+
+
+def parse_one(description: str, action_type: str = "Click", typed: str = "") -> Query:
     q = Query(description=description)
     typed_n = norm(typed)
     for start, _, text in quotes(description):
@@ -308,8 +339,9 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
         else:
             q.anchors.append(Anchor(text=text, relation=relation))
     q.layout, rest = parse_layout(without_quotes(description.lower()))
-    q.words = set(WORD.findall(rest))
-    q.keywords = [w for w in WORD.findall(_own_part(rest)) if w not in STOP and len(w) > 1 and w not in LAYOUT_NOUNS]
+    q.words = {w.rstrip(".") for w in WORD.findall(rest)}
+    own = [w.rstrip(".") for w in WORD.findall(_own_part(rest))]
+    q.keywords = [w for w in own if w not in STOP and len(w) > 1 and w not in LAYOUT_NOUNS]
     q.glyph_words = glyph_words(without_quotes(description))
     kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
@@ -318,8 +350,13 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
     for anchor in q.anchors:
         if anchor.relation in ("left", "right"):
             q.positions.discard(anchor.relation)
+    for side in _BESIDE.findall(rest):  # "just left of the purple one": beside something, not a corner
+        q.positions.discard(side.lower())
+    if _CENTRE_OF.search(rest):  # "the centre of that square": where to click it, not where it is
+        q.positions -= {"middle", "center", "centre"}
     q.regions = {w for w in q.words if w in REGION_WORDS}
-    q.colours = q.words & COLOURS
+    own_colours = {w.rstrip(".") for w in WORD.findall(_own_part(rest))} & COLOURS
+    q.colours = own_colours or q.words & COLOURS  # "the green swatch between yellow and cyan": green
     if q.words & {"round", "circular", "circle", "rounded"}:
         q.round = True
     elif "square" in q.words:
@@ -332,8 +369,10 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
     return q
 
 
+_BESIDE = re.compile(r"(?<!top )(?<!bottom )(?<!upper )(?<!lower )\b(left|right)\s+of\b", re.I)
+_CENTRE_OF = re.compile(r"\b(?:centre|center|middle)\s+of\s+(?:that|the|this|its|it)\b", re.I)
 _RELATION_WORD = re.compile(
-    r"\b(?:under|below|beneath|underneath|above|next to|beside|near|left of|right of|"
+    r"\b(?:under|below|beneath|underneath|above|next to|beside|near|between|left of|right of|"
     r"inside|within|(?:in|on|of|at|for|from) the)\b"
 )
 

@@ -152,10 +152,23 @@
   };
   const rgba = (s) => { const m = (s || "").match(/[\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; };
   // How it looks: its own fill (background or, for a bare icon/text, its colour), and whether it is round.
+  // The fill a person sees: its own background, else that of a child covering most of it (a swatch
+  // drawn by an inner span, a tile's face).
+  const fillOf = (el, box) => {
+    const bg = rgba(getComputedStyle(el).backgroundColor);
+    if (bg.length < 4 || bg[3] > 0.5) return bg.slice(0, 3);
+    const area = Math.max(1, box.width * box.height);
+    for (const child of el.querySelectorAll ? Array.from(el.querySelectorAll("*")).slice(0, 6) : []) {
+      const r = boxOf(child);
+      if (r.width * r.height < 0.5 * area) continue;
+      const c = rgba(getComputedStyle(child).backgroundColor);
+      if (c.length < 4 || c[3] > 0.5) return c.slice(0, 3);
+    }
+    return null;
+  };
   const looksOf = (el, box) => {
     const s = getComputedStyle(el);
-    const bg = rgba(s.backgroundColor);
-    const fill = bg.length < 4 || bg[3] > 0.5 ? bg.slice(0, 3) : null;
+    const fill = fillOf(el, box);
     const radius = parseFloat(s.borderTopLeftRadius) || 0;
     const round = radius >= Math.min(box.width, box.height) / 2 - 1 || ["checkbox", "radio"].includes(el.type) || /round|circle/.test(classWords(el));
     const border = rgba(s.borderTopColor);

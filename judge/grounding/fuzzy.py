@@ -39,6 +39,9 @@ LATER_QUOTE = 0.85
 CONTEXT_SHARE = 0.3
 RELATION_MAX = 30.0
 TIE = 4.0
+LAYOUT_BAND = 12.0
+"""Groups holding an element within this of the best score may be the one the layout words count in
+(the best matches may be elsewhere: "the blue swatch, eighth of the second row" on a page of blue links)."""
 
 __all__ = ["FuzzyGrounding", "quoted_strings", "score_element", "ORDINALS"]
 
@@ -202,7 +205,7 @@ def score_element(
         add(-20, "a text field, not a button")
     if relations:
         add(RELATION_MAX * max(relations.values()), "where it is relative to the quoted text")
-    drawn_inside = [f for f in (norm(e["text"]), norm(e["placeholder"])) if f]
+    drawn_inside = [f for f in (norm(e["text"]), norm(e["placeholder"]), norm(e.get("value", ""))) if f]
     if q.anchors and any(_match(norm(a.text), drawn_inside) == 100 for a in q.anchors if a.relation != "in"):
         add(-20, "it is the text the description locates it by")
     if q.regions:
@@ -219,7 +222,9 @@ def score_element(
         if q.colours & seen:
             add(10, "colour")
     if q.round is not None and (e.get("looks") or {}).get("round") == q.round:
-        add(8, "shape")
+        _, _, w, h = e["bbox"]
+        squarish = e.get("latent") or 0.6 <= w / max(h, 1) <= 1.6  # a latent box is its row's
+        add(8 if q.round or squarish else 3, "shape")
     if e.get("latent"):
         add(5 if q.hover else -8, "shows on hover")
     if e["disabled"]:
@@ -364,7 +369,7 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
     best matches (the one of the size said, "of the three", when there is one), then the place in it.
     None when no group of two or more holds the best matches or it has no such place."""
     best = scored[0][0]
-    near = {i for s, i, _ in scored if s >= best - TIE and not info[i].get("option")}
+    near = {i for s, i, _ in scored if s >= best - LAYOUT_BAND and not info[i].get("option")}
     groups = [g for g in layout.groups(info) if len(g) > 1 and near.intersection(g)]
     if not groups:
         return None
@@ -372,8 +377,10 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
 
     def rank(g: list[int]) -> tuple:
         sized = q.layout.count is not None and len(g) == q.layout.count
-        return (sized, sum(score[i] for i in g if i in near), max(score[i] for i in g))
+        return (sized, max(score[i] for i in g), sum(score[i] for i in g if i in near))
 
-    group = max(groups, key=rank)
-    chosen, how = layout.place(info, group, q.layout)
-    return None if chosen is None else (chosen, how)
+    for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
+        chosen, how = layout.place(info, group, q.layout)
+        if chosen is not None:
+            return chosen, how
+    return None

@@ -75,6 +75,36 @@ g.addEventListener("click", (e) => {
 });
 </script></body></html>"""
 
+SWATCHES = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px}
+.row{display:flex;gap:4px;margin-bottom:4px} .sw{width:18px;height:18px;border:1px solid #ccc;cursor:pointer}
+.sw span{display:block;width:100%;height:100%}</style></head><body>
+<p><a href="#">Blue link one</a> <a href="#">Blue link two</a></p><div id="grid"></div><p id="s">none</p><script>
+const rows = [
+  ["#000", "#444", "#888", "#ccc", "#eee", "#fff"],
+  ["#900", "#f00", "#f90", "#ff0", "#0f0", "#0ff", "#00f", "#90f"],
+];
+for (const r of rows) {
+  const row = document.createElement("div"); row.className = "row";
+  for (const c of r) {
+    const sw = document.createElement("span"); sw.className = "sw";
+    sw.innerHTML = `<span style="background:${c}"></span>`;
+    sw.addEventListener("click", () => { document.getElementById("s").textContent = "Picked " + c; });
+    row.append(sw);
+  }
+  document.getElementById("grid").append(row);
+}
+</script></body></html>"""
+POPOUT = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px}
+.row{width:300px;padding:6px;border-bottom:1px solid #ddd;position:relative} .pop{display:none;gap:4px}
+.row:hover .pop{display:flex} .field{width:90px;height:90px;background:linear-gradient(#fff,#000);cursor:crosshair}
+.strip{width:12px;height:90px;background:linear-gradient(red,blue);cursor:crosshair}</style></head><body>
+<div class="row"><span>colour</span> <input value="#ffae23" size="8">
+<div class="pop"><div class="field"></div><div class="strip"></div></div></div>
+<p id="s">unchanged</p><script>
+const say = (text) => () => { document.getElementById("s").textContent = text; };
+document.querySelector(".field").addEventListener("mousedown", say("Shade picked"));
+document.querySelector(".strip").addEventListener("mousedown", say("Hue picked"));
+</script></body></html>"""
 SAVE = [
     ("Type", "Type 'Ann' into the Name field", "The field shows 'Ann'.", {"text": "Ann"}),
     ("Click", "Click the 'Save' button", "The page shows 'Saved: Ann' above the form.", {}),
@@ -140,6 +170,39 @@ CASES = {
             ),
             ("Click", "Click the last square of the bottom row", "The line below the grid reads 'Row 3, seat 4'.", {}),
             ("Click", "Click the second seat from the right in the top row", "The line reads 'Row 1, seat 3'.", {}),
+        ],
+        "iwr",
+        1.0,
+    ),
+    "a swatch by its colour and place, drawn by an inner span": (
+        {"index.html": SWATCHES},
+        [
+            (
+                "Click",
+                "Click the bright green swatch: the fifth swatch of the second row, between yellow and cyan.",
+                "The line below reads 'Picked #0f0'.",
+                {},
+            ),
+            (
+                "Click",
+                "Click the pure blue swatch, the seventh of the second row, just left of the purple one.",
+                "The line below reads 'Picked #00f'.",
+                {},
+            ),
+        ],
+        "iwr",
+        1.0,
+    ),
+    "hover one thing, then click what it reveals": (
+        {"index.html": POPOUT},
+        [
+            (
+                "Click",
+                "Point at the '#ffae23' box so that a gradient square pops out under it, then click the centre of that"
+                " gradient square.",
+                "The line below reads 'Shade picked'.",
+                {},
+            )
         ],
         "iwr",
         1.0,
