@@ -161,6 +161,12 @@ TONES = {
     **dict.fromkeys(words("highlighted grey gray greyed grayed coloured colored tinted filled"), ""),
 }
 """Words of a look: a direction (darker, lighter), a colour, or "" (a change)."""
+CHANGED_LOOKS = words(
+    "highlighted dimmed darkened brightened greyed grayed darker lighter brighter dimmer paler whiter blacker "
+    "tinted shaded filled lit"
+)
+"""After "is / are", the words that say a look changed ("is highlighted", "is darker"); a plain colour
+("the stars are gold") states how it looks, which may have held before the step too."""
 LOOK_VERBS = words("turns turn becomes become gets get goes go grows is are")
 """<subject> + one of these + a tone word: its look changes."""
 LOOK_ALONE = {"darkens": "darker", "dims": "darker", "brightens": "lighter", "lightens": "lighter", "glows": ""}

@@ -33,6 +33,14 @@ from iwr.judge.assertions.roles import (
 )
 from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote, _words, clauses, tokenize
 
+_HOLDING = {"with", "containing", "holding", "listing", "including"}
+
+
+def _holds(window: list[Tok]) -> bool:
+    """The mention is what its subject holds ("the card with 'X'"), not what a verb says of it."""
+    ws = [t.text for t in window if t.kind == "w"]
+    return bool(ws) and ws[-1] in _HOLDING
+
 
 def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     """The facts `assertion` states about the page after the step (see the module docstring)."""
@@ -60,6 +68,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                 role = roles[prev_mention]
             if role is None:
                 role = _left_role(window[-6:], is_number)
+                after = _right_role(clause[idx + 1 :], _words(clause[:idx]))
+                if role == PRESENT and _holds(window) and after == ABSENT:
+                    role = ABSENT  # "the column with 'All right' and 'Ok!' disappears": what it holds goes too
                 if role is not None:
                     roles[idx] = role
             if role is None:

@@ -8,6 +8,7 @@ from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import (
     ADVERBS,
     BEFORE,
+    CHANGED_LOOKS,
     DETERMINERS,
     FIELD_NOUNS,
     GONE_MOVES,
@@ -107,6 +108,8 @@ def _tone(pw: list[str]) -> str | None:
     if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
         later = [TONES[w] for w in pw[2:5] if w in TONES and TONES[w]]
         return later[0] if later else ""
+    if pw[0] in {"is", "are"} and len(pw) > 1 and pw[1] not in CHANGED_LOOKS:
+        return None  # "the stars are gold", "GREEN is white": a state, maybe held before; only a change counts
     if pw[0] in LOOK_VERBS and len(pw) > 1:
         words = pw[1:]
         while words and (
@@ -142,6 +145,11 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     nouns = nouns_of(words[:cut]) or nouns_of(words[cut:])
     if not words and not quoted:
         return None
+    first_word = next((j for j, t in enumerate(sub) if t.kind == "w" and t.text in _PREPOSITIONS), len(sub))
+    own_quotes = [t.text for t in sub[:first_word] if t.kind == "q"]
+    if quoted and not own_quotes and nouns_of(words[:cut]) and not set(words[:cut]) & PARTS:
+        # "the stars above 'CSS Stars'": the quote only says where they are; which stars is not certain
+        return ("", ["?"])
     return (_clean_quote(quoted[-1]) if quoted else ""), nouns[:2]
 
 
@@ -171,6 +179,8 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         tone = _tone(pw)
         if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
+            continue
+        if nouns == ["?"]:
             continue
         out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone))
     return out

@@ -101,7 +101,7 @@ SYNONYMS = [
     {"cart", "basket", "bag", "shopping"},
     {"settings", "gear", "cog", "preferences", "options"},
     {"more", "ellipsis", "kebab", "dots", "options"},
-    {"expand", "dropdown", "caret", "open", "collapse", "chevron"},
+    {"expand", "dropdown", "caret", "open", "collapse", "chevron", "triangle"},
     {"play", "start"},
     {"pause", "stop"},
     {"bold", "strong"},
@@ -114,6 +114,8 @@ SYNONYMS = [
     {"download"},
     {"upload"},
 ]
+ICON_VOCABULARY = {w for group in SYNONYMS for w in group if len(w) >= 4}
+"""Words found inside run-together class names ("tabdropdown" -> dropdown)."""
 _SYN: dict[str, set[str]] = {}
 for _group in SYNONYMS:
     for _w in _group:
@@ -341,8 +343,12 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     q.layout, rest = parse_layout(without_quotes(description.lower()))
     q.words = {w.rstrip(".") for w in WORD.findall(rest)}
     own = [w.rstrip(".") for w in WORD.findall(_own_part(rest))]
+    own += [part for w in own if "-" in w for part in w.split("-") if part]  # "down-pointing": down, pointing
     q.keywords = [w for w in own if w not in STOP and len(w) > 1 and w not in LAYOUT_NOUNS]
     q.glyph_words = glyph_words(without_quotes(description))
+    for text in q.quotes:  # "the '×'" drawn as an icon: its glyph names it too
+        if text.strip() in GLYPHS:
+            q.glyph_words |= glyph_words(text.strip())
     kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
     q.ordinal = q.layout.ordinal

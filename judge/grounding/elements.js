@@ -216,6 +216,7 @@
     return best && best.every((c) => !tiny(c)) ? best : null;
   };
   const delegated = new Set();
+  const shownBefore = globalThis[Symbol.for("iwr.shownBeforePointing")];  // set by grounding's hover first
   function* walk(root) {
     for (const el of root.querySelectorAll("*")) {
       yield el;
@@ -257,6 +258,7 @@
       latent: !!extra.reveal,
       option: tag === "option",
       chain: chainOf(el),
+      fresh: !!shownBefore && !shownBefore.has(el),
       delegated: !!extra.delegated,
     });
   };

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, layout, strategy
 from iwr.judge.grounding.describe import (
+    ICON_VOCABULARY,
     ORDINALS,
     REGION_WORDS,
     WORD,
@@ -79,7 +80,9 @@ def _names(e: dict) -> set[str]:
         + [norm(e["href"]), norm(e["className"]), e["attrs"].lower(), e.get("icon", ""), e["role"], e.get("type", "")]
     )
     words = set(WORD.findall(hay)) | set(re.findall(r"[a-z]+", hay))
-    return words | glyph_words(e["text"] + " " + e["label"])
+    # class words run together ("lm_tabdropdown", "btnclose"): the icon words inside them count too
+    inside = {v for w in words if len(w) > 6 for v in ICON_VOCABULARY if v in w and v != w}
+    return words | inside | glyph_words(e["text"] + " " + e["label"])
 
 
 def _keyword_hit(group: tuple[set[str], set[str]], names: set[str]) -> float:
@@ -123,7 +126,8 @@ def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fal
         elif relation == "near":
             dx = max(ax - (x + w), x - (ax + aw), 0)
             dy = max(ay - (y + h), y - (ay + ah), 0)
-            best = max(best, (1.0 if same_row else 0.7) / (1 + (dx * dx + dy * dy) ** 0.5 / 20))
+            around = w * h > 4 * max(aw * ah, 1) and x <= acx <= x + w and y <= acy <= y + h  # holds the text
+            best = max(best, (0.3 if around else 1.0 if same_row else 0.7) / (1 + (dx * dx + dy * dy) ** 0.5 / 20))
         elif relation == "in":
             # the same row or card: inside the anchor's box, else the nearer the better
             if ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2:
@@ -227,6 +231,8 @@ def score_element(
         add(8 if q.round or squarish else 3, "shape")
     if e.get("latent"):
         add(5 if q.hover else -8, "shows on hover")
+    if e.get("fresh"):
+        add(15, "appeared when the mouse pointed at what the description names first")
     if e["disabled"]:
         add(-30, "disabled")
     if not e["inViewport"]:

@@ -9,10 +9,22 @@ from __future__ import annotations
 
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Strategy
+from iwr.judge.grounding.describe import split_hover
 from iwr.judge.grounding.elements import PageElements
+from iwr.judge.settle import settle
 from iwr.judge.types import Grounding
 
 REVEAL_TIMEOUT_MS = 2000
+_MARK_SHOWN_JS = """() => {
+  const shown = new WeakSet();
+  for (const el of document.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    const visible = !el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    if (r.width >= 1 && r.height >= 1 && visible) shown.add(el);
+  }
+  globalThis[Symbol.for("iwr.shownBeforePointing")] = shown;
+}"""
+"""What is on screen before the mouse points at something, so what it reveals can be told (`fresh`)."""
 _REVEALED_JS = """
 async (row) => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -33,7 +45,48 @@ async def locate(
     page, action: Action, strategies: list[Strategy], reach_px: float | None = None
 ) -> tuple[Grounding, object | None]:
     """The grounding record and the element handle (None when nothing was found); `reach_px` limits
-    the list to the viewport plus that margin (the official protocol)."""
+    the list to the viewport plus that margin (the official protocol).
+
+    A description that first rests the mouse on something ("Point at 'Pirrip'; when a bubble pops up
+    above it, click that bubble") is done as a person does it: that thing is found and hovered, what it
+    reveals settles, then the element clicked is found among what is on screen."""
+    pointed, _ = split_hover(action.parameters.description or "")
+    prelude = await _point_at(page, action, pointed, strategies, reach_px) if pointed else ""
+    found, element = await _locate(page, action, strategies, reach_px)
+    if prelude:
+        found.reason = f"{prelude}; {found.reason}"
+        try:
+            await page.evaluate("() => { delete globalThis[Symbol.for('iwr.shownBeforePointing')]; }")
+        except Exception:  # the page navigated: nothing of the mark is left anyway
+            pass
+    return found, element
+
+
+async def _point_at(page, action: Action, pointed: str, strategies: list[Strategy], reach_px) -> str:
+    """Hover what the description points at first; says what was hovered (or why not)."""
+    first = action.model_copy(
+        update={"type": "Click", "parameters": action.parameters.model_copy(update={"description": pointed})}
+    )
+    found, element = await _locate(page, first, strategies, reach_px)
+    if element is None:
+        return f"the thing pointed at first was not found ({found.reason[:120]})"
+    try:
+        await page.evaluate(_MARK_SHOWN_JS)
+        await element.hover(timeout=REVEAL_TIMEOUT_MS)
+        await settle(page)
+    except Exception as e:  # a covered or detached element: ground the click without the hover
+        return f"pointing at {_named(found)} failed ({str(e).splitlines()[0][:120]})"
+    return f"pointed at {_named(found)} first, as the description says"
+
+
+def _named(found: Grounding) -> str:
+    c = found.chosen
+    return "it" if c is None else f"{c.tag} {(c.text or c.label)[:40]!r}"
+
+
+async def _locate(
+    page, action: Action, strategies: list[Strategy], reach_px: float | None = None
+) -> tuple[Grounding, object | None]:
     hovered = None
     """The element whose row was hovered (its handle) and how it was named."""
     for attempt in range(2):
