@@ -33,13 +33,16 @@ ACTION_TYPES = {
 
 def candidates(run: NeutralRun, again: NeutralRun) -> list[Registration]:
     """Registrations that ran during a step in both runs (an id seen in one only is not stable), one per
-    (how, type, target, handler), in the order they first ran."""
+    (how, type, target, handler) where the target has a path, in the order they first ran."""
     seen: set[str] = set()
     out = []
     for rid, info in run.ran.items():
         if rid not in again.ran:
             continue
-        key = rid.rsplit("|", 1)[0]  # the id less its ordinal
+        # the id less its ordinal; an element registered before it was inserted has no path of its own
+        # ("detached:button:nth-of-type(1)" for each star of a row built in a loop): only its ordinal
+        # tells them apart
+        key = rid if info["target"].startswith("detached:") else rid.rsplit("|", 1)[0]
         if key in seen:
             continue
         seen.add(key)

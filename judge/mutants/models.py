@@ -43,6 +43,7 @@ class Mutant(_Model):
     failed_step: int | None = None
     """The first step (0-based) the judge failed; None when every step passed."""
     judge_reason: str = ""
+    """The judge's reason at its first failed step, or, for a miss, at step k (why it passed)."""
     error: str | None = None
 
 

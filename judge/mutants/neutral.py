@@ -100,6 +100,19 @@ async def perform(page, action: Action, point: tuple[float, float] | None, viewp
         raise RuntimeError(f"unsupported action type {action.type}")
 
 
+async def _settled(page, network: NetworkTracker, config: ReplayConfig, since: int) -> None:
+    """Settle after an action; an action that loaded a new document of the origin (a form submitted
+    natively because its handler is gone, a link) settles the new one, as the judge follows it."""
+    try:
+        await _bounded(settle(page, network, since=since), "settling")
+    except Exception as e:
+        if "navigation" not in str(e) and "context was destroyed" not in str(e):
+            raise
+        await _bounded(page.wait_for_load_state("load"), "loading the new document")
+        await loaded(page, config)
+        await _bounded(settle(page, network), "settling")
+
+
 async def capture(page, run: NeutralRun) -> None:
     run.shots.append(
         await _bounded(page.screenshot(animations="disabled", caret="hide", timeout=CALL_S * 1000), "screenshot")
@@ -132,7 +145,7 @@ async def neutral_replay(
                     await _bounded(page.evaluate(MARK_STEP_JS, i), "marking the step")
                     since = await _bounded(mutation_mark(page), "reading the page")
                     await _bounded(perform(page, action, point, lt.task.viewport), f"step {i + 1}")
-                    await _bounded(settle(page, network, since=since), "settling")
+                    await _settled(page, network, config, since)
                     await capture(page, run)
                 state = await _bounded(page.evaluate(f"() => {STATE} || null"), "reading the record")
             except Exception as e:

@@ -38,7 +38,8 @@ def details(report: MutantsReport, pack: Pack, outcomes: tuple[str, ...] = ("mis
                 f"  differed: {_differed(m)}",
             ]
             if m.judge_reason:
-                out.append(f"  judge: {m.judge_reason}")
+                said = "judge at step k" if m.failed_step is None else "judge"
+                out.append(f"  {said}: {m.judge_reason}")
     return out
 
 

@@ -82,8 +82,9 @@ async def task_mutants(
             continue
         mutant.failed_step = classify.first_failure(judged, steps)
         mutant.outcome = classify.outcome(mutant.k, mutant.failed_step)
-        if mutant.failed_step is not None and mutant.failed_step < len(judged.steps):
-            mutant.judge_reason = judged.steps[mutant.failed_step].reason[:300]
+        shown = mutant.k if mutant.failed_step is None else mutant.failed_step  # a miss: why step k passed
+        if shown < len(judged.steps):
+            mutant.judge_reason = judged.steps[shown].reason[:300]
         elif judged.error:
             mutant.judge_reason = judged.error[:300]
     return result
