@@ -11,10 +11,12 @@ from iwr.judge.assertions.lexicon import (
     PLURAL_SUBJECT,
     SEPARATORS,
     VALUE_VERBS,
+    VERBS,
 )
 from iwr.judge.assertions.predicates import predicate_facts
 from iwr.judge.assertions.roles import (
     ABSENT,
+    LOCATED,
     PRESENT,
     SKIP,
     _field_named,
@@ -66,6 +68,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1 :])
             if listed and prev_mention in roles:
                 role = roles[prev_mention]
+                nxt = next((x for x in clause[idx + 1 :] if x.kind == "w"), None)
+                if role == LOCATED and nxt is not None and nxt.text in VERBS and clause[idx + 1].kind == "w":
+                    role = None  # "below 'Buy milk' and '2 items left' is shown": a clause of its own
             if role is None:
                 role = _left_role(window[-6:], is_number)
                 after = _right_role(clause[idx + 1 :], _words(clause[:idx]))
@@ -93,7 +98,7 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             ):
                 role = SKIP  # the field's name: it may be a placeholder that typing hides
             prev_mention = idx
-            if role == SKIP:
+            if role in (SKIP, LOCATED):
                 continue
             if is_number:
                 if role == PRESENT:

@@ -40,7 +40,10 @@ def _is_field_at(ws: list[str], i: int) -> bool:
     return ws[i] in FIELD_NOUNS or (i > 0 and (ws[i - 1], ws[i]) in FIELD_PAIRS)
 
 
-PRESENT, ABSENT, SKIP = "present", "absent", "skip"
+PRESENT, ABSENT, SKIP, LOCATED = "present", "absent", "skip", "located"
+"""LOCATED is not a fact either (as SKIP); a mention listed after it with a verb of its own is read anew."""
+LOCATORS = {"below", "above", "under", "underneath", "beneath", "beside", "near", "behind", "between"}
+"""A mention right after one of these locates another thing; it is not stated as the after-state."""
 
 
 def _left_role(window: list[Tok], is_number: bool) -> str | None:
@@ -55,8 +58,10 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
         return ABSENT if words[k] == "longer" or shows_next else SKIP
     for j in range(len(words) - 1, -1, -1):
         w = words[j]
-        if w == "of" and j > 0 and words[j - 1] in {"instead", "out"}:
-            return SKIP  # "selected instead of 'Standard'"
+        if w == "of" and j > 0 and words[j - 1] in {"instead", "out", "place"}:
+            return SKIP  # "selected instead of 'Standard'", "'14' in place of '2*(3+4)'"
+        if w in LOCATORS or (w == "of" and j > 0 and words[j - 1] in {"left", "right", "top", "front"}):
+            return LOCATED  # "come into view below 'Square Rating'": where the thing is, not what must be seen
         if w in BEFORE:
             return SKIP
         if is_number and w in NUMBER_CMP:

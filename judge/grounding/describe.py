@@ -59,6 +59,9 @@ KIND_WORDS = {
     "pic": {"img"},
     "avatar": {"img"},
 }
+TEXT_KINDS = {"heading", "title", "text", "label", "caption", "word", "paragraph", "header", "line", "name"}
+"""Words that name a piece of text as the thing to click ("the 'Result' heading"): then text outside
+every control may be grounded too."""
 LAYOUT_NOUNS = {"row", "rows", "column", "columns", "line", "grid", "group", "set", "one", "ones", "each"}
 """Words that say where among alike elements, not what the element is called."""
 ORDINALS = {

@@ -9,7 +9,7 @@
 // - click listeners added with addEventListener count (the sandbox's init script records them); a
 //   container that handles its items' clicks itself (a grid of seats) lists the items instead;
 // - each entry names its ancestors (`chain`), so grounding can group alike siblings by layout.
-() => {
+(needles) => {
   const norm = (s) => (s || "").replace(/\s+/g, " ").trim();
   const ROLES = /^(button|link|tab|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|option|switch|combobox|textbox|searchbox|slider|spinbutton|treeitem|gridcell)$/;
   const listened = globalThis[Symbol.for("iwr.listeners")];
@@ -227,6 +227,7 @@
   const els = [];
   const reveal = [];
   const push = (el, acting, box, extra) => {
+    if (box.right + scrollX <= 0 || box.bottom + scrollY <= 0) return;  // off the page's left or top: out of reach
     const style = getComputedStyle(acting);
     const tag = tagOf(el);
     els.push(acting);
@@ -234,7 +235,7 @@
     out.push({
       index: out.length,
       tag,
-      text: (tag === "option" ? norm(el.textContent) : textOf(el)).slice(0, 160),
+      text: (tag === "option" ? norm(el.textContent) : textOf(el)).slice(0, 1000),
       label: labelOf(el).slice(0, 160),
       placeholder: el.getAttribute("placeholder") || "",
       href: el.getAttribute("href") || "",
@@ -260,6 +261,7 @@
       chain: chainOf(el),
       fresh: !!shownBefore && !shownBefore.has(el),
       delegated: !!extra.delegated,
+      textOnly: !!extra.textOnly,
     });
   };
   for (const el of document.body ? walk(document.body) : []) {
@@ -288,6 +290,23 @@
         push(el, el, boxOf(row), { reveal: row });
       }
     }
+  }
+  // Text a description quotes that no control shows ("click the 'Result' heading to leave the field"):
+  // the innermost shown element reading exactly that, outside every listed control, as a place to click.
+  const listedEls = new Set(els);
+  for (const needle of needles || []) {
+    const want = norm(needle).toLowerCase();
+    if (!want) continue;
+    let best = null;
+    for (const el of document.body ? walk(document.body) : []) {
+      if (!shown(el) || norm(el.innerText || "").toLowerCase() !== want) continue;
+      if (best && best.contains(el)) best = el;
+      else if (!best) best = el;
+    }
+    if (!best || listedEls.has(best)) continue;
+    let inside = false;
+    for (let node = best; node; node = node.parentElement) if (listedEls.has(node)) { inside = true; break; }
+    if (!inside) push(best, best, boxOf(best), { textOnly: true });
   }
   return { info: out, els, reveal, viewport: [innerWidth, innerHeight] };
 }

@@ -53,10 +53,14 @@ class PageElements:
     """Index in the handle's lists of each `info` entry, when the list was cut (None: the same)."""
 
     @classmethod
-    async def collect(cls, page, reach_px: float | None = None) -> PageElements:
+    async def collect(cls, page, reach_px: float | None = None, texts: list[str] | None = None) -> PageElements:
         """Every element a person can act on; with `reach_px`, only those within the viewport plus
-        that much above and below (the official grounding list)."""
-        handle = await page.evaluate_handle("() => {" + GENERATED_TEXT_JS + "\nreturn (" + _JS + ")();}")
+        that much above and below (the official grounding list). `texts` (quoted in the description):
+        an element showing exactly one of them outside every control is listed too (`textOnly`), a
+        place a person may click (a heading, to leave a field)."""
+        handle = await page.evaluate_handle(
+            "(texts) => {" + GENERATED_TEXT_JS + "\nreturn (" + _JS + ")(texts);}", list(texts or [])
+        )
         info, viewport = await handle.evaluate("h => [h.info, h.viewport]")
         if reach_px is None:
             return cls(info=info, handle=handle, viewport=tuple(viewport))

@@ -205,6 +205,13 @@ def score_element(
         add(12, f"kind {e['role']}")
     if action.type == "Type":
         add(40 if e["editable"] else -60, "editable" if e["editable"] else "not editable")
+        value = norm(e.get("value", ""))
+        if (
+            e["editable"]
+            and value
+            and any(_match(norm(t), [value]) >= 80 for t in q.quotes + [a.text for a in q.anchors])
+        ):
+            add(25, "it shows the quoted text")  # "replacing '12abc'", "the box showing 'Hello World'"
     elif e["editable"] and e["role"] in ("textbox", "searchbox") and "button" in q.kinds:
         add(-20, "a text field, not a button")
     if relations:
@@ -231,6 +238,8 @@ def score_element(
         add(8 if q.round or squarish else 3, "shape")
     if e.get("latent"):
         add(5 if q.hover else -8, "shows on hover")
+    if e.get("textOnly"):
+        add(-5, "text, not a control")
     if e.get("fresh"):
         add(15, "appeared when the mouse pointed at what the description names first")
     if e["disabled"]:
@@ -385,7 +394,10 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
         sized = q.layout.count is not None and len(g) == q.layout.count
         return (sized, max(score[i] for i in g), sum(score[i] for i in g if i in near))
 
+    named = {i for s, i, why in scored if s >= best - TIE and any(w.startswith("quote ") for w in why)}
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
+        if named and len(named.intersection(group)) > 1:
+            group = [i for i in group if i in named]  # "the first 'next theme' button": among those so named
         chosen, how = layout.place(info, group, q.layout)
         if chosen is not None:
             return chosen, how

@@ -49,7 +49,7 @@ _ORD_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d{1,2}(?:st|nd|rd|th))"
 )
 _ROW = re.compile(
-    rf"\b(?:the\s+)?({_ORD_WORD}|top|upper|topmost|bottom|lower|bottommost|middle)\s+(row|line|column)\b", re.I
+    rf"\b(?:the\s+)?({_ORD_WORD}|top|upper|topmost|bottom|lower|bottommost|middle)\s+(row|column)\b", re.I
 )
 _ROW_NUMBER = re.compile(r"\b(row|column)\s+(\d{1,2})\b", re.I)
 _FROM = re.compile(r"\bfrom\s+the\s+(left|right|top|bottom|end|start|beginning)\b", re.I)

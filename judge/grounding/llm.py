@@ -17,7 +17,7 @@ MAX_ELEMENTS = 300
 
 def element_lines(elements: PageElements, with_boxes: bool) -> str:
     lines = []
-    for e in elements.info[:MAX_ELEMENTS]:
+    for e in [e for e in elements.info if not e.get("textOnly")][:MAX_ELEMENTS]:
         row = {
             "index": e["index"],
             "tag": e["tag"],

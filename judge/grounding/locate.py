@@ -7,9 +7,11 @@ still shown only on hover, so the strategies choose among what is on screen."""
 
 from __future__ import annotations
 
+import re
+
 from iwr.benchmark.types import Action
 from iwr.judge.grounding import Strategy
-from iwr.judge.grounding.describe import split_hover
+from iwr.judge.grounding.describe import TEXT_KINDS, quoted_strings, split_hover
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.settle import settle
 from iwr.judge.types import Grounding
@@ -89,8 +91,11 @@ async def _locate(
 ) -> tuple[Grounding, object | None]:
     hovered = None
     """The element whose row was hovered (its handle) and how it was named."""
+    description = action.parameters.description or ""
+    names_text = bool(set(re.findall(r"[a-z]+", description.lower())) & TEXT_KINDS)
+    texts = quoted_strings(description) if names_text and reach_px is None else []  # not the official list
     for attempt in range(2):
-        listed = await PageElements.collect(page, reach_px)
+        listed = await PageElements.collect(page, reach_px, texts)
         elements = listed.without_latent() if attempt else listed
         try:
             tried: list[str] = []

@@ -232,6 +232,27 @@ CASES = [
         "Click",
         ["visible:Choose your treatment", "visible:Please choose a treatment."],
     ),
+    # words nobody here wrote (the blind split's kinds of sentences, on made-up content)
+    (
+        "The cards 'Red' and 'Blue' come into view below 'Green' and 'Grey'.",
+        "Scroll",
+        ["visible@view:Red", "visible@view:Blue"],
+    ),
+    (
+        "'Walk the dog' appears below 'Buy milk' and '2 items left' is shown.",
+        "Click",
+        ["visible:Walk the dog", "visible:2 items left"],
+    ),
+    ("The display shows the result '14' in place of '2*(3+4)'.", "Press", ["visible:14"]),
+    ("The stars above 'CSS Stars' are gold.", "Click", []),
+    ("Only the first three bars are dark orange; the other seven are pale.", "Click", []),
+    ("The GREEN box is white.", "Click", []),
+    ("The tab bars become lighter.", "Click", ["looks:bars tab:lighter"]),
+    (
+        "The 'Done' column with 'All right' and 'Ok' disappears; only 'To Do' is left.",
+        "Click",
+        ["absent:All right", "visible:To Do"],
+    ),
 ]
 
 

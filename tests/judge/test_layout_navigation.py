@@ -105,6 +105,17 @@ const say = (text) => () => { document.getElementById("s").textContent = text; }
 document.querySelector(".field").addEventListener("mousedown", say("Shade picked"));
 document.querySelector(".strip").addEventListener("mousedown", say("Hue picked"));
 </script></body></html>"""
+PHONE = """<!doctype html><html><body style="font-family:Arial;margin:24px"><h2>Result</h2>
+<input id="tel" placeholder="Phone"> <span id="msg"></span>
+<p><button onclick="theme.textContent='Dark'">rotate header</button>
+<button onclick="theme.textContent='Light'">next theme</button></p>
+<p><button onclick="theme.textContent='Blue'">next theme</button></p><p id="theme">-</p>
+<p><input class="n" placeholder="Number..."></p><p><input class="n" placeholder="Number..."></p>
+<div style="position:absolute;left:-10000px">
+<input type="button" value="7" onclick="theme.textContent='hidden 7'"></div>
+<button onclick="theme.textContent='Seven'">7</button><script>
+tel.addEventListener("blur", () => { msg.textContent = tel.value.length >= 10 ? "Valid" : "Too short"; });
+</script></body></html>"""
 SAVE = [
     ("Type", "Type 'Ann' into the Name field", "The field shows 'Ann'.", {"text": "Ann"}),
     ("Click", "Click the 'Save' button", "The page shows 'Saved: Ann' above the form.", {}),
@@ -203,6 +214,29 @@ CASES = {
                 "The line below reads 'Shade picked'.",
                 {},
             )
+        ],
+        "iwr",
+        1.0,
+    ),
+    "words nobody here wrote: a heading, a name among alike, a field by its value, an unreachable copy": (
+        {"index.html": PHONE},
+        [
+            (
+                "Type",
+                "Type '12345' into the phone field under 'Result'.",
+                "The field shows '12345'.",
+                {"text": "12345"},
+            ),
+            (
+                "Click",
+                "Click the 'Result' heading above the phone field, to leave the field.",
+                "'Too short' appears.",
+                {},
+            ),
+            ("Click", "Click the first 'next theme' button.", "The line below reads 'Light'.", {}),
+            ("Type", "Type '9' into the lower 'Number...' box.", "The box shows '9'.", {"text": "9"}),
+            ("Type", "Type '42' into the same box, replacing '9'.", "The box shows '42'.", {"text": "42"}),
+            ("Click", "Click the '7' button.", "The line reads 'Seven'.", {}),
         ],
         "iwr",
         1.0,
