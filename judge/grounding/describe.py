@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from iwr.benchmark.derive import quotes, without_quotes
-from iwr.judge.grounding.layout import Layout, parse_layout
+from iwr.judge.grounding.layout import Layout, labels, parse_layout
 from iwr.judge.grounding.text import norm
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
@@ -344,6 +344,10 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
         else:
             q.anchors.append(Anchor(text=text, relation=relation))
     q.layout, rest = parse_layout(without_quotes(description.lower()))
+    q.layout.row_label, q.layout.column_label = labels(description)
+    for label in (q.layout.row_label, q.layout.column_label):
+        if label in q.quotes:  # a row's or column's label locates the element, it does not name it
+            q.quotes.remove(label)
     q.words = {w.rstrip(".") for w in WORD.findall(rest)}
     own = [w.rstrip(".") for w in WORD.findall(_own_part(rest))]
     own += [part for w in own if "-" in w for part in w.split("-") if part]  # "down-pointing": down, pointing

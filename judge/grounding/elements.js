@@ -208,7 +208,8 @@
       const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0][0];
       const items = next.filter((c) => key(c) === top);
       // alike, most of their level, and (below the first items) at least two to a parent: a row of cells
-      const alike = items.length >= 2 && items.length >= 0.75 * next.length && (!best || items.length >= 2 * level.length);
+      const share = best ? 0.5 : 0.75;  // below the first items, labels may sit among cells (a board's ranks)
+      const alike = items.length >= 2 && items.length >= share * next.length && (!best || items.length >= 2 * level.length);
       if (alike) best = items;
       else if (best) break;
       level = next;

@@ -125,3 +125,29 @@ async def text_boxes(page, needles: list[str]) -> list[list[tuple[float, ...]]]:
     if not needles:
         return []
     return [[tuple(b) for b in boxes] for boxes in await page.evaluate(_TEXT_BOXES_JS, needles)]
+
+
+_EXACT_TEXT_JS = """
+(texts) => texts.map((text) => {
+  const want = text.replace(/\\s+/g, " ").trim().toLowerCase();
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = (el.innerText !== undefined ? el.innerText : el.textContent) || "";
+    if (own.replace(/\\s+/g, " ").trim().toLowerCase() !== want) continue;
+    const textOf = (c) => ((c.innerText !== undefined ? c.innerText : c.textContent) || "").trim().toLowerCase();
+    if (Array.from(el.children).some((c) => textOf(c) === want)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width >= 1 && r.height >= 1) out.push([r.x, r.y, r.width, r.height]);
+  }
+  return out;
+})
+"""
+
+
+async def exact_text_boxes(page, texts: list[str]) -> dict[str, list[tuple[float, ...]]]:
+    """Viewport boxes of the innermost elements (HTML or SVG) whose whole text is exactly each text: the
+    labels of a board's rows and columns ('4', 'E'), which a substring search finds everywhere."""
+    if not texts:
+        return {}
+    found = await page.evaluate(_EXACT_TEXT_JS, texts)
+    return {t: [tuple(b) for b in boxes] for t, boxes in zip(texts, found)}

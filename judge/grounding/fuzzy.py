@@ -32,7 +32,7 @@ from iwr.judge.grounding.describe import (
     parse,
     quoted_strings,
 )
-from iwr.judge.grounding.elements import PageElements, text_boxes
+from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
 from iwr.judge.grounding.text import norm
 
 LATER_QUOTE = 0.85
@@ -318,7 +318,10 @@ class FuzzyGrounding:
             kind = [i for s, i, _ in scored if q.kinds and elements.info[i]["role"] in q.kinds and s >= best - TIE]
             tied_kind_ok = bool(kind and (q.ordinal is not None or q.positions))
             tied = kind or tied
-        if q.layout.any and (len(tied) > 1 or best < self.min_score):
+        named = any(w.startswith("quote ") for w in scored[0][2])
+        if q.layout.any and (len(tied) > 1 or best < self.min_score or not named):
+            wanted = [t for t in (q.layout.row_label, q.layout.column_label) if t]
+            q.layout.label_boxes = await exact_text_boxes(page, wanted)
             placed = by_layout(elements.info, scored, q)
             if placed is not None:
                 chosen, how = placed
@@ -384,7 +387,9 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
     best matches (the one of the size said, "of the three", when there is one), then the place in it.
     None when no group of two or more holds the best matches or it has no such place."""
     best = scored[0][0]
-    near = {i for s, i, _ in scored if s >= best - LAYOUT_BAND and not info[i].get("option")}
+    named = any(w.startswith("quote ") for w in scored[0][2])
+    band = LAYOUT_BAND if named else max(LAYOUT_BAND, best)  # nothing named it: any group may be the one
+    near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
     groups = [g for g in layout.groups(info) if len(g) > 1 and near.intersection(g)]
     if not groups:
         return None

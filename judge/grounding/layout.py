@@ -8,7 +8,7 @@ by where it is drawn, and the words pick within it. An ordinal never reaches out
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 NUMBERS = {
     "two": 2,
@@ -49,7 +49,9 @@ _ORD_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d{1,2}(?:st|nd|rd|th))"
 )
 _ROW = re.compile(
-    rf"\b(?:the\s+)?({_ORD_WORD}|top|upper|topmost|bottom|lower|bottommost|middle)\s+(row|column)\b", re.I
+    rf"\b(?:the\s+)?({_ORD_WORD}|top|upper|topmost|bottom|lower|bottommost|middle)\s+(row|column)\b"
+    r"(?:\s+from\s+the\s+(top|bottom|left|right)\b)?",
+    re.I,
 )
 _ROW_NUMBER = re.compile(r"\b(row|column)\s+(\d{1,2})\b", re.I)
 _FROM = re.compile(r"\bfrom\s+the\s+(left|right|top|bottom|end|start|beginning)\b", re.I)
@@ -89,10 +91,40 @@ class Layout:
     """How many alike elements the description says there are ("of the three")."""
     said: str = ""
     """The words read, for the grounding's reason."""
+    row_label: str = ""
+    """The row's own label on screen ("row '4'", "the row numbered '12'"): the row drawn level with it."""
+    column_label: str = ""
+    """The column's label ("column 'E'", "under the column letter 'E'"): the column drawn under it."""
+    label_boxes: dict = field(default_factory=dict)
+    """Label text -> its boxes on screen (filled in by the grounding, which has the page)."""
 
     @property
     def any(self) -> bool:
-        return self.ordinal is not None or self.row is not None or self.column is not None
+        return (
+            self.ordinal is not None
+            or self.row is not None
+            or self.column is not None
+            or bool(self.row_label or self.column_label)
+        )
+
+
+_LABELLED = re.compile(
+    r"\b(row|column|rank|file|line)(?:\s+(?:numbered|labelled|labeled|marked|letter|number|named))?\s+"
+    r"['\"‘“]([^'\"’”]{1,6})['\"’”]",
+    re.I,
+)
+
+
+def labels(description: str) -> tuple[str, str]:
+    """(row label, column label) quoted in a description: "in column 'E', row '12'", "(row '7')"."""
+    row = column = ""
+    for m in _LABELLED.finditer(description):
+        kind = m.group(1).lower()
+        if kind in ("column", "file"):
+            column = column or m.group(2)
+        else:
+            row = row or m.group(2)
+    return row, column
 
 
 def parse_layout(text: str) -> tuple[Layout, str]:
@@ -111,7 +143,9 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         index = _ordinal(m.group(1))
         if m.group(1).lower() == "middle":
             index = None
-        if not _LOCATES.search(text[: m.start()]):
+        if index is not None and index >= 0 and (m.group(3) or "").lower() in ("bottom", "right"):
+            index = -(index + 1)  # "the second row from the bottom"
+        if not _LOCATES.search(text[: m.start()]) and not re.search(r"[(:,;]\s*$", text[: m.start()]):
             # "click the last row": the row is the element itself, its ordinal among rows
             lay.ordinal = index
             said.append(m.group(0).strip())
@@ -125,9 +159,9 @@ def parse_layout(text: str) -> tuple[Layout, str]:
     for m in list(_ROW_NUMBER.finditer(rest)):
         index = int(m.group(2)) - 1
         if m.group(1).lower() == "column":
-            lay.column = index
-        else:
-            lay.row = index
+            lay.column = index if lay.column is None else lay.column
+        else:  # "the second row from the top (row '7')": the ordinal places it; the number is its label
+            lay.row = index if lay.row is None else lay.row
         cut(m)
     if m := _COUNT.search(rest):
         word = m.group(1).lower()
@@ -244,6 +278,15 @@ def place(elements: list[dict], group: list[int], lay: Layout) -> tuple[int | No
             return None, f"{shape}: no row {lay.row + 1 if lay.row >= 0 else 'at the bottom'}"
         pool = row
         where.append(f"row {laid.index(row) + 1}")
+    for text, vertical in ((lay.row_label, True), (lay.column_label, False)):
+        boxes = lay.label_boxes.get(text) or []
+        if not text or not boxes:
+            continue
+        level = _level_with(elements, pool, boxes, vertical)
+        if not level:
+            return None, f"{shape}: nothing level with the label '{text}'"
+        pool = level
+        where.append(f"{'row' if vertical else 'column'} labelled '{text}'")
     if lay.column is not None:
         column = [r[lay.column] for r in laid if -len(r) <= lay.column < len(r)]
         if not column:
@@ -270,3 +313,17 @@ def place(elements: list[dict], group: list[int], lay: Layout) -> tuple[int | No
     if len(pool) == 1:
         return pool[0], f"{shape}: " + ", ".join(where)
     return None, f"{shape}: {', '.join(where)} holds {len(pool)}"
+
+
+def _level_with(elements: list[dict], pool: list[int], boxes, vertical: bool) -> list[int]:
+    """Members drawn level with a label (a row's number at its left, a column's letter above it): the
+    label's centre falls within their span; of several labels with that text, the one most members
+    line up with."""
+    best: list[int] = []
+    for x, y, w, h in (b[:4] for b in boxes):
+        centre = y + h / 2 if vertical else x + w / 2
+        start, size = (1, 3) if vertical else (0, 2)
+        level = [i for i in pool if 0 <= centre - elements[i]["bbox"][start] <= elements[i]["bbox"][size]]
+        if len(level) > len(best):
+            best = level
+    return best

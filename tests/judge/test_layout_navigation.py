@@ -116,6 +116,19 @@ PHONE = """<!doctype html><html><body style="font-family:Arial;margin:24px"><h2>
 <button onclick="theme.textContent='Seven'">7</button><script>
 tel.addEventListener("blur", () => { msg.textContent = tel.value.length >= 10 ? "Valid" : "Too short"; });
 </script></body></html>"""
+BOARD = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px}
+table{border-collapse:collapse} td.sq{width:40px;height:40px;background:#eed;border:1px solid #999}
+td.lab{width:20px;text-align:center;color:#555}</style></head><body><p>A board</p>
+<table id="b"><tr><td class="lab">3</td><td class="sq"></td><td class="sq"></td><td class="sq"></td></tr>
+<tr><td class="lab">2</td><td class="sq"></td><td class="sq"></td><td class="sq"></td></tr>
+<tr><td class="lab">1</td><td class="sq"></td><td class="sq"></td><td class="sq"></td></tr>
+<tr><td></td><td class="lab">a</td><td class="lab">b</td><td class="lab">c</td></tr></table><p id="s">-</p><script>
+document.getElementById("b").addEventListener("click", (e) => {
+  const td = e.target.closest("td.sq"); if (!td) return;
+  const tr = td.parentElement;
+  s.textContent = "abc"[td.cellIndex - 1] + tr.firstElementChild.textContent;
+});
+</script></body></html>"""
 SAVE = [
     ("Type", "Type 'Ann' into the Name field", "The field shows 'Ann'.", {"text": "Ann"}),
     ("Click", "Click the 'Save' button", "The page shows 'Saved: Ann' above the form.", {}),
@@ -237,6 +250,21 @@ CASES = {
             ("Type", "Type '9' into the lower 'Number...' box.", "The box shows '9'.", {"text": "9"}),
             ("Type", "Type '42' into the same box, replacing '9'.", "The box shows '42'.", {"text": "42"}),
             ("Click", "Click the '7' button.", "The line reads 'Seven'.", {}),
+        ],
+        "iwr",
+        1.0,
+    ),
+    "squares by their row's and column's labels": (
+        {"index.html": BOARD},
+        [
+            ("Click", "On the board, click the square in column 'b', row '3'.", "The line below reads 'b3'.", {}),
+            (
+                "Click",
+                "Click the third square from the left in the second row from the bottom (the row numbered '2').",
+                "The line below reads 'c2'.",
+                {},
+            ),
+            ("Click", "Click the first square (column 'a', row '1').", "The line below reads 'a1'.", {}),
         ],
         "iwr",
         1.0,
