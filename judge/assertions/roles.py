@@ -216,12 +216,29 @@ def _number_is_structure(clause: list[Tok], idx: int) -> bool:
     return False
 
 
+_WORKING = {"squared", "cubed", "divided", "times", "plus", "minus", "multiplied", "sum", "product", "difference"}
+_WORKING |= {"quotient", "half", "double", "twice", "root", "result", "previous", "+", "-", "*", "/", "×", "÷", "^"}
+
+
+def _in_working(clause: list[Tok], idx: int) -> bool:
+    """Inside a bracket that works the result out ("'110.25' (10.5 squared)", "(-5 plus the previous
+    result 14)"): how the value came about, not what must be shown."""
+    opened = next((k for k in range(idx - 1, -1, -1) if clause[k].text in ("(", ")")), None)
+    if opened is None or clause[opened].text != "(":
+        return False
+    closed = next((k for k in range(idx + 1, len(clause)) if clause[k].text == ")"), len(clause))
+    return any(t.text.lower() in _WORKING for t in clause[opened + 1 : closed] if t.kind in ("w", "p"))
+
+
 def _number_is_described(clause: list[Tok], idx: int) -> bool:
     """What was computed or done, not a value shown after the step: an operand ("3 × 4 has been worked
     out", "7 plus 5"), "the sum of 7 and 5", "5 has been entered"."""
 
     def operator(t: Tok | None) -> bool:
         return t is not None and t.kind in ("p", "w") and t.text in OPERATORS
+
+    if _in_working(clause, idx):
+        return True
 
     def at(k: int) -> Tok | None:
         return clause[k] if 0 <= k < len(clause) else None

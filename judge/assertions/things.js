@@ -61,6 +61,7 @@ const iwrThings = (() => {
 
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those
   // a noun names (the element acted on, an ancestor or descendant of it first), else the one acted on.
+  const FIELDS = "input:not([type=hidden]):not([type=button]):not([type=submit]), textarea, select, [contenteditable=true]";
   const NOUNS = {
     photo: "img, picture, canvas, svg, [role=img]", image: "img, picture, canvas, svg, [role=img]",
     picture: "img, picture, canvas, [role=img]", img: "img", thumbnail: "img", avatar: "img",
@@ -68,6 +69,7 @@ const iwrThings = (() => {
     link: "a[href], [role=link]", cell: "td, th, [role=gridcell], [role=cell]", tab: "[role=tab]",
     heading: "h1, h2, h3, h4, h5, h6", title: "h1, h2, h3, h4, h5, h6", item: "li, [role=listitem], [role=option], [role=menuitem]",
     icon: "svg, i", checkbox: "input[type=checkbox], [role=checkbox]", card: "article", table: "table",
+    field: FIELDS, box: FIELDS, input: FIELDS, entry: FIELDS,
   };
   const GENERIC = new Set(["button", "link", "element", "control", "option", "item", "box", "entry", "field", "input",
     "label", "text", "word", "choice", "answer", "one", "tab"]);
@@ -110,7 +112,9 @@ const iwrThings = (() => {
         const inner = Array.from(acted.querySelectorAll("*")).find((x) => visible(x) && matches(x, w));
         if (inner) return inner;
       }
-      if (acted && GENERIC.has(w)) return acted;  // "the button turns green": the one acted on
+      // "the button turns green": the one acted on, when it is of that kind ("the field's border turns red"
+      // after a click on a heading is about a field, not the heading)
+      if (acted && GENERIC.has(w) && (!NOUNS[w] || acted.matches(NOUNS[w]))) return acted;
       const hits = all().filter((e) => visible(e) && matches(e, w));
       if (hits.length) return nearest(hits, acted);
     }

@@ -387,12 +387,10 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
     best matches (the one of the size said, "of the three", when there is one), then the place in it.
     None when no group of two or more holds the best matches or it has no such place."""
     best = scored[0][0]
-    named = any(w.startswith("quote ") for w in scored[0][2])
-    band = LAYOUT_BAND if named else max(LAYOUT_BAND, best)  # nothing named it: any group may be the one
+    best_named = any(w.startswith("quote ") for w in scored[0][2])
+    band = LAYOUT_BAND if best_named else max(LAYOUT_BAND, best)  # nothing named it: any group may be the one
     near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
     groups = [g for g in layout.groups(info) if len(g) > 1 and near.intersection(g)]
-    if not groups:
-        return None
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:
@@ -400,9 +398,13 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
         return (sized, max(score[i] for i in g), sum(score[i] for i in g if i in near))
 
     named = {i for s, i, why in scored if s >= best - TIE and any(w.startswith("quote ") for w in why)}
+    if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):
+        groups = [sorted(named)]  # "the first 'next theme' button", in two panels: among those so named
+    if not groups:
+        return None
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
-        if named and len(named.intersection(group)) > 1:
-            group = [i for i in group if i in named]  # "the first 'next theme' button": among those so named
+        if len(named.intersection(group)) > 1:
+            group = [i for i in group if i in named]  # among those the quote names, not all alike
         chosen, how = layout.place(info, group, q.layout)
         if chosen is not None:
             return chosen, how

@@ -233,6 +233,8 @@ CASES = [
         ["visible:Choose your treatment", "visible:Please choose a treatment."],
     ),
     # words nobody here wrote (the blind split's kinds of sentences, on made-up content)
+    ("The display shows '110.25' (10.5 squared).", "Click", ["visible:110.25"]),
+    ("The display shows '9' (-5 plus the previous result 14).", "Click", ["visible:9"]),
     (
         "The cards 'Red' and 'Blue' come into view below 'Green' and 'Grey'.",
         "Scroll",
