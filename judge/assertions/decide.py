@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import Fact
-from iwr.judge.assertions.match import contains, fold, number_pattern
+from iwr.judge.assertions.match import contains, fold, number_pattern, occurrences
 from iwr.judge.assertions.page import look, named_fields
 from iwr.judge.assertions.parse import parse
 from iwr.judge.types import Verdict
@@ -50,6 +50,13 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     return None
 
 
+def _fewer(text: str, before: dict, after: dict) -> bool:
+    """The text is shown fewer times after the step than before it (rendered text and field values)."""
+    if before.get("error") or after.get("error"):
+        return False
+    return occurrences(after["strict"], text) < occurrences(before["strict"], text)
+
+
 def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Verdict) -> Verdict:
     """The step's verdict from the assertion's facts, read before and after the action, and the
     change rule's verdict `change` (see docs/judge.md, Verdicts):
@@ -69,6 +76,11 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
             "before": outcome(f, before) if before is not None else None,
             "after": outcome(f, after),
         }
+        if f.kind == "absent" and row["after"] is False and before is not None and _fewer(f.text, before, after):
+            # "the red 'Too short' message is gone" while the page's code sample still quotes it: one of
+            # its occurrences went away, which is what the sentence says
+            row["before"], row["after"] = False, True
+            row["note"] = "shown fewer times than before the step (it is also shown elsewhere)"
         row.update({k: v for k, v in (("field", f.field), ("noun", f.noun), ("tone", f.tone)) if v})
         if f.kind == "looks":
             row["failure"] = f"{f.thing()} {f.change()[1]}"

@@ -49,3 +49,9 @@ def number_pattern(number: str) -> re.Pattern | None:
 def contains(hay: str, text: str) -> bool:
     p = _pattern(text)
     return bool(p and p.search(fold(hay)))
+
+
+def occurrences(hay: str, text: str) -> int:
+    """How many times `text` shows in `hay` (matched as `contains` matches it)."""
+    p = _pattern(text)
+    return len(p.findall(fold(hay))) if p else 0
