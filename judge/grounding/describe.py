@@ -96,6 +96,8 @@ SYNONYMS = [
     {"previous", "prev", "back", "left", "arrow", "chevron"},
     {"add", "plus", "create", "new", "increase", "increment", "up"},
     {"minus", "subtract", "decrease", "decrement", "down", "less"},
+    {"minimise", "minimize", "shrink", "restore", "dash", "smaller"},
+    {"maximise", "maximize", "enlarge", "fullscreen", "bigger"},
     {"edit", "pencil", "modify", "rename"},
     {"search", "magnifier", "find", "magnifying"},
     {"check", "tick", "done", "complete", "completed", "checkmark", "toggle", "checkbox"},
@@ -181,8 +183,8 @@ GLYPHS = {
 
 _PART = r"(?:[- ]hand)? (?:side|end|edge|part|half|corner|corners)"
 RELATION_PATTERNS = [
-    ("left-edge", rf"(?:top |bottom |upper |lower )?left{_PART} of"),
-    ("right-edge", rf"(?:top |bottom |upper |lower )?right{_PART} of"),
+    ("left-edge", rf"(?:top |bottom |upper |lower )?left{_PART} of|(?:top|bottom|upper|lower)[ -]left of"),
+    ("right-edge", rf"(?:top |bottom |upper |lower )?right{_PART} of|(?:top|bottom|upper|lower)[ -]right of"),
     ("left", r"(?:to the |on the |at the )?left of|before"),
     ("right", r"(?:to the |on the |at the )?right of|after"),
     ("below", r"below|under|underneath|beneath|just below"),

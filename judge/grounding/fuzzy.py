@@ -390,7 +390,9 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
     best_named = any(w.startswith("quote ") for w in scored[0][2])
     band = LAYOUT_BAND if best_named else max(LAYOUT_BAND, best)  # nothing named it: any group may be the one
     near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
-    groups = [g for g in layout.groups(info) if len(g) > 1 and near.intersection(g)]
+    shown = [i for i, e in enumerate(info) if not e.get("latent") and not e.get("option")]
+    groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
+    groups = [g for g in groups if len(g) > 1 and near.intersection(g)]  # what is on screen, alike
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:

@@ -64,6 +64,7 @@ _EXTREME = re.compile(
 _COUNT = re.compile(
     r"\bof\s+(?:the|these|those|its|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b", re.I
 )
+_MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+one)?(?=\s+of\s+(?:the|these|those|its)\s)", re.I)
 _LOCATES = re.compile(r"\b(?:in|on|of|from|at|within|inside|along|across)\s*$", re.I)
 _ORDINAL = re.compile(rf"\b({_ORD_WORD})\b", re.I)
 
@@ -87,6 +88,8 @@ class Layout:
     row: int | None = None
     """0-based row of the group (-1 = bottom row); None: any."""
     column: int | None = None
+    middle: bool = False
+    """ "the middle of the three": the one in the middle of the row (or of the group)."""
     count: int | None = None
     """How many alike elements the description says there are ("of the three")."""
     said: str = ""
@@ -102,6 +105,7 @@ class Layout:
     def any(self) -> bool:
         return (
             self.ordinal is not None
+            or self.middle
             or self.row is not None
             or self.column is not None
             or bool(self.row_label or self.column_label)
@@ -162,6 +166,9 @@ def parse_layout(text: str) -> tuple[Layout, str]:
             lay.column = index if lay.column is None else lay.column
         else:  # "the second row from the top (row '7')": the ordinal places it; the number is its label
             lay.row = index if lay.row is None else lay.row
+        cut(m)
+    if m := _MIDDLE.search(rest):
+        lay.middle = True
         cut(m)
     if m := _COUNT.search(rest):
         word = m.group(1).lower()
@@ -310,6 +317,12 @@ def place(elements: list[dict], group: list[int], lay: Layout) -> tuple[int | No
         n = lay.ordinal + 1 if lay.ordinal >= 0 else f"{-lay.ordinal} from the end"
         where.append(f"#{n}" + (f" from the {lay.start}" if lay.start else " in reading order"))
         return chosen, f"{shape}: " + ", ".join(where)
+    if lay.middle:
+        order = [i for r in laid for i in r if i in pool]
+        if len(order) % 2 == 0:
+            return None, f"{shape}: {len(order)} have no middle one"
+        where.append("the middle one")
+        return order[len(order) // 2], f"{shape}: " + ", ".join(where)
     if len(pool) == 1:
         return pool[0], f"{shape}: " + ", ".join(where)
     return None, f"{shape}: {', '.join(where)} holds {len(pool)}"

@@ -100,3 +100,9 @@ def test_size_words() -> None:
     assert parse("Click the small × next to 'Ada'").size == "small"
     assert parse("Click the big green 'Go' button").size == "large"
     assert parse("Click 'Go'").size == ""
+
+
+def test_the_middle_one_and_a_corner_of_a_panel() -> None:
+    q = parse("Click the short dash icon, the middle of the three small icons at the top right of the 'Market' panel")
+    assert q.layout.middle and q.layout.count == 3
+    assert [(a.text, a.relation) for a in q.anchors] == [("Market", "right-edge")]
