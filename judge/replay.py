@@ -281,8 +281,9 @@ async def judge_step(
     the page and on `element` (the one acted on; `seen_before` read before the action), with the
     offline change rule (judge/assertions/); the change rule's baseline screenshot already shows
     the mouse over the element, so hover styles alone never count."""
-    if llm is not None and config.escalate and (action.logical_assertion or "").strip():
-        offline = await judge_step(
+
+    def offline_verdict():
+        return judge_step(
             page,
             action,
             before_scroll,
@@ -293,6 +294,9 @@ async def judge_step(
             element=element,
             seen_before=seen_before,
         )
+
+    if llm is not None and config.escalate and (action.logical_assertion or "").strip():
+        offline = await offline_verdict()
         if offline.status != "unverified":
             return offline
         asked = await llm_verdict(llm, action, before_png, after_png, protocol)
@@ -310,17 +314,7 @@ async def judge_step(
                 expect = await verdicts.expect_verdict(page, action, before_scroll)
                 verdict.evidence["expect"] = expect.evidence["expect"]
             return verdict
-        fallback = await judge_step(
-            page,
-            action,
-            before_scroll,
-            before_sig,
-            before_png,
-            after_png,
-            config,
-            element=element,
-            seen_before=seen_before,
-        )
+        fallback = await offline_verdict()
         fallback.reason = f"{verdict.reason}; fell back to {fallback.method}: {fallback.reason}"
         fallback.method = f"{fallback.method} ({verdict.method})"
         return fallback

@@ -7,15 +7,15 @@ changed in both (so the change rule alone would pass the wrong one).
 - a look said to change ("the photo becomes darker", "the button turns green") is checked on the
   element's region in screenshots before and after the step."""
 
-import asyncio
 from urllib.parse import quote
 
 import pytest
 
-from iwr.benchmark.loader import LoadedTask
 from iwr.benchmark.types import Task
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.evaluate import JudgeConfig
 from iwr.judge.replay import ReplayConfig
+
+from .small_pages import judge_pages
 
 pytestmark = pytest.mark.browser
 
@@ -200,17 +200,9 @@ ALL = {**PAGES, **UNDECIDED}
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict:
-    root = tmp_path_factory.mktemp("assertion-things")
-    jobs = []
-    for i, (t, html, _) in enumerate(ALL.values()):
-        (root / f"site{i}").mkdir()
-        (root / f"site{i}" / "index.html").write_text(html)
-        (root / f"task{i}").mkdir()
-        jobs.append(
-            (LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"), root / f"out{i}")
-        )
     config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
-    return dict(zip(ALL, asyncio.run(evaluate_many(jobs, config, workers=2))))
+    cases = {name: (html, t) for name, (t, html, _) in ALL.items()}
+    return judge_pages(tmp_path_factory.mktemp("assertion-things"), cases, config)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -16,6 +16,7 @@ from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
 
 from .broken_sites import without_click_handler
+from .small_pages import judge_pages
 
 pytestmark = pytest.mark.browser
 
@@ -142,17 +143,9 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def small_pages(tmp_path_factory) -> dict:
-    root = tmp_path_factory.mktemp("assertion-pages")
-    jobs = []
-    for i, (_name, (t, html, _)) in enumerate(PAGES.items()):
-        (root / f"site{i}").mkdir()
-        (root / f"site{i}" / "index.html").write_text(html)
-        (root / f"task{i}").mkdir()
-        jobs.append(
-            (LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=root / f"site{i}"), root / f"out{i}")
-        )
     config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
-    return dict(zip(PAGES, asyncio.run(evaluate_many(jobs, config, workers=2))))
+    cases = {name: (html, t) for name, (t, html, _) in PAGES.items()}
+    return judge_pages(tmp_path_factory.mktemp("assertion-pages"), cases, config)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -3,14 +3,12 @@ Chromium: actions that reload or navigate within the page's origin (both protoco
 row's hover fades in, and controls told apart only by their place among alike ones (a toolbar's round
 buttons, a grid's seats handled by one delegated listener), never an option of a closed list."""
 
-import asyncio
-
 import pytest
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.evaluate import JudgeConfig
 from iwr.judge.replay import ReplayConfig
+
+from .small_pages import judge_pages, task
 
 pytestmark = pytest.mark.browser
 
@@ -272,41 +270,13 @@ CASES = {
 }
 
 
-def task(steps) -> Task:
-    return Task.model_validate(
-        {
-            "id": 1,
-            "recording_details": {"resolution": "800x600"},
-            "action_sequence": [
-                {
-                    "type": t,
-                    "parameters": {"description": d, **extra},
-                    "logical_assertion": a,
-                    "visual_evaluation_flag": False,
-                }
-                for t, d, a, extra in steps
-            ],
-        }
-    )
-
-
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory) -> dict:
-    root = tmp_path_factory.mktemp("layout-navigation")
-    by_protocol: dict[str, list] = {"iwr": [], "official": []}
-    for i, (name, (files, steps, protocol, _)) in enumerate(CASES.items()):
-        site = root / f"site{i}"
-        site.mkdir()
-        for file, html in files.items():
-            (site / file).write_text(html)
-        (root / f"task{i}").mkdir()
-        lt = LoadedTask(task=task(steps), folder=root / f"task{i}", line=1)
-        by_protocol[protocol].append((name, (lt, Candidate(root=site), root / f"out{i}")))
     out = {}
-    for protocol, jobs in by_protocol.items():
+    for protocol in ("iwr", "official"):
+        cases = {n: (files, task(steps)) for n, (files, steps, p, _) in CASES.items() if p == protocol}
         config = JudgeConfig(protocol=protocol, ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
-        results = asyncio.run(evaluate_many([j for _, j in jobs], config, workers=2))
-        out.update(zip([n for n, _ in jobs], results))
+        out.update(judge_pages(tmp_path_factory.mktemp(f"layout-navigation-{protocol}"), cases, config))
     return out
 
 

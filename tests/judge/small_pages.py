@@ -1,0 +1,45 @@
+"""Judging small pages built for a test: each case is a site (one `index.html`, or several files) and a
+task; they are judged together in one browser, so a test file pays for one launch."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from iwr.benchmark.loader import LoadedTask
+from iwr.benchmark.types import Task
+from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.types import TaskScore
+
+
+def task(steps, resolution: str = "800x600") -> Task:
+    """A task of (type, description, logical_assertion, extra parameters) steps, none flagged."""
+    return Task.model_validate(
+        {
+            "id": 1,
+            "recording_details": {"resolution": resolution},
+            "action_sequence": [
+                {
+                    "type": t,
+                    "parameters": {"description": d, **extra},
+                    "logical_assertion": a,
+                    "visual_evaluation_flag": False,
+                }
+                for t, d, a, extra in steps
+            ],
+        }
+    )
+
+
+def judge_pages(root: Path, cases: dict[str, tuple[str | dict[str, str], Task]], config: JudgeConfig) -> dict:
+    """name -> TaskScore for each (site, task) case; a site is its `index.html` or {file: html}."""
+    jobs = []
+    for i, (site, t) in enumerate(cases.values()):
+        folder = root / f"site{i}"
+        folder.mkdir()
+        for name, html in (site if isinstance(site, dict) else {"index.html": site}).items():
+            (folder / name).write_text(html)
+        (root / f"task{i}").mkdir()
+        jobs.append((LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=folder), root / f"out{i}"))
+    results: list[TaskScore] = asyncio.run(evaluate_many(jobs, config, workers=2))
+    return dict(zip(cases, results))
