@@ -324,8 +324,10 @@ def test_plugins_are_listed_and_run(tmp_path: Path) -> None:
 
 
 def test_an_interrupted_run_says_how_many_tasks_it_kept(tmp_path: Path, llm_server) -> None:
-    """Ctrl-C (SIGINT) mid-run: the last line counts the tasks judged and kept, not 0."""
-    llm_server.respond_with(lambda request: reply(GOOD))
+    """Ctrl-C (SIGINT) mid-run: the last line counts the tasks judged and kept, not 0. Each answer takes
+    1.5 s, so the run is still under way when the first task is kept (on a loaded machine the four fast
+    tasks once all finished before the signal arrived)."""
+    llm_server.respond_with(lambda request: hang(1.5, then=reply(GOOD)))
     env = {**os.environ, "IWR_CACHE_DIR": str(tmp_path / "cache")}
     run = tmp_path / "runs" / "i"
     proc = subprocess.Popen(
