@@ -336,6 +336,9 @@ def test_an_interrupted_run_says_how_many_tasks_it_kept(tmp_path: Path, llm_serv
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # a shell that started the suite in the background passes Ctrl-C on as ignored: a person's
+        # terminal delivers it, so the run gets the default handling back
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 240
     while time.time() < deadline and not list(run.glob("*/eval.json")) and proc.poll() is None:
