@@ -16,6 +16,7 @@ from iwr.judge.evaluate import JudgeConfig
 from iwr.judge.replay import ReplayConfig
 
 from .small_pages import judge_pages
+from .small_pages import task as one_task
 
 pytestmark = pytest.mark.browser
 
@@ -119,20 +120,7 @@ STARS = page(
 
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
-    return Task.model_validate(
-        {
-            "id": 1,
-            "recording_details": {"resolution": "800x600"},
-            "action_sequence": [
-                {
-                    "type": kind,
-                    "parameters": {"description": description, **extra},
-                    "logical_assertion": assertion,
-                    "visual_evaluation_flag": False,
-                }
-            ],
-        }
-    )
+    return one_task([(kind, description, assertion, extra)])
 
 
 TYPE_PW = task(

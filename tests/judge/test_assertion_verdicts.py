@@ -17,6 +17,7 @@ from iwr.judge.replay import ReplayConfig
 
 from .broken_sites import without_click_handler
 from .small_pages import judge_pages
+from .small_pages import task as task_of
 
 pytestmark = pytest.mark.browser
 
@@ -86,21 +87,7 @@ SUGGEST = """<!doctype html><html><body style="font-family: Arial; margin: 24px"
 
 
 def task(*actions) -> Task:
-    return Task.model_validate(
-        {
-            "id": 1,
-            "recording_details": {"resolution": "800x600"},
-            "action_sequence": [
-                {
-                    "type": t,
-                    "parameters": {"description": d, **extra},
-                    "logical_assertion": a,
-                    "visual_evaluation_flag": False,
-                }
-                for t, d, a, extra in actions
-            ],
-        }
-    )
+    return task_of(actions)
 
 
 TICK = task(
