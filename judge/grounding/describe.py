@@ -64,30 +64,6 @@ TEXT_KINDS = {"heading", "title", "text", "label", "caption", "word", "paragraph
 every control may be grounded too."""
 LAYOUT_NOUNS = {"row", "rows", "column", "columns", "line", "grid", "group", "set", "one", "ones", "each"}
 """Words that say where among alike elements, not what the element is called."""
-ORDINALS = {
-    "first": 0,
-    "1st": 0,
-    "second": 1,
-    "2nd": 1,
-    "third": 2,
-    "3rd": 2,
-    "fourth": 3,
-    "4th": 3,
-    "fifth": 4,
-    "5th": 4,
-    "sixth": 5,
-    "6th": 5,
-    "seventh": 6,
-    "7th": 6,
-    "eighth": 7,
-    "8th": 7,
-    "ninth": 8,
-    "9th": 8,
-    "tenth": 9,
-    "10th": 9,
-    "last": -1,
-}
-
 SYNONYMS = [
     {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
     {"close", "dismiss", "cancel", "exit", "x"},

@@ -21,7 +21,6 @@ from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, layout, strategy
 from iwr.judge.grounding.describe import (
     ICON_VOCABULARY,
-    ORDINALS,
     REGION_WORDS,
     WORD,
     Anchor,
@@ -44,7 +43,7 @@ LAYOUT_BAND = 12.0
 """Groups holding an element within this of the best score may be the one the layout words count in
 (the best matches may be elsewhere: "the blue swatch, eighth of the second row" on a page of blue links)."""
 
-__all__ = ["FuzzyGrounding", "quoted_strings", "score_element", "ORDINALS"]
+__all__ = ["FuzzyGrounding", "quoted_strings", "score_element"]
 
 
 def _fields(e: dict) -> list[str]:
