@@ -192,7 +192,26 @@ const iwrLook = (() => {
     }
     let hits = exact.length ? exact : part;
     if (acted && hits.includes(acted)) hits = [acted];
-    return { found: hits.length > 0, values: hits.slice(0, 5).map(fieldValue) };
+    return { found: hits.length > 0, values: hits.slice(0, 5).map(fieldValue), checks: namedChecks(want) };
+  };
+  // A checkbox the assertion names ("a ticked 'displayOutline' box"): by the names a field has, or the
+  // short text of the row or box around it (a library's label is often a sibling of the box's wrapper).
+  const rowLabel = (e) => {
+    for (let a = parentOf(e), d = 0; a && a !== document.body && d < 4; a = parentOf(a), d++) {
+      const t = (a.innerText || "").trim();
+      if (t) return t.length < 60 && a.querySelectorAll(CHECKS).length === 1 ? [wordsOf(t)] : [];
+    }
+    return [];
+  };
+  const checkState = (c) => c.matches("input") ? c.checked : c.getAttribute("aria-checked") === "true";
+  const namedChecks = (want) => {
+    const exact = [], part = [];
+    if (want.length) for (const root of allRoots(document.body || html)) for (const c of root.querySelectorAll(CHECKS)) {
+      const names = [...namesOf(c), ...rowLabel(c)];
+      if (names.some((n) => n.join(" ") === want.join(" "))) exact.push(c);
+      else if (names.some((n) => within(n, want))) part.push(c);
+    }
+    return (exact.length ? exact : part).slice(0, 5).map(checkState);
   };
 
   return ({ el, press, key, fields }) => {

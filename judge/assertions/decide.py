@@ -43,6 +43,9 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         filled = bool((acted.get("value") or "").strip())
         return filled if fact.kind == "filled" else not filled
     if fact.kind == "checked":
+        states = named.get("checks") if named else None
+        if states:
+            return any(state == fact.want for state in states)
         state = acted.get("checked")
         return None if state is None else state == fact.want
     if fact.kind in ("gone", "looks"):
@@ -55,6 +58,32 @@ def _fewer(text: str, before: dict, after: dict) -> bool:
     if before.get("error") or after.get("error"):
         return False
     return occurrences(after["strict"], text) < occurrences(before["strict"], text)
+
+
+def _count(fact: Fact, text: str, reading: dict) -> int:
+    hay = reading["seen"] if fact.in_view else reading.get("page", reading["seen"])
+    if fact.kind == "number":
+        p = number_pattern(text)
+        return len(p.findall(fold(hay))) if p else 0
+    return occurrences(hay, text)
+
+
+def _replaced(row: dict, fact: Fact, before: dict, after: dict) -> None:
+    """ "changes from '7' to '3'" where a '3' was on the page already: the change shows as more '3's
+    or fewer '7's; neither, and it did not happen."""
+    if before.get("error") or after.get("error"):
+        return
+    more = _count(fact, fact.text, after) > _count(fact, fact.text, before)
+    fewer = _count(fact, fact.was, after) < _count(fact, fact.was, before)
+    if more or fewer:
+        row["before"] = False
+        row["note"] = f"shown before the step too, elsewhere; '{fact.was}' gave way to it"
+    else:
+        row["after"] = False
+        row["failure"] = (
+            f"'{fact.text}' is shown no more often than before the step and '{fact.was}' no less: "
+            f"the change from '{fact.was}' to '{fact.text}' did not happen"
+        )
 
 
 def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Verdict) -> Verdict:
@@ -81,6 +110,8 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
             # its occurrences went away, which is what the sentence says
             row["before"], row["after"] = False, True
             row["note"] = "shown fewer times than before the step (it is also shown elsewhere)"
+        if f.was and row["before"] and row["after"]:
+            _replaced(row, f, before, after)
         row.update({k: v for k, v in (("field", f.field), ("noun", f.noun), ("tone", f.tone)) if v})
         if f.kind == "looks":
             row["failure"] = f"{f.thing()} {f.change()[1]}"
@@ -126,6 +157,8 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
 
 
 def _failure(row: dict) -> str:
+    if row.get("failure") and row["kind"] != "looks":
+        return row["failure"]
     field = f"the '{row['field']}' field" if row.get("field") else "the field acted on"
     return {
         "visible": f"'{row['text']}' is not shown after the step",
@@ -134,7 +167,8 @@ def _failure(row: dict) -> str:
         "value": f"{field} does not contain '{row['text']}'",
         "empty": f"{field} is not empty",
         "filled": f"{field} is empty",
-        "checked": "the checkbox acted on is " + ("not checked" if "unchecked" not in row["fact"] else "still checked"),
+        "checked": row["fact"].rsplit(" is ", 1)[0]
+        + (" is not checked" if not row["fact"].endswith("unchecked") else " is still checked"),
         "gone": f"the {row.get('noun')} shown before the step is still shown",
         "looks": row.get("failure", "") + (f" ({row['note']})" if row.get("note") else ""),
     }[row["kind"]]

@@ -21,13 +21,16 @@ class Fact(BaseModel):
     kept: bool = False
     """Said to stay as it was ("still reads '$100'", "remains"): holding before the step is expected."""
     field: str = ""
-    """For `value`, `empty`, `filled`: the name of the field the assertion names ("the City field",
-    "the 'Email' field"), found on the page by its label, placeholder, aria-label or name; "" = the
-    field acted on."""
+    """For `value`, `empty`, `filled`, `checked`: the name of the field (or checkbox) the assertion names
+    ("the City field", "the 'Email' field", "a ticked 'displayOutline' box"), found on the page by its
+    label, placeholder, aria-label, name or the short text of its row; "" = the one acted on."""
     noun: str = ""
     """For `gone`: the kind of thing said to close (dialog, menu, list...); for `looks`: the nouns naming
     the element whose look changes, head first (with `text`: the one of them around that text; neither:
     the element acted on)."""
+    was: str = ""
+    """For `visible` and `number`: what the assertion says it replaces ("changes from '7' to '3'"):
+    shown before the step too, it must then show more often, or that must show less often."""
     tone: str = ""
     """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
 
@@ -41,10 +44,14 @@ class Fact(BaseModel):
             "value": f"{field} contains '{self.text}'",
             "empty": f"{field} is empty",
             "filled": f"{field} is filled in",
-            "checked": f"the checkbox acted on is {'checked' if self.want else 'unchecked'}",
+            "checked": f"{self.checkbox()} is {'checked' if self.want else 'unchecked'}",
             "gone": f"the {self.noun} shown before the step is hidden",
             "looks": f"{self.thing()} {self.change()[0]}",
         }[self.kind]
+
+    def checkbox(self) -> str:
+        """For `checked`: the checkbox named ("the 'displayOutline' checkbox"), else the one acted on."""
+        return f"the '{self.field}' checkbox" if self.field else "the checkbox acted on"
 
     def thing(self) -> str:
         """For `looks`: the element whose look changes, as the assertion names it."""

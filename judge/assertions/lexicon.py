@@ -31,7 +31,7 @@ INTRO = words(
     "containing becomes become becoming to into with marked titled entitled labelled labeled headed captioned "
     "named called of at is are now still stays stay remains remain keeps includes include including like "
     "followed by as equals reach reaches hits rises falls drops jumps changes updates updated set back total "
-    "announces announcing welcomes greets"
+    "announces announcing welcomes greets beginning starting begins starts ending ends"
 )
 """A mention right after one of these (within three words) is stated as the after-state."""
 SEPARATORS = words(", and or ( ) & then plus as well · ×")
@@ -104,6 +104,8 @@ PLURAL_SUBJECT = words(
     "all none every each both neither no rules boxes checkboxes items tasks options todos toggles switches "
     "they them these those"
 )
+CHECK_BOXES = words("checkbox checkboxes box boxes toggle switch radio option setting")
+"""Nouns a quote right before names as a checkbox ("the 'Dark mode' toggle", "a ticked 'Wrap' box")."""
 CHECK_NOUNS = words("checkbox box toggle switch task item todo option radio it row entry setting check tick")
 
 # ---------------------------------------------------------------------------------------------------

@@ -46,12 +46,45 @@ def number_pattern(number: str) -> re.Pattern | None:
     return re.compile(r"(?<![0-9])" + body + (r"(?:\|0+)?" if decimals else "") + r"(?![0-9])")
 
 
+GLUED_SYMBOLS = "*^+=#~@²³°"
+"""Symbols that change what a quote says when written against a word or number ('Default*' is not
+'Default', 'Ans^2' not 'Ans 2'); other punctuation is left to the folded match (a dash, a colon or an
+ellipsis is often typography, and a '+' before a space is often an icon)."""
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"} | {"∗": "*", "＊": "*", "×": "x"})
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", (s or "").lower().translate(_DASHES))
+
+
+def symbol_pattern(text: str) -> re.Pattern | None:
+    """What a quote's symbols require on the page, as a pattern over text without spaces; None when
+    its folded words say all. A quote of symbols only ('(-)', '+/-', '<<') must show as written; a
+    quote with a symbol glued to a word ('Default*', 'Ans^2', '#7f6840') needs that word and symbol
+    together."""
+    raw = (text or "").strip()
+    if not _alnum_tokens(raw):
+        body = _squash(raw)
+        return re.compile(re.escape(body)) if len(body) >= 2 and set(body) != {"."} else None
+    glued = re.findall(r"[^\W_]+[" + re.escape(GLUED_SYMBOLS) + r"]+|[" + re.escape(GLUED_SYMBOLS) + r"]+[^\W_]+", raw)
+    if not glued:
+        return None
+    return re.compile(".*?".join(re.escape(_squash(g)) for g in glued), re.S)
+
+
 def contains(hay: str, text: str) -> bool:
-    p = _pattern(text)
-    return bool(p and p.search(fold(hay)))
+    """`text` shows in `hay`: its words in order (`fold`), and its meaningful symbols (`symbol_pattern`)."""
+    p, sym = _pattern(text), symbol_pattern(text)
+    if p is None and sym is None:
+        return False
+    if p is not None and not p.search(fold(hay)):
+        return False
+    return sym is None or any(sym.search(_squash(line)) for line in (hay or "").splitlines())
 
 
 def occurrences(hay: str, text: str) -> int:
     """How many times `text` shows in `hay` (matched as `contains` matches it)."""
-    p = _pattern(text)
+    p, sym = _pattern(text), symbol_pattern(text)
+    if sym is not None:
+        return sum(len(sym.findall(_squash(line))) for line in (hay or "").splitlines())
     return len(p.findall(fold(hay))) if p else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import (
+    CHECK_BOXES,
     CHECK_NOUNS,
     EMPTY_PART,
     FILLED_PART,
@@ -13,6 +14,7 @@ from iwr.judge.assertions.lexicon import (
     VALUE_VERBS,
     VERBS,
 )
+from iwr.judge.assertions.match import symbol_pattern
 from iwr.judge.assertions.predicates import predicate_facts
 from iwr.judge.assertions.roles import (
     ABSENT,
@@ -56,6 +58,7 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
         parenthesis right after it shares it ("with the commands 'A', 'B' and 'C'", "'X' ($89.00)")."""
         kept: dict[int, bool] = {}
         prev_mention = -1
+        replaced = ""  # the mention after "from" ("changes from '7' to '3'"): what the next one replaces
         for idx, t in enumerate(clause):
             if t.kind not in ("q", "n"):
                 continue
@@ -98,14 +101,16 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             ):
                 role = SKIP  # the field's name: it may be a placeholder that typing hides
             prev_mention = idx
+            was = replaced if replaced and _to_after(window) else ""
+            replaced = _clean_quote(t.text) if role == SKIP and "from" in _words(window[-3:]) else ""
             if role in (SKIP, LOCATED):
                 continue
             if is_number:
                 if role == PRESENT:
-                    facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx]))
+                    facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx], was=was))
                 continue
             text = _clean_quote(t.text)
-            if not _alnum_tokens(text) or len(text) > 200:
+            if (not _alnum_tokens(text) and symbol_pattern(text) is None) or len(text) > 200:
                 continue
             if role == ABSENT:
                 if _specific(text):
@@ -113,7 +118,7 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             elif (field := _value_field(clause, idx)) is not None:
                 facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field))
             else:
-                facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx]))
+                facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was))
         facts += _field_state_facts(clause)
         facts += predicate_facts(clause)
         if action_type in ("Click", "Press"):
@@ -124,6 +129,12 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             seen.add(f)
             out.append(f)
     return out
+
+
+def _to_after(window: list[Tok]) -> bool:
+    """ "... from 'A' to 'B'": the words right before B say it is what A became."""
+    ws = _words(window[-3:])
+    return bool(ws) and ws[0] in {"to", "into"}
 
 
 def _clause_has_value_verb_after(clause: list[Tok], idx: int) -> bool:
@@ -222,5 +233,29 @@ def _checked_facts(clause: list[Tok]) -> list[Fact]:
             state = rest[1] == "on"
         if state is None:
             continue
-        return [Fact(kind="checked", want=state != negated)]
-    return []
+        return [Fact(kind="checked", want=state != negated, field=_check_named(clause, ws[:i]))]
+    return _ticked_named(clause)
+
+
+_TICKS = {"ticked": True, "checked": True, "selected": True, "unticked": False, "unchecked": False}
+
+
+def _check_named(clause: list[Tok], subject: list[str]) -> str:
+    """ "the 'Dark mode' checkbox is ticked": the quote right before a checkbox noun names it."""
+    for k in range(len(subject) - 1):
+        if subject[k] == "\0q" and subject[k + 1] in CHECK_BOXES:
+            return _clean_quote(clause[k].text)
+    return ""
+
+
+def _ticked_named(clause: list[Tok]) -> list[Fact]:
+    """ "a ticked 'displayOutline' box", "an unchecked 'Remember me' checkbox": the state of the checkbox
+    that quote names."""
+    out = []
+    for k in range(len(clause) - 2):
+        a, q, noun = clause[k], clause[k + 1], clause[k + 2]
+        if a.kind == "w" and a.text in _TICKS and q.kind == "q" and noun.kind == "w" and noun.text in CHECK_BOXES:
+            if a.text == "selected" and noun.text not in {"checkbox", "radio", "toggle", "switch"}:
+                continue
+            out.append(Fact(kind="checked", want=_TICKS[a.text], field=_clean_quote(q.text)))
+    return out

@@ -12,9 +12,10 @@ REGION_CHANGE = 0.005
 """The region changed when at least this share of its pixels changed."""
 LUMINANCE_STEP = 1.0
 """darker / lighter: the region's mean luminance (0-255) moved at least this far that way."""
-HUE_SHARE = 0.25
+HUE_SHARE = 0.15
 """A colour: at least this share of the changed pixels are saturated pixels of that hue after the
-step, and more of them than before."""
+step, and more of them than before (text that turns green: its anti-aliased edges change too, and
+few of them are saturated)."""
 HUES = {
     "red": [(0, 10), (160, 179)],
     "orange": [(8, 22)],

@@ -50,7 +50,7 @@ _PREPOSITIONS = {
 }
 _NOT_NOUNS = word_set(
     "pm am now also then here there all both each only whole first one two three four five six seven eight nine "
-    "ten second third last"
+    "ten second third last leftmost rightmost topmost bottommost other rest"
 )
 _LATER = {"after", "later", "eventually", "shortly", "seconds", "second", "moment", "moments", "briefly", "soon"}
 _LATER |= {"automatically", "while", "until", "timeout", "delay"}
@@ -97,8 +97,12 @@ def _gone(pw: list[str]) -> bool:
     return False
 
 
-def _tone(pw: list[str]) -> str | None:
-    """The look a predicate gives its subject: a direction, a colour, "" (a change), None (no look)."""
+_SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
+
+
+def _tone(pw: list[str], now: bool = False) -> str | None:
+    """The look a predicate gives its subject: a direction, a colour, "" (a change), None (no look).
+    `now`: the clause says the look is new ("the marks are now orange"), a change even after "is"."""
     if not pw:
         return None
     if pw[0] in LOOK_ALONE:
@@ -108,7 +112,7 @@ def _tone(pw: list[str]) -> str | None:
     if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
         later = [TONES[w] for w in pw[2:5] if w in TONES and TONES[w]]
         return later[0] if later else ""
-    if pw[0] in {"is", "are"} and len(pw) > 1 and pw[1] not in CHANGED_LOOKS:
+    if pw[0] in {"is", "are"} and len(pw) > 1 and pw[1] not in CHANGED_LOOKS and not now:
         return None  # "the stars are gold", "GREEN is white": a state, maybe held before; only a change counts
     if pw[0] in LOOK_VERBS and len(pw) > 1:
         words = pw[1:]
@@ -116,6 +120,10 @@ def _tone(pw: list[str]) -> str | None:
             words[0] in {"much", "slightly", "noticeably", "visibly", "more"} or words[:2] == ["a", "bit"]
         ):
             words = words[2:] if words[0] == "a" else words[1:]
+        if words[:1] == ["in"] and now:
+            words = words[1:]  # "now in green text"
+        if len(words) > 1 and words[0] in _SHADES and TONES.get(words[1]):
+            words = words[1:]  # "dark green", "pale blue": the colour
         if words and words[0] in TONES:
             tone = TONES[words[0]]
             if not tone and words[1:2] == ["in"]:  # "is highlighted in yellow"
@@ -150,6 +158,8 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     if quoted and not own_quotes and nouns_of(words[:cut]) and not set(words[:cut]) & PARTS:
         # "the stars above 'CSS Stars'": the quote only says where they are; which stars is not certain
         return ("", ["?"])
+    if quoted and not own_quotes and cut == 0:
+        return "", nouns[:2]  # "above 'Font Awesome' the small marks ...": the quote says where they are
     return (_clean_quote(quoted[-1]) if quoted else ""), nouns[:2]
 
 
@@ -158,6 +168,12 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
     subject: tuple[str, list[str]] | None = None
     for phrase in _phrases(clause):
         k = _verb_at(phrase)
+        if k is None and subject is not None and phrase[0].kind == "w" and phrase[0].text == "now":
+            # "'Blind test' stays in the box, now in green text": the look of the last subject
+            tone = _tone(["is", *(t.text for t in phrase[1:] if t.kind == "w")], now=True)
+            if tone is not None and subject[1] != ["?"]:
+                out.append(Fact(kind="looks", text=subject[0], noun=" ".join(subject[1]), tone=tone))
+            continue
         if k is None:
             continue
         if any(t.kind == "w" and (t.text in NEG or t.text.endswith("n't")) for t in phrase[:k]):
@@ -177,7 +193,7 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
                 continue
         if any(w in NEG for w in pw[:3]):
             continue
-        tone = _tone(pw)
+        tone = _tone(pw, now=any(t.kind == "w" and t.text == "now" for t in phrase[k : k + 3]))
         if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
             continue
         if nouns == ["?"]:

@@ -87,6 +87,14 @@ const iwrThings = (() => {
     const [x, y] = centre(to);
     return list.map((e) => [Math.hypot(centre(e)[0] - x, centre(e)[1] - y), e]).sort((a, b) => a[0] - b[0])[0][1];
   };
+  const alike = (a, b) => a.localName === b.localName && (a.getAttribute("class") || "").split(/\s+/)[0] === (b.getAttribute("class") || "").split(/\s+/)[0];
+  const groupOf = (e) => {
+    for (let a = e, d = 0; a && parentOf(a) && a !== document.body && d < 3; a = parentOf(a), d++) {
+      const kin = Array.from(parentOf(a).children).filter((x) => alike(x, a));
+      if (kin.length >= 3) return parentOf(a);
+    }
+    return null;
+  };
   const target = ({ el, press, text, nouns }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
@@ -97,15 +105,24 @@ const iwrThings = (() => {
       const esc = norm(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const re = new RegExp("(^|[^\\p{L}\\p{N}])" + esc + "($|[^\\p{L}\\p{N}])", "u");
       const shows = (e) => re.test(norm(e.innerText));
-      const hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
+      let hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
+      if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
       const hit = nearest(hits, acted);
-      // "the 'Hot Stone Therapy' card": the card around the text
+      // "the 'Hot Stone Therapy' card": the card around the text; "the 'height' box": the field by that label
       for (const w of hit ? nouns || [] : []) {
-        for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return a;
+        for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
+          if (matches(a, w)) return a;
+          const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
+          if (inner.length === 1) return inner[0];
+        }
       }
       return hit && acted && acted.contains(hit) ? acted : hit;  // the text of the element acted on: that element
     }
     if (!nouns || !nouns.length) return acted;
+    // "the first four small marks are now orange": things of the kind acted on, the row of alike
+    // siblings around the element acted on
+    const row = acted && nouns.some((w) => w.length > 3 && w.endsWith("s") && !NOUNS[w]) ? groupOf(acted) : null;
+    if (row) return row;
     for (const w of nouns) {
       if (acted) {
         for (let a = acted, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return a;

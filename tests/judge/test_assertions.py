@@ -10,7 +10,7 @@ from iwr.judge.types import Verdict
 
 def short(f: Fact) -> str:
     if f.kind == "checked":
-        return "checked" if f.want else "unchecked"
+        return ("checked" if f.want else "unchecked") + (f"@{f.field}" if f.field else "")
     if f.kind in ("empty", "filled"):
         return f.kind + (f"@{f.field}" if f.field else "")
     if f.kind == "gone":
@@ -19,7 +19,7 @@ def short(f: Fact) -> str:
         return f"looks:{f.text or f.noun}:{f.tone}"
     if f.kind == "value" and f.field:
         return f"value@{f.field}:{f.text}"
-    return f"{f.kind}{'@view' if f.in_view else ''}:{f.text}"
+    return f"{f.kind}{'@view' if f.in_view else ''}:{f.text}" + (f"<{f.was}" if f.was else "")
 
 
 # (assertion, action type, the facts it states) in the style of the bundled pack and of real sites
@@ -47,7 +47,7 @@ CASES = [
     ),
     ("The 'Clear completed' button disappears.", "Click", ["absent:Clear completed"]),
     ("Only active todos are shown.", "Click", []),
-    ("The counter goes from '3 items left' to '2 items left'.", "Click", ["visible:2 items left"]),
+    ("The counter goes from '3 items left' to '2 items left'.", "Click", ["visible:2 items left<3 items left"]),
     ("The new todo input is cleared.", "Press", ["empty@todo"]),
     ("The input contains “Buy milk”.", "Type", ["value:Buy milk"]),
     ("All todos are marked as completed and the counter reads '0 items left'.", "Click", ["visible:0 items left"]),
@@ -70,7 +70,7 @@ CASES = [
     ("The sortable list now reads Item 2, Item 1, Item 3.", "Click", []),
     ("The radio button 'New York' is checked.", "Click", ["visible:New York", "checked"]),
     ("The toggle switch is turned on.", "Click", ["checked"]),
-    ("The 'Remember me' box is ticked.", "Click", ["visible:Remember me", "checked"]),
+    ("The 'Remember me' box is ticked.", "Click", ["visible:Remember me", "checked@Remember me"]),
     ("The spinner value becomes 5.", "Click", ["number:5"]),
     # labels that change: the old one is the subject, not required
     ("The 'Follow' button now reads 'Following'.", "Click", ["visible:Following"]),
@@ -78,10 +78,10 @@ CASES = [
     ("The second tab 'Reviews (12)' becomes active.", "Click", ["visible:Reviews (12)"]),
     ("The '+ Add' button turns into a quantity stepper showing 1.", "Click", ["number:1"]),
     ("The text 'Loading…' is replaced by the results.", "Click", []),
-    ("The status changes from 'Active' to 'Cancelled'.", "Click", ["visible:Cancelled"]),
+    ("The status changes from 'Active' to 'Cancelled'.", "Click", ["visible:Cancelled<Active"]),
     # amounts and numbers: the after-state only
-    ("The price changes from $20 to $18.", "Click", ["number:$18"]),
-    ("The heart turns red and its counter goes from 128 to 129.", "Click", ["number:129", "looks:heart:red"]),
+    ("The price changes from $20 to $18.", "Click", ["number:$18<$20"]),
+    ("The heart turns red and its counter goes from 128 to 129.", "Click", ["number:129<128", "looks:heart:red"]),
     ("The like count increases to 129.", "Click", ["number:129"]),
     ("The total falls below $150, so shipping is $7.95 again.", "Click", ["number:$7.95"]),
     ("The cart badge shows 3 and the header reads 'Cart (3)'.", "Click", ["number:3", "visible:Cart (3)"]),
@@ -138,7 +138,7 @@ CASES = [
     ),
     ("None of the rules '8+ characters' and 'Number' is ticked.", "Type", ["visible:8+ characters", "visible:Number"]),
     ("All three rules are ticked and the strength indicator shows 'Strong'.", "Type", ["visible:Strong"]),
-    ("The 'Dark mode' switch is switched off.", "Click", ["visible:Dark mode", "unchecked"]),
+    ("The 'Dark mode' switch is switched off.", "Click", ["visible:Dark mode", "unchecked@Dark mode"]),
     ("The first checkbox is no longer checked.", "Click", ["unchecked"]),
     ("The checkbox is checked.", "Type", []),
     # the real-site corpus (TodoMVC, jQuery UI demos)
@@ -255,6 +255,26 @@ CASES = [
         "Click",
         ["absent:All right", "visible:To Do"],
     ),
+    # what a change replaced, symbols that matter, notes by how they begin, named checkboxes, new looks
+    ("The score next to the dots changes from '4' to '2'.", "Click", ["visible:2<4"]),
+    ("The label changes from 'Not sure' to 'Sure'.", "Click", ["visible:Sure<Not sure"]),
+    ("The counter goes from 128 to 129.", "Click", ["number:129<128"]),
+    ("The title of the list reads 'Draft*'.", "Type", ["visible:Draft*"]),
+    ("A small menu with the one item '(+)' drops down.", "Click", ["visible:(+)"]),
+    ("The '+' key stays lit.", "Click", []),
+    (
+        "A note appears under it beginning 'Values kept here override the'.",
+        "Click",
+        ["visible:Values kept here override the"],
+    ),
+    ("The form shows a ticked 'wrapLines' box.", "Click", ["visible:wrapLines", "checked@wrapLines"]),
+    ("The 'Night mode' toggle is switched off.", "Click", ["visible:Night mode", "unchecked@Night mode"]),
+    (
+        "'Draft' stays in the 'title' box, now in green text.",
+        "Press",
+        ["visible:Draft", "visible:title", "looks:Draft:green"],
+    ),
+    ("Below 'Ratings' the first three small dots are now dark blue.", "Click", ["looks:dots small:blue"]),
 ]
 
 
@@ -337,6 +357,26 @@ def test_matching_is_lenient_on_punctuation_and_strict_on_numbers() -> None:
     assert not contains("13 items left", "3 items left")
     assert number_pattern("$20").search("|price|20|00|") and not number_pattern("$20").search("|120|")
     assert not number_pattern("4.2").search("|4|25|")
+    # a symbol glued to a word, or a quote of symbols only, must show as written
+    assert contains("Preset\nDraft*", "Draft*") and not contains("Preset\nDraft", "Draft*")
+    assert contains("x ^ 2", "x^2") and not contains("x 2", "x^2")
+    assert contains("( − )", "(-)") and not contains("menu - open", "(-)")
+    assert contains("Add", "+ Add")  # '+' before a space: often an icon
+
+
+def test_a_change_from_one_text_to_another_must_happen() -> None:
+    """ "changes from '7' to '3'" on a page that shows a '3' elsewhere: more '3's or fewer '7's."""
+    facts = parse("The score next to the bars changes from '7' to '3'.", "Click")
+    before = reading("1 2 3 4 5 6 7 8 9 10\nScore 7")
+    v = text_verdict(facts, before, reading("1 2 3 4 5 6 7 8 9 10\nScore 3"), CHANGED)
+    assert (v.status, v.passed) == ("pass", True), v.reason
+    v = text_verdict(facts, before, before, CHANGED)
+    assert (v.status, v.passed) == ("fail", False) and "did not happen" in v.reason
+    # the new text inside the old one ('Agree' in 'Neither Agree or Disagree')
+    facts = parse("The text changes from 'Neither Agree or Disagree' to 'Agree'.", "Click")
+    before = reading("Neither Agree or Disagree")
+    assert text_verdict(facts, before, reading("Agree"), CHANGED).passed
+    assert not text_verdict(facts, before, before, CHANGED).passed
 
 
 CHANGED = Verdict(status="unverified", passed=True, method="offline-rule", reason="the action changed: text")
