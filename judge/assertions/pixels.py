@@ -12,10 +12,9 @@ REGION_CHANGE = 0.005
 """The region changed when at least this share of its pixels changed."""
 LUMINANCE_STEP = 1.0
 """darker / lighter: the region's mean luminance (0-255) moved at least this far that way."""
-HUE_SHARE = 0.15
+HUE_SHARE = 0.25
 """A colour: at least this share of the changed pixels are saturated pixels of that hue after the
-step, and more of them than before (text that turns green: its anti-aliased edges change too, and
-few of them are saturated)."""
+step, and more of them than before."""
 HUES = {
     "red": [(0, 10), (160, 179)],
     "orange": [(8, 22)],
@@ -32,15 +31,39 @@ def _decode(png: bytes) -> np.ndarray | None:
     return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
 
 
-def _hue_share(bgr: np.ndarray, mask: np.ndarray, tone: str) -> float:
+INK_SHARE = 0.6
+"""Text or a thin mark that turns a colour while its background changes too (a field leaving focus):
+at least this share of the changed pixels that are saturated after the step are of that hue..."""
+INK_AREA = 0.02
+"""... and they cover at least this share of the region."""
+
+
+def _tone_pixels(bgr: np.ndarray, mask: np.ndarray, tone: str) -> tuple[np.ndarray, np.ndarray]:
+    """(of that hue and saturated, saturated) for the pixels under `mask`."""
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)[mask]
-    if not len(hsv):
-        return 0.0
     h, s, v = hsv[:, 0], hsv[:, 1], hsv[:, 2]
+    saturated = (s >= 70) & (v >= 50)
     inside = np.zeros(len(hsv), bool)
     for lo, hi in HUES[tone]:
         inside |= (h >= lo) & (h <= hi)
-    return float((inside & (s >= 70) & (v >= 50)).mean())
+    return inside & saturated, saturated
+
+
+def _hue_share(bgr: np.ndarray, mask: np.ndarray, tone: str) -> float:
+    hue, _ = _tone_pixels(bgr, mask, tone)
+    return float(hue.mean()) if len(hue) else 0.0
+
+
+def _ink(before: np.ndarray, after: np.ndarray, mask: np.ndarray, tone: str) -> tuple[bool, float]:
+    """The changed pixels that gained colour are mostly of that hue, and enough of them (INK_SHARE,
+    INK_AREA): "'Draft' stays in the box, now in green text"."""
+    hue, saturated = _tone_pixels(after, mask, tone)
+    hue_before, _ = _tone_pixels(before, mask, tone)
+    if not saturated.any():
+        return False, 0.0
+    share = float(hue.sum() / saturated.sum())
+    area = float(hue.sum() / mask.size)
+    return bool(share >= INK_SHARE and area >= INK_AREA and hue.sum() > 2 * hue_before.sum()), round(share, 3)
 
 
 def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[bool | None, dict]:
@@ -63,5 +86,8 @@ def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[
     elif tone in HUES:
         after, before = _hue_share(b, moved, tone), _hue_share(a, moved, tone)
         evidence.update({f"{tone}_after": round(after, 3), f"{tone}_before": round(before, 3)})
-        ok = ok and after >= HUE_SHARE and after > before
+        ink, ink_share = _ink(a, b, moved, tone) if ok else (False, 0.0)
+        if ink:
+            evidence[f"{tone}_of_coloured"] = ink_share
+        ok = bool(ok and ((after >= HUE_SHARE and after > before) or ink))
     return ok, evidence

@@ -449,3 +449,22 @@ def test_a_region_changes_look_as_the_tone_says() -> None:
     assert region_change(dark, grey, "lighter")[0] is True
     assert region_change(grey, green, "green")[0] is True and region_change(grey, red, "green")[0] is False
     assert region_change(grey, red, "red")[0] is True
+
+
+def test_text_that_turns_a_colour_while_its_background_changes() -> None:
+    """A field leaving focus: its background darkens and its text turns green; few of the changed
+    pixels are green, but nearly all that gained colour are."""
+    import cv2
+    import numpy as np
+
+    from iwr.judge.assertions.pixels import region_change
+
+    def field(bg, ink) -> bytes:
+        img = np.full((30, 200, 3), bg, np.uint8)
+        cv2.putText(img, "Draft", (6, 22), cv2.FONT_HERSHEY_SIMPLEX, 0.7, ink, 2)
+        return cv2.imencode(".png", img)[1].tobytes()
+
+    focused = field((60, 60, 60), (255, 255, 255))
+    assert region_change(focused, field((30, 30, 30), (64, 211, 46)), "green")[0] is True
+    assert region_change(focused, field((30, 30, 30), (255, 255, 255)), "green")[0] is False
+    assert region_change(focused, field((30, 30, 30), (40, 40, 220)), "green")[0] is False
