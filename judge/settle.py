@@ -1,7 +1,9 @@
 """Wait for a page to settle after an action: pending requests done, two animation frames, a short
 DOM-quiet period after the action's last mutation, short timers the action scheduled (a debounced
 search box; recorded by the sandbox's init script), smooth scrolling come to rest (a frame with no
-scroll event) and running finite animations finished
+scroll event), chains of animation frames the action started come to an end (a scroll eased by
+jQuery's `animate` barely moves in its first frames, so no scroll event tells; listeners.js tells a
+chain the action started from a loop that ran before it) and running finite animations finished
 (fast-forwarded by default), all under a cap. No fixed sleeps.
 
 The frames and the quiet period run concurrently (a mutation made in a frame callback restarts the
@@ -30,7 +32,9 @@ const watch = () => {
 };
 """
 
-_MARK_JS = "() => {" + _WATCH + "const st = watch(); st.fresh = false; return st.count; }"
+_MARK_JS = (
+    "() => {" + _WATCH + "const st = watch(); st.fresh = false; st.markedAt = performance.now(); return st.count; }"
+)
 
 _SETTLE_JS = (
     """
@@ -40,15 +44,21 @@ async ([quietMs, capMs, finish, since]) => {
     + """
   const start = performance.now();
   const left = () => Math.max(0, capMs - (performance.now() - start));
-  const sleep = (ms) => new Promise((r) => setTimeout(r, Math.min(ms, left())));
+  const timers = window[Symbol.for("iwr.timers")];
+  // the judge's own waits go by the page's original timer: they are not timers the action scheduled
+  const sleep = (ms) => new Promise((r) => (timers ? timers.raw : setTimeout)(r, Math.min(ms, left())));
   const st = watch();
   if (st.fresh) since = null;  // a new document since the mark: no history, wait from now
   st.fresh = false;
   const floor = since === null ? start : -Infinity;
+  // frame chains (listeners.js) the action started: a scroll tweened by jQuery's animate
+  const frames = window[Symbol.for("iwr.frames")];
+  const frame = () => new Promise((r) => (frames ? frames.raw : requestAnimationFrame)(() => r()));
+  const chainFloor = since === null ? Infinity : (st.markedAt ?? Infinity);
+  const chained = () => !!frames && [...frames.chains.values()].some((c) => c.started >= chainFloor);
   const quietLeft = () => (since === null || st.count !== since)
     ? Math.max(st.last, floor) + quietMs - performance.now() : 0;
-  await Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), sleep(capMs)]);
-  const timers = window[Symbol.for("iwr.timers")];
+  await Promise.race([frame().then(frame), sleep(capMs)]);
   const timerLeft = () => {
     if (!timers) return 0;
     let due = 0;
@@ -60,9 +70,11 @@ async ([quietMs, capMs, finish, since]) => {
     const timer = timerLeft();
     if (timer > 0) { await sleep(timer); continue; }
     const scrolls = st.scrolls;
-    await Promise.race([new Promise((r) => requestAnimationFrame(r)), sleep(left())]);
+    await Promise.race([frame(), sleep(left())]);
     // a smooth scroll (Home/End keys, scroll-behavior) still moving
     if (st.scrolls !== scrolls && left() > 0) continue;
+    // a chain of frames the action started (an eased scroll barely moves in its first frames)
+    if (chained() && left() > 0) continue;
     const running = document.getAnimations().filter((a) => a.playState === "running"
       && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
     if (!running.length || left() <= 0) return;
@@ -71,7 +83,7 @@ async ([quietMs, capMs, finish, since]) => {
     } else {
       await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => null))), sleep(left())]);
     }
-    await Promise.race([new Promise((r) => requestAnimationFrame(r)), sleep(left())]);
+    await Promise.race([frame(), sleep(left())]);
   }
 }
 """

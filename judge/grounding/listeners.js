@@ -5,7 +5,11 @@
 // - which short timers are pending (a debounced search box, an autocomplete that opens 300 ms after a
 //   key), so settling can wait for what an action scheduled instead of a fixed sleep. Only timers of
 //   17–1000 ms, created by an action or by one of its timers (depth <= 1), count: a polling chain
-//   does not hold the judge.
+//   does not hold the judge;
+// - which chains of animation frames are running (a jQuery `animate` scroll, a tween library): a
+//   frame requested outside a frame callback starts a chain, one requested inside it continues that
+//   chain, so settling can wait for a chain the action started to end, while a loop that ran before
+//   the action (a game, a clock) does not hold the judge.
 (() => {
   const key = Symbol.for("iwr.listeners");
   if (globalThis[key]) return;
@@ -18,9 +22,9 @@
     return original.call(this, type, listener, options);
   };
 
-  const timers = { pending: new Map(), depth: 0 };
-  Object.defineProperty(globalThis, Symbol.for("iwr.timers"), { value: timers, enumerable: false });
   const set = globalThis.setTimeout, clear = globalThis.clearTimeout;
+  const timers = { pending: new Map(), depth: 0, raw: set.bind(globalThis) };  // raw: the judge's own waits
+  Object.defineProperty(globalThis, Symbol.for("iwr.timers"), { value: timers, enumerable: false });
   globalThis.setTimeout = function (fn, delay, ...args) {
     const ms = Number(delay) || 0;
     if (typeof fn !== "function" || ms <= 16 || ms > 1000 || timers.depth > 1) return set.call(this, fn, delay, ...args);
@@ -37,5 +41,34 @@
   globalThis.clearTimeout = function (id) {
     timers.pending.delete(id);
     return clear.call(this, id);
+  };
+
+  const raf = globalThis.requestAnimationFrame, caf = globalThis.cancelAnimationFrame;
+  if (typeof raf !== "function") return;
+  // chain -> { started, pending }; a chain is gone once no frame of it is pending
+  const frames = { chains: new Map(), byId: new Map(), current: null, next: 1, raw: raf.bind(globalThis) };
+  Object.defineProperty(globalThis, Symbol.for("iwr.frames"), { value: frames, enumerable: false });
+  const release = (chain) => {
+    const c = frames.chains.get(chain);
+    if (c && --c.pending <= 0) frames.chains.delete(chain);
+  };
+  globalThis.requestAnimationFrame = function (fn) {
+    if (typeof fn !== "function") return raf.call(this, fn);
+    const chain = frames.current ?? frames.next++;
+    const c = frames.chains.get(chain) ?? { started: performance.now(), pending: 0 };
+    c.pending++;
+    frames.chains.set(chain, c);
+    const id = raf.call(this, function (t) {
+      frames.byId.delete(id);
+      const outer = frames.current;
+      frames.current = chain;
+      try { return fn.call(this, t); } finally { frames.current = outer; release(chain); }
+    });
+    frames.byId.set(id, chain);
+    return id;
+  };
+  globalThis.cancelAnimationFrame = function (id) {
+    if (frames.byId.has(id)) { release(frames.byId.get(id)); frames.byId.delete(id); }
+    return caf.call(this, id);
   };
 })();

@@ -7,6 +7,7 @@ import pytest
 
 from iwr.browser import launch_chromium
 from iwr.judge.click import click
+from iwr.judge.grounding.elements import LISTENERS_JS
 from iwr.judge.settle import mutation_mark, settle
 
 pytestmark = pytest.mark.browser
@@ -71,3 +72,45 @@ def test_click_takes_the_direct_path_only_when_the_element_is_plainly_clickable(
         return await page.inner_text("#out")
 
     assert run(steps) == ""  # the covering div got no click meant for the button under it
+
+
+EASED = """<!doctype html><html><body style="margin:0">
+<a id="go" href="#far">Portfolio</a><div style="height:3000px"></div><h2 id="far">Far below</h2>
+<div style="height:1000px"></div><canvas id="spin" width="10" height="10"></canvas><script>
+// a loop of frames that runs from the start (a clock): it must not hold the settling
+(function tick() { requestAnimationFrame(tick); })();
+const expo = (t) => t < 0.5 ? Math.pow(2, 20 * t - 10) / 2 : (2 - Math.pow(2, -20 * t + 10)) / 2;
+// eased in: the first frames do not move the page a whole pixel (no scroll event)
+const eased = (t) => t < 0.3 ? 0 : expo((t - 0.3) / 0.7);
+go.addEventListener("click", (e) => {
+  e.preventDefault();
+  const from = scrollY, to = far.offsetTop, start = performance.now();
+  const step = (now) => {
+    const t = Math.min(1, (now - start) / 800);
+    scrollTo(0, from + (to - from) * eased(t));
+    if (t < 1) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+});
+</script></body></html>"""
+
+
+def test_settle_waits_for_a_scroll_eased_by_a_chain_of_frames_not_for_a_loop_from_before() -> None:
+    async def steps(page):
+        await page.context.add_init_script(LISTENERS_JS)  # the sandbox's: it tells chains of frames apart
+        await page.route("http://eased.test/", lambda r: r.fulfill(body=EASED, content_type="text/html"))
+        await page.goto("http://eased.test/")
+        await settle(page)
+        since = await mutation_mark(page)
+        await page.click("#go")
+        await settle(page, since=since)
+        moved = await page.evaluate("() => [scrollY, far.offsetTop]")  # 600 px of page below it: reachable
+        since = await mutation_mark(page)
+        started = time.perf_counter()
+        await page.mouse.click(5, 5)  # nothing starts: the clock's loop of frames does not hold it
+        await settle(page, since=since)
+        return moved, time.perf_counter() - started
+
+    (scrolled, target), idle_s = run(steps)
+    assert abs(scrolled - target) <= 1, (scrolled, target)  # at rest where the easing ends, not mid-way
+    assert idle_s < 0.5
