@@ -164,7 +164,8 @@ RELATION_PATTERNS = [
     ("left", r"(?:to the |on the |at the )?left of|before"),
     ("right", r"(?:to the |on the |at the )?right of|after"),
     ("below", r"below|under|underneath|beneath|just below"),
-    ("above", r"above|over|on top of"),
+    # "move the mouse over the photo of the 'X' card": a hover, not a place above
+    ("above", r"above|(?<!mouse )(?<!pointer )(?<!cursor )(?<!hover )(?<!hovering )over|on top of"),
     ("near", r"next to|beside|besides|near|by|alongside|close to|between"),
     (
         "in",
@@ -248,8 +249,18 @@ class Query:
     """Its place among alike elements ("the third seat from the left in the second row")."""
 
 
+_CLIPPED = re.compile(r"^(?:\.{3}|…)\s*|\s*(?:\.{3}|…)$")
+
+
+def unclipped(text: str) -> str:
+    """A quote cut short with an ellipsis ('... than Pip...') is a piece of the text shown: the
+    ellipsis is the writer's, not the page's."""
+    bare = _CLIPPED.sub("", text)
+    return bare if len(bare) >= 3 else text
+
+
 def quoted_strings(description: str) -> list[str]:
-    return [text for _, _, text in quotes(description)]
+    return [unclipped(text) for _, _, text in quotes(description)]
 
 
 def relation_before(description: str, start: int) -> str | None:
@@ -296,7 +307,28 @@ def split_hover(description: str) -> tuple[str, str]:
     if not acts:
         return "", description
     cut = acts[-1].end() - len(acts[-1].group(0).split()[-1])
-    return description[:cut], description[cut:]
+    return _pointed_only(description[:cut]), description[cut:]
+
+
+_REVEALS = re.compile(r"[;.]\s+|\s+so that\s+|,?\s+(?:when|until|once)\s+", re.I)
+
+
+def _pointed_only(text: str) -> str:
+    """What is pointed at, without the clause that says what the pointing reveals ("; a yellow veil
+    with a white '+' fades in over it", "so that a square pops out"): its quotes name what appears,
+    not what to point at. Quotes and brackets are never cut."""
+    flat = list(text)
+    for start, end, _ in quotes(text):
+        flat[start:end] = "_" * (end - start)
+    depth = 0
+    for i, ch in enumerate(flat):
+        depth += ch in "([{"
+        if depth:
+            flat[i] = "_"
+        depth -= ch in ")]}" and depth > 0
+    verb = _HOVER_FIRST.search(text)
+    m = _REVEALS.search("".join(flat), verb.end() if verb else 0)
+    return text[: m.start()] if m else text
 
 
 def parse(description: str, action_type: str = "Click", typed: str = "") -> Query:
@@ -314,6 +346,7 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     q = Query(description=description)
     typed_n = norm(typed)
     for start, _, text in quotes(description):
+        text = unclipped(text)
         if action_type == "Type" and norm(text) == typed_n:
             continue
         relation = relation_before(description, start)

@@ -218,6 +218,7 @@
   };
   const delegated = new Set();
   const shownBefore = globalThis[Symbol.for("iwr.shownBeforePointing")];  // set by grounding's hover first
+  const pointedAt = globalThis[Symbol.for("iwr.pointedAt")];  // what that hover rests on
   function* walk(root) {
     for (const el of root.querySelectorAll("*")) {
       yield el;
@@ -261,6 +262,7 @@
       option: tag === "option",
       chain: chainOf(el),
       fresh: !!shownBefore && !shownBefore.has(el),
+      pointed: !!pointedAt && pointedAt.contains(el),
       delegated: !!extra.delegated,
       textOnly: !!extra.textOnly,
     });

@@ -32,6 +32,14 @@ _TEXT_BOXES_JS = """
       if (inner || !visible(el)) return;
       const range = document.createRange();
       range.selectNodeContents(el);
+      // the quoted words themselves when one text node holds them, not the whole paragraph around them
+      for (const node of el.childNodes) {
+        const at = node.nodeType === 3 ? node.data.replace(/\\s/g, " ").toLowerCase().indexOf(n) : -1;
+        if (at < 0 || node.data.length <= n.length) continue;
+        range.setStart(node, at);
+        range.setEnd(node, at + n.length);
+        break;
+      }
       const t = range.getBoundingClientRect();
       const b = el.getBoundingClientRect();
       const r = t.width >= 1 && t.height >= 1 ? t : b;

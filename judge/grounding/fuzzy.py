@@ -72,10 +72,16 @@ def _match(q: str, fields: list[str]) -> float:
     return best
 
 
+NAME_WORDS = 20
+"""Longer text is what an element holds (an editor's prose, an article), not what it is called: its
+words are not keywords ("the dark bubble" is not the paragraph about a "dark man")."""
+
+
 def _names(e: dict) -> set[str]:
     """Every word that names the element, its icon glyphs spelled out."""
+    fields = [f for f in _fields(e) if len(f.split()) <= NAME_WORDS]
     hay = " ".join(
-        _fields(e)
+        fields
         + [norm(e["href"]), norm(e["className"]), e["attrs"].lower(), e.get("icon", ""), e["role"], e.get("type", "")]
     )
     words = set(WORD.findall(hay)) | set(re.findall(r"[a-z]+", hay))
@@ -241,6 +247,8 @@ def score_element(
         add(-5, "text, not a control")
     if e.get("fresh"):
         add(15, "appeared when the mouse pointed at what the description names first")
+    if e.get("pointed"):
+        add(10, "where the mouse points, as the description has it first")  # the '+' on the card's veil
     if e["disabled"]:
         add(-30, "disabled")
     if not e["inViewport"]:

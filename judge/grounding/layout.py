@@ -64,7 +64,8 @@ _EXTREME = re.compile(
 _COUNT = re.compile(
     r"\bof\s+(?:the|these|those|its|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b", re.I
 )
-_MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+one)?(?=\s+of\s+(?:the|these|those|its)\s)", re.I)
+_MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+[a-z]+)?(?=\s+of\s+(?:the|these|those|its)\s)", re.I)
+"""'the middle of the three', 'the middle card of the first row' (the row cut out first)."""
 _LOCATES = re.compile(r"\b(?:in|on|of|from|at|within|inside|along|across)\s*$", re.I)
 _ORDINAL = re.compile(rf"\b({_ORD_WORD})\b", re.I)
 
@@ -167,7 +168,7 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         else:  # "the second row from the top (row '7')": the ordinal places it; the number is its label
             lay.row = index if lay.row is None else lay.row
         cut(m)
-    if m := _MIDDLE.search(rest):
+    if (m := _MIDDLE.search(text)) and m.group(0) in rest:  # before the row was cut: "... of the first row"
         lay.middle = True
         cut(m)
     if m := _COUNT.search(rest):

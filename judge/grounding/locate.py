@@ -27,6 +27,9 @@ _MARK_SHOWN_JS = """() => {
   globalThis[Symbol.for("iwr.shownBeforePointing")] = shown;
 }"""
 """What is on screen before the mouse points at something, so what it reveals can be told (`fresh`)."""
+_FORGET_POINTING_JS = (
+    "() => { for (const k of ['iwr.shownBeforePointing', 'iwr.pointedAt']) delete globalThis[Symbol.for(k)]; }"
+)
 _REVEALED_JS = """
 async (row) => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -58,7 +61,7 @@ async def locate(
     if prelude:
         found.reason = f"{prelude}; {found.reason}"
         try:
-            await page.evaluate("() => { delete globalThis[Symbol.for('iwr.shownBeforePointing')]; }")
+            await page.evaluate(_FORGET_POINTING_JS)
         except Exception:  # the page navigated: nothing of the mark is left anyway
             pass
     return found, element
@@ -74,6 +77,7 @@ async def _point_at(page, action: Action, pointed: str, strategies: list[Strateg
         return f"the thing pointed at first was not found ({found.reason[:120]})"
     try:
         await page.evaluate(_MARK_SHOWN_JS)
+        await element.evaluate("(el) => { globalThis[Symbol.for('iwr.pointedAt')] = el; }")
         await element.hover(timeout=REVEAL_TIMEOUT_MS)
         await settle(page)
     except Exception as e:  # a covered or detached element: ground the click without the hover
@@ -125,12 +129,13 @@ async def _locate(
                     hovered = (await elements.element(pick.index), f"{chosen.tag} {chosen.label or chosen.text!r}")
                     break
                 element = await elements.element(pick.index)
+                element, at = await _at_quoted_text(element, texts or quoted_strings(description))
                 return Grounding(
                     strategy=strategy.name,
                     found=True,
                     chosen=chosen,
                     candidates=pick.candidates,
-                    reason=pick.reason + await _after_hover(page, hovered, element),
+                    reason=pick.reason + at + await _after_hover(page, hovered, element),
                     tried=tried,
                     undecided=pick.doubt,
                 ), element
@@ -147,6 +152,39 @@ async def _locate(
         finally:
             await listed.dispose()
     return Grounding(strategy="none", found=False, reason="the element could not be revealed"), None
+
+
+_QUOTED_PART_JS = """
+(el, quotes) => {
+  const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+  const own = norm(el.innerText);
+  for (const q of quotes.map(norm)) {
+    if (q.length < 20 || !own.includes(q) || own.length < 2 * q.length) continue;
+    let at = el;
+    for (let inner = at; inner; ) {
+      at = inner;
+      inner = Array.from(at.children).find((c) => norm(c.innerText).includes(q));
+    }
+    if (at !== el) return at;
+  }
+  return null;
+}
+"""
+"""The innermost part of a long text that holds a quoted piece of it (a paragraph of an editor)."""
+
+
+async def _at_quoted_text(element, quotes: list[str]):
+    """'Click on the second line of the first paragraph ('of both names ... Pip...')': the element whose
+    text holds the quote among much more (an editor) is clicked on that text, not at its centre."""
+    if element is None or not quotes:
+        return element, ""
+    try:
+        part = (await element.evaluate_handle(_QUOTED_PART_JS, quotes)).as_element()
+    except Exception:  # detached, or not an HTML element
+        return element, ""
+    if part is None:
+        return element, ""
+    return part, f"; clicked on the quoted text in it ({await part.evaluate('e => e.tagName.toLowerCase()')})"
 
 
 async def _after_hover(page, hovered, element) -> str:

@@ -106,3 +106,29 @@ def test_the_middle_one_and_a_corner_of_a_panel() -> None:
     q = parse("Click the short dash icon, the middle of the three small icons at the top right of the 'Market' panel")
     assert q.layout.middle and q.layout.count == 3
     assert [(a.text, a.relation) for a in q.anchors] == [("Market", "right-edge")]
+
+
+def test_what_is_pointed_at_first_and_what_the_hover_reveals() -> None:
+    """The quotes of the clause saying what the hover reveals ('+' on a veil) do not name what is
+    pointed at; 'move the mouse over' is a hover, not 'above'; a card's place in its row is read."""
+    from iwr.judge.grounding.describe import split_hover
+
+    d = (
+        "Move the mouse over the photo of the 'Explore' card (the middle card of the first row, a red "
+        "'Keep Exploring' flag); a yellow veil with a white '+' fades in over it. Click the '+'."
+    )
+    pointed, clicked = split_hover(d)
+    assert pointed.endswith("'Keep Exploring' flag)") and clicked == "Click the '+'."
+    q = parse(pointed)
+    assert q.quotes == ["Keep Exploring"] and [(a.text, a.relation) for a in q.anchors] == [("Explore", "in")]
+    assert (q.layout.row, q.layout.middle) == (0, True)
+    assert split_hover("Point at the box 'x' so that a square pops out under it, then click the square")[0] == (
+        "Point at the box 'x'"
+    )
+
+
+def test_a_quote_cut_short_with_an_ellipsis_names_the_text_shown() -> None:
+    assert parse("Click on the second line ('of both names nothing longer than Pip...')").quotes == [
+        "of both names nothing longer than Pip"
+    ]
+    assert parse("Click the '...' button").quotes == ["..."]
