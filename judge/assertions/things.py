@@ -8,7 +8,9 @@
   of the element named (by its quoted text, a noun found on the page, else the element acted on) is
   screenshotted before the action, with the mouse already over the element acted on as the replay
   puts it (and without it), and again after; it must change noticeably against the first, or, when a
-  tone is stated, as the tone says against either (a star rating previews its colour on hover).
+  tone is stated, as the tone says against either (a star rating previews its colour on hover); a
+  look seen against the baseline without the hover only must stay when the mouse leaves (a click
+  that did nothing leaves only the preview).
   No such element found: undecidable, noted.
 Results go into the reading as `things` (fact -> True / False / None) and `notes` (fact -> why)."""
 
@@ -19,9 +21,12 @@ from pathlib import Path
 from iwr.benchmark.expectations import _PROBE_JS
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.pixels import region_change
+from iwr.judge.settle import settle
 
 _THINGS_JS = (Path(__file__).parent / "things.js").read_text(encoding="utf-8")
 HOVER_TIMEOUT_MS = 2000
+LEAVE_SETTLE_MS = 1500
+"""How long the page may take to drop a hover preview once the mouse leaves."""
 
 
 def _js(body: str) -> str:
@@ -98,6 +103,30 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
     return {"things": things, "notes": notes, "_held": held}
 
 
+async def _kept_without_hover(page, found, element, plain: bytes, tone: str) -> tuple[bool | None, dict]:
+    """The look shows against the baseline without the hover only, as a hover preview would: it must
+    stay when the mouse leaves (a click that did nothing leaves only the preview, which goes). The
+    mouse then returns over the element acted on, where the replay left it."""
+    size = page.viewport_size or {"width": 1280, "height": 720}
+    box = await found.bounding_box() or {"x": 0, "y": 0, "width": 0, "height": 0}
+    centre_x, centre_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    corners = [(2, 2), (size["width"] - 2, 2), (2, size["height"] - 2), (size["width"] - 2, size["height"] - 2)]
+    away = max(corners, key=lambda p: (p[0] - centre_x) ** 2 + (p[1] - centre_y) ** 2)
+    await page.mouse.move(*away)
+    await settle(page, cap_ms=LEAVE_SETTLE_MS)
+    clip = await _clip(page, found)
+    if clip is None:
+        return None, {"note": "the element left the viewport when the mouse left"}
+    changed, evidence = region_change(plain, await _shot(page, clip), tone)
+    evidence["with the mouse away"] = "kept" if changed else "gone (a hover preview)"
+    if element is not None:
+        try:
+            await element.hover(timeout=HOVER_TIMEOUT_MS)
+        except Exception:  # covered or detached since: the next step moves the mouse anyway
+            pass
+    return changed, evidence
+
+
 async def after(page, facts: list[Fact], seen: dict | None, element, action_type: str) -> dict:
     """The `gone` and `looks` facts after the action, from what `before` found (`seen`)."""
     held = (seen or {}).get("_held") or {}
@@ -127,10 +156,11 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             shot = await _shot(page, now)
             # against the baseline with the mouse over the element acted on; for a stated tone, else the
             # one without: a look a hover previews (a star rating turns amber) and the click keeps
-            for baseline in baselines if f.tone else baselines[:1]:
-                changed, evidence = region_change(baseline, shot, f.tone)
+            changed, evidence = region_change(baselines[0], shot, f.tone)
+            if not changed and f.tone:
+                changed, evidence = region_change(baselines[1], shot, f.tone)
                 if changed:
-                    break
+                    changed, evidence = await _kept_without_hover(page, found, element, baselines[1], f.tone)
             things[key], notes[key] = changed, ", ".join(f"{k} {v}" for k, v in evidence.items())
         except Exception as e:  # the document navigated away: the handles are gone
             things[key], notes[key] = None, f"could not be read after the step ({type(e).__name__})"

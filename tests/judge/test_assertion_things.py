@@ -162,6 +162,16 @@ Values saved here override the ones in the code. Clear them to start again.</p>
 <script>keep.onchange = () => { JS };</script></body></html>""",
 )
 
+PREVIEW = page(
+    ".st { font-size: 36px; color: #ccc; cursor: pointer; } .st.on { color: #f5b301; }",
+    """<div id="row"></div><p id="s">Not rated</p>
+<script>let chosen = 0;
+const paint = (n) => row.querySelectorAll(".st").forEach((x, i) => x.classList.toggle("on", i < n));
+for (let i = 1; i <= 5; i++) { const b = document.createElement("span"); b.className = "st"; b.textContent = "★";
+b.onmouseenter = () => paint(i); b.onmouseleave = () => paint(chosen);
+b.onclick = () => { s.textContent = "Thanks"; JS }; row.append(b); }</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -210,6 +220,7 @@ KEEP = task(
     "Click the 'Keep values here' checkbox",
     "The checkbox is ticked and a note appears under it beginning 'Values saved here override the ones'.",
 )
+RATE = task("Click", "Click the third of the five stars", "The first three stars are now gold.")
 
 PAGES = {
     # counts and descriptions are not required text
@@ -259,6 +270,8 @@ PAGES = {
     "the score stays at 7": (THIRD, BARS % "", False),
     "the note appears": (KEEP, STORE % "note.hidden = !keep.checked;", True),
     "the note stays hidden": (KEEP, STORE % "", False),
+    "the stars keep the rating when the mouse leaves": (RATE, PREVIEW % "chosen = i;", True),
+    "the stars show only the hover's preview": (RATE, PREVIEW % "", False),
 }
 # nothing of the kind was shown before the step: the fact is left out, and the evidence says why
 UNDECIDED = {"no pop-up was shown": (SAVE, NOTHING, True)}
@@ -293,6 +306,13 @@ def test_failure_reasons(runs) -> None:
     assert "the dialog shown before the step is still shown" in runs["dialog stays"].steps[0].reason
     assert "the photo did not get darker" in runs["the overlay no longer dims the photo"].steps[0].reason
     assert "the button did not turn green" in runs["button turns red"].steps[0].reason
+
+
+def test_a_look_a_hover_previews_must_stay_when_the_mouse_leaves(runs) -> None:
+    kept = runs["the stars keep the rating when the mouse leaves"].steps[0].verdict.evidence["facts"]
+    gone = runs["the stars show only the hover's preview"].steps[0].verdict.evidence["facts"]
+    assert "with the mouse away kept" in kept[-1]["note"], kept
+    assert "with the mouse away gone (a hover preview)" in gone[-1]["note"], gone
 
 
 def test_a_thing_not_shown_before_is_left_out_and_noted(runs) -> None:
