@@ -7,6 +7,7 @@ enabled and the topmost element at its centre, then scrolls it into view and cli
 viewport, topmost at the centre of its first box) and the mouse clicks that centre right away: the
 same events on the same spot, without the frames of waiting. Anything less certain (off-screen,
 covered, disabled, wrapped over two lines, in a shadow root) takes Playwright's path, waits and all.
+A spot the grounding chose inside the element (a cell of a grid drawn on a canvas) is clicked there.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from __future__ import annotations
 _CLICK_POINT_JS = """
 (el) => {
   if (!el.isConnected || el.disabled) return null;
+  const spot = globalThis[Symbol.for("iwr.spot")];  // a cell of a canvas grid (grounding/locate.py)
+  if (spot && spot.el === el) {
+    const [x, y] = [spot.at[0] - scrollX, spot.at[1] - scrollY];
+    if (x >= 0 && y >= 0 && x < innerWidth && y < innerHeight) return [x, y];
+  }
   if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return null;
   const r = el.getClientRects()[0];
   if (!r || r.width < 1 || r.height < 1) return null;

@@ -15,6 +15,7 @@ from iwr.benchmark import expectations
 from iwr.benchmark.types import Action, Task, for_every_kind
 from iwr.judge import assertions, grounding, official, verdicts
 from iwr.judge.click import click
+from iwr.judge.grounding import drawn
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
@@ -395,7 +396,9 @@ async def run_steps(
             element = None
             if action.kind is not None and action.kind.grounded:
                 step.grounding, element = await bounded(
-                    ground(page, action, config, llm, reach), t + llm_time, "finding the element"
+                    ground(page, action, config, llm, reach),
+                    t + llm_time + (drawn.READ_S if drawn.may_read(action.parameters.description) else 0),
+                    "finding the element",
                 )
                 timings.ground_s = time.perf_counter() - started
                 if step.grounding.undecided:

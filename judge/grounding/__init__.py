@@ -25,6 +25,9 @@ class Pick:
     doubt: str = ""
     """Why the words did not settle it (close scores, nothing above the threshold): the step is then
     undecided, the strategy's rule chose, and a judge model may be asked instead (`--escalate`)."""
+    spot: tuple[float, float] | None = None
+    """A place to act on rather than an element (viewport pixels; `index` None): a cell of a grid
+    drawn on a canvas, found by the labels of its row and column. What is on top there is clicked there."""
 
 
 class Strategy(Protocol):

@@ -219,6 +219,7 @@
   const delegated = new Set();
   const shownBefore = globalThis[Symbol.for("iwr.shownBeforePointing")];  // set by grounding's hover first
   const pointedAt = globalThis[Symbol.for("iwr.pointedAt")];  // what that hover rests on
+  delete globalThis[Symbol.for("iwr.spot")];  // a spot chosen by the last grounding (locate.py)
   function* walk(root) {
     for (const el of root.querySelectorAll("*")) {
       yield el;

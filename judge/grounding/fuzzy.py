@@ -31,6 +31,7 @@ from iwr.judge.grounding.describe import (
     parse,
     quoted_strings,
 )
+from iwr.judge.grounding.drawn import crossing, drawn_text_boxes
 from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
 from iwr.judge.grounding.text import norm
 
@@ -329,7 +330,12 @@ class FuzzyGrounding:
         if q.layout.any and (len(tied) > 1 or best < self.min_score or not named):
             wanted = [t for t in (q.layout.row_label, q.layout.column_label) if t]
             q.layout.label_boxes = await exact_text_boxes(page, wanted)
+            unread = [t for t in wanted if not q.layout.label_boxes.get(t)]
+            if unread:  # labels drawn on a canvas: read from the screenshot
+                q.layout.label_boxes.update(await drawn_text_boxes(page, unread))
             placed = by_layout(elements.info, scored, q)
+            if placed is None and (cell := _grid_cell(q, bool(unread))) is not None:
+                return Pick(None, candidates, cell[1], spot=cell[0])
             if placed is not None:
                 chosen, how = placed
                 if all(c.index != chosen for c in candidates):
@@ -367,6 +373,20 @@ class FuzzyGrounding:
         chosen = tied[0] if tied else scored[0][1]
         why = next(w for _, i, w in scored if i == chosen)
         return Pick(chosen, candidates, "best match: " + "; ".join(why), doubt=unnamed)
+
+
+def _grid_cell(q: Query, read: bool) -> tuple[tuple[float, float], str] | None:
+    """A cell no element stands for (a grid drawn on a canvas): the spot where its column's label
+    (above) and its row's label (at the left) meet, and how it was found; the click goes there."""
+    column, row = q.layout.column_label, q.layout.row_label
+    spot = crossing(q.layout.label_boxes.get(column), q.layout.label_boxes.get(row)) if column and row else None
+    if spot is None:
+        return None
+    source = "read from the screenshot" if read else "on the page"
+    return (
+        spot,
+        f"the cell where column '{column}' and row '{row}' meet (labels {source}), at {spot[0]:.0f}, {spot[1]:.0f}",
+    )
 
 
 def _size_score(size: str, e: dict) -> float:

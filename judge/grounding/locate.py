@@ -14,7 +14,7 @@ from iwr.judge.grounding import Strategy
 from iwr.judge.grounding.describe import TEXT_KINDS, quoted_strings, split_hover
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.settle import settle
-from iwr.judge.types import Grounding
+from iwr.judge.types import Candidate, Grounding
 
 REVEAL_TIMEOUT_MS = 2000
 _MARK_SHOWN_JS = """() => {
@@ -30,6 +30,15 @@ _MARK_SHOWN_JS = """() => {
 _FORGET_POINTING_JS = (
     "() => { for (const k of ['iwr.shownBeforePointing', 'iwr.pointedAt']) delete globalThis[Symbol.for(k)]; }"
 )
+_SPOT_JS = """([x, y]) => {
+  const el = document.elementFromPoint(x, y);
+  if (!el) return null;
+  const spot = { el, at: [x + scrollX, y + scrollY] };
+  Object.defineProperty(globalThis, Symbol.for("iwr.spot"), { value: spot, configurable: true });
+  return el;
+}"""
+"""The element on top at a spot, marked to be clicked there (judge/click.py; page coordinates, so a
+scroll in between is followed): a canvas grid's cell. The next listing of the elements forgets it."""
 _REVEALED_JS = """
 async (row) => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -109,6 +118,16 @@ async def _locate(
                 pick = await strategy.pick(action, elements, page)
                 last_candidates = pick.candidates or last_candidates
                 doubt = pick.doubt or doubt
+                if pick.spot is not None and (at := await _at_spot(page, pick.spot)) is not None:
+                    return Grounding(
+                        strategy=strategy.name,
+                        found=True,
+                        chosen=at[1],
+                        candidates=pick.candidates,
+                        reason=pick.reason + f"; clicked there on the {at[1].tag} on top",
+                        tried=tried,
+                        undecided=pick.doubt,
+                    ), at[0]
                 if pick.index is None:
                     tried.append(f"{strategy.name}: {pick.reason}")
                     continue
@@ -171,6 +190,17 @@ _QUOTED_PART_JS = """
 }
 """
 """The innermost part of a long text that holds a quoted piece of it (a paragraph of an editor)."""
+
+
+async def _at_spot(page, spot: tuple[float, float]):
+    """The element on top at `spot` (marked to be clicked there) and its record, or None."""
+    element = (await page.evaluate_handle(_SPOT_JS, list(spot))).as_element()
+    if element is None:
+        return None
+    tag, box = await element.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return [e.tagName.toLowerCase(), [r.x, r.y, r.width, r.height]]; }"
+    )
+    return element, Candidate(index=-1, tag=tag, bbox=tuple(box), why=f"on top at {spot[0]:.0f}, {spot[1]:.0f}")
 
 
 async def _at_quoted_text(element, quotes: list[str]):

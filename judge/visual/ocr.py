@@ -163,6 +163,14 @@ class OCRMetric:
         reading order (`reading_order_text`); an engine with an order of its own overrides this."""
         return reading_order_text(self._boxes(bgr))
 
+    def boxes(self, image: np.ndarray) -> list[TextBox]:
+        """The engine's text boxes of `image` (not cached): where text drawn only in pixels is."""
+        bgr = as_bgr(image)
+        if is_empty(bgr):
+            return []
+        with self._engine_lock:
+            return self._boxes(bgr)
+
     def read(self, image: np.ndarray) -> str:
         """Normalised text of `image` (not cached)."""
         bgr = as_bgr(image)

@@ -110,3 +110,40 @@ def test_each_class_is_judged_as_a_person_would(judged, name: str) -> None:
 def test_the_card_is_pointed_at_by_its_place(judged) -> None:
     step = judged["the middle card of the first row, what the hover reveals said after it"].steps[0]
     assert "pointed at a ''" in step.grounding.reason  # the card's link, not a form field of a row of three
+
+
+CANVAS_GRID = """<!doctype html><html><body style="font-family:Arial;margin:20px">
+<div id="wrap" style="position:relative;width:660px;height:420px">
+<canvas id="c" width="660" height="420"></canvas>
+<div id="over" style="position:absolute;left:0;top:0;width:660px;height:420px"></div></div>
+<p id="s">Nothing selected</p><script>
+const x = c.getContext("2d"), W = 100, H = 30, L = 60, T = 30;
+x.fillStyle = "#fff"; x.fillRect(0, 0, 660, 420); x.strokeStyle = "#ccc";
+x.font = "16px Arial"; x.fillStyle = "#333"; x.textAlign = "center"; x.textBaseline = "middle";
+for (let i = 0; i < 6; i++) x.fillText("ABCDEF"[i], L + i * W + W / 2, T / 2);
+for (let r = 0; r < 13; r++) x.fillText(String(r + 1), L / 2, T + r * H + H / 2);
+for (let i = 0; i <= 6; i++) { x.beginPath(); x.moveTo(L + i * W, 0); x.lineTo(L + i * W, 420); x.stroke(); }
+for (let r = 0; r <= 13; r++) { x.beginPath(); x.moveTo(0, T + r * H); x.lineTo(660, T + r * H); x.stroke(); }
+over.addEventListener("mousedown", (e) => {
+  const col = Math.floor((e.offsetX - L) / W), row = Math.floor((e.offsetY - T) / H);
+  if (col >= 0 && row >= 0) s.textContent = "Selected " + "ABCDEF"[col] + (row + 1);
+});
+</script></body></html>"""
+
+
+@pytest.mark.slow
+def test_a_cell_of_a_grid_drawn_on_a_canvas_is_placed_by_its_labels_read_from_pixels(tmp_path) -> None:
+    steps = [
+        (
+            "Click",
+            "Click the empty cell in column 'D', row '11' of the grid (under the letter 'D', on the row numbered "
+            "'11').",
+            "The line under the grid reads 'Selected D11'.",
+            {},
+        )
+    ]
+    config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
+    result = judge_pages(tmp_path, {"grid": (CANVAS_GRID, task(steps, "1280x720"))}, config)["grid"]
+    step = result.steps[0]
+    assert result.IFS == 1.0, (step.reason, step.grounding and step.grounding.reason)
+    assert "labels read from the screenshot" in step.grounding.reason
