@@ -197,10 +197,10 @@ async def _at_spot(page, spot: tuple[float, float]):
     element = (await page.evaluate_handle(_SPOT_JS, list(spot))).as_element()
     if element is None:
         return None
-    tag, box = await element.evaluate(
-        "e => { const r = e.getBoundingClientRect(); return [e.tagName.toLowerCase(), [r.x, r.y, r.width, r.height]]; }"
-    )
-    return element, Candidate(index=-1, tag=tag, bbox=tuple(box), why=f"on top at {spot[0]:.0f}, {spot[1]:.0f}")
+    tag = await element.evaluate("e => e.tagName.toLowerCase()")
+    # the box is the spot itself: what is clicked (a neutral replay clicks the centre of the chosen box)
+    box = (spot[0] - 1, spot[1] - 1, 2.0, 2.0)
+    return element, Candidate(index=-1, tag=tag, bbox=box, why=f"on top at {spot[0]:.0f}, {spot[1]:.0f}")
 
 
 async def _at_quoted_text(element, quotes: list[str]):
