@@ -107,6 +107,16 @@ class PageElements:
         el = await self.handle.evaluate_handle("(h, i) => h.reveal[i]", self._at(index))
         return el.as_element()
 
+    async def inside_text(self, texts: list[str]) -> set[int]:
+        """The elements in the container each text names ("in the 'Reversed Rating' card"): from the
+        innermost element showing the text up, the first ancestor holding any listed element, and
+        everything listed in it. A card's content lies below its header, often nearer the card above."""
+        if not texts:
+            return set()
+        order = [self._at(i) for i in range(len(self.info))]
+        found = await self.handle.evaluate(_INSIDE_TEXT_JS, [texts, order])
+        return {i for i, k in enumerate(order) if k in set(found)}
+
     def candidate(self, index: int, score: float = 0.0, why: str = "") -> Candidate:
         e = self.info[index]
         return Candidate(
@@ -125,6 +135,27 @@ class PageElements:
             await self.handle.dispose()
         except Exception:
             pass
+
+
+_INSIDE_TEXT_JS = """
+(h, [texts, order]) => {
+  const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+  const els = order.map((k) => h.els[k]);
+  const out = new Set();
+  for (const text of texts) {
+    const want = norm(text);
+    const shows = (e) => norm(e.textContent).includes(want);
+    for (const hit of Array.from(document.querySelectorAll("body *")).filter((e) => shows(e)
+        && !Array.from(e.children).some(shows))) {
+      for (let a = hit; a && a !== document.documentElement; a = a.parentElement) {
+        const held = order.filter((k, n) => els[n] && a.contains(els[n]));
+        if (held.length) { held.forEach((k) => out.add(k)); break; }
+      }
+    }
+  }
+  return Array.from(out);
+}
+"""
 
 
 async def text_boxes(page, needles: list[str]) -> list[list[tuple[float, ...]]]:

@@ -333,7 +333,8 @@ class FuzzyGrounding:
             unread = [t for t in wanted if not q.layout.label_boxes.get(t)]
             if unread:  # labels drawn on a canvas: read from the screenshot
                 q.layout.label_boxes.update(await drawn_text_boxes(page, unread))
-            placed = by_layout(elements.info, scored, q)
+            inside = await elements.inside_text([a.text for a in q.anchors if a.relation == "in"])
+            placed = by_layout(elements.info, scored, q, inside)
             if placed is None and (cell := _grid_cell(q, bool(unread))) is not None:
                 return Pick(None, candidates, cell[1], spot=cell[0])
             if placed is not None:
@@ -409,9 +410,12 @@ def innermost(tied: list[int], info: list[dict]) -> list[int]:
     return kept or tied
 
 
-def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Query) -> tuple[int, str] | None:
+def by_layout(
+    info: list[dict], scored: list[tuple[float, int, list[str]]], q: Query, inside: set[int] | None = None
+) -> tuple[int, str] | None:
     """The element the description's layout words pick among alike ones: the group holding the
-    best matches (the one of the size said, "of the three", when there is one), then the place in it.
+    best matches (the one of the size said, "of the three", when there is one; the one in the
+    container named, "in the 'Reversed Rating' card", `inside`), then the place in it.
     None when no group of two or more holds the best matches or it has no such place."""
     best = scored[0][0]
     best_named = any(w.startswith("quote ") for w in scored[0][2])
@@ -419,12 +423,15 @@ def by_layout(info: list[dict], scored: list[tuple[float, int, list[str]]], q: Q
     near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
     shown = [i for i, e in enumerate(info) if not e.get("latent") and not e.get("option")]
     groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
+    if inside:  # alike rows of two cards: the card named holds its own
+        groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
     groups = [g for g in groups if len(g) > 1 and near.intersection(g)]  # what is on screen, alike
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:
         sized = q.layout.count is not None and len(g) == q.layout.count
-        return (sized, max(score[i] for i in g), sum(score[i] for i in g if i in near))
+        contained = bool(inside and inside.intersection(g))
+        return (sized, contained, max(score[i] for i in g), sum(score[i] for i in g if i in near))
 
     named = {i for s, i, why in scored if s >= best - TIE and any(w.startswith("quote ") for w in why)}
     if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):

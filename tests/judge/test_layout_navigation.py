@@ -135,8 +135,36 @@ VISIT = [
     ("Click", "Click the 'About us' link", "The 'About this shop' page opens with 'Open since 1999.'", {}),
     ("Click", "Click the 'Back to shop' link", "The 'Shop' page is shown again with its 'About us' link.", {}),
 ]
+CARDS = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px}
+.card{width:260px;border:1px solid #9bd;margin-bottom:24px}.hd{background:#5db;color:#fff;padding:8px}
+.row{display:flex;gap:4px;padding:16px}.row a{width:24px;height:24px;background:#cfe;text-align:center}
+.row a.on{background:#2a8}</style></head><body>
+<div class="card"><div class="hd">Square Rating</div><div class="row" id="sq"></div></div>
+<div class="card"><div class="hd">Reversed Rating</div><div class="row" id="rv"></div><p id="said">None</p></div>
+<script>
+const words = ["Strongly Agree", "Agree", "Neither", "Disagree", "Strongly Disagree"];
+for (const [id, labels] of [["sq", ["1", "2", "3", "4", "5"]], ["rv", ["", "", "", "", ""]]]) {
+  labels.forEach((t, i) => { const a = document.createElement("a"); a.textContent = t;
+    a.onclick = () => { a.classList.add("on"); if (id === "rv") said.textContent = words[i]; };
+    document.getElementById(id).append(a); });
+}
+</script></body></html>"""
+
 CASES = {
     # name: (files, steps, protocol, expected IFS)
+    "the second square of the card named, not the '2' of the card above it": (
+        {"index.html": CARDS},
+        [
+            (
+                "Click",
+                "Click the second of the five small squares in the 'Reversed Rating' card",
+                "The text under the squares in 'Reversed Rating' reads 'Agree'.",
+                {},
+            )
+        ],
+        "iwr",
+        1.0,
+    ),
     "a form that submits and reloads": ({"index.html": SUBMITS}, SAVE, "iwr", 1.0),
     "a script that reloads": ({"index.html": RELOADS}, SAVE, "iwr", 1.0),
     "a reload that forgets the state": ({"index.html": FORGETS}, SAVE, "iwr", 0.5),
