@@ -28,13 +28,22 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo "setup: creating $VENV"
   "$PYTHON" -m venv "$VENV"
 fi
+# ray: the optional scale-out extra, installed here because the test suite runs a local Ray cluster.
+# official: browser-use 0.5.0, the published judge's own stack (--protocol official); IWR_SKIP_OFFICIAL=1
+# leaves it out (the official protocol then refuses to run, saying how to install it).
+EXTRAS="dev,ray"
+[ "${IWR_SKIP_OFFICIAL:-0}" = 1 ] || EXTRAS="$EXTRAS,official"
 stamp="$VENV/.iwr-installed"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "setup: installing iwr and its dependencies into $VENV"
-  # ray: the optional scale-out extra, installed here because the test suite runs a local Ray cluster
-  "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[dev,ray]" 2>&1 | grep -v "is ignored" || true
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$(cat "$stamp")" != "$EXTRAS" ]; then
+  echo "setup: installing iwr and its dependencies ($EXTRAS) into $VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -e ".[$EXTRAS]" 2>&1 | grep -v "is ignored" || true
   "$VENV/bin/python" -c "import iwr.benchmark.cli"
-  touch "$stamp"
+  if [[ ",$EXTRAS," == *,official,* ]]; then
+    # telemetry off before its first import; fails the set-up if 0.5.0 cannot import beside our pins
+    ANONYMIZED_TELEMETRY=false BROWSER_USE_SETUP_LOGGING=false "$VENV/bin/python" -c \
+      "from iwr.judge.official_stack import require; require()"
+  fi
+  echo "$EXTRAS" >"$stamp"
 fi
 
 # The optional DINOv2 backend (extra `dino`) is tested with a tiny random model. Install it only

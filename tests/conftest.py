@@ -21,6 +21,7 @@ LONGEST_FIRST = (
     "tests/benchmark/test_recorder.py",
     "tests/benchmark/test_ray_executor.py",
     "tests/judge/test_protocol_official.py",
+    "tests/judge/test_official_stack.py",
 )
 """The files that take a minute or more of a worker (pytest's `--durations` list), longest first."""
 
