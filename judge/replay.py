@@ -23,6 +23,7 @@ from iwr.judge.navigation import Navigations, document_id, follow
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
 from iwr.judge.types import Grounding, Protocol, StepResult, StepTimings, Verdict
+from iwr.judge.visual import screen_text
 from iwr.llm import LLMError, stops_run
 from iwr.scrolling import scroll
 
@@ -325,7 +326,7 @@ async def judge_step(
         return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
     after_sig = await verdicts.signature(page)
     change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png)
-    return await assertions.step_verdict(page, action, element, seen_before, change)
+    return await assertions.step_verdict(page, action, element, seen_before, change, (before_png, after_png))
 
 
 async def run_steps(
@@ -473,7 +474,7 @@ async def run_steps(
                     seen_before=seen_before,
                     protocol=protocol,
                 ),
-                t + llm_time,
+                t + llm_time + (screen_text.READ_S if offline_rule and assertions.may_read_screen(action) else 0),
                 "checking the assertion",
             )
             timings.check_s = time.perf_counter() - mark

@@ -40,7 +40,7 @@ their text, around the action), `decide` (verdicts).
 """
 
 from iwr.benchmark.derive import quotes
-from iwr.judge.assertions.decide import outcome, step_verdict, text_verdict
+from iwr.judge.assertions.decide import may_read_screen, outcome, step_verdict, text_verdict
 from iwr.judge.assertions.facts import Fact, FactKind
 from iwr.judge.assertions.match import contains, fold, number_pattern
 from iwr.judge.assertions.page import look, read_before
@@ -55,6 +55,7 @@ __all__ = [
     "contains",
     "fold",
     "look",
+    "may_read_screen",
     "number_pattern",
     "outcome",
     "parse",

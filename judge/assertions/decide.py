@@ -9,6 +9,7 @@ from iwr.judge.assertions.match import contains, fold, number_pattern, occurrenc
 from iwr.judge.assertions.page import look, named_fields
 from iwr.judge.assertions.parse import parse
 from iwr.judge.types import Verdict
+from iwr.judge.visual import screen_text
 
 
 def outcome(fact: Fact, reading: dict) -> bool | None:
@@ -19,12 +20,12 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     acted = reading.get("acted") or {}
     shown = reading["seen"] if fact.in_view else reading.get("page", reading["seen"])
     if fact.kind == "visible":
-        return contains(shown, fact.text)
+        return contains(shown, fact.text) or contains(reading.get("drawn", ""), fact.text)
     if fact.kind == "absent":
         return not contains(reading["strict"], fact.text)
     if fact.kind == "number":
         p = number_pattern(fact.text)
-        return bool(p.search(fold(shown))) if p else None
+        return bool(p.search(fold(shown)) or p.search(fold(reading.get("drawn", "")))) if p else None
     named = (reading.get("named") or {}).get(fact.field) if fact.field else None
     values = named["values"] if named and named.get("found") else None
     if fact.kind == "value":
@@ -174,10 +175,33 @@ def _failure(row: dict) -> str:
     }[row["kind"]]
 
 
-async def step_verdict(page, action, element, before: dict | None, change: Verdict) -> Verdict:
+def may_read_screen(action) -> bool:
+    """Whether the verdict may read the screenshots for text (`step_verdict`): the assertion names text."""
+    return any(f.kind in ("visible", "number") for f in parse(action.logical_assertion, action.type))
+
+
+async def _read_screen(facts: list[Fact], before: dict | None, after: dict, shots: tuple[bytes, bytes]) -> list[str]:
+    """Text the page draws in pixels only (a canvas grid's cells, a word in a photo): the quotes not in
+    the page's text after the step are read on its screenshot, and, when found there, on the one from
+    before the step, so what was drawn already still says nothing about this action. Returns the
+    facts so read."""
+    unread = [f for f in facts if f.kind in ("visible", "number") and outcome(f, after) is False]
+    if not unread or not shots[1]:
+        return []
+    after["drawn"] = await screen_text.text(shots[1])
+    drawn = [f for f in unread if outcome(f, after)]
+    if drawn and before is not None and shots[0]:
+        before["drawn"] = await screen_text.text(shots[0])
+    return [str(f) for f in drawn]
+
+
+async def step_verdict(
+    page, action, element, before: dict | None, change: Verdict, shots: tuple[bytes, bytes] | None = None
+) -> Verdict:
     """The offline verdict of a step with an assertion: the assertion's facts on the page now (and as
     `before` read them), with the change rule's verdict `change`; just `change` when the assertion
-    names nothing checkable."""
+    names nothing checkable. `shots` (before, after): the step's screenshots, read for quoted text
+    the page holds only in pixels when the facts fail on its text."""
     facts = parse(action.logical_assertion, action.type)
     if not facts:
         return change
@@ -189,4 +213,12 @@ async def step_verdict(page, action, element, before: dict | None, change: Verdi
             after.update(await things.after(page, facts, before, element, action.type))
         except Exception as e:  # a page whose scripts broke the finder: those facts stay undecided
             after["notes"] = {str(f): f"could not be read ({type(e).__name__})" for f in facts}
-    return text_verdict(facts, before, after, change)
+    verdict = text_verdict(facts, before, after, change)
+    if verdict.method == "assertion-text" and not verdict.passed and shots and not after.get("error"):
+        drawn = await _read_screen(facts, before, after, shots)
+        if drawn:
+            verdict = text_verdict(facts, before, after, change)
+            for row in verdict.evidence.get("facts", []):
+                if row["fact"] in drawn:
+                    row["note"] = "read on the screenshot: the page draws it in pixels only"
+    return verdict

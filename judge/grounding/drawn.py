@@ -1,23 +1,15 @@
 """Text drawn only in pixels (a canvas spreadsheet's column letters and row numbers, a word in a
 photo): read from a screenshot of the viewport when the DOM holds no such text, so a description
-that names it can still place the element. The reader is rapidocr (its models ship inside the
-wheel, offline), loaded on first need; without it, nothing is read and grounding goes on as before."""
+that names it can still place the element (`judge/visual/screen_text.py` reads it); without a
+reader, nothing is read and grounding goes on as before."""
 
 from __future__ import annotations
 
-import asyncio
-import threading
-
 from iwr.judge.grounding.layout import labels
 from iwr.judge.grounding.text import norm
-from iwr.judge.visual import MetricUnavailable
-from iwr.judge.visual.images import decode
+from iwr.judge.visual import screen_text
 
-READ_S = 20.0
-"""Time the grounding may spend on top of the action limit when it may read a screenshot: the judge's
-own work (the OCR model's first load, a loaded machine), not the page's."""
-_reader = None
-_lock = threading.Lock()
+READ_S = screen_text.READ_S
 
 
 def may_read(description: str) -> bool:
@@ -26,33 +18,16 @@ def may_read(description: str) -> bool:
     return any(labels(description or ""))
 
 
-def _ocr():
-    global _reader
-    with _lock:
-        if _reader is None:
-            try:
-                from iwr.judge.visual.ocr import RapidOCRMetric
-
-                _reader = RapidOCRMetric(disk_cache=False)
-            except (MetricUnavailable, ImportError):
-                _reader = False
-    return _reader
-
-
 async def drawn_text_boxes(page, texts: list[str]) -> dict[str, list[tuple[float, float, float, float]]]:
     """Viewport boxes (x, y, w, h in CSS pixels) of pieces of text read on screen whose whole text is
     exactly each of `texts` (case and spacing aside): a row's '12', a column's 'E'."""
-    reader = await asyncio.to_thread(_ocr) if texts else None  # the first load takes seconds
-    if not reader:
+    if not texts:
         return {}
     png = await page.screenshot(animations="disabled", caret="hide")
-    image = decode(png)
-    width = await page.evaluate("() => innerWidth")
-    scale = image.shape[1] / max(width, 1)
-    try:
-        boxes = await asyncio.to_thread(reader.boxes, image)
-    except MetricUnavailable:
+    boxes, image_width = await screen_text.boxes(png)
+    if not boxes:
         return {}
+    scale = image_width / max(await page.evaluate("() => innerWidth"), 1)
     return {
         t: [
             (b.x0 / scale, b.y0 / scale, (b.x1 - b.x0) / scale, (b.y1 - b.y0) / scale)

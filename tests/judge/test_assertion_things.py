@@ -172,6 +172,14 @@ b.onmouseenter = () => paint(i); b.onmouseleave = () => paint(chosen);
 b.onclick = () => { s.textContent = "Thanks"; JS }; row.append(b); }</script></body></html>""",
 )
 
+CANVAS = page(
+    "canvas { border: 1px solid #999; }",
+    """<canvas id="c" width="360" height="120"></canvas><button id="go">Total</button>
+<script>const g = c.getContext("2d"); g.font = "32px Arial"; g.fillStyle = "#000";
+g.fillText("Sheet", 20, 50); go.onclick = () => { g.fillStyle = "#fff"; g.fillRect(0, 0, 360, 120);
+g.fillStyle = "#000"; g.fillText("Sheet", 20, 50); JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -221,6 +229,8 @@ KEEP = task(
     "The checkbox is ticked and a note appears under it beginning 'Values saved here override the ones'.",
 )
 RATE = task("Click", "Click the third of the five stars", "The first three stars are now gold.")
+TOTAL = task("Click", "Click the 'Total' button", "The grid above the button shows the total 'Sum 42'.")
+SHEET = task("Click", "Click the 'Total' button", "The grid shows 'Sheet' and 'Sum 42'.")
 
 PAGES = {
     # counts and descriptions are not required text
@@ -272,9 +282,20 @@ PAGES = {
     "the note stays hidden": (KEEP, STORE % "", False),
     "the stars keep the rating when the mouse leaves": (RATE, PREVIEW % "chosen = i;", True),
     "the stars show only the hover's preview": (RATE, PREVIEW % "", False),
+    # text a canvas draws (no DOM text): read on the screenshots
+    "the canvas draws the total": (TOTAL, CANVAS % "g.fillText('Sum 42', 20, 100);", True),
+    "the canvas draws another total": (TOTAL, CANVAS % "g.fillText('Sum 17', 20, 100);", False),
 }
 # nothing of the kind was shown before the step: the fact is left out, and the evidence says why
-UNDECIDED = {"no pop-up was shown": (SAVE, NOTHING, True)}
+UNDECIDED = {
+    "no pop-up was shown": (SAVE, NOTHING, True),
+    "drawn before the step already": (  # not a pass: see the test
+        SHEET,
+        Page(CANVAS.replace('"Sheet", 20, 50);', '"Sheet", 20, 50); g.fillText("Sum 42", 20, 100);', 1))
+        % "g.fillText('Sum 42', 20, 100);",
+        False,
+    ),
+}
 ALL = {**PAGES, **UNDECIDED}
 
 
@@ -313,6 +334,15 @@ def test_a_look_a_hover_previews_must_stay_when_the_mouse_leaves(runs) -> None:
     gone = runs["the stars show only the hover's preview"].steps[0].verdict.evidence["facts"]
     assert "with the mouse away kept" in kept[-1]["note"], kept
     assert "with the mouse away gone (a hover preview)" in gone[-1]["note"], gone
+
+
+def test_text_drawn_in_pixels_is_read_on_the_screenshots(runs) -> None:
+    (row,) = runs["the canvas draws the total"].steps[0].verdict.evidence["facts"]
+    assert row["before"] is False and row["after"] is True and "read on the screenshot" in row["note"], row
+    # drawn before the step already: it says nothing about this action, the change rule decides (the
+    # click redrew the same pixels: nothing changed)
+    (step,) = runs["drawn before the step already"].steps
+    assert step.verdict.method == "assertion-text+offline-rule" and not step.passed, step.verdict
 
 
 def test_a_thing_not_shown_before_is_left_out_and_noted(runs) -> None:

@@ -1,0 +1,52 @@
+"""Text drawn only in pixels, read from a screenshot: a canvas grid's labels and cells, a word in a
+photo. One rapidocr reader for the judge's own needs (grounding a label, checking an assertion's
+quote), loaded on first need (its models ship inside the wheel, offline); without it nothing is read
+and the judge goes on as if the screen held no such text."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from iwr.judge.visual import MetricUnavailable
+from iwr.judge.visual.images import decode
+from iwr.judge.visual.ocr import TextBox, reading_order_text
+
+READ_S = 20.0
+"""Time a step may spend on top of its limit when it may read a screenshot: the judge's own work
+(the OCR model's first load, a loaded machine), not the page's."""
+_reader = None
+_lock = threading.Lock()
+
+
+def _load():
+    global _reader
+    with _lock:
+        if _reader is None:
+            try:
+                from iwr.judge.visual.ocr import RapidOCRMetric
+
+                _reader = RapidOCRMetric(disk_cache=False)
+            except (MetricUnavailable, ImportError):
+                _reader = False
+    return _reader
+
+
+async def boxes(png: bytes) -> tuple[list[TextBox], float]:
+    """The text boxes read on a screenshot, in its pixels, and the image's width (for the caller's
+    scale); ([], width) when no reader is available."""
+    image = decode(png)
+    reader = await asyncio.to_thread(_load)  # the first load takes seconds
+    if not reader:
+        return [], float(image.shape[1])
+    try:
+        found = await asyncio.to_thread(reader.boxes, image)
+    except MetricUnavailable:
+        found = []
+    return found, float(image.shape[1])
+
+
+async def text(png: bytes) -> str:
+    """What a screenshot shows in writing, line by line in reading order ("" without a reader)."""
+    found, _ = await boxes(png)
+    return reading_order_text(found) if found else ""
