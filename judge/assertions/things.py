@@ -50,6 +50,15 @@ async def _clip(page, handle) -> dict | None:
     return {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0}
 
 
+async def _scrolled_away(page, handle) -> bool:
+    """Still on the page, shown, with a size, but wholly outside the viewport."""
+    return await handle.evaluate(
+        """(e) => { if (!e.isConnected) return false; const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0
+          && (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth); }"""
+    )
+
+
 async def _shot(page, clip: dict) -> bytes:
     return await page.screenshot(clip=clip, animations="disabled", caret="hide")
 
@@ -150,6 +159,10 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             if not await found.evaluate("(e) => e.isConnected"):
                 found = await _find(page, f, element, action_type)
             now = await _clip(page, found) if found is not None else None
+            if now is None and found is not None and await _scrolled_away(page, found):
+                # the page jumped (a link's '#' followed): the look it states is not on screen to see
+                things[key], notes[key] = False, "the element was scrolled out of the viewport by the step"
+                continue
             if now is None:
                 things[key], notes[key] = None, "the element is no longer in the viewport"
                 continue

@@ -229,6 +229,12 @@ KEEP = task(
     "The checkbox is ticked and a note appears under it beginning 'Values saved here override the ones'.",
 )
 RATE = task("Click", "Click the third of the five stars", "The first three stars are now gold.")
+SCROLL_RATE = one_task(
+    [
+        ("Scroll", "Scroll down to the stars", "The stars come into view.", {"direction": "down"}),
+        ("Click", "Click the third of the five stars", "The first three stars are now gold.", {}),
+    ]
+)
 TOTAL = task("Click", "Click the 'Total' button", "The grid above the button shows the total 'Sum 42'.")
 SHEET = task("Click", "Click the 'Total' button", "The grid shows 'Sheet' and 'Sum 42'.")
 
@@ -282,6 +288,16 @@ PAGES = {
     "the note stays hidden": (KEEP, STORE % "", False),
     "the stars keep the rating when the mouse leaves": (RATE, PREVIEW % "chosen = i;", True),
     "the stars show only the hover's preview": (RATE, PREVIEW % "", False),
+    "a '#' link without its handler jumps to the top": (
+        SCROLL_RATE,
+        Page(
+            PREVIEW.replace('<div id="row">', '<div style="height:700px"></div><div id="row">')
+            .replace('<p id="s">Not rated</p>', '<p id="s">Not rated</p><div style="height:1500px"></div>')
+            .replace('createElement("span")', 'createElement("a"); b.href = "#"')
+        )
+        % "",
+        False,
+    ),
     # text a canvas draws (no DOM text): read on the screenshots
     "the canvas draws the total": (TOTAL, CANVAS % "g.fillText('Sum 42', 20, 100);", True),
     "the canvas draws another total": (TOTAL, CANVAS % "g.fillText('Sum 17', 20, 100);", False),
