@@ -31,6 +31,9 @@ class Fact(BaseModel):
     was: str = ""
     """For `visible` and `number`: what the assertion says it replaces ("changes from '7' to '3'"):
     shown before the step too, it must then show more often, or that must show less often."""
+    state: bool = False
+    """For `looks`: said as how the thing looks after the step ("the stars are gold"), not as a change:
+    its region must show that colour then; shown before the step too, the change rule decides."""
     tone: str = ""
     """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
 
@@ -61,6 +64,8 @@ class Fact(BaseModel):
 
     def change(self) -> tuple[str, str]:
         """For `looks`: the change, said ("turns green") and denied ("did not turn green")."""
+        if self.state:
+            return f"look {self.tone}", f"do not look {self.tone}"  # a row of alike things
         if self.tone in ("darker", "lighter"):
             return f"gets {self.tone}", f"did not get {self.tone}"
         if self.tone:

@@ -91,3 +91,22 @@ def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[
             evidence[f"{tone}_of_coloured"] = ink_share
         ok = bool(ok and ((after >= HUE_SHARE and after > before) or ink))
     return ok, evidence
+
+
+STATE_SHARE = 0.15
+"""A region shows a colour when at least this share of what is drawn on its background (pixels away
+from its commonest colour) are saturated pixels of that hue: two gold stars of five in a wide row."""
+STATE_MIN_PIXELS = 20
+
+
+def shows_tone(png: bytes, tone: str) -> tuple[bool | None, dict]:
+    """(whether the region shows the colour `tone` at all, evidence); None when unreadable."""
+    image = _decode(png)
+    if image is None or not image.size or tone not in HUES:
+        return None, {"error": "unreadable screenshot"}
+    colours, counts = np.unique(image.reshape(-1, 3), axis=0, return_counts=True)
+    background = colours[counts.argmax()].astype(np.int16)
+    ink = np.abs(image.astype(np.int16) - background).max(axis=2) > PIXEL_CHANGE
+    hue, _ = _tone_pixels(image, ink, tone) if ink.any() else (np.zeros(0, bool), None)
+    share = float(hue.mean()) if len(hue) else 0.0
+    return bool(share >= STATE_SHARE and hue.sum() >= STATE_MIN_PIXELS), {f"{tone}_share_of_drawn": round(share, 3)}

@@ -132,6 +132,24 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
     return None
 
 
+_COLOURS = {"red", "orange", "yellow", "green", "blue", "purple", "pink"}
+
+
+def _state_colour(pw: list[str]) -> str | None:
+    """ "are gold", "are dark orange": the colour a plain "is / are" gives its subject."""
+    if len(pw) < 2 or pw[0] not in {"is", "are"}:
+        return None
+    words = pw[2:] if pw[1] in _SHADES else pw[1:]
+    tone = TONES.get(words[0]) if words else None
+    return tone if tone in _COLOURS else None
+
+
+def _plural(nouns: list[str]) -> list[str]:
+    """The things said to look so, when they are a row of alike things ("the stars", "the bars")."""
+    named = [w for w in nouns if w != "?"]
+    return named if named and named[0].endswith("s") and len(named[0]) > 3 else []
+
+
 def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     """(its quoted text, its nouns head first) of the subject before the verb; None when there is none."""
     sub = phrase[:k]
@@ -157,7 +175,8 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     own_quotes = [t.text for t in sub[:first_word] if t.kind == "q"]
     if quoted and not own_quotes and nouns_of(words[:cut]) and not set(words[:cut]) & PARTS:
         # "the stars above 'CSS Stars'": the quote only says where they are; which stars is not certain
-        return ("", ["?"])
+        # (a change is left out; a colour they are said to have is looked for on those acted among)
+        return ("", ["?", *nouns_of(words[:cut])[:2]])
     if quoted and not own_quotes and cut == 0:
         return "", nouns[:2]  # "above 'Font Awesome' the small marks ...": the quote says where they are
     return (_clean_quote(quoted[-1]) if quoted else ""), nouns[:2]
@@ -194,9 +213,12 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         if any(w in NEG for w in pw[:3]):
             continue
         tone = _tone(pw, now=any(t.kind == "w" and t.text == "now" for t in phrase[k : k + 3]))
+        if tone is None and (colour := _state_colour(pw)) and (plural := _plural(nouns)):
+            out.append(Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True))
+            continue
         if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
             continue
-        if nouns == ["?"]:
+        if nouns[:1] == ["?"]:
             continue
         out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone))
     return out

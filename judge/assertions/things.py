@@ -20,7 +20,7 @@ from pathlib import Path
 
 from iwr.benchmark.expectations import _PROBE_JS
 from iwr.judge.assertions.facts import Fact
-from iwr.judge.assertions.pixels import region_change
+from iwr.judge.assertions.pixels import region_change, shows_tone
 from iwr.judge.settle import settle
 
 _THINGS_JS = (Path(__file__).parent / "things.js").read_text(encoding="utf-8")
@@ -108,11 +108,14 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         except Exception:  # a covered or detached element: the replay reports it
             pass
     for f, found, clip, plain in found_looks:
-        things[str(f)], held[str(f)] = False, (found, clip, [await _shot(page, clip), plain])
+        things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
+        held[str(f)] = (found, clip, [await _shot(page, clip), plain])
     return {"things": things, "notes": notes, "_held": held}
 
 
-async def _kept_without_hover(page, found, element, plain: bytes, tone: str) -> tuple[bool | None, dict]:
+async def _kept_without_hover(
+    page, found, element, plain: bytes, tone: str, state: bool = False
+) -> tuple[bool | None, dict]:
     """The look shows against the baseline without the hover only, as a hover preview would: it must
     stay when the mouse leaves (a click that did nothing leaves only the preview, which goes). The
     mouse then returns over the element acted on, where the replay left it."""
@@ -126,7 +129,8 @@ async def _kept_without_hover(page, found, element, plain: bytes, tone: str) -> 
     clip = await _clip(page, found)
     if clip is None:
         return None, {"note": "the element left the viewport when the mouse left"}
-    changed, evidence = region_change(plain, await _shot(page, clip), tone)
+    away_shot = await _shot(page, clip)
+    changed, evidence = shows_tone(away_shot, tone) if state else region_change(plain, away_shot, tone)
     evidence["with the mouse away"] = "kept" if changed else "gone (a hover preview)"
     if element is not None:
         try:
@@ -134,6 +138,16 @@ async def _kept_without_hover(page, found, element, plain: bytes, tone: str) -> 
         except Exception:  # covered or detached since: the next step moves the mouse anyway
             pass
     return changed, evidence
+
+
+async def _shows(page, fact: Fact, found, element, shot: bytes, baselines: list[bytes]) -> tuple[bool | None, str]:
+    """A colour the things are said to have after the step; when only the hover shows it (the baseline
+    with the mouse over the element has it, the one without does not), it must stay when the mouse
+    leaves."""
+    shown, evidence = shows_tone(shot, fact.tone)
+    if shown and shows_tone(baselines[0], fact.tone)[0] and not shows_tone(baselines[1], fact.tone)[0]:
+        shown, evidence = await _kept_without_hover(page, found, element, baselines[1], fact.tone, state=True)
+    return shown, ", ".join(f"{k} {v}" for k, v in evidence.items())
 
 
 async def after(page, facts: list[Fact], seen: dict | None, element, action_type: str) -> dict:
@@ -167,6 +181,9 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 things[key], notes[key] = None, "the element is no longer in the viewport"
                 continue
             shot = await _shot(page, now)
+            if f.state:
+                things[key], notes[key] = await _shows(page, f, found, element, shot, baselines)
+                continue
             # against the baseline with the mouse over the element acted on; for a stated tone, else the
             # one without: a look a hover previews (a star rating turns amber) and the click keeps
             changed, evidence = region_change(baselines[0], shot, f.tone)

@@ -229,6 +229,7 @@ KEEP = task(
     "The checkbox is ticked and a note appears under it beginning 'Values saved here override the ones'.",
 )
 RATE = task("Click", "Click the third of the five stars", "The first three stars are now gold.")
+GOLD = task("Click", "Click the third of the five stars", "The first three stars are gold and the other two are grey.")
 SCROLL_RATE = one_task(
     [
         ("Scroll", "Scroll down to the stars", "The stars come into view.", {"direction": "down"}),
@@ -288,6 +289,8 @@ PAGES = {
     "the note stays hidden": (KEEP, STORE % "", False),
     "the stars keep the rating when the mouse leaves": (RATE, PREVIEW % "chosen = i;", True),
     "the stars show only the hover's preview": (RATE, PREVIEW % "", False),
+    "the stars are gold after the click": (GOLD, PREVIEW % "chosen = i;", True),
+    "the stars are gold only under the mouse": (GOLD, PREVIEW % "", False),
     "a '#' link without its handler jumps to the top": (
         SCROLL_RATE,
         Page(

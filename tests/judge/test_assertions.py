@@ -16,7 +16,7 @@ def short(f: Fact) -> str:
     if f.kind == "gone":
         return f"gone:{f.noun}"
     if f.kind == "looks":
-        return f"looks:{f.text or f.noun}:{f.tone}"
+        return f"{'shows' if f.state else 'looks'}:{f.text or f.noun}:{f.tone}"
     if f.kind == "value" and f.field:
         return f"value@{f.field}:{f.text}"
     return f"{f.kind}{'@view' if f.in_view else ''}:{f.text}" + (f"<{f.was}" if f.was else "")
@@ -246,8 +246,10 @@ CASES = [
         ["visible:Walk the dog", "visible:2 items left"],
     ),
     ("The display shows the result '14' in place of '2*(3+4)'.", "Press", ["visible:14"]),
-    ("The stars above 'CSS Stars' are gold.", "Click", []),
-    ("Only the first three bars are dark orange; the other seven are pale.", "Click", []),
+    # a colour stated as the state after the step: looked for, not required to change
+    ("The stars above 'CSS Stars' are gold.", "Click", ["shows:stars:yellow"]),
+    ("Only the first three bars are dark orange; the other seven are pale.", "Click", ["shows:bars:orange"]),
+    ("The button is green.", "Click", []),
     ("The GREEN box is white.", "Click", []),
     ("The tab bars become lighter.", "Click", ["looks:bars tab:lighter"]),
     (
