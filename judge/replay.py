@@ -19,7 +19,7 @@ from iwr.judge.grounding import drawn
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
-from iwr.judge.navigation import Navigations, document_id, follow
+from iwr.judge.navigation import Navigations, document_id, follow, lost_document
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
 from iwr.judge.types import Grounding, Protocol, StepResult, StepTimings, Verdict
@@ -99,6 +99,16 @@ async def loaded(page, config: ReplayConfig) -> None:
     except Exception as e:
         if not _timed_out(e):
             raise
+
+
+async def _document_or_none(page) -> float | None:
+    """The current document's id; None while it is being replaced."""
+    try:
+        return await document_id(page)
+    except Exception as e:
+        if lost_document(e):
+            return None
+        raise
 
 
 def _settle(page, network: NetworkTracker, config: ReplayConfig, since: int | None = None):
@@ -455,28 +465,45 @@ async def run_steps(
             if replaced:  # the action loaded a new document: the old one's elements are gone
                 element = None
                 step.navigated = True
-            mark = time.perf_counter()
-            after_png = await screenshot(page, t)
+            settled_document = await bounded(_document_or_none(page), t, "reading the page")
+            for late in (False, True):
+                try:
+                    mark = time.perf_counter()
+                    after_png = await screenshot(page, t)
+                    timings.screenshot_s = time.perf_counter() - mark
+                    mark = time.perf_counter()
+                    step.verdict = await bounded(
+                        judge_step(
+                            page,
+                            action,
+                            before_scroll,
+                            before_sig,
+                            before_png,
+                            after_png,
+                            config,
+                            llm,
+                            element=element,
+                            seen_before=seen_before,
+                            protocol=protocol,
+                        ),
+                        t
+                        + llm_time
+                        + (screen_text.READ_S if offline_rule and assertions.may_read_screen(action) else 0),
+                        "checking the assertion",
+                    )
+                    break
+                except Exception as e:
+                    if late or not (
+                        lost_document(e)
+                        or await bounded(_document_or_none(page), t, "reading the page") != settled_document
+                    ):
+                        raise
+                    # the action's reload committed only now (a timer after the page had settled): the
+                    # screenshot and the verdict read the new document, as the browser shows it
+                    await bounded(page.wait_for_load_state("load"), config.load_timeout_s, "loading the new page")
+                    await bounded(_settle(page, network, config), t, "settling")
+                    element, step.navigated = None, True
             result.shots.append(after_png)
-            timings.screenshot_s = time.perf_counter() - mark
-            mark = time.perf_counter()
-            step.verdict = await bounded(
-                judge_step(
-                    page,
-                    action,
-                    before_scroll,
-                    before_sig,
-                    before_png,
-                    after_png,
-                    config,
-                    llm,
-                    element=element,
-                    seen_before=seen_before,
-                    protocol=protocol,
-                ),
-                t + llm_time + (screen_text.READ_S if offline_rule and assertions.may_read_screen(action) else 0),
-                "checking the assertion",
-            )
             timings.check_s = time.perf_counter() - mark
             step.passed = step.verdict.passed
             step.reason = step.verdict.reason

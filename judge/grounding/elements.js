@@ -108,10 +108,11 @@
     return norm(bits.filter(Boolean).join(" | "));
   };
   // Words a person might use for an icon: class names of the element and its icon children
-  // (fa-trash, icon-close, destroy), a data-icon/data-action, material-icons ligature text.
+  // (fa-trash, icon-close, destroy; a sprite's <div class="icon-img add">), a data-icon/data-action,
+  // material-icons ligature text.
   const iconWords = (el) => {
     const bits = [classWords(el), el.getAttribute("data-icon"), el.getAttribute("data-action"), el.getAttribute("name")];
-    for (const child of el.querySelectorAll ? el.querySelectorAll("i, svg, span, img, use") : []) {
+    for (const child of el.querySelectorAll ? el.querySelectorAll("i, svg, span, img, use, [class*=icon i]") : []) {
       bits.push(classWords(child), child.getAttribute("data-icon"));
       if (tagOf(child) === "use") bits.push(child.getAttribute("href") || child.getAttribute("xlink:href"));
       if (tagOf(child) === "img") bits.push((child.getAttribute("src") || "").split("/").pop().replace(/\.\w+$/, ""));
