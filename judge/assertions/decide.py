@@ -10,6 +10,7 @@ from iwr.judge.assertions.page import look, named_fields
 from iwr.judge.assertions.parse import parse
 from iwr.judge.types import Verdict
 from iwr.judge.visual import screen_text
+from iwr.judge.visual.images import decode
 
 
 def outcome(fact: Fact, reading: dict) -> bool | None:
@@ -180,18 +181,37 @@ def may_read_screen(action) -> bool:
     return any(f.kind in ("visible", "number") for f in parse(action.logical_assertion, action.type))
 
 
-async def _read_screen(facts: list[Fact], before: dict | None, after: dict, shots: tuple[bytes, bytes]) -> list[str]:
+_PICTURES_JS = """() => Array.from(document.querySelectorAll("img, canvas, svg, video, picture, [role=img]"))
+  .map((e) => e.getBoundingClientRect())
+  .map((r) => [Math.max(r.x, 0), Math.max(r.y, 0), Math.min(r.right, innerWidth) - Math.max(r.x, 0),
+    Math.min(r.bottom, innerHeight) - Math.max(r.y, 0)])
+  .filter(([, , w, h]) => w >= 120 && h >= 60).sort((a, b) => b[2] * b[3] - a[2] * a[3]).slice(0, 3)
+  .concat([[innerWidth]])"""
+"""The three largest pictures in the viewport (CSS pixels), then the viewport's width."""
+
+
+async def _screen(png: bytes, regions: list, scale: float) -> str:
+    return "\n".join([await screen_text.text(png), await screen_text.pictures_text(png, regions, scale)])
+
+
+async def _read_screen(
+    page, facts: list[Fact], before: dict | None, after: dict, shots: tuple[bytes, bytes]
+) -> list[str]:
     """Text the page draws in pixels only (a canvas grid's cells, a word in a photo): the quotes not in
-    the page's text after the step are read on its screenshot, and, when found there, on the one from
-    before the step, so what was drawn already still says nothing about this action. Returns the
-    facts so read."""
+    the page's text after the step are read on its screenshot (its pictures enlarged too), and, when
+    found there, on the one from before the step, so what was drawn already still says nothing about
+    this action. Returns the facts so read."""
     unread = [f for f in facts if f.kind in ("visible", "number") and outcome(f, after) is False]
     if not unread or not shots[1]:
         return []
+    *regions, (width,) = await page.evaluate(_PICTURES_JS)
+    scale = decode(shots[1]).shape[1] / max(width, 1)
     after["drawn"] = await screen_text.text(shots[1])
+    if not all(outcome(f, after) for f in unread):
+        after["drawn"] += "\n" + await screen_text.pictures_text(shots[1], regions, scale)
     drawn = [f for f in unread if outcome(f, after)]
     if drawn and before is not None and shots[0]:
-        before["drawn"] = await screen_text.text(shots[0])
+        before["drawn"] = await _screen(shots[0], regions, scale)
     return [str(f) for f in drawn]
 
 
@@ -215,7 +235,7 @@ async def step_verdict(
             after["notes"] = {str(f): f"could not be read ({type(e).__name__})" for f in facts}
     verdict = text_verdict(facts, before, after, change)
     if verdict.method == "assertion-text" and not verdict.passed and shots and not after.get("error"):
-        drawn = await _read_screen(facts, before, after, shots)
+        drawn = await _read_screen(page, facts, before, after, shots)
         if drawn:
             verdict = text_verdict(facts, before, after, change)
             for row in verdict.evidence.get("facts", []):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import cv2
+
 from iwr.judge.visual import MetricUnavailable
 from iwr.judge.visual.images import decode
 from iwr.judge.visual.ocr import TextBox, reading_order_text
@@ -50,3 +52,25 @@ async def text(png: bytes) -> str:
     """What a screenshot shows in writing, line by line in reading order ("" without a reader)."""
     found, _ = await boxes(png)
     return reading_order_text(found) if found else ""
+
+
+PICTURE_ZOOM = 2.0
+"""Pictures are read enlarged: lettering in a photo (a flag, a sign, tilted or stylised) that the
+reader misses at screen size."""
+
+
+async def pictures_text(png: bytes, regions: list[tuple[float, float, float, float]], scale: float) -> str:
+    """What the pictures at `regions` (x, y, w, h in CSS pixels; `scale` screenshot pixels per CSS
+    pixel) show in writing, each cut out of the screenshot and read enlarged."""
+    image = decode(png)
+    out = []
+    for x, y, w, h in regions:
+        x0, y0 = max(int(x * scale), 0), max(int(y * scale), 0)
+        x1, y1 = min(int((x + w) * scale), image.shape[1]), min(int((y + h) * scale), image.shape[0])
+        if x1 - x0 < 20 or y1 - y0 < 20:
+            continue
+        crop = cv2.resize(image[y0:y1, x0:x1], None, fx=PICTURE_ZOOM, fy=PICTURE_ZOOM, interpolation=cv2.INTER_CUBIC)
+        ok, encoded = cv2.imencode(".png", crop)
+        if ok:
+            out.append(await text(encoded.tobytes()))
+    return "\n".join(t for t in out if t)
