@@ -470,3 +470,21 @@ def test_text_that_turns_a_colour_while_its_background_changes() -> None:
     assert region_change(focused, field((30, 30, 30), (64, 211, 46)), "green")[0] is True
     assert region_change(focused, field((30, 30, 30), (255, 255, 255)), "green")[0] is False
     assert region_change(focused, field((30, 30, 30), (40, 40, 220)), "green")[0] is False
+
+
+def test_lettering_in_a_picture_is_read_enlarged() -> None:
+    """judge/visual/screen_text.py: a picture's region cut out of a screenshot and read enlarged."""
+    import asyncio
+
+    import cv2
+    import numpy as np
+
+    from iwr.judge.visual import screen_text
+
+    shot = np.full((200, 400, 3), 255, np.uint8)
+    cv2.rectangle(shot, (100, 50), (300, 150), (40, 40, 200), -1)
+    cv2.putText(shot, "KEEP GOING", (110, 105), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (255, 255, 255), 1)
+    png = cv2.imencode(".png", shot)[1].tobytes()
+    read = asyncio.run(screen_text.pictures_text(png, [(100, 50, 200, 100)], 1.0))
+    assert contains(read, "Keep going"), read
+    assert asyncio.run(screen_text.pictures_text(png, [(0, 0, 10, 10)], 1.0)) == ""  # too small to hold lettering
