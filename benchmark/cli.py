@@ -218,6 +218,8 @@ def eval_cmd(
     if config.judge_model and not skip_model_check:
         check_model_or_exit("judge model", config.judge_model, config.judge_api_base)
 
+    left_out = {m: without_page(jobs, config.protocol) for m, jobs in by_model.items()}
+    by_model = {m: [job for job in jobs if job[0].task.id not in left_out[m]] for m, jobs in by_model.items()}
     judging = judging_or_exit(executor, ray_address, config, workers)
 
     def done(r) -> None:
@@ -232,7 +234,7 @@ def eval_cmd(
         try:
             for m, jobs in by_model.items():
                 results = await judge_all(used, jobs, config.protocol, m, workers, done)
-                table = markdown_table(results, title=m)
+                table = markdown_table(results, title=m, left_out=left_out[m])
                 atomic.write_text(candidates / f"results_{m}.md", table)
                 console.print(table, markup=False, highlight=False)
         finally:
@@ -244,6 +246,18 @@ def eval_cmd(
         asyncio.run(judge_every_model())
     except LLMError as e:  # only a wrong judge-model setting stops the judging
         exit_stopped(e, "the same command again")
+
+
+def without_page(jobs: list, protocol: str) -> list[int]:
+    """Tasks (ids) not to judge: under the official protocol a task without the model's index.html is
+    left out of every average, as the published code skips it; under iwr it is judged (IFS 0)."""
+    from iwr.judge.score import counts_in_average
+
+    return [
+        lt.task.id
+        for lt, candidate, _ in jobs
+        if not counts_in_average((candidate.root / candidate.entry).is_file(), protocol)
+    ]
 
 
 @main.group()

@@ -15,7 +15,7 @@ from typing import Protocol as TypingProtocol
 from iwr import atomic, runfolder
 from iwr.benchmark.loader import LoadedTask
 from iwr.judge.replay import Replay
-from iwr.judge.types import Alignment, CheckpointScore, Protocol
+from iwr.judge.types import Alignment, CheckpointScore, Protocol, StepResult
 from iwr.judge.visual.images import decode as decode  # the self-test decodes replay screenshots with it
 from iwr.judge.visual.pool import measure
 
@@ -56,7 +56,10 @@ def checkpoint_pairs(
     lt: LoadedTask, replay: Replay, alignment: Alignment, protocol: Protocol = "iwr"
 ) -> list[tuple[int, int | None, bytes]]:
     """(k, action index, screenshot) for every checkpoint that counts: the initial state, then each
-    flagged action reached before the first failure. `official` then keeps the first (successful
+    flagged action reached before the first failure. Alignment `code` takes the screenshot before the
+    flagged action, so the failed step's own checkpoint is still taken; under `official` only when it
+    failed to act (element not found, a time limit): a flagged step whose assertion fails ends the
+    published loop before its checkpoint is added. `official` then keeps the first (successful
     steps + 1) of them, the official code's `[:success+1]` slice (it counts steps, not checkpoints:
     when more flagged steps than successes were reached, the last ones are dropped)."""
     pairs: list[tuple[int, int | None, bytes]] = []
@@ -71,6 +74,8 @@ def checkpoint_pairs(
                 break
             pairs.append((k, i, replay.shots[i + 1]))
         else:
+            if protocol == "official" and assertion_failed(step):
+                break
             pairs.append((k, i, replay.before_shots[i]))
             if not step.passed:
                 break
@@ -78,6 +83,11 @@ def checkpoint_pairs(
         successes = next((n for n, s in enumerate(replay.steps) if not s.passed), len(replay.steps))
         pairs = pairs[: successes + 1]
     return pairs
+
+
+def assertion_failed(step: StepResult) -> bool:
+    """The step acted and its verdict (the assertion) failed it, as opposed to failing to act."""
+    return step.verdict is not None and not step.verdict.passed
 
 
 Measure = Callable[[Path, bytes], Awaitable[dict[str, float]]]

@@ -184,7 +184,7 @@ def assemble(
     """The task's scores from its replay and checkpoint scores (the one aggregation, for the official
     judge and the self-test alike), with every backend and stand-in named."""
     passed = [s.passed for s in replay.steps] + [False] * (len(lt.task.action_sequence) - len(replay.steps))
-    ifs = score.ifs(passed) if lt.task.action_sequence else (0.0 if replay.error else 1.0)
+    ifs = score.ifs(passed, config.protocol) if lt.task.action_sequence or not replay.error else 0.0
     ocr = score.mean_or_none(c.metrics.get("ocr") for c in checkpoints)
     dino = score.mean_or_none(c.metrics.get("dino") for c in checkpoints)
     mllm = score.mean_or_none(c.metrics.get("mllm") for c in checkpoints)

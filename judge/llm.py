@@ -13,6 +13,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from iwr.judge import official_answers
 from iwr.llm import LLMClient, LLMError, TokenUsage
 
 GROUNDING_PROMPT = """You are testing a web page. Pick the element the user action refers to.
@@ -101,12 +102,14 @@ def parse_yes_no(text: str) -> tuple[bool | None, str]:
 
 def parse_score(text: str, official: bool = False) -> float | None:
     """The rubric's "Score: N/100" as a fraction: the last one (a model restating the format first),
-    None without one; `official`: the first one, and 0 without one, as the official code reads it."""
+    None without one; `official`: the published reading (official_answers.rubric_score)."""
+    if official:
+        return official_answers.rubric_score(text)
     found = re.findall(r"score\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\s*/\s*100", text or "", flags=re.I)
     if not found:
-        return 0.0 if official else None
-    value = float(found[0] if official else found[-1])
-    return value / 100 if 0 <= value <= 100 else (0.0 if official else None)
+        return None
+    value = float(found[-1])
+    return value / 100 if 0 <= value <= 100 else None
 
 
 @dataclass
@@ -170,7 +173,8 @@ class JudgeLLM:
         self, reference_png: bytes, candidate_png: bytes, official: bool = False
     ) -> tuple[float | None, str]:
         try:
-            answer = await self.ask(RUBRIC_PROMPT, [reference_png, candidate_png])
+            prompt = official_answers.RUBRIC_PROMPT if official else RUBRIC_PROMPT
+            answer = await self.ask(prompt, [reference_png, candidate_png])
         except LLMError as e:
             if e.setting:  # a wrong key or model name: the run stops, the step is not failed
                 raise

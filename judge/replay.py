@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from iwr.benchmark import expectations
 from iwr.benchmark.types import Action, Task, for_every_kind
-from iwr.judge import assertions, grounding, official, verdicts
+from iwr.judge import assertions, grounding, official, official_answers, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding import drawn
 from iwr.judge.grounding.locate import locate
@@ -233,32 +233,22 @@ def needs_offline_rule(action: Action, config: ReplayConfig, llm: JudgeLLM | Non
 async def llm_verdict(
     llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes, protocol: Protocol = "iwr"
 ) -> Verdict:
-    """The official verdict: the judge model compares before/after screenshots (Yes/No JSON). Under
-    `iwr`, an `unverified` verdict when the model cannot be reached or its answer cannot be read (the
-    caller falls back to the deterministic path); under `official`, a judge error passes and an
-    unreadable answer passes when it contains "Yes", as the official code has it."""
+    """The judge model compares before/after screenshots. Under `iwr` (our prompt, with the action), an
+    `unverified` verdict when the model cannot be reached or its answer cannot be read (the caller falls
+    back to the deterministic path); under `official`, the published request and reading
+    (`official_verdict`)."""
+    if protocol == "official":
+        return await official_verdict(llm, action, before_png, after_png)
     prompt = ASSERTION_PROMPT.format(
         action_type=action.type, description=action.parameters.description, assertion=action.logical_assertion
     )
-    lenient = protocol == "official"
     try:
         answer = await llm.ask(prompt, [before_png, after_png])
     except LLMError as e:
         if e.setting:  # a wrong key or model name: the run stops, the step is not failed
             raise
-        if lenient:
-            return Verdict(
-                status="pass",
-                passed=True,
-                method="llm",
-                reason=f"judge error counted as a pass (official rule): {e}",
-                evidence={"error": str(e)[:500]},
-            )
         return Verdict(status="unverified", passed=False, method="llm-unavailable", reason=str(e))
     holds, reason = parse_yes_no(answer)
-    if holds is None and lenient:
-        holds = official.lenient_yes(answer)
-        reason = f'unreadable answer {"contains" if holds else "lacks"} "Yes" (official rule): {answer.strip()[:200]!r}'
     if holds is None:
         return Verdict(
             status="unverified",
@@ -272,6 +262,34 @@ async def llm_verdict(
         method="llm",
         reason=reason or ("the judge model says yes" if holds else "the judge model says no"),
         evidence={"answer": answer[:2000], "model": llm.model},
+    )
+
+
+async def official_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes) -> Verdict:
+    """The published verdict: the assertion alone and the two screenshots; only a read "No" fails (an
+    answer read as "Error", or a judge model that failed, passes: judge/official_answers.py)."""
+    prompt = official_answers.ASSERTION_PROMPT.format(assertion=action.logical_assertion)
+    try:
+        answer = await llm.ask(prompt, [before_png, after_png])
+    except LLMError as e:
+        if e.setting:  # a wrong key or model name: the run stops, the step is not failed
+            raise
+        return Verdict(
+            status="pass",
+            passed=True,
+            method="llm",
+            reason=f"judge error counted as a pass (official rule): {e}",
+            evidence={"error": str(e)[:500]},
+        )
+    result = official_answers.assertion_result(answer)
+    passed = official_answers.assertion_passes(result)
+    reason = official_answers.assertion_reason(answer)
+    return Verdict(
+        status="pass" if passed else "fail",
+        passed=passed,
+        method="llm",
+        reason=reason,
+        evidence={"answer": answer[:2000], "model": llm.model, "result": result},
     )
 
 

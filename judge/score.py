@@ -21,10 +21,12 @@ IFS_WEIGHT = 0.7
 VFS_WEIGHT = 0.3
 
 
-def ifs(step_passed: Sequence[bool]) -> float:
-    """Fraction of steps that succeeded before the first failure."""
+def ifs(step_passed: Sequence[bool], protocol: str = "iwr") -> float:
+    """Fraction of steps that succeeded before the first failure. A task with no steps: 0 under the
+    official protocol (the published code's `success / total if total > 0 else 0`), 1 under iwr (nothing
+    the page was asked to do failed)."""
     if not step_passed:
-        return 1.0
+        return 0.0 if protocol == "official" else 1.0
     done = 0
     for ok in step_passed:
         if not ok:

@@ -5,6 +5,8 @@ says in its heading which backends replaced the official ones."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from iwr.judge.score import average
 from iwr.judge.types import TaskScore
 
@@ -27,9 +29,10 @@ def _kind(results: list[TaskScore]) -> str:
     return "offline judge (not official; stand-ins: " + "; ".join(standins) + ")" if standins else "offline judge"
 
 
-def markdown_table(results: list[TaskScore], title: str = "") -> str:
+def markdown_table(results: list[TaskScore], title: str = "", left_out: Sequence[int] = ()) -> str:
     """One table per protocol and kind (official / offline), rows sorted by task id; each column's avg
-    is the plain mean of the tasks that have a value, with n when some do not."""
+    is the plain mean of the tasks that have a value, with n when some do not. `left_out`: tasks not
+    judged because they have no page (official protocol), named under the tables."""
     out = []
     for protocol, kind in ((p, k) for p in ("official", "iwr") for k in (True, False)):
         rows = sorted((r for r in results if r.official is kind and r.protocol == protocol), key=lambda r: r.task_id)
@@ -51,5 +54,11 @@ def markdown_table(results: list[TaskScore], title: str = "") -> str:
         if errors:
             out.append("")
             out.extend(f"⚠ task {r.task_id}: {r.error}" for r in errors)
+        out.append("")
+    if left_out:
+        out.append(
+            f"{len(left_out)} task(s) without index.html left out of every row and average, as the published "
+            f"code does (protocol official): {', '.join(map(str, sorted(left_out)))}"
+        )
         out.append("")
     return "\n".join(out)

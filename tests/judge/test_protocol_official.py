@@ -195,9 +195,14 @@ def test_lenient_official_verdicts(tmp_path: Path, llm_server, protocol: str) ->
     from ..llmserver import error, route
     from .test_llm_judge import ASSERT, GROUND, RUBRIC, judge
 
-    llm_server.respond_with(route({GROUND: '{"index": 1}', ASSERT: "Yes and no, hard to tell.", RUBRIC: "fine"}))
+    # the official requests are the published ones: the assertion alone ("Assertion: ..."), the rubric's
+    # format ("Comments: ...")
+    assertion, rubric = (ASSERT, "Assertion:"), (RUBRIC, "Comments:")
+    answers = {GROUND: '{"index": 1}'} | dict.fromkeys(assertion, "Yes and no, hard to tell.")
+    llm_server.respond_with(route(answers | dict.fromkeys(rubric, "fine")))
     unreadable = judge(tmp_path / "unreadable", llm_server, protocol=protocol)
-    llm_server.respond_with(route({GROUND: '{"index": 1}', ASSERT: error(400), RUBRIC: "Score: 50/100"}))
+    answers = {GROUND: '{"index": 1}'} | dict.fromkeys(assertion, error(400))
+    llm_server.respond_with(route(answers | dict.fromkeys(rubric, "Score: 50/100")))
     failed = judge(tmp_path / "error", llm_server, protocol=protocol)
     for r in (unreadable, failed):
         assert r.steps[0].grounding.chosen.text == "Cancel"
