@@ -99,17 +99,25 @@ async def _type(page, action: Action, element, click, key_name, timeout_s: float
     return Outcome()
 
 
+def official_key(action: Action) -> str:
+    """The key the published judge presses: `parameters.key` exactly as written (no name mapping: "enter"
+    is no Playwright key); without one, the key our reader finds in the description stands in for the
+    judge model's answer (docs/judge.md, "Protocols")."""
+    return action.parameters.key or action.key_to_press() or ""
+
+
 async def _press(page, action: Action, element, click, key_name, timeout_s: float) -> Outcome:
-    key = action.key_to_press() or ""
+    key = official_key(action)
     try:
-        await asyncio.wait_for(page.keyboard.press(key_name(key)), timeout_s)
-    except Exception as e:  # official: an unknown key name is typed as text; a Press never fails
+        await asyncio.wait_for(page.keyboard.press(key), timeout_s)
+    except Exception as e:  # official: an unknown key name is pressed letter by letter; a Press never fails
         if "unknown key" in str(e).lower():
             try:
-                await asyncio.wait_for(page.keyboard.type(key), timeout_s)
-                return Outcome(ignored=f"unknown key {key!r} typed as text (official rule)")
-            except Exception as typed:
-                e = typed
+                for letter in key:
+                    await asyncio.wait_for(page.keyboard.press(letter), timeout_s)
+                return Outcome(ignored=f"unknown key {key!r} typed as text, a key press per letter (official rule)")
+            except Exception as pressed:
+                e = pressed
         return Outcome(ignored=f"press error ignored (official rule): {first_line(e)}")
     return Outcome()
 

@@ -126,7 +126,7 @@ def test_each_official_rule_and_where_iwr_differs(judged, name: str) -> None:
 @pytest.mark.browser
 def test_reasons_say_which_official_rule_decided(judged) -> None:
     official = judged["official"]
-    assert "typed as text (official rule)" in official["unknown key"].steps[0].reason
+    assert "typed as text, a key press per letter (official rule)" in official["unknown key"].steps[0].reason
     assert "click error ignored (official rule)" in official["covered click"].steps[0].reason
     assert "scrollY moved 0px" in official["scroll container"].steps[0].reason
     assert official["grounding reach"].steps[0].reason.startswith("element not found")
