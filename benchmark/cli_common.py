@@ -197,9 +197,9 @@ JUDGE_OPTIONS = [
         type=click.Choice(["iwr", "official"]),
         default="iwr",
         show_default=True,
-        help="official: the published evaluation code's rules point by point (fixed waits, lenient "
-        "Click/Press, Scroll always down, checkpoints before the flagged action); iwr: this "
-        "project's stricter, deterministic judge. See docs/judge.md.",
+        help="official: the published evaluation code's rules (fixed waits, lenient Click/Press, Scroll "
+        "always down, checkpoints before the flagged action; docs/judge.md says which are exact and "
+        "which are not yet); iwr: this project's stricter, deterministic judge.",
     ),
     click.option(
         "--alignment",

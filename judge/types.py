@@ -11,9 +11,10 @@ from iwr.llm.usage import TokenUsage
 
 Alignment = Literal["paper", "code"]
 Protocol = Literal["iwr", "official"]
-"""How a page is replayed and scored: `official` reproduces the published evaluation code point by point
-(fixed waits, its lenient step rules, its rubric parsing and averages); `iwr` is this project's stricter,
-deterministic judge. Results of different protocols are never compared (docs/judge.md)."""
+"""How a page is replayed and scored: `official` follows the published evaluation code (fixed waits, its
+lenient step rules, its prompts and readings, its averages; docs/judge.md lists which rules are exact
+and which are not yet); `iwr` is this project's stricter, deterministic judge. Results of different
+protocols are never compared."""
 """Which screenshot a flagged step's checkpoint is compared with: after the action (paper) or the one
 taken before it (the official code's indexing)."""
 

@@ -1,4 +1,4 @@
-"""`--protocol official` reproduces the published evaluation code point by point; `iwr` is this
+"""`--protocol official` follows the published evaluation code rule by rule; `iwr` is this
 project's stricter judge. Each page below is judged under both protocols in real Chromium, and each
 official rule shows where the two part: the official result follows the official code, the `iwr`
 result differs."""
