@@ -120,7 +120,8 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             else:
                 facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was))
         facts += _field_state_facts(clause)
-        facts += predicate_facts(clause)
+        # a colour of the row of alike things acted on: only a click or a key acts on one
+        facts += [f for f in predicate_facts(clause) if not f.state or action_type in ("Click", "Press")]
         if action_type in ("Click", "Press"):
             facts += _checked_facts(clause)
     seen, out = set(), []

@@ -95,7 +95,8 @@ def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[
 
 STATE_SHARE = 0.15
 """A region shows a colour when at least this share of what is drawn on its background (pixels away
-from its commonest colour) are saturated pixels of that hue: two gold stars of five in a wide row."""
+from its commonest colour: two gold stars of five in a wide row), or of the whole region (bars that
+fill it), are saturated pixels of that hue."""
 STATE_MIN_PIXELS = 20
 
 
@@ -109,4 +110,7 @@ def shows_tone(png: bytes, tone: str) -> tuple[bool | None, dict]:
     ink = np.abs(image.astype(np.int16) - background).max(axis=2) > PIXEL_CHANGE
     hue, _ = _tone_pixels(image, ink, tone) if ink.any() else (np.zeros(0, bool), None)
     share = float(hue.mean()) if len(hue) else 0.0
-    return bool(share >= STATE_SHARE and hue.sum() >= STATE_MIN_PIXELS), {f"{tone}_share_of_drawn": round(share, 3)}
+    whole, _ = _tone_pixels(image, np.ones(image.shape[:2], bool), tone)  # bars that fill their row
+    share = max(share, float(whole.mean()))
+    enough = max(int(hue.sum()), int(whole.sum())) >= STATE_MIN_PIXELS
+    return bool(share >= STATE_SHARE and enough), {f"{tone}_share": round(share, 3)}

@@ -96,6 +96,9 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
             await handle.dispose()
     found_looks = []
     for f in looks:
+        if f.state and element is None:  # the row acted on is what a stated colour is looked for in
+            things[str(f)], notes[str(f)] = None, "no element acted on"
+            continue
         found = await _find(page, f, element, action_type)
         clip = await _clip(page, found) if found is not None else None
         if clip is None:

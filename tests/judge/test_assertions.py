@@ -488,3 +488,18 @@ def test_lettering_in_a_picture_is_read_enlarged() -> None:
     read = asyncio.run(screen_text.pictures_text(png, [(100, 50, 200, 100)], 1.0))
     assert contains(read, "Keep going"), read
     assert asyncio.run(screen_text.pictures_text(png, [(0, 0, 10, 10)], 1.0)) == ""  # too small to hold lettering
+
+
+def test_a_stated_colour_of_things_that_fill_their_row() -> None:
+    """Four dark blue bars filling the region: its commonest colour is the bars' own."""
+    import cv2
+    import numpy as np
+
+    from iwr.judge.assertions.pixels import shows_tone
+
+    bars = np.full((20, 240, 3), (245, 120, 66), np.uint8)  # BGR of a dark blue
+    bars[:, 58:62] = 255
+    assert shows_tone(cv2.imencode(".png", bars)[1].tobytes(), "blue")[0] is True
+    assert shows_tone(cv2.imencode(".png", np.full((20, 240, 3), 200, np.uint8))[1].tobytes(), "blue")[0] is False
+    # a scroll acts on no row: a stated colour is not read there
+    assert parse("Above 'CSS Stars' the first star is gold and the stars are gold.", "Scroll") == []
