@@ -61,11 +61,12 @@ PAGES = {
         LONG + "<button>Subscribe</button>",
         {"type": "Click", "parameters": {"description": "Click the 'Subscribe' button"}, "logical_assertion": ""},
     ),
-    # Waits: a fixed 0.5 + 0.2 s after an action (iwr: settles on events; frames that change nothing
-    # for half a second, then the text, are not waited for)
+    # Waits: a fixed 0.5 + 0.2 s after an action (iwr: settles on events; an animation loop that ran
+    # before the action, and writes the text half a second after it, is not waited for)
     "fixed wait": (
-        "<button onclick=\"let f = 0; const tick = () => { if (++f === 30) out.textContent = 'Done'; "
-        'else requestAnimationFrame(tick); }; requestAnimationFrame(tick);">Start</button><p id=out></p>',
+        '<button onclick="started = performance.now()">Start</button><p id=out></p><script>let started = 0;'
+        " const loop = () => { if (started && performance.now() - started > 550 && !out.textContent)"
+        " out.textContent = 'Done'; requestAnimationFrame(loop); }; requestAnimationFrame(loop);</script>",
         {
             "type": "Click",
             "parameters": {"description": "Click the 'Start' button"},
