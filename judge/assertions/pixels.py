@@ -19,12 +19,14 @@ HUES = {
     "red": [(0, 10), (160, 179)],
     "orange": [(8, 22)],
     "yellow": [(20, 35)],
+    "gold": [(8, 35)],
     "green": [(35, 88)],
     "blue": [(88, 132)],
     "purple": [(125, 160)],
     "pink": [(140, 176)],
 }
-"""OpenCV hue ranges (0-179) of the colours an assertion may name."""
+"""OpenCV hue ranges (0-179) of the colours an assertion may name; gold spans orange to yellow (a
+rating's "gold" stars are often #edb867, an orange hue)."""
 
 
 def _decode(png: bytes) -> np.ndarray | None:

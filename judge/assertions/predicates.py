@@ -132,7 +132,7 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
     return None
 
 
-_COLOURS = {"red", "orange", "yellow", "green", "blue", "purple", "pink"}
+_COLOURS = {"red", "orange", "yellow", "gold", "green", "blue", "purple", "pink"}
 
 
 def _state_colour(pw: list[str]) -> str | None:
