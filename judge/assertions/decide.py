@@ -190,28 +190,25 @@ _PICTURES_JS = """() => Array.from(document.querySelectorAll("img, canvas, svg, 
 """The three largest pictures in the viewport (CSS pixels), then the viewport's width."""
 
 
-async def _screen(png: bytes, regions: list, scale: float) -> str:
-    return "\n".join([await screen_text.text(png), await screen_text.pictures_text(png, regions, scale)])
-
-
 async def _read_screen(
     page, facts: list[Fact], before: dict | None, after: dict, shots: tuple[bytes, bytes]
 ) -> list[str]:
     """Text the page draws in pixels only (a canvas grid's cells, a word in a photo): the quotes not in
-    the page's text after the step are read on its screenshot (its pictures enlarged too), and, when
-    found there, on the one from before the step, so what was drawn already still says nothing about
-    this action. Returns the facts so read."""
+    the page's text after the step are read in the pictures of its screenshot (canvases, images, svg:
+    where such text can be), and, when found there, in the same places of the one from before the
+    step, so what was drawn already still says nothing about this action. A page without pictures
+    costs no reading. Returns the facts so read."""
     unread = [f for f in facts if f.kind in ("visible", "number") and outcome(f, after) is False]
     if not unread or not shots[1]:
         return []
     *regions, (width,) = await page.evaluate(_PICTURES_JS)
+    if not regions:
+        return []
     scale = decode(shots[1]).shape[1] / max(width, 1)
-    after["drawn"] = await screen_text.text(shots[1])
-    if not all(outcome(f, after) for f in unread):
-        after["drawn"] += "\n" + await screen_text.pictures_text(shots[1], regions, scale)
+    after["drawn"] = await screen_text.pictures_text(shots[1], regions, scale)
     drawn = [f for f in unread if outcome(f, after)]
     if drawn and before is not None and shots[0]:
-        before["drawn"] = await _screen(shots[0], regions, scale)
+        before["drawn"] = await screen_text.pictures_text(shots[0], regions, scale)
     return [str(f) for f in drawn]
 
 

@@ -56,7 +56,10 @@ async def text(png: bytes) -> str:
 
 PICTURE_ZOOM = 2.0
 """Pictures are read enlarged: lettering in a photo (a flag, a sign, tilted or stylised) that the
-reader misses at screen size."""
+reader misses at screen size..."""
+LARGE_PICTURE_PX = 400_000
+"""... unless they are large (a canvas spreadsheet filling the page: its cells are text-sized already,
+and enlarging it would only cost time)."""
 
 
 async def pictures_text(png: bytes, regions: list[tuple[float, float, float, float]], scale: float) -> str:
@@ -69,7 +72,9 @@ async def pictures_text(png: bytes, regions: list[tuple[float, float, float, flo
         x1, y1 = min(int((x + w) * scale), image.shape[1]), min(int((y + h) * scale), image.shape[0])
         if x1 - x0 < 20 or y1 - y0 < 20:
             continue
-        crop = cv2.resize(image[y0:y1, x0:x1], None, fx=PICTURE_ZOOM, fy=PICTURE_ZOOM, interpolation=cv2.INTER_CUBIC)
+        crop = image[y0:y1, x0:x1]
+        if crop.shape[0] * crop.shape[1] < LARGE_PICTURE_PX:
+            crop = cv2.resize(crop, None, fx=PICTURE_ZOOM, fy=PICTURE_ZOOM, interpolation=cv2.INTER_CUBIC)
         ok, encoded = cv2.imencode(".png", crop)
         if ok:
             out.append(await text(encoded.tobytes()))
