@@ -101,16 +101,6 @@ async def loaded(page, config: ReplayConfig) -> None:
             raise
 
 
-async def _document_or_none(page) -> float | None:
-    """The current document's id; None while it is being replaced."""
-    try:
-        return await document_id(page)
-    except Exception as e:
-        if lost_document(e):
-            return None
-        raise
-
-
 def _settle(page, network: NetworkTracker, config: ReplayConfig, since: int | None = None):
     return settle(page, network, config.settle_quiet_ms, config.settle_cap_ms, config.finish_animations, since)
 
@@ -483,7 +473,7 @@ async def run_steps(
             if replaced:  # the action loaded a new document: the old one's elements are gone
                 element = None
                 step.navigated = True
-            settled_document = await bounded(_document_or_none(page), t, "reading the page")
+            commits = navigations.committed
             for late in (False, True):
                 try:
                     mark = time.perf_counter()
@@ -511,13 +501,11 @@ async def run_steps(
                     )
                     break
                 except Exception as e:
-                    if late or not (
-                        lost_document(e)
-                        or await bounded(_document_or_none(page), t, "reading the page") != settled_document
-                    ):
+                    if late or not (lost_document(e) or navigations.pending or navigations.committed != commits):
                         raise
                     # the action's reload committed only now (a timer after the page had settled): the
                     # screenshot and the verdict read the new document, as the browser shows it
+                    await navigations.wait_commit(config.load_timeout_s)
                     await bounded(page.wait_for_load_state("load"), config.load_timeout_s, "loading the new page")
                     await bounded(_settle(page, network, config), t, "settling")
                     element, step.navigated = None, True
