@@ -276,8 +276,23 @@ def judge() -> None:
     help="Also judge each oracle with one event handler that ran left out (reported, not gating).",
 )
 @click.option("--max-mutants", type=click.IntRange(min=1), default=8, show_default=True, help="Mutants kept per task.")
+@judge_model_options
 @judge_options
-def judge_check(pack, out, mutants, max_mutants, alignment, ocr, dino, workers, protocol) -> None:
+def judge_check(
+    pack,
+    out,
+    mutants,
+    max_mutants,
+    judge_model,
+    judge_api_base,
+    escalate,
+    task_timeout,
+    alignment,
+    ocr,
+    dino,
+    workers,
+    protocol,
+) -> None:
     """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task; with --mutants, how
     often the judge passes an oracle missing one behaviour that shows."""
     import tempfile
@@ -287,12 +302,17 @@ def judge_check(pack, out, mutants, max_mutants, alignment, ocr, dino, workers, 
     from iwr.judge.selfcheck import check_pack, summary
 
     loaded = load_pack_or_exit(pack, False, deep=False)
-    config = judge_config(alignment, ocr, dino, protocol=protocol)
+    config = judge_config(
+        alignment, ocr, dino, judge_model, judge_api_base, False, task_timeout, protocol=protocol, escalate=escalate
+    )
+    if config.judge_model:
+        check_model_or_exit("judge model", config.judge_model, config.judge_api_base)
     if mutants and out is None:
         out = Path(tempfile.mkdtemp(prefix="iwr-judge-check-"))
     oracles: dict = {}
     rows = asyncio.run(check_pack(loaded, config, out, workers, oracles))
-    table = Table(title=f"judge check (offline, protocol {protocol})")
+    judged_by = f"judge model {judge_model}" if judge_model else "offline"
+    table = Table(title=f"judge check ({judged_by}, protocol {protocol})")
     columns = ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "undecided", "ok", "notes")
     for col in columns:
         table.add_column(col)

@@ -79,6 +79,11 @@ def judge_config(
             known = ", ".join(visual.names_for(role))
             err_console.print(f"[red]error[/red] --{role} {name}: {why}; use one of {known}, or none", highlight=False)
             sys.exit(2)
+    if protocol == "official" and (missing := official_refusal()):
+        from rich.markup import escape
+
+        err_console.print(f"[red]error[/red] {escape(missing)}", highlight=False)
+        sys.exit(2)
     given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
     if alignment is not None:  # else the protocol's (official: code)
         given["alignment"] = alignment
@@ -103,6 +108,14 @@ def judge_config(
             highlight=False,
         )
         sys.exit(2)
+
+
+def official_refusal() -> str | None:
+    """Why `--protocol official` cannot run here (browser-use 0.5.0 missing), or None."""
+    from iwr.judge import official_stack
+    from iwr.judge.protocols.official import refusal
+
+    return None if official_stack.available() else refusal()
 
 
 SKIP_MODEL_CHECK = click.option(

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol as TypingProtocol
 
 from iwr import atomic, runfolder
 from iwr.benchmark.loader import LoadedTask
 from iwr.judge.replay import Replay
-from iwr.judge.types import Alignment, CheckpointScore, Protocol, StepResult
+from iwr.judge.types import Alignment, CheckpointScore, StepResult
 from iwr.judge.visual.images import decode as decode  # the self-test decodes replay screenshots with it
 from iwr.judge.visual.pool import measure
 
@@ -52,16 +53,29 @@ class TaskReferences:
         return self.lt.checkpoint(k)
 
 
+@dataclass(frozen=True)
+class CheckpointRule:
+    """A protocol's two departures from "every checkpoint reached before the first failure"."""
+
+    failed_assertion_ends: bool = False
+    """A flagged step whose assertion fails ends the list before its own checkpoint (the published loop
+    breaks before adding it); one that failed to act still adds it."""
+    successes_slice: bool = False
+    """Keep only the first (successful steps + 1), the published `[:success+1]`: it counts steps, not
+    checkpoints, so when more flagged steps than successes were reached the last ones are dropped."""
+
+
+IWR_CHECKPOINTS = CheckpointRule()
+PUBLISHED_CHECKPOINTS = CheckpointRule(failed_assertion_ends=True, successes_slice=True)
+
+
 def checkpoint_pairs(
-    lt: LoadedTask, replay: Replay, alignment: Alignment, protocol: Protocol = "iwr"
+    lt: LoadedTask, replay: Replay, alignment: Alignment, rule: CheckpointRule = IWR_CHECKPOINTS
 ) -> list[tuple[int, int | None, bytes]]:
     """(k, action index, screenshot) for every checkpoint that counts: the initial state, then each
     flagged action reached before the first failure. Alignment `code` takes the screenshot before the
-    flagged action, so the failed step's own checkpoint is still taken; under `official` only when it
-    failed to act (element not found, a time limit): a flagged step whose assertion fails ends the
-    published loop before its checkpoint is added. `official` then keeps the first (successful
-    steps + 1) of them, the official code's `[:success+1]` slice (it counts steps, not checkpoints:
-    when more flagged steps than successes were reached, the last ones are dropped)."""
+    flagged action, so the failed step's own checkpoint is still taken (unless `rule` says a failed
+    assertion ends the list first); `rule` may then slice them as the published code does."""
     pairs: list[tuple[int, int | None, bytes]] = []
     if replay.shots:
         pairs.append((0, None, replay.shots[0]))
@@ -74,12 +88,12 @@ def checkpoint_pairs(
                 break
             pairs.append((k, i, replay.shots[i + 1]))
         else:
-            if protocol == "official" and assertion_failed(step):
+            if rule.failed_assertion_ends and assertion_failed(step):
                 break
             pairs.append((k, i, replay.before_shots[i]))
             if not step.passed:
                 break
-    if protocol == "official":
+    if rule.successes_slice:
         successes = next((n for n, s in enumerate(replay.steps) if not s.passed), len(replay.steps))
         pairs = pairs[: successes + 1]
     return pairs
@@ -123,14 +137,14 @@ class CheckpointScorer:
         out_dir: Path,
         measure: Measure,
         alignment: Alignment,
-        protocol: Protocol = "iwr",
+        rule: CheckpointRule = IWR_CHECKPOINTS,
     ):
         self.lt, self.references, self.out_dir, self.measure = lt, references, out_dir, measure
-        self.alignment, self.protocol = alignment, protocol
+        self.alignment, self.rule = alignment, rule
         self._jobs: dict[int, tuple[bytes, asyncio.Future]] = {}
 
     def _pairs(self, replay: Replay) -> list[tuple[int, int | None, bytes]]:
-        return checkpoint_pairs(self.lt, replay, self.alignment, self.protocol)
+        return checkpoint_pairs(self.lt, replay, self.alignment, self.rule)
 
     async def _score(self, k: int, step: int | None, shot: bytes) -> CheckpointScore:
         path, found = await asyncio.to_thread(save_checkpoint, self.references, k, step, shot, self.out_dir)

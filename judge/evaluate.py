@@ -24,6 +24,7 @@ from iwr.gather import gather_or_cancel
 from iwr.judge import official, score, visual
 from iwr.judge.checkpoints import CheckpointScorer, Measure, References, TaskReferences, checkpoint_pairs, in_process
 from iwr.judge.llm import JudgeLLM
+from iwr.judge.protocols import Rules, rules_for
 from iwr.judge.replay import Replay, ReplayConfig, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
@@ -125,15 +126,15 @@ def make_judge_llm(config: JudgeConfig) -> JudgeLLM | None:
 
 
 async def rubric_scores(
-    llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[CheckpointScore], protocol: Protocol = "iwr"
+    llm: JudgeLLM, lt: LoadedTask, pairs, checkpoints: list[CheckpointScore], published: bool = False
 ) -> None:
     """The MLLM rubric per checkpoint (HFS); an unreadable or failed answer leaves it out (`iwr`) or,
-    without a "Score: N/100", scores 0 (`official`)."""
+    without a "Score: N/100", scores 0 (`published`: the official protocol's request and reading)."""
     for (k, _, shot), cp in zip(pairs, checkpoints):
         path = lt.checkpoint(k)
         if not path.is_file():
             continue
-        value, _answer = await llm.rubric(path.read_bytes(), shot, official=protocol == "official")
+        value, _answer = await llm.rubric(path.read_bytes(), shot, official=published)
         if value is not None:
             cp.metrics["mllm"] = round(value, 4)
 
@@ -180,11 +181,14 @@ def assemble(
     log: SandboxLog,
     judge_model: str | None = None,
     references_note: str | None = None,
+    rules: Rules | None = None,
 ) -> TaskScore:
     """The task's scores from its replay and checkpoint scores (the one aggregation, for the official
-    judge and the self-test alike), with every backend and stand-in named."""
+    judge and the self-test alike), with every backend and stand-in named. `rules`: the protocol's
+    (default: built from `config`)."""
+    rules = rules or rules_for(config.protocol, config.replay)
     passed = [s.passed for s in replay.steps] + [False] * (len(lt.task.action_sequence) - len(replay.steps))
-    ifs = score.ifs(passed, config.protocol) if lt.task.action_sequence or not replay.error else 0.0
+    ifs = score.ifs(passed, rules.empty_task_ifs) if lt.task.action_sequence or not replay.error else 0.0
     ocr = score.mean_or_none(c.metrics.get("ocr") for c in checkpoints)
     dino = score.mean_or_none(c.metrics.get("dino") for c in checkpoints)
     mllm = score.mean_or_none(c.metrics.get("mllm") for c in checkpoints)
@@ -203,8 +207,7 @@ def assemble(
     if not judge_model:
         standins.append("no judge model")
     standins += [f"{role}: off" for role, name in (("ocr", config.ocr), ("dino", config.dino)) if not name]
-    if config.protocol != "official":
-        standins.append("protocol: iwr (not the official code's replay rules)")
+    standins += rules.standins(bool(judge_model))
     if references_note:
         standins.append(references_note)
     official = not standins and mllm is not None
@@ -278,6 +281,8 @@ class Judge:
         self._pooled = self.workers > 1 if pool is None else pool
         self.metrics, self.backends = metrics or load_metrics(config, threads)
         self.llm = make_judge_llm(config)
+        self.rules = rules_for(config.protocol, config.replay)
+        """The protocol's rule set, chosen here once (official: refused where browser-use 0.5.0 is missing)."""
         self.pool: MetricPool | None = None
         self._browser = browser
         self._owns_browser = browser is None
@@ -385,9 +390,10 @@ class Judge:
             browser = await self.browser() if (candidate.root / candidate.entry).is_file() else None
             try:
                 with self._measure() as measure:
-                    scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, config.protocol)
+                    rule = self.rules.checkpoints
+                    scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, rule)
                     replay, log = await self._replay(lt, candidate, browser, out_dir, scorer, llm, on_step)
-                    pairs = checkpoint_pairs(lt, replay, config.alignment, config.protocol)
+                    pairs = checkpoint_pairs(lt, replay, config.alignment, rule)
                     checkpoints = await scorer.scores(replay)
             except Exception:
                 if browser is None or browser.is_connected():
@@ -397,7 +403,7 @@ class Judge:
             if attempt == BROWSER_RETRIES:
                 return self._browser_lost(lt, model, out_dir, result_name, attempt + 1)
         if llm is not None:
-            await rubric_scores(llm, lt, pairs, checkpoints, config.protocol)
+            await rubric_scores(llm, lt, pairs, checkpoints, self.rules.published_readings)
         result = assemble(
             lt,
             replay,
@@ -409,6 +415,7 @@ class Judge:
             log,
             judge_model=None if llm is None else config.judge_model,
             references_note=references.note,
+            rules=self.rules,
         )
         if llm is not None:
             result.judge_usage = llm.usage
@@ -458,15 +465,12 @@ class Judge:
                     try:
                         await asyncio.wait_for(
                             run_steps(
-                                page,
+                                self.rules.play(page, log, lt.task.viewport, llm),
                                 lt.task,
                                 base + candidate.entry,
                                 log,
-                                config.replay,
-                                llm,
                                 step_done,
                                 replay,
-                                config.protocol,
                             ),
                             config.task_timeout_s,
                         )

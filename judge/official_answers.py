@@ -104,3 +104,66 @@ def rubric_score(answer: str) -> float:
     0..100; none scores 0."""
     match = _SCORE.search(answer or "")
     return max(0, min(100, int(match.group(1)))) / 100 if match else 0.0
+
+
+# --- grounding: what the published judge asks its model to find an element, and how it reads the answer
+
+TREE_PROMPT = """You are given a web page's accessibility tree and the list of its interactive elements,
+each with an index. Find the element the description below refers to.
+
+Description: {description}
+
+Accessibility tree:
+{tree}
+
+Interactive elements (JSON list):
+{elements}
+
+Reply with the index of that element and nothing else: a bare integer, or -1 when no element fits."""
+"""The first grounding request: the accessibility tree and browser-use's indexed element list, text only."""
+
+MARKS_PROMPT = """The screenshot shows a web page whose interactive elements are outlined and labelled
+with numbers. Find the element the description below refers to.
+
+Description: {description}
+
+Reply with the number of that element and nothing else: a bare integer, or -1 when no element fits."""
+"""The second grounding request, when the first found nothing: browser-use's highlighted screenshot only."""
+
+TYPE_SUFFIX = """
+
+The action types text into the element; the description says what text. Reply instead with the index,
+a comma and the text in double quotes, nothing else: 12,"hello" (or -1,"" when no element fits)."""
+"""Added to either grounding request for a Type whose `text` is not given: the model reads both."""
+
+KEY_PROMPT = """A key is to be pressed on a web page.
+
+Description: {description}
+
+Reply with the key's name only (for example Enter, Tab, Escape, ArrowDown, Control+a), nothing else."""
+"""The request for a Press whose `key` is not given."""
+
+_INDEX = re.compile(r"-?\d+")
+_INDEX_TEXT = re.compile(r"(-?\d+)\s*,\s*\"(.*)\"", re.DOTALL)
+
+
+def read_index(answer: str) -> int | None:
+    """The index in a grounding answer: the first integer it holds; -1 or none is None (not found)."""
+    found = _INDEX.search(answer or "")
+    value = int(found.group(0)) if found else -1
+    return None if value < 0 else value
+
+
+def read_index_text(answer: str) -> tuple[int | None, str]:
+    """`index,"text"` from a Type grounding answer; without the text part, the index alone and ''."""
+    found = _INDEX_TEXT.search(answer or "")
+    if found is None:
+        return read_index(answer), ""
+    value = int(found.group(1))
+    return (None if value < 0 else value), found.group(2)
+
+
+def read_key(answer: str) -> str:
+    """The key in a Press answer: its first line, without quotes, backticks or spaces around."""
+    line = (answer or "").strip().splitlines()[0] if (answer or "").strip() else ""
+    return line.strip().strip("`'\"").strip()

@@ -8,22 +8,19 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol as TypingProtocol
 
 from pydantic import BaseModel, ConfigDict
 
-from iwr.benchmark import expectations
 from iwr.benchmark.types import Action, Task, for_every_kind
-from iwr.judge import assertions, grounding, official, official_answers, verdicts
+from iwr.judge import assertions, grounding, verdicts
 from iwr.judge.click import click
-from iwr.judge.grounding import drawn
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
-from iwr.judge.navigation import Navigations, document_id, follow, lost_document
 from iwr.judge.sandbox import SandboxLog
-from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker, mutation_mark, settle
-from iwr.judge.types import Grounding, Protocol, StepResult, StepTimings, Verdict
-from iwr.judge.visual import screen_text
+from iwr.judge.settle import CAP_MS, QUIET_MS
+from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError, stops_run
 from iwr.scrolling import scroll
 
@@ -74,6 +71,42 @@ class ReplayConfig(BaseModel):
     undecided (grounding with no confident winner, an assertion with nothing checkable) go to the model."""
 
 
+class PagePlay(TypingProtocol):
+    """What the replay needs from a protocol, for one page (judge/protocols builds it: `Rules.play`). Per
+    step, `run_steps` calls `begin`, `ground` (grounded actions), `baseline`, `perform`, `after_action`,
+    `check`, in that order; any of them may raise to fail the step."""
+
+    limit_s: float
+    """A browser call's time limit: the guard diagnoses a page that exceeds it (judge/guard.py)."""
+    load_timeout_s: float
+
+    async def load(self, url: str) -> bytes:
+        """Open `url` and wait as the protocol does; the first screenshot."""
+
+    def unperformable(self, action: Action) -> str | None:
+        """Why this action cannot be performed at all under the protocol, or None."""
+
+    async def begin(self, action: Action) -> None:
+        """Read what the verdict needs from before the action."""
+
+    async def ground(self, action: Action) -> tuple[Grounding, bool]:
+        """The grounding record and whether an element was found (kept for `perform`)."""
+
+    async def baseline(self, action: Action, before_png: bytes) -> bytes:
+        """The screenshot the verdict compares with (the previous one, or one retaken)."""
+
+    async def perform(self, action: Action) -> str:
+        """Act; returns what the protocol let pass that the step's reason should say ('' for nothing)."""
+
+    async def after_action(self) -> bool:
+        """Wait as the protocol does after an action; True when it loaded a new document."""
+
+    async def check(
+        self, action: Action, before_png: bytes, step: StepResult, timings: StepTimings
+    ) -> tuple[bytes, Verdict]:
+        """The screenshot after the action and the step's verdict."""
+
+
 class StepFailure(Exception):
     """The step could not be performed; the message is the reason stored in the result."""
 
@@ -99,10 +132,6 @@ async def loaded(page, config: ReplayConfig) -> None:
     except Exception as e:
         if not _timed_out(e):
             raise
-
-
-def _settle(page, network: NetworkTracker, config: ReplayConfig, since: int | None = None):
-    return settle(page, network, config.settle_quiet_ms, config.settle_cap_ms, config.finish_animations, since)
 
 
 def key_name(key: str) -> str:
@@ -220,15 +249,10 @@ def needs_offline_rule(action: Action, config: ReplayConfig, llm: JudgeLLM | Non
     return asserts and (llm is not None or not has_expect)
 
 
-async def llm_verdict(
-    llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes, protocol: Protocol = "iwr"
-) -> Verdict:
-    """The judge model compares before/after screenshots. Under `iwr` (our prompt, with the action), an
-    `unverified` verdict when the model cannot be reached or its answer cannot be read (the caller falls
-    back to the deterministic path); under `official`, the published request and reading
-    (`official_verdict`)."""
-    if protocol == "official":
-        return await official_verdict(llm, action, before_png, after_png)
+async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes) -> Verdict:
+    """The judge model compares before/after screenshots (our prompt, with the action); an `unverified`
+    verdict when the model cannot be reached or its answer cannot be read (the caller falls back to the
+    deterministic path). The official request and reading: judge/protocols/official.py."""
     prompt = ASSERTION_PROMPT.format(
         action_type=action.type, description=action.parameters.description, assertion=action.logical_assertion
     )
@@ -255,34 +279,6 @@ async def llm_verdict(
     )
 
 
-async def official_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_png: bytes) -> Verdict:
-    """The published verdict: the assertion alone and the two screenshots; only a read "No" fails (an
-    answer read as "Error", or a judge model that failed, passes: judge/official_answers.py)."""
-    prompt = official_answers.ASSERTION_PROMPT.format(assertion=action.logical_assertion)
-    try:
-        answer = await llm.ask(prompt, [before_png, after_png])
-    except LLMError as e:
-        if e.setting:  # a wrong key or model name: the run stops, the step is not failed
-            raise
-        return Verdict(
-            status="pass",
-            passed=True,
-            method="llm",
-            reason=f"judge error counted as a pass (official rule): {e}",
-            evidence={"error": str(e)[:500]},
-        )
-    result = official_answers.assertion_result(answer)
-    passed = official_answers.assertion_passes(result)
-    reason = official_answers.assertion_reason(answer)
-    return Verdict(
-        status="pass" if passed else "fail",
-        passed=passed,
-        method="llm",
-        reason=reason,
-        evidence={"answer": answer[:2000], "model": llm.model, "result": result},
-    )
-
-
 async def judge_step(
     page,
     action: Action,
@@ -294,7 +290,6 @@ async def judge_step(
     llm: JudgeLLM | None = None,
     element=None,
     seen_before: dict | None = None,
-    protocol: Protocol = "iwr",
 ) -> Verdict:
     """With a judge model: its verdict on the assertion (official). Otherwise, or when its answer is
     unusable: expect post-conditions when present, else what the assertion's text names, checked on
@@ -319,7 +314,7 @@ async def judge_step(
         offline = await offline_verdict()
         if offline.status != "unverified":
             return offline
-        asked = await llm_verdict(llm, action, before_png, after_png, protocol)
+        asked = await llm_verdict(llm, action, before_png, after_png)
         if asked.method != "llm":
             offline.reason = f"{offline.reason}; the judge model was asked and {asked.reason}"
             return offline
@@ -328,7 +323,7 @@ async def judge_step(
         asked.evidence["offline"] = {"method": offline.method, "reason": offline.reason}
         return asked
     if llm is not None and (action.logical_assertion or "").strip():
-        verdict = await llm_verdict(llm, action, before_png, after_png, protocol)
+        verdict = await llm_verdict(llm, action, before_png, after_png)
         if verdict.method == "llm":
             if config.use_expect and action.expect:
                 expect = await verdicts.expect_verdict(page, action, before_scroll)
@@ -348,46 +343,24 @@ async def judge_step(
 
 
 async def run_steps(
-    page,
+    play: PagePlay,
     task: Task,
     url: str,
     log: SandboxLog,
-    config: ReplayConfig,
-    llm: JudgeLLM | None = None,
     on_step: Callable[[StepResult], None] | None = None,
     result: Replay | None = None,
-    protocol: Protocol = "iwr",
 ) -> Replay:
-    """Open `url` in the sandboxed `page` and replay the task on it (with `llm`: the official judge's
-    models). `protocol="official"` follows the official code's rules (judge/official.py): fixed
-    waits, its lenient Click/Press, its Scroll, grounding within the viewport + 500 px.
-    Fills `result` when given, so `on_step` can see the screenshots taken so far."""
+    """Open `url` in the sandboxed page `play` drives (a protocol's rules for one page: judge/protocols)
+    and replay the task on it, each step through the protocol's phases; stop at the first failure. Fills
+    `result` when given, so `on_step` can see the screenshots taken so far."""
     result = Replay() if result is None else result
-    network = NetworkTracker(page)
-    navigations = Navigations(page)
-    t = config.action_timeout_s
-    llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
-    strict = protocol != "official"
-    reach = None if strict else official.GROUNDING_REACH_PX
-
-    async def load() -> bytes:
-        await bounded(
-            page.goto(url, wait_until="load", timeout=config.load_timeout_s * 1000),
-            config.load_timeout_s + 2,
-            "loading the page",
-        )
-        if strict:
-            await loaded(page, config)
-            await bounded(_settle(page, network, config), t, "settling")
-        else:
-            await asyncio.sleep(official.LOAD_WAIT_S)
-        return await screenshot(page, t)
-
     opened = time.perf_counter()
     try:
-        result.shots.append(await interruptible(load(), log.guard))
+        result.shots.append(await interruptible(play.load(url), log.guard))
     except Exception as e:
-        result.error = f"the page did not load: {await _failure(e, log, config.load_timeout_s)}"
+        if stops_run(e):
+            raise
+        result.error = f"the page did not load: {await _failure(e, log, play.load_timeout_s)}"
         return result
     finally:
         result.load_seconds = time.perf_counter() - opened
@@ -396,135 +369,17 @@ async def run_steps(
         return result
     for i, action in enumerate(task.action_sequence):
         step = StepResult(index=i, type=action.type, description=action.parameters.description, passed=False)
-        timings = StepTimings()
         result.steps.append(step)
-        before_png = result.shots[-1]
-        result.before_shots[i] = before_png
+        result.before_shots[i] = result.shots[-1]
         try:
-            if reason := action.unperformable():
-                raise StepFailure(reason)
-            started = time.perf_counter()
-            before_scroll, since, document = await bounded(
-                asyncio.gather(expectations.scroll_state(page), mutation_mark(page), document_id(page)),
-                t,
-                "reading the page",
-            )
-            # the official assertion compares the previous screenshot with this one: no hover baseline
-            offline_rule = needs_offline_rule(action, config, llm) and (strict or llm is None)
-            before_sig = await bounded(verdicts.signature(page), t, "reading the page") if offline_rule else {}
-            element = None
-            if action.kind is not None and action.kind.grounded:
-                step.grounding, element = await bounded(
-                    ground(page, action, config, llm, reach),
-                    t + llm_time + (drawn.READ_S if drawn.may_read(action.parameters.description) else 0),
-                    "finding the element",
-                )
-                timings.ground_s = time.perf_counter() - started
-                if step.grounding.undecided:
-                    step.undecided.append(f"grounding: {step.grounding.undecided}")
-                    step.decided_by_model = step.grounding.escalated
-                if element is None:
-                    raise StepFailure(f"element not found: {step.grounding.reason}")
-            seen_before = (
-                await bounded(assertions.read_before(page, action, element), t, "reading the page")
-                if offline_rule
-                else None
-            )
-            if offline_rule and element is not None and await _hover_for_baseline(element, t):
-                await bounded(_settle(page, network, config), t, "settling")
-                before_png = await screenshot(page, t)
-                since = await bounded(mutation_mark(page), t, "reading the page")
-            mark = time.perf_counter()
-            if strict:
-                await perform(page, action, element, task.viewport, config)
-                timings.act_s = time.perf_counter() - mark
-                mark = time.perf_counter()
-                replaced = await bounded(
-                    follow(
-                        page,
-                        navigations,
-                        lambda fresh, since=since: _settle(page, network, config, None if fresh else since),
-                        lambda: loaded(page, config),
-                        document,
-                        config.load_timeout_s,
-                    ),
-                    t + config.load_timeout_s + LOAD_IDLE_S,
-                    "settling",
-                )
-            else:
-                outcome = await bounded(
-                    official.perform(page, action, element, click, key_name, t), 3 * t + 3, f"the {action.type.lower()}"
-                )
-                timings.act_s = time.perf_counter() - mark
-                mark = time.perf_counter()
-                await asyncio.sleep(official.ACTION_WAIT_S)
-                replaced = await bounded(
-                    follow(page, navigations, _no_wait, _no_wait, document, config.load_timeout_s),
-                    t + config.load_timeout_s,
-                    "loading the new page",
-                )
-                if outcome.scroll_before is not None:
-                    failed = await bounded(
-                        official.scroll_failure(page, outcome.scroll_before, t), t + 1, "reading the page"
-                    )
-                    if failed:
-                        raise StepFailure(failed)
-            timings.settle_s = time.perf_counter() - mark
-            if replaced:  # the action loaded a new document: the old one's elements are gone
-                element = None
-                step.navigated = True
-            commits = navigations.committed
-            for late in (False, True):
-                try:
-                    mark = time.perf_counter()
-                    after_png = await screenshot(page, t)
-                    timings.screenshot_s = time.perf_counter() - mark
-                    mark = time.perf_counter()
-                    step.verdict = await bounded(
-                        judge_step(
-                            page,
-                            action,
-                            before_scroll,
-                            before_sig,
-                            before_png,
-                            after_png,
-                            config,
-                            llm,
-                            element=element,
-                            seen_before=seen_before,
-                            protocol=protocol,
-                        ),
-                        t
-                        + llm_time
-                        + (screen_text.READ_S if offline_rule and assertions.may_read_screen(action) else 0),
-                        "checking the assertion",
-                    )
-                    break
-                except Exception as e:
-                    if late or not (lost_document(e) or navigations.pending or navigations.committed != commits):
-                        raise
-                    # the action's reload committed only now (a timer after the page had settled): the
-                    # screenshot and the verdict read the new document, as the browser shows it
-                    await navigations.wait_commit(config.load_timeout_s)
-                    await bounded(page.wait_for_load_state("load"), config.load_timeout_s, "loading the new page")
-                    await bounded(_settle(page, network, config), t, "settling")
-                    element, step.navigated = None, True
+            after_png = await _step(play, action, step, result.shots[-1])
             result.shots.append(after_png)
-            timings.check_s = time.perf_counter() - mark
-            step.passed = step.verdict.passed
-            step.reason = step.verdict.reason
-            if step.verdict.status == "unverified" or step.verdict.method == "llm (escalated)":
-                step.undecided.append(f"assertion: {_why_undecided(step.verdict)}")
-            step.decided_by_model |= step.verdict.method == "llm (escalated)"
-            if not strict and outcome.ignored:
-                step.reason = f"{step.reason}; {outcome.ignored}"
         except Exception as e:
             if stops_run(e):
                 raise
-            step.reason = await _failure(e, log, t)
+            step.reason = await _failure(e, log, play.limit_s)
         if log.guard is not None and log.guard.stopped:  # a flood, or a hang, stopped the page's scripts
             step.passed, step.reason = False, log.guard.stopped
-        step.timings = timings
         step.console_errors = log.take_console()
         if on_step is not None:
             on_step(step)
@@ -533,7 +388,41 @@ async def run_steps(
     return result
 
 
-async def _hover_for_baseline(element, t: float) -> bool:
+async def _step(play: PagePlay, action: Action, step: StepResult, before_png: bytes) -> bytes:
+    """One step through the protocol's phases, timed; fills `step`, returns the screenshot after it."""
+    step.timings = timings = StepTimings()
+    if reason := play.unperformable(action):
+        raise StepFailure(reason)
+    started = time.perf_counter()
+    await play.begin(action)
+    if action.kind is not None and action.kind.grounded:
+        step.grounding, found = await play.ground(action)
+        timings.ground_s = time.perf_counter() - started
+        if step.grounding.undecided:
+            step.undecided.append(f"grounding: {step.grounding.undecided}")
+            step.decided_by_model = step.grounding.escalated
+        if not found:
+            raise StepFailure(f"element not found: {step.grounding.reason}")
+    before_png = await play.baseline(action, before_png)
+    mark = time.perf_counter()
+    let_pass = await play.perform(action)
+    timings.act_s = time.perf_counter() - mark
+    mark = time.perf_counter()
+    if await play.after_action():
+        step.navigated = True
+    timings.settle_s = time.perf_counter() - mark
+    after_png, step.verdict = await play.check(action, before_png, step, timings)
+    step.passed = step.verdict.passed
+    step.reason = step.verdict.reason
+    if step.verdict.status == "unverified" or step.verdict.method == "llm (escalated)":
+        step.undecided.append(f"assertion: {_why_undecided(step.verdict)}")
+    step.decided_by_model |= step.verdict.method == "llm (escalated)"
+    if let_pass:
+        step.reason = f"{step.reason}; {let_pass}"
+    return after_png
+
+
+async def hover_for_baseline(element, t: float) -> bool:
     """The mouse over the element before the action, so its hover styles are in the baseline too. The
     baseline is the verdict's, not the action's: a control another element covers is hovered where it
     is (forced), and one that cannot be hovered at all keeps the previous screenshot as the baseline;
@@ -556,10 +445,6 @@ def _why_undecided(verdict: Verdict) -> str:
     if method.startswith("assertion-text+offline-rule"):
         return "what it names held before the step too; the change rule decided"
     return "nothing in it the offline judge can check; the change rule decided"
-
-
-async def _no_wait(*_) -> None:
-    """The official protocol's waits are its fixed sleeps: nothing more to settle."""
 
 
 async def _failure(e: Exception, log: SandboxLog, seconds: float) -> str:

@@ -21,12 +21,12 @@ IFS_WEIGHT = 0.7
 VFS_WEIGHT = 0.3
 
 
-def ifs(step_passed: Sequence[bool], protocol: str = "iwr") -> float:
-    """Fraction of steps that succeeded before the first failure. A task with no steps: 0 under the
-    official protocol (the published code's `success / total if total > 0 else 0`), 1 under iwr (nothing
-    the page was asked to do failed)."""
+def ifs(step_passed: Sequence[bool], no_steps: float = 1.0) -> float:
+    """Fraction of steps that succeeded before the first failure; a task with no steps scores `no_steps`,
+    its protocol's rule (`Rules.empty_task_ifs`: 0 under official, the published code's
+    `success / total if total > 0 else 0`; 1 under iwr, nothing the page was asked to do failed)."""
     if not step_passed:
-        return 0.0 if protocol == "official" else 1.0
+        return no_steps
     done = 0
     for ok in step_passed:
         if not ok:

@@ -37,6 +37,7 @@ from pathlib import Path
 from iwr.benchmark.loader import load_pack
 from iwr.browser import launch_chromium
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, load_metrics
+from iwr.judge.protocols import rules_for
 from iwr.judge.replay import key_name, run_steps
 from iwr.judge.sandbox import BROWSER_ARGS, SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.selfcheck import oracle_candidate
@@ -238,7 +239,8 @@ async def judge_replay(browser, lt, site: Candidate, config: JudgeConfig) -> flo
         started = time.perf_counter()
         log = SandboxLog()
         async with sandbox_page(browser, lt.task.viewport, base, log) as page:
-            await run_steps(page, lt.task, base + site.entry, log, config.replay)
+            play = rules_for(config.protocol, config.replay).play(page, log, lt.task.viewport, None)
+            await run_steps(play, lt.task, base + site.entry, log)
         return time.perf_counter() - started
 
 

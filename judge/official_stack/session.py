@@ -31,6 +31,17 @@ FAILURE_MARKS = ("does not exist", "no container found")
 """The only action results the published judge counts as a failed step (any other error passes)."""
 
 
+INDEX_OF_JS = """(el, paths) => {
+  const at = (p) => { try { return document.evaluate('/' + p, document, null, 9, null).singleNodeValue; }
+                      catch (e) { return null; } };
+  const nodes = paths.map(at);
+  for (let a = el; a; a = a.parentElement) { const i = nodes.indexOf(a); if (i >= 0) return i; }
+  return nodes.findIndex((n) => n && el.contains(n));
+}"""
+"""The position, among browser-use's element xpaths (relative to the document), of `el`, else of its nearest
+listed ancestor, else of its first listed descendant; -1 when none."""
+
+
 @dataclass(frozen=True)
 class PageState:
     """What browser-use 0.5.0 reads of the page: its indexed element list and the screenshot it took
@@ -68,6 +79,16 @@ def _state(summary: Any) -> PageState:
     )
 
 
+def _playwright_of(page):
+    """The Playwright driving `page` (browser-use keeps it and starts none of its own), or None."""
+    try:
+        from playwright.async_api import Playwright
+
+        return Playwright(page.context.browser.browser_type._impl_obj._playwright)
+    except Exception:  # a private attribute moved: browser-use then starts its own driver
+        return None
+
+
 class OfficialSession:
     """One page driven by browser-use 0.5.0 (`await OfficialSession.attach(page, playwright)`)."""
 
@@ -83,12 +104,14 @@ class OfficialSession:
         await add_listener_tracker(context)
 
     @classmethod
-    async def attach(cls, page, playwright) -> OfficialSession:
+    async def attach(cls, page, playwright=None) -> OfficialSession:
         """Hand `page` (and the Playwright that drives it, so browser-use starts no driver of its own) to
         browser-use. Raises `OfficialStackMissing` where the extra is not installed."""
-        require()
-        from browser_use.browser import BrowserProfile, BrowserSession
-        from browser_use.controller.service import Controller
+        # browser-use reached through `require` only: the judge's other modules import this package, and the
+        # import contracts keep browser_use itself out of their import graph (.importlinter)
+        browser_use = require()
+        BrowserProfile, BrowserSession = browser_use.BrowserProfile, browser_use.BrowserSession
+        playwright = playwright or _playwright_of(page)
 
         viewport = dict(page.viewport_size or {"width": 1280, "height": 720})
         profile = BrowserProfile(
@@ -106,7 +129,7 @@ class OfficialSession:
         )
         session = BrowserSession(browser_profile=profile, page=page, playwright=playwright)
         await session.start()
-        return cls(page, session, Controller())
+        return cls(page, session, browser_use.Controller())
 
     async def state(self) -> PageState:
         """browser-use's state of the page now (it waits for the page to settle as browser-use does, draws
@@ -124,6 +147,19 @@ class OfficialSession:
         state = await self.state()
         await self.remove_highlights()
         return state
+
+    async def index_of(self, element) -> int | None:
+        """The index, in the latest state, of `element` (a handle of ours): the element itself, else its
+        nearest indexed ancestor, else its first indexed descendant; None when none is listed. The
+        offline stand-in for the judge model maps the element our locator found with it."""
+        selector_map = await self.session.get_selector_map()
+        indices = list(selector_map)
+        found = await element.evaluate(INDEX_OF_JS, [selector_map[i].xpath for i in indices])
+        return None if found < 0 else indices[found]
+
+    async def element(self, index: int):
+        """Our handle of the element at `index` in the latest state (None when it is gone)."""
+        return await self.session.get_element_by_index(index)
 
     async def remove_highlights(self) -> None:
         await self.session.remove_highlights()

@@ -25,8 +25,7 @@ SCRIPT_SHA256 = "41c11c48f51ce157e981cbe77c0966fe4469e98c8ba2dd67d1a3236c5c4f6b6
 @cache
 def listener_tracker_js() -> str:
     """The init script's text, as browser-use 0.5.0 adds it to a context it creates."""
-    require()
-    from browser_use.browser.session import BrowserSession
+    BrowserSession = require().BrowserSession  # through `require` only (see session.py)
 
     source = textwrap.dedent(inspect.getsource(BrowserSession._unsafe_setup_new_browser_context))
     for node in ast.walk(ast.parse(source)):

@@ -55,7 +55,7 @@ def judge(tmp_path: Path, server, tasks: int = 1, **overrides) -> object:
         judge_api_base=server.base_url,
         judge_timeout_s=overrides.pop("timeout", 20),
         use_cache=False,
-        replay=ReplayConfig(action_timeout_s=5),
+        replay=ReplayConfig(action_timeout_s=overrides.pop("bound", 5)),
         **overrides,
     )
     results = asyncio.run(

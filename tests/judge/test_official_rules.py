@@ -7,8 +7,6 @@ reading), browser-use 0.5.0's `BrowserSession._scroll_container` and utils/opera
 
 import asyncio
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,8 +16,11 @@ from iwr.benchmark.cli import main
 from iwr.benchmark.loader import LoadedTask
 from iwr.benchmark.types import Action, Task
 from iwr.judge import official, official_answers, score
+from iwr.judge.checkpoints import IWR_CHECKPOINTS, PUBLISHED_CHECKPOINTS
 from iwr.judge.evaluate import JudgeConfig, assemble, checkpoint_pairs
 from iwr.judge.llm import JudgeLLM, parse_score
+from iwr.judge.protocols import IwrRules, OfficialRules
+from iwr.judge.protocols.official import official_verdict
 from iwr.judge.replay import Replay, llm_verdict
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.types import StepResult, Verdict
@@ -77,7 +78,8 @@ CLICK = Action.model_validate(
 def verdict(answer: str | Exception, protocol: str) -> tuple[Verdict, list[str]]:
     client = Scripted(answer)
     llm = JudgeLLM(client=client, model="openai/judge", use_cache=False)
-    return asyncio.run(llm_verdict(llm, CLICK, b"before", b"after", protocol)), client.prompts
+    ask = official_verdict if protocol == "official" else llm_verdict
+    return asyncio.run(ask(llm, CLICK, b"before", b"after")), client.prompts
 
 
 @pytest.mark.parametrize(
@@ -187,18 +189,26 @@ def test_a_failed_assertion_ends_the_official_checkpoints_before_its_own() -> No
     so only the failure's kind decides whether the screenshot before the third step counts."""
     lt = flagged_task([False, False, True])
     by_assertion = replay_failing_at(2, by_assertion=True)
-    assert [(k, shot) for k, _, shot in checkpoint_pairs(lt, by_assertion, "code", "official")] == [(0, b"s0")]
-    assert [(k, shot) for k, _, shot in checkpoint_pairs(lt, by_assertion, "code", "iwr")] == [(0, b"s0"), (1, b"s2")]
+    assert [(k, shot) for k, _, shot in checkpoint_pairs(lt, by_assertion, "code", PUBLISHED_CHECKPOINTS)] == [
+        (0, b"s0")
+    ]
+    assert [(k, shot) for k, _, shot in checkpoint_pairs(lt, by_assertion, "code", IWR_CHECKPOINTS)] == [
+        (0, b"s0"),
+        (1, b"s2"),
+    ]
     # failing to act (element not found, a time limit) still counts the screenshot before that step
     not_acted = replay_failing_at(2, by_assertion=False)
-    assert [(k, shot) for k, _, shot in checkpoint_pairs(lt, not_acted, "code", "official")] == [(0, b"s0"), (1, b"s2")]
+    assert [(k, shot) for k, _, shot in checkpoint_pairs(lt, not_acted, "code", PUBLISHED_CHECKPOINTS)] == [
+        (0, b"s0"),
+        (1, b"s2"),
+    ]
 
 
 # --- IFS of a task with no actions ----------------------------------------------------------------
 
 
 def test_a_task_without_actions_scores_ifs_0_under_official() -> None:
-    assert score.ifs([], "official") == 0.0 and score.ifs([], "iwr") == 1.0
+    assert score.ifs([], OfficialRules.empty_task_ifs) == 0.0 and score.ifs([], IwrRules.empty_task_ifs) == 1.0
     lt = flagged_task([])
     for protocol, expected in (("official", 0.0), ("iwr", 1.0)):
         config = JudgeConfig(protocol=protocol, ocr=None, dino=None)
@@ -226,78 +236,7 @@ def test_eval_leaves_out_tasks_without_a_page_under_official(tmp_path: Path, pro
         assert json.loads((tmp_path / "1006" / "m" / "eval.json").read_text())["IFS"] == 0.0
 
 
-# --- the Scroll target: browser-use 0.5.0's rule, run on made-up documents in Node ----------------
-
-NODE = shutil.which("node")
-
-FAKE_DOM = """
-const spec = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const made = {};
-const all = [];
-for (const e of spec.elements) {
-  made[e.id] = { id: e.id, overflowY: e.overflowY || "visible", scrollHeight: e.scrollHeight || 0,
-    clientHeight: e.clientHeight || 0, clientWidth: e.clientWidth || 0, parentElement: null, scrolled: 0,
-    scrollBy(o) { this.scrolled += o.top; } };
-  all.push(made[e.id]);
-}
-for (const e of spec.elements) made[e.id].parentElement = e.parent ? made[e.parent] : null;
-const win = { innerHeight: spec.innerHeight, innerWidth: 800, scrollY: 0, pageYOffset: 0,
-  scrollBy(x, y) { if (spec.windowMoves) this.scrollY += y; } };
-globalThis.window = win;
-globalThis.document = { activeElement: made[spec.active] || null, body: made.body, documentElement: made.html,
-  scrollingElement: made.html, querySelectorAll: (sel) => all };
-globalThis.getComputedStyle = (el) => { if (spec.throws) throw new Error("boom"); return { overflowY: el.overflowY }; };
-const run = eval("(" + spec.js + ")");
-const before = run();
-const scrolled = all.filter((e) => e.scrolled).map((e) => [e.id, e.scrolled]);
-console.log(JSON.stringify({ before, window: win.scrollY, scrolled }));
-"""
-
-PAGE = [
-    {"id": "html"},
-    {"id": "body", "parent": "html"},
-]
-
-
-def scroll_on(elements: list[dict], active: str = "body", inner_height: int = 600, page=PAGE, **extra) -> dict:
-    spec = {"elements": page + elements, "active": active, "innerHeight": inner_height, "js": official.SCROLL_JS}
-    spec.update(extra, windowMoves=True)
-    out = subprocess.run([NODE, "-e", FAKE_DOM], input=json.dumps(spec), capture_output=True, text=True, timeout=30)
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
-
-
-TALL = {"overflowY": "auto", "scrollHeight": 3000, "clientHeight": 400, "clientWidth": 800}
-
-
-@pytest.mark.skipif(NODE is None, reason="node is not installed (scripts/setup.sh installs it)")
-def test_scroll_target_is_the_focused_elements_scroller_first() -> None:
-    elements = [
-        {"id": "sidebar", "parent": "body", **TALL},  # first in document order
-        {"id": "panel", "parent": "body", **TALL},
-        {"id": "field", "parent": "panel"},
-    ]
-    assert scroll_on(elements, active="field")["scrolled"] == [["panel", 300]]
-    assert scroll_on(elements, active="body")["scrolled"] == [["sidebar", 300]]
-
-
-@pytest.mark.skipif(NODE is None, reason="node is not installed (scripts/setup.sh installs it)")
-def test_scroll_target_large_is_judged_by_height_only() -> None:
-    narrow = {"id": "column", "parent": "body", **TALL, "clientWidth": 200}  # narrow but tall enough
-    short = {"id": "list", "parent": "body", **TALL, "clientHeight": 299}  # under half the window high
-    assert scroll_on([short, narrow])["scrolled"] == [["column", 300]]
-    overlay = {"id": "feed", "parent": "body", **TALL, "overflowY": "overlay"}
-    assert scroll_on([overlay])["scrolled"] == [["feed", 300]]
-
-
-@pytest.mark.skipif(NODE is None, reason="node is not installed (scripts/setup.sh installs it)")
-def test_scroll_falls_back_to_the_window() -> None:
-    hidden = {"id": "box", "parent": "body", **TALL, "overflowY": "hidden"}
-    moved = scroll_on([hidden], inner_height=601)  # half of an odd height is truncated
-    assert moved["scrolled"] == [] and moved["window"] == 300
-    root = scroll_on([], page=[{"id": "html", **TALL, "overflowY": "scroll"}, {"id": "body", "parent": "html"}])
-    assert root["window"] == 300 and root["scrolled"] == []  # <html> found first: the window scrolls
-    assert scroll_on([{"id": "panel", "parent": "body", **TALL}], throws=True)["window"] == 300
+# --- the Scroll check: the window's offset, either way (the scroll itself is browser-use's) ----------
 
 
 def test_scroll_check_counts_a_change_either_way() -> None:
@@ -305,33 +244,31 @@ def test_scroll_check_counts_a_change_either_way() -> None:
     assert "moved 5px" in official.scroll_verdict(0, 5) and "moved 0px" in official.scroll_verdict(0, 0)
 
 
-# --- Press: the key as written; an unknown name pressed letter by letter ------------------------
+# --- the grounding answers: a bare index (-1 none), `index,"text"` for a Type, a key for a Press -----
 
 
-class Keyboard:
-    """Playwright's keyboard as far as a Press needs it: known names press, others raise as it does."""
-
-    KNOWN = {"Enter", "Tab", *"abcdefghijklmnopqrstuvwxyz"}
-
-    def __init__(self):
-        self.pressed = []
-
-    async def press(self, key: str) -> None:
-        if key not in self.KNOWN:
-            raise ValueError(f'Keyboard.press: Unknown key: "{key}"')
-        self.pressed.append(key)
+@pytest.mark.parametrize(
+    ("answer", "index"), [("7", 7), (" 12\n", 12), ("-1", None), ("Index: 3.", 3), ("none", None), ("", None)]
+)
+def test_grounding_answer_is_a_bare_index(answer: str, index: int | None) -> None:
+    assert official_answers.read_index(answer) == index
 
 
-def press(key: str) -> tuple[list[str], str]:
-    page = type("Page", (), {"keyboard": Keyboard()})()
-    action = Action.model_validate({"type": "Press", "parameters": {"description": f"Press {key}", "key": key}})
-    outcome = asyncio.run(official.perform(page, action, None, None, None, 5))
-    return page.keyboard.pressed, outcome.ignored
+def test_type_grounding_answer_is_index_and_quoted_text() -> None:
+    assert official_answers.read_index_text('4,"milk"') == (4, "milk")
+    assert official_answers.read_index_text('4, "a, b"') == (4, "a, b")
+    assert official_answers.read_index_text('-1,""') == (None, "")
+    assert official_answers.read_index_text("4") == (4, "")
 
 
-def test_official_press_uses_the_key_as_written() -> None:
-    assert press("Enter") == (["Enter"], "")
-    pressed, ignored = press("enter")  # iwr maps it to Enter; the published judge does not
-    assert pressed == list("enter") and "typed as text, a key press per letter (official rule)" in ignored
-    pressed, ignored = press("ab!")  # a letter that is no key either: it stops there, the step passes
-    assert pressed == ["a", "b"] and "press error ignored (official rule)" in ignored
+def test_press_answer_is_the_key_name() -> None:
+    assert official_answers.read_key("Enter") == "Enter"
+    assert official_answers.read_key("`ArrowDown`\nbecause the list") == "ArrowDown"
+    assert official_answers.read_key("") == ""
+
+
+def test_only_the_published_four_actions_have_an_official_rule() -> None:
+    hover = Action.model_validate({"type": "Hover", "parameters": {"description": "the menu"}})
+    assert "Hover" in official.no_rule_for(hover)
+    for kind in official.ACTIONS:
+        assert official.no_rule_for(Action.model_validate({"type": kind, "parameters": {}})) is None

@@ -13,6 +13,7 @@ from iwr.agents.inputs.limits import max_tokens_for
 from iwr.benchmark.cli import main
 from iwr.benchmark.loader import LoadedTask
 from iwr.benchmark.types import Task
+from iwr.judge.checkpoints import IWR_CHECKPOINTS, PUBLISHED_CHECKPOINTS
 from iwr.judge.evaluate import Candidate, JudgeConfig, checkpoint_pairs, evaluate_many
 from iwr.judge.llm import parse_score
 from iwr.judge.replay import Replay, ReplayConfig
@@ -30,11 +31,8 @@ PAGES = {
             "logical_assertion": "The 'Search' box shows 'hello'.",
         },
     ),
-    # Click: an element found but not clickable (covered) counts as a success (iwr: the click fails)
-    "covered click": (
-        "<button style='margin:40px'>Save</button><div style='position:fixed;inset:0'></div>",
-        {"type": "Click", "parameters": {"description": "Click the 'Save' button"}, "logical_assertion": ""},
-    ),
+    # (Click: browser-use's own fallbacks decide, tests/judge/test_official_stack.py; a covered control is not
+    # in its list, so the model cannot pick it and the step fails, as under iwr)
     # Type: the field is blanked by script (no input event), clicked, typed key by key (iwr: fill(''))
     "type blanks by script": (
         "<input id=q value='abc' placeholder='Name'><p id=n>edits: 0</p><script>let n = 0;"
@@ -76,7 +74,6 @@ PAGES = {
 }
 OFFICIAL_PASSES = {
     "unknown key": True,
-    "covered click": True,
     "type blanks by script": True,
     "scroll says up": True,
     "scroll container": False,
@@ -107,7 +104,9 @@ def judged(tmp_path_factory) -> dict:
         )
     out = {}
     for protocol in ("official", "iwr"):
-        config = JudgeConfig(protocol=protocol, ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=3))
+        # official: browser-use's click falls back after its own waits, and the action's bound holds them
+        bound = 3 if protocol == "iwr" else 15
+        config = JudgeConfig(protocol=protocol, ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=bound))
         results = asyncio.run(
             evaluate_many([(lt, c, root / protocol / str(i)) for i, (lt, c) in enumerate(jobs)], config, workers=2)
         )
@@ -127,10 +126,12 @@ def test_each_official_rule_and_where_iwr_differs(judged, name: str) -> None:
 @pytest.mark.browser
 def test_reasons_say_which_official_rule_decided(judged) -> None:
     official = judged["official"]
-    assert "typed as text, a key press per letter (official rule)" in official["unknown key"].steps[0].reason
-    assert "click error ignored (official rule)" in official["covered click"].steps[0].reason
+    assert "the 'Search' field contains 'hello'" in official["unknown key"].steps[0].reason  # letter by letter
     assert "scrollY moved 0px" in official["scroll container"].steps[0].reason
     assert official["grounding reach"].steps[0].reason.startswith("element not found")
+    # no judge model: our locator stands in for it, at browser-use's index, and says so
+    assert "stand-in without a judge model" in official["fixed wait"].steps[0].grounding.strategy
+    assert not official["fixed wait"].official
     # the fixed waits: 0.7 s after the action, whatever the page does
     assert 0.69 <= official["fixed wait"].steps[0].timings.settle_s < 1.5
     assert "protocol: iwr (not the official code's replay rules)" in judged["iwr"]["fixed wait"].standins
@@ -159,9 +160,9 @@ def test_official_checkpoints_are_the_codes_slice() -> None:
         shots=[b"s0", b"s1", b"s2", b"s3"],
         before_shots={0: b"s0", 1: b"s1", 2: b"s2"},
     )
-    assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", "official")] == [0, 1, 2]
-    assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", "iwr")] == [0, 1, 2, 3]
-    paper = [(k, shot) for k, _, shot in checkpoint_pairs(lt, replay, "paper", "iwr")]
+    assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", PUBLISHED_CHECKPOINTS)] == [0, 1, 2]
+    assert [k for k, _, _ in checkpoint_pairs(lt, replay, "code", IWR_CHECKPOINTS)] == [0, 1, 2, 3]
+    paper = [(k, shot) for k, _, shot in checkpoint_pairs(lt, replay, "paper", IWR_CHECKPOINTS)]
     assert paper == [(0, b"s0"), (1, b"s1"), (2, b"s2")]
 
 
@@ -199,14 +200,16 @@ def test_lenient_official_verdicts(tmp_path: Path, llm_server, protocol: str) ->
     # the official requests are the published ones: the assertion alone ("Assertion: ..."), the rubric's
     # format ("Comments: ...")
     assertion, rubric = (ASSERT, "Assertion:"), (RUBRIC, "Comments:")
-    answers = {GROUND: '{"index": 1}'} | dict.fromkeys(assertion, "Yes and no, hard to tell.")
+    # grounding: iwr's request, and the official one (browser-use's list: [0] Save, [1] Cancel)
+    answers = {GROUND: '{"index": 1}', "JSON list": "1"} | dict.fromkeys(assertion, "Yes and no, hard to tell.")
     llm_server.respond_with(route(answers | dict.fromkeys(rubric, "fine")))
-    unreadable = judge(tmp_path / "unreadable", llm_server, protocol=protocol)
-    answers = {GROUND: '{"index": 1}'} | dict.fromkeys(assertion, error(400))
+    bound = 30 if protocol == "official" else 5  # official: the bound holds the model calls (litellm starts slowly)
+    unreadable = judge(tmp_path / "unreadable", llm_server, protocol=protocol, bound=bound)
+    answers = {GROUND: '{"index": 1}', "JSON list": "1"} | dict.fromkeys(assertion, error(400))
     llm_server.respond_with(route(answers | dict.fromkeys(rubric, "Score: 50/100")))
-    failed = judge(tmp_path / "error", llm_server, protocol=protocol)
+    failed = judge(tmp_path / "error", llm_server, protocol=protocol, bound=bound)
     for r in (unreadable, failed):
-        assert r.steps[0].grounding.chosen.text == "Cancel"
+        assert "Cancel" in r.steps[0].grounding.chosen.text
         assert r.steps[0].passed is (protocol == "official"), r.steps[0].reason
     if protocol == "official":
         assert 'contains "Yes" (official rule)' in unreadable.steps[0].reason

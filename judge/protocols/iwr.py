@@ -1,0 +1,189 @@
+"""The `iwr` protocol: this project's judge. It settles on the page's own events instead of fixed sleeps,
+grounds offline (recorded target, then the description) or with the judge model, requires every action
+to happen, retakes the baseline with the mouse over the element (hover styles never count), and checks
+assertions offline when no judge model decides. The step functions live in judge/replay.py."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from iwr.benchmark import expectations
+from iwr.benchmark.types import Action
+from iwr.judge import assertions, verdicts
+from iwr.judge.checkpoints import IWR_CHECKPOINTS
+from iwr.judge.grounding import drawn
+from iwr.judge.llm import JudgeLLM
+from iwr.judge.navigation import Navigations, document_id, follow, lost_document
+from iwr.judge.replay import (
+    LOAD_IDLE_S,
+    ReplayConfig,
+    bounded,
+    ground,
+    hover_for_baseline,
+    judge_step,
+    loaded,
+    needs_offline_rule,
+    perform,
+    screenshot,
+)
+from iwr.judge.sandbox import SandboxLog
+from iwr.judge.score import counts_in_average
+from iwr.judge.settle import NetworkTracker, mutation_mark, settle
+from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
+from iwr.judge.visual import screen_text
+
+
+class IwrRules:
+    name = "iwr"
+    checkpoints = IWR_CHECKPOINTS
+    empty_task_ifs = 1.0
+    published_readings = False
+
+    def __init__(self, config: ReplayConfig):
+        self.config = config
+
+    def counts_in_average(self, has_page: bool) -> bool:
+        return counts_in_average(has_page, self.name)
+
+    def standins(self, judge_model: bool) -> list[str]:
+        return ["protocol: iwr (not the official code's replay rules)"]
+
+    def play(self, page, log: SandboxLog, viewport: tuple[int, int], llm: JudgeLLM | None) -> IwrPlay:
+        return IwrPlay(page, self.config, viewport, llm)
+
+
+class IwrPlay:
+    """One page under `iwr`: the trackers its settling reads are attached before the page loads."""
+
+    def __init__(self, page, config: ReplayConfig, viewport: tuple[int, int], llm: JudgeLLM | None):
+        self.page, self.config, self.viewport, self.llm = page, config, viewport, llm
+        self.limit_s = config.action_timeout_s
+        self.load_timeout_s = config.load_timeout_s
+        self.llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
+        self.network = NetworkTracker(page)
+        self.navigations = Navigations(page)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.element = None
+        self.before_scroll: dict = {}
+        self.before_sig: dict = {}
+        self.seen_before: dict | None = None
+        self.since: int | None = None
+        self.document = None
+        self.offline_rule = False
+
+    def _settle(self, since: int | None = None):
+        c = self.config
+        return settle(self.page, self.network, c.settle_quiet_ms, c.settle_cap_ms, c.finish_animations, since)
+
+    async def load(self, url: str) -> bytes:
+        page, t = self.page, self.limit_s
+        await bounded(
+            page.goto(url, wait_until="load", timeout=self.config.load_timeout_s * 1000),
+            self.config.load_timeout_s + 2,
+            "loading the page",
+        )
+        await loaded(page, self.config)
+        await bounded(self._settle(), t, "settling")
+        return await screenshot(page, t)
+
+    def unperformable(self, action: Action) -> str | None:
+        return action.unperformable()
+
+    async def begin(self, action: Action) -> None:
+        page, t = self.page, self.limit_s
+        self._reset()
+        self.before_scroll, self.since, self.document = await bounded(
+            asyncio.gather(expectations.scroll_state(page), mutation_mark(page), document_id(page)),
+            t,
+            "reading the page",
+        )
+        self.offline_rule = needs_offline_rule(action, self.config, self.llm)
+        if self.offline_rule:
+            self.before_sig = await bounded(verdicts.signature(page), t, "reading the page")
+
+    async def ground(self, action: Action) -> tuple[Grounding, bool]:
+        extra = drawn.READ_S if drawn.may_read(action.parameters.description) else 0
+        found, self.element = await bounded(
+            ground(self.page, action, self.config, self.llm),
+            self.limit_s + self.llm_time + extra,
+            "finding the element",
+        )
+        return found, self.element is not None
+
+    async def baseline(self, action: Action, before_png: bytes) -> bytes:
+        page, t, element = self.page, self.limit_s, self.element
+        if not self.offline_rule:
+            return before_png
+        self.seen_before = await bounded(assertions.read_before(page, action, element), t, "reading the page")
+        if element is not None and await hover_for_baseline(element, t):
+            await bounded(self._settle(), t, "settling")
+            before_png = await screenshot(page, t)
+            self.since = await bounded(mutation_mark(page), t, "reading the page")
+        return before_png
+
+    async def perform(self, action: Action) -> str:
+        await perform(self.page, action, self.element, self.viewport, self.config)
+        return ""
+
+    async def after_action(self) -> bool:
+        config = self.config
+        replaced = await bounded(
+            follow(
+                self.page,
+                self.navigations,
+                lambda fresh, since=self.since: self._settle(None if fresh else since),
+                lambda: loaded(self.page, config),
+                self.document,
+                config.load_timeout_s,
+            ),
+            self.limit_s + config.load_timeout_s + LOAD_IDLE_S,
+            "settling",
+        )
+        if replaced:  # the action loaded a new document: the old one's elements are gone
+            self.element = None
+        return replaced
+
+    async def check(
+        self, action: Action, before_png: bytes, step: StepResult, timings: StepTimings
+    ) -> tuple[bytes, Verdict]:
+        page, t, config, navigations = self.page, self.limit_s, self.config, self.navigations
+        commits = navigations.committed
+        for late in (False, True):
+            try:
+                mark = time.perf_counter()
+                after_png = await screenshot(page, t)
+                timings.screenshot_s = time.perf_counter() - mark
+                mark = time.perf_counter()
+                verdict = await bounded(
+                    judge_step(
+                        page,
+                        action,
+                        self.before_scroll,
+                        self.before_sig,
+                        before_png,
+                        after_png,
+                        config,
+                        self.llm,
+                        element=self.element,
+                        seen_before=self.seen_before,
+                    ),
+                    t
+                    + self.llm_time
+                    + (screen_text.READ_S if self.offline_rule and assertions.may_read_screen(action) else 0),
+                    "checking the assertion",
+                )
+                timings.check_s = time.perf_counter() - mark
+                return after_png, verdict
+            except Exception as e:
+                if late or not (lost_document(e) or navigations.pending or navigations.committed != commits):
+                    raise
+                # the action's reload committed only now (a timer after the page had settled): the
+                # screenshot and the verdict read the new document, as the browser shows it
+                await navigations.wait_commit(config.load_timeout_s)
+                await bounded(page.wait_for_load_state("load"), config.load_timeout_s, "loading the new page")
+                await bounded(self._settle(), t, "settling")
+                self.element, step.navigated = None, True
+        raise AssertionError("unreachable")
