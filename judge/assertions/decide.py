@@ -50,7 +50,7 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
             return any(state == fact.want for state in states)
         state = acted.get("checked")
         return None if state is None else state == fact.want
-    if fact.kind in ("gone", "looks"):
+    if fact.kind in things.THINGS:
         return (reading.get("things") or {}).get(str(fact))
     return None
 
@@ -172,6 +172,7 @@ def _failure(row: dict) -> str:
         "checked": row["fact"].rsplit(" is ", 1)[0]
         + (" is not checked" if not row["fact"].endswith("unchecked") else " is still checked"),
         "gone": f"the {row.get('noun')} shown before the step is still shown",
+        "appears": f"no {row.get('noun')} appeared" + (f" ({row['note']})" if row.get("note") else ""),
         "looks": row.get("failure", "") + (f" ({row['note']})" if row.get("note") else ""),
     }[row["kind"]]
 
@@ -225,7 +226,7 @@ async def step_verdict(
     if before is not None and before.get("error"):
         before = None
     after = await look(page, element, action.type, (before or {}).get("key"), named_fields(facts))
-    if not after.get("error") and any(f.kind in ("gone", "looks") for f in facts):
+    if not after.get("error") and any(f.kind in things.THINGS for f in facts):
         try:
             after.update(await things.after(page, facts, before, element, action.type))
         except Exception as e:  # a page whose scripts broke the finder: those facts stay undecided

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-FactKind = Literal["visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "looks"]
+FactKind = Literal["visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "appears", "looks"]
 
 
 class Fact(BaseModel):
@@ -25,7 +25,8 @@ class Fact(BaseModel):
     ("the City field", "the 'Email' field", "a ticked 'displayOutline' box"), found on the page by its
     label, placeholder, aria-label, name or the short text of its row; "" = the one acted on."""
     noun: str = ""
-    """For `gone`: the kind of thing said to close (dialog, menu, list...); for `looks`: the nouns naming
+    """For `gone` and `appears`: the kind of thing said to close or to open (dialog, menu, list..., else
+    the noun as written: "palette"); for `looks`: the nouns naming
     the element whose look changes, head first (with `text`: the one of them around that text; neither:
     the element acted on)."""
     was: str = ""
@@ -49,6 +50,7 @@ class Fact(BaseModel):
             "filled": f"{field} is filled in",
             "checked": f"{self.checkbox()} is {'checked' if self.want else 'unchecked'}",
             "gone": f"the {self.noun} shown before the step is hidden",
+            "appears": f"a {self.noun} not shown before the step is shown",
             "looks": f"{self.thing()} {self.change()[0]}",
         }[self.kind]
 

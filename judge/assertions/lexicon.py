@@ -149,6 +149,17 @@ GONE_STATES = words("gone hidden closed dismissed removed collapsed invisible")
 """is / gets + one of these: gone."""
 SHOWN_STATES = words("shown visible displayed open there present")
 """is no longer / not + one of these: gone."""
+APPEAR_VERBS = words("appears appear reappears opens open emerges unfolds")
+APPEAR_MOVES = {
+    **dict.fromkeys(words("pops pop"), words("up open out in")),
+    **dict.fromkeys(words("drops drop"), words("down open")),
+    **dict.fromkeys(words("shows show"), words("up")),
+    **dict.fromkeys(words("slides slide fades fade rolls"), words("in down open into")),
+}
+"""A thing named without its text that these say of it appears ("a palette drops down", "a menu pops
+up"); a verb of the first kind followed by a thing makes that thing appear ("opens a list under it")."""
+NOT_APPEARING = words("page pages screen window tab view site document browser url address")
+"""What "opens" says of is not a piece of the page that appears: another page, a browser tab."""
 ADVERBS = words("now also then immediately fully completely again quickly entirely instantly smoothly")
 TONES = {
     **dict.fromkeys(words("darker dark dimmer dim dimmed darkened darkens dims black blacker shaded"), "darker"),

@@ -43,7 +43,7 @@ async def read_before(page, action, element=None) -> dict | None:
     if not facts:
         return None
     reading = await look(page, element, action.type, fields=named_fields(facts))
-    if not reading.get("error") and any(f.kind in ("gone", "looks") for f in facts):
+    if not reading.get("error") and any(f.kind in things.THINGS for f in facts):
         try:
             reading.update(await things.before(page, facts, element, action.type))
         except Exception as e:  # a page whose scripts broke the finder: those facts stay undecided

@@ -7,6 +7,8 @@ from __future__ import annotations
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import (
     ADVERBS,
+    APPEAR_MOVES,
+    APPEAR_VERBS,
     BEFORE,
     CHANGED_LOOKS,
     DETERMINERS,
@@ -20,6 +22,7 @@ from iwr.judge.assertions.lexicon import (
     LOOK_PAIRS,
     LOOK_VERBS,
     NEG,
+    NOT_APPEARING,
     PARTS,
     PRONOUNS,
     SHOWN_STATES,
@@ -95,6 +98,32 @@ def _gone(pw: list[str]) -> bool:
             return len(rest) > 0 and rest[0] in SHOWN_STATES if pw[1] in {"no", "not"} else False
         return pw[1] in GONE_STATES
     return False
+
+
+def _appears(pw: list[str]) -> bool:
+    """ "appears", "opens", "drops down", "pops up", "shows up", "slides in": the subject appears."""
+    if not pw:
+        return False
+    if pw[0] in APPEAR_VERBS:
+        return pw[1:2] not in (["a"], ["an"], ["another"])  # "opens a list": the list appears
+    return len(pw) > 1 and pw[1] in APPEAR_MOVES.get(pw[0], ())
+
+
+def _opened_thing(pw: list[str]) -> str:
+    """ "opens a small white menu under it" -> menu: the thing an opening verb makes appear."""
+    if len(pw) < 3 or pw[0] not in {"opens", "open", "reveals", "reveal"} or pw[1] not in {"a", "an", "another"}:
+        return ""
+    rest = pw[2:]
+    cut = next((j for j, w in enumerate(rest) if w in _PREPOSITIONS or w in {"that", "which", "where"}), len(rest))
+    head = [w for w in rest[:cut] if w.isalpha() and len(w) > 2]
+    return head[-1] if head else ""
+
+
+def _appearing(noun: str) -> Fact | None:
+    noun = noun.removesuffix("s") if len(noun) > 4 and noun.endswith("s") and not noun.endswith("ss") else noun
+    if not noun or noun in NOT_APPEARING or noun in _NOT_NOUNS:
+        return None
+    return Fact(kind="appears", noun=GONE_NOUNS.get(noun, noun))
 
 
 _SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
@@ -205,6 +234,14 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         text, nouns = said
         negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
         timed = any(w in _LATER for w in pw)  # "disappears after 3 seconds": not the state right after
+        if not negated and not timed and (thing := _opened_thing(pw)) and (fact := _appearing(thing)):
+            out.append(fact)  # "'COMPONENTS' ... opens a list under it"
+            continue
+        if _appears(pw) and not negated and not timed:
+            named = next((w for w in nouns if w != "?"), "")
+            if not text and (fact := _appearing(named)):
+                out.append(fact)  # "a palette of small colour squares drops down": no quote names it
+            continue
         if _gone(pw) and not negated and not timed:
             kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
             if kinds:

@@ -137,5 +137,22 @@ const iwrThings = (() => {
     }
     return null;
   };
-  return { shownOf: shownWithText, hiddenCount, target };
+  // What is visible now, kept as a handle before the step, so that what appears is told apart after it
+  // ("a palette drops down", "a menu opens").
+  const visibleNow = () => new Set(all().filter((e) => !e.matches("html, body, head, script, style") && visible(e)));
+  const area = (e) => { const r = e.getBoundingClientRect(); return Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0)) * Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)); };
+  // Elements shown now that were not before (the outermost of each new piece, big enough to be seen),
+  // how many of them are of the kind or word named, and whether a large canvas is in view (a page
+  // that draws its pop-ups shows nothing new in its elements).
+  const appeared = ({ before, kind }) => {
+    const k = KINDS[kind];
+    const fresh = all().filter((e) => !before.has(e) && !e.matches("html, body, head, script, style") && visible(e));
+    const freshSet = new Set(fresh);
+    const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
+    const ofKind = (e) => k ? (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
+    const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length;
+    const canvas = Array.from(document.querySelectorAll("canvas")).some((c) => visible(c) && area(c) >= 0.2 * innerWidth * innerHeight);
+    return { fresh: top.length, named, canvas, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
+  };
+  return { shownOf: shownWithText, hiddenCount, target, visibleNow, appeared };
 })();

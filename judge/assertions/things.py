@@ -1,4 +1,7 @@
 """Things an assertion names without quoting their text, checked around the action:
+- `appears`: "a palette drops down", "a menu opens", "opens a list under it": what is visible is kept
+  before the action; after it, something not visible before must be (of the kind named, or any new
+  piece: the page's name for it is unknown). A page drawing in a large canvas: undecided.
 - `gone`: "the dialog is gone", "the menu slides away", "the pop-up closes": every visible element of
   that kind (role=dialog, aria-modal, <dialog open>, fixed layers over the viewport, role=menu /
   listbox, floating lists, classes or aria words naming it...) is found before the action and kept as
@@ -27,6 +30,10 @@ _THINGS_JS = (Path(__file__).parent / "things.js").read_text(encoding="utf-8")
 HOVER_TIMEOUT_MS = 2000
 LEAVE_SETTLE_MS = 1500
 """How long the page may take to drop a hover preview once the mouse leaves."""
+
+
+THINGS = ("gone", "appears", "looks")
+"""The fact kinds this module decides (on elements it finds without their text)."""
 
 
 def _js(body: str) -> str:
@@ -85,6 +92,11 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
     notes: dict[str, str] = {}
     held: dict[str, object] = {}
     looks = [f for f in facts if f.kind == "looks"]
+    if any(f.kind == "appears" for f in facts):
+        shown = await page.evaluate_handle(_js("return iwrThings.visibleNow();"), {})
+        for f in facts:
+            if f.kind == "appears":
+                things[str(f)], held[str(f)] = False, shown
     for f in facts:
         if f.kind != "gone":
             continue
@@ -114,6 +126,19 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
         held[str(f)] = (found, clip, [await _shot(page, clip), plain])
     return {"things": things, "notes": notes, "_held": held}
+
+
+async def _appeared(page, fact: Fact, before) -> tuple[bool | None, str]:
+    """Something not shown before the step is shown after it: one of the kind named ("a menu"), or any
+    new piece of the page (what a person calls a palette the page may call anything). Nothing new
+    among the page's elements fails it, unless the page draws in a large canvas (undecided)."""
+    seen = await page.evaluate(_js("return iwrThings.appeared(args);"), {"before": before, "kind": fact.noun})
+    if seen["fresh"] or seen["named"]:
+        kind = f"{seen['named']} of them a {fact.noun}" if seen["named"] else f"none called a {fact.noun}"
+        return True, f"{seen['fresh']} new piece(s) shown ({kind}; e.g. {', '.join(seen['sample'])})"
+    if seen["canvas"]:
+        return None, "nothing new among the page's elements; it draws in a canvas, where it may be"
+    return False, "nothing that was not shown before the step is shown after it"
 
 
 async def _kept_without_hover(
@@ -159,7 +184,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
     things: dict[str, bool | None] = {}
     notes: dict[str, str] = dict((seen or {}).get("notes") or {})
     for f in facts:
-        if f.kind not in ("gone", "looks"):
+        if f.kind not in THINGS:
             continue
         key = str(f)
         if key not in held:
@@ -167,6 +192,9 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             notes.setdefault(key, "not read before the step")
             continue
         try:
+            if f.kind == "appears":
+                things[key], notes[key] = await _appeared(page, f, held[key])
+                continue
             if f.kind == "gone":
                 hidden = await page.evaluate(_js("return iwrThings.hiddenCount(args);"), held[key])
                 things[key] = hidden > 0

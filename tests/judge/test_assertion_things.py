@@ -180,6 +180,31 @@ g.fillText("Sheet", 20, 50); go.onclick = () => { g.fillStyle = "#fff"; g.fillRe
 g.fillStyle = "#000"; g.fillText("Sheet", 20, 50); JS };</script></body></html>""",
 )
 
+FILL = page(
+    """#fill { background: #eee; border: 1px solid #999; width: 32px; height: 28px; }
+#pal { position: absolute; top: 64px; left: 24px; display: grid; grid-template-columns: repeat(4, 16px); gap: 2px; }
+#pal i { width: 16px; height: 16px; } .on { background: #ccc !important; }""",
+    """<button id="fill" aria-label="Fill">&#x1F58C;</button><p id="s">Cell A1</p>
+<script>fill.onclick = () => { fill.classList.add("on"); JS };
+const palette = () => { const d = document.createElement("div"); d.id = "pal";
+for (const c of ["#f00", "#f90", "#ff0", "#0c0", "#09f", "#00f", "#90f", "#000"]) {
+const i = document.createElement("i"); i.style.background = c; d.append(i); } document.body.append(d); };</script>
+</body></html>""",
+)
+
+TOPICS = page(
+    "#topics.on { font-weight: bold; } #list { display: none; } #list.open { display: block; }",
+    """<p id="topics">Topics</p><ul id="list"><li>Cards</li><li>Modal</li></ul>
+<script>topics.onclick = () => { topics.classList.add("on"); JS };</script></body></html>""",
+)
+
+DRAWN_MENU = page(
+    "",
+    """<button id="b">Format</button><br><canvas id="c" width="640" height="480"></canvas>
+<script>const g = c.getContext("2d"); b.onclick = () => { g.fillStyle = "#333"; g.fillRect(10, 0, 120, 90); };
+</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -238,6 +263,9 @@ SCROLL_RATE = one_task(
 )
 TOTAL = task("Click", "Click the 'Total' button", "The grid above the button shows the total 'Sum 42'.")
 SHEET = task("Click", "Click the 'Total' button", "The grid shows 'Sheet' and 'Sum 42'.")
+PALETTE = task("Click", "Click the 'Fill' button", "A palette of small colour squares drops down under the button.")
+OPENS_LIST = task("Click", "Click 'Topics'", "'Topics' turns bold and opens a list under it.")
+CANVAS_MENU = task("Click", "Click the 'Format' button", "A menu drops down under the button.")
 
 PAGES = {
     # counts and descriptions are not required text
@@ -301,6 +329,11 @@ PAGES = {
         % "",
         False,
     ),
+    # things said to appear without their text quoted: something not shown before must be
+    "a palette drops down": (PALETTE, FILL % "palette();", True),
+    "the button is pressed but no palette": (PALETTE, FILL % "", False),
+    "'Topics' opens a list": (OPENS_LIST, TOPICS % "list.classList.add('open');", True),
+    "'Topics' turns bold only": (OPENS_LIST, TOPICS % "", False),
     # text a canvas draws (no DOM text): read on the screenshots
     "the canvas draws the total": (TOTAL, CANVAS % "g.fillText('Sum 42', 20, 100);", True),
     "the canvas draws another total": (TOTAL, CANVAS % "g.fillText('Sum 17', 20, 100);", False),
@@ -314,6 +347,8 @@ UNDECIDED = {
         % "g.fillText('Sum 42', 20, 100);",
         False,
     ),
+    # a page drawing in a large canvas shows nothing new among its elements: not a failure
+    "a menu drawn in a canvas": (CANVAS_MENU, DRAWN_MENU, True),
 }
 ALL = {**PAGES, **UNDECIDED}
 
@@ -369,3 +404,13 @@ def test_a_thing_not_shown_before_is_left_out_and_noted(runs) -> None:
     assert step.passed and step.verdict.method == "offline-rule", (step.reason, step.verdict.evidence)
     (row,) = step.verdict.evidence["assertion_text"]["facts"]
     assert row["after"] is None and row["note"] == "no dialog was shown before the step", row
+
+
+def test_a_thing_said_to_appear_is_looked_for_among_what_is_new(runs) -> None:
+    (row,) = runs["a palette drops down"].steps[0].verdict.evidence["facts"]
+    assert row["fact"] == "a palette not shown before the step is shown" and row["after"] is True, row
+    assert "no palette appeared" in runs["the button is pressed but no palette"].steps[0].reason
+    (step,) = runs["a menu drawn in a canvas"].steps
+    assert step.passed and step.verdict.method == "offline-rule", (step.reason, step.verdict.evidence)
+    (row,) = step.verdict.evidence["assertion_text"]["facts"]
+    assert row["after"] is None and "draws in a canvas" in row["note"], row

@@ -13,8 +13,8 @@ def short(f: Fact) -> str:
         return ("checked" if f.want else "unchecked") + (f"@{f.field}" if f.field else "")
     if f.kind in ("empty", "filled"):
         return f.kind + (f"@{f.field}" if f.field else "")
-    if f.kind == "gone":
-        return f"gone:{f.noun}"
+    if f.kind in ("gone", "appears"):
+        return f"{f.kind}:{f.noun}"
     if f.kind == "looks":
         return f"{'shows' if f.state else 'looks'}:{f.text or f.noun}:{f.tone}"
     if f.kind == "value" and f.field:
@@ -167,12 +167,12 @@ CASES = [
     (
         "Section 1 closes and Section 2 opens, showing a paragraph starting 'Sed non urna'.",
         "Click",
-        ["visible:Sed non urna"],
+        ["visible:Sed non urna", "appears:section"],
     ),
     ("The handle sits at the right end of the bar and the amount reads '$500'.", "Press", ["visible:$500"]),
     ("A calendar for 'March 2021' is shown under the box with the 15th highlighted.", "Type", ["visible:March 2021"]),
     # quotes: apostrophes, curly quotes, nested quotes, ellipses; the viewport when scrolling
-    ("Jordan P.'s review appears marked 'Just now'.", "Click", ["visible:Just now"]),
+    ("Jordan P.'s review appears marked 'Just now'.", "Click", ["visible:Just now", "appears:review"]),
     ("The message ‘Order placed!’ is displayed and the cart is empty.", "Click", ["visible:Order placed!"]),
     (
         "The answer ('Run pipewise retry JOB_ID, or open the Failed tab…') opens.",
@@ -218,7 +218,16 @@ CASES = [
     ("The list of suggestions disappears.", "Press", ["gone:list"]),
     ("The banner is no longer shown.", "Click", ["gone:banner"]),
     ("The dialog does not close.", "Click", []),
-    ("The menu opens.", "Click", []),
+    ("The menu opens.", "Click", ["appears:menu"]),
+    ("A palette of small colour squares drops down under the paint bucket.", "Click", ["appears:palette"]),
+    (
+        "'Topics' turns blue and opens a list under it with 'Cards'.",
+        "Click",
+        ["visible:Topics", "visible:Cards", "looks:Topics:blue", "appears:list"],
+    ),
+    ("Another page opens.", "Click", []),
+    ("No menu pops up.", "Click", []),
+    ("A toast slides in after 3 seconds.", "Click", []),
     # looks that change
     ("The photo becomes darker.", "Click", ["looks:photo:darker"]),
     ("The button turns green.", "Click", ["looks:button:green"]),
@@ -262,12 +271,12 @@ CASES = [
     ("The label changes from 'Not sure' to 'Sure'.", "Click", ["visible:Sure<Not sure"]),
     ("The counter goes from 128 to 129.", "Click", ["number:129<128"]),
     ("The title of the list reads 'Draft*'.", "Type", ["visible:Draft*"]),
-    ("A small menu with the one item '(+)' drops down.", "Click", ["visible:(+)"]),
+    ("A small menu with the one item '(+)' drops down.", "Click", ["visible:(+)", "appears:menu"]),
     ("The '+' key stays lit.", "Click", []),
     (
         "A note appears under it beginning 'Values kept here override the'.",
         "Click",
-        ["visible:Values kept here override the"],
+        ["visible:Values kept here override the", "appears:note"],
     ),
     ("The form shows a ticked 'wrapLines' box.", "Click", ["visible:wrapLines", "checked@wrapLines"]),
     ("The 'Night mode' toggle is switched off.", "Click", ["visible:Night mode", "unchecked@Night mode"]),
