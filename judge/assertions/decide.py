@@ -172,6 +172,7 @@ def _failure(row: dict) -> str:
         "checked": row["fact"].rsplit(" is ", 1)[0]
         + (" is not checked" if not row["fact"].endswith("unchecked") else " is still checked"),
         "gone": f"the {row.get('noun')} shown before the step is still shown",
+        "styled": row["fact"].replace(" is ", " is not ", 1).replace(" is not not ", " is still ", 1),
         "appears": f"no {row.get('noun')} appeared" + (f" ({row['note']})" if row.get("note") else ""),
         "looks": row.get("failure", "") + (f" ({row['note']})" if row.get("note") else ""),
     }[row["kind"]]

@@ -6,7 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-FactKind = Literal["visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "appears", "looks"]
+FactKind = Literal[
+    "visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "appears", "styled", "looks"
+]
+
+
+STYLE_SAID = {"struck": "struck through"}
 
 
 class Fact(BaseModel):
@@ -35,6 +40,8 @@ class Fact(BaseModel):
     state: bool = False
     """For `looks`: said as how the thing looks after the step ("the stars are gold"), not as a change:
     its region must show that colour then; shown before the step too, the change rule decides."""
+    style: str = ""
+    """For `styled`: bold, italic, struck (through) or underlined; `want` False: no longer so."""
     tone: str = ""
     """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
 
@@ -51,6 +58,7 @@ class Fact(BaseModel):
             "checked": f"{self.checkbox()} is {'checked' if self.want else 'unchecked'}",
             "gone": f"the {self.noun} shown before the step is hidden",
             "appears": f"a {self.noun} not shown before the step is shown",
+            "styled": f"'{self.text}' is {'' if self.want else 'not '}{STYLE_SAID.get(self.style, self.style)}",
             "looks": f"{self.thing()} {self.change()[0]}",
         }[self.kind]
 

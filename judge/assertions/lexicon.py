@@ -160,6 +160,25 @@ APPEAR_MOVES = {
 up"); a verb of the first kind followed by a thing makes that thing appear ("opens a list under it")."""
 NOT_APPEARING = words("page pages screen window tab view site document browser url address")
 """What "opens" says of is not a piece of the page that appears: another page, a browser tab."""
+STYLES = {
+    "bold": "bold",
+    "bolded": "bold",
+    "emboldened": "bold",
+    "italic": "italic",
+    "italics": "italic",
+    "italicised": "italic",
+    "italicized": "italic",
+    "bold-italic": "bold italic",
+    "struck": "struck",
+    "struck-through": "struck",
+    "strikethrough": "struck",
+    "strike-through": "struck",
+    "crossed": "struck",
+    "underlined": "underlined",
+}
+"""Typographic styles said of quoted text ("'11' is now drawn in bold", "'Buy milk' is struck through")."""
+STYLE_FILLER = words("now drawn shown written displayed set rendered printed typed in a an also still again")
+"""Words between the verb and the style that say nothing of it ("is now drawn in bold")."""
 ADVERBS = words("now also then immediately fully completely again quickly entirely instantly smoothly")
 TONES = {
     **dict.fromkeys(words("darker dark dimmer dim dimmed darkened darkens dims black blacker shaded"), "darker"),

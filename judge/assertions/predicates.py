@@ -26,6 +26,8 @@ from iwr.judge.assertions.lexicon import (
     PARTS,
     PRONOUNS,
     SHOWN_STATES,
+    STYLE_FILLER,
+    STYLES,
     TONES,
     VERBS,
 )
@@ -126,6 +128,41 @@ def _appearing(noun: str) -> Fact | None:
     return Fact(kind="appears", noun=GONE_NOUNS.get(noun, noun))
 
 
+def _styles(words: list[str]) -> tuple[list[str], bool]:
+    """ "is now drawn in bold" -> (["bold"], True); "is no longer struck through" -> (["struck"], False);
+    the styles right after the verb, fillers skipped ([] when the predicate says anything else first)."""
+    want = True
+    if not words:
+        return [], True
+    if words[:2] == ["no", "longer"] or words[:1] == ["not"]:
+        want, words = False, words[2:] if words[0] == "no" else words[1:]
+    styles: list[str] = []
+    for w in words:
+        if w in STYLES:
+            styles += STYLES[w].split()
+        elif w in STYLE_FILLER or (styles and w in {"and", "through", "out"}):
+            continue
+        else:
+            break
+    return list(dict.fromkeys(styles)), want
+
+
+_STYLE_VERBS = {"is", "are", "becomes", "become", "turns", "turn", "gets", "get", "appears", "appear", "shows"}
+
+
+def _style_facts(text: str, pw: list[str]) -> list[Fact]:
+    """The quoted subject's typographic style after the step ("'11' is now drawn in bold")."""
+    if not text:
+        return []
+    if pw and (pw[0] in STYLES or pw[0] in {"no", "not"}):
+        styles, want = _styles(pw)  # "... is greyed out and struck through": the verb went with the last phrase
+    elif pw and pw[0] in _STYLE_VERBS:
+        styles, want = _styles(pw[1:])
+    else:
+        return []
+    return [Fact(kind="styled", text=text, style=s, want=want) for s in styles]
+
+
 _SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
 
 
@@ -222,6 +259,10 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             if tone is not None and subject[1] != ["?"]:
                 out.append(Fact(kind="looks", text=subject[0], noun=" ".join(subject[1]), tone=tone))
             continue
+        said_words = [t.text for t in phrase if t.kind == "w"]
+        if k is None and subject is not None and _styles(said_words)[0] and phrase[0].kind == "w":
+            out += _style_facts(subject[0], said_words)  # "... and (no longer) struck through"
+            continue
         if k is None:
             continue
         if any(t.kind == "w" and (t.text in NEG or t.text.endswith("n't")) for t in phrase[:k]):
@@ -232,6 +273,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         subject = said
         text, nouns = said
+        if styled := _style_facts(text, pw):
+            out += styled
+            continue
         negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
         timed = any(w in _LATER for w in pw)  # "disappears after 3 seconds": not the state right after
         if not negated and not timed and (thing := _opened_thing(pw)) and (fact := _appearing(thing)):

@@ -95,6 +95,12 @@ const iwrThings = (() => {
     }
     return null;
   };
+  // The quoted text as a whole word or phrase, and a test of an element's rendered text for it.
+  const wordRe = (text) => {
+    const esc = norm(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp("(^|[^\\p{L}\\p{N}])" + esc + "($|[^\\p{L}\\p{N}])", "u");
+  };
+  const showing = (text) => { const re = wordRe(text); return (e) => re.test(norm(e.innerText)); };
   const target = ({ el, press, text, nouns }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
@@ -102,9 +108,8 @@ const iwrThings = (() => {
       acted = a && a !== document.body && a !== html ? a : null;
     }
     if (text) {
-      const esc = norm(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const re = new RegExp("(^|[^\\p{L}\\p{N}])" + esc + "($|[^\\p{L}\\p{N}])", "u");
-      const shows = (e) => re.test(norm(e.innerText));
+      const shows = showing(text);
+      const re = wordRe(text);
       let hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
       const hit = nearest(hits, acted);
@@ -154,5 +159,25 @@ const iwrThings = (() => {
     const canvas = Array.from(document.querySelectorAll("canvas")).some((c) => visible(c) && area(c) >= 0.2 * innerWidth * innerHeight);
     return { fresh: top.length, named, canvas, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
-  return { shownOf: shownWithText, hiddenCount, target, visibleNow, appeared };
+  // The typographic styles of the visible elements showing `text` (the innermost ones): bold from the
+  // weight, italic from the font style, struck / underlined from the text decoration of the element or
+  // an ancestor (decorations are drawn through descendants but not inherited in computed style).
+  const styleOf = ({ text }) => {
+    const shows = showing(text);
+    const hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows)).slice(0, 20);
+    const decorated = (e, line) => {
+      for (let a = e, d = 0; a && a.nodeType === 1 && d < 8; a = parentOf(a), d++) {
+        if ((getComputedStyle(a).textDecorationLine || "").includes(line)) return true;
+      }
+      return false;
+    };
+    const flags = hits.map((e) => {
+      const s = getComputedStyle(e);
+      return { bold: (parseInt(s.fontWeight, 10) || 400) >= 600, italic: /italic|oblique/.test(s.fontStyle),
+        struck: decorated(e, "line-through"), underlined: decorated(e, "underline") };
+    });
+    const any = (k) => flags.some((f) => f[k]);
+    return { found: hits.length, bold: any("bold"), italic: any("italic"), struck: any("struck"), underlined: any("underlined") };
+  };
+  return { shownOf: shownWithText, hiddenCount, target, visibleNow, appeared, styleOf };
 })();

@@ -7,6 +7,8 @@
   listbox, floating lists, classes or aria words naming it...) is found before the action and kept as
   a handle; after it, one of them must be hidden (removed, display or visibility off, transparent,
   zero size or off-screen). Nothing of that kind shown before: undecidable, noted.
+- `styled`: "'11' is now drawn in bold", "'Buy milk' is struck through": the weight, font style or
+  text decoration of the elements showing the quoted text, before and after the action.
 - `looks`: "the photo becomes darker", "the button turns green", "the row is highlighted": the region
   of the element named (by its quoted text, a noun found on the page, else the element acted on) is
   screenshotted before the action, with the mouse already over the element acted on as the replay
@@ -32,7 +34,7 @@ LEAVE_SETTLE_MS = 1500
 """How long the page may take to drop a hover preview once the mouse leaves."""
 
 
-THINGS = ("gone", "appears", "looks")
+THINGS = ("gone", "appears", "styled", "looks")
 """The fact kinds this module decides (on elements it finds without their text)."""
 
 
@@ -92,6 +94,10 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
     notes: dict[str, str] = {}
     held: dict[str, object] = {}
     looks = [f for f in facts if f.kind == "looks"]
+    for f in facts:
+        if f.kind == "styled":
+            things[str(f)], notes[str(f)] = await _styled(page, f)
+            held[str(f)] = True
     if any(f.kind == "appears" for f in facts):
         shown = await page.evaluate_handle(_js("return iwrThings.visibleNow();"), {})
         for f in facts:
@@ -126,6 +132,15 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
         held[str(f)] = (found, clip, [await _shot(page, clip), plain])
     return {"things": things, "notes": notes, "_held": held}
+
+
+async def _styled(page, fact: Fact) -> tuple[bool | None, str]:
+    """Whether the text is shown in that style (any of the elements showing it); not found among the
+    page's elements (drawn in pixels): undecided."""
+    seen = await page.evaluate(_js("return iwrThings.styleOf(args);"), {"text": fact.text})
+    if not seen["found"]:
+        return None, f"'{fact.text}' is not among the page's text (drawn in pixels?): its style is not read"
+    return seen[fact.style] == fact.want, f"{fact.style}: {'yes' if seen[fact.style] else 'no'}"
 
 
 async def _appeared(page, fact: Fact, before) -> tuple[bool | None, str]:
@@ -194,6 +209,9 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
         try:
             if f.kind == "appears":
                 things[key], notes[key] = await _appeared(page, f, held[key])
+                continue
+            if f.kind == "styled":
+                things[key], notes[key] = await _styled(page, f)
                 continue
             if f.kind == "gone":
                 hidden = await page.evaluate(_js("return iwrThings.hiddenCount(args);"), held[key])

@@ -205,6 +205,15 @@ DRAWN_MENU = page(
 </script></body></html>""",
 )
 
+STYLED = page(
+    ".grey { color: #999; } .done { text-decoration: line-through; } .b { font-weight: bold; }"
+    " .on { background: #ccc; }",
+    """<p><span id="item" class="done">Buy milk</span> <button id="tick">Toggle</button></p>
+<p><span id="cell">11</span> <button id="bold">B</button></p><p id="st">Idle</p>
+<script>tick.onclick = () => { item.classList.add("grey"); JS };
+bold.onclick = () => { bold.classList.add("on"); st.textContent = "Formatted"; JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -266,6 +275,8 @@ SHEET = task("Click", "Click the 'Total' button", "The grid shows 'Sheet' and 'S
 PALETTE = task("Click", "Click the 'Fill' button", "A palette of small colour squares drops down under the button.")
 OPENS_LIST = task("Click", "Click 'Topics'", "'Topics' turns bold and opens a list under it.")
 CANVAS_MENU = task("Click", "Click the 'Format' button", "A menu drops down under the button.")
+UNSTRIKE = task("Click", "Click 'Toggle'", "'Buy milk' is greyed and no longer struck through.")
+BOLD = task("Click", "Click the 'B' button", "The '11' is now drawn in bold, and the 'B' button is shaded.")
 
 PAGES = {
     # counts and descriptions are not required text
@@ -334,6 +345,11 @@ PAGES = {
     "the button is pressed but no palette": (PALETTE, FILL % "", False),
     "'Topics' opens a list": (OPENS_LIST, TOPICS % "list.classList.add('open');", True),
     "'Topics' turns bold only": (OPENS_LIST, TOPICS % "", False),
+    # typographic styles of quoted text
+    "the item is no longer struck through": (UNSTRIKE, STYLED % "item.classList.remove('done');", True),
+    "the item is greyed but still struck through": (UNSTRIKE, STYLED % "", False),
+    "the cell turns bold": (BOLD, STYLED % "cell.classList.add('b');", True),
+    "only the button is shaded": (BOLD, STYLED % "", False),
     # text a canvas draws (no DOM text): read on the screenshots
     "the canvas draws the total": (TOTAL, CANVAS % "g.fillText('Sum 42', 20, 100);", True),
     "the canvas draws another total": (TOTAL, CANVAS % "g.fillText('Sum 17', 20, 100);", False),
@@ -414,3 +430,8 @@ def test_a_thing_said_to_appear_is_looked_for_among_what_is_new(runs) -> None:
     assert step.passed and step.verdict.method == "offline-rule", (step.reason, step.verdict.evidence)
     (row,) = step.verdict.evidence["assertion_text"]["facts"]
     assert row["after"] is None and "draws in a canvas" in row["note"], row
+
+
+def test_the_style_of_quoted_text_is_read_before_and_after(runs) -> None:
+    assert "'11' is not bold" in runs["only the button is shaded"].steps[0].reason
+    assert "'Buy milk' is still struck through" in runs["the item is greyed but still struck through"].steps[0].reason

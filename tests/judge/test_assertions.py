@@ -15,6 +15,8 @@ def short(f: Fact) -> str:
         return f.kind + (f"@{f.field}" if f.field else "")
     if f.kind in ("gone", "appears"):
         return f"{f.kind}:{f.noun}"
+    if f.kind == "styled":
+        return f"{'' if f.want else 'not '}{f.style}:{f.text}"
     if f.kind == "looks":
         return f"{'shows' if f.state else 'looks'}:{f.text or f.noun}:{f.tone}"
     if f.kind == "value" and f.field:
@@ -26,7 +28,7 @@ def short(f: Fact) -> str:
 CASES = [
     # TodoMVC
     ("'2 items left' is shown", "Click", ["visible:2 items left"]),
-    ("'Buy milk' is crossed out", "Click", ["visible:Buy milk"]),
+    ("'Buy milk' is crossed out", "Click", ["visible:Buy milk", "struck:Buy milk"]),
     ("Buy milk is crossed out", "Click", []),
     ("The item disappears from the list", "Click", []),
     (
@@ -134,7 +136,7 @@ CASES = [
     (
         "The task 'Reply to Marta's email' is ticked and struck through.",
         "Click",
-        ["visible:Reply to Marta's email", "checked"],
+        ["visible:Reply to Marta's email", "struck:Reply to Marta's email", "checked"],
     ),
     ("None of the rules '8+ characters' and 'Number' is ticked.", "Type", ["visible:8+ characters", "visible:Number"]),
     ("All three rules are ticked and the strength indicator shows 'Strong'.", "Type", ["visible:Strong"]),
@@ -153,7 +155,7 @@ CASES = [
         "'Book flights' is no longer struck through, '1 item left' is shown and the button reads "
         "'Clear completed (1)'.",
         "Click",
-        ["visible:1 item left", "visible:Clear completed (1)"],
+        ["visible:1 item left", "visible:Clear completed (1)", "not struck:Book flights"],
     ),
     ("'Buy milk' is removed, 'Walk the dog' is shown.", "Click", ["absent:Buy milk", "visible:Walk the dog"]),
     ("'Automatic' is selected instead of 'Standard' and shown in blue.", "Click", ["visible:Automatic"]),
@@ -226,6 +228,16 @@ CASES = [
         ["visible:Topics", "visible:Cards", "looks:Topics:blue", "appears:list"],
     ),
     ("Another page opens.", "Click", []),
+    # typographic styles of quoted text
+    ("The '11' in cell E13 is now drawn in bold.", "Click", ["visible:11", "bold:11"]),
+    ("'Completed' is shown in bold italic.", "Click", ["visible:Completed", "bold:Completed", "italic:Completed"]),
+    (
+        "'Buy milk' is greyed out and struck through.",
+        "Click",
+        ["visible:Buy milk", "looks:Buy milk:", "struck:Buy milk"],
+    ),
+    ("'Book flights' is no longer struck through.", "Click", ["not struck:Book flights"]),
+    ("The line is now bold.", "Click", []),
     ("No menu pops up.", "Click", []),
     ("A toast slides in after 3 seconds.", "Click", []),
     # looks that change
