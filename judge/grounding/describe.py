@@ -94,7 +94,56 @@ SYNONYMS = [
     {"share"},
     {"download"},
     {"upload"},
+    # what an icon's picture shows, and what the control does (its class or tooltip says the latter)
+    {"fill", "bucket"},
+    {"save", "floppy"},
+    {"print", "printer"},
+    {"filter", "funnel"},
+    {"lock", "padlock", "unlock"},
+    {"attach", "attachment", "paperclip"},
+    {"comment", "comments", "chat", "speech"},
+    {"help", "question"},
+    {"mail", "email", "envelope", "inbox"},
+    {"notifications", "notification", "bell", "alerts"},
+    {"refresh", "reload", "sync"},
+    {"copy", "duplicate", "clone"},
+    {"cut", "scissors"},
+    {"paste", "clipboard"},
+    {"calendar", "date"},
+    {"visibility", "eye", "preview", "view"},
+    {"camera", "photo"},
+    {"volume", "speaker", "sound", "mute"},
+    {"color", "colour"},
+    {"format", "brush", "paintbrush"},
 ]
+PICTURES = {
+    "paint-bucket": "bucket",
+    "paint bucket": "bucket",
+    "paint can": "bucket",
+    "paint-can": "bucket",
+    "magnifying glass": "magnifier",
+    "magnifying-glass": "magnifier",
+    "floppy disk": "floppy",
+    "floppy-disk": "floppy",
+    "trash can": "trash",
+    "trash-can": "trash",
+    "garbage can": "trash",
+    "waste bin": "trash",
+    "waste basket": "trash",
+    "wastebasket": "trash",
+    "speech bubble": "speech",
+    "question mark": "question",
+    "question-mark": "question",
+    "paint brush": "brush",
+    "paint-brush": "brush",
+    "paint roller": "brush",
+    "shopping cart": "cart",
+    "shopping bag": "cart",
+    "cog wheel": "cog",
+    "cogwheel": "cog",
+}
+"""Names of an icon's picture said in two words, each said as the one word of it that the synonyms know:
+"the paint-bucket icon" is the fill button, not the 'Paint format' one its first word would match."""
 ICON_VOCABULARY = {w for group in SYNONYMS for w in group if len(w) >= 4}
 """Words found inside run-together class names ("tabdropdown" -> dropdown)."""
 _SYN: dict[str, set[str]] = {}
@@ -274,6 +323,14 @@ def relation_before(description: str, start: int) -> str | None:
     return None
 
 
+_PICTURED = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PICTURES, key=len, reverse=True)) + r")\b")
+
+
+def pictured(text: str) -> str:
+    """ "the paint-bucket icon" -> "the bucket icon" (see PICTURES)."""
+    return _PICTURED.sub(lambda m: PICTURES[m.group(0)], text)
+
+
 def expand(words: set[str]) -> set[str]:
     out = set(words)
     for w in words:
@@ -354,7 +411,7 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
             q.quotes.append(text)
         else:
             q.anchors.append(Anchor(text=text, relation=relation))
-    q.layout, rest = parse_layout(without_quotes(description.lower()))
+    q.layout, rest = parse_layout(pictured(without_quotes(description.lower())))
     q.layout.row_label, q.layout.column_label = labels(description)
     for label in (q.layout.row_label, q.layout.column_label):
         if label in q.quotes:  # a row's or column's label locates the element, it does not name it

@@ -97,8 +97,13 @@
     return bits.filter(Boolean).join(" ");
   };
   const textOf = (el) => tagOf(el) === "select" ? norm(el.selectedOptions[0] ? el.selectedOptions[0].textContent : "") : norm(el.innerText || (el.type === "button" || el.type === "submit" || el.type === "reset" ? el.value : "") || (el.shadowRoot ? el.shadowRoot.textContent : "") || drawnText(el));
+  // What a control's tooltip says, where tooltip libraries keep it (x-spreadsheet, Bootstrap, tippy,
+  // hint.css, balloon.css...): a toolbar of bare icons is named by its tooltips.
+  const TOOLTIP_ATTRIBUTES = ["data-tooltip", "data-tip", "data-title", "data-original-title", "data-bs-original-title",
+    "data-tippy-content", "data-hint", "data-balloon", "data-microtip"];
   const labelOf = (el) => {
-    const bits = [el.getAttribute("aria-label"), el.getAttribute("placeholder"), el.getAttribute("title"), el.getAttribute("alt")];
+    const bits = [el.getAttribute("aria-label"), el.getAttribute("placeholder"), el.getAttribute("title"), el.getAttribute("alt"),
+      ...TOOLTIP_ATTRIBUTES.map((a) => el.getAttribute(a))];
     const labelled = el.getAttribute("aria-labelledby");
     if (labelled) bits.push(...labelled.split(/\s+/).map((id) => { const n = document.getElementById(id); return n && n.innerText; }));
     if (el.labels) for (const l of el.labels) bits.push(l.innerText);

@@ -222,8 +222,14 @@ def alike(a: dict, b: dict) -> bool:
     ca, cb = a.get("chain") or [], b.get("chain") or []
     for level in range(min(len(ca), len(cb), 3)):
         if ca[level][0] == cb[level][0]:
-            return all(ca[i][1] == cb[i][1] for i in range(level))
+            return all(_laid_out_alike(ca[i][1], cb[i][1]) for i in range(level))
     return False
+
+
+def _laid_out_alike(a: str, b: str) -> bool:
+    """Two containers' signatures (tag.class.role) lay out their children the same way; the rows of one
+    table do whatever their classes ("theme-colors", "standard-colors": one palette of seven rows)."""
+    return a == b or a.split(".")[0] == b.split(".")[0] == "tr"
 
 
 def groups(elements: list[dict]) -> list[list[int]]:

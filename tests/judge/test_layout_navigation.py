@@ -297,6 +297,47 @@ CASES = {
     ),
 }
 
+ICONS = """<!doctype html><html><head><style>body{font-family:Arial;margin:24px}
+.tb{display:flex;gap:4px;padding:6px;background:#f4f4f4}.btn{width:28px;height:28px;position:relative}
+.img{width:18px;height:18px;margin:5px;background:#555}.pal{display:none;position:absolute;top:32px;left:0;background:#fff}
+.pal.open{display:block}.pal td{width:16px;height:16px;padding:1px}.pal div{width:16px;height:16px}</style></head><body>
+<div class="tb"><div class="btn" data-tooltip="Paint format"><div class="img paintformat"></div></div>
+<div class="btn" data-tooltip="Text color"><div class="img color"></div></div>
+<div class="btn" data-tooltip="Fill color" id="fill"><div class="img bg"></div><div class="pal" id="pal"><table><tbody>
+<tr class="theme-placeholders"></tr><tr class="theme-colors"></tr><tr class="theme-colors"></tr>
+<tr class="standard-colors"></tr></tbody></table></div></div></div><p id="s">No fill</p><script>
+const shades = [["#fff", "#000", "#eee", "#456"], ["#f2f2f2", "#777", "#ddd", "#dde"], ["#ccc", "#555", "#bbb", "#abc"],
+  ["#c00000", "#ff0000", "#ffc000", "#ffff00"]];
+const names = {"#ffff00": "yellow", "#ffc000": "orange"};
+document.querySelectorAll("#pal tr").forEach((tr, r) => shades[r].forEach((c) => {
+  const td = document.createElement("td"); td.innerHTML = `<div style="background:${c}"></div>`;
+  td.addEventListener("click", (e) => { e.stopPropagation(); pal.classList.remove("open");
+    document.getElementById("s").textContent = "Fill: " + (names[c] || c); });
+  tr.append(td); }));
+fill.addEventListener("click", () => pal.classList.add("open"));
+document.querySelector("[data-tooltip='Paint format']").addEventListener("click", () => {
+  document.getElementById("s").textContent = "Painting format"; });
+</script></body></html>"""
+CASES["bare icons by their tooltips and pictures, a palette whose rows differ in class"] = (
+    {"index.html": ICONS},
+    [
+        (
+            "Click",
+            "Click the paint-bucket icon in the toolbar, just right of the underlined 'A' icon.",
+            "A palette of small colour squares drops down under the paint bucket.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the bright yellow square in the bottom row of the palette, the fourth from the left.",
+            "The palette closes and the line below reads 'Fill: yellow'.",
+            {},
+        ),
+    ],
+    "iwr",
+    1.0,
+)
+
 
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory) -> dict:
