@@ -88,6 +88,21 @@ def _replaced(row: dict, fact: Fact, before: dict, after: dict) -> None:
         )
 
 
+def _appeared(row: dict, fact: Fact, before: dict, after: dict) -> None:
+    """ "'✓ Valid' appears" where the page showed '✓ Valid' already (its code sample quotes it): it
+    appeared if it shows more often now; else it did not."""
+    if before.get("error") or after.get("error"):
+        return
+    if _count(fact, fact.text, after) > _count(fact, fact.text, before):
+        row["before"] = False
+        row["note"] = "shown before the step too, elsewhere; shown more often now"
+    else:
+        row["after"] = False
+        row["failure"] = (
+            f"'{fact.text}' was shown before the step already and is not shown more often after it: it did not appear"
+        )
+
+
 def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Verdict) -> Verdict:
     """The step's verdict from the assertion's facts, read before and after the action, and the
     change rule's verdict `change` (see docs/judge.md, Verdicts):
@@ -114,6 +129,8 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
             row["note"] = "shown fewer times than before the step (it is also shown elsewhere)"
         if f.was and row["before"] and row["after"]:
             _replaced(row, f, before, after)
+        elif f.new and row["before"] and row["after"]:
+            _appeared(row, f, before, after)
         row.update({k: v for k, v in (("field", f.field), ("noun", f.noun), ("tone", f.tone)) if v})
         if f.kind == "looks":
             row["failure"] = f"{f.thing()} {f.change()[1]}"

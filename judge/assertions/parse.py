@@ -100,6 +100,11 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                 and _clause_has_value_verb_after(clause, idx)
             ):
                 role = SKIP  # the field's name: it may be a placeholder that typing hides
+            if "instead" in _words(window[-2:]) and facts and facts[-1].kind in ("visible", "number"):
+                # "shows 'B' instead of 'A'": A is what B replaced (it may stay elsewhere, a tab's label)
+                facts[-1] = facts[-1].model_copy(update={"was": _clean_quote(t.text) if not is_number else t.text})
+                prev_mention = idx
+                continue
             prev_mention = idx
             was = replaced if replaced and _to_after(window) else ""
             replaced = _clean_quote(t.text) if role == SKIP and "from" in _words(window[-3:]) else ""
@@ -118,7 +123,8 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             elif (field := _value_field(clause, idx)) is not None:
                 facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field))
             else:
-                facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was))
+                new = _appears_after(clause, idx)
+                facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
         facts += _field_state_facts(clause)
         # a colour of the row of alike things acted on: only a click or a key acts on one
         facts += [f for f in predicate_facts(clause) if not f.state or action_type in ("Click", "Press")]
@@ -130,6 +136,33 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             seen.add(f)
             out.append(f)
     return out
+
+
+def _appears_after(clause: list[Tok], idx: int) -> bool:
+    """ "'✓ Valid' appears", "a red 'Too short' pops up", "'X' is shown again", "'X' comes back": the
+    words after the mention, up to its verb's particle, say it appears now."""
+    ws: list[str] = []
+    aside = False  # "'Input is not a number!' (on two lines) appears": a parenthesis is skipped
+    for t in clause[idx + 1 :]:
+        if t.kind == "p" and t.text in "()":
+            aside = t.text == "("
+            continue
+        if aside:
+            continue
+        if t.kind != "w":
+            break
+        ws.append(t.text)
+        if len(ws) == 4:
+            break
+    verb = next((k for k, w in enumerate(ws) if w in VERBS), None)
+    if verb is None:
+        return False
+    rest = ws[verb:]
+    if rest[0] in {"appears", "appear", "reappears", "reappear", "emerges"}:
+        return True
+    if rest[0] in {"pops", "shows", "comes"} and rest[1:2] in (["up"], ["back"], ["in"]):
+        return True
+    return rest[0] in {"is", "are"} and any(w in {"again", "back"} for w in rest[1:3])
 
 
 def _to_after(window: list[Tok]) -> bool:

@@ -290,6 +290,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
             if kinds:
                 out.append(Fact(kind="gone", noun=kinds[0]))
+                if text and kinds[0] in ("banner", "tooltip"):  # "the '✓ Valid' message is gone": its text
+                    # goes with it (a panel's or dialog's name may be a title that stays: not so)
+                    out.append(Fact(kind="absent", text=text))
                 continue
         if any(w in NEG for w in pw[:3]):
             continue

@@ -214,6 +214,12 @@ STYLED = page(
 bold.onclick = () => { bold.classList.add("on"); st.textContent = "Formatted"; JS };</script></body></html>""",
 )
 
+SAMPLE = page(
+    "pre { background: #eee; } .on { background: #ccc; }",
+    """<pre>valid.textContent = "✓ Valid";</pre><input id="ph" value="2015550123"> <span id="valid"></span>
+<button id="chk">Check</button><script>chk.onclick = () => { chk.classList.add("on"); JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -277,6 +283,7 @@ OPENS_LIST = task("Click", "Click 'Topics'", "'Topics' turns bold and opens a li
 CANVAS_MENU = task("Click", "Click the 'Format' button", "A menu drops down under the button.")
 UNSTRIKE = task("Click", "Click 'Toggle'", "'Buy milk' is greyed and no longer struck through.")
 BOLD = task("Click", "Click the 'B' button", "The '11' is now drawn in bold, and the 'B' button is shaded.")
+APPEARS = task("Click", "Click 'Check'", "A green '✓ Valid' appears to the right of the field.")
 
 PAGES = {
     # counts and descriptions are not required text
@@ -345,6 +352,9 @@ PAGES = {
     "the button is pressed but no palette": (PALETTE, FILL % "", False),
     "'Topics' opens a list": (OPENS_LIST, TOPICS % "list.classList.add('open');", True),
     "'Topics' turns bold only": (OPENS_LIST, TOPICS % "", False),
+    # quoted text said to appear, which the page's code sample quotes already: it must show more often
+    "the message appears next to the field": (APPEARS, SAMPLE % "valid.textContent = '✓ Valid';", True),
+    "only the code sample quotes the message": (APPEARS, SAMPLE % "", False),
     # typographic styles of quoted text
     "the item is no longer struck through": (UNSTRIKE, STYLED % "item.classList.remove('done');", True),
     "the item is greyed but still struck through": (UNSTRIKE, STYLED % "", False),
@@ -435,3 +445,11 @@ def test_a_thing_said_to_appear_is_looked_for_among_what_is_new(runs) -> None:
 def test_the_style_of_quoted_text_is_read_before_and_after(runs) -> None:
     assert "'11' is not bold" in runs["only the button is shaded"].steps[0].reason
     assert "'Buy milk' is still struck through" in runs["the item is greyed but still struck through"].steps[0].reason
+
+
+def test_quoted_text_said_to_appear_must_show_more_often_than_before(runs) -> None:
+    (row,) = runs["the message appears next to the field"].steps[0].verdict.evidence["facts"]
+    assert row["before"] is False and row["after"] is True and "shown more often now" in row["note"], row
+    assert "is not shown more often after it: it did not appear" in (
+        runs["only the code sample quotes the message"].steps[0].reason
+    )

@@ -21,7 +21,8 @@ def short(f: Fact) -> str:
         return f"{'shows' if f.state else 'looks'}:{f.text or f.noun}:{f.tone}"
     if f.kind == "value" and f.field:
         return f"value@{f.field}:{f.text}"
-    return f"{f.kind}{'@view' if f.in_view else ''}:{f.text}" + (f"<{f.was}" if f.was else "")
+    kind = "new" if f.new else f.kind
+    return f"{kind}{'@view' if f.in_view else ''}:{f.text}" + (f"<{f.was}" if f.was else "")
 
 
 # (assertion, action type, the facts it states) in the style of the bundled pack and of real sites
@@ -39,7 +40,7 @@ CASES = [
     (
         "A new todo 'Buy milk' appears at the bottom of the list and the counter shows '1 item left'.",
         "Press",
-        ["visible:Buy milk", "visible:1 item left"],
+        ["new:Buy milk", "visible:1 item left"],
     ),
     ("The todo 'Walk the dog' is marked as completed.", "Click", ["visible:Walk the dog", "checked"]),
     (
@@ -57,6 +58,11 @@ CASES = [
     # jQuery UI demos
     ("The 'Section 2' panel expands and shows its content.", "Click", ["visible:Section 2"]),
     ("The accordion panel 'Section 1' collapses.", "Click", ["gone:panel"]),
+    ("The '✓ Valid' message is gone.", "Click", ["gone:banner", "absent:✓ Valid"]),
+    ("A red 'Too short' appears next to the field.", "Click", ["new:Too short"]),
+    ("'Input is not a number!' (on two lines) appears under it.", "Type", ["new:Input is not a number!"]),
+    ("The green '✓ Valid' is shown again.", "Click", ["new:✓ Valid"]),
+    ("The panel shows the text 'LexCorp' instead of 'Acme'.", "Click", ["visible:LexCorp<Acme"]),
     ("The date field shows '03/18/2026'.", "Click", ["value@date:03/18/2026"]),
     ("The 'Basic dialog' dialog closes.", "Click", ["absent:Basic dialog", "gone:dialog"]),
     ("The slider handle moves to 50.", "Click", []),
@@ -67,7 +73,7 @@ CASES = [
     (
         "A tooltip 'We ask for your age only for statistical purposes.' appears next to the field.",
         "Click",
-        ["visible:We ask for your age only for statistical purposes."],
+        ["new:We ask for your age only for statistical purposes."],
     ),
     ("The sortable list now reads Item 2, Item 1, Item 3.", "Click", []),
     ("The radio button 'New York' is checked.", "Click", ["visible:New York", "checked"]),
@@ -120,7 +126,7 @@ CASES = [
     ),
     ("No error 'Please enter a valid email' appears.", "Click", []),
     ("The form does not show 'Thank you for subscribing' yet.", "Click", ["absent:Thank you for subscribing"]),
-    ("A toast 'Saved!' appears and disappears after 3 seconds.", "Click", ["visible:Saved!"]),
+    ("A toast 'Saved!' appears and disappears after 3 seconds.", "Click", ["new:Saved!"]),
     # fields and checkboxes acted on
     ("The 'Password' field is filled in, shown as masked dots.", "Type", ["filled@Password"]),
     (
@@ -149,7 +155,7 @@ CASES = [
         "'Buy milk' appears as a todo under the box, the box is empty again and '1 item left' is shown at the "
         "bottom left.",
         "Press",
-        ["visible:Buy milk", "visible:1 item left", "empty"],
+        ["new:Buy milk", "visible:1 item left", "empty"],
     ),
     (
         "'Book flights' is no longer struck through, '1 item left' is shown and the button reads "
@@ -158,7 +164,7 @@ CASES = [
         ["visible:1 item left", "visible:Clear completed (1)", "not struck:Book flights"],
     ),
     ("'Buy milk' is removed, 'Walk the dog' is shown.", "Click", ["absent:Buy milk", "visible:Walk the dog"]),
-    ("'Automatic' is selected instead of 'Standard' and shown in blue.", "Click", ["visible:Automatic"]),
+    ("'Automatic' is selected instead of 'Standard' and shown in blue.", "Click", ["visible:Automatic<Standard"]),
     (
         "'3 Star' is unchecked and grey again; '5 Star' stays checked.",
         "Click",
@@ -184,7 +190,7 @@ CASES = [
     (
         "A red error 'The code \"WELCOME5\" is not valid.' appears and the total stays $170.09.",
         "Click",
-        ['visible:The code "WELCOME5" is not valid.', "number:$170.09"],
+        ['new:The code "WELCOME5" is not valid.', "number:$170.09"],
     ),
     (
         "The 'Everything your team needs, nothing it doesn't' heading comes into view.",
@@ -251,7 +257,7 @@ CASES = [
     (
         "The wizard stays on step 1 'Choose your treatment' and the error 'Please choose a treatment.' appears.",
         "Click",
-        ["visible:Choose your treatment", "visible:Please choose a treatment."],
+        ["visible:Choose your treatment", "new:Please choose a treatment."],
     ),
     # words nobody here wrote (the blind split's kinds of sentences, on made-up content)
     ("The display shows '110.25' (10.5 squared).", "Click", ["visible:110.25"]),
@@ -264,7 +270,7 @@ CASES = [
     (
         "'Walk the dog' appears below 'Buy milk' and '2 items left' is shown.",
         "Click",
-        ["visible:Walk the dog", "visible:2 items left"],
+        ["new:Walk the dog", "visible:2 items left"],
     ),
     ("The display shows the result '14' in place of '2*(3+4)'.", "Press", ["visible:14"]),
     # a colour stated as the state after the step: looked for, not required to change
