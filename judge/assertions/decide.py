@@ -93,7 +93,7 @@ def _appeared(row: dict, fact: Fact, before: dict, after: dict) -> None:
     appeared if it shows more often now; else it did not."""
     if before.get("error") or after.get("error"):
         return
-    if _count(fact, fact.text, after) > _count(fact, fact.text, before):
+    if occurrences(after.get("rendered", ""), fact.text) > occurrences(before.get("rendered", ""), fact.text):
         row["before"] = False
         row["note"] = "shown before the step too, elsewhere; shown more often now"
     else:

@@ -38,8 +38,8 @@ class Fact(BaseModel):
     """For `visible` and `number`: what the assertion says it replaces ("changes from '7' to '3'"):
     shown before the step too, it must then show more often, or that must show less often."""
     new: bool = False
-    """For `visible`: said to appear ("'✓ Valid' appears", "is shown again"): shown before the step too
-    (a code sample quoting it, another field's message), it must show more often after it."""
+    """For `visible`: said to appear ("'✓ Valid' appears", "pops up"): rendered before the step too (a
+    code sample quoting it, another field's message), it must be rendered more often after it."""
     state: bool = False
     """For `looks`: said as how the thing looks after the step ("the stars are gold"), not as a change:
     its region must show that colour then; shown before the step too, the change rule decides."""

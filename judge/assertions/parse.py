@@ -139,8 +139,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
 
 
 def _appears_after(clause: list[Tok], idx: int) -> bool:
-    """ "'✓ Valid' appears", "a red 'Too short' pops up", "'X' is shown again", "'X' comes back": the
-    words after the mention, up to its verb's particle, say it appears now."""
+    """ "'✓ Valid' appears", "a red 'Too short' pops up": the words after the mention, up to its verb's
+    particle, say it appears now. Not "is shown again", "reappears", "comes back": what a dialog covered
+    was on the page all along."""
     ws: list[str] = []
     aside = False  # "'Input is not a number!' (on two lines) appears": a parenthesis is skipped
     for t in clause[idx + 1 :]:
@@ -158,11 +159,9 @@ def _appears_after(clause: list[Tok], idx: int) -> bool:
     if verb is None:
         return False
     rest = ws[verb:]
-    if rest[0] in {"appears", "appear", "reappears", "reappear", "emerges"}:
+    if rest[0] in {"appears", "appear", "emerges"}:
         return True
-    if rest[0] in {"pops", "shows", "comes"} and rest[1:2] in (["up"], ["back"], ["in"]):
-        return True
-    return rest[0] in {"is", "are"} and any(w in {"again", "back"} for w in rest[1:3])
+    return rest[0] in {"pops", "shows"} and rest[1:2] == ["up"]
 
 
 def _to_after(window: list[Tok]) -> bool:

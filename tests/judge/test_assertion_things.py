@@ -220,6 +220,12 @@ SAMPLE = page(
 <button id="chk">Check</button><script>chk.onclick = () => { chk.classList.add("on"); JS };</script></body></html>""",
 )
 
+CARDS = page(
+    "",
+    """<input id="t" value="Write report"> <button id="add">Add</button><ul id="cards"><li>Try this</li></ul>
+<script>add.onclick = () => { const v = t.value; t.value = ""; JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -284,6 +290,7 @@ CANVAS_MENU = task("Click", "Click the 'Format' button", "A menu drops down unde
 UNSTRIKE = task("Click", "Click 'Toggle'", "'Buy milk' is greyed and no longer struck through.")
 BOLD = task("Click", "Click the 'B' button", "The '11' is now drawn in bold, and the 'B' button is shaded.")
 APPEARS = task("Click", "Click 'Check'", "A green '✓ Valid' appears to the right of the field.")
+ADD_CARD = task("Click", "Click 'Add'", "A card 'Write report' appears in the list, under 'Try this'.")
 
 PAGES = {
     # counts and descriptions are not required text
@@ -355,6 +362,12 @@ PAGES = {
     # quoted text said to appear, which the page's code sample quotes already: it must show more often
     "the message appears next to the field": (APPEARS, SAMPLE % "valid.textContent = '✓ Valid';", True),
     "only the code sample quotes the message": (APPEARS, SAMPLE % "", False),
+    "the typed text becomes a card": (
+        ADD_CARD,
+        CARDS % "cards.insertAdjacentHTML('beforeend', `<li>${v}</li>`);",
+        True,
+    ),
+    "the typed text is only cleared": (ADD_CARD, CARDS % "", False),
     # typographic styles of quoted text
     "the item is no longer struck through": (UNSTRIKE, STYLED % "item.classList.remove('done');", True),
     "the item is greyed but still struck through": (UNSTRIKE, STYLED % "", False),
