@@ -182,6 +182,18 @@ const iwrLook = (() => {
     return out.filter(Boolean).map(wordsOf);
   };
   const within = (hay, want) => hay.some((_, i) => i + want.length <= hay.length && want.every((w, k) => hay[i + k] === w));
+  // The value of the only field in view, if there is exactly one ("the calculator's display box shows
+  // '7'" after a click on the '7' key, whose label shows '7' too); null otherwise.
+  const soleField = () => {
+    const inView = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth; };
+    const found = [];
+    for (const root of allRoots(document.body || html)) for (const f of root.querySelectorAll(FIELDS)) {
+      if (!isField(f) || f.type === "hidden" || !iwrProbe.shown(f) || !inView(f)) continue;
+      found.push(f);
+      if (found.length > 1) return null;
+    }
+    return found.length === 1 ? fieldValue(found[0]) : null;
+  };
   const named = (name, acted) => {
     const want = wordsOf(name);
     const exact = [], part = [];
@@ -228,6 +240,7 @@ const iwrLook = (() => {
     const state = check ? (check.matches("input") ? check.checked : check.getAttribute("aria-checked") === "true") : null;
     return {
       ...read(),
+      sole: soleField(),
       acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
       named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),

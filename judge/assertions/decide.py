@@ -88,6 +88,21 @@ def _replaced(row: dict, fact: Fact, before: dict, after: dict) -> None:
         )
 
 
+def _in_sole_field(fact: Fact, row: dict, before: dict | None, after: dict) -> bool:
+    """ "The display box shows '7'" after a click on the '7' key: no field was acted on or named, and the
+    text held before the step on the page (the key's own label); the page's only field, when it has
+    one, is the box the sentence speaks of."""
+    return (
+        fact.kind == "value"
+        and not fact.field
+        and not (after.get("acted") or {}).get("field")
+        and bool(row["before"] and row["after"])
+        and before is not None
+        and isinstance(before.get("sole"), str)
+        and isinstance(after.get("sole"), str)
+    )
+
+
 def _appeared(row: dict, fact: Fact, before: dict, after: dict) -> None:
     """ "'✓ Valid' appears" where the page showed '✓ Valid' already (its code sample quotes it): it
     appeared if it shows more often now; else it did not."""
@@ -127,6 +142,9 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
             # its occurrences went away, which is what the sentence says
             row["before"], row["after"] = False, True
             row["note"] = "shown fewer times than before the step (it is also shown elsewhere)"
+        if _in_sole_field(f, row, before, after):
+            row["before"], row["after"] = contains(before["sole"], f.text), contains(after["sole"], f.text)
+            row["note"] = "read in the page's only field (the text was on the page before the step too)"
         if f.was and row["before"] and row["after"]:
             _replaced(row, f, before, after)
         elif f.new and row["before"] and row["after"]:

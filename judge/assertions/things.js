@@ -144,19 +144,36 @@ const iwrThings = (() => {
   };
   // What is visible now, kept as a handle before the step, so that what appears is told apart after it
   // ("a palette drops down", "a menu opens").
-  const visibleNow = () => new Set(all().filter((e) => !e.matches("html, body, head, script, style") && visible(e)));
+  const visibleNow = () => ({ els: new Set(all().filter((e) => !e.matches("html, body, head, script, style") && visible(e))), drawn: canvases() });
   const area = (e) => { const r = e.getBoundingClientRect(); return Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0)) * Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)); };
   // Elements shown now that were not before (the outermost of each new piece, big enough to be seen),
-  // how many of them are of the kind or word named, and whether a large canvas is in view (a page
+  // how many of them are of the kind or word named, and whether a large canvas in view changed (a page
   // that draws its pop-ups shows nothing new in its elements).
+  // The large canvases in view, each shrunk to 24 x 24 pixels: what a page draws there, compared before
+  // and after the step ("tainted" when the page drew another origin's image into it).
+  const canvases = () => Array.from(document.querySelectorAll("canvas"))
+    .filter((c) => visible(c) && area(c) >= 0.2 * innerWidth * innerHeight)
+    .map((c) => {
+      try {
+        const small = document.createElement("canvas");
+        small.width = small.height = 24;
+        const g = small.getContext("2d");
+        g.drawImage(c, 0, 0, 24, 24);
+        return Array.from(g.getImageData(0, 0, 24, 24).data).join(",");
+      } catch (e) { return "tainted"; }
+    });
+  const TIP = KINDS.tooltip;
   const appeared = ({ before, kind }) => {
     const k = KINDS[kind];
-    const fresh = all().filter((e) => !before.has(e) && !e.matches("html, body, head, script, style") && visible(e));
+    // a hover's tooltip is not the palette or menu the step said appears
+    const tip = (e) => kind !== "tooltip" && ((TIP.sel && e.matches(TIP.sel)) || has(e, TIP.words));
+    const fresh = all().filter((e) => !before.els.has(e) && !e.matches("html, body, head, script, style") && visible(e) && !tip(e));
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
     const ofKind = (e) => k ? (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
     const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length;
-    const canvas = Array.from(document.querySelectorAll("canvas")).some((c) => visible(c) && area(c) >= 0.2 * innerWidth * innerHeight);
+    const drawn = canvases();
+    const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => d === "tainted" || d !== before.drawn[i]));
     return { fresh: top.length, named, canvas, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
   // The typographic styles of the visible elements showing `text` (the innermost ones): bold from the

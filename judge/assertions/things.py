@@ -145,15 +145,15 @@ async def _styled(page, fact: Fact) -> tuple[bool | None, str]:
 
 async def _appeared(page, fact: Fact, before) -> tuple[bool | None, str]:
     """Something not shown before the step is shown after it: one of the kind named ("a menu"), or any
-    new piece of the page (what a person calls a palette the page may call anything). Nothing new
-    among the page's elements fails it, unless the page draws in a large canvas (undecided)."""
+    new piece of the page (what a person calls a palette the page may call anything), a hover's tooltip
+    aside. Nothing new among the page's elements fails it, unless a large canvas changed (undecided)."""
     seen = await page.evaluate(_js("return iwrThings.appeared(args);"), {"before": before, "kind": fact.noun})
     if seen["fresh"] or seen["named"]:
         kind = f"{seen['named']} of them a {fact.noun}" if seen["named"] else f"none called a {fact.noun}"
         return True, f"{seen['fresh']} new piece(s) shown ({kind}; e.g. {', '.join(seen['sample'])})"
     if seen["canvas"]:
-        return None, "nothing new among the page's elements; it draws in a canvas, where it may be"
-    return False, "nothing that was not shown before the step is shown after it"
+        return None, "nothing new among the page's elements; its canvas changed, where it may be drawn"
+    return False, "nothing that was not shown before the step is shown after it (a tooltip aside)"
 
 
 async def _kept_without_hover(
