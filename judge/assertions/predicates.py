@@ -164,6 +164,8 @@ def _style_facts(text: str, pw: list[str]) -> list[Fact]:
 
 
 _SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
+_LOOK_PARTS = {"background", "border", "outline", "frame", "shadow", "underline", "highlight", "glow", "fill", "tint"}
+"""What an element "has" or "gets" that is a look of it ("has a grey background")."""
 
 
 def _tone(pw: list[str], now: bool = False) -> str | None:
@@ -175,6 +177,14 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
         return LOOK_ALONE[pw[0]]
     if tuple(pw[:2]) in LOOK_PAIRS:
         return LOOK_PAIRS[tuple(pw[:2])]
+    if pw[0] in {"has", "have", "gets", "get"} and len(pw) > 2 and pw[1] in {"a", "an"}:
+        # "the 'B' button has a grey shaded background", "the row gets a blue border": the part's look
+        named = pw[2:7]
+        part = next((j for j, w in enumerate(named) if w in _LOOK_PARTS), None)
+        if part is not None:
+            tones = [TONES[w] for w in named[:part] if w in TONES and TONES[w]]
+            return tones[0] if tones else ""
+        return None
     if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
         later = [TONES[w] for w in pw[2:5] if w in TONES and TONES[w]]
         return later[0] if later else ""

@@ -295,6 +295,7 @@ SHEET = task("Click", "Click the 'Total' button", "The grid shows 'Sheet' and 'S
 PALETTE = task("Click", "Click the 'Fill' button", "A palette of small colour squares drops down under the button.")
 OPENS_LIST = task("Click", "Click 'Topics'", "'Topics' turns bold and opens a list under it.")
 CANVAS_MENU = task("Click", "Click the 'Format' button", "A menu drops down under the button.")
+HAS_GREEN = task("Click", "Click the 'Accept' button", "The button now has a green background.")
 SEVEN = task("Click", "Click the '7' key", "The calculator's display box above the keypad shows '7'.")
 UNSTRIKE = task("Click", "Click 'Toggle'", "'Buy milk' is greyed and no longer struck through.")
 BOLD = task("Click", "Click the 'B' button", "The '11' is now drawn in bold, and the 'B' button is shaded.")
@@ -332,6 +333,8 @@ PAGES = {
     ),
     "button turns green": (GREEN, BUTTON % "#2e9d4a", True),
     "button turns red": (GREEN, BUTTON % "#d93025", False),
+    "the button has a green background": (HAS_GREEN, BUTTON % "#2e9d4a", True),
+    "the button has a red background": (HAS_GREEN, BUTTON % "#d93025", False),
     "row highlighted": (PICK, ROWS % "#fff3b0", True),
     "row not highlighted": (PICK, ROWS % "transparent", False),
     "star fills in": (STAR, STARS % "s1.textContent = '★';", True),
