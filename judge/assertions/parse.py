@@ -126,8 +126,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                 new = _appears_after(clause, idx)
                 facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
         facts += _field_state_facts(clause)
-        # a colour of the row of alike things acted on: only a click or a key acts on one
-        facts += [f for f in predicate_facts(clause) if not f.state or action_type in ("Click", "Press")]
+        # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
+        # names its own)
+        facts += [f for f in predicate_facts(clause) if not f.state or f.text or action_type in ("Click", "Press")]
         if action_type in ("Click", "Press"):
             facts += _checked_facts(clause)
     seen, out = set(), []

@@ -255,7 +255,9 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
         return ("", ["?", *nouns_of(words[:cut])[:2]])
     if quoted and not own_quotes and cut == 0:
         return "", nouns[:2]  # "above 'Font Awesome' the small marks ...": the quote says where they are
-    return (_clean_quote(quoted[-1]) if quoted else ""), nouns[:2]
+    # "squares '1' and '2' in 'Square Rating'": the quotes before the first preposition name it
+    named = own_quotes or quoted
+    return (_clean_quote(named[-1]) if named else ""), nouns[:2]
 
 
 def predicate_facts(clause: list[Tok]) -> list[Fact]:
@@ -309,6 +311,11 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         tone = _tone(pw, now=any(t.kind == "w" and t.text == "now" for t in phrase[k : k + 3]))
         if tone is None and (colour := _state_colour(pw)) and (plural := _plural(nouns)):
             out.append(Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True))
+            continue
+        if tone is None and text and (colour := _state_colour(pw)):
+            # "'PORTFOLIO' in it is yellow": the quoted text's region shows that colour after the step
+            # (shown before the step too, the change rule decides)
+            out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=True))
             continue
         if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
             continue

@@ -121,6 +121,7 @@ const iwrThings = (() => {
           if (inner.length === 1) return inner[0];
         }
       }
+      if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
       return hit && acted && acted.contains(hit) ? acted : hit;  // the text of the element acted on: that element
     }
     if (!nouns || !nouns.length) return acted;

@@ -84,7 +84,7 @@ def _nothing(fact: Fact) -> str:
     if fact.kind == "gone":
         return f"no {fact.noun} was shown before the step"
     what = f"'{fact.text}'" if fact.text else f"no {fact.noun}" if fact.noun else "no element acted on"
-    return f"{what} found in the viewport before the step" if fact.text else f"{what} found in the viewport"
+    return f"{what} not found in the viewport before the step" if fact.text else f"{what} found in the viewport"
 
 
 async def before(page, facts: list[Fact], element, action_type: str) -> dict:
@@ -114,7 +114,7 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
             await handle.dispose()
     found_looks = []
     for f in looks:
-        if f.state and element is None:  # the row acted on is what a stated colour is looked for in
+        if f.state and element is None and not f.text:  # the row acted on is where a stated colour is looked for
             things[str(f)], notes[str(f)] = None, "no element acted on"
             continue
         found = await _find(page, f, element, action_type)

@@ -234,6 +234,14 @@ CARDS = page(
 <script>add.onclick = () => { const v = t.value; t.value = ""; JS };</script></body></html>""",
 )
 
+SPRITE = page(
+    "#bold { width: 28px; height: 28px; display: inline-block; cursor: pointer; background: #fff;"
+    " border: 1px solid #ddd; } #bold i { display: block; width: 18px; height: 18px; margin: 5px;"
+    " background: linear-gradient(#333, #333) 4px 2px / 10px 14px no-repeat; }",
+    """<div id="bold" role="button" aria-label="Font bold" title="Font bold"><i></i></div><p id="s">Plain</p>
+<script>bold.onclick = () => { s.textContent = "Styled"; JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -296,6 +304,7 @@ PALETTE = task("Click", "Click the 'Fill' button", "A palette of small colour sq
 OPENS_LIST = task("Click", "Click 'Topics'", "'Topics' turns bold and opens a list under it.")
 CANVAS_MENU = task("Click", "Click the 'Format' button", "A menu drops down under the button.")
 HAS_GREEN = task("Click", "Click the 'Accept' button", "The button now has a green background.")
+SHADED = task("Click", "Click the bold 'B' button", "The 'B' button has a grey shaded background.")
 SEVEN = task("Click", "Click the '7' key", "The calculator's display box above the keypad shows '7'.")
 UNSTRIKE = task("Click", "Click 'Toggle'", "'Buy milk' is greyed and no longer struck through.")
 BOLD = task("Click", "Click the 'B' button", "The '11' is now drawn in bold, and the 'B' button is shaded.")
@@ -384,6 +393,9 @@ PAGES = {
     # a value said of "the display box" while the key pressed shows it too: the page's only field
     "the display shows the key's digit": (SEVEN, CALCULATOR % "d.value = '7';", True),
     "the display stays at 0": (SEVEN, CALCULATOR % "", False),
+    # a quote the page draws only in an icon's picture names the textless control acted on
+    "the icon button is shaded": (SHADED, SPRITE % "bold.style.background = '#bbb';", True),
+    "the icon button stays white": (SHADED, SPRITE % "", False),
     # typographic styles of quoted text
     "the item is no longer struck through": (UNSTRIKE, STYLED % "item.classList.remove('done');", True),
     "the item is greyed but still struck through": (UNSTRIKE, STYLED % "", False),

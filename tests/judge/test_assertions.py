@@ -252,6 +252,12 @@ CASES = [
     ("The button turns green.", "Click", ["looks:button:green"]),
     ("The 'B' button has a grey shaded background.", "Click", ["visible:B", "looks:B:darker"]),
     ("The row gets a blue border.", "Click", ["looks:row:blue"]),
+    (
+        "Squares '1' and '2' in 'Square Rating' now have a dark blue outline.",
+        "Click",
+        ["visible:1", "visible:2", "visible:Square Rating", "looks:2:darker"],
+    ),
+    ("'PORTFOLIO' in the top bar is yellow.", "Scroll", ["visible@view:PORTFOLIO", "shows:PORTFOLIO:yellow"]),
     ("The list has a new item.", "Click", []),
     ("The row is highlighted.", "Click", ["looks:row:"]),
     ("The star fills in.", "Click", ["looks:star:"]),
