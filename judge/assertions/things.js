@@ -150,8 +150,8 @@ const iwrThings = (() => {
   // Elements shown now that were not before (the outermost of each new piece, big enough to be seen),
   // how many of them are of the kind or word named, and whether a large canvas in view changed (a page
   // that draws its pop-ups shows nothing new in its elements).
-  // The large canvases in view, each shrunk to 24 x 24 pixels: what a page draws there, compared before
-  // and after the step ("tainted" when the page drew another origin's image into it).
+  // The large canvases in view, each shrunk to 24 x 24 RGBA pixels: what a page draws there, compared
+  // before and after the step ("tainted" when the page drew another origin's image into it).
   const canvases = () => Array.from(document.querySelectorAll("canvas"))
     .filter((c) => visible(c) && area(c) >= 0.2 * innerWidth * innerHeight)
     .map((c) => {
@@ -160,9 +160,19 @@ const iwrThings = (() => {
         small.width = small.height = 24;
         const g = small.getContext("2d");
         g.drawImage(c, 0, 0, 24, 24);
-        return Array.from(g.getImageData(0, 0, 24, 24).data).join(",");
+        return Array.from(g.getImageData(0, 0, 24, 24).data);
       } catch (e) { return "tainted"; }
     });
+  // Drawn anew: more than 1% of the shrunk pixels moved by more than 24 levels (a caret, a hover line or
+  // anti-aliasing is not a menu drawn there).
+  const redrawn = (a, b) => {
+    if (a === "tainted" || b === "tainted" || !a || !b) return true;
+    let moved = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      if (Math.max(Math.abs(a[i] - b[i]), Math.abs(a[i + 1] - b[i + 1]), Math.abs(a[i + 2] - b[i + 2])) > 24) moved++;
+    }
+    return moved > 0.01 * (a.length / 4);
+  };
   const TIP = KINDS.tooltip;
   const appeared = ({ before, kind }) => {
     const k = KINDS[kind];
@@ -174,7 +184,7 @@ const iwrThings = (() => {
     const ofKind = (e) => k ? (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
     const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length;
     const drawn = canvases();
-    const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => d === "tainted" || d !== before.drawn[i]));
+    const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => redrawn(d, before.drawn[i])));
     return { fresh: top.length, named, canvas, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
   // The typographic styles of the visible elements showing `text` (the innermost ones): bold from the
