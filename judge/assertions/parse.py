@@ -100,8 +100,9 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
                 and _clause_has_value_verb_after(clause, idx)
             ):
                 role = SKIP  # the field's name: it may be a placeholder that typing hides
-            if "instead" in _words(window[-2:]) and facts and facts[-1].kind in ("visible", "number"):
-                # "shows 'B' instead of 'A'": A is what B replaced (it may stay elsewhere, a tab's label)
+            if _words(gap) == ["instead", "of"] and facts and facts[-1].kind in ("visible", "number"):
+                # "shows 'B' instead of 'A'": A is what B replaced (it may stay elsewhere, a tab's label);
+                # not "'B' is selected instead of 'A'": a state moved, both labels stay
                 facts[-1] = facts[-1].model_copy(update={"was": _clean_quote(t.text) if not is_number else t.text})
                 prev_mention = idx
                 continue
