@@ -166,6 +166,9 @@ def _style_facts(text: str, pw: list[str]) -> list[Fact]:
 _SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
 _LOOK_PARTS = {"background", "border", "outline", "frame", "shadow", "underline", "highlight", "glow", "fill", "tint"}
 """What an element "has" or "gets" that is a look of it ("has a grey background")."""
+_THIN_PARTS = {"border", "outline", "frame", "underline", "shadow", "glow"}
+"""Parts drawn in a few pixels, often on a wrapper of the element found by its quote or noun (a
+thumbnail's button, not its image): not read as the element's look."""
 
 
 def _tone(pw: list[str], now: bool = False) -> str | None:
@@ -181,10 +184,12 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
         # "the 'B' button has a grey shaded background", "the row gets a blue border": the part's look
         named = pw[2:7]
         part = next((j for j, w in enumerate(named) if w in _LOOK_PARTS), None)
-        if part is not None:
-            tones = [TONES[w] for w in named[:part] if w in TONES and TONES[w]]
-            return tones[0] if tones else ""
-        return None
+        if part is None:
+            return None
+        if named[part] in _THIN_PARTS:
+            return None  # "an amber border": a few pixels, maybe outside the element that shows the quote
+        tones = [TONES[w] for w in named[:part] if w in TONES and TONES[w]]
+        return tones[0] if tones else ""
     if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
         later = [TONES[w] for w in pw[2:5] if w in TONES and TONES[w]]
         return later[0] if later else ""
