@@ -60,10 +60,33 @@ def _words(element: dict) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
+_FIELD = re.compile(r"^\s*<(input|textarea)\b|contenteditable", re.IGNORECASE)
+_TYPING = re.compile(r"^\s*(type|enter|input|fill|write|replace|paste)\b|\b(field|text ?box|input)\b", re.IGNORECASE)
+
+
 def best_index(description: str, elements: list[dict]) -> int | None:
-    """The element whose words best match the description; None when none scores MIN_SCORE."""
+    """The element whose words best match the description; None when none scores MIN_SCORE.
+    Text is typed into a field, as a model reading "Type ... into the 'Email' field" knows: a `<label>`
+    matched stands for the first field listed after it (browser-use's input_text empties a label and
+    then waits 30 s to click it), else the best-matching field, else any element."""
+    best = _best(description, elements, MIN_SCORE)
+    if not _TYPING.search(description):
+        return best
+    texts = [str(e.get("text", "")) for e in elements]
+    at = next((i for i, e in enumerate(elements) if best is not None and e.get("index") == best), None)
+    if at is not None and _FIELD.search(texts[at]):
+        return best
+    if at is not None and texts[at].lstrip().lower().startswith("<label"):
+        after = next((e for e, t in zip(elements[at + 1 :], texts[at + 1 :]) if _FIELD.search(t)), None)
+        if after is not None:
+            return after.get("index")
+    field = _best(description, [e for e, t in zip(elements, texts) if _FIELD.search(t)], 0.0)
+    return best if field is None else field
+
+
+def _best(description: str, elements: list[dict], floor: float) -> int | None:
     quotes = [q.lower() for q in _quotes(description)]
-    best, best_score = None, MIN_SCORE
+    best, best_score = None, floor
     for element in elements:
         words = _words(element).lower()
         if not words:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import Fact
-from iwr.judge.assertions.match import contains, fold, number_pattern, occurrences
+from iwr.judge.assertions.match import contains, echoed, fold, number_pattern, occurrences
 from iwr.judge.assertions.page import look, named_fields
 from iwr.judge.assertions.parse import parse
 from iwr.judge.types import Verdict
@@ -21,6 +21,9 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     acted = reading.get("acted") or {}
     shown = reading["seen"] if fact.in_view else reading.get("page", reading["seen"])
     if fact.kind == "visible":
+        if fact.echo:
+            hays = (reading.get("rendered", ""), reading.get("drawn", ""))
+            return any(echoed(hay, fact.text, fact.echo) for hay in hays)
         return contains(shown, fact.text) or contains(reading.get("drawn", ""), fact.text)
     if fact.kind == "absent":
         return not contains(reading["strict"], fact.text)
@@ -213,6 +216,20 @@ def _failure(row: dict) -> str:
     }[row["kind"]]
 
 
+def echoes(facts: list[Fact], action) -> list[Fact]:
+    """Quotes that are a proper part of what this step typed, marked `echo`: the field typed into shows
+    them by the typing alone, so the sentence speaks of something else showing them."""
+    typed = (action.parameters.text or "") if action.type == "Type" else ""
+    if not typed.strip():
+        return facts
+    return [
+        f.model_copy(update={"echo": typed})
+        if f.kind == "visible" and contains(typed, f.text) and not contains(f.text, typed)
+        else f
+        for f in facts
+    ]
+
+
 def may_read_screen(action) -> bool:
     """Whether the verdict may read the screenshots for text (`step_verdict`): the assertion names text."""
     return any(f.kind in ("visible", "number") for f in parse(action.logical_assertion, action.type))
@@ -256,7 +273,7 @@ async def step_verdict(
     `before` read them), with the change rule's verdict `change`; just `change` when the assertion
     names nothing checkable. `shots` (before, after): the step's screenshots, read for quoted text
     the page holds only in pixels when the facts fail on its text."""
-    facts = parse(action.logical_assertion, action.type)
+    facts = echoes(parse(action.logical_assertion, action.type), action)
     if not facts:
         return change
     if before is not None and before.get("error"):

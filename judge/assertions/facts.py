@@ -40,6 +40,10 @@ class Fact(BaseModel):
     new: bool = False
     """For `visible`: said to appear ("'✓ Valid' appears", "pops up"): rendered before the step too (a
     code sample quoting it, another field's message), it must be rendered more often after it."""
+    echo: str = ""
+    """For `visible`: the text this step typed, when the quote is a proper part of it ("a suggestion box
+    showing 'Sum'" after typing '=SUM(7,8)*2'): where the typed text itself shows (the field's value, a
+    cell drawing it) does not count."""
     state: bool = False
     """For `looks`: said as how the thing looks after the step ("the stars are gold"), not as a change:
     its region must show that colour then; shown before the step too, the change rule decides."""
@@ -71,9 +75,10 @@ class Fact(BaseModel):
 
     def thing(self) -> str:
         """For `looks`: the element whose look changes, as the assertion names it."""
+        said = " ".join(reversed(self.noun.split()))  # nouns are kept head first: "bar top" is the top bar
         if self.text:
-            return f"the '{self.text}' {self.noun}" if self.noun else f"'{self.text}'"
-        return f"the {self.noun}" if self.noun else "the element acted on"
+            return f"the '{self.text}' {said}" if said else f"'{self.text}'"
+        return f"the {said}" if said else "the element acted on"
 
     def change(self) -> tuple[str, str]:
         """For `looks`: the change, said ("turns green") and denied ("did not turn green")."""

@@ -82,6 +82,15 @@ def contains(hay: str, text: str) -> bool:
     return sym is None or any(sym.search(_squash(line)) for line in (hay or "").splitlines())
 
 
+def echoed(hay: str, text: str, typed: str) -> bool:
+    """`text` shows in `hay` outside every showing of `typed`, the longer text it is a part of."""
+    p, whole = _pattern(text), _pattern(typed)
+    if p is None:
+        return False
+    folded = fold(hay)
+    return bool(p.search(whole.sub("|", folded) if whole else folded))
+
+
 def occurrences(hay: str, text: str) -> int:
     """How many times `text` shows in `hay` (matched as `contains` matches it)."""
     p, sym = _pattern(text), symbol_pattern(text)

@@ -164,6 +164,8 @@ def _style_facts(text: str, pw: list[str]) -> list[Fact]:
 
 
 _SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
+_FILLS = {"solid", "plain", "flat", "opaque", "full", "uniform", "single", "thin", "wide", "narrow", "big", "small"}
+"""Words of a thing's make-up between "is now a" and its tone ("a solid dark strip")."""
 _LOOK_PARTS = {"background", "border", "outline", "frame", "shadow", "underline", "highlight", "glow", "fill", "tint"}
 """What an element "has" or "gets" that is a look of it ("has a grey background")."""
 _THIN_PARTS = {"border", "outline", "frame", "underline", "shadow", "glow"}
@@ -203,6 +205,11 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
             words = words[2:] if words[0] == "a" else words[1:]
         if words[:1] == ["in"] and now:
             words = words[1:]  # "now in green text"
+        if now and words[:1] in (["a"], ["an"]):
+            # "the top bar is now a solid dark strip": what it has become, the look of it
+            words = words[1:]
+            while words[:1] and words[0] in _FILLS:
+                words = words[1:]
         if len(words) > 1 and words[0] in _SHADES and TONES.get(words[1]):
             words = words[1:]  # "dark green", "pale blue": the colour
         if words and words[0] in TONES:

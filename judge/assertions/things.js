@@ -62,6 +62,7 @@ const iwrThings = (() => {
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those
   // a noun names (the element acted on, an ancestor or descendant of it first), else the one acted on.
   const FIELDS = "input:not([type=hidden]):not([type=button]):not([type=submit]), textarea, select, [contenteditable=true]";
+  const BARS = "nav, header, [role=navigation], [role=banner], [role=toolbar], [role=menubar]";
   const NOUNS = {
     photo: "img, picture, canvas, svg, [role=img]", image: "img, picture, canvas, svg, [role=img]",
     picture: "img, picture, canvas, [role=img]", img: "img", thumbnail: "img", avatar: "img",
@@ -70,6 +71,7 @@ const iwrThings = (() => {
     heading: "h1, h2, h3, h4, h5, h6", title: "h1, h2, h3, h4, h5, h6", item: "li, [role=listitem], [role=option], [role=menuitem]",
     icon: "svg, i", checkbox: "input[type=checkbox], [role=checkbox]", card: "article", table: "table",
     field: FIELDS, box: FIELDS, input: FIELDS, entry: FIELDS,
+    bar: BARS, toolbar: BARS, navbar: BARS, header: BARS, strip: BARS,
   };
   const GENERIC = new Set(["button", "link", "element", "control", "option", "item", "box", "entry", "field", "input",
     "label", "text", "word", "choice", "answer", "one", "tab"]);

@@ -242,6 +242,20 @@ SPRITE = page(
 <script>bold.onclick = () => { s.textContent = "Styled"; JS };</script></body></html>""",
 )
 
+FORMULA = page(
+    "#sug { border: 1px solid #999; display: inline-block; min-width: 60px; min-height: 1em; }",
+    """<p><input id="f" aria-label="Formula"></p><div id="sug"></div>
+<script>f.oninput = () => { JS };</script></body></html>""",
+)
+
+TOPBAR = page(
+    """nav { position: fixed; top: 0; left: 0; right: 0; padding: 14px 24px; background: transparent; }
+nav.solid { background: #212529; } nav a { color: #fff; margin-right: 16px; }
+#hero { height: 300px; margin-top: -24px; background: linear-gradient(#8aa4c8, #c9d6ea); }""",
+    """<nav><a id="work" href="#work-part">WORK</a><a>ABOUT</a></nav><div id="hero"></div>
+<p id="work-part">Our work</p><script>work.onclick = (e) => { e.preventDefault(); JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -309,6 +323,13 @@ SEVEN = task("Click", "Click the '7' key", "The calculator's display box above t
 UNSTRIKE = task("Click", "Click 'Toggle'", "'Buy milk' is greyed and no longer struck through.")
 BOLD = task("Click", "Click the 'B' button", "The '11' is now drawn in bold, and the 'B' button is shaded.")
 APPEARS = task("Click", "Click 'Check'", "A green '✓ Valid' appears to the right of the field.")
+SUGGEST = task(
+    "Type",
+    "Type '=SUM(1,2)' into the formula field",
+    "The field shows '=SUM(1,2)', with a small suggestion box showing 'Sum' just below it.",
+    text="=SUM(1,2)",
+)
+SOLID_BAR = task("Click", "Click 'WORK' in the top menu", "The top bar is now a solid dark strip.")
 ADD_CARD = task("Click", "Click 'Add'", "A card 'Write report' appears in the list, under 'Try this'.")
 
 PAGES = {
@@ -389,6 +410,12 @@ PAGES = {
         True,
     ),
     "the typed text is only cleared": (ADD_CARD, CARDS % "", False),
+    # a quote that is a part of what the step typed: the field typed into does not show it for the box
+    "a suggestion box shows a part of the typed formula": (SUGGEST, FORMULA % "sug.textContent = 'Sum';", True),
+    "only the field shows the typed formula": (SUGGEST, FORMULA % "", False),
+    # a bar named by its kind (nav, header, toolbar) and what it has become ("now a dark strip")
+    "the top bar turns solid dark": (SOLID_BAR, TOPBAR % "document.querySelector('nav').classList.add('solid');", True),
+    "the top bar stays see-through": (SOLID_BAR, TOPBAR % "document.getElementById('work-part').textContent = 'Our work (3)';", False),
     "only a tooltip shows, the canvas stays as it was": (CANVAS_MENU, DRAWN_MENU % "", False),
     # a value said of "the display box" while the key pressed shows it too: the page's only field
     "the display shows the key's digit": (SEVEN, CALCULATOR % "d.value = '7';", True),

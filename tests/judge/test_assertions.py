@@ -259,6 +259,8 @@ CASES = [
         ["visible:1", "visible:2", "visible:Square Rating"],
     ),
     ("'PORTFOLIO' in the top bar is yellow.", "Scroll", ["visible@view:PORTFOLIO", "shows:PORTFOLIO:yellow"]),
+    ("The header is now a solid dark strip.", "Click", ["looks:header:darker"]),
+    ("The list is now a single column.", "Click", []),
     ("The list has a new item.", "Click", []),
     ("The row is highlighted.", "Click", ["looks:row:"]),
     ("The star fills in.", "Click", ["looks:star:"]),
