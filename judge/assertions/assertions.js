@@ -185,10 +185,9 @@ const iwrLook = (() => {
   // The value of the only field in view, if there is exactly one ("the calculator's display box shows
   // '7'" after a click on the '7' key, whose label shows '7' too); null otherwise.
   const soleField = () => {
-    const inView = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth; };
     const found = [];
     for (const root of allRoots(document.body || html)) for (const f of root.querySelectorAll(FIELDS)) {
-      if (!isField(f) || f.type === "hidden" || !iwrProbe.shown(f) || !inView(f)) continue;
+      if (!isField(f) || f.type === "hidden" || !iwrProbe.shown(f) || !where([f.getBoundingClientRect()], f.parentElement || f).inView) continue;
       found.push(f);
       if (found.length > 1) return null;
     }

@@ -158,6 +158,11 @@ APPEAR_MOVES = {
 }
 """A thing named without its text that these say of it appears ("a palette drops down", "a menu pops
 up"); a verb of the first kind followed by a thing makes that thing appear ("opens a list under it")."""
+TEXT_APPEARS = words("appears appear emerges")
+TEXT_APPEAR_MOVES = {**dict.fromkeys(words("pops shows"), words("up"))}
+"""What quoted text is said to do when it is new on the page ("'✓ Valid' appears", "pops up", "shows
+up"): narrower than APPEAR_VERBS / APPEAR_MOVES, since "is shown again", "reappears", "opens" do not
+make text new (a dialog covered it, a menu holds it)."""
 NOT_APPEARING = words("page pages screen window tab view site document browser url address")
 """What "opens" says of is not a piece of the page that appears: another page, a browser tab."""
 STYLES = {

@@ -11,6 +11,8 @@ from iwr.judge.assertions.lexicon import (
     NEG,
     PLURAL_SUBJECT,
     SEPARATORS,
+    TEXT_APPEAR_MOVES,
+    TEXT_APPEARS,
     VALUE_VERBS,
     VERBS,
 )
@@ -161,9 +163,7 @@ def _appears_after(clause: list[Tok], idx: int) -> bool:
     if verb is None:
         return False
     rest = ws[verb:]
-    if rest[0] in {"appears", "appear", "emerges"}:
-        return True
-    return rest[0] in {"pops", "shows"} and rest[1:2] == ["up"]
+    return rest[0] in TEXT_APPEARS or (len(rest) > 1 and rest[1] in TEXT_APPEAR_MOVES.get(rest[0], ()))
 
 
 def _to_after(window: list[Tok]) -> bool:
