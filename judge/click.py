@@ -4,7 +4,8 @@ actionability waits.
 `ElementHandle.click` first waits for the element to be visible, stable over two animation frames,
 enabled and the topmost element at its centre, then scrolls it into view and clicks its centre. After
 `settle`, that is usually already true, so one probe checks it (shown, enabled, wholly in the
-viewport, topmost at the centre of its first box) and the mouse clicks that centre right away: the
+viewport or mostly so, topmost at the centre of its first box's part in view) and the mouse clicks that
+centre right away (an editor's text layer a million pixels tall is clicked where it shows): the
 same events on the same spot, without the frames of waiting. Anything less certain (off-screen,
 covered, disabled, wrapped over two lines, in a shadow root) takes Playwright's path, waits and all.
 A spot the grounding chose inside the element (a cell of a grid drawn on a canvas) is clicked there.
@@ -23,8 +24,17 @@ _CLICK_POINT_JS = """
   if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return null;
   const r = el.getClientRects()[0];
   if (!r || r.width < 1 || r.height < 1) return null;
-  if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return null;
-  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+  if (left < 0 || top < 0 || right > innerWidth || bottom > innerHeight) {
+    // larger than the viewport (an editor's text layer, a full-page canvas): its part in view, when that
+    // is large enough for a person to aim at; else Playwright scrolls it into view
+    [left, top] = [Math.max(left, 0), Math.max(top, 0)];
+    [right, bottom] = [Math.min(right, innerWidth), Math.min(bottom, innerHeight)];
+    const part = (right - left) * (bottom - top);
+    if (right - left < 24 || bottom - top < 24) return null;
+    if (part < 0.5 * Math.min(r.width * r.height, innerWidth * innerHeight)) return null;
+  }
+  const x = left + (right - left) / 2, y = top + (bottom - top) / 2;
   const root = el.getRootNode();
   const hit = (root.elementFromPoint ? root : document).elementFromPoint(x, y);
   return hit && (hit === el || el.contains(hit)) ? [x, y] : null;

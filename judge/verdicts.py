@@ -2,10 +2,10 @@
 natural-language assertion when no judge model is set.
 
 Offline rule (status `unverified`): the step passes only if the action visibly did something: the
-screenshot changed (against a baseline taken with the mouse already over the element, so hover styles
-do not count), or the page's visible text, field values or scroll offsets changed. Focus moving to the
-clicked element is not an effect. A blank or image-only page can therefore not pass a step that
-asserts an effect.
+screenshot changed, on the whole or in a patch of pixels (against a baseline taken with the mouse
+already over the element, so hover styles do not count), or the page's visible text, field values or
+scroll offsets changed. Focus moving to the clicked element is not an effect. A blank or image-only
+page can therefore not pass a step that asserts an effect.
 """
 
 from __future__ import annotations
@@ -37,12 +37,22 @@ SIGNATURE_JS = """
 """
 
 
-def screen_difference(before_png: bytes, after_png: bytes) -> float:
+PIXEL_STEP = 12
+"""A pixel changed when its grey level moved by more than this (0-255)."""
+CHANGED_PIXELS = 800
+"""...and the screenshots differ when this many pixels changed (a 40 x 20 patch): a small but clear change
+(a line of text selected on a dark editor, a tick drawn) is under SCREEN_CHANGE on a large viewport; a
+blinking text cursor is not."""
+
+
+def screen_difference(before_png: bytes, after_png: bytes) -> tuple[float, int]:
+    """(mean absolute grey-level difference, pixels changed by more than PIXEL_STEP)."""
     a = cv2.imdecode(np.frombuffer(before_png, np.uint8), cv2.IMREAD_GRAYSCALE)
     b = cv2.imdecode(np.frombuffer(after_png, np.uint8), cv2.IMREAD_GRAYSCALE)
     if a is None or b is None or a.shape != b.shape:
-        return 255.0
-    return float(np.abs(a.astype(np.int16) - b.astype(np.int16)).mean())
+        return 255.0, -1
+    diff = np.abs(a.astype(np.int16) - b.astype(np.int16))
+    return float(diff.mean()), int((diff > PIXEL_STEP).sum())
 
 
 async def signature(page) -> dict:
@@ -66,9 +76,9 @@ async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
 
 
 def offline_verdict(before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes) -> Verdict:
-    diff = screen_difference(before_png, after_png)
+    diff, pixels = screen_difference(before_png, after_png)
     changed = [k for k in ("text", "values", "scroll") if before_sig.get(k) != after_sig.get(k)]
-    if diff > SCREEN_CHANGE:
+    if diff > SCREEN_CHANGE or pixels < 0 or pixels >= CHANGED_PIXELS:
         changed.append("screenshot")
     ok = bool(changed)
     return Verdict(
@@ -76,5 +86,5 @@ def offline_verdict(before_sig: dict, after_sig: dict, before_png: bytes, after_
         passed=ok,
         method="offline-rule",
         reason=("the action changed: " + ", ".join(changed)) if ok else "nothing visible changed after the action",
-        evidence={"changed": changed, "screen_difference": round(diff, 3)},
+        evidence={"changed": changed, "screen_difference": round(diff, 3), "pixels_changed": pixels},
     )

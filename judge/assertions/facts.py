@@ -11,7 +11,7 @@ FactKind = Literal[
 ]
 
 
-STYLE_SAID = {"struck": "struck through"}
+STYLE_SAID = {"struck": "struck through", "greyed": "greyed out"}
 
 
 class Fact(BaseModel):
@@ -48,7 +48,7 @@ class Fact(BaseModel):
     """For `looks`: said as how the thing looks after the step ("the stars are gold"), not as a change:
     its region must show that colour then; shown before the step too, the change rule decides."""
     style: str = ""
-    """For `styled`: bold, italic, struck (through) or underlined; `want` False: no longer so."""
+    """For `styled`: bold, italic, struck (through), underlined or greyed (out); `want` False: no longer so."""
     tone: str = ""
     """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
 

@@ -180,8 +180,11 @@ STYLES = {
     "strike-through": "struck",
     "crossed": "struck",
     "underlined": "underlined",
+    "greyed": "greyed",
+    "grayed": "greyed",
 }
-"""Typographic styles said of quoted text ("'11' is now drawn in bold", "'Buy milk' is struck through")."""
+"""Typographic styles said of quoted text ("'11' is now drawn in bold", "'Buy milk' is struck through"),
+and greyed out (a state: the text faint against its background, or its control disabled)."""
 STYLE_FILLER = words("now drawn shown written displayed set rendered printed typed in a an also still again")
 """Words between the verb and the style that say nothing of it ("is now drawn in bold")."""
 ADVERBS = words("now also then immediately fully completely again quickly entirely instantly smoothly")

@@ -71,11 +71,17 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
     return None
 
 
+PARTICIPLES = {"become": "becomes", "turned": "turns", "changed": "changes", "switched": "switches", "flipped": "flips"}
+"""After "has / have": the verb of a change, said as done ("has become 'Y'", "has changed to 'Y'")."""
+
+
 def _right_role(after: list[Tok], before_words: list[str]) -> str:
     """Decide from the first verb after the mention (its subject): gone, transformed, or still there."""
     ws = [t for t in after if t.kind == "w"]
     for k, t in enumerate(ws[:14]):
-        v = t.text
+        v = PARTICIPLES.get(t.text, t.text)
+        if v in {"has", "have", "had"} and any(x.text in PARTICIPLES for x in ws[k + 1 : k + 4]):
+            continue  # "'X' has (now) become 'Y'", "has changed to": the participle says it
         if v not in VERBS:
             continue
         rest = [x.text for x in ws[k + 1 : k + 5]]

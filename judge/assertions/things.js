@@ -192,6 +192,31 @@ const iwrThings = (() => {
   // The typographic styles of the visible elements showing `text` (the innermost ones): bold from the
   // weight, italic from the font style, struck / underlined from the text decoration of the element or
   // an ancestor (decorations are drawn through descendants but not inherited in computed style).
+  // Greyed out: its control disabled, the text faded (opacity), or a colourless text faint against what
+  // is behind it (contrast under 3:1; on a dark theme a darker grey is the greyed one).
+  const rgba = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const backdrop = (e) => {
+    for (let a = e; a && a.nodeType === 1; a = parentOf(a)) {
+      const c = rgba(getComputedStyle(a).backgroundColor);
+      if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c;
+    }
+    return [255, 255, 255];
+  };
+  const greyed = (e, s) => {
+    const control = e.closest("button, input, select, textarea, [role=button], [role=menuitem], [role=tab], a");
+    if (control && (control.disabled || control.getAttribute("aria-disabled") === "true")) return true;
+    let opacity = 1;
+    for (let a = e, d = 0; a && a.nodeType === 1 && d < 6; a = parentOf(a), d++) opacity *= parseFloat(getComputedStyle(a).opacity) || 1;
+    if (opacity <= 0.6) return true;
+    const ink = rgba(s.color);
+    if (ink.length < 3 || Math.max(...ink.slice(0, 3)) - Math.min(...ink.slice(0, 3)) > 40) return false;  // a colour, not a grey
+    const [l1, l2] = [luminance(ink), luminance(backdrop(e))].sort((a, b) => b - a);
+    return (l1 + 0.05) / (l2 + 0.05) < 3;
+  };
   const styleOf = ({ text }) => {
     const shows = showing(text);
     const hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows)).slice(0, 20);
@@ -204,10 +229,11 @@ const iwrThings = (() => {
     const flags = hits.map((e) => {
       const s = getComputedStyle(e);
       return { bold: (parseInt(s.fontWeight, 10) || 400) >= 600, italic: /italic|oblique/.test(s.fontStyle),
-        struck: decorated(e, "line-through"), underlined: decorated(e, "underline") };
+        struck: decorated(e, "line-through"), underlined: decorated(e, "underline"), greyed: greyed(e, s) };
     });
     const any = (k) => flags.some((f) => f[k]);
-    return { found: hits.length, bold: any("bold"), italic: any("italic"), struck: any("struck"), underlined: any("underlined") };
+    return { found: hits.length, bold: any("bold"), italic: any("italic"), struck: any("struck"), underlined: any("underlined"),
+      greyed: any("greyed") };
   };
   return { shownOf: shownWithText, hiddenCount, target, visibleNow, appeared, styleOf };
 })();

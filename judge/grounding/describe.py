@@ -468,11 +468,15 @@ def _own_part(text: str) -> str:
 
 
 def _names_itself(description: str, start: int) -> bool:
-    """ "Click on 'Save'", "the first of the 'Add to cart' buttons": 'on'/'of' introduce the element's
-    own name there, not a container."""
+    """ "Click on 'Save'", "click on the text '<dl>'", "the first of the 'Add to cart' buttons": 'on'/'of'
+    introduce the element's own name there, not a container."""
     before = description[max(0, start - 30) : start].lower()
     return bool(
-        re.search(r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$", before)
+        re.search(
+            r"\b(?:click|tap|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?"
+            r"(?:(?:text|word|words|phrase|link|label|entry|item|option|value|name)\s+)?$",
+            before,
+        )
         or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$", before)
     )
 

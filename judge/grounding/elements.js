@@ -22,6 +22,43 @@
     const s = getComputedStyle(el);
     return /rect\(\s*0(px)?[\s,]+0(px)?/.test(s.clip) || s.clipPath === "inset(50%)" || s.clipPath === "inset(100%)";
   };
+  // Cut to nothing by an ancestor that hides its overflow (CodeMirror's input textarea in a 3 x 0 px
+  // wrapper): a person cannot click it. Only the ancestors that contain it (an absolutely placed menu
+  // escapes a static parent) and only hidden or clipped overflow: a list that scrolls can be scrolled.
+  const overflowHidden = (el) => {
+    const r = boxOf(el);
+    let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+    let pos = getComputedStyle(el).position;
+    for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+      if (pos === "fixed") return false;
+      const s = getComputedStyle(a);
+      if (pos === "absolute" && s.position === "static") continue;
+      pos = s.position;
+      const q = a.getBoundingClientRect();
+      if (["hidden", "clip"].includes(s.overflowX)) { left = Math.max(left, q.left); right = Math.min(right, q.right); }
+      if (["hidden", "clip"].includes(s.overflowY)) { top = Math.max(top, q.top); bottom = Math.min(bottom, q.bottom); }
+      if (right - left <= 2 || bottom - top <= 2) return true;
+    }
+    return false;
+  };
+  // The visible surface of a code editor (Ace, CodeMirror, Monaco): it takes typing through a textarea
+  // it keeps out of sight (transparent, tiny or clipped) and focuses when the surface is clicked.
+  // Returns the editor (the ancestor holding that textarea), which is what is clicked: its layers lie
+  // over one another (text, cursor, markers), so the one named is seldom the topmost.
+  const editorSurface = (el) => {
+    if (["input", "textarea", "select", "button", "a"].includes(tagOf(el)) || ROLES.test(el.getAttribute("role") || "")) return null;
+    const r = boxOf(el);
+    if (r.width < 80 || r.height < 30) return null;
+    for (let a = el, d = 0; a && a !== document.body && d < 5; a = a.parentElement, d++) {
+      const input = a.querySelector("textarea");
+      if (input && input !== el && !el.contains(a)) {
+        if (!input.getClientRects().length || !cssShown(input)) return null;  // a form's textarea put away, not an editor's
+        const seen = !input.checkVisibility || input.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+        return !seen || tiny(input) || overflowHidden(input) ? a : null;
+      }
+    }
+    return null;
+  };
   const classWords = (el) => {
     const c = el.className && el.className.baseVal !== undefined ? el.className.baseVal : el.className;
     return typeof c === "string" ? c : "";
@@ -236,6 +273,8 @@
   const els = [];
   const reveal = [];
   const push = (el, acting, box, extra) => {
+    const editor = acting === el && !extra.reveal && !extra.of ? editorSurface(el) : null;
+    if (editor) [acting, box, extra] = [editor, boxOf(editor), { ...extra, editor: true }];
     if (box.right + scrollX <= 0 || box.bottom + scrollY <= 0) return;  // off the page's left or top: out of reach
     const style = getComputedStyle(acting);
     const tag = tagOf(el);
@@ -261,7 +300,7 @@
       inViewport: box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
       pointer: style.cursor === "pointer",
       disabled: !!el.disabled || el.getAttribute("aria-disabled") === "true",
-      editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable,
+      editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable || !!extra.editor,
       checked: checkedOf(el),
       looks: looksOf(acting === el ? el : acting, box),
       actsOn: acting === el ? "" : tagOf(acting),
@@ -278,7 +317,7 @@
     const tag = tagOf(el);
     if (tag === "option" || delegated.has(el)) continue;
     if (!interactive(el)) continue;
-    if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el)))) {
+    if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el))) && !overflowHidden(el)) {
       const items = listened && listened.has(el) && !ROLES.test(el.getAttribute("role") || "") && !["button", "a", "input", "select", "textarea", "label", "summary"].includes(tag) ? delegatedItems(el) : null;
       if (items) {
         for (const item of items) { delegated.add(item); push(item, item, boxOf(item), { delegated: true }); }

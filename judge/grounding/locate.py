@@ -173,23 +173,26 @@ async def _locate(
     return Grounding(strategy="none", found=False, reason="the element could not be revealed"), None
 
 
-_QUOTED_PART_JS = """
+_QUOTED_PART_JS = r"""
 (el, quotes) => {
-  const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+  const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();
   const own = norm(el.innerText);
   for (const q of quotes.map(norm)) {
-    if (q.length < 20 || !own.includes(q) || own.length < 2 * q.length) continue;
+    const esc = q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const has = new RegExp("(^|[^\\p{L}\\p{N}])" + esc + "($|[^\\p{L}\\p{N}])", "u");
+    if (q.length < 3 || !has.test(own) || own.length < Math.max(2 * q.length, 20)) continue;
     let at = el;
     for (let inner = at; inner; ) {
       at = inner;
-      inner = Array.from(at.children).find((c) => norm(c.innerText).includes(q));
+      inner = Array.from(at.children).find((c) => has.test(norm(c.innerText)));
     }
     if (at !== el) return at;
   }
   return null;
 }
 """
-"""The innermost part of a long text that holds a quoted piece of it (a paragraph of an editor)."""
+"""The innermost part of a long text that holds a quoted piece of it as whole words (a paragraph of an
+editor, the line of a code editor that shows '<dl>'), where a person clicks on that piece."""
 
 
 async def _at_spot(page, spot: tuple[float, float]):

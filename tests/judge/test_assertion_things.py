@@ -256,6 +256,12 @@ nav.solid { background: #212529; } nav a { color: #fff; margin-right: 16px; }
 <p id="work-part">Our work</p><script>work.onclick = (e) => { e.preventDefault(); JS };</script></body></html>""",
 )
 
+SAVE_BUTTON = page(
+    "",
+    """<p><button id="save">Save</button> <button>Undo</button></p><p id="m">Unsaved</p>
+<script>save.onclick = () => { m.textContent = "Saved"; JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -330,6 +336,7 @@ SUGGEST = task(
     text="=SUM(1,2)",
 )
 SOLID_BAR = task("Click", "Click 'WORK' in the top menu", "The top bar is now a solid dark strip.")
+GREYED = task("Click", "Click 'Save'", "'Undo' stays enabled and 'Save' is greyed out (nothing left to save).")
 ADD_CARD = task("Click", "Click 'Add'", "A card 'Write report' appears in the list, under 'Try this'.")
 
 PAGES = {
@@ -415,7 +422,11 @@ PAGES = {
     "only the field shows the typed formula": (SUGGEST, FORMULA % "", False),
     # a bar named by its kind (nav, header, toolbar) and what it has become ("now a dark strip")
     "the top bar turns solid dark": (SOLID_BAR, TOPBAR % "document.querySelector('nav').classList.add('solid');", True),
-    "the top bar stays see-through": (SOLID_BAR, TOPBAR % "document.getElementById('work-part').textContent = 'Our work (3)';", False),
+    "the top bar stays see-through": (
+        SOLID_BAR,
+        TOPBAR % "document.getElementById('work-part').textContent = 'Our work (3)';",
+        False,
+    ),
     "only a tooltip shows, the canvas stays as it was": (CANVAS_MENU, DRAWN_MENU % "", False),
     # a value said of "the display box" while the key pressed shows it too: the page's only field
     "the display shows the key's digit": (SEVEN, CALCULATOR % "d.value = '7';", True),
@@ -428,6 +439,9 @@ PAGES = {
     "the item is greyed but still struck through": (UNSTRIKE, STYLED % "", False),
     "the cell turns bold": (BOLD, STYLED % "cell.classList.add('b');", True),
     "only the button is shaded": (BOLD, STYLED % "", False),
+    # greyed out: a disabled control, faded or faint text
+    "the saved button is disabled": (GREYED, SAVE_BUTTON % "save.disabled = true;", True),
+    "the saved button stays enabled": (GREYED, SAVE_BUTTON % "", False),
     # text a canvas draws (no DOM text): read on the screenshots
     "the canvas draws the total": (TOTAL, CANVAS % "g.fillText('Sum 42', 20, 100);", True),
     "the canvas draws another total": (TOTAL, CANVAS % "g.fillText('Sum 17', 20, 100);", False),

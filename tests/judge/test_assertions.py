@@ -241,9 +241,10 @@ CASES = [
     (
         "'Buy milk' is greyed out and struck through.",
         "Click",
-        ["visible:Buy milk", "looks:Buy milk:", "struck:Buy milk"],
+        ["visible:Buy milk", "greyed:Buy milk", "struck:Buy milk"],
     ),
     ("'Book flights' is no longer struck through.", "Click", ["not struck:Book flights"]),
+    ("'undo' stays enabled and 'redo' is greyed out.", "Click", ["visible:undo", "visible:redo", "greyed:redo"]),
     ("The line is now bold.", "Click", []),
     ("No menu pops up.", "Click", []),
     ("A toast slides in after 3 seconds.", "Click", []),
