@@ -64,7 +64,7 @@ class Fact(BaseModel):
             "filled": f"{field} is filled in",
             "checked": f"{self.checkbox()} is {'checked' if self.want else 'unchecked'}",
             "gone": f"the {self.noun} shown before the step is hidden",
-            "appears": f"a {self.noun} not shown before the step is shown",
+            "appears": f"{'an' if self.noun[:1] in 'aeiou' else 'a'} {self.noun} not shown before the step is shown",
             "styled": f"'{self.text}' is {'' if self.want else 'not '}{STYLE_SAID.get(self.style, self.style)}",
             "looks": f"{self.thing()} {self.change()[0]}",
         }[self.kind]

@@ -38,9 +38,9 @@ def number_pattern(number: str) -> re.Pattern | None:
         return None
     seps = re.findall(r"\d+([^\d]*)", s)
     body = ""
-    for p, sep in zip(parts, seps):
+    for i, (p, sep) in enumerate(zip(parts, seps)):
         body += re.escape(p)
-        if p is not parts[-1]:
+        if i < len(parts) - 1:  # by place: a repeated part ('3.0.0') is the same string object
             body += r"\|" if sep.strip() in {".", ":", ","} else r"\|+"
     decimals = len(parts) == 1
     return re.compile(r"(?<![0-9])" + body + (r"(?:\|0+)?" if decimals else "") + r"(?![0-9])")

@@ -113,6 +113,8 @@ const iwrThings = (() => {
       const shows = showing(text);
       const re = wordRe(text);
       let hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
+      const exact = hits.filter((e) => norm(e.innerText) === norm(text));
+      if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
       const hit = nearest(hits, acted);
       // "the 'Hot Stone Therapy' card": the card around the text; "the 'height' box": the field by that label
@@ -147,7 +149,21 @@ const iwrThings = (() => {
   };
   // What is visible now, kept as a handle before the step, so that what appears is told apart after it
   // ("a palette drops down", "a menu opens").
-  const visibleNow = () => ({ els: new Set(all().filter((e) => !e.matches("html, body, head, script, style") && visible(e))), drawn: canvases() });
+  const visibleNow = () => {
+    const els = all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
+    return { els: new Set(els), drawn: canvases(), marks: marksOf(els) };
+  };
+  // Marks a stylesheet draws with ::before / ::after (a sort arrow, a check, a badge): the elements that
+  // draw one now, so a mark that appears on an element already shown is told too.
+  const drawsMark = (e, which) => {
+    const s = getComputedStyle(e, which);
+    if (!s.content || s.content === "none" || s.content === "normal" || s.display === "none") return false;
+    if (s.visibility !== "visible" || parseFloat(s.opacity) < 0.1) return false;
+    const text = s.content.replace(/^["']|["']$/g, "").trim();
+    const ink = ["Top", "Right", "Bottom", "Left"].some((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none");
+    return !!text || ink || s.backgroundImage !== "none" || (parseFloat(s.width) > 0 && parseFloat(s.height) > 0 && s.backgroundColor !== "rgba(0, 0, 0, 0)");
+  };
+  const marksOf = (els) => Object.fromEntries(["::before", "::after"].map((w) => [w, new Set(els.filter((e) => drawsMark(e, w)))]));
   const area = (e) => { const r = e.getBoundingClientRect(); return Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0)) * Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)); };
   // Elements shown now that were not before (the outermost of each new piece, big enough to be seen),
   // how many of them are of the kind or word named, and whether a large canvas in view changed (a page
@@ -187,11 +203,12 @@ const iwrThings = (() => {
     const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length;
     const drawn = canvases();
     const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => redrawn(d, before.drawn[i])));
-    return { fresh: top.length, named, canvas, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
+    const nowShown = all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
+    const marks = marksOf(nowShown);
+    const newMarks = Object.entries(marks).flatMap(([w, set]) => Array.from(set).filter((e) => before.els.has(e) && !before.marks[w].has(e)));
+    const hovered = newMarks.filter((e) => e.matches(":hover")).length;
+    return { fresh: top.length, named, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
-  // The typographic styles of the visible elements showing `text` (the innermost ones): bold from the
-  // weight, italic from the font style, struck / underlined from the text decoration of the element or
-  // an ancestor (decorations are drawn through descendants but not inherited in computed style).
   // Greyed out: its control disabled, the text faded (opacity), or a colourless text faint against what
   // is behind it (contrast under 3:1; on a dark theme a darker grey is the greyed one).
   const rgba = (c) => (c.match(/[\d.]+/g) || []).map(Number);
@@ -217,6 +234,9 @@ const iwrThings = (() => {
     const [l1, l2] = [luminance(ink), luminance(backdrop(e))].sort((a, b) => b - a);
     return (l1 + 0.05) / (l2 + 0.05) < 3;
   };
+  // The typographic styles of the visible elements showing `text` (the innermost ones): bold from the
+  // weight, italic from the font style, struck / underlined from the text decoration of the element or
+  // an ancestor (decorations are drawn through descendants but not inherited in computed style).
   const styleOf = ({ text }) => {
     const shows = showing(text);
     const hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows)).slice(0, 20);

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from iwr.benchmark.expectations import _PROBE_JS
 from iwr.judge.assertions.facts import Fact
-from iwr.judge.assertions.pixels import region_change, shows_tone
+from iwr.judge.assertions.pixels import HUES, region_change, shows_tone
 from iwr.judge.settle import settle
 
 _THINGS_JS = (Path(__file__).parent / "things.js").read_text(encoding="utf-8")
@@ -143,7 +143,7 @@ async def _styled(page, fact: Fact) -> tuple[bool | None, str]:
     return seen[fact.style] == fact.want, f"{fact.style}: {'yes' if seen[fact.style] else 'no'}"
 
 
-async def _appeared(page, fact: Fact, before) -> tuple[bool | None, str]:
+async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str]:
     """Something not shown before the step is shown after it: one of the kind named ("a menu"), or any
     new piece of the page (what a person calls a palette the page may call anything), a hover's tooltip
     aside. Nothing new among the page's elements fails it, unless a large canvas changed (undecided)."""
@@ -151,6 +151,16 @@ async def _appeared(page, fact: Fact, before) -> tuple[bool | None, str]:
     if seen["fresh"] or seen["named"]:
         kind = f"{seen['named']} of them a {fact.noun}" if seen["named"] else f"none called a {fact.noun}"
         return True, f"{seen['fresh']} new piece(s) shown ({kind}; e.g. {', '.join(seen['sample'])})"
+    if seen["marks"] > seen["hoveredMarks"]:
+        return True, f"{seen['marks']} mark(s) the stylesheet draws (::before / ::after) shown on elements shown before"
+    if seen["marks"]:
+        # drawn only on what the mouse is over: it must stay when the mouse leaves (a header's hover arrow)
+        await _mouse_away(page, element)
+        kept = await page.evaluate(_js("return iwrThings.appeared(args);"), {"before": before, "kind": fact.noun})
+        await _mouse_back(element)
+        if kept["marks"]:
+            return True, "a mark the stylesheet draws (::before / ::after) shown, and kept when the mouse left"
+        return False, "a mark the stylesheet draws shows only while the mouse is over it (a hover preview)"
     if seen["canvas"]:
         return None, "nothing new among the page's elements; its canvas changed, where it may be drawn"
     return False, "nothing that was not shown before the step is shown after it (a tooltip aside)"
@@ -162,25 +172,51 @@ async def _kept_without_hover(
     """The look shows against the baseline without the hover only, as a hover preview would: it must
     stay when the mouse leaves (a click that did nothing leaves only the preview, which goes). The
     mouse then returns over the element acted on, where the replay left it."""
-    size = page.viewport_size or {"width": 1280, "height": 720}
-    box = await found.bounding_box() or {"x": 0, "y": 0, "width": 0, "height": 0}
-    centre_x, centre_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    corners = [(2, 2), (size["width"] - 2, 2), (2, size["height"] - 2), (size["width"] - 2, size["height"] - 2)]
-    away = max(corners, key=lambda p: (p[0] - centre_x) ** 2 + (p[1] - centre_y) ** 2)
-    await page.mouse.move(*away)
-    await settle(page, cap_ms=LEAVE_SETTLE_MS)
+    await _mouse_away(page, found)
     clip = await _clip(page, found)
     if clip is None:
         return None, {"note": "the element left the viewport when the mouse left"}
     away_shot = await _shot(page, clip)
     changed, evidence = shows_tone(away_shot, tone) if state else region_change(plain, away_shot, tone)
     evidence["with the mouse away"] = "kept" if changed else "gone (a hover preview)"
+    await _mouse_back(element)
+    return changed, evidence
+
+
+async def _shown_on_new(page, fact: Fact, found, element, action_type: str, evidence: dict) -> tuple[bool, dict]:
+    """ "A list opens with 'Code', ..., 'Tree'; 'Tree' is highlighted in red": the quote found before the
+    step was another element showing it ('Tree ▾' on the button); what shows it exactly after the step,
+    when that is another element, is where the colour is said to be."""
+    again = await _find(page, fact, element, action_type)
+    if again is None or await again.evaluate("(e, old) => e === old", found):
+        return False, evidence
+    clip = await _clip(page, again)
+    if clip is None:
+        return False, evidence
+    shown, seen = shows_tone(await _shot(page, clip), fact.tone)
+    if not shown:
+        return False, evidence
+    return True, {**seen, "on": f"the element showing '{fact.text}' after the step (another one before it)"}
+
+
+async def _mouse_away(page, found) -> None:
+    """The mouse to the viewport's corner farthest from `found` (or any corner), the page settled."""
+    size = page.viewport_size or {"width": 1280, "height": 720}
+    box = (await found.bounding_box() if found is not None else None) or {"x": 0, "y": 0, "width": 0, "height": 0}
+    centre_x, centre_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    corners = [(2, 2), (size["width"] - 2, 2), (2, size["height"] - 2), (size["width"] - 2, size["height"] - 2)]
+    away = max(corners, key=lambda p: (p[0] - centre_x) ** 2 + (p[1] - centre_y) ** 2)
+    await page.mouse.move(*away)
+    await settle(page, cap_ms=LEAVE_SETTLE_MS)
+
+
+async def _mouse_back(element) -> None:
+    """The mouse over the element acted on again, where the replay left it."""
     if element is not None:
         try:
             await element.hover(timeout=HOVER_TIMEOUT_MS)
         except Exception:  # covered or detached since: the next step moves the mouse anyway
             pass
-    return changed, evidence
 
 
 async def _shows(page, fact: Fact, found, element, shot: bytes, baselines: list[bytes]) -> tuple[bool | None, str]:
@@ -208,7 +244,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             continue
         try:
             if f.kind == "appears":
-                things[key], notes[key] = await _appeared(page, f, held[key])
+                things[key], notes[key] = await _appeared(page, f, held[key], element)
                 continue
             if f.kind == "styled":
                 things[key], notes[key] = await _styled(page, f)
@@ -233,13 +269,15 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             if f.state:
                 things[key], notes[key] = await _shows(page, f, found, element, shot, baselines)
                 continue
-            # against the baseline with the mouse over the element acted on; for a stated tone, else the
-            # one without: a look a hover previews (a star rating turns amber) and the click keeps
+            # against the baseline with the mouse over the element acted on, else the one without: a look
+            # a hover previews (a star rating turns amber, a tree's row is shaded) and the click keeps
             changed, evidence = region_change(baselines[0], shot, f.tone)
-            if not changed and f.tone:
+            if not changed:  # "the row is highlighted": as the hover highlights it, and the click keeps
                 changed, evidence = region_change(baselines[1], shot, f.tone)
                 if changed:
                     changed, evidence = await _kept_without_hover(page, found, element, baselines[1], f.tone)
+            if not changed and f.text and f.tone in HUES:
+                changed, evidence = await _shown_on_new(page, f, found, element, action_type, evidence)
             things[key], notes[key] = changed, ", ".join(f"{k} {v}" for k, v in evidence.items())
         except Exception as e:  # the document navigated away: the handles are gone
             things[key], notes[key] = None, f"could not be read after the step ({type(e).__name__})"

@@ -458,9 +458,20 @@ _RELATION_WORD = re.compile(
 )
 
 
+_WHERE_FIRST = re.compile(
+    r"^\s*(?:in|inside|within|on|under|below|above|at|from)\b[^,;]*[,;]\s*(?=(?:then\s+)?(?:click|tap|press|type|choose|"
+    r"select|pick|hit|open|enter)\b)",
+    re.I,
+)
+"""A place said before the action ("In the tree editor below the toolbar, click the ..."): not the
+element's own words."""
+
+
 def _own_part(text: str) -> str:
     """The words that describe the element itself: up to the first relation word that follows one
-    of them ("the small down arrow | under the up arrow"); "on the trash icon" keeps everything."""
+    of them ("the small down arrow | under the up arrow"); "on the trash icon" keeps everything; a
+    place said first, before the verb, is left out."""
+    text = _WHERE_FIRST.sub("", text)
     for m in _RELATION_WORD.finditer(text):
         if any(w not in STOP and len(w) > 1 for w in WORD.findall(text[: m.start()])):
             return text[: m.start()]

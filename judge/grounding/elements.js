@@ -34,10 +34,12 @@
       const s = getComputedStyle(a);
       if (pos === "absolute" && s.position === "static") continue;
       pos = s.position;
+      const [x, y] = [["hidden", "clip"].includes(s.overflowX), ["hidden", "clip"].includes(s.overflowY)];
+      if (!x && !y) continue;
       const q = a.getBoundingClientRect();
-      if (["hidden", "clip"].includes(s.overflowX)) { left = Math.max(left, q.left); right = Math.min(right, q.right); }
-      if (["hidden", "clip"].includes(s.overflowY)) { top = Math.max(top, q.top); bottom = Math.min(bottom, q.bottom); }
-      if (right - left <= 2 || bottom - top <= 2) return true;
+      if (x) { left = Math.max(left, q.left); right = Math.min(right, q.right); }
+      if (y) { top = Math.max(top, q.top); bottom = Math.min(bottom, q.bottom); }
+      if ((x && right - left <= 2 && r.width > 2) || (y && bottom - top <= 2 && r.height > 2)) return true;
     }
     return false;
   };

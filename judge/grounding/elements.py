@@ -109,8 +109,9 @@ class PageElements:
 
     async def inside_text(self, texts: list[str]) -> set[int]:
         """The elements in the container each text names ("in the 'Reversed Rating' card"): from the
-        innermost element showing the text up, the first ancestor holding any listed element, and
-        everything listed in it. A card's content lies below its header, often nearer the card above."""
+        innermost element showing the text up, the first ancestor holding any listed element (widened to
+        the line it is on), and everything listed in it. A card's content lies below its header, often
+        nearer the card above."""
         if not texts:
             return set()
         order = [self._at(i) for i in range(len(self.info))]
@@ -139,17 +140,29 @@ class PageElements:
 
 _INSIDE_TEXT_JS = """
 (h, [texts, order]) => {
-  const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+  // letters and digits only: a row's cells 'number', ':' and '123' read "number:123", said 'number : 123'
+  const squash = (s) => (s || "").toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, "");
+  const spaced = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
   const els = order.map((k) => h.els[k]);
   const out = new Set();
   for (const text of texts) {
+    const norm = squash(text) ? squash : spaced;  // a quote of symbols only ('×') as written
     const want = norm(text);
     const shows = (e) => norm(e.textContent).includes(want);
-    for (const hit of Array.from(document.querySelectorAll("body *")).filter((e) => shows(e)
+    const seen = (e) => !e.matches("script, style, noscript, template") && e.getClientRects().length > 0;
+    for (const hit of Array.from(document.querySelectorAll("body *")).filter((e) => seen(e) && shows(e)
         && !Array.from(e.children).some(shows))) {
       for (let a = hit; a && a !== document.documentElement; a = a.parentElement) {
-        const held = order.filter((k, n) => els[n] && a.contains(els[n]));
-        if (held.length) { held.forEach((k) => out.add(k)); break; }
+        if (!order.some((k, n) => els[n] && a.contains(els[n]))) continue;
+        // the whole line it is on: a row nested in a row (a tree's cells) is one row to a person
+        const band = a.getBoundingClientRect();
+        while (a.parentElement && a.parentElement !== document.body) {
+          const r = a.parentElement.getBoundingClientRect();
+          if (r.height > band.height + 4 || r.top < band.top - 4) break;
+          a = a.parentElement;
+        }
+        order.filter((k, n) => els[n] && a.contains(els[n])).forEach((k) => out.add(k));
+        break;
       }
     }
   }

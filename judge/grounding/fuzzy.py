@@ -333,7 +333,8 @@ class FuzzyGrounding:
             unread = [t for t in wanted if not q.layout.label_boxes.get(t)]
             if unread:  # labels drawn on a canvas: read from the screenshot
                 q.layout.label_boxes.update(await drawn_text_boxes(page, unread))
-            inside = await elements.inside_text([a.text for a in q.anchors if a.relation == "in"])
+            holders = [a.text for a in q.anchors if a.relation in ("in", "left-edge", "right-edge")]
+            inside = await elements.inside_text(holders)  # "at the left edge of the 'number : 123' row"
             placed = by_layout(elements.info, scored, q, inside)
             if placed is None and (cell := _grid_cell(q, bool(unread))) is not None:
                 return Pick(None, candidates, cell[1], spot=cell[0])

@@ -186,13 +186,18 @@ _QUOTED_PART_JS = r"""
       at = inner;
       inner = Array.from(at.children).find((c) => has.test(norm(c.innerText)));
     }
-    if (at !== el) return at;
+    if (at === el) continue;
+    const r = at.getClientRects()[0] || at.getBoundingClientRect();
+    const spot = { el, at: [r.left + Math.min(r.width, 400) / 2 + scrollX, r.top + r.height / 2 + scrollY] };
+    Object.defineProperty(globalThis, Symbol.for("iwr.spot"), { value: spot, configurable: true });
+    return at.tagName.toLowerCase();
   }
   return null;
 }
 """
 """The innermost part of a long text that holds a quoted piece of it as whole words (a paragraph of an
-editor, the line of a code editor that shows '<dl>'), where a person clicks on that piece."""
+editor, the line of a code editor that shows '<dl>'): the element is clicked there, on its first line
+(marked as a spot, judge/click.py), and stays the element acted on; returns that part's tag."""
 
 
 async def _at_spot(page, spot: tuple[float, float]):
@@ -212,12 +217,10 @@ async def _at_quoted_text(element, quotes: list[str]):
     if element is None or not quotes:
         return element, ""
     try:
-        part = (await element.evaluate_handle(_QUOTED_PART_JS, quotes)).as_element()
+        part = await element.evaluate(_QUOTED_PART_JS, quotes)
     except Exception:  # detached, or not an HTML element
         return element, ""
-    if part is None:
-        return element, ""
-    return part, f"; clicked on the quoted text in it ({await part.evaluate('e => e.tagName.toLowerCase()')})"
+    return element, f"; clicked on the quoted text in it ({part})" if part else ""
 
 
 async def _after_hover(page, hovered, element) -> str:

@@ -262,6 +262,14 @@ SAVE_BUTTON = page(
 <script>save.onclick = () => { m.textContent = "Saved"; JS };</script></body></html>""",
 )
 
+SORTABLE = page(
+    """th:after { content: ''; display: inline-block; margin-left: 6px; border-width: 0 4px 4px;
+border-style: solid; border-color: #404040 transparent; visibility: hidden; }
+th[aria-sort]:after, th:hover:after { visibility: visible; }""",
+    """<table><tr><th id="h">Price</th></tr><tr><td id="c">3.50</td></tr></table>
+<script>h.onclick = () => { c.textContent = "0.63"; JS };</script></body></html>""",
+)
+
 
 def task(kind: str, description: str, assertion: str, **extra) -> Task:
     return one_task([(kind, description, assertion, extra)])
@@ -337,6 +345,7 @@ SUGGEST = task(
 )
 SOLID_BAR = task("Click", "Click 'WORK' in the top menu", "The top bar is now a solid dark strip.")
 GREYED = task("Click", "Click 'Save'", "'Undo' stays enabled and 'Save' is greyed out (nothing left to save).")
+ARROW_MARK = task("Click", "Click the 'Price' column header", "A small arrow appears in the 'Price' header.")
 ADD_CARD = task("Click", "Click 'Add'", "A card 'Write report' appears in the list, under 'Try this'.")
 
 PAGES = {
@@ -439,6 +448,9 @@ PAGES = {
     "the item is greyed but still struck through": (UNSTRIKE, STYLED % "", False),
     "the cell turns bold": (BOLD, STYLED % "cell.classList.add('b');", True),
     "only the button is shaded": (BOLD, STYLED % "", False),
+    # a mark the stylesheet draws (::after) appears on an element shown before; one shown only on hover
+    "the header gets its sort arrow": (ARROW_MARK, SORTABLE % "h.setAttribute('aria-sort', 'ascending');", True),
+    "the header shows its arrow only on hover": (ARROW_MARK, SORTABLE % "", False),
     # greyed out: a disabled control, faded or faint text
     "the saved button is disabled": (GREYED, SAVE_BUTTON % "save.disabled = true;", True),
     "the saved button stays enabled": (GREYED, SAVE_BUTTON % "", False),

@@ -4,7 +4,7 @@ the page after a step, and how one reading of a page decides them."""
 import pytest
 
 from iwr.benchmark.loader import BUNDLED_PACK, load_pack
-from iwr.judge.assertions import Fact, contains, number_pattern, outcome, parse, quotes, text_verdict
+from iwr.judge.assertions import Fact, contains, fold, number_pattern, outcome, parse, quotes, text_verdict
 from iwr.judge.types import Verdict
 
 
@@ -400,6 +400,7 @@ def test_matching_is_lenient_on_punctuation_and_strict_on_numbers() -> None:
     assert not contains("13 items left", "3 items left")
     assert number_pattern("$20").search("|price|20|00|") and not number_pattern("$20").search("|120|")
     assert not number_pattern("4.2").search("|4|25|")
+    assert number_pattern("3.0.0").search(fold("3.0.0")) and not number_pattern("3.0.0").search(fold("3.00"))
     # a symbol glued to a word, or a quote of symbols only, must show as written
     assert contains("Preset\nDraft*", "Draft*") and not contains("Preset\nDraft", "Draft*")
     assert contains("x ^ 2", "x^2") and not contains("x 2", "x^2")
