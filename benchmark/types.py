@@ -26,6 +26,14 @@ from iwr.benchmark.expectations import Expect
 ActionType = Literal["Click", "Type", "Scroll", "Press"]
 
 
+_INSIDE = re.compile(
+    r"\b(?:inside|within|in)\s+(?:the|that|this|its)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:dialog|modal|pop-?up|list|panel|pane|box|sidebar|drawer|menu|editor|table|window|card|frame)\b",
+    re.I,
+)
+"""A Scroll described inside a container: that container, not the page, moves."""
+
+
 @dataclass(frozen=True)
 class ActionParameter:
     """An action's argument (`parameters.<name>`) and what the judge does when a task gives none it can
@@ -301,6 +309,14 @@ class Action(_Official):
         """`parameters.direction` when it is up, down, left or right; otherwise down, the only way the
         official judge ever scrolls."""
         return PARAMETERS["direction"].resolve(self.parameters)[0] or "down"
+
+    def scrolls_inside(self) -> bool:
+        """A Scroll of an element rather than the page: its official `scroll_page` is false, or its
+        description says inside what ("scroll down inside the dialog's text", "within the list")."""
+        flag = self.parameters.scroll_page
+        if flag is False or (isinstance(flag, str) and flag.strip().lower() in ("false", "0", "no")):
+            return True
+        return bool(_INSIDE.search(self.parameters.description or ""))
 
     def unperformable(self) -> str | None:
         """Why the judge cannot perform this action (the step fails with this reason), or None."""

@@ -10,14 +10,15 @@ import asyncio
 from typing import Any
 
 # Returns the scroll target: the document when it can move that way, else the largest visible
-# scrollable element (apps that scroll a container rather than the window).
+# scrollable element (apps that scroll a container rather than the window); with `inner` (a Scroll
+# whose official `scroll_page` is false: an element, not the page), that element first.
 _SCROLL_JS = """
-([dx, dy]) => {
+([dx, dy, inner]) => {
   const se = document.scrollingElement || document.documentElement;
   const canMove = (el) => (dy > 0 && el.scrollTop + el.clientHeight < el.scrollHeight - 1)
     || (dy < 0 && el.scrollTop > 0) || (dx > 0 && el.scrollLeft + el.clientWidth < el.scrollWidth - 1)
     || (dx < 0 && el.scrollLeft > 0);
-  let target = canMove(se) ? se : null;
+  let target = canMove(se) && !inner ? se : null;
   if (!target) {
     let best = 0;
     for (const el of document.querySelectorAll('*')) {
@@ -29,6 +30,7 @@ _SCROLL_JS = """
       if (area > best) { best = area; target = el; }
     }
   }
+  if (!target && canMove(se)) target = se;
   if (!target) return { moved: 0 };
   const before = [target.scrollLeft, target.scrollTop];
   target.scrollBy({ left: dx, top: dy, behavior: 'instant' });
@@ -55,9 +57,16 @@ def scroll_delta(direction: str, viewport: tuple[int, int], fraction: float = 0.
 
 
 async def scroll(
-    page: Any, direction: str, viewport: tuple[int, int], element: Any = None, steps: int = 1, step_delay: float = 0.0
+    page: Any,
+    direction: str,
+    viewport: tuple[int, int],
+    element: Any = None,
+    steps: int = 1,
+    step_delay: float = 0.0,
+    inner: bool = False,
 ) -> float:
-    """Scroll half a viewport in `steps` increments; returns the pixels actually moved."""
+    """Scroll half a viewport in `steps` increments; returns the pixels actually moved. `inner`: a
+    scrollable element rather than the page, when one can move (a dialog's body)."""
     dx, dy = scroll_delta(direction, viewport)
     moved = 0.0
     for i in range(steps):
@@ -68,7 +77,7 @@ async def scroll(
         if element is not None:
             result = await element.evaluate(_ELEMENT_SCROLL_JS, list(part))
         else:
-            result = await page.evaluate(_SCROLL_JS, list(part))
+            result = await page.evaluate(_SCROLL_JS, [*part, inner])
         moved += result["moved"]
         if step_delay:
             await asyncio.sleep(step_delay)

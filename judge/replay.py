@@ -225,7 +225,7 @@ async def _press(page, action: Action, element, viewport: tuple[int, int], t: fl
 
 async def _scroll(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:
     direction = action.scroll_direction()
-    moved = await bounded(scroll(page, direction, viewport), t + 1, "scrolling")
+    moved = await bounded(scroll(page, direction, viewport, inner=action.scrolls_inside()), t + 1, "scrolling")
     if not moved:
         raise StepFailure(f"the page did not move when scrolling {direction}")
 

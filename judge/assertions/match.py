@@ -50,6 +50,8 @@ GLUED_SYMBOLS = "*^+=#~@²³°"
 """Symbols that change what a quote says when written against a word or number ('Default*' is not
 'Default', 'Ans^2' not 'Ans 2'); other punctuation is left to the folded match (a dash, a colon or an
 ellipsis is often typography, and a '+' before a space is often an icon)."""
+SYMBOL_LINES = 8
+"""A quote's symbols are looked for in this many consecutive text pieces of the page together."""
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"} | {"∗": "*", "＊": "*", "×": "x"})
 
 
@@ -79,7 +81,11 @@ def contains(hay: str, text: str) -> bool:
         return False
     if p is not None and not p.search(fold(hay)):
         return False
-    return sym is None or any(sym.search(_squash(line)) for line in (hay or "").splitlines())
+    if sym is None:
+        return True
+    lines = (hay or "").splitlines()
+    # a few lines together: a code sample's tokens are text nodes of their own, spaces between them
+    return any(sym.search(_squash("".join(lines[i : i + SYMBOL_LINES]))) for i in range(len(lines)))
 
 
 def echoed(hay: str, text: str, typed: str) -> bool:
