@@ -50,6 +50,8 @@ KEY_NAMES = {
 
 
 LOAD_IDLE_S = 5.0
+EDITOR_FOCUS_MS = 1000
+"""How long an editor's surface may take to hand the focus to its hidden field after a click."""
 """How long the first screenshot waits at most for a loading page to stop fetching."""
 
 
@@ -206,16 +208,33 @@ async def _click(page, action: Action, element, viewport: tuple[int, int], t: fl
     await bounded(click(page, element, t), t + 1, "click")
 
 
+_FIELD_JS = "(e) => !!e && (e.matches('input, textarea, select') || e.isContentEditable)"
+_FOCUSED_FIELD_JS = f"() => ({_FIELD_JS})(document.activeElement)"
+
+
 async def _type(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:
     await bounded(click(page, element, t), t + 1, "focusing the field")
-    try:
-        await bounded(element.fill("", timeout=t * 1000), t + 1, "clearing the field")
-    except Exception as e:
-        if _timed_out(e):  # a page that hangs gets no second try
-            raise
-        await bounded(page.keyboard.press("ControlOrMeta+a"), t, "selecting the field's text")
-        await bounded(page.keyboard.press("Backspace"), t, "clearing the field")
+    if not await element.evaluate(_FIELD_JS):
+        # a code editor's surface: the click hands the focus to the editor's own hidden field, often on
+        # its next task; its text is then replaced with the keys a person uses
+        try:
+            await bounded(page.wait_for_function(_FOCUSED_FIELD_JS, timeout=EDITOR_FOCUS_MS), t, "focusing")
+        except Exception:  # no field took the focus: the keys go where the focus is
+            pass
+        await _select_and_delete(page, t)
+    else:
+        try:
+            await bounded(element.fill("", timeout=t * 1000), t + 1, "clearing the field")
+        except Exception as e:
+            if _timed_out(e):  # a page that hangs gets no second try
+                raise
+            await _select_and_delete(page, t)
     await bounded(page.keyboard.type(action.text_to_type() or ""), t, "typing")
+
+
+async def _select_and_delete(page, t: float) -> None:
+    await bounded(page.keyboard.press("ControlOrMeta+a"), t, "selecting the field's text")
+    await bounded(page.keyboard.press("Backspace"), t, "clearing the field")
 
 
 async def _press(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:

@@ -50,7 +50,7 @@
   const editorSurface = (el) => {
     if (["input", "textarea", "select", "button", "a"].includes(tagOf(el)) || ROLES.test(el.getAttribute("role") || "")) return null;
     const r = boxOf(el);
-    if (r.width < 80 || r.height < 30) return null;
+    if (r.width < 80 || r.height < 10) return null;
     for (let a = el, d = 0; a && a !== document.body && d < 5; a = a.parentElement, d++) {
       const input = a.querySelector("textarea");
       if (input && input !== el && !el.contains(a)) {
