@@ -4,8 +4,8 @@ after the action and the change rule (`text_verdict`, `step_verdict`)."""
 from __future__ import annotations
 
 from iwr.judge.assertions import things
-from iwr.judge.assertions.facts import Fact
-from iwr.judge.assertions.match import contains, echoed, fold, number_pattern, occurrences
+from iwr.judge.assertions.facts import ORDER_SEP, Fact
+from iwr.judge.assertions.match import contains, echoed, fold, in_order, number_pattern, occurrences
 from iwr.judge.assertions.page import look, named_fields
 from iwr.judge.assertions.parse import parse
 from iwr.judge.types import Verdict
@@ -27,6 +27,8 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         return contains(shown, fact.text) or contains(reading.get("drawn", ""), fact.text)
     if fact.kind == "absent":
         return not contains(reading["strict"], fact.text)
+    if fact.kind == "order":
+        return in_order(shown, fact.text.split(ORDER_SEP))
     if fact.kind == "number":
         p = number_pattern(fact.text)
         return bool(p.search(fold(shown)) or p.search(fold(reading.get("drawn", "")))) if p else None
@@ -211,6 +213,7 @@ def _failure(row: dict) -> str:
         + (" is not checked" if not row["fact"].endswith("unchecked") else " is still checked"),
         "gone": f"the {row.get('noun')} shown before the step is still shown",
         "styled": row["fact"].replace(" is ", " is not ", 1).replace(" is not not ", " is still ", 1),
+        "order": row["fact"].replace(" are shown in that order", " are not shown in that order"),
         "appears": f"no {row.get('noun')} appeared" + (f" ({row['note']})" if row.get("note") else ""),
         "looks": row.get("failure", "") + (f" ({row['note']})" if row.get("note") else ""),
     }[row["kind"]]

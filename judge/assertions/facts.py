@@ -7,8 +7,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 FactKind = Literal[
-    "visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "appears", "styled", "looks"
+    "visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "appears", "styled", "looks", "order"
 ]
+ORDER_SEP = "\n"
+"""Between the mentions of an `order` fact's text."""
 
 
 STYLE_SAID = {"struck": "struck through", "greyed": "greyed out"}
@@ -67,6 +69,7 @@ class Fact(BaseModel):
             "appears": f"{'an' if self.noun[:1] in 'aeiou' else 'a'} {self.noun} not shown before the step is shown",
             "styled": f"'{self.text}' is {'' if self.want else 'not '}{STYLE_SAID.get(self.style, self.style)}",
             "looks": f"{self.thing()} {self.change()[0]}",
+            "order": f"{', '.join(self.text.split(ORDER_SEP))} are shown in that order{where}",
         }[self.kind]
 
     def checkbox(self) -> str:

@@ -158,6 +158,10 @@ APPEAR_MOVES = {
 }
 """A thing named without its text that these say of it appears ("a palette drops down", "a menu pops
 up"); a verb of the first kind followed by a thing makes that thing appear ("opens a list under it")."""
+ORDER_CUES = words(
+    "ordered sorted sort order reversed ascending descending lowest highest earliest latest alphabetically"
+)
+"""Words that say the mentions listed after them (in that clause or the next) are in that order."""
 TEXT_APPEARS = words("appears appear emerges")
 TEXT_APPEAR_MOVES = {**dict.fromkeys(words("pops shows"), words("up"))}
 """What quoted text is said to do when it is new on the page ("'✓ Valid' appears", "pops up", "shows

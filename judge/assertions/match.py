@@ -97,6 +97,22 @@ def echoed(hay: str, text: str, typed: str) -> bool:
     return bool(p.search(whole.sub("|", folded) if whole else folded))
 
 
+def in_order(hay: str, items: list[str]) -> bool:
+    """Each of `items` shows in `hay` after the one before it (a number as `number_pattern` matches it,
+    text as `contains` folds it); the earliest match of each is taken, which finds any order there is."""
+    folded, at = fold(hay), 0
+    for item in items:
+        p = number_pattern(item) if _NUMBER.fullmatch(item.strip()) else _pattern(item)
+        found = p.search(folded, at) if p is not None else None
+        if found is None:
+            return False
+        at = found.end()
+    return True
+
+
+_NUMBER = re.compile(r"[$€£¥]?\s*[-+]?\d[\d,.:/-]*\s*%?")
+
+
 def occurrences(hay: str, text: str) -> int:
     """How many times `text` shows in `hay` (matched as `contains` matches it)."""
     p, sym = _pattern(text), symbol_pattern(text)

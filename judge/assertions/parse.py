@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.lexicon import (
     CHECK_BOXES,
     CHECK_NOUNS,
     EMPTY_PART,
     FILLED_PART,
     NEG,
+    ORDER_CUES,
     PLURAL_SUBJECT,
     SEPARATORS,
     TEXT_APPEAR_MOVES,
@@ -40,6 +41,8 @@ from iwr.judge.assertions.roles import (
 from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote, _words, clauses, tokenize
 
 _HOLDING = {"with", "containing", "holding", "listing", "including"}
+ORDER_MIN = 3
+"""Listed mentions an order is checked on (two could be any pair on the page)."""
 
 
 def _holds(window: list[Tok]) -> bool:
@@ -53,7 +56,10 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     toks, mentions = tokenize(assertion or "")
     facts: list[Fact] = []
     page_end = _says_page_end(_words(toks))
+    cued = False
     for clause in clauses(toks):
+        start = len(facts)
+        cued = cued or bool(set(_words(clause)) & ORDER_CUES)
         in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
         roles: dict[int, str] = {}
         """Role of each mention decided by the words before it ("reads 'X'", "from 'X'"): a list or a
@@ -128,6 +134,11 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             else:
                 new = _appears_after(clause, idx)
                 facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
+        listed = [f for f in facts[start:] if f.kind in ("visible", "number") and not f.was]
+        if cued and len(listed) >= ORDER_MIN:
+            # "ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), ...": in that order
+            facts.append(Fact(kind="order", text=ORDER_SEP.join(f.text for f in listed), in_view=listed[0].in_view))
+            cued = False
         facts += _field_state_facts(clause)
         # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
         # names its own)

@@ -262,6 +262,12 @@ SAVE_BUTTON = page(
 <script>save.onclick = () => { m.textContent = "Saved"; JS };</script></body></html>""",
 )
 
+PRICES = page(
+    "th { cursor: pointer; }",
+    """<table id="t"><tr><th id="h">Name</th><th id="p">Price</th></tr>
+<tr><td>Kermit</td><td>$4.73</td></tr><tr><td>Gonzo</td><td>$0.63</td></tr><tr><td>Bert</td><td>$0.79</td></tr>
+</table><script>p.onclick = () => { p.textContent = "Price ▲"; JS };</script></body></html>""",
+)
 SORTABLE = page(
     """th:after { content: ''; display: inline-block; margin-left: 6px; border-width: 0 4px 4px;
 border-style: solid; border-color: #404040 transparent; visibility: hidden; }
@@ -345,6 +351,11 @@ SUGGEST = task(
 )
 SOLID_BAR = task("Click", "Click 'WORK' in the top menu", "The top bar is now a solid dark strip.")
 GREYED = task("Click", "Click 'Save'", "'Undo' stays enabled and 'Save' is greyed out (nothing left to save).")
+SORTED = task(
+    "Click",
+    "Click the 'Price' column header",
+    "The rows are ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), Kermit ($4.73).",
+)
 ARROW_MARK = task("Click", "Click the 'Price' column header", "A small arrow appears in the 'Price' header.")
 ADD_CARD = task("Click", "Click 'Add'", "A card 'Write report' appears in the list, under 'Try this'.")
 
@@ -451,6 +462,14 @@ PAGES = {
     # a mark the stylesheet draws (::after) appears on an element shown before; one shown only on hover
     "the header gets its sort arrow": (ARROW_MARK, SORTABLE % "h.setAttribute('aria-sort', 'ascending');", True),
     "the header shows its arrow only on hover": (ARROW_MARK, SORTABLE % "", False),
+    # listed in an order the assertion states ("ordered by price from lowest to highest: ...")
+    "the rows are sorted by price": (
+        SORTED,
+        PRICES % "const rows = [...t.rows].slice(1).sort((a, b) => parseFloat(a.cells[1].textContent.slice(1))"
+        " - parseFloat(b.cells[1].textContent.slice(1))); rows.forEach((r) => t.tBodies[0].appendChild(r));",
+        True,
+    ),
+    "only the header changes, the rows stay": (SORTED, PRICES % "", False),
     # greyed out: a disabled control, faded or faint text
     "the saved button is disabled": (GREYED, SAVE_BUTTON % "save.disabled = true;", True),
     "the saved button stays enabled": (GREYED, SAVE_BUTTON % "", False),

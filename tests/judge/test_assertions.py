@@ -21,6 +21,8 @@ def short(f: Fact) -> str:
         return f"{'shows' if f.state else 'looks'}:{f.text or f.noun}:{f.tone}"
     if f.kind == "value" and f.field:
         return f"value@{f.field}:{f.text}"
+    if f.kind == "order":
+        return "order:" + " > ".join(f.text.split("\n"))
     kind = "new" if f.new else f.kind
     return f"{kind}{'@view' if f.in_view else ''}:{f.text}" + (f"<{f.was}" if f.was else "")
 
@@ -263,6 +265,12 @@ CASES = [
     ("The header is now a solid dark strip.", "Click", ["looks:header:darker"]),
     ("The list is now a single column.", "Click", []),
     ("The list has a new item.", "Click", []),
+    (
+        "The rows are ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), Kermit ($4.73).",
+        "Click",
+        ["number:$0.63", "number:$0.79", "number:$4.73", "order:$0.63 > $0.79 > $4.73"],
+    ),
+    ("The table shows $0.63, $0.79 and $4.73.", "Click", ["number:$0.63", "number:$0.79", "number:$4.73"]),
     ("The row is highlighted.", "Click", ["looks:row:"]),
     ("The star fills in.", "Click", ["looks:star:"]),
     ("The tile gets brighter.", "Click", ["looks:tile:lighter"]),
