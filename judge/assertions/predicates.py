@@ -164,6 +164,8 @@ def _style_facts(text: str, pw: list[str]) -> list[Fact]:
 
 
 _SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
+_OCCURRENCES = {"occurrences", "occurrence", "instances", "instance", "copies", "matches", "match", "appearances"}
+"""'Each occurrence of 'X'': the quoted text is the subject, wherever it shows."""
 _FILLS = {"solid", "plain", "flat", "opaque", "full", "uniform", "single", "thin", "wide", "narrow", "big", "small"}
 """Words of a thing's make-up between "is now a" and its tone ("a solid dark strip")."""
 _LOOK_PARTS = {"background", "border", "outline", "frame", "shadow", "underline", "highlight", "glow", "fill", "tint"}
@@ -261,6 +263,8 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
         return None
     first_word = next((j for j, t in enumerate(sub) if t.kind == "w" and t.text in _PREPOSITIONS), len(sub))
     own_quotes = [t.text for t in sub[:first_word] if t.kind == "q"]
+    if quoted and not own_quotes and set(words[:cut]) & _OCCURRENCES and cut < len(words) and words[cut] == "of":
+        return _clean_quote(quoted[0]), []  # "both occurrences of 'Default' ... are highlighted": the text itself
     if quoted and not own_quotes and nouns_of(words[:cut]) and not set(words[:cut]) & PARTS:
         # "the stars above 'CSS Stars'": the quote only says where they are; which stars is not certain
         # (a change is left out; a colour they are said to have is looked for on those acted among)

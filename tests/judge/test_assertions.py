@@ -264,6 +264,11 @@ CASES = [
     ("'PORTFOLIO' in the top bar is yellow.", "Scroll", ["visible@view:PORTFOLIO", "shows:PORTFOLIO:yellow"]),
     ("The header is now a solid dark strip.", "Click", ["looks:header:darker"]),
     ("The list is now a single column.", "Click", []),
+    (
+        "Both occurrences of 'Default' in the code are highlighted in yellow.",
+        "Press",
+        ["visible:Default", "looks:Default:yellow"],
+    ),
     ("The list has a new item.", "Click", []),
     (
         "The rows are ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), Kermit ($4.73).",
