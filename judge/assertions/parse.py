@@ -58,8 +58,8 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     page_end = _says_page_end(_words(toks))
     cued = False
     for clause in clauses(toks):
-        start = len(facts)
-        cued = cued or bool(set(_words(clause)) & ORDER_CUES)
+        placed: list[tuple[int, Fact]] = []
+        cued_here = next((k for k, t in enumerate(clause) if t.kind == "w" and t.text in ORDER_CUES), None)
         in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
         roles: dict[int, str] = {}
         """Role of each mention decided by the words before it ("reads 'X'", "from 'X'"): a list or a
@@ -122,6 +122,7 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             if is_number:
                 if role == PRESENT:
                     facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx], was=was))
+                    placed.append((idx, facts[-1]))
                 continue
             text = _clean_quote(t.text)
             if (not _alnum_tokens(text) and symbol_pattern(text) is None) or len(text) > 200:
@@ -134,11 +135,12 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             else:
                 new = _appears_after(clause, idx)
                 facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
-        listed = [f for f in facts[start:] if f.kind in ("visible", "number") and not f.was]
-        if cued and len(listed) >= ORDER_MIN:
+                placed.append((idx, facts[-1]))
+        listed = _ordered(clause, placed, cued_here)
+        if (cued or cued_here is not None) and len(listed) >= ORDER_MIN:
             # "ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), ...": in that order
             facts.append(Fact(kind="order", text=ORDER_SEP.join(f.text for f in listed), in_view=listed[0].in_view))
-            cued = False
+        cued = cued_here is not None and len(listed) < ORDER_MIN  # "...sorted by date:" then the list
         facts += _field_state_facts(clause)
         # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
         # names its own)
@@ -151,6 +153,23 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
             seen.add(f)
             out.append(f)
     return out
+
+
+def _ordered(clause: list[Tok], placed: list[tuple[int, Fact]], cue: int | None) -> list[Fact]:
+    """The mentions an order cue lists: those after the cue (all of them when the cue ended the clause
+    before), up to one whose words before it have a verb of their own ("..., and the count reads '3
+    results'"); mentions that replace another are left out."""
+    run: list[Fact] = []
+    last = cue if cue is not None else -1
+    for idx, fact in placed:
+        if idx <= last and cue is not None:
+            continue
+        if run and any(t.kind == "w" and t.text in VERBS for t in clause[last + 1 : idx]):
+            break
+        if not fact.was:
+            run.append(fact)
+        last = idx
+    return run
 
 
 def _appears_after(clause: list[Tok], idx: int) -> bool:
