@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from iwr.judge.assertions.tokens import _alnum_tokens
+from iwr.judge.assertions.tokens import _NUMBER, _alnum_tokens
 
 
 def fold(s: str) -> str:
@@ -102,15 +102,13 @@ def in_order(hay: str, items: list[str]) -> bool:
     text as `contains` folds it); the earliest match of each is taken, which finds any order there is."""
     folded, at = fold(hay), 0
     for item in items:
-        p = number_pattern(item) if _NUMBER.fullmatch(item.strip()) else _pattern(item)
+        p = number_pattern(item) if _NUMBER.fullmatch(item.strip()) else _pattern(item)  # as `parse` read it
         found = p.search(folded, at) if p is not None else None
         if found is None:
             return False
         at = found.end()
     return True
 
-
-_NUMBER = re.compile(r"[$€£¥]?\s*[-+]?\d[\d,.:/-]*\s*%?")
 
 
 def occurrences(hay: str, text: str) -> int:

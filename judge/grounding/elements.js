@@ -47,17 +47,22 @@
   // it keeps out of sight (transparent, tiny or clipped) and focuses when the surface is clicked.
   // Returns the editor (the ancestor holding that textarea), which is what is clicked: its layers lie
   // over one another (text, cursor, markers), so the one named is seldom the topmost.
+  let hiddenInputs = null;  // the page's textareas kept out of sight, found once (most pages have none)
   const editorSurface = (el) => {
+    if (hiddenInputs === null) {
+      hiddenInputs = Array.from(document.querySelectorAll("textarea")).filter((t) => {
+        if (!t.getClientRects().length || !cssShown(t)) return false;  // a form's textarea put away, not an editor's
+        const seen = !t.checkVisibility || t.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+        return !seen || tiny(t) || overflowHidden(t);
+      });
+    }
+    if (!hiddenInputs.length) return null;
     if (["input", "textarea", "select", "button", "a"].includes(tagOf(el)) || ROLES.test(el.getAttribute("role") || "")) return null;
     const r = boxOf(el);
     if (r.width < 80 || r.height < 10) return null;
     for (let a = el, d = 0; a && a !== document.body && d < 5; a = a.parentElement, d++) {
-      const input = a.querySelector("textarea");
-      if (input && input !== el && !el.contains(a)) {
-        if (!input.getClientRects().length || !cssShown(input)) return null;  // a form's textarea put away, not an editor's
-        const seen = !input.checkVisibility || input.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
-        return !seen || tiny(input) || overflowHidden(input) ? a : null;
-      }
+      const inside = hiddenInputs.filter((t) => a.contains(t));
+      if (inside.length) return inside.length === 1 ? a : null;  // one editor; several: a page of them
     }
     return null;
   };
