@@ -262,6 +262,11 @@ SAVE_BUTTON = page(
 <script>save.onclick = () => { m.textContent = "Saved"; JS };</script></body></html>""",
 )
 
+MODES = page(
+    "#modes li { padding: 4px 10px; } #modes .on { background: #d33; color: #fff; }",
+    """<button id="mode">Tree ▾</button><ul id="modes" hidden><li>Code</li><li id="tree">Tree</li></ul>
+<script>mode.onclick = () => { modes.hidden = false; JS };</script></body></html>""",
+)
 PRICES = page(
     "th { cursor: pointer; }",
     """<table id="t"><tr><th id="h">Name</th><th id="p">Price</th></tr>
@@ -351,6 +356,11 @@ SUGGEST = task(
 )
 SOLID_BAR = task("Click", "Click 'WORK' in the top menu", "The top bar is now a solid dark strip.")
 GREYED = task("Click", "Click 'Save'", "'Undo' stays enabled and 'Save' is greyed out (nothing left to save).")
+MODE_LIST = task(
+    "Click",
+    "Click 'Tree ▾' to open the mode list",
+    "A list opens under 'Tree ▾' with 'Code' and 'Tree'; 'Tree' is highlighted in red.",
+)
 SORTED = task(
     "Click",
     "Click the 'Price' column header",
@@ -462,6 +472,9 @@ PAGES = {
     # a mark the stylesheet draws (::after) appears on an element shown before; one shown only on hover
     "the header gets its sort arrow": (ARROW_MARK, SORTABLE % "h.setAttribute('aria-sort', 'ascending');", True),
     "the header shows its arrow only on hover": (ARROW_MARK, SORTABLE % "", False),
+    # a colour said of a quote that a new element shows exactly (the list's 'Tree', not the 'Tree ▾' button)
+    "the list marks its current mode in red": (MODE_LIST, MODES % "tree.className = 'on';", True),
+    "the list opens with no mode marked": (MODE_LIST, MODES % "", False),
     # listed in an order the assertion states ("ordered by price from lowest to highest: ...")
     "the rows are sorted by price": (
         SORTED,
