@@ -110,7 +110,6 @@ def in_order(hay: str, items: list[str]) -> bool:
     return True
 
 
-
 def occurrences(hay: str, text: str) -> int:
     """How many times `text` shows in `hay` (matched as `contains` matches it)."""
     p, sym = _pattern(text), symbol_pattern(text)
