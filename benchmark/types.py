@@ -28,10 +28,11 @@ ActionType = Literal["Click", "Type", "Scroll", "Press"]
 
 _INSIDE = re.compile(
     r"\b(?:inside|within|in)\s+(?:the|that|this|its)\s+(?:[\w'-]+\s+){0,2}?"
-    r"(?:dialog|modal|pop-?up|list|panel|pane|box|sidebar|drawer|menu|editor|table|window|card|frame)\b",
+    r"(?:dialog|modal|pop-?up|list|panel|pane|box|sidebar|drawer|menu|editor|table|card|frame)\b",
     re.I,
 )
-"""A Scroll described inside a container: that container, not the page, moves."""
+"""A Scroll described inside a container: that container, not the page, moves ("in the window" is the
+page)."""
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,23 @@ def test_one_action_table_every_handler_covers() -> None:
     assert typed.argument() == "milk" and typed.kind.grounded
     assert Action.model_validate({"type": "Scroll", "parameters": {}}).argument() == "down"
     assert Action.model_validate({"type": "Hover", "parameters": {}}).kind is None
+
+
+@pytest.mark.parametrize(
+    ("description", "scroll_page", "inside"),
+    [
+        ("Scroll down inside the dialog's text.", True, True),
+        ("Scroll down within the list of results.", None, True),
+        ("Scroll down.", False, True),
+        ("Scroll down.", "false", True),
+        ("Scroll down the page to the 'Result' section.", True, False),
+        ("Scroll down in the window.", True, False),
+    ],
+)
+def test_a_scroll_of_an_element_rather_than_the_page(description: str, scroll_page, inside: bool) -> None:
+    """`scroll_page` false, or a container the description scrolls inside: that element moves first."""
+    params = {"description": description, "direction": "down"}
+    if scroll_page is not None:
+        params["scroll_page"] = scroll_page
+    task = Task.model_validate({"id": 1, "action_sequence": [{"type": "Scroll", "parameters": params}]})
+    assert task.action_sequence[0].scrolls_inside() is inside
