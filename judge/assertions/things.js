@@ -47,11 +47,13 @@ const iwrThings = (() => {
     tooltip: { sel: "[role=tooltip]", words: ["tooltip", "popover", "tip", "hint", "bubble"] },
     calendar: { sel: "", words: ["datepicker", "calendar", "picker"] },
   };
+  // Every visible element of the page's body.
+  const shownNow = () => all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
   // Every visible element of that kind (nested ones too: any of them hidden after the step counts).
   const shownOf = (kind) => {
     const k = KINDS[kind];
     if (!k) return [];
-    return all().filter((e) => !e.matches("html, body, head, script, style") && visible(e) && (
+    return shownNow().filter((e) => (
       (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.cover && covers(e))
       || (k.lists && e.matches("ul, ol") && floating(e)))).slice(0, 40);
   };
@@ -150,7 +152,7 @@ const iwrThings = (() => {
   // What is visible now, kept as a handle before the step, so that what appears is told apart after it
   // ("a palette drops down", "a menu opens").
   const visibleNow = () => {
-    const els = all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
+    const els = shownNow();
     return { els: new Set(els), drawn: canvases(), marks: marksOf(els) };
   };
   // Marks a stylesheet draws with ::before / ::after (a sort arrow, a check, a badge): the elements that
@@ -196,16 +198,16 @@ const iwrThings = (() => {
     const k = KINDS[kind];
     // a hover's tooltip is not the palette or menu the step said appears
     const tip = (e) => kind !== "tooltip" && ((TIP.sel && e.matches(TIP.sel)) || has(e, TIP.words));
-    const fresh = all().filter((e) => !before.els.has(e) && !e.matches("html, body, head, script, style") && visible(e) && !tip(e));
+    const now = shownNow();
+    const fresh = now.filter((e) => !before.els.has(e) && !tip(e));
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
     const ofKind = (e) => k ? (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
     const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length;
     const drawn = canvases();
     const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => redrawn(d, before.drawn[i])));
-    const nowShown = all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
-    const marks = marksOf(nowShown);
-    const newMarks = Object.entries(marks).flatMap(([w, set]) => Array.from(set).filter((e) => before.els.has(e) && !before.marks[w].has(e)));
+    const marks = marksOf(now.filter((e) => before.els.has(e)));  // a mark new on an element shown before
+    const newMarks = Object.entries(marks).flatMap(([w, set]) => Array.from(set).filter((e) => !before.marks[w].has(e)));
     const hovered = newMarks.filter((e) => e.matches(":hover")).length;
     return { fresh: top.length, named, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };

@@ -188,9 +188,12 @@ async def _shown_on_new(page, fact: Fact, found, element, action_type: str, evid
     step was another element showing it ('Tree ▾' on the button); what shows it exactly after the step,
     when that is another element, is where the colour is said to be."""
     again = await _find(page, fact, element, action_type)
-    if again is None or await again.evaluate("(e, old) => e === old", found):
+    if again is None:
         return False, evidence
-    clip = await _clip(page, again)
+    try:
+        clip = None if await again.evaluate("(e, old) => e === old", found) else await _clip(page, again)
+    finally:
+        await again.dispose()
     if clip is None:
         return False, evidence
     shown, seen = shows_tone(await _shot(page, clip), fact.tone)
