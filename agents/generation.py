@@ -12,9 +12,9 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.media import visible_files
 from iwr.llm import TokenUsage
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.media import visible_files
 
 ASSETS_DIR = "assets"
 

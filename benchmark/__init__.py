@@ -1,1 +1,1 @@
-"""Task model, loader, recorder, the bundled task pack and the CLI."""
+"""The runner, the reports and the `iwr` commands (the top layer), and the bundled task pack."""

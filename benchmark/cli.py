@@ -59,7 +59,7 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
     """Table of the tasks in PACK (default: the bundled pack)."""
     from rich.table import Table
 
-    from iwr.benchmark.media import probe_video
+    from iwr.tasks.media import probe_video
 
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
     table = Table(title=f"{loaded.jsonl} — {len(loaded.tasks)} task(s)")
@@ -124,9 +124,9 @@ def record(
     scripts: tuple[Path, ...], out: Path, site: Path | None, url: str | None, fps: int, official_only: bool
 ) -> None:
     """Record a scripted browser session as a new task."""
-    from iwr.benchmark.recorder.record import record as do_record
-    from iwr.benchmark.recorder.script import ScriptError
     from iwr.browser import BrowserNotFound
+    from iwr.tasks.recorder.record import record as do_record
+    from iwr.tasks.recorder.script import ScriptError
 
     if site and url:
         raise click.UsageError("give --site or --url, not both")

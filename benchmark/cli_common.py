@@ -44,7 +44,7 @@ def _report_warnings(warnings, pack: Path | None, list_them: bool) -> None:
 def load_pack_or_exit(
     pack: Path | None, skip_invalid: bool, deep: bool, *, strict: bool = False, list_warnings: bool = False
 ):
-    from iwr.benchmark.loader import PackError, load_pack
+    from iwr.tasks.loader import PackError, load_pack
 
     try:
         loaded = load_pack(pack, skip_invalid=skip_invalid, deep=deep, strict=strict)

@@ -25,7 +25,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from iwr import __version__, atomic, runfolder
 from iwr.agents.generators import Generation, Generator
 from iwr.benchmark.executors import Judging, LocalJudging, judge_all
-from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.events import (
     EVENTS_NAME,
     EventLog,
@@ -42,6 +41,7 @@ from iwr.judge.events import scored_event, step_event
 from iwr.judge.types import TaskScore
 from iwr.llm.errors import stops_run
 from iwr.runfolder import RunFolder
+from iwr.tasks.loader import LoadedTask, Pack
 
 CONFIG_NAME = runfolder.CONFIG
 GENERATION_NAME = runfolder.GENERATION

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Protocol as TypingProtocol
 
 from iwr import atomic, runfolder
-from iwr.benchmark.loader import LoadedTask
 from iwr.judge.replay import Replay
 from iwr.judge.types import Alignment, CheckpointScore, StepResult
 from iwr.judge.visual.images import decode as decode  # the self-test decodes replay screenshots with it
 from iwr.judge.visual.pool import measure
+from iwr.tasks.loader import LoadedTask
 
 
 class References(TypingProtocol):

@@ -19,7 +19,6 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iwr import atomic, runfolder
-from iwr.benchmark.loader import LoadedTask
 from iwr.gather import gather_or_cancel
 from iwr.judge import official, score, visual
 from iwr.judge.checkpoints import CheckpointScorer, Measure, References, TaskReferences, checkpoint_pairs, in_process
@@ -31,6 +30,7 @@ from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepR
 from iwr.judge.visual.pool import MetricPool, warm
 from iwr.llm.errors import stops_run
 from iwr.llm.usage import TokenUsage
+from iwr.tasks.loader import LoadedTask
 
 EVAL_NAME = runfolder.EVAL
 TASK_TIMEOUT_S = 300.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from iwr.benchmark.types import Action
+from iwr.tasks.types import Action
 
 LOAD_WAIT_S = 1.0 + 0.2
 """After loading, before the first screenshot."""

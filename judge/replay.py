@@ -12,7 +12,6 @@ from typing import Protocol as TypingProtocol
 
 from pydantic import BaseModel, ConfigDict
 
-from iwr.benchmark.types import Action, Task, for_every_kind
 from iwr.judge import assertions, grounding, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
@@ -23,6 +22,7 @@ from iwr.judge.settle import CAP_MS, QUIET_MS
 from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError, stops_run
 from iwr.scrolling import scroll
+from iwr.tasks.types import Action, Task, for_every_kind
 
 KEY_NAMES = {
     "enter": "Enter",

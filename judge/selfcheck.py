@@ -11,9 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.types import StepResult, TaskScore
+from iwr.tasks.loader import LoadedTask, Pack
 
 ORACLE_MIN_FINAL = 0.95
 IMAGE_MAX_IFS = 0.10

@@ -16,9 +16,9 @@ import hashlib
 import cv2
 import numpy as np
 
-from iwr.benchmark import expectations
-from iwr.benchmark.types import Action
 from iwr.judge.types import Verdict
+from iwr.tasks import expectations
+from iwr.tasks.types import Action
 
 SCREEN_CHANGE = 0.05
 """Mean absolute grey-level difference (0–255) above which two screenshots count as different."""

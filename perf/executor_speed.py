@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 from iwr.benchmark.executors import LocalJudging, judge_all
-from iwr.benchmark.loader import load_pack
 from iwr.judge.evaluate import Judge, JudgeConfig
 from iwr.judge.selfcheck import oracle_candidate
+from iwr.tasks.loader import load_pack
 
 
 def jobs_for(tasks, out: Path):

@@ -28,7 +28,7 @@ import cv2
 import numpy as np
 
 from iwr.agents.inputs import sample_frames
-from iwr.benchmark.loader import load_pack
+from iwr.tasks.loader import load_pack
 
 MAX_FRAMES = 64
 

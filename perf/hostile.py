@@ -1,4 +1,4 @@
-"""Can a page hang the judge? Judges every hostile page of `iwr.judge.hostile` (busy loops in event
+"""Can a page hang the judge? Judges every hostile page of `perf/hostile_pages.py` (busy loops in event
 handlers, timers, frames, microtasks and at load; dialog, popup, navigation and console floods; a
 memory bomb) in one browser, then a normal page in the same browser, and prints how each ended: the
 seconds its failing step (or its load) took against the limit it ran under, and the stated reason.
@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from iwr.judge import hostile
+import hostile_pages as hostile
+
 from iwr.judge.evaluate import JudgeConfig
 from iwr.judge.replay import ReplayConfig
 

@@ -34,7 +34,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iwr.benchmark.loader import load_pack
 from iwr.browser import launch_chromium
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, load_metrics
 from iwr.judge.protocols import rules_for
@@ -45,6 +44,7 @@ from iwr.judge.visual import DEFAULTS
 from iwr.judge.visual.ocr import text_similarity
 from iwr.judge.visual.rapid_crops import CropMemo
 from iwr.scrolling import scroll
+from iwr.tasks.loader import load_pack
 
 
 def _children() -> dict[int, list[int]]:

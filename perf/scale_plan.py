@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 from iwr.agents.inputs import prepare_inputs
-from iwr.benchmark.loader import load_pack
 from iwr.judge.evaluate import Judge, JudgeConfig
 from iwr.judge.selfcheck import oracle_candidate
+from iwr.tasks.loader import load_pack
 
 BENCHMARK_TASKS = 113
 HOUR_S = 3600

@@ -18,7 +18,7 @@ import cv2
 from iwr import atomic
 from iwr.agents.generation import EventSink, SimpleGenerator
 from iwr.agents.generators import Generation, generator
-from iwr.benchmark.loader import LoadedTask
+from iwr.tasks.loader import LoadedTask
 
 
 @generator("blank")

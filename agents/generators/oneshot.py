@@ -10,7 +10,7 @@ from pathlib import Path
 from iwr import atomic, runfolder
 from iwr.agents.generation import ASSETS_DIR, EventSink, Generation, SimpleGenerator, copy_assets
 from iwr.agents.generators import generator
-from iwr.benchmark.loader import LoadedTask
+from iwr.tasks.loader import LoadedTask
 
 
 @generator("oneshot")

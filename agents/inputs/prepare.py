@@ -23,7 +23,7 @@ from iwr.agents.inputs.images import EncodedImage, encode_frame, encode_sheet
 from iwr.agents.inputs.keyframes import sample_keyframes
 from iwr.agents.inputs.limits import drop_evenly, frame_budget
 from iwr.agents.inputs.settings import FrameMode, InputSettings
-from iwr.benchmark.loader import LoadedTask
+from iwr.tasks.loader import LoadedTask
 
 SHEET_PREFIX = "stitched_image"
 

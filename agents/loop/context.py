@@ -11,8 +11,8 @@ from typing import Any
 
 from iwr.agents.loop.selftest import SelfTester
 from iwr.agents.loop.settings import LoopSettings
-from iwr.benchmark.loader import LoadedTask
 from iwr.runfolder import TaskFolder
+from iwr.tasks.loader import LoadedTask
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from iwr.agents.inputs.images import encode_frame
 from iwr.agents.loop import prompts
 from iwr.agents.loop.selftest import SelfTest
 from iwr.agents.loop.settings import FeedbackLevel
-from iwr.benchmark.types import Action, Task
 from iwr.judge.types import StepResult
+from iwr.tasks.types import Action, Task
 
 IMAGE_SIDE = 768
 WORST_CHECKPOINTS = 2

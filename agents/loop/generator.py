@@ -17,11 +17,11 @@ from iwr.agents.loop.prompts import revise_prompt_hash
 from iwr.agents.loop.selftest import SelfTester
 from iwr.agents.loop.settings import FeedbackLevel, LoopSettings
 from iwr.agents.loop.state import IterationRecord
-from iwr.benchmark.loader import LoadedTask
 from iwr.events import LoopFinished
 from iwr.judge.evaluate import Judge
 from iwr.llm import TokenUsage
 from iwr.runfolder import TaskFolder
+from iwr.tasks.loader import LoadedTask
 
 
 class LoopSummary(BaseModel):

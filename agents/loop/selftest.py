@@ -21,13 +21,13 @@ from iwr import atomic, runfolder
 from iwr.agents.inputs.keyframes import sample_keyframes
 from iwr.agents.loop.align import align
 from iwr.agents.loop.settings import FeedbackLevel
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.checkpoints import decode
 from iwr.judge.evaluate import Candidate, Judge
 from iwr.judge.replay import Replay
 from iwr.judge.types import StepResult, TaskScore
 from iwr.runfolder import TaskFolder
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 
 class SelfTest(BaseModel):

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, Protocol
 
-from iwr.benchmark.loader import LoadedTask
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
 from iwr.judge.types import StepResult, TaskScore
+from iwr.tasks.loader import LoadedTask
 
 ExecutorName = Literal["local", "ray"]
 

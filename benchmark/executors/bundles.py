@@ -9,10 +9,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from iwr import atomic, runfolder
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import EVAL_NAME
 from iwr.judge.types import StepResult, TaskScore
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 TASK_PARTS = ("checkpoints", "assets")
 """What the judge reads of a task folder: the reference checkpoints and the assets the page may load."""

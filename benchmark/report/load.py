@@ -157,7 +157,7 @@ def _read_model(path: Path, model, problems: list[str], name: str):
 
 def load_outlines(pack: str) -> dict[int, TaskOutline]:
     """Per-task outline from the run's pack; empty when the pack is gone (reports still work)."""
-    from iwr.benchmark.loader import parse_lines
+    from iwr.tasks.loader import parse_lines
 
     path = Path(pack)
     if not path.is_file():

@@ -39,13 +39,13 @@ facts), `match` (text matching), `page` (reading the page), `things` and `pixels
 their text, around the action), `decide` (verdicts).
 """
 
-from iwr.benchmark.derive import quotes
 from iwr.judge.assertions.decide import may_read_screen, outcome, step_verdict, text_verdict
 from iwr.judge.assertions.facts import Fact, FactKind
 from iwr.judge.assertions.match import contains, fold, number_pattern
 from iwr.judge.assertions.page import look, read_before
 from iwr.judge.assertions.parse import parse
 from iwr.judge.assertions.tokens import Tok, clauses, tokenize
+from iwr.tasks.derive import quotes
 
 __all__ = [
     "Fact",

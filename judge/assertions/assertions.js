@@ -1,5 +1,5 @@
 // Page-side reader for the assertion-text verdicts (judge/assertions/); evaluated after
-// benchmark/expectations.js inside a function body, defines iwrLook. Read-only: it marks nothing.
+// iwr/tasks/expectations.js inside a function body, defines iwrLook. Read-only: it marks nothing.
 const iwrLook = (() => {
   const html = document.documentElement;
   const FULL = { l: -1e9, t: -1e9, r: 1e9, b: 1e9 };

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iwr.benchmark.expectations import _PROBE_JS
 from iwr.generated_text import GENERATED_TEXT_JS
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.parse import parse
+from iwr.tasks.expectations import _PROBE_JS
 
 _LOOK_JS = (Path(__file__).parent / "assertions.js").read_text(encoding="utf-8")
 

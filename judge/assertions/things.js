@@ -1,5 +1,5 @@
 // Page-side finder for the things an assertion names without quoting their text (judge/assertions/
-// things.py); evaluated after benchmark/expectations.js inside a function body, defines iwrThings.
+// things.py); evaluated after iwr/tasks/expectations.js inside a function body, defines iwrThings.
 // Read-only: elements are handed back to Python as handles, the page is never marked.
 const iwrThings = (() => {
   const html = document.documentElement;

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iwr.benchmark.expectations import _PROBE_JS
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.pixels import HUES, region_change, shows_tone
 from iwr.judge.settle import settle
+from iwr.tasks.expectations import _PROBE_JS
 
 _THINGS_JS = (Path(__file__).parent / "things.js").read_text(encoding="utf-8")
 HOVER_TIMEOUT_MS = 2000

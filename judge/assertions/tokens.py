@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from iwr.benchmark.derive import quotes
 from iwr.judge.assertions.lexicon import BREAK_WORDS
+from iwr.tasks.derive import quotes
 
 _INT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUMBER = re.compile(

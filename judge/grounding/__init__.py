@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from iwr.benchmark.types import Action
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.types import Candidate
 from iwr.registry import Registry
+from iwr.tasks.types import Action
 
 
 @dataclass

@@ -9,9 +9,9 @@ import colorsys
 import re
 from dataclasses import dataclass, field
 
-from iwr.benchmark.derive import quotes, without_quotes
 from iwr.judge.grounding.layout import Layout, labels, parse_layout
 from iwr.judge.grounding.text import norm
+from iwr.tasks.derive import quotes, without_quotes
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
 STOP = set(

@@ -17,7 +17,6 @@ import re
 
 from rapidfuzz import fuzz
 
-from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, layout, strategy
 from iwr.judge.grounding.describe import (
     ICON_VOCABULARY,
@@ -34,6 +33,7 @@ from iwr.judge.grounding.describe import (
 from iwr.judge.grounding.drawn import crossing, drawn_text_boxes
 from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
 from iwr.judge.grounding.text import norm
+from iwr.tasks.types import Action
 
 LATER_QUOTE = 0.85
 """The first quoted string usually names the element; later ones often name its surroundings."""

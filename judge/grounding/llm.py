@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 
-from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.llm import GROUNDING_PROMPT, GROUNDING_VISION_PROMPT, JudgeLLM, parse_index
 from iwr.llm import LLMError
+from iwr.tasks.types import Action
 
 MAX_ELEMENTS = 300
 

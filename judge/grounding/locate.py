@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from iwr.benchmark.types import Action
 from iwr.judge.grounding import Strategy
 from iwr.judge.grounding.describe import TEXT_KINDS, quoted_strings, split_hover
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.settle import settle
 from iwr.judge.types import Candidate, Grounding
+from iwr.tasks.types import Action
 
 REVEAL_TIMEOUT_MS = 2000
 _MARK_SHOWN_JS = """() => {

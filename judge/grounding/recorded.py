@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 
-from iwr.benchmark.types import Action
 from iwr.judge.grounding import Pick, strategy
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.grounding.text import norm
+from iwr.tasks.types import Action
 
 
 def _same_kind(target, e: dict) -> bool:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Action
 from iwr.judge.evaluate import Candidate
 from iwr.judge.mutants.script import STATE
 from iwr.judge.replay import ReplayConfig, key_name, loaded
@@ -17,6 +15,8 @@ from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.settle import NetworkTracker, mutation_mark, settle
 from iwr.judge.types import TaskScore
 from iwr.scrolling import scroll_delta
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Action
 
 CALL_S = 10.0
 """Time limit of every call on the page (an oracle or a mutant that hangs fails its replay)."""

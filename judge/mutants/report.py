@@ -4,8 +4,8 @@ reader can tell an assertion silent about the change from a judge error."""
 
 from __future__ import annotations
 
-from iwr.benchmark.loader import Pack
 from iwr.judge.mutants.models import OUTCOMES, Mutant, MutantsReport, TaskMutants
+from iwr.tasks.loader import Pack
 
 COLUMNS = ("task", "kept / tried", *OUTCOMES, "note")
 

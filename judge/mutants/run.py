@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from iwr import atomic
-from iwr.benchmark.loader import LoadedTask, Pack
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
 from iwr.judge.mutants import choose, classify
 from iwr.judge.mutants.diff import first_difference
@@ -18,6 +17,7 @@ from iwr.judge.mutants.neutral import action_points, neutral_replay
 from iwr.judge.mutants.script import record_script, skip_script
 from iwr.judge.selfcheck import oracle_candidate
 from iwr.judge.types import TaskScore
+from iwr.tasks.loader import LoadedTask, Pack
 
 MAX_MUTANTS = 8
 TRIES_PER_MUTANT = 2

@@ -8,8 +8,6 @@ from __future__ import annotations
 import asyncio
 import time
 
-from iwr.benchmark import expectations
-from iwr.benchmark.types import Action
 from iwr.judge import assertions, verdicts
 from iwr.judge.checkpoints import IWR_CHECKPOINTS
 from iwr.judge.grounding import drawn
@@ -32,6 +30,8 @@ from iwr.judge.score import counts_in_average
 from iwr.judge.settle import NetworkTracker, mutation_mark, settle
 from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
 from iwr.judge.visual import screen_text
+from iwr.tasks import expectations
+from iwr.tasks.types import Action
 
 
 class IwrRules:

@@ -11,8 +11,6 @@ import asyncio
 import json
 import time
 
-from iwr.benchmark import expectations
-from iwr.benchmark.types import Action
 from iwr.judge import assertions, official, official_answers, official_stack, verdicts
 from iwr.judge.checkpoints import PUBLISHED_CHECKPOINTS
 from iwr.judge.llm import JudgeLLM
@@ -24,6 +22,8 @@ from iwr.judge.sandbox import SandboxLog
 from iwr.judge.score import counts_in_average
 from iwr.judge.types import Candidate, Grounding, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError
+from iwr.tasks import expectations
+from iwr.tasks.types import Action
 
 STANDIN = "stand-in without a judge model"
 

@@ -10,8 +10,8 @@ import pytest
 
 from iwr.agents.loop.feedback import feedback_content
 from iwr.agents.loop.selftest import SelfTest
-from iwr.benchmark.types import Task
 from iwr.judge.types import Candidate, CheckpointScore, Grounding, StepResult, TaskScore, Verdict
+from iwr.tasks.types import Task
 
 TASK = Task.model_validate(
     {

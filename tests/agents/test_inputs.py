@@ -32,7 +32,7 @@ from iwr.agents.inputs import (
     sample_times,
 )
 from iwr.agents.inputs import frames as frames_module
-from iwr.benchmark.loader import LoadedTask, load_pack
+from iwr.tasks.loader import LoadedTask, load_pack
 
 from ..conftest import make_png, make_video
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.loader import load_pack
+from iwr.tasks.loader import load_pack
 
 from ..llmserver import route
 

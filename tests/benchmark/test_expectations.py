@@ -5,8 +5,8 @@ import asyncio
 import pytest
 from pydantic import TypeAdapter
 
-from iwr.benchmark import expectations
 from iwr.browser import launch_chromium
+from iwr.tasks import expectations
 
 from ..conftest import FIXTURES
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.loader import PackError, load_pack
+from iwr.tasks.loader import PackError, load_pack
 
 
 def test_official_folder_loads_without_extensions(official_pack: Path) -> None:

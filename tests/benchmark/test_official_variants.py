@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.derive import key_from_description, text_from_description
-from iwr.benchmark.loader import load_pack
+from iwr.tasks.derive import key_from_description, text_from_description
+from iwr.tasks.loader import load_pack
 
 from ..conftest import FIXTURES
 

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from iwr.benchmark.loader import BUNDLED_PACK, load_pack
-from iwr.benchmark.media import probe_video, visible_files
+from iwr.tasks.loader import BUNDLED_PACK, load_pack
+from iwr.tasks.media import probe_video, visible_files
 
 PACK_ROOT = BUNDLED_PACK.parent
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.loader import BUNDLED_PACK, load_pack
-from iwr.benchmark.media import probe_video
+from iwr.tasks.loader import BUNDLED_PACK, load_pack
+from iwr.tasks.media import probe_video
 
 from ..conftest import FIXTURES
 

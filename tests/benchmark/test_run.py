@@ -230,10 +230,10 @@ class CrashesOnce(SimpleGenerator):
 def test_a_crashing_generator_leaves_the_task_unfinished_for_resume(tmp_path: Path) -> None:
     import asyncio
 
-    from iwr.benchmark.loader import load_pack
     from iwr.benchmark.runner import RunConfig, Runner, open_run
     from iwr.events import EventLog, TaskFinished, read_events
     from iwr.judge.evaluate import JudgeConfig
+    from iwr.tasks.loader import load_pack
 
     pack = load_pack(None)
     tasks = [lt for lt in pack.tasks if lt.task.id == 1004]

@@ -3,7 +3,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from iwr.benchmark.types import Task
+from iwr.tasks.types import Task
 
 from ..conftest import FIXTURES
 
@@ -105,9 +105,9 @@ def test_one_action_table_every_handler_covers() -> None:
     four, frozen: a type added later is refused under the official protocol with the reason."""
     import pytest
 
-    from iwr.benchmark.recorder import script
-    from iwr.benchmark.types import ACTION_KINDS, Action, for_every_kind
     from iwr.judge import official, replay
+    from iwr.tasks.recorder import script
+    from iwr.tasks.types import ACTION_KINDS, Action, for_every_kind
 
     for table in (replay.PERFORM, script.STEP_CLASSES):
         assert set(table) == set(ACTION_KINDS)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.types import TaskScore
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 
 def task(steps, resolution: str = "800x600") -> Task:

@@ -11,9 +11,9 @@ from urllib.parse import quote
 
 import pytest
 
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import JudgeConfig
 from iwr.judge.replay import ReplayConfig
+from iwr.tasks.types import Task
 
 from .small_pages import judge_pages
 from .small_pages import task as one_task

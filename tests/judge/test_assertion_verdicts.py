@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from iwr.benchmark.loader import BUNDLED_PACK, LoadedTask, load_pack
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
+from iwr.tasks.loader import BUNDLED_PACK, LoadedTask, load_pack
+from iwr.tasks.types import Task
 
 from .broken_sites import without_click_handler
 from .small_pages import judge_pages

@@ -3,9 +3,9 @@ the page after a step, and how one reading of a page decides them."""
 
 import pytest
 
-from iwr.benchmark.loader import BUNDLED_PACK, load_pack
 from iwr.judge.assertions import Fact, contains, fold, number_pattern, outcome, parse, quotes, text_verdict
 from iwr.judge.types import Verdict
+from iwr.tasks.loader import BUNDLED_PACK, load_pack
 
 
 def short(f: Fact) -> str:

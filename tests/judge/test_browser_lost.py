@@ -7,9 +7,9 @@ import os
 import signal
 from pathlib import Path
 
+import hostile_pages as hostile
 import pytest
 
-from iwr.judge import hostile
 from iwr.judge.evaluate import BROWSER_RETRIES, Candidate, Judge, JudgeConfig
 
 pytestmark = [pytest.mark.browser]

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 from ..llmserver import route
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.loader import BUNDLED_PACK, load_pack
+from iwr.tasks.loader import BUNDLED_PACK, load_pack
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -4,10 +4,10 @@ import asyncio
 
 import pytest
 
-from iwr.benchmark.types import Action
 from iwr.browser import launch_chromium
 from iwr.judge import grounding
 from iwr.judge.grounding.fuzzy import quoted_strings
+from iwr.tasks.types import Action
 
 pytestmark = pytest.mark.browser
 

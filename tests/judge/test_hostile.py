@@ -1,5 +1,5 @@
 """No page hangs the judge, and a limit never throws away scored work: every hostile page of
-`iwr.judge.hostile` ends its step (or its load) within the limit plus a short grace, with a reason
+`perf/hostile_pages.py` ends its step (or its load) within the limit plus a short grace, with a reason
 that names what it did; the step before it stands, with its checkpoint; a normal page judged
 afterwards in the same browser passes; no Chromium process is left. A task that reaches its time
 limit keeps the steps and checkpoints scored before it."""
@@ -8,10 +8,10 @@ import asyncio
 import time
 from pathlib import Path
 
+import hostile_pages as hostile
 import pytest
 from click.testing import CliRunner
 
-from iwr.judge import hostile
 from iwr.judge.evaluate import TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from iwr.benchmark.loader import BUNDLED_PACK, load_pack
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.selfcheck import EMPTY_MAX_FINAL, IMAGE_MAX_IFS, ORACLE_MIN_FINAL, check_pack
+from iwr.tasks.loader import BUNDLED_PACK, load_pack
 
 from .broken_sites import without_click_handler
 

@@ -8,10 +8,10 @@ import cv2
 import numpy as np
 import pytest
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
 from iwr.judge.replay import ReplayConfig
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 from ..llmserver import route
 

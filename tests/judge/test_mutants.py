@@ -6,11 +6,11 @@ import asyncio
 
 import pytest
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
 from iwr.judge.mutants.run import task_mutants
 from iwr.judge.replay import ReplayConfig
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 pytestmark = pytest.mark.browser
 

@@ -15,12 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge import official_stack
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, evaluate_many
 from iwr.judge.official_stack import stack
 from iwr.judge.replay import ReplayConfig
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 from ..llmserver import hang, last_user_text
 

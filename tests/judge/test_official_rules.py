@@ -13,8 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Action, Task
 from iwr.judge import official, official_answers, score
 from iwr.judge.checkpoints import IWR_CHECKPOINTS, PUBLISHED_CHECKPOINTS
 from iwr.judge.evaluate import JudgeConfig, assemble, checkpoint_pairs
@@ -25,6 +23,8 @@ from iwr.judge.replay import Replay, llm_verdict
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.types import StepResult, Verdict
 from iwr.llm import LLMError
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Action, Task
 
 # --- the assertion answer: only a read "No" fails -----------------------------------------------
 

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from iwr.benchmark.loader import BUNDLED_PACK, load_pack
 from iwr.browser import launch_chromium
 from iwr.judge import official_stack
 from iwr.judge.official_stack import stack
 from iwr.judge.official_stack.axtree import flatten
 from iwr.judge.official_stack.blocking import is_blocked
 from iwr.judge.sandbox import BROWSER_ARGS, SandboxLog, sandbox_page, serve_candidate
+from iwr.tasks.loader import BUNDLED_PACK, load_pack
 
 needs_stack = pytest.mark.skipif(
     not official_stack.available(),

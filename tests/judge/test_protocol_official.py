@@ -11,13 +11,13 @@ from click.testing import CliRunner
 
 from iwr.agents.inputs.limits import max_tokens_for
 from iwr.benchmark.cli import main
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.checkpoints import IWR_CHECKPOINTS, PUBLISHED_CHECKPOINTS
 from iwr.judge.evaluate import Candidate, JudgeConfig, checkpoint_pairs, evaluate_many
 from iwr.judge.llm import parse_score
 from iwr.judge.replay import Replay, ReplayConfig
 from iwr.judge.types import StepResult
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 LONG = "<div style='height:3000px'>Top of a long page</div>"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from iwr.benchmark.types import Action
 from iwr.browser import launch_chromium
 from iwr.judge.replay import ReplayConfig, ground, perform
 from iwr.judge.sandbox import BROWSER_ARGS, SandboxLog, sandbox_page, serve_candidate
+from iwr.tasks.types import Action
 
 pytestmark = pytest.mark.browser
 SITE = Path(__file__).parent.parent / "fixtures" / "realdom"

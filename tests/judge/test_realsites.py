@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from iwr.benchmark.loader import load_pack
 from iwr.judge.evaluate import JudgeConfig
 from iwr.judge.selfcheck import EMPTY_MAX_FINAL, IMAGE_MAX_IFS, check_pack, oracle_candidate
+from iwr.tasks.loader import load_pack
 
 REALSITES = Path(__file__).resolve().parents[2] / "benchmark" / "realsites"
 JSONL = REALSITES / "data.jsonl"

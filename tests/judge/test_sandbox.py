@@ -5,12 +5,12 @@ import asyncio
 import time
 
 import pytest
+from hostile_pages import chromium_processes
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
-from iwr.judge.hostile import chromium_processes
 from iwr.judge.replay import ReplayConfig
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 
 from iwr import runfolder
-from iwr.benchmark.loader import BUNDLED_PACK, load_pack
 from iwr.judge import visual
 from iwr.judge.evaluate import Judge, JudgeConfig
 from iwr.judge.selfcheck import oracle_candidate
 from iwr.judge.visual.pool import MetricPool, measure
+from iwr.tasks.loader import BUNDLED_PACK, load_pack
 
 PACK = load_pack(BUNDLED_PACK)
 CONFIG = JudgeConfig(ocr="ocr-rapidocr", dino="struct-standin")

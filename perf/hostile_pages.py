@@ -1,6 +1,7 @@
 """Pages that try to hang the judge, each with a short task, and a runner that judges them all in one
 browser and says how each one ended: which step failed, after how many seconds against which limit,
-and why. Used by tests/judge/test_hostile.py and perf/hostile.py.
+and why. Test and measurement support, not product: used by
+tests/judge/test_hostile.py (pytest puts perf/ on the path) and perf/hostile.py.
 
 Every task starts with a step that works (so the step before the hostile one must be kept as passed,
 with its checkpoint), then the hostile step, then one more step that the replay must never reach.
@@ -17,11 +18,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from iwr.benchmark.loader import LoadedTask
-from iwr.benchmark.types import Task
 from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
 from iwr.judge.guard import HALT_S, PROBE_S
 from iwr.judge.types import StepResult, TaskScore
+from iwr.tasks.loader import LoadedTask
+from iwr.tasks.types import Task
 
 BUSY = "for (;;) {}"
 GRACE_S = PROBE_S + HALT_S + 2.5

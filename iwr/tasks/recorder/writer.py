@@ -9,11 +9,11 @@ import tempfile
 from pathlib import Path
 
 from iwr import __version__, atomic
-from iwr.benchmark.recorder.assets import write_assets, write_stitched_sheets
-from iwr.benchmark.recorder.script import Script
-from iwr.benchmark.recorder.session import Recording
-from iwr.benchmark.recorder.video import encode_h264
-from iwr.benchmark.types import Action, Classification, Origin, RecordingDetails, Task
+from iwr.tasks.recorder.assets import write_assets, write_stitched_sheets
+from iwr.tasks.recorder.script import Script
+from iwr.tasks.recorder.session import Recording
+from iwr.tasks.recorder.video import encode_h264
+from iwr.tasks.types import Action, Classification, Origin, RecordingDetails, Task
 
 JSONL_NAME = "data.jsonl"
 

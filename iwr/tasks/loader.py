@@ -20,10 +20,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from iwr.benchmark.problems import Problem
-from iwr.benchmark.types import DEFAULT_VIEWPORT, KNOWN_ACTIONS, Action, Task, parse_resolution
+from iwr.tasks.problems import Problem
+from iwr.tasks.types import DEFAULT_VIEWPORT, KNOWN_ACTIONS, Action, Task, parse_resolution
 
-BUNDLED_PACK = Path(__file__).parent / "pack" / "data.jsonl"
+
+def _bundled_pack() -> Path:
+    """The pack shipped as data of `iwr.benchmark` (found, not imported: the task model sits below it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("iwr.benchmark")
+    return Path(next(iter(spec.submodule_search_locations))) / "pack" / "data.jsonl"
+
+
+BUNDLED_PACK = _bundled_pack()
 
 
 class PackError(Exception):
@@ -292,7 +301,7 @@ def load_pack(
 ) -> Pack:
     """Load and check a pack (`deep`: decode every video frame and image). Raises PackError on any
     error unless `skip_invalid`; warnings go to `Pack.warnings`, or count as errors when `strict`."""
-    from iwr.benchmark.media import task_media_problems
+    from iwr.tasks.media import task_media_problems
 
     jsonl = resolve_jsonl(path)
     parsed, problems = parse_lines(jsonl)

@@ -20,8 +20,8 @@ from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_serializer, model_validator
 
-from iwr.benchmark import derive
-from iwr.benchmark.expectations import Expect
+from iwr.tasks import derive
+from iwr.tasks.expectations import Expect
 
 ActionType = Literal["Click", "Type", "Scroll", "Press"]
 

@@ -13,12 +13,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iwr.benchmark import expectations
-from iwr.benchmark.recorder.assets import AssetCollector
-from iwr.benchmark.recorder.script import FIND_TIMEOUT_MS, Find, Script, ScriptError, Step
-from iwr.benchmark.recorder.video import FrameCollector
-from iwr.benchmark.types import Action, Parameters, Target
 from iwr.determinism import SEEDED_RANDOM_JS
+from iwr.tasks import expectations
+from iwr.tasks.recorder.assets import AssetCollector
+from iwr.tasks.recorder.script import FIND_TIMEOUT_MS, Find, Script, ScriptError, Step
+from iwr.tasks.recorder.video import FrameCollector
+from iwr.tasks.types import Action, Parameters, Target
 
 CURSOR_JS = (Path(__file__).parent / "cursor.js").read_text(encoding="utf-8")
 HIDE_CURSOR_CSS = "#__iwr_cursor{display:none !important}"

@@ -1,5 +1,5 @@
 """`Problem`: one thing wrong with a pack (a task's field, a missing or unreadable file), as the loader
-(`iwr.benchmark.loader`) and the media checks (`iwr.benchmark.media`) report it."""
+(`iwr.tasks.loader`) and the media checks (`iwr.tasks.media`) report it."""
 
 from __future__ import annotations
 

@@ -6,12 +6,12 @@ from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urljoin
 
-from iwr.benchmark.recorder.script import ScriptError, load_script
-from iwr.benchmark.recorder.session import record_session
-from iwr.benchmark.recorder.writer import recorder_name, relative_to_pack, write_task
-from iwr.benchmark.types import Origin, Task
 from iwr.browser import launch_chromium
 from iwr.staticserver import serve_folder
+from iwr.tasks.recorder.script import ScriptError, load_script
+from iwr.tasks.recorder.session import record_session
+from iwr.tasks.recorder.writer import recorder_name, relative_to_pack, write_task
+from iwr.tasks.types import Origin, Task
 
 DEFAULT_FPS = 10
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import cv2
 
-from iwr.benchmark.problems import Problem
-from iwr.benchmark.types import Task
+from iwr.tasks.problems import Problem
+from iwr.tasks.types import Task
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Annotated, Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from iwr.benchmark.expectations import Expect
-from iwr.benchmark.types import RESOLUTION_RE, Classification, for_every_kind
 from iwr.scrolling import scroll
+from iwr.tasks.expectations import Expect
+from iwr.tasks.types import RESOLUTION_RE, Classification, for_every_kind
 
 FIND_TIMEOUT_MS = 5_000
 TYPE_DELAY_MS = 70
@@ -130,7 +130,7 @@ class ScrollStep(_Step):
 
 STEP_CLASSES = for_every_kind(
     {get_args(c.model_fields["type"].annotation)[0]: c for c in (ClickStep, TypeStep, PressStep, ScrollStep)},
-    "benchmark/recorder/script.py",
+    "iwr/tasks/recorder/script.py",
 )
 Step = Annotated[ClickStep | TypeStep | PressStep | ScrollStep, Field(discriminator="type")]
 
