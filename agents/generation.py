@@ -8,15 +8,53 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from iwr import runfolder
 from iwr.llm import TokenUsage
 from iwr.tasks.loader import LoadedTask
 from iwr.tasks.media import visible_files
 
 ASSETS_DIR = "assets"
+FrameMode = Literal["fps", "keyframes"]
+
+
+class ModelCall(BaseModel):
+    """How a generator calls its model: where, within which limits, with what of the video. The one home
+    of these defaults: the commands' options and their help, and the Python API, read them here."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    api_base: str | None = None
+    """OpenAI-compatible endpoint for the model (vLLM, llama.cpp, a proxy...)."""
+    timeout_s: float = Field(600.0, gt=0)
+    """Seconds per model call attempt."""
+    retries: int = Field(3, ge=0)
+    """Retries on 429, 5xx, timeouts and connection errors."""
+    max_tokens: int | None = Field(None, ge=1)
+    """Completion tokens per model call. [default: the official value for the model: 16384, 4096 for Qwen
+    and gpt-4o-2024-05-13]"""
+    use_cache: bool = True
+    """Read and write the LLM response cache (off: every call goes to the model)."""
+    frames: FrameMode = "fps"
+    """Video input: 1 fps capped at 64 (official) or scene-change keyframes."""
+
+    def for_model(self, model: str) -> ModelCall:
+        """This call with `max_tokens` set to the model's official value when not given."""
+        from iwr.agents.inputs.limits import max_tokens_for
+
+        return self if self.max_tokens else self.model_copy(update={"max_tokens": max_tokens_for(model)})
+
+    def request(self) -> dict[str, Any]:
+        """The keyword arguments of `LLMClient.complete` besides the messages and the model."""
+        return {
+            "api_base": self.api_base,
+            "timeout": self.timeout_s,
+            "retries": self.retries,
+            "use_cache": self.use_cache,
+            "max_tokens": self.max_tokens,
+        }
 
 
 class Generation(BaseModel):
@@ -36,7 +74,7 @@ class Generation(BaseModel):
     seconds: float = 0.0
     cached: bool = False
     notes: dict[str, Any] = Field(default_factory=dict)
-    entry: str = "index.html"
+    entry: str = runfolder.PAGE
     """The page to open under the folder: index.html, except for an oracle whose site starts elsewhere."""
 
 

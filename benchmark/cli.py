@@ -16,16 +16,16 @@ from iwr import __version__
 from iwr.benchmark import cli_agent, cli_run, cli_watch
 from iwr.benchmark.cli_common import (
     SKIP_MODEL_CHECK,
-    check_model_or_exit,
     console,
     err_console,
     executor_options,
-    exit_stopped,
     judge_config,
     judge_model_options,
     judge_options,
-    judging_or_exit,
     load_pack_or_exit,
+    note,
+    run_options,
+    user_errors,
 )
 
 PACK_ARG = click.argument("pack", required=False, type=click.Path(path_type=Path))
@@ -148,7 +148,7 @@ def record(
 
 
 @main.command("eval")
-@click.option("--tasks", "pack", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
+@click.option("--tasks", type=click.Path(path_type=Path), help="Task pack (default: the bundled pack).")
 @click.option(
     "--candidates",
     required=True,
@@ -162,102 +162,28 @@ def record(
 @SKIP_MODEL_CHECK
 @judge_options
 @executor_options
-def eval_cmd(
-    pack,
-    candidates,
-    model,
-    judge_model,
-    judge_api_base,
-    task_timeout,
-    escalate,
-    no_cache,
-    skip_invalid,
-    skip_model_check,
-    alignment,
-    ocr,
-    dino,
-    workers,
-    protocol,
-    executor,
-    ray_address,
-) -> None:
+def eval_cmd(candidates: Path, model: str | None, **params) -> None:
     """Judge pages in the official layout (eval.json per page)."""
     from iwr import atomic
-    from iwr.benchmark.executors import LocalJudging, judge_all
-    from iwr.judge.evaluate import Candidate, Judge
+    from iwr.benchmark import api
     from iwr.judge.table import markdown_table
-    from iwr.llm import LLMError
 
-    loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
-    by_model: dict[str, list] = {}
-    flat = []
-    for lt in loaded.tasks:
-        task_dir = candidates / str(lt.task.id)
-        if (task_dir / "index.html").is_file():
-            flat.append(lt.task.id)
-        models = (
-            [model]
-            if model
-            else sorted(p.name for p in task_dir.iterdir() if (p / "index.html").is_file())
-            if task_dir.is_dir()
-            else []
-        )
-        for m in models:
-            by_model.setdefault(m, []).append((lt, Candidate(root=task_dir / m), task_dir / m))
-    if not by_model:
-        run_folder = " (a run folder: re-judge it with `iwr rescore`)" if flat else ""
-        err_console.print(
-            f"no candidates found under {candidates}: expected {candidates}/<task-id>/<model>/index.html, "
-            f"found {candidates}/<task-id>/index.html for {len(flat)} task(s){run_folder}"
-            if flat
-            else f"no candidates found under {candidates} (expected {candidates}/<task-id>/<model>/index.html)",
-            highlight=False,
-        )
-        sys.exit(1)
-    config = judge_config(alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol, escalate)
-    if config.judge_model and not skip_model_check:
-        check_model_or_exit("judge model", config.judge_model, config.judge_api_base)
+    options = run_options(params)
+    loaded = load_pack_or_exit(options.tasks, options.skip_invalid, deep=False)
+    judge = judge_config(params)
 
-    left_out = {m: without_page(jobs, config.protocol) for m, jobs in by_model.items()}
-    by_model = {m: [job for job in jobs if job[0].task.id not in left_out[m]] for m, jobs in by_model.items()}
-    judging = judging_or_exit(executor, ray_address, config, workers)
-
-    def done(r) -> None:
-        where = judging.placed.get(r.task_id) if judging is not None else None
+    def done(r, judging) -> None:
+        where = judging.placed.get(r.task_id)
         err_console.print(
             f"  task {r.task_id}: Final {100 * r.Final:.2f}{f'  ({where})' if where else ''}", highlight=False
         )
 
-    async def judge_every_model() -> None:
-        local = Judge(config, workers=workers) if judging is None else None
-        used = judging or LocalJudging(local)
-        try:
-            for m, jobs in by_model.items():
-                results = await judge_all(used, jobs, config.protocol, m, workers, done)
-                table = markdown_table(results, title=m, left_out=left_out[m])
-                atomic.write_text(candidates / f"results_{m}.md", table)
-                console.print(table, markup=False, highlight=False)
-        finally:
-            await used.aclose()
-            if local is not None:
-                await local.aclose()
-
-    try:
-        asyncio.run(judge_every_model())
-    except LLMError as e:  # only a wrong judge-model setting stops the judging
-        exit_stopped(e, "the same command again")
-
-
-def without_page(jobs: list, protocol: str) -> list[int]:
-    """Tasks (ids) not to judge: under the official protocol a task without the model's index.html is
-    left out of every average, as the published code skips it; under iwr it is judged (IFS 0)."""
-    from iwr.judge.score import counts_in_average
-
-    return [
-        lt.task.id
-        for lt, candidate, _ in jobs
-        if not counts_in_average((candidate.root / candidate.entry).is_file(), protocol)
-    ]
+    with user_errors("the same command again"):
+        results = api.evaluate(candidates, model=model, judge=judge, options=options, pack=loaded, on_done=done)
+    for r in results:
+        table = markdown_table(r.scores, title=r.model, left_out=r.left_out)
+        atomic.write_text(candidates / f"results_{r.model}.md", table)
+        console.print(table, markup=False, highlight=False)
 
 
 @main.group()
@@ -278,41 +204,39 @@ def judge() -> None:
 @click.option("--max-mutants", type=click.IntRange(min=1), default=8, show_default=True, help="Mutants kept per task.")
 @judge_model_options
 @judge_options
-def judge_check(
-    pack,
-    out,
-    mutants,
-    max_mutants,
-    judge_model,
-    judge_api_base,
-    escalate,
-    task_timeout,
-    alignment,
-    ocr,
-    dino,
-    workers,
-    protocol,
-) -> None:
+def judge_check(pack: Path | None, out: Path | None, mutants: bool, max_mutants: int, **params) -> None:
     """Oracle >= 95, first-frame image IFS <= 10, empty page <= 15 on every task; with --mutants, how
     often the judge passes an oracle missing one behaviour that shows."""
     import tempfile
 
-    from rich.table import Table
-
+    from iwr.benchmark.api import check_models, models_used
     from iwr.judge.selfcheck import check_pack, summary
 
+    workers = params["workers"]
+
     loaded = load_pack_or_exit(pack, False, deep=False)
-    config = judge_config(
-        alignment, ocr, dino, judge_model, judge_api_base, False, task_timeout, protocol=protocol, escalate=escalate
-    )
-    if config.judge_model:
-        check_model_or_exit("judge model", config.judge_model, config.judge_api_base)
+    config = judge_config(params)
+    with user_errors():
+        check_models(models_used(config), note)
     if mutants and out is None:
         out = Path(tempfile.mkdtemp(prefix="iwr-judge-check-"))
     oracles: dict = {}
     rows = asyncio.run(check_pack(loaded, config, out, workers, oracles))
-    judged_by = f"judge model {judge_model}" if judge_model else "offline"
-    table = Table(title=f"judge check ({judged_by}, protocol {protocol})")
+    judged_by = f"judge model {config.judge_model}" if config.judge_model else "offline"
+    console.print(check_table(rows, f"judge check ({judged_by}, protocol {config.protocol})"))
+    for line in summary(rows):
+        console.print(line, markup=False, highlight=False)
+    if mutants:
+        _judge_mutants(loaded, config, oracles, out, workers, max_mutants)
+    if not rows or not all(r.ok for r in rows):
+        sys.exit(1)
+
+
+def check_table(rows, title: str):
+    """The judge check's table: per task the oracle's, the first frame's and the empty page's scores."""
+    from rich.table import Table
+
+    table = Table(title=title)
     columns = ("task", "oracle IFS", "oracle Final", "image IFS", "empty Final", "undecided", "ok", "notes")
     for col in columns:
         table.add_column(col)
@@ -327,13 +251,7 @@ def judge_check(
             "yes" if r.ok else "NO",
             "; ".join(r.notes)[:200],
         )
-    console.print(table)
-    for line in summary(rows):
-        console.print(line, markup=False, highlight=False)
-    if mutants:
-        _judge_mutants(loaded, config, oracles, out, workers, max_mutants)
-    if not rows or not all(r.ok for r in rows):
-        sys.exit(1)
+    return table
 
 
 def _judge_mutants(loaded, config, oracles, out: Path, workers: int, max_mutants: int) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import click
 
@@ -17,14 +18,11 @@ from iwr.benchmark.cli_common import (
     err_console,
     executor_options,
     field_option,
-    judge_config,
     judge_model_options,
     judge_options,
-    judging_or_exit,
-    load_pack_or_exit,
 )
 from iwr.benchmark.cli_resume import resumable
-from iwr.benchmark.cli_run import BASELINES, check_models_or_exit, execute, pick_run_dir, run_options
+from iwr.benchmark.cli_run import launch, run_options_group
 
 
 @click.command("agent", short_help="Draft, self-test, revise; judge the best once.")
@@ -45,137 +43,39 @@ from iwr.benchmark.cli_run import BASELINES, check_models_or_exit, execute, pick
 @field_option(LoopSettings, "budget_tokens", type=int)
 @field_option(LoopSettings, "budget_s", type=float)
 @click.option("--no-edits", is_flag=True, help="Revisions must be whole pages (no SEARCH/REPLACE edits).")
-@run_options
+@run_options_group
 @judge_model_options
 @judge_options
 @executor_options
 @resumable(agent=True)
-def agent_cmd(
-    model,
-    api_base,
-    pack,
-    tasks_filter,
-    limit,
-    max_iters,
-    feedback,
-    target,
-    patience,
-    budget_usd,
-    budget_tokens,
-    budget_s,
-    no_edits,
-    frames,
-    judge_model,
-    judge_api_base,
-    task_timeout,
-    escalate,
-    run_id,
-    resume,
-    no_cache,
-    timeout,
-    retries,
-    max_tokens,
-    display,
-    skip_invalid,
-    skip_model_check,
-    runs_dir,
-    tui,
-    alignment,
-    ocr,
-    dino,
-    workers,
-    protocol,
-    executor,
-    ray_address,
-    gen_concurrency,
-) -> None:
+def agent_cmd(**params: Any) -> None:
     """Agentic reconstruction: draft, self-test, revise; the chosen page is judged once, officially."""
-    from pydantic import ValidationError
+    from iwr.benchmark import api
 
-    from iwr.agents.generators import create
-    from iwr.agents.inputs.limits import max_tokens_for
-    from iwr.agents.loop.settings import LoopSettings
-    from iwr.benchmark.runner import RunConfig, RunError, open_run, select_tasks, slug, versions
-    from iwr.judge.evaluate import Judge
-
-    if model is None:
+    if params["model"] is None:
         raise click.UsageError("Missing option '--model' (or --resume RUN_DIR to continue a run from its folder).")
-    if model.removeprefix("baseline/") in BASELINES:
+    if params["model"].removeprefix("baseline/") in api.BASELINES:
         err_console.print(
-            f"[red]error[/red] --model {model}: the agent loop needs an LLM; baselines run with `iwr run`",
+            f"[red]error[/red] --model {params['model']}: the agent loop needs an LLM; baselines run with `iwr run`",
             highlight=False,
         )
         sys.exit(2)
+    launch(params, "agent", partial(api.agent, params["model"], loop=loop_settings(params)))
+
+
+def loop_settings(params: dict[str, Any]) -> LoopSettings:
+    """The loop's settings from the command's options; a value it refuses exits 2 naming the option."""
+    from pydantic import ValidationError
+
+    given = {k: params[k] for k in LoopSettings.model_fields if params.get(k) is not None}
     try:
-        settings = LoopSettings(
-            max_iters=max_iters,
-            feedback=feedback,
-            target=target,
-            patience=patience,
-            budget_usd=budget_usd,
-            budget_tokens=budget_tokens,
-            budget_s=budget_s,
-            edits=not no_edits,
-        )
+        return LoopSettings(**given, edits=not params["no_edits"])
     except ValidationError as e:
         problems = "; ".join(
             f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}" for err in e.errors()
         )
         err_console.print(f"[red]error[/red] {problems}", highlight=False)
         sys.exit(2)
-    loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
-    suffix = f"{slug(model)}-agent"
-    try:
-        tasks = select_tasks(loaded, tasks_filter, limit)
-        run_dir = pick_run_dir(Path(runs_dir), suffix, run_id, resume)
-        judge = judge_config(
-            alignment, ocr, dino, judge_model, judge_api_base, no_cache, task_timeout, protocol, escalate
-        )
-        # one judge (browser, visual backends) for the self-tests and, with the local executor, the official judging
-        run_judge = Judge(judge, workers=workers)
-        generator = create(
-            "agent",
-            model=model,
-            settings=settings,
-            judge=run_judge,
-            api_base=api_base,
-            frames=frames,
-            use_cache=not no_cache,
-            timeout=timeout,
-            retries=retries,
-            max_tokens=max_tokens or max_tokens_for(model),
-        )
-        config = RunConfig(
-            mode="agent",
-            generator=generator.name,
-            model=model,
-            api_base=api_base,
-            generator_settings=generator.settings,
-            pack=str(loaded.jsonl),
-            task_ids=[lt.task.id for lt in tasks],
-            judge=judge,
-            versions=versions(),
-        )
-        if not skip_model_check:
-            check_models_or_exit(config, generator)
-        judging = judging_or_exit(executor, ray_address, config.judge, workers)
-        open_run(run_dir, config, resume)
-    except (RunError, KeyError, ValueError) as e:
-        err_console.print(f"[red]error[/red] {e}", highlight=False)
-        sys.exit(1)
-    execute(
-        run_dir,
-        config,
-        generator,
-        tasks,
-        display,
-        tui,
-        workers,
-        resume_hint=f"iwr agent --resume {run_dir}",
-        judge=run_judge,
-        judging=judging,
-        gen_concurrency=gen_concurrency,
-    )
 
 
 @click.command("compare", short_help="Two runs side by side: scores, deltas, cost.")

@@ -5,11 +5,16 @@ this; `cli` imports the command modules and adds their commands to the `iwr` gro
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
+
+if TYPE_CHECKING:
+    from iwr.judge.config import JudgeConfig
 
 console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
@@ -57,57 +62,67 @@ def load_pack_or_exit(
     return loaded
 
 
-def judge_config(
-    alignment: str | None,
-    ocr: str,
-    dino: str,
-    judge_model: str | None = None,
-    judge_api_base: str | None = None,
-    no_cache: bool = False,
-    task_timeout: float | None = None,
-    protocol: str = "iwr",
-    escalate: bool = False,
-):
-    """The JudgeConfig of the command's options; a combination it refuses exits with the reason."""
+def judge_config(params: dict[str, Any]) -> JudgeConfig:
+    """The JudgeConfig of a command's judge options (`params`: the command's parameters); a combination it
+    refuses exits 2 with the reason."""
     from pydantic import ValidationError
 
     from iwr.judge import visual
-    from iwr.judge.evaluate import JudgeConfig
+    from iwr.judge.config import JudgeConfig
+    from iwr.judge.replay import ReplayConfig
 
-    for role, name in (("ocr", ocr), ("dino", dino)):
+    for role in ("ocr", "dino"):
+        name = params[role]
         if name != "none" and (why := visual.problem(role, name)):
             known = ", ".join(visual.names_for(role))
             err_console.print(f"[red]error[/red] --{role} {name}: {why}; use one of {known}, or none", highlight=False)
             sys.exit(2)
+    protocol = params.get("protocol", "iwr")
     if protocol == "official" and (missing := official_refusal()):
-        from rich.markup import escape
-
         err_console.print(f"[red]error[/red] {escape(missing)}", highlight=False)
         sys.exit(2)
-    given = {} if task_timeout is None else {"task_timeout_s": task_timeout}  # else the default for the judge
-    if alignment is not None:  # else the protocol's (official: code)
-        given["alignment"] = alignment
-    if escalate:
-        from iwr.judge.replay import ReplayConfig
-
+    given: dict[str, Any] = {"protocol": protocol, "use_cache": not params.get("no_cache", False)}
+    for field, option in (("task_timeout_s", "task_timeout"), ("alignment", "alignment")):
+        if params.get(option) is not None:  # else the default for the judge, or the protocol's
+            given[field] = params[option]
+    if params.get("escalate"):
         given["replay"] = ReplayConfig(escalate=True)
     try:
         return JudgeConfig(
-            protocol=protocol,
-            ocr=None if ocr == "none" else ocr,
-            dino=None if dino == "none" else dino,
-            judge_model=judge_model,
-            judge_api_base=judge_api_base,
-            use_cache=not no_cache,
+            ocr=None if params["ocr"] == "none" else params["ocr"],
+            dino=None if params["dino"] == "none" else params["dino"],
+            judge_model=params.get("judge_model"),
+            judge_api_base=params.get("judge_api_base"),
             **given,
         )
     except ValidationError as e:
         err_console.print(
-            f"[red]error[/red] --protocol {protocol} --alignment {alignment}{' --escalate' if escalate else ''}: "
+            f"[red]error[/red] --protocol {protocol} --alignment {params.get('alignment')}"
+            f"{' --escalate' if params.get('escalate') else ''}: "
             + "; ".join(err["msg"].removeprefix("Value error, ") for err in e.errors()),
             highlight=False,
         )
         sys.exit(2)
+
+
+def model_call(params: dict[str, Any]):
+    """The generator's `ModelCall` from a command's model options."""
+    from iwr.agents.generation import ModelCall
+
+    given = {k: params[k] for k in ModelCall.model_fields if params.get(k) is not None}
+    return ModelCall(**given, use_cache=not params.get("no_cache", False))
+
+
+def run_options(params: dict[str, Any], display: str | None = None):
+    """The `RunOptions` of a command's options (those it has; the others keep their defaults)."""
+    from iwr.benchmark.settings import RunOptions
+
+    given = {k: params[k] for k in RunOptions.model_fields if params.get(k) is not None}
+    given["resume"] = params.get("resume") is not None
+    given["check_models"] = not params.get("skip_model_check", False)
+    if params.get("executor", "local") == "local" and params.get("ray_address"):
+        raise click.UsageError("--ray-address goes with --executor ray")
+    return RunOptions(**given)
 
 
 def official_refusal() -> str | None:
@@ -126,59 +141,43 @@ SKIP_MODEL_CHECK = click.option(
 )
 
 
-EXECUTOR_OPTIONS = [
-    click.option(
-        "--executor",
-        type=click.Choice(["local", "ray"]),
-        default="local",
-        show_default=True,
-        help="Where the judging runs: this machine, or one judge per Ray actor on a cluster (iwr[ray]; "
-        "docs/scale.md). Scores are the same.",
-    ),
-    click.option(
-        "--ray-address",
-        metavar="ADDR",
-        help="With --executor ray: the cluster (host:port, or auto for the one this machine joined). "
-        "[default: start a local Ray with this machine's cores]",
-    ),
-]
-
-
-def judging_or_exit(executor: str, ray_address: str | None, config, workers: int):
-    """None for the local executor (the runner builds its judge); the Ray judges otherwise. Ray missing or
-    its cluster unreachable exits 1 with what to do."""
-    if executor == "local":
-        if ray_address:
-            raise click.UsageError("--ray-address goes with --executor ray")
-        return None
-    from iwr.benchmark.executors import ray_judging
+@contextmanager
+def user_errors(resume_hint: str = ""):
+    """What a user can fix, said in one line with the exit code the commands share, never a traceback:
+    1 for a pack, a run folder, a model setting, an executor; 130 for Ctrl-C (finished work is kept).
+    `resume_hint`: the command that continues, `{run_dir}` standing for the run folder of the error."""
+    from iwr.benchmark.api import ModelCheckFailed
     from iwr.benchmark.executors.errors import ExecutorError
+    from iwr.benchmark.report import ReportError
+    from iwr.benchmark.runner import RunError, RunStopped
+    from iwr.llm import LLMError
+    from iwr.tasks.loader import PackError
 
     try:
-        return ray_judging(config, workers, ray_address)
-    except ExecutorError as e:
-        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        yield
+    except PackError as e:
+        _report_warnings(e.warnings, None, False)
+        _report_problems(e.problems, False)
         sys.exit(1)
-
-
-def check_model_or_exit(what: str, model: str, api_base: str | None) -> None:
-    """Check one model setting (iwr.llm.check_model) before anything is made or spent; a setting that
-    cannot work exits 1 with the fix, notes are printed and the command goes on."""
-    import asyncio
-
-    from iwr.llm import LLMError, check_model
-
-    try:
-        found = asyncio.run(check_model(model, api_base))
-    except LLMError as e:
+    except ModelCheckFailed as e:
         err_console.print(
-            f"[red]error[/red] the {what} cannot be used: {e}. Nothing was run "
-            "(--skip-model-check starts without this check).",
+            f"[red]error[/red] {escape(str(e))}. Nothing was run (--skip-model-check starts without this check).",
             highlight=False,
         )
         sys.exit(1)
-    for note in found.notes:
-        err_console.print(f"note: {what} {model}: {note}", highlight=False)
+    except (RunStopped, LLMError) as e:
+        exit_stopped(e, resume_hint.format(run_dir=getattr(e, "run_dir", "RUN_DIR")))
+    except (RunError, ExecutorError, ReportError) as e:
+        err_console.print(f"[red]error[/red] {escape(str(e))}", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt as e:
+        hint = resume_hint.format(run_dir=getattr(e, "run_dir", "RUN_DIR"))
+        err_console.print(f"interrupted; finished work is kept. Resume: {hint}", highlight=False)
+        sys.exit(130)
+
+
+def note(line: str) -> None:
+    err_console.print(line, highlight=False, markup=False)
 
 
 def exit_stopped(error: BaseException, then: str = "") -> None:
@@ -198,17 +197,23 @@ def field_option(model: type, field: str, *decls: str, **kwargs):
     return click.option(*(decls or (f"--{field.replace('_', '-')}",)), **kwargs)
 
 
-def _judge_default(field: str) -> str:
-    from iwr.judge.evaluate import JudgeConfig
+def _judge_default(field: str) -> Any:
+    from iwr.judge.config import JudgeConfig
 
     return JudgeConfig.model_fields[field].default
+
+
+def _judge_constant(name: str) -> Any:
+    from iwr.judge import config
+
+    return getattr(config, name)
 
 
 JUDGE_OPTIONS = [
     click.option(
         "--protocol",
         type=click.Choice(["iwr", "official"]),
-        default="iwr",
+        default=_judge_default("protocol"),
         show_default=True,
         help="official: the published evaluation code's rules (fixed waits, lenient Click/Press, Scroll "
         "always down, checkpoints before the flagged action; docs/judge.md says which are exact and "
@@ -232,7 +237,13 @@ JUDGE_OPTIONS = [
         show_default=True,
         help="DINO backend; falls back to struct-standin when DINOv2 weights are not on disk; or 'none'.",
     ),
-    click.option("--workers", default=2, show_default=True, help="Parallel browser contexts."),
+    click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=_judge_constant("WORKERS"),
+        show_default=True,
+        help="Tasks judged at once (browser contexts, and as many visual scoring processes).",
+    ),
 ]
 
 
@@ -253,8 +264,21 @@ JUDGE_MODEL_OPTIONS = [
         type=click.FloatRange(min=1),
         metavar="SECONDS",
         help="Time limit of one task's judging; what was scored by then is kept. "
-        "[default: 300, or 900 with --judge-model]",
+        f"[default: {_judge_constant('TASK_TIMEOUT_S'):g}, or {_judge_constant('TASK_TIMEOUT_JUDGE_MODEL_S'):g} "
+        "with --judge-model]",
     ),
+]
+
+
+def _run_options_model():
+    from iwr.benchmark.settings import RunOptions
+
+    return RunOptions
+
+
+EXECUTOR_OPTIONS = [
+    field_option(_run_options_model(), "executor", type=click.Choice(["local", "ray"])),
+    field_option(_run_options_model(), "ray_address", metavar="ADDR"),
 ]
 
 

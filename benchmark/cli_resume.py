@@ -50,7 +50,7 @@ def _run_options(c: RunConfig) -> dict[str, Any]:
         "generator_name": c.generator,
         "model": c.model or None,
         "api_base": c.api_base,
-        "pack": Path(c.pack),
+        "tasks": Path(c.pack),
         "tasks_filter": ",".join(str(i) for i in c.task_ids),
         "limit": None,
         "frames": g.get("frames", "fps"),

@@ -3,66 +3,30 @@ when there is a terminal, plain progress lines when there is none (CI logs, pipe
 
 from __future__ import annotations
 
-import asyncio
 import sys
 import time
-from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import click
 
 from iwr import runfolder
 from iwr.benchmark.cli_common import err_console
-from iwr.benchmark.display import DisplayName, NoDisplay, PlainDisplay, Tally, make_display
-from iwr.events import EVENTS_NAME, EventLog, RunFinished
+from iwr.benchmark.display import PlainDisplay, Tally, has_terminal
+from iwr.events import EVENTS_NAME, RunFinished
 
 T = TypeVar("T")
 
 RUN_MARKERS = (runfolder.EVENTS, runfolder.CONFIG)
 
 
-def has_terminal() -> bool:
-    """Keys come from stdin and Textual draws on stderr; stdout must be a terminal too, or the user
-    asked for text they can pipe."""
-    return all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
-
-
 def tui_option(f):
-    """`--tui` for any command that runs tasks; pass the flag to `run_displayed` (or `use_tui`)."""
+    """`--tui` for any command that runs tasks; the flag goes to `display.run_displayed` (or `use_tui`)."""
     return click.option(
         "--tui",
         is_flag=True,
         help="Watch the run live in a terminal UI (plain progress lines when there is no terminal).",
     )(f)
-
-
-def use_tui(requested: bool) -> bool:
-    """True when `--tui` was given and there is a terminal to draw on; otherwise says why on stderr."""
-    if requested and not has_terminal():
-        err_console.print("--tui needs a terminal; showing plain progress lines instead", highlight=False)
-        return False
-    return requested
-
-
-def run_displayed(
-    coro: Coroutine[Any, Any, T], events: EventLog, display: DisplayName = "auto", tui: bool = False
-) -> T:
-    """`asyncio.run(coro)` with the run's progress on screen: the TUI for `--tui` in a terminal, else
-    the `--display` choice (plain lines when `--tui` found no terminal). Returns the run's result or
-    raises its exception; KeyboardInterrupt when the user stopped it (Ctrl-C, or q in the TUI)."""
-    live = use_tui(tui)
-    shown = NoDisplay() if live else make_display("plain" if tui else display)
-    events.listeners.append(shown)
-    try:
-        if live:
-            from iwr.tui import run_live
-
-            return run_live(coro, events)
-        return asyncio.run(coro)
-    finally:
-        shown.close()
-        events.listeners.remove(shown)
 
 
 class EventClockTally(Tally):

@@ -6,13 +6,16 @@ another implementation living in `iwr.tui`.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import time
-from typing import Literal, Protocol
+from collections.abc import Coroutine
+from typing import Any, Literal, Protocol, TypeVar
 
-from iwr.events import GenerationFinished, LoopFinished, RunFinished, RunStarted, Scored, TaskFinished
+from iwr.events import EventLog, GenerationFinished, LoopFinished, RunFinished, RunStarted, Scored, TaskFinished
 
 DisplayName = Literal["auto", "rich", "plain", "none"]
+T = TypeVar("T")
 
 
 class RunDisplay(Protocol):
@@ -159,3 +162,37 @@ def make_display(name: DisplayName) -> RunDisplay:
     if name == "auto":
         name = "rich" if sys.stderr.isatty() else "plain"
     return {"rich": RichDisplay, "plain": PlainDisplay, "none": NoDisplay}[name]()
+
+
+def has_terminal() -> bool:
+    """Keys come from stdin and Textual draws on stderr; stdout must be a terminal too, or the user
+    asked for text they can pipe."""
+    return all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
+
+
+def use_tui(requested: bool) -> bool:
+    """True when `--tui` was given and there is a terminal to draw on; otherwise says why on stderr."""
+    if requested and not has_terminal():
+        print("--tui needs a terminal; showing plain progress lines instead", file=sys.stderr)
+        return False
+    return requested
+
+
+def run_displayed(
+    coro: Coroutine[Any, Any, T], events: EventLog, display: DisplayName = "auto", tui: bool = False
+) -> T:
+    """`asyncio.run(coro)` with the run's progress on screen: the TUI for `--tui` in a terminal, else
+    the `--display` choice (plain lines when `--tui` found no terminal). Returns the run's result or
+    raises its exception; KeyboardInterrupt when the user stopped it (Ctrl-C, or q in the TUI)."""
+    live = use_tui(tui)
+    shown = NoDisplay() if live else make_display("plain" if tui else display)
+    events.listeners.append(shown)
+    try:
+        if live:
+            from iwr.tui import run_live
+
+            return run_live(coro, events)
+        return asyncio.run(coro)
+    finally:
+        shown.close()
+        events.listeners.remove(shown)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from iwr import __version__, atomic, runfolder
 from iwr.agents.generators import Generation, Generator
-from iwr.benchmark.executors import Judging, LocalJudging, judge_all
+from iwr.benchmark.executors import Judging, judge_all
 from iwr.events import (
     EVENTS_NAME,
     EventLog,
@@ -36,7 +36,8 @@ from iwr.events import (
     TaskStarted,
 )
 from iwr.gather import gather_or_cancel
-from iwr.judge.evaluate import EVAL_NAME, Candidate, Judge, JudgeConfig, failed_score
+from iwr.judge.config import WORKERS, JudgeConfig
+from iwr.judge.evaluate import EVAL_NAME, Candidate, failed_score
 from iwr.judge.events import scored_event, step_event
 from iwr.judge.types import TaskScore
 from iwr.llm.errors import stops_run
@@ -118,6 +119,16 @@ def differences(saved: Any, new: Any, at: str = "") -> list[str]:
     return [f"{at}: {shown(saved)} -> {shown(new)}"]
 
 
+def pick_run_dir(runs_dir: Path, suffix: str, run_id: str | None, resume: bool) -> Path:
+    """`run_id`; resuming without one, the latest run folder named `<time>-<suffix>`; else a new name."""
+    if resume and not run_id:
+        previous = sorted(p for p in runs_dir.glob(f"*-{suffix}") if RunFolder(p).is_run())
+        if not previous:
+            raise RunError(f"no earlier run named *-{suffix} in {runs_dir} to resume; give --run-id")
+        return previous[-1]
+    return runs_dir / (run_id or new_run_id(suffix))
+
+
 def open_run(run_dir: Path, config: RunConfig, resume: bool) -> None:
     path = run_dir / CONFIG_NAME
     if path.exists():
@@ -144,7 +155,7 @@ def load_generation(task_dir: Path) -> Generation | None:
 def saved_page(task_dir: Path) -> Candidate | None:
     """A run's saved page for one task, opened where its generator said (index.html by default)."""
     generation = load_generation(task_dir)
-    entry = generation.entry if generation is not None else "index.html"
+    entry = generation.entry if generation is not None else runfolder.PAGE
     return Candidate(root=task_dir, entry=entry) if (task_dir / entry).is_file() else None
 
 
@@ -169,16 +180,13 @@ class Runner:
         config: RunConfig,
         generator: Generator,
         events: EventLog,
-        workers: int = 2,
-        judge: Judge | None = None,
-        judging: Judging | None = None,
+        judging: Judging,
+        workers: int = WORKERS,
         gen_concurrency: int | None = None,
     ):
-        """`judge`: the run's judge when the caller built it (the agent's self-test shares it); else one
-        is built from `config.judge` (with `workers` visual worker processes). `judging`: where the
-        official judging runs (default: that judge, here; or a Ray cluster). The runner closes both."""
+        """`judging`: where the official judging runs (`open_judging`: this process's judge or a Ray
+        cluster), opened and closed by its owner; the runner closes the generator."""
         self.run_dir = run_dir
-        self.judge = judge
         self.judging = judging
         self.config = config
         self.generator = generator
@@ -278,8 +286,7 @@ class Runner:
             return result
 
     async def run(self, tasks: list[LoadedTask]) -> list[TaskScore]:
-        judge = self.judge or (None if self.judging else Judge(self.config.judge, workers=self.workers))
-        judging = self.judging or LocalJudging(judge)
+        judging = self.judging
         gen_gate = asyncio.Semaphore(max(1, self.gen_concurrency))
         judge_gate = asyncio.Semaphore(max(1, self.workers))
         self.events.emit(
@@ -299,9 +306,6 @@ class Runner:
                 results = await gather_or_cancel(*(self.run_task(judging, lt, gen_gate, judge_gate) for lt in tasks))
             finally:
                 await self.generator.aclose()
-                await judging.aclose()
-                if judge is not None:
-                    await judge.aclose()
             interrupted = False
         except RunStopped as e:
             interrupted, stopped = False, str(e)
@@ -322,17 +326,11 @@ class Runner:
 
 
 async def rescore(
-    run_dir: Path,
-    config: RunConfig,
-    pack: Pack,
-    judge: JudgeConfig,
-    events: EventLog,
-    workers: int = 2,
-    judging: Judging | None = None,
+    run_dir: Path, config: RunConfig, pack: Pack, judge: JudgeConfig, events: EventLog, judging: Judging, workers: int
 ) -> list[TaskScore]:
     """Judge a run's saved pages again with `judge` (no generator call) and record the new judge
     settings in config.json; each eval.json is replaced atomically, so a killed rescore can be rerun.
-    `judging`: where (default: a judge in this process, with `workers` visual worker processes)."""
+    `judging`: opened for `judge` by the caller (`open_judging`)."""
 
     by_id = {lt.task.id: lt for lt in pack.tasks}
     missing = [i for i in config.task_ids if i not in by_id]
@@ -344,7 +342,7 @@ async def rescore(
         if (page := saved_page(run_dir / str(i))) is not None
     ]
     if not jobs:
-        raise RunError(f"{run_dir}: no generated index.html to rescore")
+        raise RunError(f"{run_dir}: no generated {runfolder.PAGE} to rescore")
     config.judge = judge
     atomic.write_text(run_dir / CONFIG_NAME, config.model_dump_json(indent=1))
     events.emit(
@@ -357,9 +355,6 @@ async def rescore(
         )
     )
 
-    local = None if judging is not None else Judge(judge, workers=workers)
-    judging = judging or LocalJudging(local)
-
     def done(result: TaskScore) -> None:
         events.emit(scored_event(result, official=True))
         if result.task_id in judging.placed:
@@ -367,7 +362,7 @@ async def rescore(
         events.emit(TaskFinished(task_id=result.task_id, ok=result.error is None, error=result.error))
 
     try:
-        results = await judge_all(judging, jobs, judge.protocol, config.model or config.generator, workers, done)
+        results = await judge_all(judging, jobs, config.model or config.generator, workers, done)
     except Exception as e:
         if not stops_run(e):
             raise
@@ -377,10 +372,6 @@ async def rescore(
             )
         )
         raise RunStopped(f"the judge model: {e}") from None
-    finally:
-        await judging.aclose()
-        if local is not None:
-            await local.aclose()
     events.emit(RunFinished(tasks_done=len(results)))
     return results
 

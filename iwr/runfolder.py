@@ -4,7 +4,7 @@ their names from here and never spell one themselves.
 
     <run>/config.json, events.jsonl, report.md, report.html, report-files/ (the HTML report's screenshots)
     <run>/<task-id>/generation.json, response.txt, index.html, assets/, eval.json, evalpoints/<k>.png,
-                    steps/<i>.png, loop.json (agent), keyframes/ (agent), iterations/<n>/ (agent: a page
+                    steps/<i>.png, loop.json and loop.sqlite (agent), keyframes/ (agent), iterations/<n>/ (agent: a page
                     with its response.txt and selftest.json, evalpoints/, steps/)
 """
 
@@ -26,6 +26,8 @@ EVAL = "eval.json"
 EVALPOINTS = "evalpoints"
 STEPS = "steps"
 LOOP = "loop.json"
+LOOP_CHECKPOINTS = "loop.sqlite"
+"""The agent loop's LangGraph checkpoints (a task resumes its loop from them)."""
 KEYFRAMES = "keyframes"
 ITERATIONS = "iterations"
 SELFTEST = "selftest.json"
@@ -87,14 +89,6 @@ class RunFolder:
     @property
     def events(self) -> Path:
         return self.path / EVENTS
-
-    @property
-    def report_md(self) -> Path:
-        return self.path / REPORT_MD
-
-    @property
-    def report_html(self) -> Path:
-        return self.path / REPORT_HTML
 
     def task(self, task_id: int | str) -> TaskFolder:
         return TaskFolder(self.path / str(task_id))

@@ -12,80 +12,28 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from iwr import atomic, runfolder
 from iwr.gather import gather_or_cancel
-from iwr.judge import official, score, visual
 from iwr.judge.checkpoints import CheckpointScorer, Measure, References, TaskReferences, checkpoint_pairs, in_process
+from iwr.judge.config import WORKERS, JudgeConfig
 from iwr.judge.llm import JudgeLLM
-from iwr.judge.protocols import Rules, rules_for
-from iwr.judge.replay import Replay, ReplayConfig, run_steps
+from iwr.judge.protocols import rules_for
+from iwr.judge.replay import Replay, run_steps
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
-from iwr.judge.types import Alignment, Backend, CheckpointScore, Protocol, StepResult, TaskScore
+from iwr.judge.score import assemble
+from iwr.judge.types import BackendUsed, CheckpointScore, ProtocolName, StepResult, TaskScore
 from iwr.judge.visual.pool import MetricPool, warm
 from iwr.llm.errors import stops_run
 from iwr.llm.usage import TokenUsage
 from iwr.tasks.loader import LoadedTask
 
 EVAL_NAME = runfolder.EVAL
-TASK_TIMEOUT_S = 300.0
-TASK_TIMEOUT_JUDGE_MODEL_S = 900.0
-"""The default task time limit with a judge model, whose calls take seconds per step."""
-
-
-class JudgeConfig(BaseModel):
-    """Everything that changes a score; stored with every result."""
-
-    model_config = ConfigDict(extra="forbid")
-    replay: ReplayConfig = Field(default_factory=ReplayConfig)
-    protocol: Protocol = "iwr"
-    """`official` also fixes what the official code fixes: checkpoint alignment `code` and a 30 s limit
-    per action (a `--protocol official` run cannot be mixed with other settings of these)."""
-    alignment: Alignment = "paper"
-    ocr: str | None = visual.DEFAULTS["ocr"]
-    """Visual backend names (see iwr.judge.visual); None disables that metric. When the named backend
-    cannot run here (easyocr or DINOv2 without weights on disk), the role's fallback is used and recorded."""
-    dino: str | None = visual.DEFAULTS["dino"]
-    task_timeout_s: float = TASK_TIMEOUT_S
-    """Time limit of one task's replay; what was scored by then is kept (the step under way fails with
-    the reason). Not given, with a judge model: TASK_TIMEOUT_JUDGE_MODEL_S."""
-    save_step_screenshots: bool = True
-    judge_model: str | None = None
-    """litellm model name of the multimodal judge (grounding, assertions, rubric); None = offline."""
-    judge_api_base: str | None = None
-    judge_timeout_s: float = 60.0
-    use_cache: bool = True
-
-    @model_validator(mode="after")
-    def _judge_model_needs_time(self) -> JudgeConfig:
-        if self.judge_model and "task_timeout_s" not in self.model_fields_set:
-            self.task_timeout_s = TASK_TIMEOUT_JUDGE_MODEL_S
-        return self
-
-    @model_validator(mode="after")
-    def _official_fixes_its_settings(self) -> JudgeConfig:
-        if self.replay.escalate and not self.judge_model:
-            raise ValueError("escalating undecided steps needs a judge model: give --judge-model")
-        if self.protocol != "official":
-            return self
-        if self.replay.escalate:
-            raise ValueError(
-                "the official protocol asks the judge model about every step; --escalate is for protocol 'iwr'"
-            )
-        if "alignment" in self.model_fields_set and self.alignment != "code":
-            raise ValueError(
-                "the official protocol takes checkpoints before the flagged action (alignment "
-                "'code', as the official code does); drop alignment 'paper' or use protocol 'iwr'"
-            )
-        self.alignment = "code"
-        if "action_timeout_s" not in self.replay.model_fields_set:
-            self.replay.action_timeout_s = official.ACTION_TIMEOUT_S
-        return self
 
 
 class Candidate(BaseModel):
@@ -93,7 +41,7 @@ class Candidate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     root: Path
-    entry: str = "index.html"
+    entry: str = runfolder.PAGE
     init_scripts: list[str] = Field(default_factory=list)
     """Scripts run in every document before the page's own (a mutant of the page: judge/mutants)."""
 
@@ -139,7 +87,7 @@ async def rubric_scores(
             cp.metrics["mllm"] = round(value, 4)
 
 
-def load_metrics(config: JudgeConfig, threads: int | None = None) -> tuple[dict, list[Backend]]:
+def load_metrics(config: JudgeConfig, threads: int | None = None) -> tuple[dict, list[BackendUsed]]:
     """Create the configured visual backends; a missing one is reported, never silently replaced.
     `threads`: this process's share of the cores (a Ray actor's CPUs), set process-wide; default:
     `IWR_THREADS` when set, else the engines' own choice (every core)."""
@@ -157,7 +105,7 @@ def load_metrics(config: JudgeConfig, threads: int | None = None) -> tuple[dict,
             metric, skipped = visual.create_for_role(role, prefer=name, options=options)
             metrics[role] = metric
             backends.append(
-                Backend(
+                BackendUsed(
                     role=role,
                     name=metric.name,
                     version=metric.version,
@@ -170,77 +118,6 @@ def load_metrics(config: JudgeConfig, threads: int | None = None) -> tuple[dict,
     return metrics, backends
 
 
-def assemble(
-    lt: LoadedTask,
-    replay: Replay,
-    checkpoints: list[CheckpointScore],
-    backends: list[Backend],
-    config: JudgeConfig,
-    model: str,
-    seconds: float,
-    log: SandboxLog,
-    judge_model: str | None = None,
-    references_note: str | None = None,
-    rules: Rules | None = None,
-) -> TaskScore:
-    """The task's scores from its replay and checkpoint scores (the one aggregation, for the official
-    judge and the self-test alike), with every backend and stand-in named. `rules`: the protocol's
-    (default: built from `config`)."""
-    rules = rules or rules_for(config.protocol, config.replay)
-    passed = [s.passed for s in replay.steps] + [False] * (len(lt.task.action_sequence) - len(replay.steps))
-    ifs = score.ifs(passed, rules.empty_task_ifs) if lt.task.action_sequence or not replay.error else 0.0
-    ocr = score.mean_or_none(c.metrics.get("ocr") for c in checkpoints)
-    dino = score.mean_or_none(c.metrics.get("dino") for c in checkpoints)
-    mllm = score.mean_or_none(c.metrics.get("mllm") for c in checkpoints)
-    lfs = score.lfs(ocr, dino)
-    vfs = score.vfs(lfs, mllm) if mllm is not None else score.vfs_offline(lfs)
-    grounding = {s.grounding.strategy for s in replay.steps if s.grounding and s.grounding.found}
-    methods = {s.verdict.method for s in replay.steps if s.verdict}
-    all_backends = list(backends)
-    all_backends += [Backend(role="grounding", name=g, official=g == "llm") for g in sorted(grounding)]
-    all_backends += [Backend(role="assertion", name=m, official=m == "llm") for m in sorted(methods - {"action"})]
-    if mllm is not None:
-        all_backends.append(Backend(role="mllm", name=judge_model or "judge model", official=True))
-    standins = [f"{b.role}: {b.name}" for b in all_backends if not b.official]
-    if mllm is None:
-        standins.append("HFS: no MLLM rubric, VFS = LFS")
-    if not judge_model:
-        standins.append("no judge model")
-    standins += [f"{role}: off" for role, name in (("ocr", config.ocr), ("dino", config.dino)) if not name]
-    standins += rules.standins(bool(judge_model))
-    if references_note:
-        standins.append(references_note)
-    official = not standins and mllm is not None
-    return TaskScore(
-        task_id=lt.task.id,
-        model=model,
-        IFS=round(ifs, 4),
-        OCR=_r(ocr),
-        DINO=_r(dino),
-        LFS=_r(lfs),
-        HFS=_r(mllm),
-        VFS=_r(vfs),
-        Final=round(score.final(ifs, vfs), 4),
-        official=official,
-        standins=standins,
-        protocol=config.protocol,
-        alignment=config.alignment,
-        backends=all_backends,
-        steps=replay.steps,
-        checkpoints=checkpoints,
-        error=replay.error,
-        blocked_requests=log.blocked[:50],
-        seconds=round(seconds, 3),
-        load_seconds=None if replay.load_seconds is None else round(replay.load_seconds, 3),
-        undecided_steps=sum(1 for s in replay.steps if s.undecided),
-        model_decided_steps=[s.index for s in replay.steps if s.decided_by_model],
-    )
-
-
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 4)
-
-
 BROWSER_RETRIES = 1
 """A task during which the browser went down (maybe because of another page judged beside it) is judged
 again this many times with a new browser."""
@@ -250,7 +127,7 @@ class BrowserLost(RuntimeError):
     """The browser the judge was given (not its own) has closed."""
 
 
-def failed_score(task_id: int, model: str, protocol: Protocol, error: str) -> TaskScore:
+def failed_score(task_id: int, model: str, protocol: ProtocolName, error: str) -> TaskScore:
     """The record of a task that could not be judged at all (no page, a generator or judge crash)."""
     return TaskScore(task_id=task_id, model=model, IFS=0.0, Final=0.0, official=False, protocol=protocol, error=error)
 
@@ -263,7 +140,7 @@ class Judge:
     def __init__(
         self,
         config: JudgeConfig,
-        metrics: tuple[dict, list[Backend]] | None = None,
+        metrics: tuple[dict, list[BackendUsed]] | None = None,
         browser=None,
         workers: int = 1,
         pool: bool | None = None,
@@ -487,40 +364,54 @@ class Judge:
 
     async def evaluate_many(
         self,
-        jobs: list[tuple[LoadedTask, Candidate, Path]],
+        jobs: list[Job],
         model: str = "",
         workers: int | None = None,
         on_done: Callable[[TaskScore], None] | None = None,
     ) -> list[TaskScore]:
-        """Judge many candidates, up to `workers` browser contexts at once (default: the judge's
-        `workers`); one broken task never stops the others, a wrong judge-model setting (`stops_run`)
-        stops them all."""
-        gate = asyncio.Semaphore(max(1, workers or self.workers))
+        """Judge many candidates, up to `workers` browser contexts at once (default: the judge's own)."""
+        return await fan_out(self.evaluate, jobs, self.config.protocol, model, workers or self.workers, on_done)
 
-        async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
-            async with gate:
-                try:
-                    result = await self.evaluate(lt, candidate, out_dir, model=model)
-                except Exception as e:
-                    if stops_run(e):
-                        raise
-                    first_line = str(e).splitlines()[0] if str(e) else ""
-                    result = failed_score(
-                        lt.task.id, model, self.config.protocol, f"judge error: {type(e).__name__}: {first_line}"
-                    )
-                    atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
-                if on_done:
-                    on_done(result)
-                return result
 
-        return await gather_or_cancel(*(one(*job) for job in jobs))
+Job = tuple[LoadedTask, Candidate, Path]
+"""A task, the page to judge for it, and the folder its eval.json and screenshots go to."""
+
+
+async def fan_out(
+    evaluate: Callable[..., Awaitable[TaskScore]],
+    jobs: list[Job],
+    protocol: ProtocolName,
+    model: str = "",
+    workers: int = WORKERS,
+    on_done: Callable[[TaskScore], None] | None = None,
+) -> list[TaskScore]:
+    """The one fan-out of judging, for a judge here or any executor's (`evaluate`: its `evaluate`): up to
+    `workers` at once; one broken task never stops the others (its eval.json says why), a wrong
+    judge-model setting (`stops_run`) stops them all."""
+    gate = asyncio.Semaphore(max(1, workers))
+
+    async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
+        async with gate:
+            try:
+                result = await evaluate(lt, candidate, out_dir, model=model)
+            except Exception as e:
+                if stops_run(e):
+                    raise
+                first_line = str(e).splitlines()[0] if str(e) else ""
+                result = failed_score(lt.task.id, model, protocol, f"judge error: {type(e).__name__}: {first_line}")
+                atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
+            if on_done:
+                on_done(result)
+            return result
+
+    return await gather_or_cancel(*(one(*job) for job in jobs))
 
 
 async def evaluate_many(
-    jobs: list[tuple[LoadedTask, Candidate, Path]],
+    jobs: list[Job],
     config: JudgeConfig,
     model: str = "",
-    workers: int = 2,
+    workers: int = WORKERS,
     on_done: Callable[[TaskScore], None] | None = None,
 ) -> list[TaskScore]:
     """Judge many candidates with a judge of their own (one browser and, with `workers` > 1, as many

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
+from iwr import runfolder
 from iwr.determinism import SEEDED_RANDOM_JS
 from iwr.judge.grounding.elements import LISTENERS_JS
 from iwr.judge.guard import CONSOLE_CAP, RECORD_JS, PageGuard
@@ -52,8 +53,8 @@ class CandidateHandler(QuietFolderHandler):
             asset = self._asset(url_path)
             if asset is not None:
                 return self._send(asset.read_bytes(), mimetypes.guess_type(asset.name)[0] or "application/octet-stream")
-        if local.is_dir() and (local / "index.html").is_file():
-            local = local / "index.html"
+        if local.is_dir() and (local / runfolder.PAGE).is_file():
+            local = local / runfolder.PAGE
         if local.is_file() and local.suffix.lower() in (".html", ".htm"):
             html = local.read_bytes().replace(PLACEHOLDER.encode(), f"/{ASSETS_MOUNT}".encode())
             return self._send(html, "text/html; charset=utf-8")
@@ -105,6 +106,77 @@ def _frame(request):
         return None
 
 
+class _Confinement:
+    """The listeners that keep one sandboxed page inside its origin and write what it tried in the log."""
+
+    def __init__(self, origin: str, log: SandboxLog):
+        self.origin, self.log = origin, log
+        self.entry: str | None = None
+        """The first document loaded; until then every navigation is the page's own load."""
+        self.page = None
+        self.guard: PageGuard | None = None
+        self.seen: dict[str, int] = {}
+        self.popups: set[int] = set()
+
+    async def route(self, route) -> None:
+        request = route.request
+        url = request.url
+        main = False
+        if request.is_navigation_request():
+            try:
+                main = request.frame.parent_frame is None
+            except Exception:
+                main = True
+        if main and self.entry is not None:
+            frame = _frame(request)
+            if frame is self.page.main_frame:
+                self.guard.flood("navigation", "navigated")
+            elif frame is None or frame.page is not self.page:  # a popup's first request: refused below, so
+                self.on_page(request)  # its "page" event never comes
+        inside = url == self.origin or url.startswith(self.origin + "/")
+        if main and self.entry is not None and not inside:
+            # 204 cancels the navigation and keeps the current page (an abort would show an error page);
+            # within the origin a browser goes on to the new document, with its storage, and so does the
+            # judge (judge/navigation.py)
+            self.log.blocked.append(f"navigation to {url[:200]}")
+            return await route.fulfill(status=204)
+        if not inside:
+            self.log.blocked.append(url[:200])
+            return await route.abort("blockedbyclient")
+        if main and self.entry is None:
+            self.entry = urldefrag(url)[0]
+        await route.continue_()
+
+    def on_page(self, popup) -> None:
+        if popup is not self.page and id(popup) not in self.popups:
+            self.popups.add(id(popup))
+            self.log.popups += 1
+            if hasattr(popup, "close"):  # a Page (else the request of a popup that stays blank until the end)
+                asyncio.ensure_future(popup.close())
+            self.guard.flood("popup", "opened a popup")
+
+    def on_dialog(self, dialog) -> None:
+        self.log.dialogs.append(f"{dialog.type}: {dialog.message[:120]}")
+        self.guard.flood("dialog", "opened a dialog")
+        asyncio.ensure_future(dialog.dismiss())
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.log.console_errors.append(message.text[:300])
+        self._read_console("console", self.on_console)
+
+    def on_page_error(self, error) -> None:
+        self.log.console_errors.append(str(error)[:300])
+        self._read_console("pageerror", self.on_page_error)
+
+    def _read_console(self, event: str, listener) -> None:
+        self.guard.flood("console message", "logged a console message")
+        self.seen[event] = self.seen.get(event, 0) + 1
+        if self.seen[event] == CONSOLE_CAP:  # each message costs the judge work: stop reading them
+            self.page.remove_listener(event, listener)
+            self.log.console_errors.append(f"(the page sent {CONSOLE_CAP} {event} messages; the rest were not read)")
+
+
 @asynccontextmanager
 async def sandbox_page(
     browser, viewport: tuple[int, int], base_url: str, log: SandboxLog, init_scripts: Sequence[str] = ()
@@ -120,83 +192,18 @@ async def sandbox_page(
         service_workers="block",
         accept_downloads=False,
     )
-    origin = base_url.rstrip("/")
-    state: dict[str, str] = {}
-
-    async def route(route) -> None:
-        request = route.request
-        url = request.url
-        main = False
-        if request.is_navigation_request():
-            try:
-                main = request.frame.parent_frame is None
-            except Exception:
-                main = True
-        if main and "entry" in state:
-            frame = _frame(request)
-            if frame is page.main_frame:
-                guard.flood("navigation", "navigated")
-            elif frame is None or frame.page is not page:  # a popup's first request: refused below, so
-                on_page(request)  # its "page" event never comes
-        inside = url == origin or url.startswith(origin + "/")
-        if main and "entry" in state and not inside:
-            # 204 cancels the navigation and keeps the current page (an abort would show an error page);
-            # within the origin a browser goes on to the new document, with its storage, and so does the
-            # judge (judge/navigation.py)
-            log.blocked.append(f"navigation to {url[:200]}")
-            return await route.fulfill(status=204)
-        if not inside:
-            log.blocked.append(url[:200])
-            return await route.abort("blockedbyclient")
-        if main:
-            state.setdefault("entry", urldefrag(url)[0])
-        await route.continue_()
-
-    def on_page(popup) -> None:
-        if popup is not page and id(popup) not in popups:
-            popups.add(id(popup))
-            log.popups += 1
-            if hasattr(popup, "close"):  # a Page (else the request of a popup that stays blank until the end)
-                asyncio.ensure_future(popup.close())
-            guard.flood("popup", "opened a popup")
-
-    def on_dialog(dialog) -> None:
-        log.dialogs.append(f"{dialog.type}: {dialog.message[:120]}")
-        guard.flood("dialog", "opened a dialog")
-        asyncio.ensure_future(dialog.dismiss())
-
-    def on_console(message) -> None:
-        if message.type == "error":
-            log.console_errors.append(message.text[:300])
-        read_console("console", on_console)
-
-    def on_page_error(error) -> None:
-        log.console_errors.append(str(error)[:300])
-        read_console("pageerror", on_page_error)
-
-    def read_console(event: str, listener) -> None:
-        guard.flood("console message", "logged a console message")
-        seen[event] = seen.get(event, 0) + 1
-        if seen[event] == CONSOLE_CAP:  # each message costs the judge work: stop reading them
-            page.remove_listener(event, listener)
-            log.console_errors.append(f"(the page sent {CONSOLE_CAP} {event} messages; the rest were not read)")
-
-    await context.route("**/*", route)
-    await context.add_init_script(SEEDED_RANDOM_JS)
-    await context.add_init_script(LISTENERS_JS)
-    await context.add_init_script(RECORD_JS)
-    for script in init_scripts:
+    confine = _Confinement(base_url.rstrip("/"), log)
+    await context.route("**/*", confine.route)
+    for script in (SEEDED_RANDOM_JS, LISTENERS_JS, RECORD_JS, *init_scripts):
         await context.add_init_script(script)
-    page = await context.new_page()
-    seen: dict[str, int] = {}
-    popups: set[int] = set()
-    log.guard = guard = await PageGuard.attach(context, page)
-    context.on("page", on_page)
-    page.on("dialog", on_dialog)
+    page = confine.page = await context.new_page()
+    log.guard = guard = confine.guard = await PageGuard.attach(context, page)
+    context.on("page", confine.on_page)
+    page.on("dialog", confine.on_dialog)
     page.on("crash", lambda _: setattr(log, "crashed", True))
     page.on("close", lambda _: setattr(log, "closed", True))
-    page.on("console", on_console)
-    page.on("pageerror", on_page_error)
+    page.on("console", confine.on_console)
+    page.on("pageerror", confine.on_page_error)
     try:
         yield page
     finally:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr import runfolder
+from iwr.judge.config import WORKERS, JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.types import StepResult, TaskScore
 from iwr.tasks.loader import LoadedTask, Pack
 
@@ -51,7 +53,7 @@ def image_page(lt: LoadedTask, folder: Path) -> Candidate:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(lt.checkpoint(0), folder / "step_0.png")
     w, h = lt.task.viewport
-    (folder / "index.html").write_text(
+    (folder / runfolder.PAGE).write_text(
         f'<!doctype html><html><body style="margin:0"><img src="step_0.png" width="{w}" height="{h}" '
         'style="display:block"></body></html>'
     )
@@ -69,7 +71,7 @@ def oracle_candidate(lt: LoadedTask) -> Candidate | None:
 
 def empty_page(folder: Path) -> Candidate:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text("<!doctype html><html><head><title></title></head><body></body></html>")
+    (folder / runfolder.PAGE).write_text("<!doctype html><html><head><title></title></head><body></body></html>")
     return Candidate(root=folder)
 
 
@@ -77,7 +79,7 @@ async def check_pack(
     pack: Pack,
     config: JudgeConfig,
     out: Path | None = None,
-    workers: int = 2,
+    workers: int = WORKERS,
     oracles: dict[int, TaskScore] | None = None,
 ) -> list[CheckRow]:
     """One row per task with an oracle; `oracles`, when given, receives each oracle's result (the

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from iwr.llm.usage import TokenUsage
 
 Alignment = Literal["paper", "code"]
-Protocol = Literal["iwr", "official"]
+ProtocolName = Literal["iwr", "official"]
 """How a page is replayed and scored: `official` follows the published evaluation code (fixed waits, its
 lenient step rules, its prompts and readings, its averages; docs/judge.md lists which rules are exact
 and which are not yet); `iwr` is this project's stricter, deterministic judge. Results of different
@@ -25,7 +25,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Candidate(_Model):
+class GroundingCandidate(_Model):
     """An element the grounding considered, with the score that ranked it."""
 
     index: int
@@ -43,8 +43,8 @@ class Grounding(_Model):
     strategy: str
     """Which strategy found the element (recorded-target, fuzzy, llm, none)."""
     found: bool
-    chosen: Candidate | None = None
-    candidates: list[Candidate] = Field(default_factory=list)
+    chosen: GroundingCandidate | None = None
+    candidates: list[GroundingCandidate] = Field(default_factory=list)
     reason: str = ""
     tried: list[str] = Field(default_factory=list)
     """Strategies tried in order, with why each earlier one gave up."""
@@ -110,10 +110,10 @@ class CheckpointScore(_Model):
     reference: str
     screenshot: str
     metrics: dict[str, float] = Field(default_factory=dict)
-    """Backend name -> score in [0, 1] (ocr, dino or its stand-in, mllm)."""
+    """BackendUsed name -> score in [0, 1] (ocr, dino or its stand-in, mllm)."""
 
 
-class Backend(_Model):
+class BackendUsed(_Model):
     role: Literal["grounding", "assertion", "ocr", "dino", "mllm"]
     name: str
     version: str = ""
@@ -138,9 +138,9 @@ class TaskScore(_Model):
     """True only when every official backend (LLM grounding and assertions, easyocr OCR,
     DINOv2, MLLM rubric) produced the scores; otherwise `standins` says what replaced what."""
     standins: list[str] = Field(default_factory=list)
-    protocol: Protocol = "iwr"
+    protocol: ProtocolName = "iwr"
     alignment: Alignment = "paper"
-    backends: list[Backend] = Field(default_factory=list)
+    backends: list[BackendUsed] = Field(default_factory=list)
     steps: list[StepResult] = Field(default_factory=list)
     checkpoints: list[CheckpointScore] = Field(default_factory=list)
     error: str | None = None

@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from iwr.benchmark.executors import LocalJudging, judge_all
-from iwr.judge.evaluate import Judge, JudgeConfig
+from iwr.benchmark.executors import judge_all, open_judging
+from iwr.judge.config import JudgeConfig
 from iwr.judge.selfcheck import oracle_candidate
 from iwr.tasks.loader import load_pack
 
@@ -33,27 +33,14 @@ def jobs_for(tasks, out: Path):
     return [(lt, oracle_candidate(lt), out / str(lt.task.id)) for lt in tasks]
 
 
-async def tasks_per_minute(judging, tasks, workers: int, protocol: str) -> float:
-    with tempfile.TemporaryDirectory() as tmp:
-        await judge_all(judging, jobs_for(tasks[:1], Path(tmp) / "warm"), protocol, "oracle", workers)
-        started = time.perf_counter()
-        await judge_all(judging, jobs_for(tasks, Path(tmp) / "run"), protocol, "oracle", workers)
-        return 60 * len(tasks) / (time.perf_counter() - started)
-
-
-async def local(config: JudgeConfig, tasks, workers: int) -> float:
-    async with Judge.open(config, workers=workers) as judge:
-        return await tasks_per_minute(LocalJudging(judge), tasks, workers, config.protocol)
-
-
-async def on_ray(config: JudgeConfig, tasks, workers: int) -> float:
-    from iwr.benchmark.executors.ray_cluster import RayJudging
-
-    judging = RayJudging(config, workers, None)
-    try:
-        return await tasks_per_minute(judging, tasks, workers, config.protocol)
-    finally:
-        await judging.aclose()
+async def tasks_per_minute(config: JudgeConfig, tasks, workers: int, executor: str) -> float:
+    """Tasks judged per minute after one warm-up task, on the executor's judging opened for `config`."""
+    async with open_judging(config, workers, executor) as judging:
+        with tempfile.TemporaryDirectory() as tmp:
+            await judge_all(judging, jobs_for(tasks[:1], Path(tmp) / "warm"), "oracle", workers)
+            started = time.perf_counter()
+            await judge_all(judging, jobs_for(tasks, Path(tmp) / "run"), "oracle", workers)
+            return 60 * len(tasks) / (time.perf_counter() - started)
 
 
 def main() -> None:
@@ -72,8 +59,8 @@ def main() -> None:
     runs: dict[tuple[str, int], list[float]] = {}
     for round_ in range(1, args.rounds + 1):
         for workers in counts:
-            for name, measure in (("local", local), ("ray", on_ray)):
-                speed = asyncio.run(measure(config, tasks, workers))
+            for name in ("local", "ray"):
+                speed = asyncio.run(tasks_per_minute(config, tasks, workers, name))
                 runs.setdefault((name, workers), []).append(speed)
                 print(f"round {round_}: {name:5} executor, {workers} worker(s): {speed:.1f} tasks/min", flush=True)
     found = {key: statistics.median(speeds) for key, speeds in runs.items()}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import hostile_pages as hostile
 
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.replay import ReplayConfig
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, Judge
 from iwr.judge.guard import HALT_S, PROBE_S
 from iwr.judge.types import StepResult, TaskScore
 from iwr.tasks.loader import LoadedTask

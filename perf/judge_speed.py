@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from iwr.browser import launch_chromium
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, load_metrics
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, Judge, load_metrics
 from iwr.judge.protocols import rules_for
 from iwr.judge.replay import key_name, run_steps
 from iwr.judge.sandbox import BROWSER_ARGS, SandboxLog, sandbox_page, serve_candidate

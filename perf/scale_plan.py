@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from iwr.agents.inputs import prepare_inputs
-from iwr.judge.evaluate import Judge, JudgeConfig
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Judge
 from iwr.judge.selfcheck import oracle_candidate
 from iwr.tasks.loader import load_pack
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import cv2
 
-from iwr import atomic
+from iwr import atomic, runfolder
 from iwr.agents.generation import EventSink, SimpleGenerator
 from iwr.agents.generators import Generation, generator
 from iwr.tasks.loader import LoadedTask
@@ -28,7 +28,7 @@ class Blank(SimpleGenerator):
 
     async def generate(self, lt: LoadedTask, out_dir: Path, emit: EventSink) -> Generation:
         atomic.write_text(
-            out_dir / "index.html", "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>\n"
+            out_dir / runfolder.PAGE, "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>\n"
         )
         return Generation(generator=self.name, model=self.model, ok=True)
 
@@ -52,7 +52,7 @@ class FirstFrame(SimpleGenerator):
         jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 90])[1].tobytes()
         data = base64.b64encode(jpeg).decode()
         atomic.write_text(
-            out_dir / "index.html",
+            out_dir / runfolder.PAGE,
             (
                 "<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
                 f"<img src='data:image/jpeg;base64,{data}' width='{w}' height='{h}' style='display:block'>"

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from iwr import atomic, runfolder
-from iwr.agents.generation import ASSETS_DIR, EventSink, Generation, SimpleGenerator, copy_assets
+from iwr.agents.generation import ASSETS_DIR, EventSink, Generation, ModelCall, SimpleGenerator, copy_assets
 from iwr.agents.generators import generator
 from iwr.tasks.loader import LoadedTask
 
@@ -21,33 +21,24 @@ class OneShot(SimpleGenerator):
     def __init__(
         self,
         model: str,
-        api_base: str | None = None,
-        frames: str = "fps",
-        use_cache: bool = True,
-        timeout: float = 600.0,
-        retries: int = 3,
-        max_tokens: int | None = None,
+        call: ModelCall | None = None,
         client=None,
         official_pages: bool = False,
     ):
-        """`official_pages`: an answer with no html (a refusal, an empty answer) is still written as the
+        """`call`: how to reach the model (its max_tokens defaults to the model's official value).
+        `official_pages`: an answer with no html (a refusal, an empty answer) is still written as the
         page and judged, as the official code does (`--protocol official`); else it is a failed generation."""
         from iwr.agents.inputs import prompt_hash
         from iwr.llm import LLMClient, ResponseCache
 
         self.model = model
-        self.api_base = api_base
-        self.frames = frames
-        self.use_cache = use_cache
-        self.timeout = timeout
-        self.max_tokens = max_tokens
-        self.retries = retries
+        self.call = (call or ModelCall()).for_model(model)
         self.client = client or LLMClient(cache=ResponseCache())
         self.official_pages = official_pages
         self.settings = {
-            "frames": frames,
+            "frames": self.call.frames,
             "prompt_hash": prompt_hash(),
-            "max_tokens": max_tokens,
+            "max_tokens": self.call.max_tokens,
             **({"official_pages": True} if official_pages else {}),
         }
 
@@ -58,7 +49,7 @@ class OneShot(SimpleGenerator):
         started = time.perf_counter()
         base = Generation(generator=self.name, model=self.model, ok=False)
         try:
-            inputs = await asyncio.to_thread(prepare_inputs, lt, self.model, self.frames)
+            inputs = await asyncio.to_thread(prepare_inputs, lt, self.model, self.call.frames)
         except Exception as e:
             base.error = f"task {lt.task.id}: cannot prepare the inputs: {e}"
             return base
@@ -66,11 +57,7 @@ class OneShot(SimpleGenerator):
             reply = await self.client.complete(
                 inputs.messages,
                 model=self.model,
-                api_base=self.api_base,
-                timeout=self.timeout,
-                retries=self.retries,
-                use_cache=self.use_cache,
-                max_tokens=self.max_tokens,
+                **self.call.request(),
             )
         except LLMError as e:
             if e.setting:
@@ -95,7 +82,7 @@ class OneShot(SimpleGenerator):
             result.ok, result.error = False, f"no html in the answer: {e}"
             return result
         copy_assets(lt, out_dir)
-        atomic.write_text(out_dir / "index.html", page.html)
+        atomic.write_text(out_dir / runfolder.PAGE, page.html)
         result.notes.update(truncated=page.truncated, iframes_removed=page.iframes_removed)
         if page.truncated:
             result.ok, result.error = False, "the answer was cut off (unclosed ```html block); judged as is"

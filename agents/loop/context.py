@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from iwr.agents.generation import ModelCall
 from iwr.agents.loop.selftest import SelfTester
 from iwr.agents.loop.settings import LoopSettings
 from iwr.runfolder import TaskFolder
@@ -16,17 +17,12 @@ from iwr.tasks.loader import LoadedTask
 
 
 @dataclass(frozen=True)
-class ModelCall:
-    """How to reach the generating model."""
+class LoopModel:
+    """The generating model: its name, the client that calls it, and how (`ModelCall`)."""
 
     client: Any
     model: str
-    api_base: str | None = None
-    use_cache: bool = True
-    timeout: float = 600.0
-    retries: int = 3
-    max_tokens: int | None = None
-    frames: str = "fps"
+    call: ModelCall
 
 
 @dataclass(frozen=True)
@@ -34,7 +30,7 @@ class LoopContext:
     lt: LoadedTask
     task_dir: Path
     settings: LoopSettings
-    llm: ModelCall
+    llm: LoopModel
     tester: SelfTester
     emit: Callable[[Any], None]
     memo: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -44,7 +40,7 @@ class LoopContext:
         if "inputs" not in self.memo:
             from iwr.agents.inputs import prepare_inputs
 
-            self.memo["inputs"] = await asyncio.to_thread(prepare_inputs, self.lt, self.llm.model, self.llm.frames)
+            self.memo["inputs"] = await asyncio.to_thread(prepare_inputs, self.lt, self.llm.model, self.llm.call.frames)
         return self.memo["inputs"]
 
     def iteration_dir(self, n: int) -> Path:

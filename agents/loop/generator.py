@@ -10,9 +10,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from iwr import atomic, runfolder
-from iwr.agents.generation import EventSink, Generation, copy_assets
-from iwr.agents.loop.context import LoopContext, ModelCall
-from iwr.agents.loop.graph import CHECKPOINTS_NAME, run_loop
+from iwr.agents.generation import EventSink, Generation, ModelCall, copy_assets
+from iwr.agents.loop.context import LoopContext, LoopModel
+from iwr.agents.loop.graph import run_loop
 from iwr.agents.loop.prompts import revise_prompt_hash
 from iwr.agents.loop.selftest import SelfTester
 from iwr.agents.loop.settings import FeedbackLevel, LoopSettings
@@ -50,12 +50,7 @@ class AgentLoop:
         model: str,
         settings: LoopSettings,
         judge: Judge,
-        api_base: str | None = None,
-        frames: str = "fps",
-        use_cache: bool = True,
-        timeout: float = 600.0,
-        retries: int = 3,
-        max_tokens: int | None = None,
+        call: ModelCall | None = None,
         client=None,
     ):
         """`judge`: the run's judge; the self-tests use it offline (its browser and visual backends)."""
@@ -64,22 +59,16 @@ class AgentLoop:
 
         self.model = model
         self.loop_settings = settings
-        self.llm = ModelCall(
-            client=client or LLMClient(cache=ResponseCache() if use_cache else None),
-            model=model,
-            api_base=api_base,
-            use_cache=use_cache,
-            timeout=timeout,
-            retries=retries,
-            max_tokens=max_tokens,
-            frames=frames,
+        call = (call or ModelCall()).for_model(model)
+        self.llm = LoopModel(
+            client=client or LLMClient(cache=ResponseCache() if call.use_cache else None), model=model, call=call
         )
         self.tester = SelfTester(judge)
         self.settings = {
-            "frames": frames,
+            "frames": call.frames,
             "prompt_hash": prompt_hash(),
             "revise_prompt_hash": revise_prompt_hash(),
-            "max_tokens": max_tokens,
+            "max_tokens": call.max_tokens,
             "loop": settings.model_dump(mode="json"),
             "self_test": "offline judge, references = input-video keyframes",
         }
@@ -88,7 +77,7 @@ class AgentLoop:
         ctx = LoopContext(
             lt=lt, task_dir=out_dir, settings=self.loop_settings, llm=self.llm, tester=self.tester, emit=emit
         )
-        state = await run_loop(ctx, out_dir / CHECKPOINTS_NAME)
+        state = await run_loop(ctx, out_dir / runfolder.LOOP_CHECKPOINTS)
         return self.finish(lt, out_dir, state, emit)
 
     def finish(self, lt: LoadedTask, out_dir: Path, state: dict[str, Any], emit: EventSink) -> Generation:
@@ -139,7 +128,7 @@ class AgentLoop:
             if last is not None and not last.get("answered", True):
                 # the loop ended on a failed call: start it afresh on --resume (answers so far are cached)
                 generation.answered = False
-                (out_dir / CHECKPOINTS_NAME).unlink(missing_ok=True)
+                (out_dir / runfolder.LOOP_CHECKPOINTS).unlink(missing_ok=True)
             return generation
         page_dir = TaskFolder(out_dir).iteration(best)
         for name in (runfolder.PAGE, runfolder.RESPONSE):
@@ -149,4 +138,5 @@ class AgentLoop:
         return generation
 
     async def aclose(self) -> None:
-        await self.tester.aclose()
+        """Nothing of its own to close: the judge it self-tests with is the run's, closed by its owner
+        (`open_judging`)."""

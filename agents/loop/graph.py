@@ -15,11 +15,10 @@ from typing import Any
 
 from langgraph.graph import START, StateGraph
 
+from iwr import runfolder
 from iwr.agents.loop import nodes
 from iwr.agents.loop.context import LoopContext
 from iwr.agents.loop.state import InputState, LoopState
-
-CHECKPOINTS_NAME = "loop.sqlite"
 
 
 def build_graph() -> StateGraph:
@@ -40,7 +39,7 @@ async def run_loop(ctx: LoopContext, db_path: Path | None = None) -> dict[str, A
     """Run (or resume) the loop of `ctx.lt` to its end; returns the final state."""
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
-    db_path = db_path or ctx.task_dir / CHECKPOINTS_NAME
+    db_path = db_path or ctx.task_dir / runfolder.LOOP_CHECKPOINTS
     db_path.parent.mkdir(parents=True, exist_ok=True)
     config = {
         "configurable": {"thread_id": f"task-{ctx.lt.task.id}"},

@@ -24,7 +24,6 @@ from iwr.events import GenerationFinished, NodeFinished, NodeStarted
 from iwr.judge.events import scored_event, step_event
 
 ASSETS_DIR = "assets"
-PAGE_NAME = "index.html"
 
 
 def _add_cost(total: float | None, new: float | None) -> float | None:
@@ -57,11 +56,7 @@ async def call_model(ctx: LoopContext, messages: list[dict[str, Any]], n: int, n
         reply = await ctx.llm.client.complete(
             messages,
             model=ctx.llm.model,
-            api_base=ctx.llm.api_base,
-            timeout=ctx.llm.timeout,
-            retries=ctx.llm.retries,
-            use_cache=ctx.llm.use_cache,
-            max_tokens=ctx.llm.max_tokens,
+            **ctx.llm.call.request(),
         )
     except LLMError as e:
         if e.setting:
@@ -77,7 +72,7 @@ async def call_model(ctx: LoopContext, messages: list[dict[str, Any]], n: int, n
     )
     try:
         html, mode = page_from_answer(ctx, reply.text, base)
-        atomic.write_text(out / PAGE_NAME, html)
+        atomic.write_text(out / runfolder.PAGE, html)
         attempt.update(ok=True, edit_mode=mode)
     except (NoHtmlError, EditError) as e:
         attempt.update(error=f"no usable page in the answer: {e}")
@@ -89,7 +84,7 @@ def page_from_answer(ctx: LoopContext, text: str, base: int | None) -> tuple[str
     """A whole ```html page, or SEARCH/REPLACE edits applied to page `base` when edits are allowed."""
     edits = parse_edits(text) if ctx.settings.edits and base is not None else []
     if edits and "```html" not in text.lower():
-        previous = (ctx.iteration_dir(base) / PAGE_NAME).read_text(encoding="utf-8")
+        previous = (ctx.iteration_dir(base) / runfolder.PAGE).read_text(encoding="utf-8")
         return apply_edits(previous, edits), "edits"
     page = postprocess(text, ASSETS_DIR)
     if page.truncated:
@@ -171,7 +166,7 @@ def revise_messages(
         ]
         return [*base_messages, {"role": "assistant", "content": answer}, {"role": "user", "content": feedback}], None
     page_dir = ctx.iteration_dir(base)
-    html = (page_dir / PAGE_NAME).read_text(encoding="utf-8")
+    html = (page_dir / runfolder.PAGE).read_text(encoding="utf-8")
     test = load_selftest(page_dir)
     content: list[dict[str, Any]] = []
     if test is not None:

@@ -110,9 +110,6 @@ class SelfTester:
     def __init__(self, judge: Judge):
         self.judge = judge
 
-    async def aclose(self) -> None:
-        await self.judge.aclose()
-
     async def run(
         self,
         lt: LoadedTask,

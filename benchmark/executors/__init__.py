@@ -5,13 +5,14 @@ run folder, events.jsonl, resume, reports and the TUI are the same for both: an 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, Protocol
 
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
-from iwr.judge.types import StepResult, TaskScore
+from iwr.benchmark.executors.errors import ExecutorError
+from iwr.judge.config import WORKERS, JudgeConfig
+from iwr.judge.evaluate import Candidate, Job, Judge, fan_out
+from iwr.judge.types import ProtocolName, StepResult, TaskScore
 from iwr.tasks.loader import LoadedTask
 
 ExecutorName = Literal["local", "ray"]
@@ -24,6 +25,9 @@ class Judging(Protocol):
     """What runs the judging (`local`, or the Ray cluster and its number of judges)."""
     placed: dict[int, str]
     """The machine each task was judged on, when not this one (the run notes it in events.jsonl)."""
+    protocol: ProtocolName
+    """The protocol of the config the judging was opened with (a task that cannot be judged is
+    recorded under it)."""
 
     async def evaluate(
         self,
@@ -46,50 +50,67 @@ class LocalJudging:
     def __init__(self, judge: Judge):
         self.judge = judge
         self.placed: dict[int, str] = {}
+        self.protocol = judge.config.protocol
 
     async def evaluate(self, lt, candidate, out_dir, *, model, on_step=None) -> TaskScore:
         return await self.judge.evaluate(lt, candidate, out_dir, model=model, on_step=on_step)
 
     async def aclose(self) -> None:
-        """The runner owns the judge (the agent's self-test may share it) and closes it."""
+        await self.judge.aclose()
 
 
-def ray_judging(config: JudgeConfig, workers: int, address: str | None) -> Judging:
-    """`workers` judges on the Ray cluster at `address` (None: a local Ray started with this machine's
-    cores; `auto`: the cluster this machine belongs to). Raises ExecutorError when Ray is missing."""
-    from iwr.benchmark.executors.ray_cluster import RayJudging
+class OpenJudging:
+    """A run's judging, opened, as an `async with` block that closes it: everything it opened, the
+    caller's `judge` included, exactly once."""
 
-    return RayJudging(config, workers, address)
+    def __init__(self, judging: Judging, judge: Judge | None = None):
+        self.judging = judging
+        self._judge = judge
+        self._open = True
+
+    async def __aenter__(self) -> Judging:
+        return self.judging
+
+    async def __aexit__(self, *exc) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if not self._open:
+            return
+        self._open = False
+        try:
+            await self.judging.aclose()
+        finally:
+            if self._judge is not None:
+                await self._judge.aclose()
+
+
+def open_judging(
+    config: JudgeConfig,
+    workers: int = WORKERS,
+    executor: ExecutorName = "local",
+    address: str | None = None,
+    judge: Judge | None = None,
+) -> OpenJudging:
+    """The one owner of a run's judging: this process's judge (`judge` when the caller built it for the
+    agent's self-test to share, else one built here) or `workers` judges on the Ray cluster at `address`
+    (None: a local Ray with this machine's cores). Opened now, so that Ray missing or its cluster out of
+    reach raises ExecutorError before the run makes anything; closed by the `async with` it is used in."""
+    if executor == "local" and address:
+        raise ExecutorError("a Ray address goes with the ray executor (--executor ray)")
+    if executor == "ray":
+        from iwr.benchmark.executors.ray_cluster import RayJudging
+
+        return OpenJudging(RayJudging(config, workers, address), judge)
+    return OpenJudging(LocalJudging(judge or Judge(config, workers=workers)))
 
 
 async def judge_all(
     judging: Judging,
-    jobs: list[tuple[LoadedTask, Candidate, Path]],
-    protocol: str,
+    jobs: list[Job],
     model: str = "",
-    workers: int = 2,
+    workers: int = WORKERS,
     on_done: Callable[[TaskScore], None] | None = None,
 ) -> list[TaskScore]:
-    """`Judge.evaluate_many` through any executor: `iwr rescore` and `iwr eval` with `--executor ray`."""
-    from iwr import atomic
-    from iwr.gather import gather_or_cancel
-    from iwr.judge.evaluate import EVAL_NAME, failed_score
-    from iwr.llm.errors import stops_run
-
-    gate = asyncio.Semaphore(max(1, workers))
-
-    async def one(lt: LoadedTask, candidate: Candidate, out_dir: Path) -> TaskScore:
-        async with gate:
-            try:
-                result = await judging.evaluate(lt, candidate, out_dir, model=model)
-            except Exception as e:
-                if stops_run(e):
-                    raise
-                first_line = str(e).splitlines()[0] if str(e) else ""
-                result = failed_score(lt.task.id, model, protocol, f"judge error: {type(e).__name__}: {first_line}")
-                atomic.write_text(out_dir / EVAL_NAME, result.model_dump_json(indent=1))
-            if on_done:
-                on_done(result)
-            return result
-
-    return await gather_or_cancel(*(one(*job) for job in jobs))
+    """Judge many pages wherever `judging` runs, through the judge's one fan-out (`fan_out`)."""
+    return await fan_out(judging.evaluate, jobs, judging.protocol, model, workers, on_done)

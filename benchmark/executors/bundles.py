@@ -80,7 +80,7 @@ NOT_THE_PAGE = frozenset(
         runfolder.ITERATIONS,
         runfolder.KEYFRAMES,
         runfolder.LOOP,
-        "loop.sqlite",
+        runfolder.LOOP_CHECKPOINTS,
     }
 )
 """What a task folder holds beside the page: earlier judging and the agent loop's records."""

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from iwr.benchmark.executors.bundles import Files, Judged, PageBundle, TaskBundle
 from iwr.benchmark.executors.errors import ExecutorError
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, Judge
 from iwr.judge.types import TaskScore
 
 NAMESPACE = "iwr"
@@ -116,6 +117,7 @@ class RayJudging:
         self.where = f"ray at {address or 'a local cluster'}, {len(self.actors)} judge(s)"
         self._idle: asyncio.Queue | None = None
         self.placed: dict[int, str] = {}
+        self.protocol = config.protocol
 
     def idle(self) -> asyncio.Queue:
         if self._idle is None:

@@ -25,6 +25,7 @@ from iwr.benchmark.report.summary import (
     task_protocol,
 )
 from iwr.judge.score import Average, average, counts_in_average
+from iwr.judge.types import ProtocolName
 
 METRICS = ("Final", "IFS", "VFS")
 
@@ -37,7 +38,7 @@ class Side(BaseModel):
     IFS: float
     VFS: float | None = None
     official: bool
-    protocol: str = "iwr"
+    protocol: ProtocolName = "iwr"
     zero: bool = False
     """No generated page: counted as 0 (iwr protocol)."""
     iterations: int | None = None

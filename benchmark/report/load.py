@@ -13,11 +13,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from iwr import runfolder
 from iwr.agents.generators import Generation
 from iwr.benchmark.runner import GENERATION_NAME, RunConfig, RunError, read_config
 from iwr.events import RunFinished, RunStarted, Scored, read_events
 from iwr.judge.evaluate import EVAL_NAME
-from iwr.judge.types import Protocol, TaskScore
+from iwr.judge.types import ProtocolName, TaskScore
 from iwr.llm import TokenUsage
 from iwr.runfolder import RunFolder
 
@@ -123,7 +124,7 @@ class RunReport(_Model):
     problems: list[str] = Field(default_factory=list)
 
     @property
-    def protocol(self) -> Protocol:
+    def protocol(self) -> ProtocolName:
         """The run's judge protocol from config.json (iwr for runs recorded before the field existed)."""
         return self.config.judge.protocol
 
@@ -198,7 +199,7 @@ def load_task(task_dir: Path, task_id: int, outline: TaskOutline | None) -> Task
         status = "generating"
     else:
         status = "not started"
-    page = (task_dir / (generation.entry if generation is not None else "index.html")).is_file()
+    page = (task_dir / (generation.entry if generation is not None else runfolder.PAGE)).is_file()
     return TaskEntry(
         task_id=task_id,
         dir=task_dir,

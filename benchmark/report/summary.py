@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from iwr import runfolder
 from iwr.benchmark.report.load import RunReport, TaskEntry
 from iwr.judge.score import Average, average, counts_in_average
 from iwr.judge.table import COLUMNS
-from iwr.judge.types import Protocol, TaskScore
+from iwr.judge.types import ProtocolName, TaskScore
 
 KINDS = (True, False)
 """Table order: official first, then offline."""
-PROTOCOLS: tuple[Protocol, ...] = ("official", "iwr")
+PROTOCOLS: tuple[ProtocolName, ...] = ("official", "iwr")
 """Table order of the protocols; results of different protocols never share a table."""
 Key = tuple[str, bool]
 """(protocol, official?): what one table holds."""
 KEYS: tuple[Key, ...] = tuple((p, k) for p in PROTOCOLS for k in KINDS)
-PAGE = "index.html"
+PAGE = runfolder.PAGE
 
 
 class ScoreGroup(BaseModel):
@@ -34,7 +35,7 @@ class ScoreGroup(BaseModel):
     run_id: str
     label: str
     official: bool
-    protocol: Protocol = "iwr"
+    protocol: ProtocolName = "iwr"
     tasks: int
     """Tasks averaged (the table's rows)."""
     means: dict[str, float | None]
@@ -79,7 +80,7 @@ def standins_of(scores: list[TaskScore]) -> list[str]:
     return sorted({s for r in scores for s in r.standins})
 
 
-def task_protocol(run: RunReport, entry: TaskEntry) -> Protocol:
+def task_protocol(run: RunReport, entry: TaskEntry) -> ProtocolName:
     """The protocol a task's score belongs to: the one its eval.json records, else the run's (config.json).
     A task without a page was never replayed, so the run's protocol decides how it is averaged."""
     s = entry.score

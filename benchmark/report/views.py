@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from iwr.judge.types import ProtocolName
+
 
 class _View(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -36,7 +38,7 @@ class TableView(_View):
     heading: str
     note: str = ""
     official: bool
-    protocol: str = "iwr"
+    protocol: ProtocolName = "iwr"
     columns: list[str]
     rows: list[list[Cell]]
     avg: list[Cell]
@@ -63,7 +65,7 @@ class BoardView(_View):
     heading: str
     note: str = ""
     official: bool
-    protocol: str = "iwr"
+    protocol: ProtocolName = "iwr"
     columns: list[str]
     rows: list[BoardRow]
     flags: list[str] = Field(default_factory=list)
@@ -89,7 +91,7 @@ class BreakdownView(_View):
     heading: str
     note: str = ""
     official: bool
-    protocol: str = "iwr"
+    protocol: ProtocolName = "iwr"
     runs: list[str]
     columns: list[str]
     rows: list[BreakdownRow]
@@ -190,7 +192,7 @@ class CompareGroup(_View):
     heading: str
     note: str = ""
     official: bool
-    protocol: str = "iwr"
+    protocol: ProtocolName = "iwr"
     runs: list[str]
     columns: list[str]
     rows: list[tuple[str, list[Cell]]]
@@ -204,7 +206,7 @@ class PairView(_View):
 
     heading: str
     official: bool
-    protocol: str = "iwr"
+    protocol: ProtocolName = "iwr"
     a: str
     b: str
     columns: list[str]

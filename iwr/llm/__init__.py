@@ -10,7 +10,7 @@ Importing this package does not import litellm (4 s); the first call does.
 
 from .backend import LiteLLMBackend, load_litellm
 from .cache import ResponseCache, default_cache_dir
-from .client import Backend, LLMClient
+from .client import LLMBackend, LLMClient
 from .errors import (
     LLMAuthError,
     LLMBadResponse,
@@ -30,7 +30,7 @@ from .usage import TokenUsage
 
 __all__ = [
     "Answer",
-    "Backend",
+    "LLMBackend",
     "LLMAuthError",
     "LLMBadResponse",
     "LLMClient",

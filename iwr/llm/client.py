@@ -23,7 +23,7 @@ from .types import Answer, LLMRequest, LLMResponse
 log = logging.getLogger(__name__)
 
 
-class Backend(Protocol):
+class LLMBackend(Protocol):
     """Sends one request and returns the answer or raises an LLMError (``LiteLLMBackend``)."""
 
     async def load(self) -> None:
@@ -47,12 +47,12 @@ class LLMClient:
         cache: ResponseCache | None = None,
         retry: RetryPolicy | None = None,
         rng: random.Random | None = None,
-        backend: Backend | None = None,
+        backend: LLMBackend | None = None,
     ) -> None:
         self.cache = cache
         self.retry = retry or RetryPolicy()
         self.rng = rng or random.Random()
-        self.backend: Backend = backend or LiteLLMBackend()
+        self.backend: LLMBackend = backend or LiteLLMBackend()
 
     async def complete(
         self,

@@ -72,82 +72,63 @@ def sheet_files(folder: Path) -> list[Path]:
 
 def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = False) -> list[Problem]:
     """Every missing or unreadable file of one task, each named once."""
-    tid = str(task.id)
 
-    def rel(p: Path) -> str:
+    def problem(path: Path, message: str, **more) -> Problem:
         try:
-            return p.relative_to(pack_root).as_posix()
+            where = path.relative_to(pack_root).as_posix()
         except ValueError:
-            return str(p)
+            where = str(path)
+        return Problem(task=str(task.id), file=where, message=message, **more)
 
     if not folder.is_dir():
-        return [
-            Problem(
-                task=tid,
-                file=rel(folder),
-                message="task folder is missing (expected next to the jsonl, named after its stem)",
-            )
-        ]
-    problems = []
-    video = folder / "video.mp4"
+        return [problem(folder, "task folder is missing (expected next to the jsonl, named after its stem)")]
     sheets = sheet_files(folder)
-    if not video.is_file() and sheets:
-        problems.append(
-            Problem(
-                task=tid,
-                file=rel(video),
-                level="warning",
-                message="video.mp4 is missing; the model is shown the asset sheets only",
-            )
-        )
-    elif not video.is_file():
-        problems.append(
-            Problem(
-                task=tid,
-                file=rel(video),
-                message="video.mp4 is missing (and no stitched_assets/stitched_image* sheet either)",
-            )
-        )
-    else:
-        try:
-            probe_video(video, deep=deep)
-        except ValueError as e:
-            problems.append(Problem(task=tid, file=rel(video), message=f"video does not decode: {e}"))
+    return [
+        *_video_problems(folder, bool(sheets), deep, problem),
+        *_checkpoint_problems(task, folder, deep, problem),
+        *_asset_problems(folder, sheets, deep, problem),
+    ]
+
+
+def _video_problems(folder: Path, has_sheets: bool, deep: bool, problem) -> list[Problem]:
+    video = folder / "video.mp4"
+    if not video.is_file() and has_sheets:
+        return [problem(video, "video.mp4 is missing; the model is shown the asset sheets only", level="warning")]
+    if not video.is_file():
+        return [problem(video, "video.mp4 is missing (and no stitched_assets/stitched_image* sheet either)")]
+    try:
+        probe_video(video, deep=deep)
+    except ValueError as e:
+        return [problem(video, f"video does not decode: {e}")]
+    return []
+
+
+def _checkpoint_problems(task: Task, folder: Path, deep: bool, problem) -> list[Problem]:
+    problems = []
     for k in range(task.checkpoint_count):
         path = folder / "checkpoints" / f"step_{k}.png"
         field = "initial state" if k == 0 else f"action_sequence[{task.flagged_steps[k - 1]}].visual_evaluation_flag"
         if not path.is_file():
-            problems.append(
-                Problem(
-                    task=tid,
-                    file=rel(path),
-                    field=field,
-                    message=f"checkpoint step_{k} is missing ({task.checkpoint_count} needed: "
-                    "step_0 plus one per flagged action)",
-                )
-            )
+            needed = f"{task.checkpoint_count} needed: step_0 plus one per flagged action"
+            problems.append(problem(path, f"checkpoint step_{k} is missing ({needed})", field=field))
         elif not cv2.haveImageReader(str(path)) or (deep and cv2.imread(str(path)) is None):
-            problems.append(
-                Problem(task=tid, file=rel(path), field=field, message="checkpoint is not a readable image")
-            )
+            problems.append(problem(path, "checkpoint is not a readable image", field=field))
+    return problems
+
+
+def _asset_problems(folder: Path, sheets: list[Path], deep: bool, problem) -> list[Problem]:
+    problems = []
     if not (folder / "assets").is_dir():
-        problems.append(
-            Problem(
-                task=tid,
-                file=rel(folder / "assets"),
-                message="assets/ folder is missing (may be empty, but must exist)",
-            )
-        )
+        problems.append(problem(folder / "assets", "assets/ folder is missing (may be empty, but must exist)"))
     elif visible_files(folder / "assets") and not sheets:
         problems.append(
-            Problem(
-                task=tid,
-                file=rel(folder / "stitched_assets"),
-                message="assets exist but no stitched_assets/stitched_image* sheet shows them to the model",
+            problem(
+                folder / "stitched_assets",
+                "assets exist but no stitched_assets/stitched_image* sheet shows them to the model",
             )
         )
     if deep:
         for sheet in sheets:
             if cv2.imread(str(sheet), cv2.IMREAD_UNCHANGED) is None:
-                problems.append(Problem(task=tid, file=rel(sheet), message="asset sheet is not a readable image"))
+                problems.append(problem(sheet, "asset sheet is not a readable image"))
     return problems

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_serializer, model_validator
 
+from iwr import runfolder
 from iwr.tasks import derive
 from iwr.tasks.expectations import Expect
 
@@ -346,7 +347,7 @@ class Origin(_Ours):
     @property
     def page(self) -> str:
         """The page under `site` that the task starts on."""
-        return self.entry or "index.html"
+        return self.entry or runfolder.PAGE
 
 
 def _none_to(default):

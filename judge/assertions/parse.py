@@ -53,106 +53,116 @@ def _holds(window: list[Tok]) -> bool:
 
 def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     """The facts `assertion` states about the page after the step (see the module docstring)."""
-    toks, mentions = tokenize(assertion or "")
+    toks, _ = tokenize(assertion or "")
     facts: list[Fact] = []
     page_end = _says_page_end(_words(toks))
     cued = False
     for clause in clauses(toks):
-        placed: list[tuple[int, Fact]] = []
-        cued_here = next((k for k, t in enumerate(clause) if t.kind == "w" and t.text in ORDER_CUES), None)
-        in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
-        roles: dict[int, str] = {}
-        """Role of each mention decided by the words before it ("reads 'X'", "from 'X'"): a list or a
-        parenthesis right after it shares it ("with the commands 'A', 'B' and 'C'", "'X' ($89.00)")."""
-        kept: dict[int, bool] = {}
-        prev_mention = -1
-        replaced = ""  # the mention after "from" ("changes from '7' to '3'"): what the next one replaces
-        for idx, t in enumerate(clause):
-            if t.kind not in ("q", "n"):
-                continue
-            is_number = t.kind == "n"
-            gap = clause[prev_mention + 1 : idx]
-            role: str | None = None
-            listed = prev_mention >= 0 and all((g.kind in ("p", "w") and g.text in SEPARATORS) for g in gap)
-            cuts = [k for k, g in enumerate(gap) if g.text == "," or (g.kind == "w" and g.text == "and")]
-            window = gap[cuts[-1] + 1 :] if cuts else gap  # the words of its own phrase
-            kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1 :])
-            if listed and prev_mention in roles:
-                role = roles[prev_mention]
-                nxt = next((x for x in clause[idx + 1 :] if x.kind == "w"), None)
-                if role == LOCATED and nxt is not None and nxt.text in VERBS and clause[idx + 1].kind == "w":
-                    role = None  # "below 'Buy milk' and '2 items left' is shown": a clause of its own
-            if role is None:
-                role = _left_role(window[-6:], is_number)
-                after = _right_role(clause[idx + 1 :], _words(clause[:idx]))
-                if role == PRESENT and _holds(window) and after == ABSENT:
-                    role = ABSENT  # "the column with 'All right' and 'Ok!' disappears": what it holds goes too
-                if role is not None:
-                    roles[idx] = role
-            if role is None:
-                role = _right_role(clause[idx + 1 :], _words(clause[:idx]))
-            if (
-                is_number
-                and role == PRESENT
-                and (
-                    _number_is_structure(clause, idx)
-                    or _number_is_drawn(clause, idx)
-                    or _number_is_described(clause, idx)
-                )
-            ):
-                role = SKIP
-            if (
-                role == PRESENT
-                and not is_number
-                and _is_field_name(clause, idx)
-                and _clause_has_value_verb_after(clause, idx)
-            ):
-                role = SKIP  # the field's name: it may be a placeholder that typing hides
-            if _words(gap) == ["instead", "of"] and facts and facts[-1].kind in ("visible", "number"):
-                # "shows 'B' instead of 'A'": A is what B replaced (it may stay elsewhere, a tab's label);
-                # not "'B' is selected instead of 'A'": a state moved, both labels stay
-                facts[-1] = facts[-1].model_copy(update={"was": _clean_quote(t.text) if not is_number else t.text})
-                prev_mention = idx
-                continue
+        cued = _read_clause(clause, action_type, page_end, cued, facts)
+    return list(dict.fromkeys(facts))
+
+
+def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool, facts: list[Fact]) -> bool:
+    """Add the facts of one clause to `facts`; True when an order cue ended it before its list ("...sorted
+    by date:"), so the next clause's mentions are that list."""
+    cued_here = next((k for k, t in enumerate(clause) if t.kind == "w" and t.text in ORDER_CUES), None)
+    in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
+    placed = _mention_facts(clause, in_view, facts)
+    listed = _ordered(clause, placed, cued_here)
+    if (cued or cued_here is not None) and len(listed) >= ORDER_MIN:
+        # "ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), ...": in that order
+        facts.append(Fact(kind="order", text=ORDER_SEP.join(f.text for f in listed), in_view=listed[0].in_view))
+    facts += _field_state_facts(clause)
+    # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
+    # names its own)
+    facts += [f for f in predicate_facts(clause) if not f.state or f.text or action_type in ("Click", "Press")]
+    if action_type in ("Click", "Press"):
+        facts += _checked_facts(clause)
+    return cued_here is not None and len(listed) < ORDER_MIN
+
+
+def _mention_facts(clause: list[Tok], in_view: bool, facts: list[Fact]) -> list[tuple[int, Fact]]:
+    """Add a fact for each quoted text and number of the clause, by the role its words give it; returns
+    the facts of things shown, with their places (an order is read from them)."""
+    placed: list[tuple[int, Fact]] = []
+    roles: dict[int, str] = {}
+    """Role of each mention decided by the words before it ("reads 'X'", "from 'X'"): a list or a
+    parenthesis right after it shares it ("with the commands 'A', 'B' and 'C'", "'X' ($89.00)")."""
+    kept: dict[int, bool] = {}
+    prev_mention = -1
+    replaced = ""  # the mention after "from" ("changes from '7' to '3'"): what the next one replaces
+    for idx, t in enumerate(clause):
+        if t.kind not in ("q", "n"):
+            continue
+        is_number = t.kind == "n"
+        gap = clause[prev_mention + 1 : idx]
+        role, window = _mention_role(clause, idx, prev_mention, roles, kept)
+        if _words(gap) == ["instead", "of"] and facts and facts[-1].kind in ("visible", "number"):
+            # "shows 'B' instead of 'A'": A is what B replaced (it may stay elsewhere, a tab's label);
+            # not "'B' is selected instead of 'A'": a state moved, both labels stay
+            facts[-1] = facts[-1].model_copy(update={"was": _clean_quote(t.text) if not is_number else t.text})
             prev_mention = idx
-            was = replaced if replaced and _to_after(window) else ""
-            replaced = _clean_quote(t.text) if role == SKIP and "from" in _words(window[-3:]) else ""
-            if role in (SKIP, LOCATED):
-                continue
-            if is_number:
-                if role == PRESENT:
-                    facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx], was=was))
-                    placed.append((idx, facts[-1]))
-                continue
-            text = _clean_quote(t.text)
-            if (not _alnum_tokens(text) and symbol_pattern(text) is None) or len(text) > 200:
-                continue
-            if role == ABSENT:
-                if _specific(text):
-                    facts.append(Fact(kind="absent", text=text))
-            elif (field := _value_field(clause, idx)) is not None:
-                facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field))
-            else:
-                new = _appears_after(clause, idx)
-                facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
+            continue
+        prev_mention = idx
+        was = replaced if replaced and _to_after(window) else ""
+        replaced = _clean_quote(t.text) if role == SKIP and "from" in _words(window[-3:]) else ""
+        if role in (SKIP, LOCATED):
+            continue
+        if is_number:
+            if role == PRESENT:
+                facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx], was=was))
                 placed.append((idx, facts[-1]))
-        listed = _ordered(clause, placed, cued_here)
-        if (cued or cued_here is not None) and len(listed) >= ORDER_MIN:
-            # "ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), ...": in that order
-            facts.append(Fact(kind="order", text=ORDER_SEP.join(f.text for f in listed), in_view=listed[0].in_view))
-        cued = cued_here is not None and len(listed) < ORDER_MIN  # "...sorted by date:" then the list
-        facts += _field_state_facts(clause)
-        # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
-        # names its own)
-        facts += [f for f in predicate_facts(clause) if not f.state or f.text or action_type in ("Click", "Press")]
-        if action_type in ("Click", "Press"):
-            facts += _checked_facts(clause)
-    seen, out = set(), []
-    for f in facts:
-        if f not in seen:
-            seen.add(f)
-            out.append(f)
-    return out
+            continue
+        text = _clean_quote(t.text)
+        if (not _alnum_tokens(text) and symbol_pattern(text) is None) or len(text) > 200:
+            continue
+        if role == ABSENT:
+            if _specific(text):
+                facts.append(Fact(kind="absent", text=text))
+        elif (field := _value_field(clause, idx)) is not None:
+            facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field))
+        else:
+            new = _appears_after(clause, idx)
+            facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
+            placed.append((idx, facts[-1]))
+    return placed
+
+
+def _mention_role(
+    clause: list[Tok], idx: int, prev_mention: int, roles: dict[int, str], kept: dict[int, bool]
+) -> tuple[str | None, list[Tok]]:
+    """The role of the mention at `idx` (shown, gone, where something is, not to check) and the words of
+    its own phrase; records what it shares with a list it ends (`roles`) and whether it stays (`kept`)."""
+    is_number = clause[idx].kind == "n"
+    gap = clause[prev_mention + 1 : idx]
+    role: str | None = None
+    listed = prev_mention >= 0 and all((g.kind in ("p", "w") and g.text in SEPARATORS) for g in gap)
+    cuts = [k for k, g in enumerate(gap) if g.text == "," or (g.kind == "w" and g.text == "and")]
+    window = gap[cuts[-1] + 1 :] if cuts else gap  # the words of its own phrase
+    kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1 :])
+    if listed and prev_mention in roles:
+        role = roles[prev_mention]
+        nxt = next((x for x in clause[idx + 1 :] if x.kind == "w"), None)
+        if role == LOCATED and nxt is not None and nxt.text in VERBS and clause[idx + 1].kind == "w":
+            role = None  # "below 'Buy milk' and '2 items left' is shown": a clause of its own
+    if role is None:
+        role = _left_role(window[-6:], is_number)
+        after = _right_role(clause[idx + 1 :], _words(clause[:idx]))
+        if role == PRESENT and _holds(window) and after == ABSENT:
+            role = ABSENT  # "the column with 'All right' and 'Ok!' disappears": what it holds goes too
+        if role is not None:
+            roles[idx] = role
+    if role is None:
+        role = _right_role(clause[idx + 1 :], _words(clause[:idx]))
+    if (
+        is_number
+        and role == PRESENT
+        and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx) or _number_is_described(clause, idx))
+    ):
+        role = SKIP
+    if role == PRESENT and not is_number and _is_field_name(clause, idx) and _clause_has_value_verb_after(clause, idx):
+        role = SKIP  # the field's name: it may be a placeholder that typing hides
+    return role, window
 
 
 def _ordered(clause: list[Tok], placed: list[tuple[int, Fact]], cue: int | None) -> list[Fact]:

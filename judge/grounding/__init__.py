@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from iwr.judge.grounding.elements import PageElements
-from iwr.judge.types import Candidate
+from iwr.judge.types import GroundingCandidate
 from iwr.registry import Registry
 from iwr.tasks.types import Action
 
@@ -20,7 +20,7 @@ class Pick:
     """A strategy's answer: the chosen element (or None) with the ranked candidates it considered."""
 
     index: int | None
-    candidates: list[Candidate]
+    candidates: list[GroundingCandidate]
     reason: str = ""
     doubt: str = ""
     """Why the words did not settle it (close scores, nothing above the threshold): the step is then

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from iwr.generated_text import GENERATED_TEXT_JS
-from iwr.judge.types import Candidate
+from iwr.judge.types import GroundingCandidate
 
 _JS = (Path(__file__).parent / "elements.js").read_text(encoding="utf-8")
 LISTENERS_JS = (Path(__file__).parent / "listeners.js").read_text(encoding="utf-8")
@@ -118,9 +118,9 @@ class PageElements:
         found = await self.handle.evaluate(_INSIDE_TEXT_JS, [texts, order])
         return {i for i, k in enumerate(order) if k in set(found)}
 
-    def candidate(self, index: int, score: float = 0.0, why: str = "") -> Candidate:
+    def candidate(self, index: int, score: float = 0.0, why: str = "") -> GroundingCandidate:
         e = self.info[index]
-        return Candidate(
+        return GroundingCandidate(
             index=index,
             tag=e["tag"],
             text=e["text"][:80],

@@ -175,14 +175,22 @@ def score_element(
     viewport: tuple[float, float] = (1280, 720),
 ) -> tuple[float, list[str]]:
     """The element's score for the parsed description, and the parts that made it."""
-    score, why = 0.0, []
+    parts = [
+        *_text_parts(e, q, around),
+        *_field_parts(action, e, q),
+        *_look_parts(e, q, relations),
+        *_state_parts(e, q, relations, viewport),
+    ]
+    made = [(points, what) for points, what in parts if points]
+    return sum(p for p, _ in made), [f"{what} {points:+.0f}" for points, what in made]
 
-    def add(points: float, what: str) -> None:
-        nonlocal score
-        if points:
-            score += points
-            why.append(f"{what} {points:+.0f}")
 
+Part = tuple[float, str]
+
+
+def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
+    """What the element says against the quotes, the text around it, the keywords, a number, its kind."""
+    parts: list[Part] = []
     fields = _fields(e)
     own = [0.0]
     if q.quotes:
@@ -191,44 +199,56 @@ def score_element(
             * (1.0 if i == 0 else LATER_QUOTE)
             for i, t in enumerate(q.quotes)
         ]
-        add(max(own), f"quote {q.quotes[own.index(max(own))]!r}")
+        parts.append((max(own), f"quote {q.quotes[own.index(max(own))]!r}"))
     if e.get("option") and max(own) < 80:
         # a closed list's options are not on screen: only a description naming one picks it
-        add(-60, "an option of a closed list, not named")
+        parts.append((-60, "an option of a closed list, not named"))
     context = [norm(f) for f in (e["context"], e["label"]) if f]
     if around and context:
-        add(CONTEXT_SHARE * sum(_match(norm(t), context) for t in around), "text around it")
+        parts.append((CONTEXT_SHARE * sum(_match(norm(t), context) for t in around), "text around it"))
     names = _names(e)
     wanted = [({k}, expand({k})) for k in q.keywords]
     if q.glyph_words:
         wanted.append((q.glyph_words, expand(q.glyph_words)))
     if wanted:
         hits = sum(_keyword_hit(group, names) for group in wanted)
-        add((25 if q.quotes else 50) * min(1.0, hits / min(len(wanted), 2)), "keywords")
+        parts.append(((25 if q.quotes else 50) * min(1.0, hits / min(len(wanted), 2)), "keywords"))
     if q.ordinal is not None and q.ordinal >= 0 and re.search(rf"\b{q.ordinal + 1}\b", " ".join(fields)):
-        add(20, "ordinal number")
+        parts.append((20, "ordinal number"))
     if q.kinds and e["role"] in q.kinds:
-        add(12, f"kind {e['role']}")
+        parts.append((12, f"kind {e['role']}"))
+    return parts
+
+
+def _field_parts(action: Action, e: dict, q: Query) -> list[Part]:
+    """A Type wants a field (one showing the quoted text most); a button is not a text field."""
     if action.type == "Type":
-        add(40 if e["editable"] else -60, "editable" if e["editable"] else "not editable")
+        parts = [(40, "editable") if e["editable"] else (-60, "not editable")]
         value = norm(e.get("value", ""))
         if (
             e["editable"]
             and value
             and any(_match(norm(t), [value]) >= 80 for t in q.quotes + [a.text for a in q.anchors])
         ):
-            add(25, "it shows the quoted text")  # "replacing '12abc'", "the box showing 'Hello World'"
-    elif e["editable"] and e["role"] in ("textbox", "searchbox") and "button" in q.kinds:
-        add(-20, "a text field, not a button")
+            parts.append((25, "it shows the quoted text"))  # "replacing '12abc'", "the box showing 'Hello World'"
+        return parts
+    if e["editable"] and e["role"] in ("textbox", "searchbox") and "button" in q.kinds:
+        return [(-20, "a text field, not a button")]
+    return []
+
+
+def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[Part]:
+    """Where it is against the quoted text, the region, the colour and the shape the description gives."""
+    parts: list[Part] = []
     if relations:
-        add(RELATION_MAX * max(relations.values()), "where it is relative to the quoted text")
+        parts.append((RELATION_MAX * max(relations.values()), "where it is relative to the quoted text"))
     drawn_inside = [f for f in (norm(e["text"]), norm(e["placeholder"]), norm(e.get("value", ""))) if f]
     if q.anchors and any(_match(norm(a.text), drawn_inside) == 100 for a in q.anchors if a.relation != "in"):
-        add(-20, "it is the text the description locates it by")
+        parts.append((-20, "it is the text the description locates it by"))
     if q.regions:
         region = set(WORD.findall(e.get("region", "")))
         if any(REGION_WORDS[r] & region for r in q.regions):
-            add(10, "region")
+            parts.append((10, "region"))
     if q.colours:
         looks = e.get("looks") or {}
         seen = (
@@ -237,26 +257,32 @@ def score_element(
             | (colour_name(looks.get("ink")) if not looks.get("fill") else set())
         )
         if q.colours & seen:
-            add(10, "colour")
+            parts.append((10, "colour"))
     if q.round is not None and (e.get("looks") or {}).get("round") == q.round:
         _, _, w, h = e["bbox"]
         squarish = e.get("latent") or 0.6 <= w / max(h, 1) <= 1.6  # a latent box is its row's
-        add(8 if q.round or squarish else 3, "shape")
+        parts.append((8 if q.round or squarish else 3, "shape"))
+    return parts
+
+
+def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport: tuple[float, float]) -> list[Part]:
+    """How it is shown now: on hover only, as plain text, just revealed, pointed at, disabled, off screen."""
+    parts: list[Part] = []
     if e.get("latent"):
-        add(5 if q.hover else -8, "shows on hover")
+        parts.append((5 if q.hover else -8, "shows on hover"))
     if e.get("textOnly"):
-        add(-5, "text, not a control")
+        parts.append((-5, "text, not a control"))
     if e.get("fresh"):
-        add(15, "appeared when the mouse pointed at what the description names first")
+        parts.append((15, "appeared when the mouse pointed at what the description names first"))
     if e.get("pointed"):
-        add(10, "where the mouse points, as the description has it first")  # the '+' on the card's veil
+        parts.append((10, "where the mouse points, as the description has it first"))  # the '+' on the card's veil
     if e["disabled"]:
-        add(-30, "disabled")
+        parts.append((-30, "disabled"))
     if not e["inViewport"]:
-        add(-3, "off screen")
+        parts.append((-3, "off screen"))
     if q.positions and not relations:
-        add(round(8 * _corner_score(q.positions, e, viewport), 1), "position words")
-    return score, why
+        parts.append((round(8 * _corner_score(q.positions, e, viewport), 1), "position words"))
+    return parts
 
 
 def loose_quotes(q: Query, elements: list[dict]) -> list[str]:

@@ -13,7 +13,7 @@ from iwr.judge.grounding import Strategy
 from iwr.judge.grounding.describe import TEXT_KINDS, quoted_strings, split_hover
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.settle import settle
-from iwr.judge.types import Candidate, Grounding
+from iwr.judge.types import Grounding, GroundingCandidate
 from iwr.tasks.types import Action
 
 REVEAL_TIMEOUT_MS = 2000
@@ -208,7 +208,7 @@ async def _at_spot(page, spot: tuple[float, float]):
     tag = await element.evaluate("e => e.tagName.toLowerCase()")
     # the box is the spot itself: what is clicked (a neutral replay clicks the centre of the chosen box)
     box = (spot[0] - 1, spot[1] - 1, 2.0, 2.0)
-    return element, Candidate(index=-1, tag=tag, bbox=box, why=f"on top at {spot[0]:.0f}, {spot[1]:.0f}")
+    return element, GroundingCandidate(index=-1, tag=tag, bbox=box, why=f"on top at {spot[0]:.0f}, {spot[1]:.0f}")
 
 
 async def _at_quoted_text(element, quotes: list[str]):

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from iwr import atomic
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
+from iwr.judge.config import WORKERS, JudgeConfig
+from iwr.judge.evaluate import Candidate, Judge
 from iwr.judge.mutants import choose, classify
 from iwr.judge.mutants.diff import first_difference
 from iwr.judge.mutants.models import Mutant, MutantsReport, TaskMutants
@@ -95,7 +96,7 @@ async def check_mutants(
     config: JudgeConfig,
     oracles: dict[int, TaskScore],
     out: Path,
-    workers: int = 2,
+    workers: int = WORKERS,
     max_mutants: int = MAX_MUTANTS,
     on_task: Callable[[TaskMutants], None] | None = None,
 ) -> MutantsReport:

@@ -12,11 +12,11 @@ from iwr.judge.protocols.base import PagePlay, Rules
 from iwr.judge.protocols.iwr import IwrRules
 from iwr.judge.protocols.official import OfficialRules
 from iwr.judge.replay import ReplayConfig
-from iwr.judge.types import Protocol
+from iwr.judge.types import ProtocolName
 
 __all__ = ["IwrRules", "OfficialRules", "PagePlay", "Rules", "rules_for"]
 
 
-def rules_for(protocol: Protocol, replay: ReplayConfig) -> Rules:
+def rules_for(protocol: ProtocolName, replay: ReplayConfig) -> Rules:
     """The rule set of `protocol`; `official` raises `OfficialStackMissing` where browser-use 0.5.0 is missing."""
     return OfficialRules(replay) if protocol == "official" else IwrRules(replay)

@@ -14,7 +14,7 @@ from iwr.judge.checkpoints import CheckpointRule
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.replay import PagePlay, ReplayConfig
 from iwr.judge.sandbox import SandboxLog
-from iwr.judge.types import Protocol
+from iwr.judge.types import ProtocolName
 
 __all__ = ["PagePlay", "Rules"]
 
@@ -22,7 +22,7 @@ __all__ = ["PagePlay", "Rules"]
 class Rules(TypingProtocol):
     """A protocol's rule set, from its grounding and actions to what enters an average."""
 
-    name: Protocol
+    name: ProtocolName
     config: ReplayConfig
     checkpoints: CheckpointRule
     empty_task_ifs: float

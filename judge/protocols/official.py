@@ -20,7 +20,7 @@ from iwr.judge.official_stack.session import ActionOutcome, OfficialSession, Pag
 from iwr.judge.replay import ReplayConfig, StepFailure, TimedOut, bounded, ground, judge_step, screenshot
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.score import counts_in_average
-from iwr.judge.types import Candidate, Grounding, StepResult, StepTimings, Verdict
+from iwr.judge.types import Grounding, GroundingCandidate, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError
 from iwr.tasks import expectations
 from iwr.tasks.types import Action
@@ -85,12 +85,12 @@ async def official_verdict(llm: JudgeLLM, action: Action, before_png: bytes, aft
     )
 
 
-def _candidate(state: PageState, index: int) -> Candidate:
+def _candidate(state: PageState, index: int) -> GroundingCandidate:
     """The listed element at `index` as the grounding record shows it (its line of the judge's list)."""
     for entry in json.loads(state.judge_elements):
         if entry["index"] == index:
-            return Candidate(index=index, tag=entry["tag"], text=entry["text"][:80], score=1.0)
-    return Candidate(index=index, tag="", text="(not in browser-use's list)")
+            return GroundingCandidate(index=index, tag=entry["tag"], text=entry["text"][:80], score=1.0)
+    return GroundingCandidate(index=index, tag="", text="(not in browser-use's list)")
 
 
 class OfficialPlay:

@@ -37,7 +37,6 @@ from typing import Any
 import cv2
 
 from iwr.judge import visual
-from iwr.judge.score import clip01
 from iwr.judge.visual.images import decode
 
 THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
@@ -50,7 +49,7 @@ def measure(metrics: dict[str, Any], reference: Path, shot: bytes) -> dict[str, 
     if image is None or not metrics:
         return {}
     candidate = decode(shot)
-    return {role: round(clip01(metric.score(image, candidate)), 4) for role, metric in metrics.items()}
+    return {role: round(min(1.0, max(0.0, metric.score(image, candidate))), 4) for role, metric in metrics.items()}
 
 
 def warm(metrics: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from iwr.agents.loop.feedback import feedback_content
 from iwr.agents.loop.selftest import SelfTest
-from iwr.judge.types import Candidate, CheckpointScore, Grounding, StepResult, TaskScore, Verdict
+from iwr.judge.types import CheckpointScore, Grounding, GroundingCandidate, StepResult, TaskScore, Verdict
 from iwr.tasks.types import Task
 
 TASK = Task.model_validate(
@@ -55,7 +55,9 @@ def saved(tmp_path: Path) -> tuple[SelfTest, Path, Path]:
             screenshot="steps/1.png",
             reason="nothing visible changed after the action",
             grounding=Grounding(
-                strategy="fuzzy", found=True, candidates=[Candidate(index=3, tag="button", text="Go", score=0.61)]
+                strategy="fuzzy",
+                found=True,
+                candidates=[GroundingCandidate(index=3, tag="button", text="Go", score=0.61)],
             ),
             verdict=Verdict(status="unverified", passed=False, method="offline-rule", reason="no visible effect"),
             console_errors=["TypeError: search is not a function"],

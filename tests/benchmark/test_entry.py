@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.selfcheck import check_pack, oracle_candidate
 from iwr.tasks.loader import BUNDLED_PACK, load_pack
 

@@ -19,7 +19,7 @@ from iwr.benchmark.report.compare import compare_runs, render_compare_markdown
 from iwr.benchmark.report.summary import groups
 from iwr.benchmark.runner import RunConfig
 from iwr.judge import score
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.types import StepResult, TaskScore
 
 STANDINS = ["ocr: rapidocr for easyocr"]
@@ -238,7 +238,7 @@ def test_a_task_without_index_html_joins_the_official_judge_table_under_iwr(tmp_
 
 def test_the_judge_line_names_the_backend_that_ran(tmp_path: Path) -> None:
     """DINOv2 asked, its structural stand-in ran (no weights): the run heading says both."""
-    from iwr.judge.types import Backend
+    from iwr.judge.types import BackendUsed
 
     run_dir = make_run(tmp_path, "m", [judged(1, 1.0, 0.9, 0.7)])
     config = json.loads((run_dir / "config.json").read_text())
@@ -247,8 +247,8 @@ def test_the_judge_line_names_the_backend_that_ran(tmp_path: Path) -> None:
     score_path = run_dir / "1" / "eval.json"
     result = TaskScore.model_validate_json(score_path.read_text())
     result.backends = [
-        Backend(role="ocr", name="ocr-easyocr", official=True),
-        Backend(role="dino", name="struct-standin", official=False),
+        BackendUsed(role="ocr", name="ocr-easyocr", official=True),
+        BackendUsed(role="dino", name="struct-standin", official=False),
     ]
     score_path.write_text(result.model_dump_json())
     run = load_run(run_dir)

@@ -19,7 +19,7 @@ from iwr.benchmark.report.checkpoints import coverage
 from iwr.benchmark.report.images import FileImages
 from iwr.benchmark.report.task_views import checkpoints_note
 from iwr.benchmark.runner import RunConfig
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.types import CheckpointScore, StepResult, TaskScore
 
 PACK = {  # id: (level, visual complexity, domain, flagged steps of 3)

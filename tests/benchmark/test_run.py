@@ -230,9 +230,10 @@ class CrashesOnce(SimpleGenerator):
 def test_a_crashing_generator_leaves_the_task_unfinished_for_resume(tmp_path: Path) -> None:
     import asyncio
 
+    from iwr.benchmark.executors import open_judging
     from iwr.benchmark.runner import RunConfig, Runner, open_run
     from iwr.events import EventLog, TaskFinished, read_events
-    from iwr.judge.evaluate import JudgeConfig
+    from iwr.judge.config import JudgeConfig
     from iwr.tasks.loader import load_pack
 
     pack = load_pack(None)
@@ -244,13 +245,18 @@ def test_a_crashing_generator_leaves_the_task_unfinished_for_resume(tmp_path: Pa
     open_run(run_dir, config, resume=False)
     generator = CrashesOnce()
     events = EventLog(run_dir / "events.jsonl")
-    (first,) = asyncio.run(Runner(run_dir, config, generator, events, workers=1).run(tasks))
+
+    async def run_once():
+        async with open_judging(config.judge, workers=1) as judging:
+            return await Runner(run_dir, config, generator, events, judging, workers=1).run(tasks)
+
+    (first,) = asyncio.run(run_once())
     assert "RuntimeError: the browser went away" in first.error and "--resume tries it again" in first.error
     assert not (run_dir / "1004" / "generation.json").exists() and not (run_dir / "1004" / "eval.json").exists()
     finished = [e for e in read_events(run_dir / "events.jsonl") if isinstance(e, TaskFinished)]
     assert len(finished) == 1 and not finished[0].ok
 
-    (second,) = asyncio.run(Runner(run_dir, config, generator, events, workers=1).run(tasks))
+    (second,) = asyncio.run(run_once())
     assert second.error is None and (run_dir / "1004" / "eval.json").is_file() and generator.calls == 2
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.types import TaskScore
 from iwr.tasks.loader import LoadedTask
 from iwr.tasks.types import Task

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.replay import ReplayConfig
 from iwr.tasks.types import Task
 

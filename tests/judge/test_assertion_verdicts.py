@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.replay import ReplayConfig
 from iwr.tasks.loader import BUNDLED_PACK, LoadedTask, load_pack
 from iwr.tasks.types import Task

@@ -5,7 +5,7 @@ description's words; a quote cut short with an ellipsis; a scroll eased by a cha
 
 import pytest
 
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.replay import ReplayConfig
 
 from .small_pages import judge_pages, task

@@ -10,7 +10,8 @@ from pathlib import Path
 import hostile_pages as hostile
 import pytest
 
-from iwr.judge.evaluate import BROWSER_RETRIES, Candidate, Judge, JudgeConfig
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import BROWSER_RETRIES, Candidate, Judge
 
 pytestmark = [pytest.mark.browser]
 

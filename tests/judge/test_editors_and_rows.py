@@ -11,7 +11,7 @@ behaviour passes, the one without fails.
 
 import pytest
 
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.replay import ReplayConfig
 
 from .small_pages import judge_pages

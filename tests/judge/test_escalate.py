@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.replay import ReplayConfig
 from iwr.tasks.loader import LoadedTask
 from iwr.tasks.types import Task

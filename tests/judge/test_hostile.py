@@ -12,7 +12,8 @@ import hostile_pages as hostile
 import pytest
 from click.testing import CliRunner
 
-from iwr.judge.evaluate import TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, Candidate, JudgeConfig, evaluate_many
+from iwr.judge.config import TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.replay import ReplayConfig
 
 ACTION_S, LOAD_S = 4.0, 8.0
@@ -117,11 +118,13 @@ def test_a_judge_model_raises_the_default_task_time_limit() -> None:
 
 
 def test_every_judging_command_takes_task_timeout() -> None:
-    from iwr.benchmark.cli import judge_config, main
+    from iwr.benchmark.cli import main
+    from iwr.benchmark.cli_common import judge_config
 
     for command in ("eval", "run", "agent", "rescore"):
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "--task-timeout" in result.output, command
-    assert judge_config("paper", "none", "none").task_timeout_s == 300
-    assert judge_config("paper", "none", "none", judge_model="openai/x").task_timeout_s == 900
-    assert judge_config("paper", "none", "none", judge_model="openai/x", task_timeout=45).task_timeout_s == 45
+    offline = {"alignment": "paper", "ocr": "none", "dino": "none"}
+    assert judge_config(offline).task_timeout_s == 300
+    assert judge_config({**offline, "judge_model": "openai/x"}).task_timeout_s == 900
+    assert judge_config({**offline, "judge_model": "openai/x", "task_timeout": 45}).task_timeout_s == 45

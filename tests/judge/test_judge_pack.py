@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.selfcheck import EMPTY_MAX_FINAL, IMAGE_MAX_IFS, ORACLE_MIN_FINAL, check_pack
 from iwr.tasks.loader import BUNDLED_PACK, load_pack
 

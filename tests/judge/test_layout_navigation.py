@@ -5,7 +5,7 @@ buttons, a grid's seats handled by one delegated listener), never an option of a
 
 import pytest
 
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.replay import ReplayConfig
 
 from .small_pages import judge_pages, task

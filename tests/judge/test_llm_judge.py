@@ -8,7 +8,8 @@ import cv2
 import numpy as np
 import pytest
 
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.replay import ReplayConfig
 from iwr.tasks.loader import LoadedTask
 from iwr.tasks.types import Task

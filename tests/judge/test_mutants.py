@@ -6,7 +6,8 @@ import asyncio
 
 import pytest
 
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, Judge
 from iwr.judge.mutants.run import task_mutants
 from iwr.judge.replay import ReplayConfig
 from iwr.tasks.loader import LoadedTask

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
 from iwr.judge import official_stack
-from iwr.judge.evaluate import Candidate, Judge, JudgeConfig, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, Judge, evaluate_many
 from iwr.judge.official_stack import stack
 from iwr.judge.replay import ReplayConfig
 from iwr.tasks.loader import LoadedTask

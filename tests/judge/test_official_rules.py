@@ -15,12 +15,14 @@ from click.testing import CliRunner
 from iwr.benchmark.cli import main
 from iwr.judge import official, official_answers, score
 from iwr.judge.checkpoints import IWR_CHECKPOINTS, PUBLISHED_CHECKPOINTS
-from iwr.judge.evaluate import JudgeConfig, assemble, checkpoint_pairs
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import checkpoint_pairs
 from iwr.judge.llm import JudgeLLM, parse_score
-from iwr.judge.protocols import IwrRules, OfficialRules
+from iwr.judge.protocols import IwrRules, OfficialRules, rules_for
 from iwr.judge.protocols.official import official_verdict
 from iwr.judge.replay import Replay, llm_verdict
 from iwr.judge.sandbox import SandboxLog
+from iwr.judge.score import assemble
 from iwr.judge.types import StepResult, Verdict
 from iwr.llm import LLMError
 from iwr.tasks.loader import LoadedTask
@@ -212,7 +214,8 @@ def test_a_task_without_actions_scores_ifs_0_under_official() -> None:
     lt = flagged_task([])
     for protocol, expected in (("official", 0.0), ("iwr", 1.0)):
         config = JudgeConfig(protocol=protocol, ocr=None, dino=None)
-        result = assemble(lt, Replay(shots=[b"s0"]), [], [], config, "m", 0.0, SandboxLog())
+        rules = rules_for(config.protocol, config.replay)
+        result = assemble(lt, Replay(shots=[b"s0"]), [], [], config, "m", 0.0, SandboxLog(), rules)
         assert result.IFS == expected and result.Final == pytest.approx(0.7 * expected)
 
 

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from iwr.agents.inputs.limits import max_tokens_for
 from iwr.benchmark.cli import main
 from iwr.judge.checkpoints import IWR_CHECKPOINTS, PUBLISHED_CHECKPOINTS
-from iwr.judge.evaluate import Candidate, JudgeConfig, checkpoint_pairs, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, checkpoint_pairs, evaluate_many
 from iwr.judge.llm import parse_score
 from iwr.judge.replay import Replay, ReplayConfig
 from iwr.judge.types import StepResult

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from iwr.judge.evaluate import JudgeConfig
+from iwr.judge.config import JudgeConfig
 from iwr.judge.selfcheck import EMPTY_MAX_FINAL, IMAGE_MAX_IFS, check_pack, oracle_candidate
 from iwr.tasks.loader import load_pack
 

@@ -7,7 +7,8 @@ import time
 import pytest
 from hostile_pages import chromium_processes
 
-from iwr.judge.evaluate import Candidate, JudgeConfig, evaluate_many
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Candidate, evaluate_many
 from iwr.judge.replay import ReplayConfig
 from iwr.tasks.loader import LoadedTask
 from iwr.tasks.types import Task

@@ -13,7 +13,8 @@ import pytest
 
 from iwr import runfolder
 from iwr.judge import visual
-from iwr.judge.evaluate import Judge, JudgeConfig
+from iwr.judge.config import JudgeConfig
+from iwr.judge.evaluate import Judge
 from iwr.judge.selfcheck import oracle_candidate
 from iwr.judge.visual.pool import MetricPool, measure
 from iwr.tasks.loader import BUNDLED_PACK, load_pack

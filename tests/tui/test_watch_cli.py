@@ -9,7 +9,7 @@ import time
 from click.testing import CliRunner
 
 from iwr.benchmark.cli import main
-from iwr.benchmark.cli_watch import use_tui
+from iwr.benchmark.display import use_tui
 
 from .conftest import AGENT, ONESHOT, lines
 
@@ -62,7 +62,7 @@ def test_tui_without_a_terminal_falls_back_to_plain_lines(capsys):
 
 
 def test_run_displayed_without_a_terminal_runs_the_coroutine_with_plain_lines(tmp_path, capsys):
-    from iwr.benchmark.cli_watch import run_displayed
+    from iwr.benchmark.display import run_displayed
     from iwr.events import EventLog, RunFinished, RunStarted
 
     log = EventLog(tmp_path / "events.jsonl")

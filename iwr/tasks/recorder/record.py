@@ -6,6 +6,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urljoin
 
+from iwr import runfolder
 from iwr.browser import launch_chromium
 from iwr.staticserver import serve_folder
 from iwr.tasks.recorder.script import ScriptError, load_script
@@ -40,7 +41,7 @@ async def record(
             url = script.start
         else:
             raise ScriptError(f"{script_path}: give --site DIR or --url URL (the script names no site)")
-    if site is not None and not (site / (script.start or "index.html")).is_file():
+    if site is not None and not (site / (script.start or runfolder.PAGE)).is_file():
         raise ScriptError(f"{site}: no {script.start or 'index.html'} to serve (script {script_path})")
     out.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
@@ -53,7 +54,7 @@ async def record(
             browser = await launch_chromium(pw)
             try:
                 recording = await record_session(browser, script, script_path, start_url)
-                entry = script.start if site is not None and script.start not in ("", "index.html") else None
+                entry = script.start if site is not None and script.start not in ("", runfolder.PAGE) else None
                 where = {"site": relative_to_pack(site, out), "entry": entry, "url": url}
                 origin = Origin(
                     script=relative_to_pack(script_path, out),
