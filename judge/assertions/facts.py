@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from iwr.judge.assertions.lexicon import ORDINAL_SAID
+
 FactKind = Literal[
     "visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "appears", "styled", "looks", "order"
 ]
@@ -53,6 +55,9 @@ class Fact(BaseModel):
     """For `styled`: bold, italic, struck (through), underlined or greyed (out); `want` False: no longer so."""
     tone: str = ""
     """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
+    nth: int | None = None
+    """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
+    reading order from 0; -1 the last."""
 
     def __str__(self) -> str:
         where = " in the viewport" if self.in_view else ""
@@ -79,6 +84,8 @@ class Fact(BaseModel):
     def thing(self) -> str:
         """For `looks`: the element whose look changes, as the assertion names it."""
         said = " ".join(reversed(self.noun.split()))  # nouns are kept head first: "bar top" is the top bar
+        if self.nth is not None:
+            said = f"{ORDINAL_SAID.get(self.nth, f'#{self.nth + 1}')} {said}"
         if self.text:
             return f"the '{self.text}' {said}" if said else f"'{self.text}'"
         return f"the {said}" if said else "the element acted on"

@@ -223,3 +223,10 @@ PARTS = words("background border colour color text fill outline shade tint appea
 """Parts of an element's look ("its background turns green"): the element itself."""
 FIELD_NAME_SKIP = words("new same other empty main text input first second third last this that")
 """Words before a field noun that do not name it ("the new todo input")."""
+
+ORDINALS = {
+    "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
+    "ninth": 8, "tenth": 9, "eleventh": 10, "twelfth": 11, "last": -1,
+}  # fmt: skip
+"""Which of alike things a look is said of ("the third dot is filled")."""
+ORDINAL_SAID = {v: k for k, v in ORDINALS.items()}

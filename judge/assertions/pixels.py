@@ -12,6 +12,9 @@ REGION_CHANGE = 0.005
 """The region changed when at least this share of its pixels changed."""
 LUMINANCE_STEP = 1.0
 """darker / lighter: the region's mean luminance (0-255) moved at least this far that way."""
+MARK_PIXELS = 60
+"""A colour said of a region may come as a small mark drawn on it (a card "now has a filled orange
+star"): at least this many changed pixels of that hue, more of them than before, are a change too."""
 HUE_SHARE = 0.25
 """A colour: at least this share of the changed pixels are saturated pixels of that hue after the
 step, and more of them than before."""
@@ -91,7 +94,11 @@ def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[
         ink, ink_share = _ink(a, b, moved, tone) if ok else (False, 0.0)
         if ink:
             evidence[f"{tone}_of_coloured"] = ink_share
-        ok = bool(ok and ((after >= HUE_SHARE and after > before) or ink))
+        marked = round((after - before) * int(moved.sum()))
+        mark = marked >= MARK_PIXELS
+        if mark:
+            evidence[f"{tone}_pixels_added"] = marked
+        ok = bool((ok and ((after >= HUE_SHARE and after > before) or ink)) or mark)
     return ok, evidence
 
 

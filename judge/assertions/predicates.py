@@ -23,6 +23,7 @@ from iwr.judge.assertions.lexicon import (
     LOOK_VERBS,
     NEG,
     NOT_APPEARING,
+    ORDINALS,
     PARTS,
     PRONOUNS,
     SHOWN_STATES,
@@ -225,6 +226,22 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
 _COLOURS = {"red", "orange", "yellow", "gold", "green", "blue", "purple", "pink"}
 
 
+_MARKS = {"star", "check", "checkmark", "tick", "dot", "mark", "badge", "arrow", "triangle", "heart", "ring", "circle"}
+"""What an element "has" or "gets" drawn on it: a mark whose colour is a look of the element."""
+
+
+def _mark(pw: list[str]) -> tuple[str] | None:
+    """ "has a filled orange star", "gets a check mark": (the mark's colour, "" when none is said), or None."""
+    if len(pw) < 3 or pw[0] not in {"has", "have", "gets", "get"} or pw[1] not in {"a", "an"}:
+        return None
+    named = pw[2:6]
+    at = next((j for j, w in enumerate(named) if w in _MARKS), None)
+    if at is None or any(w in _LOOK_PARTS for w in named[:at]):
+        return None
+    tones = [TONES[w] for w in named[:at] if TONES.get(w) in _COLOURS]
+    return (tones[0] if tones else "",)
+
+
 def _state_colour(pw: list[str]) -> str | None:
     """ "are gold", "are dark orange": the colour a plain "is / are" gives its subject."""
     if len(pw) < 2 or pw[0] not in {"is", "are"}:
@@ -324,7 +341,14 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
                 continue
         if any(w in NEG for w in pw[:3]):
             continue
-        tone = _tone(pw, now=any(t.kind == "w" and t.text == "now" for t in phrase[k : k + 3]))
+        now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3])
+        if (marked := _mark(pw)) is not None:
+            # "the 'Marketing' card now has a filled orange star", "the red swatch gets a check mark"
+            colour, changed = marked[0], now or pw[0] in {"gets", "get"}
+            if changed or colour:
+                out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=not changed))
+            continue
+        tone = _tone(pw, now=now)
         if tone is None and (colour := _state_colour(pw)) and (plural := _plural(nouns)):
             out.append(Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True))
             continue
@@ -337,5 +361,15 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         if nouns[:1] == ["?"]:
             continue
-        out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone))
+        out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=_nth(phrase, k, text, nouns)))
     return out
+
+
+def _nth(phrase: list[Tok], k: int, text: str, nouns: list[str]) -> int | None:
+    """ "the third dot is filled": which of the alike things the look is said of (no quote names it)."""
+    if text or not nouns:
+        return None
+    words = [t.text for t in phrase[:k] if t.kind == "w"]
+    # "the third dot", "the second of the four dots"
+    said = (ORDINALS[w] for w, after in zip(words, words[1:]) if w in ORDINALS and after in (nouns[0], "of"))
+    return next(said, None)

@@ -75,6 +75,10 @@ const iwrThings = (() => {
     field: FIELDS, box: FIELDS, input: FIELDS, entry: FIELDS,
     bar: BARS, toolbar: BARS, navbar: BARS, header: BARS, strip: BARS,
   };
+  // "the 'Marketing' card": the block around the text holding several lines (its name, its details)
+  const CARDS = new Set(["card", "tile"]);
+  const cardLike = (e) => { const r = e.getBoundingClientRect();
+    return r.width >= 60 && r.height >= 60 && norm(e.innerText).length > 0 && (e.innerText || "").trim().split(/\n+/).length >= 2; };
   const GENERIC = new Set(["button", "link", "element", "control", "option", "item", "box", "entry", "field", "input",
     "label", "text", "word", "choice", "answer", "one", "tab"]);
   const GLYPHS = { star: /[★☆⭐]/, heart: /[♥♡❤]/ };
@@ -85,7 +89,7 @@ const iwrThings = (() => {
     const g = GLYPHS[one];
     return !!g && e.children.length === 0 && g.test(e.textContent || "") && (e.textContent || "").trim().length <= 3;
   };
-  const centre = (e) => { const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+  const centre = (e) => { if (Array.isArray(e)) return e; const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
   const nearest = (list, to) => {
     if (!to || list.length < 2) return list[0] || null;
     const [x, y] = centre(to);
@@ -105,7 +109,19 @@ const iwrThings = (() => {
     return new RegExp("(^|[^\\p{L}\\p{N}])" + esc + "($|[^\\p{L}\\p{N}])", "u");
   };
   const showing = (text) => { const re = wordRe(text); return (e) => re.test(norm(e.innerText)); };
-  const target = ({ el, press, text, nouns }) => {
+  // "the third dot is filled": the nth of the alike things of that kind nearest the element acted on, in
+  // reading order
+  const nthOf = (w, nth, acted) => {
+    const hits = all().filter((e) => visible(e) && matches(e, w));
+    const near = nearest(hits, acted);
+    if (!near) return null;
+    const group = groupOf(near);
+    const kin = group ? Array.from(group.querySelectorAll("*")).filter((x) => visible(x) && alike(x, near)) : hits;
+    const order = kin.sort((a, b) => { const [ra, rb] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+      return Math.abs(ra.top - rb.top) > Math.min(ra.height, rb.height) / 2 ? ra.top - rb.top : ra.left - rb.left; });
+    return order.at(nth) || null;
+  };
+  const target = ({ el, press, text, nouns, nth, near }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
       const a = document.activeElement;
@@ -118,11 +134,13 @@ const iwrThings = (() => {
       const exact = hits.filter((e) => norm(e.innerText) === norm(text));
       if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
-      const hit = nearest(hits, acted);
+      const hit = nearest(hits, acted || near);  // drawn anew by the step: where it was
       // "the 'Hot Stone Therapy' card": the card around the text; "the 'height' box": the field by that label
-      for (const w of hit ? nouns || [] : []) {
+      for (const said of hit ? nouns || [] : []) {
+        // "the 'Email' and 'Password' fields": each a field
+        const w = !NOUNS[said] && said.length > 3 && said.endsWith("s") && NOUNS[said.slice(0, -1)] ? said.slice(0, -1) : said;
         for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
-          if (matches(a, w)) return a;
+          if (matches(a, w) || (CARDS.has(w) && cardLike(a))) return a;
           const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
           if (inner.length === 1) return inner[0];
         }
@@ -131,6 +149,9 @@ const iwrThings = (() => {
       return hit && acted && acted.contains(hit) ? acted : hit;  // the text of the element acted on: that element
     }
     if (!nouns || !nouns.length) return acted;
+    if (nth !== null && nth !== undefined) {
+      for (const w of nouns) { const found = nthOf(w, nth, acted); if (found) return found; }
+    }
     // "the first four small marks are now orange": things of the kind acted on, the row of alike
     // siblings around the element acted on
     const row = acted && nouns.some((w) => w.length > 3 && w.endsWith("s") && !NOUNS[w]) ? groupOf(acted) : null;

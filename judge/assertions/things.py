@@ -43,7 +43,14 @@ def _js(body: str) -> str:
 
 
 def _target_args(fact: Fact, element, action_type: str) -> dict:
-    return {"el": element, "press": action_type == "Press", "text": fact.text, "nouns": fact.noun.split()}
+    return {
+        "el": element,
+        "press": action_type == "Press",
+        "text": fact.text,
+        "nouns": fact.noun.split(),
+        "nth": fact.nth,
+        "near": None,
+    }
 
 
 async def _clip(page, handle) -> dict | None:
@@ -72,8 +79,13 @@ async def _shot(page, clip: dict) -> bytes:
     return await page.screenshot(clip=clip, animations="disabled", caret="hide")
 
 
-async def _find(page, fact: Fact, element, action_type: str):
-    handle = await page.evaluate_handle(_js("return iwrThings.target(args);"), _target_args(fact, element, action_type))
+async def _find(page, fact: Fact, element, action_type: str, near: dict | None = None):
+    """What the fact is about; `near`: where it was before the step (a clip), to find it again after the
+    page drew it anew (and the element acted on with it)."""
+    args = _target_args(fact, element, action_type)
+    if near is not None:
+        args["near"] = [near["x"] + near["width"] / 2, near["y"] + near["height"] / 2]
+    handle = await page.evaluate_handle(_js("return iwrThings.target(args);"), args)
     found = handle.as_element()
     if found is None:
         await handle.dispose()
@@ -259,7 +271,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 continue
             found, clip, baselines = held[key]
             if not await found.evaluate("(e) => e.isConnected"):
-                found = await _find(page, f, element, action_type)
+                found = await _find(page, f, element, action_type, near=clip)
             now = await _clip(page, found) if found is not None else None
             if now is None and found is not None and await _scrolled_away(page, found):
                 # the page jumped (a link's '#' followed): the look it states is not on screen to see

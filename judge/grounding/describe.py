@@ -66,7 +66,7 @@ LAYOUT_NOUNS = {"row", "rows", "column", "columns", "line", "grid", "group", "se
 """Words that say where among alike elements, not what the element is called."""
 SYNONYMS = [
     {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
-    {"close", "dismiss", "cancel", "exit", "x"},
+    {"close", "dismiss", "cancel", "exit", "x", "cross"},
     {"menu", "hamburger", "navigation", "nav", "burger"},
     {"next", "forward", "right", "arrow", "chevron"},
     {"previous", "prev", "back", "left", "arrow", "chevron"},
@@ -77,6 +77,7 @@ SYNONYMS = [
     {"edit", "pencil", "modify", "rename"},
     {"search", "magnifier", "find", "magnifying"},
     {"check", "tick", "done", "complete", "completed", "checkmark", "toggle", "checkbox"},
+    {"checkmark", "confirm", "save", "update", "apply", "ok", "accept", "submit"},
     {"like", "heart", "favorite", "favourite", "love"},
     {"star", "rating", "rate"},
     {"cart", "basket", "bag", "shopping"},
@@ -141,6 +142,9 @@ PICTURES = {
     "shopping bag": "cart",
     "cog wheel": "cog",
     "cogwheel": "cog",
+    "check mark": "checkmark",
+    "check-mark": "checkmark",
+    "tick mark": "checkmark",
 }
 """Names of an icon's picture said in two words, each said as the one word of it that the synonyms know:
 "the paint-bucket icon" is the fill button, not the 'Paint format' one its first word would match."""
@@ -296,6 +300,14 @@ class Query:
     """"small" or "large" when the description says so: breaks a tie between close matches."""
     layout: Layout = field(default_factory=Layout)
     """Its place among alike elements ("the third seat from the left in the second row")."""
+    card: bool = False
+    """The description names a card or tile: a block holding several lines, not a one-line control."""
+    drawn_boxes: bool = False
+    """Its label is said to show as empty boxes: letters no font here can draw (a script without a font,
+    an icon font that did not load)."""
+
+
+_DRAWN_BOXES = re.compile(r"\b(?:empty|blank|hollow)\s+(?:boxes|squares|rectangles)\b", re.I)
 
 
 _CLIPPED = re.compile(r"^(?:\.{3}|…)\s*|\s*(?:\.{3}|…)$")
@@ -419,7 +431,9 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     q.words = {w.rstrip(".") for w in WORD.findall(rest)}
     own = [w.rstrip(".") for w in WORD.findall(_own_part(rest))]
     own += [part for w in own if "-" in w for part in w.split("-") if part]  # "down-pointing": down, pointing
-    q.keywords = [w for w in own if w not in STOP and len(w) > 1 and w not in LAYOUT_NOUNS]
+    shape = {w.split("-")[0] for w in own if re.fullmatch(r"(?:left|right|up|down)-(?:pointing|facing|pointed)", w)}
+    # "the left-pointing arrow": the direction is what the icon shows, not where it is
+    q.keywords = [w for w in own if (w not in STOP or w in shape) and len(w) > 1 and w not in LAYOUT_NOUNS]
     q.glyph_words = glyph_words(without_quotes(description))
     for text in q.quotes:  # "the '×'" drawn as an icon: its glyph names it too
         if text.strip() in GLYPHS:
@@ -427,6 +441,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
     q.ordinal = q.layout.ordinal
+    q.drawn_boxes = bool(_DRAWN_BOXES.search(without_quotes(description)))
+    q.card = bool(q.words & {"card", "cards", "tile", "tiles"})
     q.positions = q.words & {"top", "upper", "bottom", "lower", "left", "right", "middle", "center", "centre"}
     for anchor in q.anchors:
         if anchor.relation in ("left", "right"):
@@ -510,6 +526,8 @@ def colour_name(rgb: list[float] | tuple | None) -> set[str]:
         names.add("pink" if lum > 0.7 else "red")
     elif hue < 40:
         names.add("brown" if lum < 0.35 else "orange")
+        if hue < 20 and lum >= 0.35:
+            names.add("red")  # a red-orange (#ee4400) is called either
     elif hue < 66:
         names.add("yellow")
     elif hue < 165:

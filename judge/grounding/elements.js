@@ -159,10 +159,12 @@
   // Words a person might use for an icon: class names of the element and its icon children
   // (fa-trash, icon-close, destroy; a sprite's <div class="icon-img add">), a data-icon/data-action,
   // material-icons ligature text.
+  // A class that numbers its element (left-3, slide12, col-6) says where it is among others, not what it is.
+  const namingClasses = (el) => classWords(el).split(/\s+/).filter((c) => !/^[a-z]+[-_]?\d+$/i.test(c)).join(" ");
   const iconWords = (el) => {
-    const bits = [classWords(el), el.getAttribute("data-icon"), el.getAttribute("data-action"), el.getAttribute("name")];
+    const bits = [namingClasses(el), el.getAttribute("data-icon"), el.getAttribute("data-action"), el.getAttribute("name")];
     for (const child of el.querySelectorAll ? el.querySelectorAll("i, svg, span, img, use, [class*=icon i]") : []) {
-      bits.push(classWords(child), child.getAttribute("data-icon"));
+      bits.push(namingClasses(child), child.getAttribute("data-icon"));
       if (tagOf(child) === "use") bits.push(child.getAttribute("href") || child.getAttribute("xlink:href"));
       if (tagOf(child) === "img") bits.push((child.getAttribute("src") || "").split("/").pop().replace(/\.\w+$/, ""));
     }
@@ -276,6 +278,48 @@
       if (el.shadowRoot) yield* walk(el.shadowRoot);
     }
   }
+  // Under something else where a person would click it (a dialog's backdrop over the page behind it): the
+  // element at its centre is neither inside it nor part of its own widget (a floating label, its icon).
+  const covered = (el, box) => {
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+    const root = el.getRootNode();
+    const hit = (root.elementFromPoint ? root : document).elementFromPoint(x, y);
+    if (!hit || el.contains(hit) || hit.contains(el)) return false;
+    const widget = el.parentElement && el.parentElement.parentElement;
+    return !(widget && widget.contains(hit)) && !(hit.closest("label") && hit.closest("label").control === el);
+  };
+  // Letters no font here can draw, shown as empty boxes (a script without a font, an icon font that did
+  // not load): each drawn exactly as a code point that is no character at all.
+  const pen = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+  const drawn = (ch, font) => {
+    pen.canvas.width = pen.canvas.height = 48;
+    pen.font = font;
+    pen.textBaseline = "top";
+    pen.fillText(ch, 4, 4);
+    return pen.getImageData(0, 0, 48, 48).data.join(",");
+  };
+  const drawsBoxes = (el, text) => {
+    const chars = Array.from(text.replace(/\s+/g, "")).slice(0, 4);
+    if (!chars.length || chars.every((c) => c.charCodeAt(0) < 0x250)) return false;
+    const s = getComputedStyle(el);
+    const font = `${s.fontStyle} ${s.fontWeight} 24px ${s.fontFamily}`;
+    const none = drawn("\u0378", font);
+    return chars.every((c) => c.charCodeAt(0) >= 0x250 && drawn(c, font) === none);
+  };
+  // A named part of a larger control that its handler tells apart (a card's star, a row's × drawn inside
+  // the row's button): a place of its own to click.
+  const pushParts = (el) => {
+    if (!el.children.length) return;
+    const whole = boxOf(el);
+    for (const part of el.querySelectorAll("[aria-label], [title]")) {
+      if (interactive(part) || !hasBox(part) || tiny(part)) continue;
+      const r = boxOf(part);
+      if (r.width * r.height * 4 > whole.width * whole.height) continue;
+      if (shown(part)) push(part, part, r, {});
+      else if (cssShown(part) && shown(el)) push(part, part, r, { reveal: el });  // shown when the control is pointed at
+    }
+  };
   const out = [];
   const els = [];
   const reveal = [];
@@ -314,10 +358,12 @@
       latent: !!extra.reveal,
       option: tag === "option",
       chain: chainOf(el),
-      fresh: !!shownBefore && !shownBefore.has(el),
+      fresh: !!shownBefore && !shownBefore.has(el) && !extra.reveal,
       pointed: !!pointedAt && pointedAt.contains(el),
       delegated: !!extra.delegated,
       textOnly: !!extra.textOnly,
+      covered: !extra.reveal && !extra.of && covered(acting, box),
+      tofu: drawsBoxes(el, textOf(el)),
     });
   };
   for (const el of document.body ? walk(document.body) : []) {
@@ -327,10 +373,11 @@
     if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el))) && !overflowHidden(el)) {
       const items = listened && listened.has(el) && !ROLES.test(el.getAttribute("role") || "") && !["button", "a", "input", "select", "textarea", "label", "summary"].includes(tag) ? delegatedItems(el) : null;
       if (items) {
-        for (const item of items) { delegated.add(item); push(item, item, boxOf(item), { delegated: true }); }
+        for (const item of items) { delegated.add(item); push(item, item, boxOf(item), { delegated: true }); pushParts(item); }
         continue;
       }
       push(el, el, boxOf(el), {});
+      pushParts(el);
       if (tag === "select" && !el.multiple && el.options.length <= 100) {
         for (const option of el.options) if (!option.disabled && norm(option.textContent)) push(option, option, boxOf(el), { of: el });
       }

@@ -43,7 +43,16 @@ _TEXT_BOXES_JS = """
       const t = range.getBoundingClientRect();
       const b = el.getBoundingClientRect();
       const r = t.width >= 1 && t.height >= 1 ? t : b;
-      found[i].push([r.x, r.y, r.width, r.height, b.x, b.y, b.width, b.height]);
+      // the line it is on (a table row, a list item): the ancestors as tall as it, for "the right end of
+      // the 'X' row"
+      let line = el;
+      while (line.parentElement && line.parentElement !== document.body) {
+        const p = line.parentElement.getBoundingClientRect();
+        if (p.height > b.height + 4 || p.top < b.top - 4) break;
+        line = line.parentElement;
+      }
+      const l = line.getBoundingClientRect();
+      found[i].push([r.x, r.y, r.width, r.height, b.x, b.y, b.width, b.height, l.x, l.y, l.width, l.height]);
     });
   }
   return found;

@@ -17,7 +17,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from iwr.judge.grounding import Pick, layout, strategy
+from iwr.judge.grounding import Pick, cells, layout, strategy
 from iwr.judge.grounding.describe import (
     ICON_VOCABULARY,
     REGION_WORDS,
@@ -83,12 +83,22 @@ def _names(e: dict) -> set[str]:
     fields = [f for f in _fields(e) if len(f.split()) <= NAME_WORDS]
     hay = " ".join(
         fields
-        + [norm(e["href"]), norm(e["className"]), e["attrs"].lower(), e.get("icon", ""), e["role"], e.get("type", "")]
+        + [norm(e["href"]), _class_words(e["className"]), e["attrs"].lower(), e.get("icon", ""), e["role"]]
+        + [e.get("type", "")]
     )
     words = set(WORD.findall(hay)) | set(re.findall(r"[a-z]+", hay))
     # class words run together ("lm_tabdropdown", "btnclose"): the icon words inside them count too
     inside = {v for w in words if len(w) > 6 for v in ICON_VOCABULARY if v in w and v != w}
     return words | inside | glyph_words(e["text"] + " " + e["label"])
+
+
+NUMBERED_CLASS = re.compile(r"^[a-z]+[-_]?\d+$")
+"""A class that numbers its element ("left-3", "slide12", "col-6") says where it is among others, not
+what it is: a carousel's third slide on the left is no left arrow."""
+
+
+def _class_words(class_name: str) -> str:
+    return " ".join(c for c in norm(class_name).split() if not NUMBERED_CLASS.match(c))
 
 
 def _keyword_hit(group: tuple[set[str], set[str]], names: set[str]) -> float:
@@ -109,6 +119,8 @@ def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fal
     for anchor in anchors:
         edges = relation in ("above", "below", "left-edge", "right-edge") and len(anchor) >= 8
         ax, ay, aw, ah = anchor[4:8] if edges else anchor[:4]
+        if relation in ("left-edge", "right-edge") and len(anchor) >= 12:
+            ax, ay, aw, ah = anchor[8:12]  # the ends of the line the text is on
         acx, acy = ax + aw / 2, ay + ah / 2
         same_row = abs(cy - acy) <= max(h, ah) * 0.75
         if latent:
@@ -217,6 +229,8 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
         parts.append((20, "ordinal number"))
     if q.kinds and e["role"] in q.kinds:
         parts.append((12, f"kind {e['role']}"))
+    if q.drawn_boxes and e.get("tofu"):
+        parts.append((40, "its label draws as empty boxes"))
     return parts
 
 
@@ -258,6 +272,8 @@ def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[P
         )
         if q.colours & seen:
             parts.append((10, "colour"))
+    if q.card and e["bbox"][2] >= 60 and e["bbox"][3] >= 60 and len(e["text"].split()) >= 2:
+        parts.append((15, "shaped like a card"))
     if q.round is not None and (e.get("looks") or {}).get("round") == q.round:
         _, _, w, h = e["bbox"]
         squarish = e.get("latent") or 0.6 <= w / max(h, 1) <= 1.6  # a latent box is its row's
@@ -278,6 +294,8 @@ def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport
         parts.append((10, "where the mouse points, as the description has it first"))  # the '+' on the card's veil
     if e["disabled"]:
         parts.append((-30, "disabled"))
+    if e.get("covered"):
+        parts.append((-25, "covered by something else where it would be clicked"))
     if not e["inViewport"]:
         parts.append((-3, "off screen"))
     if q.positions and not relations:
@@ -341,6 +359,8 @@ class FuzzyGrounding:
             scored.append((s, i, why))
         scored.sort(key=lambda t: -t[0])
         candidates = [elements.candidate(i, s, "; ".join(why)) for s, i, why in scored[: self.top]]
+        if cells.says_cell(description) and (square := await cells.find(page, description)) is not None:
+            return Pick(None, candidates, square[1], spot=square[0])  # a square of a drawn board
         if not scored:
             return Pick(None, candidates, "no interactive element on the page")
         best = scored[0][0]

@@ -33,6 +33,9 @@ from iwr.judge.visual import screen_text
 from iwr.tasks import expectations
 from iwr.tasks.types import Action
 
+LATE_S = 6.0
+"""How long a failed verdict on a page still changing is looked at again (settling each time)."""
+
 
 class IwrRules:
     name = "iwr"
@@ -73,10 +76,14 @@ class IwrPlay:
         self.since: int | None = None
         self.document = None
         self.offline_rule = False
+        self.busy = False
+        """The last settling ran to its cap: the page was still changing (a search drawing its steps)."""
 
-    def _settle(self, since: int | None = None):
+    async def _settle(self, since: int | None = None) -> float:
         c = self.config
-        return settle(self.page, self.network, c.settle_quiet_ms, c.settle_cap_ms, c.finish_animations, since)
+        spent = await settle(self.page, self.network, c.settle_quiet_ms, c.settle_cap_ms, c.finish_animations, since)
+        self.busy = spent * 1000 >= c.settle_cap_ms * 0.95
+        return spent
 
     async def load(self, url: str) -> bytes:
         page, t = self.page, self.limit_s
@@ -146,6 +153,34 @@ class IwrPlay:
             self.element = None
         return replaced
 
+    async def _look_again(
+        self, action: Action, before_png: bytes, after_png: bytes, verdict: Verdict
+    ) -> tuple[bytes, Verdict]:
+        """A failed verdict on a page still changing when settling ran out: the state the assertion
+        states may come at the end of what the step started (an animated search, a count going up).
+        Settle again, and judge again once the page is quiet, within LATE_S; the last verdict stands."""
+        deadline = time.perf_counter() + LATE_S
+        while self.busy and not verdict.passed and time.perf_counter() < deadline:
+            await bounded(self._settle(), self.limit_s, "settling")
+            after_png = await screenshot(self.page, self.limit_s)
+            verdict = await bounded(
+                judge_step(
+                    self.page,
+                    action,
+                    self.before_scroll,
+                    self.before_sig,
+                    before_png,
+                    after_png,
+                    self.config,
+                    self.llm,
+                    element=self.element,
+                    seen_before=self.seen_before,
+                ),
+                self.limit_s + self.llm_time,
+                "checking the assertion",
+            )
+        return after_png, verdict
+
     async def check(
         self, action: Action, before_png: bytes, step: StepResult, timings: StepTimings
     ) -> tuple[bytes, Verdict]:
@@ -176,6 +211,8 @@ class IwrPlay:
                     "checking the assertion",
                 )
                 timings.check_s = time.perf_counter() - mark
+                if not verdict.passed and self.busy:
+                    after_png, verdict = await self._look_again(action, before_png, after_png, verdict)
                 return after_png, verdict
             except Exception as e:
                 if late or not (lost_document(e) or navigations.pending or navigations.committed != commits):
