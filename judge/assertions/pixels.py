@@ -12,7 +12,7 @@ REGION_CHANGE = 0.005
 """The region changed when at least this share of its pixels changed."""
 LUMINANCE_STEP = 1.0
 """darker / lighter: the region's mean luminance (0-255) moved at least this far that way."""
-MARK_PIXELS = 60
+MARK_PIXELS = 30
 """A colour said of a region may come as a small mark drawn on it (a card "now has a filled orange
 star"): at least this many changed pixels of that hue, more of them than before, are a change too."""
 HUE_SHARE = 0.25

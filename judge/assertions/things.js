@@ -139,6 +139,8 @@ const iwrThings = (() => {
       for (const said of hit ? nouns || [] : []) {
         // "the 'Email' and 'Password' fields": each a field
         const w = !NOUNS[said] && said.length > 3 && said.endsWith("s") && NOUNS[said.slice(0, -1)] ? said.slice(0, -1) : said;
+        const label = NOUNS[w] === FIELDS && hit.closest("label");  // "the 'Password' field": the label's field
+        if (label && label.control && visible(label.control)) return label.control;
         for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
           if (matches(a, w) || (CARDS.has(w) && cardLike(a))) return a;
           const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];

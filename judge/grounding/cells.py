@@ -20,6 +20,7 @@ _COLOURS = {"red", "green", "blue", "yellow", "orange", "purple", "pink", "grey"
 _CELL = r"(?:squares?|cells?|tiles?|boxes)"
 _COUNT = r"(?:(?:one|two|three|four|\d+)\s+)?"
 _REFS = re.compile(rf"\b(?:the\s+)?{_COUNT}(\w+)(?:\s+and\s+(?:the\s+)?(\w+))?\s+{_CELL}\b")
+_RELATION = re.compile(r"\b(?:above|below|under|beneath|between|same\s+row|to\s+the\s+(?:right|left)|up|down)\b")
 _ROWS = re.compile(r"\b(\w+)\s+rows?\s+(above|below|up|down)\b")
 _SAME_ROW = re.compile(r"\b(?:in\s+)?the\s+same\s+row\s+as\b")
 _BETWEEN = re.compile(r"\b(?:exactly\s+)?(?:halfway|midway|half-way)\s+between\b")
@@ -107,7 +108,8 @@ def _place(text: str, cells: list[Cell]) -> tuple[Cell, str] | None:
     col: int | None = None
     how: list[str] = []
     refs: list[Cell] = []
-    for m in _REFS.finditer(text):
+    said = _RELATION.search(text)  # the square's own words ("the empty white square") place nothing
+    for m in _REFS.finditer(text, said.start() if said else len(text)):
         named = [w for w in m.groups() if w in _COLOURS]
         found = [c for w in named for c in _coloured(cells, w)]
         if found and not refs:

@@ -286,7 +286,9 @@
     const root = el.getRootNode();
     const hit = (root.elementFromPoint ? root : document).elementFromPoint(x, y);
     if (!hit || el.contains(hit) || hit.contains(el)) return false;
-    const widget = el.parentElement && el.parentElement.parentElement;
+    let widget = el.parentElement && el.parentElement.parentElement;
+    if (widget === document.body || widget === document.documentElement) widget = el.parentElement;
+    if (widget === document.body || widget === document.documentElement) widget = null;
     return !(widget && widget.contains(hit)) && !(hit.closest("label") && hit.closest("label").control === el);
   };
   // Letters no font here can draw, shown as empty boxes (a script without a font, an icon font that did
