@@ -178,3 +178,28 @@ def test_rerecord_a_bundled_task_in_ci(tmp_path: Path) -> None:
         a = cv2.imread(str(lt.checkpoint(k))).astype(int)
         b = cv2.imread(str(new.checkpoint(k))).astype(int)
         assert a.shape == b.shape and np.abs(a - b).mean() < 1.0, f"task {lt.task.id} step_{k} differs"
+
+
+def test_a_key_that_opens_another_page_is_recorded(tmp_path: Path) -> None:
+    """Enter in a search box submits to another page: the key waits for no navigation, the recorder
+    waits for the new page (it used to stop with "Execution context was destroyed")."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><html><body><form action='found.html'><input name='q' placeholder='Search'>"
+        "</form></body></html>"
+    )
+    (site / "found.html").write_text(
+        "<!doctype html><html><body><h1>Results</h1><script>for (let i = 0; i < 200; i++) "
+        "document.body.append(document.createElement('p'));</script></body></html>"
+    )
+    script = tmp_path / "s.yaml"
+    script.write_text(
+        f"id: 5\nsite: {site}\nresolution: 800x600\nclassification: {{interaction_complexity: L2}}\nsteps:\n"
+        "  - {type: Type, find: {placeholder: Search}, text: files, description: Type 'files' into the box}\n"
+        "  - {type: Press, key: Enter, description: Press Enter, visual: true}\n"
+    )
+    result = record("--official-only", "--script", str(script), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    (lt,) = load_pack(tmp_path / "out").tasks
+    assert [a.type for a in lt.task.action_sequence] == ["Type", "Press"] and lt.task.checkpoint_count == 2

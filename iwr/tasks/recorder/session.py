@@ -144,6 +144,23 @@ def to_action(step: Step, target: Target | None) -> Action:
     return Action(**fields)
 
 
+async def settled_after(page) -> None:
+    """Settle after a step; a step that opened another page (Enter in a search box, a form's submit: a
+    key waits for no navigation, unlike a click) is waited for until the new page has loaded."""
+    try:
+        await settle(page)
+        return
+    except Exception as e:
+        if "context was destroyed" not in str(e) and "navigat" not in str(e).lower():
+            raise
+    await page.wait_for_load_state("load", timeout=30_000)
+    try:
+        await page.wait_for_load_state("networkidle", timeout=NETWORK_IDLE_TIMEOUT_MS)
+    except Exception:
+        pass
+    await settle(page)
+
+
 async def checkpoint(page) -> bytes:
     return await page.screenshot(animations="disabled", caret="hide", style=HIDE_CURSOR_CSS)
 
@@ -188,7 +205,7 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
             at = where(script_path, i, step)
             before = await expectations.scroll_state(page)
             target = await perform(page, step, script.viewport, state, at)
-            await settle(page)
+            await settled_after(page)
             await asyncio.sleep(step.pause)
             for result in await expectations.check_all(page, step.expect, before):
                 if not result.ok:
