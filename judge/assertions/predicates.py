@@ -342,8 +342,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         if any(w in NEG for w in pw[:3]):
             continue
         now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3])
-        if (marked := _mark(pw)) is not None:
-            # "the 'Marketing' card now has a filled orange star", "the red swatch gets a check mark"
+        if text and (marked := _mark(pw)) is not None:
+            # "the 'Marketing' card now has a filled orange star": a look of what the quote names (without a
+            # quote, "both todos get a green tick", which things get the mark is not certain)
             colour, changed = marked[0], now or pw[0] in {"gets", "get"}
             if changed or colour:
                 out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=not changed))

@@ -63,6 +63,7 @@ def test_the_nth_of_alike_things_and_a_mark_a_thing_gets() -> None:
     assert (star.text, star.noun, star.tone, star.state) == ("Marketing", "card", "orange", False)
     (held,) = [f for f in parse("The 'Q2 Plan.pdf' card has an orange star.") if f.kind == "looks"]
     assert held.state and held.tone == "orange"
-    (mark,) = [f for f in parse("The red swatch gets a check mark.") if f.kind == "looks"]
+    (mark,) = [f for f in parse("The 'Red' swatch gets a check mark.") if f.kind == "looks"]
     assert mark.tone == "" and not mark.state
+    assert not [f for f in parse("Both todos get a green tick and are struck through.") if f.kind == "looks"]
     assert not [f for f in parse("the first four small marks are now orange") if f.nth is not None]
