@@ -78,6 +78,8 @@ class IwrPlay:
         self.offline_rule = False
         self.busy = False
         """The last settling ran to its cap: the page was still changing (a search drawing its steps)."""
+        self.started = time.perf_counter()
+        """When the step began: a second look stays within the step's own time limit."""
 
     async def _settle(self, since: int | None = None) -> float:
         c = self.config
@@ -153,32 +155,40 @@ class IwrPlay:
             self.element = None
         return replaced
 
+    async def _judge(self, action: Action, before_png: bytes, after_png: bytes) -> Verdict:
+        """The step's verdict on the page as it is now (`after_png` its screenshot)."""
+        reading = screen_text.READ_S if self.offline_rule and assertions.may_read_screen(action) else 0
+        return await bounded(
+            judge_step(
+                self.page,
+                action,
+                self.before_scroll,
+                self.before_sig,
+                before_png,
+                after_png,
+                self.config,
+                self.llm,
+                element=self.element,
+                seen_before=self.seen_before,
+            ),
+            self.limit_s + self.llm_time + reading,
+            "checking the assertion",
+        )
+
     async def _look_again(
-        self, action: Action, before_png: bytes, after_png: bytes, verdict: Verdict
+        self, action: Action, before_png: bytes, after_png: bytes, verdict: Verdict, commits: int
     ) -> tuple[bytes, Verdict]:
         """A failed verdict on a page still changing when settling ran out: the state the assertion
         states may come at the end of what the step started (an animated search, a count going up).
-        Settle again, and judge again once the page is quiet, within LATE_S; the last verdict stands."""
-        deadline = time.perf_counter() + LATE_S
+        Settle again, and judge again once the page is quiet, within LATE_S and the step's time limit;
+        the last verdict stands. Not on a page that loaded another document meanwhile (a reload loop)."""
+        if self.navigations.pending or self.navigations.committed != commits:
+            return after_png, verdict
+        deadline = time.perf_counter() + min(LATE_S, self.limit_s - (time.perf_counter() - self.started) - 1.0)
         while self.busy and not verdict.passed and time.perf_counter() < deadline:
             await bounded(self._settle(), self.limit_s, "settling")
             after_png = await screenshot(self.page, self.limit_s)
-            verdict = await bounded(
-                judge_step(
-                    self.page,
-                    action,
-                    self.before_scroll,
-                    self.before_sig,
-                    before_png,
-                    after_png,
-                    self.config,
-                    self.llm,
-                    element=self.element,
-                    seen_before=self.seen_before,
-                ),
-                self.limit_s + self.llm_time,
-                "checking the assertion",
-            )
+            verdict = await self._judge(action, before_png, after_png)
         return after_png, verdict
 
     async def check(
@@ -192,27 +202,10 @@ class IwrPlay:
                 after_png = await screenshot(page, t)
                 timings.screenshot_s = time.perf_counter() - mark
                 mark = time.perf_counter()
-                verdict = await bounded(
-                    judge_step(
-                        page,
-                        action,
-                        self.before_scroll,
-                        self.before_sig,
-                        before_png,
-                        after_png,
-                        config,
-                        self.llm,
-                        element=self.element,
-                        seen_before=self.seen_before,
-                    ),
-                    t
-                    + self.llm_time
-                    + (screen_text.READ_S if self.offline_rule and assertions.may_read_screen(action) else 0),
-                    "checking the assertion",
-                )
+                verdict = await self._judge(action, before_png, after_png)
                 timings.check_s = time.perf_counter() - mark
                 if not verdict.passed and self.busy:
-                    after_png, verdict = await self._look_again(action, before_png, after_png, verdict)
+                    after_png, verdict = await self._look_again(action, before_png, after_png, verdict, commits)
                 return after_png, verdict
             except Exception as e:
                 if late or not (lost_document(e) or navigations.pending or navigations.committed != commits):
