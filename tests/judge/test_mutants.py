@@ -99,3 +99,15 @@ def test_a_handler_whose_removal_shows_nothing_is_dropped(mutants) -> None:
     for key in (("property", "#open"), ("listener", "#count")):
         m = tried[key]
         assert not m.kept and m.dropped == "nothing visible changed" and m.outcome is None, m
+
+
+def test_a_reading_that_varies_by_itself_is_no_difference() -> None:
+    """A timing the page prints ("time: 1.3000ms") differs between the oracle's own runs: the mutant's
+    other reading of it is not a behaviour it lost; a line in place of another that differs in numbers
+    only, with no pixel apart, neither."""
+    from iwr.judge.mutants.diff import only_numbers_moved, text_diff
+
+    assert text_diff("a\ntime: 1.3ms\nb", "a\ntime: 1.1ms\nb", "a\ntime: 1.7ms\nb") == []
+    assert text_diff("a\nb", "a\nb", "a\nc") == ["-b", "+c"]
+    assert only_numbers_moved(["-time: 1.3ms", "+time: 1.7ms"])
+    assert not only_numbers_moved(["-Saved Carol", "+Saved Ann"]) and not only_numbers_moved(["+time: 1.7ms"])
