@@ -35,6 +35,12 @@ from iwr.tasks.types import Action
 
 LATE_S = 6.0
 """How long a failed verdict on a page still changing is looked at again (settling each time)."""
+CHANGE_PROBE_MS = 400
+_NEXT_MUTATION_JS = """(ms) => new Promise((resolve) => {
+  const seen = new MutationObserver(() => { seen.disconnect(); resolve(true); });
+  seen.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  setTimeout(() => { seen.disconnect(); resolve(false); }, ms);
+})"""
 
 
 class IwrRules:
@@ -175,6 +181,15 @@ class IwrPlay:
             "checking the assertion",
         )
 
+    async def _changing(self) -> bool:
+        """Whether the page is still changing the DOM (a timer-driven animation whose ticks came further
+        apart than the quiet period on a loaded machine, so settling ended between two of them): the
+        next mutation is awaited for CHANGE_PROBE_MS."""
+        try:
+            return bool(await bounded(self.page.evaluate(_NEXT_MUTATION_JS, CHANGE_PROBE_MS), self.limit_s, "reading"))
+        except Exception:
+            return False
+
     async def _look_again(
         self, action: Action, before_png: bytes, after_png: bytes, verdict: Verdict, commits: int
     ) -> tuple[bytes, Verdict]:
@@ -204,7 +219,8 @@ class IwrPlay:
                 mark = time.perf_counter()
                 verdict = await self._judge(action, before_png, after_png)
                 timings.check_s = time.perf_counter() - mark
-                if not verdict.passed and self.busy:
+                if not verdict.passed and (self.busy or await self._changing()):
+                    self.busy = True
                     after_png, verdict = await self._look_again(action, before_png, after_png, verdict, commits)
                 return after_png, verdict
             except Exception as e:
