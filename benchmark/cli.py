@@ -59,10 +59,11 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
     """Table of the tasks in PACK (default: the bundled pack)."""
     from rich.table import Table
 
+    from iwr.tasks.layout import describe
     from iwr.tasks.media import probe_video
 
     loaded = load_pack_or_exit(pack, skip_invalid, deep=False)
-    table = Table(title=f"{loaded.jsonl} — {len(loaded.tasks)} task(s)")
+    table = Table(title=f"{loaded.jsonl} — {len(loaded.tasks)} task(s)", caption=describe(loaded.layout, loaded.jsonl))
     for col in ("id", "site", "domain", "level", "actions", "checkpoints", "resolution", "video s"):
         table.add_column(col, justify="right" if col in ("actions", "checkpoints", "video s") else "left")
     for lt in loaded.tasks:
@@ -89,10 +90,13 @@ def tasks_list(pack: Path | None, skip_invalid: bool) -> None:
 )
 def tasks_validate(pack: Path | None, skip_invalid: bool, strict: bool) -> None:
     """Check every task of PACK: fields, video decodes fully, checkpoints and assets present."""
+    from iwr.tasks.layout import describe
+
     loaded = load_pack_or_exit(pack, skip_invalid, deep=True, strict=strict, list_warnings=True)
     bad = len({p.task for p in loaded.problems})
     console.print(
         f"{loaded.jsonl}: {len(loaded.tasks)} valid task(s)" + (f", {bad} invalid skipped" if bad else ""),
+        f"({describe(loaded.layout, loaded.jsonl)})",
         highlight=False,
     )
 

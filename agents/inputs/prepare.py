@@ -5,14 +5,13 @@ never dropped), then as many frames as fit next to them (`max_images - sheets`, 
 then every image shrunk to the family's longest side. Differences from the official code: the
 resolution in the prompt is the task's own (`recording_details.resolution`; the official reads an
 optional `metadata.json` and falls back to 1920x1080), sheets are ordered by their number
-(`stitched_image_2` before `stitched_image_10`; the official sorts names as text), and hidden files
+(`stitched_image_2` before `stitched_image_10`; the official sorts names as text), a per-site dataset's
+per-step sheets and video.webm are read as the official ones (`iwr.tasks.layout`), and hidden files
 (a `.gitkeep` keeping an empty `assets/` in git) are neither assets nor sheets.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -23,9 +22,8 @@ from iwr.agents.inputs.images import EncodedImage, encode_frame, encode_sheet
 from iwr.agents.inputs.keyframes import sample_keyframes
 from iwr.agents.inputs.limits import drop_evenly, frame_budget
 from iwr.agents.inputs.settings import FrameMode, InputSettings
+from iwr.tasks.layout import visible_files
 from iwr.tasks.loader import LoadedTask
-
-SHEET_PREFIX = "stitched_image"
 
 
 class Inputs(BaseModel):
@@ -82,20 +80,9 @@ class Inputs(BaseModel):
         }
 
 
-def _visible(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")] if folder.is_dir() else []
-
-
-def _natural_key(path: Path) -> list:
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
-
-
 def asset_names(lt: LoadedTask) -> list[str]:
-    return sorted(p.name for p in _visible(lt.assets))
-
-
-def sheet_paths(lt: LoadedTask) -> list[Path]:
-    return sorted((p for p in _visible(lt.stitched_assets) if p.name.startswith(SHEET_PREFIX)), key=_natural_key)
+    """The assets' file names as they are (`asset_001.png`, or a per-site dataset's `001.jpg`)."""
+    return [p.name for p in visible_files(lt.assets)]
 
 
 def sample(lt: LoadedTask, settings: InputSettings, budget: int) -> list[Frame]:
@@ -119,7 +106,7 @@ def prepare_inputs(
     settings = settings or InputSettings.for_model(model, mode)
     max_side = settings.limits.max_side
     names = asset_names(lt)
-    paths = sheet_paths(lt)
+    paths = lt.sheets
     sheets = [
         encode_sheet(p, max_side, label=prompts.sheet_label(i, len(paths), p.name))
         for i, p in enumerate(paths, start=1)
@@ -139,7 +126,7 @@ def prepare_inputs(
     if names and not sheets:
         warnings.append(f"{len(names)} assets but no stitched_assets sheet shows them: the model sees only their names")
     if not lt.has_video:
-        warnings.append("no video.mp4: the model sees the asset sheets only")
+        warnings.append("no video: the model sees the asset sheets only")
     w, h = lt.task.viewport
     video_size = (frames[0].original_width, frames[0].original_height) if frames else None
     timestamps = frame_timestamps(lt.video) if lt.has_video else []

@@ -54,7 +54,7 @@ class TaskBundle(BaseModel):
     task: Task
     line: int
     folder: str
-    """The task folder relative to its pack root (`<jsonl stem>/<id>`), rebuilt as is on the worker."""
+    """The task folder relative to its pack root (`<jsonl stem>/<id>`, or `<site>` per-site), rebuilt as is."""
     files: Files
 
     @classmethod
@@ -69,7 +69,7 @@ class TaskBundle(BaseModel):
     def materialize(self, pack_root: Path) -> LoadedTask:
         folder = pack_root / self.folder
         self.files.write(folder)
-        return LoadedTask(task=self.task, folder=folder, line=self.line)
+        return LoadedTask(task=self.task, folder=folder, line=self.line, root=pack_root)
 
 
 NOT_THE_PAGE = frozenset(

@@ -158,16 +158,15 @@ def _read_model(path: Path, model, problems: list[str], name: str):
 
 def load_outlines(pack: str) -> dict[int, TaskOutline]:
     """Per-task outline from the run's pack; empty when the pack is gone (reports still work)."""
-    from iwr.tasks.loader import parse_lines
+    from iwr.tasks.loader import read_entries
 
     path = Path(pack)
-    if not path.is_file():
+    if not path.exists():
         return {}
     try:
-        parsed, _ = parse_lines(path)
+        entries, _, _ = read_entries(path)
     except OSError:
         return {}
-    folder = path.with_suffix("")
     return {
         t.id: TaskOutline(
             site=t.source_website,
@@ -175,13 +174,14 @@ def load_outlines(pack: str) -> dict[int, TaskOutline]:
             level=t.classification.level,
             visual=t.classification.visual_complexity,
             resolution=t.resolution,
-            folder=folder / t.folder_name,
+            folder=e.folder,
             actions=[
                 ActionOutline(type=a.type, description=a.parameters.description, flagged=a.visual_evaluation_flag)
                 for a in t.action_sequence
             ],
         )
-        for _, t in parsed
+        for e in entries
+        for t in [e.task]
     }
 
 

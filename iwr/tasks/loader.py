@@ -1,4 +1,6 @@
-"""Read a pack in the official layout: `NAME.jsonl` with task folders in the sibling folder `NAME/`.
+"""Read a pack in either layout (`layout`): the official `NAME.jsonl` with task folders in the sibling
+folder `NAME/`, or a folder of per-site folders each with its own `data.jsonl` (one pack, in the folders'
+natural order; an id found in two folders names both).
 
 Every problem becomes one `Problem` naming the task, the file and the field, so a user can fix a pack
 without reading a traceback; `load_pack(..., skip_invalid=True)` keeps going with the valid tasks.
@@ -20,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from iwr.tasks.layout import OFFICIAL_VIDEO, SITE_JSONL, Layout, find_video, sheet_files, site_folders
 from iwr.tasks.problems import Problem
 from iwr.tasks.types import DEFAULT_VIEWPORT, KNOWN_ACTIONS, Action, Task, parse_resolution
 
@@ -49,20 +52,28 @@ class LoadedTask:
     task: Task
     folder: Path
     line: int
+    root: Path | None = None
+    """The pack's root folder; default: official layout, task folders in `<root>/<jsonl stem>/<id>`."""
 
     @property
     def pack_root(self) -> Path:
-        """The folder of the pack's jsonl (task folders live in `<root>/<jsonl stem>/<id>`)."""
-        return self.folder.parent.parent
+        """The folder of the pack's jsonl, or of a per-site dataset's site folders."""
+        return self.root or self.folder.parent.parent
 
     @property
     def video(self) -> Path:
-        return self.folder / "video.mp4"
+        """`video.mp4`, or the `video.webm` (any container ffmpeg decodes) a per-site dataset ships."""
+        return find_video(self.folder) or self.folder / OFFICIAL_VIDEO
 
     @property
     def has_video(self) -> bool:
         """False for a task shipped with its asset sheets only (accepted, with a warning)."""
         return self.video.is_file()
+
+    @property
+    def sheets(self) -> list[Path]:
+        """The asset sheets shown to the model, in order (`layout.sheet_files`)."""
+        return sheet_files(self.folder)
 
     @property
     def assets(self) -> Path:
@@ -79,14 +90,16 @@ class LoadedTask:
 @dataclass
 class Pack:
     jsonl: Path
+    """What names the pack: its jsonl, or for the per-site layout the dataset's folder (load it again from it)."""
     tasks: list[LoadedTask] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     """Errors only (their tasks are not in `tasks`)."""
     warnings: list[Problem] = field(default_factory=list)
+    layout: Layout = "official"
 
     @property
     def root(self) -> Path:
-        return self.jsonl.parent
+        return self.jsonl if self.layout == "per-site" else self.jsonl.parent
 
     @property
     def tasks_dir(self) -> Path:
@@ -94,22 +107,26 @@ class Pack:
 
 
 def resolve_jsonl(path: Path | None) -> Path:
-    """Accept the jsonl itself or a folder holding exactly one (data.jsonl preferred)."""
+    """Accept the jsonl itself or a folder holding exactly one (data.jsonl preferred); a folder with no
+    jsonl but per-site folders (each with its own data.jsonl) is returned as is: a per-site pack."""
     if path is None:
         return BUNDLED_PACK
     if path.is_dir():
-        if (path / "data.jsonl").is_file():
-            return path / "data.jsonl"
+        if (path / SITE_JSONL).is_file():
+            return path / SITE_JSONL
         found = sorted(path.glob("*.jsonl"))
         if len(found) == 1:
             return found[0]
+        if not found and site_folders(path):
+            return path
         names = ", ".join(p.name for p in found) or "none"
         raise PackError(
             [
                 Problem(
                     task="-",
                     file=str(path),
-                    message=f"expected one .jsonl task file in this folder, found {names}; pass the file itself",
+                    message=f"expected one .jsonl task file in this folder (or per-site folders each with a "
+                    f"{SITE_JSONL}), found {names}; pass the file itself",
                 )
             ]
         )
@@ -125,11 +142,15 @@ def _field_path(loc: tuple) -> str:
     return out
 
 
-def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
+def parse_lines(
+    jsonl: Path, *, name: str | None = None, folder: Path | None = None
+) -> tuple[list[tuple[int, Task]], list[Problem]]:
     """Parse and validate each line; one problem per bad field, duplicate ids reported once. Warnings
-    (level "warning") come in the same list; a task with warnings only is returned."""
+    (level "warning") come in the same list; a task with warnings only is returned. `name` is how
+    problems name the file, `folder` the task folder when it is not `<jsonl stem>/<id>` (per-site)."""
     tasks: list[tuple[int, Task]] = []
     problems: list[Problem] = []
+    name = name or jsonl.name
     try:
         text = jsonl.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
@@ -142,36 +163,34 @@ def parse_lines(jsonl: Path) -> tuple[list[tuple[int, Task]], list[Problem]]:
             raw = json.loads(line)
         except json.JSONDecodeError as e:
             problems.append(
-                Problem(
-                    task=f"line {n}", file=f"{jsonl.name}:{n}", message=f"not valid JSON: {e.msg} at column {e.colno}"
-                )
+                Problem(task=f"line {n}", file=f"{name}:{n}", message=f"not valid JSON: {e.msg} at column {e.colno}")
             )
             continue
         label = str(raw.get("id")) if isinstance(raw, dict) and "id" in raw else f"line {n}"
         if not isinstance(raw, dict):
-            problems.append(Problem(task=label, file=f"{jsonl.name}:{n}", message="a task line must be a JSON object"))
+            problems.append(Problem(task=label, file=f"{name}:{n}", message="a task line must be a JSON object"))
             continue
         try:
             task = Task.model_validate(raw)
         except ValidationError as e:
             for err in e.errors():
                 problems.append(
-                    Problem(task=label, file=f"{jsonl.name}:{n}", field=_field_path(err["loc"]), message=err["msg"])
+                    Problem(task=label, file=f"{name}:{n}", field=_field_path(err["loc"]), message=err["msg"])
                 )
             continue
         if task.id in seen:
             problems.append(
                 Problem(
                     task=label,
-                    file=f"{jsonl.name}:{n}",
+                    file=f"{name}:{n}",
                     field="id",
                     message=f"duplicate id (first on line {seen[task.id]}); ids must be unique",
                 )
             )
             continue
         seen[task.id] = n
-        file = f"{jsonl.name}:{n}"
-        notes = _task_warnings(task, raw, file, jsonl.with_suffix("") / task.folder_name)
+        file = f"{name}:{n}"
+        notes = _task_warnings(task, raw, file, folder or jsonl.with_suffix("") / task.folder_name)
         notes += [p for i, a in enumerate(task.action_sequence) for p in _action_warnings(task, i, a, file)]
         problems.extend(notes)
         tasks.append((n, task))
@@ -291,6 +310,50 @@ def _action_warnings(task: Task, i: int, action: Action, file: str) -> list[Prob
     return warn(field, f"{what}; the judge {parameter.does} {parameter.show(value)}, {parameter.how_found}")
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One task as read from its task file, before its media are checked."""
+
+    task: Task
+    folder: Path
+    line: int
+    file: str
+    """How problems name the line's file ("data.jsonl", or "<site>/data.jsonl" per-site)."""
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def read_entries(source: Path) -> tuple[list[Entry], list[Problem], Layout]:
+    """Every task of a pack's source (`resolve_jsonl`'s answer) with its folder, and the problems found."""
+    if not source.is_dir():
+        parsed, problems = parse_lines(source)
+        folders = source.with_suffix("")
+        return [Entry(t, folders / t.folder_name, n, source.name) for n, t in parsed], problems, "official"
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    first: dict[int, Entry] = {}
+    for site in site_folders(source):
+        name = f"{site.name}/{SITE_JSONL}"
+        parsed, found = parse_lines(site / SITE_JSONL, name=name, folder=site)
+        problems.extend(found)
+        for i, (n, task) in enumerate(parsed):
+            entry = Entry(task, site, n, name)
+            clash = first.get(task.id)
+            if i or clash:
+                why = (
+                    f"a per-site folder holds one task; this is line {n} of {name}: give it a folder of its own"
+                    if i
+                    else f"id {task.id} is also the id of {clash.file} (first); ids must be unique in a dataset"
+                )
+                problems.append(Problem(task=str(task.id), file=entry.where, field="id", message=why))
+                continue
+            first[task.id] = entry
+            entries.append(entry)
+    return entries, problems, "per-site"
+
+
 def load_pack(
     path: Path | None = None,
     *,
@@ -299,24 +362,25 @@ def load_pack(
     deep: bool = False,
     strict: bool = False,
 ) -> Pack:
-    """Load and check a pack (`deep`: decode every video frame and image). Raises PackError on any
-    error unless `skip_invalid`; warnings go to `Pack.warnings`, or count as errors when `strict`."""
+    """Load and check a pack in either layout (`deep`: decode every video frame and image). Raises
+    PackError on any error unless `skip_invalid`; warnings go to `Pack.warnings`, or count as errors
+    when `strict`."""
     from iwr.tasks.media import task_media_problems
 
-    jsonl = resolve_jsonl(path)
-    parsed, problems = parse_lines(jsonl)
+    source = resolve_jsonl(path)
+    entries, problems, layout = read_entries(source)
     if strict:
         problems = [p.model_copy(update={"level": "error"}) for p in problems]
-    pack = Pack(jsonl=jsonl)
-    for line, task in parsed:
-        folder = pack.tasks_dir / task.folder_name
-        media = task_media_problems(task, folder, pack.root, deep=deep) if check_media else []
+    pack = Pack(jsonl=source, layout=layout)
+    for e in entries:
+        media = task_media_problems(e.task, e.folder, pack.root, deep=deep) if check_media else []
         if strict:
             media = [p.model_copy(update={"level": "error"}) for p in media]
-        own = [p for p in problems if p.file == f"{jsonl.name}:{line}"] + media
+        own = [p for p in problems if p.file == e.where] + media
         problems.extend(media)
         if all(p.is_warning for p in own):
-            pack.tasks.append(LoadedTask(task=task, folder=folder, line=line))
+            root = pack.root if layout == "per-site" else None
+            pack.tasks.append(LoadedTask(task=e.task, folder=e.folder, line=e.line, root=root))
     pack.problems = [p for p in problems if not p.is_warning]
     pack.warnings = [p for p in problems if p.is_warning]
     if pack.problems and not skip_invalid:

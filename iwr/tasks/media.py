@@ -1,9 +1,10 @@
 """Checks on a task's files: the video decodes, the checkpoints the flags call for exist, assets exist.
 
-Asset sheets are the files of `stitched_assets/` named `stitched_image*` in any image format (png,
-jpg, jpeg, webp...), as the generators read them. A missing `video.mp4` is a warning when sheets exist
-(the model then sees the sheets alone) and an error when they do not. Other files in a task folder
-(`metadata.json`...) are allowed.
+Which file is the video and which are the sheets is `layout`'s to say (`video.mp4` or `video.webm`...;
+`stitched_image*` or a per-site dataset's `step_<k>.jpg`). A missing video is a warning when sheets exist
+(the model then sees the sheets alone) and an error when they do not. What only the per-site layout
+ships (a webm, sheets named otherwise) is a warning: iwr reads it, the published code does not, and
+`iwr tasks import` writes the official files. Other files in a task folder (`metadata.json`...) are allowed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import cv2
 
+from iwr.tasks.layout import OFFICIAL_VIDEO, SHEET_PREFIX, find_video, sheet_files, visible_files
 from iwr.tasks.problems import Problem
 from iwr.tasks.types import Task
 
@@ -57,19 +59,6 @@ def probe_video(path: Path, deep: bool = False) -> VideoInfo:
         cap.release()
 
 
-def visible_files(folder: Path) -> list[Path]:
-    """Files of a folder, without hidden ones (a `.gitkeep` keeps an empty folder in git)."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
-
-
-SHEET_PREFIX = "stitched_image"
-
-
-def sheet_files(folder: Path) -> list[Path]:
-    """The asset sheets of a task folder: `stitched_assets/stitched_image*`, any image type."""
-    return [p for p in visible_files(folder / "stitched_assets") if p.name.startswith(SHEET_PREFIX)]
-
-
 def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = False) -> list[Problem]:
     """Every missing or unreadable file of one task, each named once."""
 
@@ -91,16 +80,29 @@ def task_media_problems(task: Task, folder: Path, pack_root: Path, deep: bool = 
 
 
 def _video_problems(folder: Path, has_sheets: bool, deep: bool, problem) -> list[Problem]:
-    video = folder / "video.mp4"
-    if not video.is_file() and has_sheets:
-        return [problem(video, "video.mp4 is missing; the model is shown the asset sheets only", level="warning")]
-    if not video.is_file():
-        return [problem(video, "video.mp4 is missing (and no stitched_assets/stitched_image* sheet either)")]
+    video = find_video(folder)
+    if video is None and has_sheets:
+        return [
+            problem(
+                folder / OFFICIAL_VIDEO,
+                "video.mp4 is missing; the model is shown the asset sheets only",
+                level="warning",
+            )
+        ]
+    if video is None:
+        return [problem(folder / OFFICIAL_VIDEO, "video.mp4 is missing (and no stitched_assets sheet either; a video.webm would do too)")]
     try:
         probe_video(video, deep=deep)
     except ValueError as e:
         return [problem(video, f"video does not decode: {e}")]
+    if video.name != OFFICIAL_VIDEO:
+        return [problem(video, f"{video.name}: {NOT_OFFICIAL}", level="warning")]
     return []
+
+
+NOT_OFFICIAL = (
+    "read as is; the published code reads only video.mp4 and stitched_image* (`iwr tasks import` writes them)"
+)
 
 
 def _checkpoint_problems(task: Task, folder: Path, deep: bool, problem) -> list[Problem]:
@@ -126,6 +128,10 @@ def _asset_problems(folder: Path, sheets: list[Path], deep: bool, problem) -> li
                 folder / "stitched_assets",
                 "assets exist but no stitched_assets/stitched_image* sheet shows them to the model",
             )
+        )
+    if sheets and not sheets[0].name.startswith(SHEET_PREFIX):
+        problems.append(
+            problem(folder / "stitched_assets", f"sheets named {sheets[0].name}...: {NOT_OFFICIAL}", level="warning")
         )
     if deep:
         for sheet in sheets:

@@ -223,7 +223,7 @@ def test_a_task_without_video_is_shown_the_sheets_only(pack: Path) -> None:
     lt = next(t for t in load_pack(pack).tasks if t.task.id == 2)
     inputs = prepare_inputs(lt, "openai/gpt-4o")
     assert inputs.frames == [] and len(inputs.sheets) == 1 and inputs.sheets[0].source == "stitched_image_1.jpg"
-    assert inputs.video_seconds == 0.0 and any("no video.mp4" in w for w in inputs.warnings)
+    assert inputs.video_seconds == 0.0 and any("no video:" in w for w in inputs.warnings)
 
 
 @pytest.mark.browser
