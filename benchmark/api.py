@@ -52,6 +52,7 @@ from iwr.judge.evaluate import Candidate, Job, Judge
 from iwr.judge.score import counts_in_average
 from iwr.judge.types import TaskScore
 from iwr.llm import LLMError, check_model
+from iwr.tasks.layout import DATASET_CODE, DATASET_CODE_MODEL
 from iwr.tasks.loader import Pack, load_pack
 
 T = TypeVar("T")
@@ -281,9 +282,28 @@ def rescore(
     return off_loop(start)
 
 
+def dataset_code(candidates: Path, loaded: Pack) -> dict[str, list[Job]]:
+    """Model `dataset-code`: each task's own `code/` (a per-site dataset's reconstruction), judged with
+    its results written to `candidates/<task-id>/dataset-code/` (the dataset is left as it is)."""
+    jobs = [
+        (lt, Candidate(root=lt.folder / DATASET_CODE), candidates / str(lt.task.id) / DATASET_CODE_MODEL)
+        for lt in loaded.tasks
+        if (lt.folder / DATASET_CODE / runfolder.PAGE).is_file()
+    ]
+    if not jobs:
+        raise RunError(
+            f"--model {DATASET_CODE_MODEL}: no task of {loaded.jsonl} has a {DATASET_CODE}/{runfolder.PAGE} "
+            "(the reconstruction a per-site dataset ships beside each site's data.jsonl)"
+        )
+    return {DATASET_CODE_MODEL: jobs}
+
+
 def find_candidates(candidates: Path, loaded: Pack, model: str | None = None) -> dict[str, list[Job]]:
     """The pages of the official result layout, `candidates/<task-id>/<model>/index.html`, by model
-    (only `model`'s when given). Raises RunError saying what was found instead when there are none."""
+    (only `model`'s when given; `dataset-code`: the tasks' own `code/`). Raises RunError saying what was
+    found instead when there are none."""
+    if model == DATASET_CODE_MODEL:
+        return dataset_code(candidates, loaded)
     by_model: dict[str, list[Job]] = {}
     flat = 0
     for lt in loaded.tasks:

@@ -27,6 +27,7 @@ SHEET_PREFIX = "stitched_image"
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp"})
 DATASET_CODE = "code"
 """A per-site folder's own reconstruction (`index.html`, `style.css`...), judged as model `dataset-code`."""
+DATASET_CODE_MODEL = "dataset-code"
 
 
 def visible_files(folder: Path) -> list[Path]:
