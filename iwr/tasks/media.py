@@ -90,7 +90,12 @@ def _video_problems(folder: Path, has_sheets: bool, deep: bool, problem) -> list
             )
         ]
     if video is None:
-        return [problem(folder / OFFICIAL_VIDEO, "video.mp4 is missing (and no stitched_assets sheet either; a video.webm would do too)")]
+        return [
+            problem(
+                folder / OFFICIAL_VIDEO,
+                "video.mp4 is missing (and no stitched_assets sheet either; a video.webm would do too)",
+            )
+        ]
     try:
         probe_video(video, deep=deep)
     except ValueError as e:
