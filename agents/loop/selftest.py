@@ -120,7 +120,7 @@ class SelfTester:
         on_step: Callable[[StepResult], None] | None = None,
     ) -> SelfTest:
         keyframes = await asyncio.to_thread(save_keyframes, lt, task_dir)
-        view = HiddenCheckpoints(task=visible_task(lt.task, feedback), folder=lt.folder, line=lt.line)
+        view = HiddenCheckpoints(task=visible_task(lt.task, feedback), folder=lt.folder, line=lt.line, root=lt.root)
         references = KeyframeReferences(keyframes)
         result = await self.judge.evaluate(
             view,

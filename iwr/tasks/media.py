@@ -30,8 +30,13 @@ class VideoInfo:
     decoded: bool
 
 
+MAX_CLAIMED_S = 24 * 3600
+"""A container claiming a longer video (or none: a live-recorded webm states no duration) is decoded."""
+
+
 def probe_video(path: Path, deep: bool = False) -> VideoInfo:
-    """Open a video with OpenCV. Quick: metadata plus one decoded frame. Deep: decode every frame.
+    """Open a video with OpenCV. Quick: metadata plus one decoded frame, or every frame when the container
+    states no usable length. Deep: decode every frame.
 
     Deep timing uses decoded timestamps, not the container's frame count, which is wrong for
     variable-frame-rate recordings.
@@ -46,9 +51,9 @@ def probe_video(path: Path, deep: bool = False) -> VideoInfo:
         ok, _ = cap.read()
         if not ok:
             raise ValueError("no frame decodes")
-        if not deep:
-            claimed = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
-            return VideoInfo(width, height, fps, claimed, claimed / fps if fps else 0.0, decoded=False)
+        claimed = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
+        if not deep and claimed > 0 and fps > 0 and claimed / fps < MAX_CLAIMED_S:
+            return VideoInfo(width, height, fps, claimed, claimed / fps, decoded=False)
         frames, last_ms = 1, 0.0
         while cap.grab():
             frames += 1
