@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from iwr import __version__
-from iwr.benchmark import cli_agent, cli_run, cli_watch
+from iwr.benchmark import cli_agent, cli_fetch, cli_run, cli_watch
 from iwr.benchmark.cli_common import (
     SKIP_MODEL_CHECK,
     console,
@@ -99,6 +99,9 @@ def tasks_validate(pack: Path | None, skip_invalid: bool, strict: bool) -> None:
         f"({describe(loaded.layout, loaded.jsonl)})",
         highlight=False,
     )
+
+
+tasks.add_command(cli_fetch.tasks_fetch)
 
 
 @main.command()
