@@ -104,6 +104,37 @@ def tasks_validate(pack: Path | None, skip_invalid: bool, strict: bool) -> None:
 tasks.add_command(cli_fetch.tasks_fetch)
 
 
+@tasks.command("import")
+@click.argument("source", type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The official pack to write: DIR (DIR/data.jsonl + DIR/data/<id>/) or X.jsonl (X.jsonl + X/<id>/).",
+)
+@SKIP_INVALID
+def tasks_import(source: Path, out: Path, skip_invalid: bool) -> None:
+    """Write SOURCE (a per-site dataset or any pack iwr reads) in the official layout, so the published
+    code reads the same tasks. Resumable: tasks already written are kept."""
+    from iwr.tasks.importer import PackImportError, import_pack
+
+    loaded = load_pack_or_exit(source, skip_invalid, deep=False)
+
+    def said(t) -> None:
+        how = "already there, kept" if t.already else f"{t.linked} linked, {t.copied} copied"
+        conv = f"; {', '.join(t.converted)}" if t.converted else ""
+        err_console.print(f"  task {t.task_id} -> {t.folder}: {how}{conv}", highlight=False)
+
+    try:
+        result = import_pack(loaded, out, on_task=said)
+    except PackImportError as e:
+        err_console.print(f"[red]error[/red] {e}; run the same command again to go on", highlight=False)
+        sys.exit(1)
+    for line in result.skipped:
+        err_console.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
+    console.print(f"{result.jsonl}: {len(result.tasks)} task(s) in the official layout", highlight=False)
+
+
 @main.command()
 @click.option(
     "--script",
@@ -162,7 +193,11 @@ def record(
     type=click.Path(path_type=Path, file_okay=False),
     help="Official result layout: DIR/<task-id>/<model>/index.html.",
 )
-@click.option("--model", help="Only this model's folder (default: every model found).")
+@click.option(
+    "--model",
+    help="Only this model's folder (default: every model found); dataset-code: the per-site dataset's own "
+    "code/ of each task, results written to DIR/<task-id>/dataset-code/.",
+)
 @judge_model_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the judge model's response cache.")
 @click.option("--skip-invalid", is_flag=True, help="Skip invalid tasks instead of stopping.")
