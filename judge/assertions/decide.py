@@ -24,6 +24,8 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         if fact.echo:
             hays = (reading.get("rendered", ""), reading.get("drawn", ""))
             return any(echoed(hay, fact.text, fact.echo) for hay in hays)
+        if fact.as_text:  # the rendered text in view ("page" has the fields' values too)
+            shown = reading.get("rendered", "")
         return contains(shown, fact.text) or contains(reading.get("drawn", ""), fact.text)
     if fact.kind == "absent":
         return not contains(reading["strict"], fact.text)
@@ -203,7 +205,7 @@ def _failure(row: dict) -> str:
         return row["failure"]
     field = f"the '{row['field']}' field" if row.get("field") else "the field acted on"
     return {
-        "visible": f"'{row['text']}' is not shown after the step",
+        "visible": f"'{row['text']}' is not shown{' as text' if ' as text' in row['fact'] else ''} after the step",
         "number": f"{row['text']} is not shown after the step",
         "absent": f"'{row['text']}' is still shown after the step",
         "value": f"{field} does not contain '{row['text']}'",
@@ -211,7 +213,7 @@ def _failure(row: dict) -> str:
         "filled": f"{field} is empty",
         "checked": row["fact"].rsplit(" is ", 1)[0]
         + (" is not checked" if not row["fact"].endswith("unchecked") else " is still checked"),
-        "gone": f"the {row.get('noun')} shown before the step is still shown",
+        "gone": row["fact"].replace(" is hidden", " is still shown"),
         "styled": row["fact"].replace(" is ", " is not ", 1).replace(" is not not ", " is still ", 1),
         "order": row["fact"].replace(" are shown in that order", " are not shown in that order"),
         "appears": f"no {row.get('noun')} appeared" + (f" ({row['note']})" if row.get("note") else ""),

@@ -48,6 +48,9 @@ class Fact(BaseModel):
     """For `visible`: the text this step typed, when the quote is a proper part of it ("a suggestion box
     showing 'Sum'" after typing '=SUM(7,8)*2'): where the typed text itself shows (the field's value, a
     cell drawing it) does not count."""
+    as_text: bool = False
+    """For `visible`: said to be drawn as plain text ("the row is plain text again and reads 'X'"): the
+    page's rendered text, not a field's value (an edit row left open shows the same words in its fields)."""
     state: bool = False
     """For `looks`: said as how the thing looks after the step ("the stars are gold"), not as a change:
     its region must show that colour then; shown before the step too, the change rule decides."""
@@ -59,18 +62,23 @@ class Fact(BaseModel):
     """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
     reading order from 0; -1 the last."""
 
+    @property
+    def named_noun(self) -> str:
+        """ "'Instructions' box" for a thing its quoted title names, else the noun alone."""
+        return f"'{self.text}' {self.noun}" if self.text else self.noun
+
     def __str__(self) -> str:
         where = " in the viewport" if self.in_view else ""
         field = f"the '{self.field}' field" if self.field else "the field acted on"
         return {
-            "visible": f"'{self.text}' is shown{where}",
+            "visible": f"'{self.text}' is shown{' as text' if self.as_text else ''}{where}",
             "absent": f"'{self.text}' is gone from the viewport",
             "number": f"{self.text} is shown{where}",
             "value": f"{field} contains '{self.text}'",
             "empty": f"{field} is empty",
             "filled": f"{field} is filled in",
             "checked": f"{self.checkbox()} is {'checked' if self.want else 'unchecked'}",
-            "gone": f"the {self.noun} shown before the step is hidden",
+            "gone": f"the {self.named_noun} shown before the step is hidden",
             "appears": f"{'an' if self.noun[:1] in 'aeiou' else 'a'} {self.noun} not shown before the step is shown",
             "styled": f"'{self.text}' is {'' if self.want else 'not '}{STYLE_SAID.get(self.style, self.style)}",
             "looks": f"{self.thing()} {self.change()[0]}",
@@ -84,8 +92,9 @@ class Fact(BaseModel):
     def thing(self) -> str:
         """For `looks`: the element whose look changes, as the assertion names it."""
         said = " ".join(reversed(self.noun.split()))  # nouns are kept head first: "bar top" is the top bar
-        if self.nth is not None:
-            said = f"{ORDINAL_SAID.get(self.nth, f'#{self.nth + 1}')} {said}"
+        ordinal = ORDINAL_SAID.get(self.nth, f"#{(self.nth or 0) + 1}")
+        if self.nth is not None and not said.startswith(ordinal):
+            said = f"{ordinal} {said}"
         if self.text:
             return f"the '{self.text}' {said}" if said else f"'{self.text}'"
         return f"the {said}" if said else "the element acted on"

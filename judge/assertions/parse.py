@@ -67,7 +67,12 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     by date:"), so the next clause's mentions are that list."""
     cued_here = next((k for k, t in enumerate(clause) if t.kind == "w" and t.text in ORDER_CUES), None)
     in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
+    start = len(facts)
     placed = _mention_facts(clause, in_view, facts)
+    if _says_plain_text(_words(clause)):
+        # "the row is plain text again and reads 'Dante Carter', '45'": drawn as text, not left in fields
+        facts[start:] = [f.model_copy(update={"as_text": True}) if f.kind == "visible" else f for f in facts[start:]]
+        placed = [(i, f.model_copy(update={"as_text": True})) for i, f in placed]
     listed = _ordered(clause, placed, cued_here)
     if (cued or cued_here is not None) and len(listed) >= ORDER_MIN:
         # "ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), ...": in that order
@@ -79,6 +84,14 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     if action_type in ("Click", "Press"):
         facts += _checked_facts(clause)
     return cued_here is not None and len(listed) < ORDER_MIN
+
+
+PLAIN_TEXT = (("plain", "text"), ("static", "text"), ("no", "longer", "editable"), ("not", "editable"))
+"""Said of the thing showing the quotes: they are drawn as text, a field's value does not count."""
+
+
+def _says_plain_text(ws: list[str]) -> bool:
+    return any(tuple(ws[i : i + len(p)]) == p for p in PLAIN_TEXT for i in range(len(ws)))
 
 
 def _mention_facts(clause: list[Tok], in_view: bool, facts: list[Fact]) -> list[tuple[int, Fact]]:

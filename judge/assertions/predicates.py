@@ -29,6 +29,7 @@ from iwr.judge.assertions.lexicon import (
     SHOWN_STATES,
     STYLE_FILLER,
     STYLES,
+    TITLED_BLOCKS,
     TONES,
     VERBS,
 )
@@ -333,6 +334,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         if _gone(pw) and not negated and not timed:
             kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
+            if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
+                out.append(Fact(kind="gone", noun=box, text=text))  # "the dark 'Instructions' box is gone"
+                continue
             if kinds:
                 out.append(Fact(kind="gone", noun=kinds[0]))
                 if text and kinds[0] in ("banner", "tooltip"):  # "the '✓ Valid' message is gone": its text

@@ -58,6 +58,30 @@ const iwrThings = (() => {
       || (k.lists && e.matches("ul, ol") && floating(e)))).slice(0, 40);
   };
   const shownWithText = (kind) => { const els = shownOf(kind); return { els, had: els.map((e) => !!norm(e.innerText)) }; };
+  // "the dark 'Instructions' box": the block the quoted text titles, the nearest ancestor of the text
+  // drawn as a box of its own (a background unlike its parent's, a border, a shadow, a floating layer)
+  // and larger than the text.
+  const boxed = (e) => {
+    const s = getComputedStyle(e), up = parentOf(e);
+    const bg = s.backgroundColor, back = up ? getComputedStyle(up).backgroundColor : "";
+    const painted = bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent" && bg !== back;
+    const border = ["Top", "Right", "Bottom", "Left"].filter((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none").length >= 3;
+    return painted || border || s.boxShadow !== "none" || s.position === "fixed" || s.position === "absolute";
+  };
+  const titled = (text) => {
+    const shows = showing(text);
+    let hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
+    const exact = hits.filter((e) => norm(e.innerText) === norm(text));
+    if (exact.length) hits = exact;
+    const blocks = [];
+    for (const hit of hits.slice(0, 5)) {
+      const own = area(hit);
+      for (let a = parentOf(hit), d = 0; a && a !== document.body && a !== html && d < 8; a = parentOf(a), d++) {
+        if (visible(a) && area(a) >= 2 * own && boxed(a)) { blocks.push(a); break; }
+      }
+    }
+    return { els: blocks, had: blocks.map(() => false) };
+  };
   // Hidden, or emptied of the text it had (an error line whose message is cleared).
   const hiddenCount = ({ els, had }) => els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText))).length;
 
@@ -280,5 +304,5 @@ const iwrThings = (() => {
     return { found: hits.length, bold: any("bold"), italic: any("italic"), struck: any("struck"), underlined: any("underlined"),
       greyed: any("greyed") };
   };
-  return { shownOf: shownWithText, hiddenCount, target, visibleNow, appeared, styleOf };
+  return { shownOf: shownWithText, titled, hiddenCount, target, visibleNow, appeared, styleOf };
 })();

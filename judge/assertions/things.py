@@ -6,7 +6,9 @@
   that kind (role=dialog, aria-modal, <dialog open>, fixed layers over the viewport, role=menu /
   listbox, floating lists, classes or aria words naming it...) is found before the action and kept as
   a handle; after it, one of them must be hidden (removed, display or visibility off, transparent,
-  zero size or off-screen). Nothing of that kind shown before: undecidable, noted.
+  zero size or off-screen). Nothing of that kind shown before: undecidable, noted. A quote naming a
+  block ("the dark 'Instructions' box is gone"): the block its text titles (the nearest ancestor drawn
+  as a box of its own: a background, border or shadow, or a floating layer) must be hidden.
 - `styled`: "'11' is now drawn in bold", "'Buy milk' is struck through": the weight, font style or
   text decoration of the elements showing the quoted text, before and after the action.
 - `looks`: "the photo becomes darker", "the button turns green", "the row is highlighted": the region
@@ -24,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.focus import click_focus
 from iwr.judge.assertions.pixels import HUES, region_change, shows_tone
 from iwr.judge.settle import settle
 from iwr.tasks.expectations import _PROBE_JS
@@ -94,7 +97,7 @@ async def _find(page, fact: Fact, element, action_type: str, near: dict | None =
 
 def _nothing(fact: Fact) -> str:
     if fact.kind == "gone":
-        return f"no {fact.noun} was shown before the step"
+        return f"no {fact.named_noun} was shown before the step"
     what = f"'{fact.text}'" if fact.text else f"no {fact.noun}" if fact.noun else "no element acted on"
     return f"{what} not found in the viewport before the step" if fact.text else f"{what} found in the viewport"
 
@@ -118,7 +121,10 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
     for f in facts:
         if f.kind != "gone":
             continue
-        handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), f.noun)
+        if f.text:  # "the dark 'Instructions' box is gone": the block that text titles
+            handle = await page.evaluate_handle(_js("return iwrThings.titled(args);"), f.text)
+        else:
+            handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), f.noun)
         if await handle.evaluate("(found) => found.els.length"):
             things[str(f)], held[str(f)] = False, handle
         else:
@@ -134,16 +140,25 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         if clip is None:
             things[str(f)], notes[str(f)] = None, _nothing(f)
             continue
-        found_looks.append((f, found, clip, await _shot(page, clip)))
-    if found_looks and element is not None:
-        try:  # the replay's own hover, done now so that hover styles are in the baseline
-            await element.hover(timeout=HOVER_TIMEOUT_MS)
-        except Exception:  # a covered or detached element: the replay reports it
-            pass
-    for f, found, clip, plain in found_looks:
-        things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
-        held[str(f)] = (found, clip, [await _shot(page, clip), plain])
+        found_looks.append((f, found, clip))
+    if found_looks:
+        await _baselines(page, found_looks, element, action_type, things, held)
     return {"things": things, "notes": notes, "_held": held}
+
+
+async def _baselines(page, found_looks: list, element, action_type: str, things: dict, held: dict) -> None:
+    """Each look's region before the action without and with the replay's hover (done now, so that hover
+    styles are in the baseline), both with the focus the click will give (`focus.click_focus`)."""
+    async with click_focus(page, element, action_type):
+        plains = [await _shot(page, clip) for _, _, clip in found_looks]
+        if element is not None:
+            try:
+                await element.hover(timeout=HOVER_TIMEOUT_MS)
+            except Exception:  # a covered or detached element: the replay reports it
+                pass
+        for (f, found, clip), plain in zip(found_looks, plains):
+            things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
+            held[str(f)] = (found, clip, [await _shot(page, clip), plain])
 
 
 async def _styled(page, fact: Fact) -> tuple[bool | None, str]:
@@ -267,7 +282,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             if f.kind == "gone":
                 hidden = await page.evaluate(_js("return iwrThings.hiddenCount(args);"), held[key])
                 things[key] = hidden > 0
-                notes[key] = f"{hidden} of the {f.noun} elements shown before are hidden"
+                notes[key] = f"{hidden} of the {f.named_noun} elements shown before are hidden"
                 continue
             found, clip, baselines = held[key]
             if not await found.evaluate("(e) => e.isConnected"):

@@ -111,3 +111,23 @@ def test_a_reading_that_varies_by_itself_is_no_difference() -> None:
     assert text_diff("a\nb", "a\nb", "a\nc") == ["-b", "+c"]
     assert only_numbers_moved(["-time: 1.3ms", "+time: 1.7ms"])
     assert not only_numbers_moved(["-Saved Carol", "+Saved Ann"]) and not only_numbers_moved(["+time: 1.7ms"])
+
+
+def test_a_difference_within_the_oracles_own_variation_is_none() -> None:
+    """An animation the oracle's two runs caught at different frames: a mutant caught at a third frame
+    differs by no more than they do, which is no behaviour; a mark well beyond that variation is."""
+    import cv2
+    import numpy as np
+
+    from iwr.judge.mutants.diff import pixels
+
+    def png(*boxes: tuple[int, int, int]) -> bytes:
+        image = np.full((100, 200), 255, np.uint8)
+        for x, y, side in boxes:
+            image[y : y + side, x : x + side] = 0
+        return cv2.imencode(".png", image)[1].tobytes()
+
+    oracle, again = png((10, 10, 6)), png((30, 10, 6))  # a dot moving along a line
+    assert pixels(oracle, again, png((50, 10, 6))) == 0
+    assert pixels(oracle, again, png((50, 10, 6), (100, 50, 20))) > 400
+    assert pixels(png((10, 10, 6)), png((10, 10, 6)), png((10, 10, 6), (100, 50, 5))) == 25
