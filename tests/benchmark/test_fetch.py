@@ -222,3 +222,22 @@ def test_a_dataset_without_a_pack_is_kept_and_said(hub, tmp_path):
     assert result.returncode == 1
     assert last_line(result) == f"error no task pack in {out} (no .jsonl file); files kept"
     assert (out / "README.md").read_text() == "# no tasks here\n"
+
+
+def test_a_per_site_dataset_is_fetched_and_loaded(tmp_path):
+    """The shape IWR-format datasets have on the Hub (one folder per site, webm, per-step jpg sheets)
+    under a sub-folder of the repo: found, loaded, its layout said."""
+    from iwr.tasks.loader import load_pack
+    from tests.benchmark import persite
+
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "README.md").write_text("# per-site IWR dataset\n")
+    persite.site_folder(next(lt for lt in load_pack().tasks if lt.task.id == TASK), served / "sites")
+    with HubServer() as server:
+        server.add_dataset("iwr/web", served)
+        out = tmp_path / "out"
+        result = fetch(server, tmp_path, "iwr/web", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith(f"{out / 'sites'}: 1 valid task(s)"), result.stdout
+    assert load_pack(out / "sites").layout == "per-site"
