@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from iwr import atomic, runfolder
 from iwr.gather import gather_or_cancel
+from iwr.judge import profile
 from iwr.judge.checkpoints import CheckpointScorer, Measure, References, TaskReferences, checkpoint_pairs, in_process
 from iwr.judge.config import WORKERS, JudgeConfig
 from iwr.judge.llm import JudgeLLM
@@ -271,7 +272,8 @@ class Judge:
                     scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, rule)
                     replay, log = await self._replay(lt, candidate, browser, out_dir, scorer, llm, on_step)
                     pairs = checkpoint_pairs(lt, replay, config.alignment, rule)
-                    checkpoints = await scorer.scores(replay)
+                    with profile.phase("visual: scores waited for after the replay"):
+                        checkpoints = await scorer.scores(replay)
             except Exception:
                 if browser is None or browser.is_connected():
                     raise

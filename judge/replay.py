@@ -12,7 +12,7 @@ from typing import Protocol as TypingProtocol
 
 from pydantic import BaseModel, ConfigDict
 
-from iwr.judge import assertions, grounding, verdicts
+from iwr.judge import assertions, grounding, profile, verdicts
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
@@ -167,10 +167,12 @@ async def interruptible(coro, guard: PageGuard | None):
     raise StepFailure(guard.stopped or "the judge stopped the page's scripts")
 
 
-async def screenshot(page, timeout: float) -> bytes:
-    return await bounded(
-        page.screenshot(animations="disabled", caret="hide", timeout=timeout * 1000), timeout + 1, "screenshot"
-    )
+async def screenshot(page, timeout: float, why: str = "after") -> bytes:
+    """The viewport as the judge compares it (`why` names it in the judge's profile)."""
+    with profile.phase(f"screenshot: {why}"):
+        return await bounded(
+            page.screenshot(animations="disabled", caret="hide", timeout=timeout * 1000), timeout + 1, "screenshot"
+        )
 
 
 def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:
@@ -411,9 +413,11 @@ async def _step(play: PagePlay, action: Action, step: StepResult, before_png: by
     if reason := play.unperformable(action):
         raise StepFailure(reason)
     started = time.perf_counter()
-    await play.begin(action)
+    with profile.phase("read: begin"):
+        await play.begin(action)
     if action.kind is not None and action.kind.grounded:
-        step.grounding, found = await play.ground(action)
+        with profile.phase("ground"):
+            step.grounding, found = await play.ground(action)
         timings.ground_s = time.perf_counter() - started
         if step.grounding.undecided:
             step.undecided.append(f"grounding: {step.grounding.undecided}")
@@ -424,6 +428,7 @@ async def _step(play: PagePlay, action: Action, step: StepResult, before_png: by
     mark = time.perf_counter()
     let_pass = await play.perform(action)
     timings.act_s = time.perf_counter() - mark
+    profile.add("act", timings.act_s)
     mark = time.perf_counter()
     if await play.after_action():
         step.navigated = True

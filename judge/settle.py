@@ -15,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import time
 
+from iwr.judge import profile
+
 QUIET_MS = 50
 CAP_MS = 1500
 
@@ -58,7 +60,15 @@ async ([quietMs, capMs, finish, since]) => {
   const chained = () => !!frames && [...frames.chains.values()].some((c) => c.started >= chainFloor);
   const quietLeft = () => (since === null || st.count !== since)
     ? Math.max(st.last, floor) + quietMs - performance.now() : 0;
-  await Promise.race([frame().then(frame), sleep(capMs)]);
+  // what each wait cost (ms), for the judge's profile: the last frame of a round counts for the
+  // scroll, chain or animation that asked for it
+  const spent = { frames: 0, quiet: 0, timers: 0, scroll: 0, chains: 0, animations: 0 };
+  const timed = async (kind, promise) => {
+    const t0 = performance.now();
+    await promise;
+    spent[kind] += performance.now() - t0;
+  };
+  await timed("frames", Promise.race([frame().then(frame), sleep(capMs)]));
   const timerLeft = () => {
     if (!timers) return 0;
     let due = 0;
@@ -66,24 +76,28 @@ async ([quietMs, capMs, finish, since]) => {
     return due > 0 && due <= left() ? due + 1 : 0;
   };
   for (;;) {
-    for (let wait = quietLeft(); wait > 0 && left() > 0; wait = quietLeft()) await sleep(wait);
+    for (let wait = quietLeft(); wait > 0 && left() > 0; wait = quietLeft()) await timed("quiet", sleep(wait));
     const timer = timerLeft();
-    if (timer > 0) { await sleep(timer); continue; }
+    if (timer > 0) { await timed("timers", sleep(timer)); continue; }
     const scrolls = st.scrolls;
+    const t0 = performance.now();
     await Promise.race([frame(), sleep(left())]);
+    const lastFrame = performance.now() - t0;
     // a smooth scroll (Home/End keys, scroll-behavior) still moving
-    if (st.scrolls !== scrolls && left() > 0) continue;
+    if (st.scrolls !== scrolls && left() > 0) { spent.scroll += lastFrame; continue; }
     // a chain of frames the action started (an eased scroll barely moves in its first frames)
-    if (chained() && left() > 0) continue;
+    if (chained() && left() > 0) { spent.chains += lastFrame; continue; }
     const running = document.getAnimations().filter((a) => a.playState === "running"
       && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
-    if (!running.length || left() <= 0) return;
+    if (!running.length || left() <= 0) { spent.frames += lastFrame; return spent; }
+    spent.animations += lastFrame;
     if (finish) {
       for (const a of running) { try { a.finish(); } catch (e) { /* not finishable: let it run */ } }
     } else {
-      await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => null))), sleep(left())]);
+      const ends = Promise.all(running.map((a) => a.finished.catch(() => null)));
+      await timed("animations", Promise.race([ends, sleep(left())]));
     }
-    await Promise.race([frame(), sleep(left())]);
+    await timed("animations", Promise.race([frame(), sleep(left())]));
   }
 }
 """
@@ -124,6 +138,7 @@ async def settle(
     cap_ms: int = CAP_MS,
     finish_animations: bool = True,
     since: int | None = None,
+    why: str = "action",
 ) -> float:
     """Returns seconds spent. Raises asyncio.TimeoutError if the page does not answer at all (hung).
 
@@ -132,7 +147,8 @@ async def settle(
     none arrives within the two frames. Without it (after loading) the quiet period runs from now.
     `finish_animations` fast-forwards running finite CSS animations and transitions to their end, as
     the judge's screenshots (Playwright `animations="disabled"`) do anyway, instead of waiting them
-    out in real time; their end events still fire and what their handlers change is waited for."""
+    out in real time; their end events still fire and what their handlers change is waited for. `why`
+    names the wait in the judge's profile (`judge/profile.py`: load, hover, action...)."""
     started = time.perf_counter()
 
     def remaining_ms() -> int:
@@ -140,14 +156,22 @@ async def settle(
 
     while True:
         if network is not None and not network.idle.is_set():
-            try:
-                await asyncio.wait_for(network.idle.wait(), remaining_ms() / 1000)
-            except TimeoutError:
-                pass
+            with profile.phase(f"settle {why}: network"):
+                try:
+                    await asyncio.wait_for(network.idle.wait(), remaining_ms() / 1000)
+                except TimeoutError:
+                    pass
         remaining = remaining_ms()
-        await asyncio.wait_for(
+        mark = time.perf_counter()
+        spent = await asyncio.wait_for(
             page.evaluate(_SETTLE_JS, [quiet_ms, remaining, finish_animations, since]), remaining / 1000 + 3
         )
+        if isinstance(spent, dict):
+            waited = sum(spent.values()) / 1000
+            for kind, ms in spent.items():
+                if ms:
+                    profile.add(f"settle {why}: {kind}", ms / 1000)
+            profile.add(f"settle {why}: calls", max(0.0, time.perf_counter() - mark - waited))
         # a request started during the quiet period (a script loading the next module, a fetch whose
         # answer will change the page): wait for it and settle again, within the same cap
         if network is None or network.idle.is_set() or remaining_ms() <= 0:

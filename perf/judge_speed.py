@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from iwr.browser import launch_chromium
+from iwr.judge import profile
 from iwr.judge.config import JudgeConfig
 from iwr.judge.evaluate import Candidate, Judge, load_metrics
 from iwr.judge.protocols import rules_for
@@ -351,14 +352,19 @@ async def per_task(tasks, config: JudgeConfig, metrics, backends, work: Path) ->
 
     every_read = without_reuse(metrics)
     rows = []
+    replay_profile, full_profile = profile.Profile(), profile.Profile()
     async with async_playwright() as pw:
         browser = await launch_chromium(pw, args=BROWSER_ARGS)
         for lt in tasks:
             site = oracle_candidate(lt)
             await bare_replay(browser, lt, site)  # warm-up: fonts, caches
             floor = await bare_replay(browser, lt, site)
-            replay = await judge_replay(browser, lt, site, config)
-            full = await full_evaluation(browser, lt, site, work / str(lt.task.id), config, metrics, backends)
+            with profile.collecting() as seen:
+                replay = await judge_replay(browser, lt, site, config)
+            merge(replay_profile, seen)
+            with profile.collecting() as seen:
+                full = await full_evaluation(browser, lt, site, work / str(lt.task.id), config, metrics, backends)
+            merge(full_profile, seen)
             cold = await full_evaluation(browser, lt, site, work / f"cold-{lt.task.id}", config, every_read, backends)
             n = len(lt.task.action_sequence)
             rows.append((lt.task.id, n, floor, replay, full, cold))
@@ -379,9 +385,28 @@ async def per_task(tasks, config: JudgeConfig, metrics, backends, work: Path) ->
         f"per task:   floor {floor / len(rows):.2f}s  replay {replay / len(rows):.2f}s  full {full / len(rows):.2f}s"
         f"  cold {cold / len(rows):.2f}s"
     )
+    print_profile("judge replay", replay_profile, actions, len(rows), floor)
+    print_profile("full evaluation", full_profile, actions, len(rows), floor)
     print(f"RATIO replay/floor = {replay / floor:.2f}  (target <= 1.5)")
-    print(f"RATIO full/floor   = {full / floor:.2f}  (target <= 4.0)")
+    print(f"RATIO full/floor   = {full / floor:.2f}  (target <= 2.5)")
     print(f"RATIO cold/floor   = {cold / floor:.2f}  (full, every candidate screenshot OCR'd)", flush=True)
+
+
+def merge(total: profile.Profile, one: profile.Profile) -> None:
+    for kind, seconds in one.seconds.items():
+        total.seconds[kind] = total.seconds.get(kind, 0.0) + seconds
+        total.counts[kind] = total.counts.get(kind, 0) + one.counts[kind]
+
+
+def print_profile(title: str, seen: profile.Profile, actions: int, tasks: int, floor: float) -> None:
+    """Milliseconds per action of each phase (settle waits by cause and kind, screenshots by purpose),
+    largest first, against the floor's whole cost per action."""
+    print(f"\nwhere the {title} spends its time, ms per action (floor: {1000 * floor / actions:.0f} ms per action):")
+    for kind, seconds in sorted(seen.seconds.items(), key=lambda kv: -kv[1]):
+        print(
+            f"  {kind:<34} {1000 * seconds / actions:8.1f}   ({seen.counts[kind]} times, "
+            f"{seconds / tasks:.2f}s per task)"
+        )
 
 
 async def main() -> None:

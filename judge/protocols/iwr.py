@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from iwr.judge import assertions, verdicts
+from iwr.judge import assertions, profile, verdicts
 from iwr.judge.checkpoints import IWR_CHECKPOINTS
 from iwr.judge.grounding import drawn
 from iwr.judge.llm import JudgeLLM
@@ -87,9 +87,11 @@ class IwrPlay:
         self.started = time.perf_counter()
         """When the step began: a second look stays within the step's own time limit."""
 
-    async def _settle(self, since: int | None = None) -> float:
+    async def _settle(self, since: int | None = None, why: str = "action") -> float:
         c = self.config
-        spent = await settle(self.page, self.network, c.settle_quiet_ms, c.settle_cap_ms, c.finish_animations, since)
+        spent = await settle(
+            self.page, self.network, c.settle_quiet_ms, c.settle_cap_ms, c.finish_animations, since, why=why
+        )
         self.busy = spent * 1000 >= c.settle_cap_ms * 0.95
         return spent
 
@@ -101,8 +103,8 @@ class IwrPlay:
             "loading the page",
         )
         await loaded(page, self.config)
-        await bounded(self._settle(), t, "settling")
-        return await screenshot(page, t)
+        await bounded(self._settle(why="load"), t, "settling")
+        return await screenshot(page, t, why="load")
 
     def unperformable(self, action: Action) -> str | None:
         return action.unperformable()
@@ -117,7 +119,8 @@ class IwrPlay:
         )
         self.offline_rule = needs_offline_rule(action, self.config, self.llm)
         if self.offline_rule:
-            self.before_sig = await bounded(verdicts.signature(page), t, "reading the page")
+            with profile.phase("read: signature before"):
+                self.before_sig = await bounded(verdicts.signature(page), t, "reading the page")
 
     async def ground(self, action: Action) -> tuple[Grounding, bool]:
         extra = drawn.READ_S if drawn.may_read(action.parameters.description) else 0
@@ -132,10 +135,13 @@ class IwrPlay:
         page, t, element = self.page, self.limit_s, self.element
         if not self.offline_rule:
             return before_png
-        self.seen_before = await bounded(assertions.read_before(page, action, element), t, "reading the page")
-        if element is not None and await hover_for_baseline(element, t):
-            await bounded(self._settle(), t, "settling")
-            before_png = await screenshot(page, t)
+        with profile.phase("read: assertion before"):
+            self.seen_before = await bounded(assertions.read_before(page, action, element), t, "reading the page")
+        with profile.phase("hover"):
+            hovered = element is not None and await hover_for_baseline(element, t)
+        if hovered:
+            await bounded(self._settle(why="hover"), t, "settling")
+            before_png = await screenshot(page, t, why="baseline")
             self.since = await bounded(mutation_mark(page), t, "reading the page")
         return before_png
 
@@ -164,6 +170,10 @@ class IwrPlay:
     async def _judge(self, action: Action, before_png: bytes, after_png: bytes) -> Verdict:
         """The step's verdict on the page as it is now (`after_png` its screenshot)."""
         reading = screen_text.READ_S if self.offline_rule and assertions.may_read_screen(action) else 0
+        with profile.phase("verdict"):
+            return await self._verdict(action, before_png, after_png, reading)
+
+    async def _verdict(self, action: Action, before_png: bytes, after_png: bytes, reading: float) -> Verdict:
         return await bounded(
             judge_step(
                 self.page,
@@ -186,7 +196,10 @@ class IwrPlay:
         apart than the quiet period on a loaded machine, so settling ended between two of them): the
         next mutation is awaited for CHANGE_PROBE_MS."""
         try:
-            return bool(await bounded(self.page.evaluate(_NEXT_MUTATION_JS, CHANGE_PROBE_MS), self.limit_s, "reading"))
+            with profile.phase("probe: still changing"):
+                return bool(
+                    await bounded(self.page.evaluate(_NEXT_MUTATION_JS, CHANGE_PROBE_MS), self.limit_s, "reading")
+                )
         except Exception:
             return False
 
@@ -201,8 +214,8 @@ class IwrPlay:
             return after_png, verdict
         deadline = time.perf_counter() + min(LATE_S, self.limit_s - (time.perf_counter() - self.started) - 1.0)
         while self.busy and not verdict.passed and time.perf_counter() < deadline:
-            await bounded(self._settle(), self.limit_s, "settling")
-            after_png = await screenshot(self.page, self.limit_s)
+            await bounded(self._settle(why="second look"), self.limit_s, "settling")
+            after_png = await screenshot(self.page, self.limit_s, why="second look")
             verdict = await self._judge(action, before_png, after_png)
         return after_png, verdict
 
@@ -230,6 +243,6 @@ class IwrPlay:
                 # screenshot and the verdict read the new document, as the browser shows it
                 await navigations.wait_commit(config.load_timeout_s)
                 await bounded(page.wait_for_load_state("load"), config.load_timeout_s, "loading the new page")
-                await bounded(self._settle(), t, "settling")
+                await bounded(self._settle(why="load"), t, "settling")
                 self.element, step.navigated = None, True
         raise AssertionError("unreachable")
