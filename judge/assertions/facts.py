@@ -103,7 +103,7 @@ class Fact(BaseModel):
         """For `looks`: the change, said ("turns green") and denied ("did not turn green")."""
         if self.state:
             return f"look {self.tone}", f"do not look {self.tone}"  # a row of alike things
-        if self.tone in ("darker", "lighter"):
+        if self.tone in ("darker", "lighter", "filled"):
             return f"gets {self.tone}", f"did not get {self.tone}"
         if self.tone:
             return f"turns {self.tone}", f"did not turn {self.tone}"

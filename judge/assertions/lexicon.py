@@ -206,7 +206,8 @@ TONES = {
     **dict.fromkeys(words("blue"), "blue"),
     **dict.fromkeys(words("purple violet"), "purple"),
     **dict.fromkeys(words("pink"), "pink"),
-    **dict.fromkeys(words("highlighted grey gray greyed grayed coloured colored tinted filled"), ""),
+    **dict.fromkeys(words("highlighted grey gray greyed grayed coloured colored tinted"), ""),
+    "filled": "filled",
 }
 """Words of a look: a direction (darker, lighter), a colour, or "" (a change)."""
 CHANGED_LOOKS = words(
@@ -218,7 +219,12 @@ CHANGED_LOOKS = words(
 LOOK_VERBS = words("turns turn becomes become gets get goes go grows is are")
 """<subject> + one of these + a tone word: its look changes."""
 LOOK_ALONE = {"darkens": "darker", "dims": "darker", "brightens": "lighter", "lightens": "lighter", "glows": ""}
-LOOK_PAIRS = {("lights", "up"): "lighter", ("fills", "in"): "", ("fills", "up"): "", ("is", "filled"): ""}
+LOOK_PAIRS = {
+    ("lights", "up"): "lighter",
+    ("fills", "in"): "filled",
+    ("fills", "up"): "filled",
+    ("is", "filled"): "filled",
+}
 """Verbs that say a look changes by themselves ("the star fills in", "the tile lights up")."""
 DETERMINERS = words("the a an its their this that these those his her your my our each every which")
 PRONOUNS = words("it this that they them")

@@ -71,9 +71,24 @@ def _ink(before: np.ndarray, after: np.ndarray, mask: np.ndarray, tone: str) -> 
     return bool(share >= INK_SHARE and area >= INK_AREA and hue.sum() > 2 * hue_before.sum()), round(share, 3)
 
 
-def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[bool | None, dict]:
+FILLED = "filled"
+FILL_STEP = 8.0
+"""How much further from the colour behind it (mean grey levels over the region) a thing said to be
+filled must get: a dot drawn a lighter grey when focused or hovered is not filled."""
+
+
+def _ink_against(image: np.ndarray, behind: list | None) -> float:
+    """Mean distance (largest channel) of the region's pixels from the colour behind the element."""
+    bgr = np.array(list(reversed(behind or [255, 255, 255])), np.int16)
+    return float(np.abs(image.astype(np.int16) - bgr).max(axis=2).mean())
+
+
+def region_change(
+    before_png: bytes, after_png: bytes, tone: str = "", behind: list | None = None
+) -> tuple[bool | None, dict]:
     """(whether the region's look changed as `tone` says, evidence); None when an image is unreadable.
-    `tone`: "" (any noticeable change), "darker", "lighter", or a colour of HUES."""
+    `tone`: "" (any noticeable change), "darker", "lighter", "filled" (more ink against `behind`, the
+    RGB colour behind the element), or a colour of HUES."""
     a, b = _decode(before_png), _decode(after_png)
     if a is None or b is None or not a.size or not b.size:
         return None, {"error": "unreadable screenshot"}
@@ -88,6 +103,10 @@ def region_change(before_png: bytes, after_png: bytes, tone: str = "") -> tuple[
         ok = ok and luma <= -LUMINANCE_STEP
     elif tone == "lighter":
         ok = ok and luma >= LUMINANCE_STEP
+    elif tone == FILLED:
+        gained = _ink_against(b, behind) - _ink_against(a, behind)
+        evidence["ink_gained"] = round(gained, 2)
+        ok = ok and gained >= FILL_STEP
     elif tone in HUES:
         after, before = _hue_share(b, moved, tone), _hue_share(a, moved, tone)
         evidence.update({f"{tone}_after": round(after, 3), f"{tone}_before": round(before, 3)})

@@ -185,7 +185,7 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
     if pw[0] in LOOK_ALONE:
         return LOOK_ALONE[pw[0]]
     if tuple(pw[:2]) in LOOK_PAIRS:
-        return LOOK_PAIRS[tuple(pw[:2])]
+        return _filled_with(LOOK_PAIRS[tuple(pw[:2])], pw[2:])
     if pw[0] in {"has", "have", "gets", "get"} and len(pw) > 2 and pw[1] in {"a", "an"}:
         # "the 'B' button has a grey shaded background", "the row gets a blue border": the part's look
         named = pw[2:7]
@@ -220,8 +220,15 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
             tone = TONES[words[0]]
             if not tone and words[1:2] == ["in"]:  # "is highlighted in yellow"
                 tone = TONES.get(words[2], "") if len(words) > 2 else ""
-            return tone
+            return _filled_with(tone, words[1:])
     return None
+
+
+def _filled_with(tone: str, rest: list[str]) -> str:
+    """ "are filled light green": a colour said of the filling, any change of look (as "tinted"); "is
+    filled" alone: more ink than before."""
+    coloured = rest[:1] and (rest[0] in _SHADES or TONES.get(rest[0]))
+    return "" if tone == "filled" and coloured else tone
 
 
 _COLOURS = {"red", "orange", "yellow", "gold", "green", "blue", "purple", "pink"}

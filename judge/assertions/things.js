@@ -304,5 +304,7 @@ const iwrThings = (() => {
     return { found: hits.length, bold: any("bold"), italic: any("italic"), struck: any("struck"), underlined: any("underlined"),
       greyed: any("greyed") };
   };
-  return { shownOf: shownWithText, titled, hiddenCount, target, visibleNow, appeared, styleOf };
+  // The colour behind an element (its parent's own or inherited background): what "filled" is told against.
+  const behind = (e) => { const up = parentOf(e); return up ? backdrop(up).slice(0, 3) : [255, 255, 255]; };
+  return { shownOf: shownWithText, titled, hiddenCount, target, visibleNow, appeared, styleOf, behind };
 })();

@@ -26,8 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwr.judge.assertions.facts import Fact
-from iwr.judge.assertions.focus import click_focus
-from iwr.judge.assertions.pixels import HUES, region_change, shows_tone
+from iwr.judge.assertions.pixels import FILLED, HUES, region_change, shows_tone
 from iwr.judge.settle import settle
 from iwr.tasks.expectations import _PROBE_JS
 
@@ -148,17 +147,17 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
 
 async def _baselines(page, found_looks: list, element, action_type: str, things: dict, held: dict) -> None:
     """Each look's region before the action without and with the replay's hover (done now, so that hover
-    styles are in the baseline), both with the focus the click will give (`focus.click_focus`)."""
-    async with click_focus(page, element, action_type):
-        plains = [await _shot(page, clip) for _, _, clip in found_looks]
-        if element is not None:
-            try:
-                await element.hover(timeout=HOVER_TIMEOUT_MS)
-            except Exception:  # a covered or detached element: the replay reports it
-                pass
-        for (f, found, clip), plain in zip(found_looks, plains):
-            things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
-            held[str(f)] = (found, clip, [await _shot(page, clip), plain])
+    styles are in the baseline), and for a thing said to be filled, the colour behind it."""
+    plains = [await _shot(page, clip) for _, _, clip in found_looks]
+    if element is not None:
+        try:
+            await element.hover(timeout=HOVER_TIMEOUT_MS)
+        except Exception:  # a covered or detached element: the replay reports it
+            pass
+    for (f, found, clip), plain in zip(found_looks, plains):
+        things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
+        behind = await found.evaluate(_js("return iwrThings.behind(args);")) if f.tone == FILLED else None
+        held[str(f)] = (found, clip, [await _shot(page, clip), plain], behind)
 
 
 async def _styled(page, fact: Fact) -> tuple[bool | None, str]:
@@ -194,7 +193,7 @@ async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str
 
 
 async def _kept_without_hover(
-    page, found, element, plain: bytes, tone: str, state: bool = False
+    page, found, element, plain: bytes, tone: str, state: bool = False, behind: list | None = None
 ) -> tuple[bool | None, dict]:
     """The look shows against the baseline without the hover only, as a hover preview would: it must
     stay when the mouse leaves (a click that did nothing leaves only the preview, which goes). The
@@ -204,7 +203,7 @@ async def _kept_without_hover(
     if clip is None:
         return None, {"note": "the element left the viewport when the mouse left"}
     away_shot = await _shot(page, clip)
-    changed, evidence = shows_tone(away_shot, tone) if state else region_change(plain, away_shot, tone)
+    changed, evidence = shows_tone(away_shot, tone) if state else region_change(plain, away_shot, tone, behind)
     evidence["with the mouse away"] = "kept" if changed else "gone (a hover preview)"
     await _mouse_back(element)
     return changed, evidence
@@ -284,7 +283,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 things[key] = hidden > 0
                 notes[key] = f"{hidden} of the {f.named_noun} elements shown before are hidden"
                 continue
-            found, clip, baselines = held[key]
+            found, clip, baselines, behind = held[key]
             if not await found.evaluate("(e) => e.isConnected"):
                 found = await _find(page, f, element, action_type, near=clip)
             now = await _clip(page, found) if found is not None else None
@@ -301,11 +300,13 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 continue
             # against the baseline with the mouse over the element acted on, else the one without: a look
             # a hover previews (a star rating turns amber, a tree's row is shaded) and the click keeps
-            changed, evidence = region_change(baselines[0], shot, f.tone)
+            changed, evidence = region_change(baselines[0], shot, f.tone, behind)
             if not changed:  # "the row is highlighted": as the hover highlights it, and the click keeps
-                changed, evidence = region_change(baselines[1], shot, f.tone)
+                changed, evidence = region_change(baselines[1], shot, f.tone, behind)
                 if changed:
-                    changed, evidence = await _kept_without_hover(page, found, element, baselines[1], f.tone)
+                    changed, evidence = await _kept_without_hover(
+                        page, found, element, baselines[1], f.tone, behind=behind
+                    )
             if not changed and f.text and f.tone in HUES:
                 changed, evidence = await _shown_on_new(page, f, found, element, action_type, evidence)
             things[key], notes[key] = changed, ", ".join(f"{k} {v}" for k, v in evidence.items())

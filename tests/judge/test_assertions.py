@@ -277,7 +277,7 @@ CASES = [
     ),
     ("The table shows $0.63, $0.79 and $4.73.", "Click", ["number:$0.63", "number:$0.79", "number:$4.73"]),
     ("The row is highlighted.", "Click", ["looks:row:"]),
-    ("The star fills in.", "Click", ["looks:star:"]),
+    ("The star fills in.", "Click", ["looks:star:filled"]),
     ("The tile gets brighter.", "Click", ["looks:tile:lighter"]),
     ("The heart on the Pad Thai card turns red.", "Click", ["looks:heart:red"]),
     ("The overlay no longer dims the photo.", "Click", []),

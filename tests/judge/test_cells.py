@@ -54,7 +54,7 @@ def test_only_a_square_placed_against_coloured_squares_reads_the_board() -> None
 
 def test_the_nth_of_alike_things_and_a_mark_a_thing_gets() -> None:
     (dot,) = [f for f in parse("The strip shows 9 10 11 and the third dot is filled.") if f.kind == "looks"]
-    assert dot.nth == 2 and dot.noun == "dot" and str(dot) == "the third dot changes look"
+    assert dot.nth == 2 and dot.noun == "dot" and str(dot) == "the third dot gets filled"
     (second,) = [f for f in parse("the second of the four dots is filled") if f.kind == "looks"]
     assert second.nth == 1
     (star,) = [

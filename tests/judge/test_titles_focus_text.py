@@ -3,10 +3,12 @@ nobody here wrote), judged whole in real Chromium: the page with the behaviour p
 fails.
 - "the dark 'Instructions' box is gone": the block its title names must be hidden, though the word stays
   on a button elsewhere (a one-word quote is not checked absent by itself);
-- "the tenth dot is filled": a dot the click only focused, drawn as its hover is, has not changed look
-  (the baselines carry the focus the click gives, forced without running any handler);
+- "the tenth dot is filled": a dot the click only focused, drawn a lighter grey as its hover is, has
+  changed look but is not filled (filled: further from the colour behind it);
 - "the row is plain text again and reads 'Dante Carter', '45'": the words left in the edit row's fields
-  are not the row drawn as text."""
+  are not the row drawn as text;
+- "the box shows '10'" after a click on a dot (no field acted on): what is drawn in the viewport, not
+  the dot's own aria-label 'Page 10'."""
 
 import pytest
 
@@ -49,6 +51,27 @@ for (let i = 1; i <= 10; i++) {
 </script></body></html>"""
 FILLS = 'for (const o of dots.children) o.classList.toggle("active", o === d);'
 
+SLIDER = """<!doctype html><html><head><style>
+body { font-family: Arial; margin: 30px; }
+#box { width: 200px; height: 80px; border: 1px solid #999; overflow: hidden; white-space: nowrap; }
+.slide { display: inline-block; width: 200px; height: 80px; font-size: 40px; text-align: center; line-height: 80px; }
+.dots { display: flex; margin-top: 10px; }
+.dot { width: 12px; height: 12px; margin: 7px; border: 0; padding: 0; border-radius: 999px; background: #ccc; }
+.dot.active { background: #a89cc8; }
+</style></head><body>
+<div id="box"></div><div class="dots" id="dots"></div>
+<script>
+for (let i = 1; i <= 10; i++) {
+  box.insertAdjacentHTML("beforeend", `<div class="slide">${i}</div>`);
+  const d = document.createElement("button");
+  d.className = "dot" + (i === 2 ? " active" : "");
+  d.setAttribute("aria-label", "Page " + i);
+  d.onclick = () => { for (const o of dots.children) o.classList.toggle("active", o === d); JS };
+  dots.appendChild(d);
+}
+box.scrollLeft = 200;
+</script></body></html>"""
+
 ROW = """<!doctype html><html><body style="font-family:Arial;margin:20px">
 <table id="t" style="border-collapse:collapse" cellpadding="6">
 <tr><th>Name</th><th>Age</th><th>Country</th><th></th></tr>
@@ -84,6 +107,16 @@ T_DOTS = one_task(
         )
     ]
 )
+T_SLIDER = one_task(
+    [
+        (
+            "Click",
+            "Click the last (tenth) dot in the row of dots under the box.",
+            "The box shows '10' and the tenth dot is filled.",
+            {},
+        )
+    ]
+)
 T_ROW = one_task(
     [
         (
@@ -100,6 +133,8 @@ CASES = {
     "the hide link only greys": (T_INSTRUCTIONS, INSTRUCTIONS.replace("JS", "hide.style.color = '#777';"), False),
     "the tenth dot fills": (T_DOTS, DOTS.replace("JS", FILLS), True),
     "the tenth dot is only focused": (T_DOTS, DOTS.replace("JS", ""), False),
+    "the box slides to 10": (T_SLIDER, SLIDER.replace("JS", "box.scrollLeft = 9 * 200;"), True),
+    "only the dot moves": (T_SLIDER, SLIDER.replace("JS", ""), False),
     "the row is saved as text": (T_ROW, ROW.replace("JS", SAVES), True),
     "the row stays in its fields": (T_ROW, ROW.replace("JS", "note.textContent = 'Row 2 checked';"), False),
 }
