@@ -1,6 +1,8 @@
 """`iwr judge check --mutants`: for each task whose oracle passed the check, discover the registrations
 that ran during its steps (two neutral replays of the oracle), replay each chosen mutant the same way to
-find the step k where its page first differs, and judge the mutants that differ with the real judge."""
+find the step k where its page first differs (the same on a second replay of the mutant: an animation
+caught at another moment on a loaded machine is not a behaviour it lost), and judge the mutants that
+differ with the real judge."""
 
 from __future__ import annotations
 
@@ -24,9 +26,6 @@ MAX_MUTANTS = 8
 TRIES_PER_MUTANT = 2
 """Registrations tried per mutant kept: many that run change nothing visible (focus, hover, a
 library's bookkeeping) and are dropped; this bounds the replays spent finding the ones that show."""
-SMALL_PIXELS = 500
-"""A difference of fewer pixels and no text is replayed once more and kept only if it shows again at the
-same step: an animation the mutant's replay caught at another frame is not a behaviour it lost."""
 REPORT_NAME = "mutants.json"
 
 
@@ -75,14 +74,11 @@ async def task_mutants(
         if difference is None:
             mutant.dropped = "nothing visible changed"
             continue
-        if not difference.text_diff and difference.pixels < SMALL_PIXELS:
-            run = await neutral_replay(browser, lt, page, points, steps)
-            repeated = first_difference(first, again, run)
-            if repeated is None or repeated.state != difference.state:
-                mutant.dropped = (
-                    f"{difference.pixels} pixels apart once, not on a second replay (the page's own variation)"
-                )
-                continue
+        repeated = first_difference(first, again, await neutral_replay(browser, lt, page, points, steps))
+        if repeated is None or repeated.state != difference.state:
+            once = f"apart after step {difference.step} once"
+            mutant.dropped = f"{once}, not again on a second replay (the page's own timing)"
+            continue
         mutant.kept, mutant.k = True, difference.step
         mutant.text_diff, mutant.pixels = difference.text_diff, difference.pixels
         try:
