@@ -54,18 +54,19 @@ const iwrLook = (() => {
 
   // Text a person can see in the viewport. `seen` (presence) adds placeholders, alt text and
   // aria-labels/titles of visible elements; `strict` (absence) is rendered text and field values only;
-  // `rendered` is the rendered text alone (what appears: a typed value that becomes a card is not new).
+  // `rendered` is the rendered text alone (what appears: a typed value that becomes a card is not new);
+  // `boxes` is what is drawn in the viewport: rendered text, field values, and placeholders of empty fields.
   // Text nodes and CSS-generated text (::before/::after) are read in document order, so a label and
   // the number a stylesheet draws after it ("Latest version: 0.5.9") read as one phrase. A text node
   // drawn right where the previous one ends, on its line, continues its word (a search match an
   // autocomplete highlights: "<b>Gra</b>ce Hopper" reads "Grace Hopper").
   const read = () => {
-    const seen = [], strict = [], page = [], rendered = [];
+    const seen = [], strict = [], page = [], rendered = [], boxes = [];
     let prev = null;
     const put = (text, at, glue = false) => {
       const add = (list) => { if (glue) list[list.length - 1] += text; else list.push(text); };
       if (at.onPage) add(page);
-      if (at.inView) { add(seen); add(strict); add(rendered); }
+      if (at.inView) { add(seen); add(strict); add(rendered); add(boxes); }
       if (!glue) prev = null;
     };
     const continues = (rects, at, text) => !!(prev && rects.length && prev.at.onPage === at.onPage
@@ -112,8 +113,8 @@ const iwrLook = (() => {
         const texts = [];
         if (el.matches("input, textarea, select") && el.type !== "password" && el.type !== "hidden") {
           const v = el.matches("input[type=button], input[type=submit], input[type=reset]") ? el.value : fieldValue(el);
-          if (v) { texts.push(v); if (at.inView) strict.push(v); }
-          else if (el.placeholder) texts.push(el.placeholder);
+          if (v) { texts.push(v); if (at.inView) { strict.push(v); boxes.push(v); } }
+          else if (el.placeholder) { texts.push(el.placeholder); if (at.inView) boxes.push(el.placeholder); }
         }
         for (const attr of ["alt", "aria-label", "title"]) {
           const v = el.getAttribute(attr);
@@ -123,7 +124,8 @@ const iwrLook = (() => {
         if (at.inView) seen.push(...texts);
       }
     }
-    return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n"), rendered: rendered.join("\n") };
+    return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n"), rendered: rendered.join("\n"),
+      boxes: boxes.join("\n") };
   };
 
   const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();

@@ -42,8 +42,9 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         if acted.get("field") and not fact.field:
             return contains(acted.get("value", ""), fact.text)
         if not fact.field:  # "the box shows '10'" after a click on a dot: drawn in the viewport (the
-            # dot's own aria-label 'Page 10' is not what the box shows)
-            return contains(reading["strict"], fact.text) or contains(reading.get("drawn", ""), fact.text)
+            # dot's own aria-label 'Page 10' is not what the box shows; an empty field's placeholder is)
+            drawn_here = reading.get("boxes", reading["seen"])
+            return contains(drawn_here, fact.text) or contains(reading.get("drawn", ""), fact.text)
         # a field named but not found on the page: shown anywhere on the page
         return contains(reading.get("page", reading["seen"]), fact.text)
     if fact.kind in ("empty", "filled"):

@@ -8,7 +8,8 @@ fails.
 - "the row is plain text again and reads 'Dante Carter', '45'": the words left in the edit row's fields
   are not the row drawn as text;
 - "the box shows '10'" after a click on a dot (no field acted on): what is drawn in the viewport, not
-  the dot's own aria-label 'Page 10'."""
+  the dot's own aria-label 'Page 10' (an empty field's grey example is drawn: "the grey example in the
+  field reads '07400 123456'")."""
 
 import pytest
 
@@ -72,6 +73,13 @@ for (let i = 1; i <= 10; i++) {
 box.scrollLeft = 200;
 </script></body></html>"""
 
+PHONE = """<!doctype html><html><body style="font-family:Arial;margin:30px">
+<input id="tel" type="tel" placeholder="201-555-0123" style="width:220px;height:30px;font-size:16px">
+<ul id="list" style="list-style:none;padding:0;border:1px solid #999;width:220px">
+  <li id="uk" style="padding:6px;cursor:pointer">United Kingdom +44</li>
+  <li style="padding:6px">United States +1</li></ul>
+<script>uk.onclick = () => { list.style.display = "none"; JS };</script></body></html>"""
+
 ROW = """<!doctype html><html><body style="font-family:Arial;margin:20px">
 <table id="t" style="border-collapse:collapse" cellpadding="6">
 <tr><th>Name</th><th>Age</th><th>Country</th><th></th></tr>
@@ -117,6 +125,16 @@ T_SLIDER = one_task(
         )
     ]
 )
+T_PHONE = one_task(
+    [
+        (
+            "Click",
+            "Click 'United Kingdom' (+44), the first entry of the country list.",
+            "The list closes and the grey example in the field reads '07400 123456'.",
+            {},
+        )
+    ]
+)
 T_ROW = one_task(
     [
         (
@@ -135,6 +153,8 @@ CASES = {
     "the tenth dot is only focused": (T_DOTS, DOTS.replace("JS", ""), False),
     "the box slides to 10": (T_SLIDER, SLIDER.replace("JS", "box.scrollLeft = 9 * 200;"), True),
     "only the dot moves": (T_SLIDER, SLIDER.replace("JS", ""), False),
+    "the example number changes": (T_PHONE, PHONE.replace("JS", "tel.placeholder = '07400 123456';"), True),
+    "the example number stays": (T_PHONE, PHONE.replace("JS", ""), False),
     "the row is saved as text": (T_ROW, ROW.replace("JS", SAVES), True),
     "the row stays in its fields": (T_ROW, ROW.replace("JS", "note.textContent = 'Row 2 checked';"), False),
 }
