@@ -195,16 +195,17 @@ def test_press_without_key_asks_the_model(tmp_path: Path, llm_server) -> None:
 
 @in_browser
 def test_the_action_bound_includes_the_model_answers(tmp_path: Path, llm_server) -> None:
-    """A model slower than the action's bound (3 s here, 30 s as published) fails the step at the bound."""
+    """A model slower than the action's bound (3 s here, 30 s as published) fails the step at the bound:
+    the task ends well before the model would have answered (30 s), with room for a loaded CI machine."""
 
     def slow(request: dict):
-        return hang(8) if "JSON list" in last_user_text(request) else "Score: 80/100"
+        return hang(30) if "JSON list" in last_user_text(request) else "Score: 80/100"
 
     llm_server.respond_with(slow)
     r = judge(tmp_path, llm_server, [click("Click the 'Save' button")], action_timeout_s=3)
     step = r.steps[0]
     assert not step.passed and "took longer than the action's 3s (judge model's answers included)" in step.reason
-    assert r.seconds < 8
+    assert r.seconds < 15
 
 
 def test_official_without_its_stack_is_refused_with_the_fix(monkeypatch) -> None:
