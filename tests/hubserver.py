@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .loopback import LoopbackServer
 
 LFS_MIN_SIZE = 10_000
 """Files this large or larger (or binary media) are LFS files, as a Hub dataset stores videos and images."""
@@ -119,17 +120,20 @@ class RecordedRequest:
     headers: dict[str, str]
 
 
-class HubServer:
+class HubServer(LoopbackServer):
     """The server; ``with HubServer(tokens={"hf_good"}) as hub:`` then ``hub.add_dataset(...)``."""
 
+    name = "hubserver"
+
     def __init__(self, tokens: set[str] | None = None) -> None:
+        super().__init__()
         self.tokens = set(tokens or ())
         self.datasets: dict[str, Dataset] = {}
         self.requests: list[RecordedRequest] = []
         self._faults: dict[str, deque[Fault]] = {}
-        self._lock = threading.Lock()
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        return _make_handler(self)
 
     def add_dataset(self, repo_id: str, folder: Path, **options) -> Dataset:
         """Serve every file under ``folder`` as the dataset ``repo_id`` (``gated``, ``private``, ``granted``)."""
@@ -154,11 +158,6 @@ class HubServer:
             return [r for r in self.requests if r.method == "GET" and r.path.endswith(_served_as(self, path))]
 
     @property
-    def port(self) -> int:
-        assert self._httpd is not None, "server not started"
-        return self._httpd.server_address[1]
-
-    @property
     def endpoint(self) -> str:
         """What to set as HF_ENDPOINT."""
         return f"http://127.0.0.1:{self.port}"
@@ -166,34 +165,6 @@ class HubServer:
     @property
     def cdn(self) -> str:
         return f"http://localhost:{self.port}/cdn"
-
-    def start(self) -> HubServer:
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="hubserver", daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> HubServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    def _record(self, request: RecordedRequest) -> None:
-        with self._lock:
-            self.requests.append(request)
 
 
 def _served_as(server: HubServer, path: str) -> str:

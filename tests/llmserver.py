@@ -25,8 +25,10 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Literal
+
+from .loopback import LoopbackServer
 
 CHAT_PATHS = ("/v1/chat/completions", "/chat/completions")
 MODELS_PATHS = ("/v1/models", "/models")
@@ -183,21 +185,21 @@ class RecordedRequest:
 # ------------------------------------------------------------------------------------------- server
 
 
-class LLMServer:
+class LLMServer(LoopbackServer):
     """The server; start it with ``with LLMServer() as s:`` or ``start()``/``stop()``."""
+
+    name = "llmserver"
 
     def __init__(
         self, responder: Responder | None = None, *, api_key: str | None = None, models: list[str] | None = None
     ) -> None:
+        super().__init__()
         self.responder: Responder = responder or echo
         self.api_key = api_key
         self.models = models
         self.requests: list[RecordedRequest] = []
         self._queue: deque[Behaviour] = deque()
-        self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     # -- scripting
     def script(self, *behaviours: Behaviour | str) -> LLMServer:
@@ -232,11 +234,6 @@ class LLMServer:
 
     # -- lifecycle
     @property
-    def port(self) -> int:
-        assert self._httpd is not None, "server not started"
-        return self._httpd.server_address[1]
-
-    @property
     def root_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
@@ -245,37 +242,18 @@ class LLMServer:
         """What to pass as ``api_base``: the OpenAI-style base ending in ``/v1``."""
         return f"{self.root_url}/v1"
 
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        return _make_handler(self)
+
     def start(self) -> LLMServer:
         self._stopping.clear()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="llmserver", daemon=True
-        )
-        self._thread.start()
-        return self
+        return super().start()
 
     def stop(self) -> None:
         self._stopping.set()  # wakes hanging handlers
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> LLMServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+        super().stop()
 
     # -- used by the handler
-    def _record(self, request: RecordedRequest) -> None:
-        with self._lock:
-            self.requests.append(request)
-
     def _next(self, request_json: Any) -> Behaviour:
         with self._lock:
             if self._queue:
