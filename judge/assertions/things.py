@@ -141,11 +141,11 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
             continue
         found_looks.append((f, found, clip))
     if found_looks:
-        await _baselines(page, found_looks, element, action_type, things, held)
+        await _baselines(page, found_looks, element, things, held)
     return {"things": things, "notes": notes, "_held": held}
 
 
-async def _baselines(page, found_looks: list, element, action_type: str, things: dict, held: dict) -> None:
+async def _baselines(page, found_looks: list, element, things: dict, held: dict) -> None:
     """Each look's region before the action without and with the replay's hover (done now, so that hover
     styles are in the baseline), and for a thing said to be filled, the colour behind it."""
     plains = [await _shot(page, clip) for _, _, clip in found_looks]
