@@ -61,10 +61,12 @@ PAGES = {
         {"type": "Click", "parameters": {"description": "Click the 'Subscribe' button"}, "logical_assertion": ""},
     ),
     # Waits: a fixed 0.5 + 0.2 s after an action (iwr: settles on events; an animation loop that ran
-    # before the action, and writes the text half a second after it, is not waited for)
+    # before the action, and writes the text 0.68 s after it, is not waited for). 0.68 s: the official
+    # screenshot, taken after its 0.7 s sleep, renders a frame, so the loop has written 'Done' before it
+    # whatever the load; iwr reads within ~0.15 s on a quiet machine and has shown > 0.55 s on a loaded one
     "fixed wait": (
         '<button onclick="started = performance.now()">Start</button><p id=out></p><script>let started = 0;'
-        " const loop = () => { if (started && performance.now() - started > 550 && !out.textContent)"
+        " const loop = () => { if (started && performance.now() - started > 680 && !out.textContent)"
         " out.textContent = 'Done'; requestAnimationFrame(loop); }; requestAnimationFrame(loop);</script>",
         {
             "type": "Click",
@@ -121,7 +123,7 @@ def test_each_official_rule_and_where_iwr_differs(judged, name: str) -> None:
     official, iwr = judged["official"][name], judged["iwr"][name]
     assert official.protocol == "official" and iwr.protocol == "iwr"
     assert official.steps[0].passed is OFFICIAL_PASSES[name], official.steps[0].reason
-    assert iwr.steps[0].passed is not OFFICIAL_PASSES[name], iwr.steps[0].reason
+    assert iwr.steps[0].passed is not OFFICIAL_PASSES[name], (iwr.steps[0].reason, iwr.steps[0].timings)
 
 
 @pytest.mark.browser
