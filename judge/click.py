@@ -15,6 +15,7 @@ from __future__ import annotations
 
 _CLICK_POINT_JS = """
 (el) => {
+  if (el.tagName === "OPTION" && el.closest("select")) return "option";
   if (!el.isConnected || el.disabled) return null;
   const spot = globalThis[Symbol.for("iwr.spot")];  // a cell of a canvas grid (grounding/locate.py)
   if (spot && spot.el === el) {
@@ -42,18 +43,18 @@ _CLICK_POINT_JS = """
 """
 
 
-_OPTION_SELECT_JS = "(o) => o.tagName === 'OPTION' && o.closest('select') ? o.closest('select') : null"
+_OPTION_SELECT_JS = "(o) => o.closest('select')"
 
 
 async def click(page, element, timeout_s: float) -> None:
     """Click `element`; an `<option>` is chosen in its `<select>`, as a person picks it from the list
     (a native select's list is not part of the page, so it cannot be clicked)."""
-    select = (await element.evaluate_handle(_OPTION_SELECT_JS)).as_element()
-    if select is not None:
+    point = await element.evaluate(_CLICK_POINT_JS)
+    if point == "option":
+        select = (await element.evaluate_handle(_OPTION_SELECT_JS)).as_element()
         value = await element.evaluate("o => o.value")
         await select.select_option(value=value, timeout=timeout_s * 1000)
         return
-    point = await element.evaluate(_CLICK_POINT_JS)
     if point is None:
         await element.click(timeout=timeout_s * 1000)
     else:

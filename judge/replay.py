@@ -13,12 +13,13 @@ from typing import Protocol as TypingProtocol
 from pydantic import BaseModel, ConfigDict
 
 from iwr.judge import assertions, grounding, profile, verdicts
+from iwr.judge.capture import Camera
 from iwr.judge.click import click
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
 from iwr.judge.sandbox import SandboxLog
-from iwr.judge.settle import CAP_MS, QUIET_MS
+from iwr.judge.settle import CAP_MS, QUIET_MS, NetworkTracker
 from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
 from iwr.llm import LLMError, stops_run
 from iwr.scrolling import scroll
@@ -50,9 +51,13 @@ KEY_NAMES = {
 
 
 LOAD_IDLE_S = 5.0
+"""How long the first screenshot waits at most for a loading page to stop fetching."""
+LOAD_QUIET_S = 0.1
+"""How long no request may be in flight before a loaded page counts as done fetching: a module loader
+asks for the next module within milliseconds of the last one's end; a fetch a timer starts later is
+what settling waits for (the timers an inline script set count, and a request during settling restarts it)."""
 EDITOR_FOCUS_MS = 1000
 """How long an editor's surface may take to hand the focus to its hidden field after a click."""
-"""How long the first screenshot waits at most for a loading page to stop fetching."""
 
 
 class ReplayConfig(BaseModel):
@@ -124,16 +129,13 @@ class Replay:
     """From `goto` to the first screenshot, or to the load's failure and its reason."""
 
 
-async def loaded(page, config: ReplayConfig) -> None:
-    """After `load`, wait until the page has stopped fetching (no request for 500 ms), as the recorder
-    does before its first checkpoint: module loaders (require.js) keep a real site hidden while they
-    fetch one module after another, longer than a step's settling cap on a busy machine. A page that
-    keeps polling is judged as it is once the limit passes."""
-    try:
-        await page.wait_for_load_state("networkidle", timeout=min(config.load_timeout_s, LOAD_IDLE_S) * 1000)
-    except Exception as e:
-        if not _timed_out(e):
-            raise
+async def loaded(network: NetworkTracker, config: ReplayConfig) -> None:
+    """After `load`, wait until the page has stopped fetching (no request in flight for `LOAD_QUIET_S`),
+    as the recorder does before its first checkpoint: module loaders (require.js) keep a real site hidden
+    while they fetch one module after another, longer than a step's settling cap on a busy machine. A
+    page that keeps polling is judged as it is once the limit passes. The page's own requests tell when
+    it is done, not Playwright's `networkidle` (500 ms without any, paid by every page)."""
+    await network.quiet(LOAD_QUIET_S, min(config.load_timeout_s, LOAD_IDLE_S))
 
 
 def key_name(key: str) -> str:
@@ -167,12 +169,10 @@ async def interruptible(coro, guard: PageGuard | None):
     raise StepFailure(guard.stopped or "the judge stopped the page's scripts")
 
 
-async def screenshot(page, timeout: float, why: str = "after") -> bytes:
+async def screenshot(camera: Camera, timeout: float, why: str = "after") -> bytes:
     """The viewport as the judge compares it (`why` names it in the judge's profile)."""
     with profile.phase(f"screenshot: {why}"):
-        return await bounded(
-            page.screenshot(animations="disabled", caret="hide", timeout=timeout * 1000), timeout + 1, "screenshot"
-        )
+        return await bounded(camera.shot(), timeout + 1, "screenshot")
 
 
 def strategy_names(config: ReplayConfig, llm: JudgeLLM | None) -> list[str]:

@@ -9,6 +9,7 @@ import asyncio
 import functools
 import mimetypes
 import posixpath
+import time
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 from iwr import runfolder
 from iwr.determinism import SEEDED_RANDOM_JS
+from iwr.judge import profile
 from iwr.judge.grounding.elements import LISTENERS_JS
 from iwr.judge.guard import CONSOLE_CAP, RECORD_JS, PageGuard
 from iwr.staticserver import QuietFolderHandler, serve
@@ -184,6 +186,7 @@ async def sandbox_page(
     """A page in a fresh context at the task's viewport, confined to `base_url`'s origin; `init_scripts`
     run after the sandbox's own, before the page's (a mutant of the page: judge/mutants)."""
     width, height = viewport
+    opening = time.perf_counter()
     context = await browser.new_context(
         viewport={"width": width, "height": height},
         device_scale_factor=1,
@@ -204,9 +207,11 @@ async def sandbox_page(
     page.on("close", lambda _: setattr(log, "closed", True))
     page.on("console", confine.on_console)
     page.on("pageerror", confine.on_page_error)
+    profile.add("context: open", time.perf_counter() - opening)
     try:
         yield page
     finally:
+        closing = time.perf_counter()
         try:
             await asyncio.wait_for(context.close(), 10)
         except Exception:  # never wait on a renderer: drop it, then close what is left
@@ -215,3 +220,4 @@ async def sandbox_page(
                 await asyncio.wait_for(context.close(), 5)
             except Exception:
                 pass
+        profile.add("context: close", time.perf_counter() - closing)

@@ -1,14 +1,14 @@
-"""Wait for a page to settle after an action: pending requests done, two animation frames, a short
+"""Wait for a page to settle after an action: pending requests done, an animation frame, a short
 DOM-quiet period after the action's last mutation, short timers the action scheduled (a debounced
 search box; recorded by the sandbox's init script), smooth scrolling come to rest (a frame with no
 scroll event), chains of animation frames the action started come to an end (a scroll eased by
 jQuery's `animate` barely moves in its first frames, so no scroll event tells; listeners.js tells a
-chain the action started from a loop that ran before it) and running finite animations finished
-(fast-forwarded by default), all under a cap. No fixed sleeps.
+chain the action started from a loop that ran before it), running finite animations finished
+(fast-forwarded by default), and a last frame that changes nothing, all under a cap. No fixed sleeps.
 
-The frames and the quiet period run concurrently (a mutation made in a frame callback restarts the
-quiet period); an action that changed nothing in the DOM needs no quiet period; after animations end
-the quiet period is checked again, since `transitionend` handlers often change the page."""
+An action that changed nothing in the DOM needs no quiet period; a frame that changes the DOM (a
+callback the action's frame callback asked for), or animations that end (`transitionend` handlers
+often change the page), send the wait back to the quiet period."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ async ([quietMs, capMs, finish, since]) => {
     await promise;
     spent[kind] += performance.now() - t0;
   };
-  await timed("frames", Promise.race([frame().then(frame), sleep(capMs)]));
+  await timed("frames", Promise.race([frame(), sleep(capMs)]));
   const timerLeft = () => {
     if (!timers) return 0;
     let due = 0;
@@ -79,10 +79,12 @@ async ([quietMs, capMs, finish, since]) => {
     for (let wait = quietLeft(); wait > 0 && left() > 0; wait = quietLeft()) await timed("quiet", sleep(wait));
     const timer = timerLeft();
     if (timer > 0) { await timed("timers", sleep(timer)); continue; }
-    const scrolls = st.scrolls;
+    const scrolls = st.scrolls, count = st.count;
     const t0 = performance.now();
     await Promise.race([frame(), sleep(left())]);
     const lastFrame = performance.now() - t0;
+    // the frame changed the DOM (a callback the action's own frame callback asked for): quiet again
+    if (st.count !== count && left() > 0) { spent.frames += lastFrame; continue; }
     // a smooth scroll (Home/End keys, scroll-behavior) still moving
     if (st.scrolls !== scrolls && left() > 0) { spent.scroll += lastFrame; continue; }
     // a chain of frames the action started (an eased scroll barely moves in its first frames)
@@ -111,18 +113,36 @@ class NetworkTracker:
         self.pending = 0
         self.idle = asyncio.Event()
         self.idle.set()
+        self.changed = time.perf_counter()
         page.on("request", self._start)
         page.on("requestfinished", self._end)
         page.on("requestfailed", self._end)
 
     def _start(self, _request) -> None:
         self.pending += 1
+        self.changed = time.perf_counter()
         self.idle.clear()
 
     def _end(self, _request) -> None:
         self.pending = max(0, self.pending - 1)
+        self.changed = time.perf_counter()
         if not self.pending:
             self.idle.set()
+
+    async def quiet(self, quiet_s: float, limit_s: float) -> None:
+        """Until no request has been in flight for `quiet_s`, or `limit_s` passed (a page that polls)."""
+        deadline = time.perf_counter() + limit_s
+        while (left := deadline - time.perf_counter()) > 0:
+            if self.pending:
+                try:
+                    await asyncio.wait_for(self.idle.wait(), left)
+                except TimeoutError:
+                    return
+                continue
+            wait = self.changed + quiet_s - time.perf_counter()
+            if wait <= 0:
+                return
+            await asyncio.sleep(min(wait, left))
 
 
 async def mutation_mark(page) -> int:
@@ -144,7 +164,7 @@ async def settle(
 
     `since` is a `mutation_mark` taken before the action: the quiet period then runs from the last
     DOM mutation after that mark, and is skipped when there was none (a scroll, a focus change) and
-    none arrives within the two frames. Without it (after loading) the quiet period runs from now.
+    none arrives within the first frame. Without it (after loading) the quiet period runs from now.
     `finish_animations` fast-forwards running finite CSS animations and transitions to their end, as
     the judge's screenshots (Playwright `animations="disabled"`) do anyway, instead of waiting them
     out in real time; their end events still fire and what their handlers change is waited for. `why`

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from iwr.judge.capture import Camera
 from iwr.judge.evaluate import Candidate
 from iwr.judge.mutants.script import STATE
 from iwr.judge.replay import ReplayConfig, key_name, loaded
@@ -109,14 +110,12 @@ async def _settled(page, network: NetworkTracker, config: ReplayConfig, since: i
         if "navigation" not in str(e) and "context was destroyed" not in str(e):
             raise
         await _bounded(page.wait_for_load_state("load"), "loading the new document")
-        await loaded(page, config)
+        await loaded(network, config)
         await _bounded(settle(page, network), "settling")
 
 
-async def capture(page, run: NeutralRun) -> None:
-    run.shots.append(
-        await _bounded(page.screenshot(animations="disabled", caret="hide", timeout=CALL_S * 1000), "screenshot")
-    )
+async def capture(page, camera: Camera, run: NeutralRun) -> None:
+    run.shots.append(await _bounded(camera.shot(), "screenshot"))
     run.texts.append(await _bounded(page.evaluate(TEXT_JS), "reading the text"))
 
 
@@ -135,18 +134,18 @@ async def neutral_replay(
     actions = lt.task.action_sequence[:steps]
     with serve_candidate(candidate.root, lt.assets if lt.assets.is_dir() else None) as base:
         async with sandbox_page(browser, lt.task.viewport, base, log, candidate.init_scripts) as page:
-            network = NetworkTracker(page)
+            network, camera = NetworkTracker(page), Camera(page)
             try:
                 await _bounded(page.goto(base + candidate.entry, wait_until="load"), "loading the page")
-                await loaded(page, config)
+                await loaded(network, config)
                 await _bounded(settle(page, network), "settling")
-                await capture(page, run)
+                await capture(page, camera, run)
                 for i, (action, point) in enumerate(zip(actions, points)):
                     await _bounded(page.evaluate(MARK_STEP_JS, i), "marking the step")
                     since = await _bounded(mutation_mark(page), "reading the page")
                     await _bounded(perform(page, action, point, lt.task.viewport), f"step {i + 1}")
                     await _settled(page, network, config, since)
-                    await capture(page, run)
+                    await capture(page, camera, run)
                 state = await _bounded(page.evaluate(f"() => {STATE} || null"), "reading the record")
             except Exception as e:
                 run.error = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"[:300]

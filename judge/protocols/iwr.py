@@ -9,6 +9,7 @@ import asyncio
 import time
 
 from iwr.judge import assertions, profile, verdicts
+from iwr.judge.capture import Camera
 from iwr.judge.checkpoints import IWR_CHECKPOINTS
 from iwr.judge.grounding import drawn
 from iwr.judge.llm import JudgeLLM
@@ -72,6 +73,7 @@ class IwrPlay:
         self.llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
         self.network = NetworkTracker(page)
         self.navigations = Navigations(page)
+        self.camera = Camera(page)
         self._reset()
 
     def _reset(self) -> None:
@@ -97,14 +99,16 @@ class IwrPlay:
 
     async def load(self, url: str) -> bytes:
         page, t = self.page, self.limit_s
-        await bounded(
-            page.goto(url, wait_until="load", timeout=self.config.load_timeout_s * 1000),
-            self.config.load_timeout_s + 2,
-            "loading the page",
-        )
-        await loaded(page, self.config)
+        with profile.phase("load: until the load event"):
+            await bounded(
+                page.goto(url, wait_until="load", timeout=self.config.load_timeout_s * 1000),
+                self.config.load_timeout_s + 2,
+                "loading the page",
+            )
+        with profile.phase("load: network idle"):
+            await loaded(self.network, self.config)
         await bounded(self._settle(why="load"), t, "settling")
-        return await screenshot(page, t, why="load")
+        return await screenshot(self.camera, t, why="load")
 
     def unperformable(self, action: Action) -> str | None:
         return action.unperformable()
@@ -141,7 +145,7 @@ class IwrPlay:
             hovered = element is not None and await hover_for_baseline(element, t)
         if hovered:
             await bounded(self._settle(why="hover"), t, "settling")
-            before_png = await screenshot(page, t, why="baseline")
+            before_png = await screenshot(self.camera, t, why="baseline")
             self.since = await bounded(mutation_mark(page), t, "reading the page")
         return before_png
 
@@ -156,7 +160,7 @@ class IwrPlay:
                 self.page,
                 self.navigations,
                 lambda fresh, since=self.since: self._settle(None if fresh else since),
-                lambda: loaded(self.page, config),
+                lambda: loaded(self.network, config),
                 self.document,
                 config.load_timeout_s,
             ),
@@ -215,7 +219,7 @@ class IwrPlay:
         deadline = time.perf_counter() + min(LATE_S, self.limit_s - (time.perf_counter() - self.started) - 1.0)
         while self.busy and not verdict.passed and time.perf_counter() < deadline:
             await bounded(self._settle(why="second look"), self.limit_s, "settling")
-            after_png = await screenshot(self.page, self.limit_s, why="second look")
+            after_png = await screenshot(self.camera, self.limit_s, why="second look")
             verdict = await self._judge(action, before_png, after_png)
         return after_png, verdict
 
@@ -227,7 +231,7 @@ class IwrPlay:
         for late in (False, True):
             try:
                 mark = time.perf_counter()
-                after_png = await screenshot(page, t)
+                after_png = await screenshot(self.camera, t)
                 timings.screenshot_s = time.perf_counter() - mark
                 mark = time.perf_counter()
                 verdict = await self._judge(action, before_png, after_png)

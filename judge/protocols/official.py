@@ -12,6 +12,7 @@ import json
 import time
 
 from iwr.judge import assertions, official, official_answers, official_stack, verdicts
+from iwr.judge.capture import Camera
 from iwr.judge.checkpoints import PUBLISHED_CHECKPOINTS
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.navigation import Navigations, document_id, follow
@@ -103,6 +104,7 @@ class OfficialPlay:
         self.load_timeout_s = config.load_timeout_s
         self.llm_time = 2 * (llm.timeout * 4 + 10) if llm is not None else 0
         self.navigations = Navigations(page)
+        self.camera = Camera(page)
         self.session: OfficialSession | None = None
         self._reset()
 
@@ -128,7 +130,7 @@ class OfficialPlay:
         )
         await asyncio.sleep(official.LOAD_WAIT_S)
         self.session = await bounded(OfficialSession.attach(page), t, "attaching browser-use")
-        return await screenshot(page, t)
+        return await screenshot(self.camera, t)
 
     def unperformable(self, action: Action) -> str | None:
         # with a judge model, a Type without text and a Press without key ask it (`_text`, `_key`)
@@ -306,7 +308,7 @@ class OfficialPlay:
         self, action: Action, before_png: bytes, step: StepResult, timings: StepTimings
     ) -> tuple[bytes, Verdict]:
         mark = time.perf_counter()
-        after_png = await screenshot(self.page, self.limit_s)
+        after_png = await screenshot(self.camera, self.limit_s)
         timings.screenshot_s = time.perf_counter() - mark
         mark = time.perf_counter()
         verdict = await bounded(
