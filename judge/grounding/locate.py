@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from iwr.judge import profile
 from iwr.judge.grounding import Strategy
 from iwr.judge.grounding.describe import TEXT_KINDS, quoted_strings, split_hover
 from iwr.judge.grounding.elements import PageElements
@@ -108,14 +109,16 @@ async def _locate(
     names_text = bool(set(re.findall(r"[a-z]+", description.lower())) & TEXT_KINDS)
     texts = quoted_strings(description) if names_text and reach_px is None else []  # not the official list
     for attempt in range(2):
-        listed = await PageElements.collect(page, reach_px, texts)
+        with profile.phase("ground: list the elements"):
+            listed = await PageElements.collect(page, reach_px, texts)
         elements = listed.without_latent() if attempt else listed
         try:
             tried: list[str] = []
             last_candidates = []
             doubt = ""
             for strategy in strategies:
-                pick = await strategy.pick(action, elements, page)
+                with profile.phase(f"ground: {strategy.name}"):
+                    pick = await strategy.pick(action, elements, page)
                 last_candidates = pick.candidates or last_candidates
                 doubt = pick.doubt or doubt
                 if pick.spot is not None and (at := await _at_spot(page, pick.spot)) is not None:
@@ -169,7 +172,8 @@ async def _locate(
                     undecided=doubt,
                 ), None
         finally:
-            await listed.dispose()
+            with profile.phase("ground: dispose"):
+                await listed.dispose()
     return Grounding(strategy="none", found=False, reason="the element could not be revealed"), None
 
 

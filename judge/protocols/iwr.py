@@ -212,15 +212,19 @@ class IwrPlay:
     ) -> tuple[bytes, Verdict]:
         """A failed verdict on a page still changing when settling ran out: the state the assertion
         states may come at the end of what the step started (an animated search, a count going up).
-        Settle again, and judge again once the page is quiet, within LATE_S and the step's time limit;
-        the last verdict stands. Not on a page that loaded another document meanwhile (a reload loop)."""
+        Settle again, and judge again once the page is quiet, as long as it goes on changing (a search
+        whose ticks come further apart than the quiet period ends a settling between two of them), within
+        LATE_S and the step's time limit; the last verdict stands. Not on a page that loaded another
+        document meanwhile (a reload loop)."""
         if self.navigations.pending or self.navigations.committed != commits:
             return after_png, verdict
         deadline = time.perf_counter() + min(LATE_S, self.limit_s - (time.perf_counter() - self.started) - 1.0)
-        while self.busy and not verdict.passed and time.perf_counter() < deadline:
+        while time.perf_counter() < deadline:
             await bounded(self._settle(why="second look"), self.limit_s, "settling")
             after_png = await screenshot(self.camera, self.limit_s, why="second look")
             verdict = await self._judge(action, before_png, after_png)
+            if verdict.passed or time.perf_counter() >= deadline or not (self.busy or await self._changing()):
+                break
         return after_png, verdict
 
     async def check(
