@@ -4,7 +4,8 @@ search box; recorded by the sandbox's init script), smooth scrolling come to res
 scroll event), chains of animation frames the action started come to an end (a scroll eased by
 jQuery's `animate` barely moves in its first frames, so no scroll event tells; listeners.js tells a
 chain the action started from a loop that ran before it), running finite animations finished
-(fast-forwarded by default), and a last frame that changes nothing, all under a cap. No fixed sleeps.
+(fast-forwarded by default), and a last frame that changes nothing (unless a quiet period just held:
+its frames showed what one more would), all under a cap. No fixed sleeps.
 
 An action that changed nothing in the DOM needs no quiet period; a frame that changes the DOM (a
 callback the action's frame callback asked for), or animations that end (`transitionend` handlers
@@ -24,10 +25,11 @@ _WATCH = """
 const watch = () => {
   const key = Symbol.for("iwr.settle");
   if (!window[key]) {
-    const st = { count: 0, last: performance.now(), fresh: true, scrolls: 0 };
+    const st = { count: 0, last: performance.now(), fresh: true, scrolls: 0, lastScroll: -Infinity };
     new MutationObserver(() => { st.count++; st.last = performance.now(); })
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    addEventListener("scroll", () => { st.scrolls++; }, { capture: true, passive: true });
+    const scrolled = () => { st.scrolls++; st.lastScroll = performance.now(); };
+    addEventListener("scroll", scrolled, { capture: true, passive: true });
     Object.defineProperty(window, key, { value: st });
   }
   return window[key];
@@ -79,16 +81,22 @@ async ([quietMs, capMs, finish, since]) => {
     for (let wait = quietLeft(); wait > 0 && left() > 0; wait = quietLeft()) await timed("quiet", sleep(wait));
     const timer = timerLeft();
     if (timer > 0) { await timed("timers", sleep(timer)); continue; }
-    const scrolls = st.scrolls, count = st.count;
-    const t0 = performance.now();
-    await Promise.race([frame(), sleep(left())]);
-    const lastFrame = performance.now() - t0;
-    // the frame changed the DOM (a callback the action's own frame callback asked for): quiet again
-    if (st.count !== count && left() > 0) { spent.frames += lastFrame; continue; }
-    // a smooth scroll (Home/End keys, scroll-behavior) still moving
-    if (st.scrolls !== scrolls && left() > 0) { spent.scroll += lastFrame; continue; }
-    // a chain of frames the action started (an eased scroll barely moves in its first frames)
-    if (chained() && left() > 0) { spent.chains += lastFrame; continue; }
+    // a quiet period just held (no mutation, and no scroll, for quietMs: the frames in it showed what
+    // one more frame would); else one more frame, that must change nothing
+    const held = (since === null || st.count !== since) && performance.now() - st.lastScroll >= quietMs;
+    let lastFrame = 0;
+    if (!held || chained()) {
+      const scrolls = st.scrolls, count = st.count;
+      const t0 = performance.now();
+      await Promise.race([frame(), sleep(left())]);
+      lastFrame = performance.now() - t0;
+      // the frame changed the DOM (a callback the action's own frame callback asked for): quiet again
+      if (st.count !== count && left() > 0) { spent.frames += lastFrame; continue; }
+      // a smooth scroll (Home/End keys, scroll-behavior) still moving
+      if (st.scrolls !== scrolls && left() > 0) { spent.scroll += lastFrame; continue; }
+      // a chain of frames the action started (an eased scroll barely moves in its first frames)
+      if (chained() && left() > 0) { spent.chains += lastFrame; continue; }
+    }
     const running = document.getAnimations().filter((a) => a.playState === "running"
       && Number.isFinite(a.effect?.getComputedTiming?.().endTime));
     if (!running.length || left() <= 0) { spent.frames += lastFrame; return spent; }
