@@ -18,6 +18,8 @@ The reference checkpoints are the same for every model, so their text is cached 
 decoded pixels + engine name and version: in memory and on disk (one JSON file per key, written
 atomically) under `cache_dir` (default `$IWR_CACHE_DIR/ocr`, else `~/.cache/iwr/ocr`). Candidate
 screenshots share the in-memory cache, so a screenshot identical to one already read is not read again.
+rapidocr's entries also keep the reference's recognised lines: a later run recognises only the lines of
+a candidate that differ from them (`rapid_crops`), with the same result.
 """
 
 from __future__ import annotations
@@ -213,7 +215,7 @@ class OCRMetric:
         if self.disk_cache and path.is_file():
             try:
                 entry = json.loads(path.read_text("utf-8"))
-                if entry.get("engine") == self.name and entry.get("version") == self.version:
+                if entry.get("engine") == self.name and entry.get("version") == self.version and self._restore(entry):
                     text = str(entry["text"])
                     self._remember(key, text)
                     self._on_disk.add(key)
@@ -222,12 +224,22 @@ class OCRMetric:
             except (OSError, ValueError, KeyError, TypeError):
                 pass  # unreadable entry: recompute and overwrite
         started = time.perf_counter()
-        text = self.read(image)
+        text, extra = self._read_reference(image)
         self._remember(key, text)
-        self._store(key, path, image, text, time.perf_counter() - started)
+        self._store(key, path, image, text, time.perf_counter() - started, extra)
         return text
 
-    def _store(self, key: str, path: Path, image: np.ndarray, text: str, seconds: float) -> None:
+    def _read_reference(self, image: np.ndarray) -> tuple[str, dict]:
+        """A reference's text, and what else its cache entry keeps (an engine's reusable work)."""
+        return self.read(image), {}
+
+    def _restore(self, entry: dict) -> bool:
+        """Take back what `_read_reference` kept; False: the entry lacks it (read the reference again)."""
+        return True
+
+    def _store(
+        self, key: str, path: Path, image: np.ndarray, text: str, seconds: float, extra: dict | None = None
+    ) -> None:
         self._on_disk.add(key)
         if not self.disk_cache:
             return
@@ -237,6 +249,7 @@ class OCRMetric:
             "shape": list(image.shape),
             "text": text,
             "seconds": round(seconds, 3),
+            **(extra or {}),
         }
         try:
             atomic.write_text(path, json.dumps(entry, ensure_ascii=False))
@@ -288,6 +301,9 @@ class RapidOCRMetric(OCRMetric):
         _require("rapidocr", "onnxruntime", install="rapidocr==3.10.0 onnxruntime==1.32.0")
         super().__init__(cache_dir, disk_cache)
         self.threads = threads
+        self._load_lock = threading.Lock()
+        self._pending: list = []
+        """Lines of references served from disk before the models loaded: the memo gets them then."""
         self.version = (
             f"rapidocr={_dist_version('rapidocr')} onnxruntime={_dist_version('onnxruntime')} "
             f"cls=off det_min_side={self.DET_MIN_SIDE} rec_batch={self.REC_BATCH} "
@@ -300,30 +316,60 @@ class RapidOCRMetric(OCRMetric):
         self._load()
 
     def _load(self) -> Any:
-        if self._engine is None:
-            import logging
-
-            from rapidocr import RapidOCR
-
-            # no text-direction classifier: screenshots have upright text (measured: as accurate, faster)
-            # and detection at the screenshot's own size for 720p (the default upscales to 736 px)
-            params: dict[str, Any] = {
-                "Global.log_level": "error",
-                "Global.text_score": self.MIN_SCORE,
-                "Global.use_cls": False,
-                "Det.limit_side_len": self.DET_MIN_SIDE,
-                "Rec.rec_batch_num": self.REC_BATCH,
-            }
-            if self.threads:
-                params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(self.threads)
-            try:
-                engine = RapidOCR(params=params)
-                engine.text_rec = CropMemo(engine._load_rec_model())
-            except Exception as exc:  # model files missing or a broken onnxruntime
-                raise MetricUnavailable(f"rapidocr could not load its models: {exc}") from exc
-            self._engine = engine
-            logging.getLogger("RapidOCR").setLevel(logging.ERROR)  # "no text detected" is normal here
+        if self._engine is not None:
+            return self._engine
+        with self._load_lock:
+            if self._engine is None:
+                self._engine = self._create()
+                self._engine.text_rec.seed(self._pending)
+                self._pending = []
         return self._engine
+
+    def _create(self) -> Any:
+        import logging
+
+        from rapidocr import RapidOCR
+
+        # no text-direction classifier: screenshots have upright text (measured: as accurate, faster)
+        # and detection at the screenshot's own size for 720p (the default upscales to 736 px)
+        params: dict[str, Any] = {
+            "Global.log_level": "error",
+            "Global.text_score": self.MIN_SCORE,
+            "Global.use_cls": False,
+            "Det.limit_side_len": self.DET_MIN_SIDE,
+            "Rec.rec_batch_num": self.REC_BATCH,
+        }
+        if self.threads:
+            params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(self.threads)
+        try:
+            engine = RapidOCR(params=params)
+            engine.text_rec = CropMemo(engine._load_rec_model())
+        except Exception as exc:  # model files missing or a broken onnxruntime
+            raise MetricUnavailable(f"rapidocr could not load its models: {exc}") from exc
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)  # "no text detected" is normal here
+        return engine
+
+    def _read_reference(self, image: np.ndarray) -> tuple[str, dict]:
+        """The reference's lines are kept with its text: a later run, in any process, seeds its line memo
+        with them, so a candidate that draws the same lines (an oracle, a close reconstruction, the next
+        iteration of the agent's page) has only the lines that differ recognised."""
+        memo = self._load().text_rec
+        with memo.recording() as lines:
+            text = self.read(image)
+        return text, {"lines": sorted(set(lines))}
+
+    def _restore(self, entry: dict) -> bool:
+        """Seeds the line memo with the reference's lines, at once or when the models load (a run whose
+        candidates all equal their references never loads them)."""
+        lines = entry.get("lines")
+        if not isinstance(lines, list):
+            return False
+        with self._load_lock:
+            if self._engine is None:
+                self._pending.extend(lines)
+                return True
+        self._engine.text_rec.seed(lines)
+        return True
 
     def _boxes(self, bgr: np.ndarray) -> list[TextBox]:
         out = self._load()(bgr)

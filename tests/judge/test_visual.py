@@ -295,6 +295,35 @@ def test_reference_ocr_is_cached_between_calls_and_processes(rapid, shots) -> No
 
 
 @pytest.mark.browser
+def test_a_references_lines_seed_the_line_memo_of_a_later_run(tmp_path, shots) -> None:
+    """A reference read once keeps its lines with its text; a later run (a new process) served from
+    disk recognises only the candidate's lines that differ, and reads exactly what a run without the
+    seed reads."""
+    pytest.importorskip("rapidocr")
+    ref, candidate = shots["article"], shots["article_edit"]
+    first = visual.create("ocr-rapidocr", cache_dir=tmp_path)
+    first.reference_text(ref)
+    (entry,) = [json.loads(p.read_text()) for p in tmp_path.rglob("*.json")]
+    assert len(entry["lines"]) >= 5 and all(len(k) == 32 for k, _, _ in entry["lines"])
+    assert any("report" in text.lower() for _, text, _ in entry["lines"])
+
+    later = visual.create("ocr-rapidocr", cache_dir=tmp_path)
+    later.reference_text(ref)
+    assert later._engine is None and later.engine_runs == 0  # seeded when the models load, not before
+    plain = visual.create("ocr-rapidocr", cache_dir=tmp_path / "none", disk_cache=False)
+    assert later.text(candidate) == plain.text(candidate)
+    seeded, unseeded = later._engine.text_rec, plain._engine.text_rec
+    assert seeded.hits >= 2, (seeded.hits, seeded.misses)
+    assert seeded.misses + seeded.hits == unseeded.misses + unseeded.hits  # the same lines, fewer run
+    # an entry of an older run, without lines: read again, now with them
+    path = next(tmp_path.rglob("*.json"))
+    path.write_text(json.dumps({k: v for k, v in entry.items() if k != "lines"}))
+    again = visual.create("ocr-rapidocr", cache_dir=tmp_path)
+    again.reference_text(ref)
+    assert again.engine_runs == 1 and json.loads(path.read_text())["lines"] == entry["lines"]
+
+
+@pytest.mark.browser
 def test_tesseract_similarity_on_rendered_pages(tmp_path, shots) -> None:
     pytest.importorskip("pytesseract")
     try:
