@@ -273,8 +273,9 @@ class EveryRead:
 
 
 def warm_references(tasks, metrics: dict) -> None:
-    """Reference texts on disk, as after any earlier run, and no line memo from reading them: the
-    timed runs then see what a later run sees, whether or not the OCR version changed."""
+    """Reference texts on disk, as after any earlier run, and neither the texts nor the line memo of
+    reading them in memory: the timed runs then see what a later run (a new process) sees, whether or
+    not the OCR version changed; they read the references from disk (rapidocr's seed its line memo)."""
     import cv2
 
     ocr = metrics.get("ocr")
@@ -286,6 +287,7 @@ def warm_references(tasks, metrics: dict) -> None:
                 ocr.reference_text(cv2.imread(str(lt.checkpoint(k))))
     if (memo := crop_memo(ocr)) is not None:
         memo.clear()
+    ocr.forget()
 
 
 def without_reuse(metrics: dict) -> dict:

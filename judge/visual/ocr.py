@@ -229,6 +229,11 @@ class OCRMetric:
         self._store(key, path, image, text, time.perf_counter() - started, extra)
         return text
 
+    def forget(self) -> None:
+        """Drop the texts held in memory (the disk cache stays): where a new process starts from."""
+        with self._memory_lock:
+            self._memory.clear()
+
     def _read_reference(self, image: np.ndarray) -> tuple[str, dict]:
         """A reference's text, and what else its cache entry keeps (an engine's reusable work)."""
         return self.read(image), {}
