@@ -77,16 +77,20 @@ FRAME_S = 1.0
 
 
 class Camera:
-    """Takes one page's screenshots over its own DevTools session (opened at the first one)."""
+    """Takes one page's screenshots over its own DevTools session (`open`, else opened at the first one)."""
 
     def __init__(self, page):
         self.page = page
         self.session = None
 
+    async def open(self) -> None:
+        """Open the session now (before the page loads: nothing of the page can hold it up)."""
+        if self.session is None:
+            self.session = await self.page.context.new_cdp_session(self.page)
+
     async def shot(self) -> bytes:
         page = self.page
-        if self.session is None:
-            self.session = await page.context.new_cdp_session(page)
+        await self.open()
         children = [f for f in page.frames if f is not page.main_frame]
         try:
             (x, y, scale), *_ = await asyncio.gather(

@@ -136,6 +136,7 @@ async def neutral_replay(
         async with sandbox_page(browser, lt.task.viewport, base, log, candidate.init_scripts) as page:
             network, camera = NetworkTracker(page), Camera(page)
             try:
+                await _bounded(camera.open(), "opening the page's screenshots")
                 await _bounded(page.goto(base + candidate.entry, wait_until="load"), "loading the page")
                 await loaded(network, config)
                 await _bounded(settle(page, network), "settling")

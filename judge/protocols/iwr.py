@@ -99,6 +99,7 @@ class IwrPlay:
 
     async def load(self, url: str) -> bytes:
         page, t = self.page, self.limit_s
+        await bounded(self.camera.open(), t, "opening the page's screenshots")
         with profile.phase("load: until the load event"):
             await bounded(
                 page.goto(url, wait_until="load", timeout=self.config.load_timeout_s * 1000),

@@ -123,6 +123,7 @@ class OfficialPlay:
         page, t = self.page, self.limit_s
         await OfficialSession.prepare_context(page.context)
         await block_external_requests(page.context, lambda u: self.log.blocked.append(f"{u[:200]} (official rule)"))
+        await bounded(self.camera.open(), t, "opening the page's screenshots")
         await bounded(
             page.goto(url, wait_until="load", timeout=self.load_timeout_s * 1000),
             self.load_timeout_s + 2,
