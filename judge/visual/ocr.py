@@ -215,8 +215,9 @@ class OCRMetric:
         if self.disk_cache and path.is_file():
             try:
                 entry = json.loads(path.read_text("utf-8"))
-                if entry.get("engine") == self.name and entry.get("version") == self.version and self._restore(entry):
+                if entry.get("engine") == self.name and entry.get("version") == self.version:
                     text = str(entry["text"])
+                    self._restore(entry)
                     self._remember(key, text)
                     self._on_disk.add(key)
                     self.cache_hits += 1
@@ -238,9 +239,8 @@ class OCRMetric:
         """A reference's text, and what else its cache entry keeps (an engine's reusable work)."""
         return self.read(image), {}
 
-    def _restore(self, entry: dict) -> bool:
-        """Take back what `_read_reference` kept; False: the entry lacks it (read the reference again)."""
-        return True
+    def _restore(self, entry: dict) -> None:
+        """Take back what `_read_reference` kept (an entry may lack it)."""
 
     def _store(
         self, key: str, path: Path, image: np.ndarray, text: str, seconds: float, extra: dict | None = None
@@ -363,18 +363,18 @@ class RapidOCRMetric(OCRMetric):
             text = self.read(image)
         return text, {"lines": sorted(set(lines))}
 
-    def _restore(self, entry: dict) -> bool:
+    def _restore(self, entry: dict) -> None:
         """Seeds the line memo with the reference's lines, at once or when the models load (a run whose
-        candidates all equal their references never loads them)."""
+        candidates all equal their references never loads them). An entry written before lines were kept
+        is served as it is, unseeded: reading every cached reference again would cost a run minutes."""
         lines = entry.get("lines")
         if not isinstance(lines, list):
-            return False
+            return
         with self._load_lock:
             if self._engine is None:
                 self._pending.extend(lines)
-                return True
+                return
         self._engine.text_rec.seed(lines)
-        return True
 
     def _boxes(self, bgr: np.ndarray) -> list[TextBox]:
         out = self._load()(bgr)
