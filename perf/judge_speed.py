@@ -273,9 +273,10 @@ class EveryRead:
 
 
 def warm_references(tasks, metrics: dict) -> None:
-    """Reference texts on disk, as after any earlier run, and neither the texts nor the line memo of
-    reading them in memory: the timed runs then see what a later run (a new process) sees, whether or
-    not the OCR version changed; they read the references from disk (rapidocr's seed its line memo)."""
+    """Reference texts on disk, as after any earlier run of this version (an older entry is read again),
+    and neither the texts nor the line memo of reading them in memory: the timed runs then see what a
+    later run (a new process) sees, whether or not the OCR version changed; they read the references
+    from disk (rapidocr's seed its line memo)."""
     import cv2
 
     ocr = metrics.get("ocr")
@@ -284,7 +285,7 @@ def warm_references(tasks, metrics: dict) -> None:
     for lt in tasks:
         for k in range(len(lt.task.flagged_steps) + 1):
             if lt.checkpoint(k).is_file():
-                ocr.reference_text(cv2.imread(str(lt.checkpoint(k))))
+                ocr.reference_text(cv2.imread(str(lt.checkpoint(k))), complete=True)
     if (memo := crop_memo(ocr)) is not None:
         memo.clear()
     ocr.forget()

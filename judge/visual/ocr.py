@@ -199,8 +199,9 @@ class OCRMetric:
             while len(self._memory) > self.MEMORY_ENTRIES:
                 self._memory.popitem(last=False)
 
-    def reference_text(self, image: np.ndarray) -> str:
-        """Normalised text of a reference image, cached in memory and on disk."""
+    def reference_text(self, image: np.ndarray, complete: bool = False) -> str:
+        """Normalised text of a reference image, cached in memory and on disk. `complete`: an entry on
+        disk written before this version kept all it keeps now (rapidocr's lines) is read again."""
         key = self.cache_key(image)
         path = self._cache_path(key)
         with self._memory_lock:
@@ -215,7 +216,8 @@ class OCRMetric:
         if self.disk_cache and path.is_file():
             try:
                 entry = json.loads(path.read_text("utf-8"))
-                if entry.get("engine") == self.name and entry.get("version") == self.version:
+                kept = not complete or self._complete(entry)
+                if entry.get("engine") == self.name and entry.get("version") == self.version and kept:
                     text = str(entry["text"])
                     self._restore(entry)
                     self._remember(key, text)
@@ -241,6 +243,10 @@ class OCRMetric:
 
     def _restore(self, entry: dict) -> None:
         """Take back what `_read_reference` kept (an entry may lack it)."""
+
+    def _complete(self, entry: dict) -> bool:
+        """Whether the entry keeps all that `_read_reference` keeps now."""
+        return True
 
     def _store(
         self, key: str, path: Path, image: np.ndarray, text: str, seconds: float, extra: dict | None = None
@@ -362,6 +368,9 @@ class RapidOCRMetric(OCRMetric):
         with memo.recording() as lines:
             text = self.read(image)
         return text, {"lines": sorted(set(lines))}
+
+    def _complete(self, entry: dict) -> bool:
+        return isinstance(entry.get("lines"), list)
 
     def _restore(self, entry: dict) -> None:
         """Seeds the line memo with the reference's lines, at once or when the models load (a run whose

@@ -71,6 +71,7 @@ def check_rows(tmp_path_factory) -> dict:
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the fixture: on a machine with no OCR cache every reference checkpoint is read once
 @pytest.mark.parametrize("task_id", [t["id"] for t in lines()])
 def test_judge_check_holds_on_real_site(check_rows: dict, task_id: int) -> None:
     row = check_rows[task_id]
