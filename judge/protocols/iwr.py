@@ -196,6 +196,18 @@ class IwrPlay:
             "checking the assertion",
         )
 
+    async def _moving(self, after_png: bytes) -> bool:
+        """Whether what the step started may still be under way: settling ran to its cap, the screen is
+        no longer the one just judged (a search that ended while a slow verdict read the page: no
+        mutation would come any more), or the DOM still changes."""
+        return self.busy or await self._moved_on(after_png) or await self._changing()
+
+    async def _moved_on(self, after_png: bytes) -> bool:
+        try:
+            return await screenshot(self.camera, self.limit_s, why="moved on") != after_png
+        except Exception:
+            return False
+
     async def _changing(self) -> bool:
         """Whether the page is still changing the DOM (a timer-driven animation whose ticks came further
         apart than the quiet period on a loaded machine, so settling ended between two of them): the
@@ -224,7 +236,7 @@ class IwrPlay:
             await bounded(self._settle(why="second look"), self.limit_s, "settling")
             after_png = await screenshot(self.camera, self.limit_s, why="second look")
             verdict = await self._judge(action, before_png, after_png)
-            if verdict.passed or time.perf_counter() >= deadline or not (self.busy or await self._changing()):
+            if verdict.passed or time.perf_counter() >= deadline or not await self._moving(after_png):
                 break
         return after_png, verdict
 
@@ -241,7 +253,7 @@ class IwrPlay:
                 mark = time.perf_counter()
                 verdict = await self._judge(action, before_png, after_png)
                 timings.check_s = time.perf_counter() - mark
-                if not verdict.passed and (self.busy or await self._changing()):
+                if not verdict.passed and await self._moving(after_png):
                     self.busy = True
                     after_png, verdict = await self._look_again(action, before_png, after_png, verdict, commits)
                 return after_png, verdict
