@@ -23,8 +23,16 @@ _CLICK_POINT_JS = """
     if (x >= 0 && y >= 0 && x < innerWidth && y < innerHeight) return [x, y];
   }
   if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return null;
-  const r = el.getClientRects()[0];
-  if (!r || r.width < 1 || r.height < 1) return null;
+  let r = el.getClientRects()[0];
+  if (!r || r.width < 1 || r.height < 1) {
+    // no box of its own, its content drawn elsewhere (an inline link around a floated thumbnail)
+    const child = [...el.querySelectorAll("*")].slice(0, 20).find((c) => {
+      const q = c.getBoundingClientRect();
+      return q.width >= 1 && q.height >= 1;
+    });
+    if (!child) return null;
+    r = child.getBoundingClientRect();
+  }
   let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
   if (left < 0 || top < 0 || right > innerWidth || bottom > innerHeight) {
     // larger than the viewport (an editor's text layer, a full-page canvas): its part in view, when that

@@ -75,11 +75,27 @@ PARTICIPLES = {"become": "becomes", "turned": "turns", "changed": "changes", "sw
 """After "has / have": the verb of a change, said as done ("has become 'Y'", "has changed to 'Y'")."""
 
 
+_VIEW_LEAD = {"has", "have", "had", "is", "are", "been", "now", "moved", "scrolled", "scrolls", "moves", "went"}
+_VIEW_LEAD |= {"goes", "up", "down", "away", "completely", "just", "already", "slid", "slides"}
+_OUT_OF_VIEW = ("out of view", "out of sight", "off screen", "off the screen", "out of the viewport", "off the top")
+
+
+def _out_of_view(words: list[str]) -> bool:
+    """ "is out of view", "has moved up out of view", "scrolled off the screen": not in the viewport
+    any more (the page still holds it)."""
+    i = 0
+    while i < len(words) and words[i] in _VIEW_LEAD:
+        i += 1
+    return " ".join(words[i : i + 4]).replace("-", " ").startswith(_OUT_OF_VIEW)
+
+
 def _right_role(after: list[Tok], before_words: list[str]) -> str:
     """Decide from the first verb after the mention (its subject): gone, transformed, or still there."""
     ws = [t for t in after if t.kind == "w"]
     for k, t in enumerate(ws[:14]):
         v = PARTICIPLES.get(t.text, t.text)
+        if v in VERBS and _out_of_view([x.text for x in ws[k : k + 8]]):
+            return ABSENT  # in the viewport, where absence is checked
         if v in {"has", "have", "had"} and any(x.text in PARTICIPLES for x in ws[k + 1 : k + 4]):
             continue  # "'X' has (now) become 'Y'", "has changed to": the participle says it
         if v not in VERBS:
@@ -174,9 +190,21 @@ def _value_field(clause: list[Tok], idx: int) -> str | None:
         t.kind == "n" for t in ws_before[last_field + 1 :]
     ):
         return None
+    following = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
+    if following and (following[0] in LOCATORS or following[:2] == ["next", "to"]):
+        return None  # "a red border with 'X' under it": text placed by the field, not in it
+    if between and between[-1] in _TEXT_THINGS:
+        return None  # "the Email box has a red border and the message 'X' under it": the message's text
+    if any(w == "and" and nxt in DETERMINERS for w, nxt in zip(between, between[1:])):
+        return None  # "... and the red message 'X'": another subject
     if len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between):
         return _field_named(clause, last_field)
     return None
+
+
+_TEXT_THINGS = {"message", "error", "warning", "note", "hint", "label", "caption", "heading", "title", "tooltip"}
+_TEXT_THINGS |= {"text", "notice", "banner", "link", "button", "tip", "line"}
+"""A quote right after one of these is that thing's text, not a field's value."""
 
 
 def _field_named(clause: list[Tok], i: int) -> str:

@@ -200,7 +200,7 @@ const iwrThings = (() => {
   // ("a palette drops down", "a menu opens").
   const visibleNow = () => {
     const els = shownNow();
-    return { els: new Set(els), drawn: canvases(), marks: marksOf(els) };
+    return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els) };
   };
   // Marks a stylesheet draws with ::before / ::after (a sort arrow, a check, a badge): the elements that
   // draw one now, so a mark that appears on an element already shown is told too.
@@ -213,6 +213,18 @@ const iwrThings = (() => {
     return !!text || ink || s.backgroundImage !== "none" || (parseFloat(s.width) > 0 && parseFloat(s.height) > 0 && s.backgroundColor !== "rgba(0, 0, 0, 0)");
   };
   const marksOf = (els) => Object.fromEntries(["::before", "::after"].map((w) => [w, new Set(els.filter((e) => drawsMark(e, w)))]));
+  // A small picture an element shows (an <img>'s source, a background image): a sort arrow drawn by a
+  // class put on the blank <img> a header held before the step is a mark that appears there too.
+  const pictureOf = (e) => {
+    const r = e.getBoundingClientRect();
+    if (r.width < 4 || r.height < 4 || r.width * r.height > 48 * 48) return "";
+    const s = getComputedStyle(e);
+    if (s.visibility !== "visible" || parseFloat(s.opacity) < 0.1) return "";
+    const bg = s.backgroundImage !== "none" ? s.backgroundImage : "";
+    const src = e.localName === "img" && e.complete && e.naturalWidth > 1 && e.naturalHeight > 1 ? e.currentSrc : "";
+    return bg || src ? `${src}|${bg}` : "";
+  };
+  const picturesOf = (els) => new Map(els.map((e) => [e, pictureOf(e)]).filter(([, p]) => p));
   const area = (e) => { const r = e.getBoundingClientRect(); return Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0)) * Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)); };
   // Elements shown now that were not before (the outermost of each new piece, big enough to be seen),
   // how many of them are of the kind or word named, and whether a large canvas in view changed (a page
@@ -255,6 +267,11 @@ const iwrThings = (() => {
     const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => redrawn(d, before.drawn[i])));
     const marks = marksOf(now.filter((e) => before.els.has(e)));  // a mark new on an element shown before
     const newMarks = Object.entries(marks).flatMap(([w, set]) => Array.from(set).filter((e) => !before.marks[w].has(e)));
+    for (const [e, picture] of picturesOf(now.filter((e) => before.els.has(e)))) {
+      if (picture !== before.pictures.get(e) && !newMarks.includes(e)) newMarks.push(e);
+    }
+    // a small picture shown anew, too small to count as a piece of the page (an 11 px sort arrow)
+    for (const [e] of picturesOf(fresh.filter((e) => area(e) < 150))) if (!newMarks.includes(e)) newMarks.push(e);
     const hovered = newMarks.filter((e) => e.matches(":hover")).length;
     return { fresh: top.length, named, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };

@@ -178,7 +178,8 @@ async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str
         kind = f"{seen['named']} of them a {fact.noun}" if seen["named"] else f"none called a {fact.noun}"
         return True, f"{seen['fresh']} new piece(s) shown ({kind}; e.g. {', '.join(seen['sample'])})"
     if seen["marks"] > seen["hoveredMarks"]:
-        return True, f"{seen['marks']} mark(s) the stylesheet draws (::before / ::after) shown on elements shown before"
+        how = "drawn by ::before / ::after, or a small picture"
+        return True, f"{seen['marks']} mark(s) shown on elements shown before ({how})"
     if seen["marks"]:
         # drawn only on what the mouse is over: it must stay when the mouse leaves (a header's hover arrow)
         await _mouse_away(page, element)

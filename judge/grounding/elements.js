@@ -145,12 +145,27 @@
   // hint.css, balloon.css...): a toolbar of bare icons is named by its tooltips.
   const TOOLTIP_ATTRIBUTES = ["data-tooltip", "data-tip", "data-title", "data-original-title", "data-bs-original-title",
     "data-tippy-content", "data-hint", "data-balloon", "data-microtip"];
+  // A <label> wrapping its field reads its own words only: not the field's value, nor the suggestion list
+  // or buttons a widget put inside it next to the field (Awesomplete's list of e-mail addresses).
+  const labelText = (label, field) => {
+    if (!label.contains(field)) return label.innerText;
+    const skip = "input, textarea, select, button, ul, ol, [role=listbox], [role=option], [role=menu]";
+    const words = [];
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && parent !== label && parent.closest(skip) && label.contains(parent.closest(skip))) continue;
+      if (parent && !parent.checkVisibility?.({ visibilityProperty: true, checkVisibilityCSS: true })) continue;
+      words.push(node.data);
+    }
+    return words.join(" ");
+  };
   const labelOf = (el) => {
     const bits = [el.getAttribute("aria-label"), el.getAttribute("placeholder"), el.getAttribute("title"), el.getAttribute("alt"),
       ...TOOLTIP_ATTRIBUTES.map((a) => el.getAttribute(a))];
     const labelled = el.getAttribute("aria-labelledby");
     if (labelled) bits.push(...labelled.split(/\s+/).map((id) => { const n = document.getElementById(id); return n && n.innerText; }));
-    if (el.labels) for (const l of el.labels) bits.push(l.innerText);
+    if (el.labels) for (const l of el.labels) bits.push(labelText(l, el));
     for (const img of el.querySelectorAll ? el.querySelectorAll("img[alt], svg title, [title], [aria-label]") : []) {
       bits.push(img.getAttribute("alt") || img.getAttribute("aria-label") || img.getAttribute("title") || img.textContent);
     }
@@ -368,10 +383,27 @@
       tofu: drawsBoxes(el, textOf(el)),
     });
   };
+  // A link or button with no box of its own whose content is drawn elsewhere (an inline <a> around a
+  // floated thumbnail): the box its shown children draw, where a person clicks it.
+  const drawnBy = (el) => {
+    if (hasBox(el) || !cssShown(el) || !el.children.length) return null;
+    let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+    for (const child of [...el.querySelectorAll("*")].slice(0, 20)) {
+      if (!shown(child)) continue;
+      const r = boxOf(child);
+      [left, top, right, bottom] = [Math.min(left, r.left), Math.min(top, r.top), Math.max(right, r.right), Math.max(bottom, r.bottom)];
+    }
+    return right - left >= 1 && bottom - top >= 1 ? new DOMRect(left, top, right - left, bottom - top) : null;
+  };
   for (const el of document.body ? walk(document.body) : []) {
     const tag = tagOf(el);
     if (tag === "option" || delegated.has(el)) continue;
     if (!interactive(el)) continue;
+    const drawnBox = drawnBy(el);
+    if (drawnBox && !overflowHidden(el)) {
+      push(el, el, drawnBox, {});
+      continue;
+    }
     if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el))) && !overflowHidden(el)) {
       const items = listened && listened.has(el) && !ROLES.test(el.getAttribute("role") || "") && !["button", "a", "input", "select", "textarea", "label", "summary"].includes(tag) ? delegatedItems(el) : null;
       if (items) {

@@ -118,6 +118,9 @@ def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fal
     best = 0.0
     for anchor in anchors:
         edges = relation in ("above", "below", "left-edge", "right-edge") and len(anchor) >= 8
+        if edges and relation in ("above", "below"):
+            bx, by, bw, bh = anchor[4:8]
+            edges = not (bx <= cx <= bx + bw and by <= cy <= by + bh)  # a label wrapping its field: its text
         ax, ay, aw, ah = anchor[4:8] if edges else anchor[:4]
         if relation in ("left-edge", "right-edge") and len(anchor) >= 12:
             ax, ay, aw, ah = anchor[8:12]  # the ends of the line the text is on
@@ -379,6 +382,7 @@ class FuzzyGrounding:
             unread = [t for t in wanted if not q.layout.label_boxes.get(t)]
             if unread:  # labels drawn on a canvas: read from the screenshot
                 q.layout.label_boxes.update(await drawn_text_boxes(page, unread))
+            q.layout.related = {i for i, r in enumerate(relations) if any(v > 0 for v in r.values())}
             holders = [a.text for a in q.anchors if a.relation in ("in", "left-edge", "right-edge")]
             inside = await elements.inside_text(holders)  # "at the left edge of the 'number : 123' row"
             placed = by_layout(elements.info, scored, q, inside)

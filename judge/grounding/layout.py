@@ -68,6 +68,14 @@ _MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+[a-z]+)?(?=\s+of\s+(?:the|these|
 """'the middle of the three', 'the middle card of the first row' (the row cut out first)."""
 _LOCATES = re.compile(r"\b(?:in|on|of|from|at|within|inside|along|across)\s*$", re.I)
 _ORDINAL = re.compile(rf"\b({_ORD_WORD})\b", re.I)
+_BEYOND = re.compile(
+    rf"\b({_ORD_WORD})\b(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:just|directly|immediately)\s+)?"
+    r"(to\s+the\s+right\s+of|right\s+of|to\s+the\s+left\s+of|left\s+of|after|before|below|under|beneath|above)\b",
+    re.I,
+)
+"""'the first empty box right of the three drop-downs': the ordinal counts away from what it is placed
+against, and a count after that ('of the three') is the anchor's."""
+_BEYOND_SIDE = {"after": "right", "before": "left", "under": "below", "beneath": "below"}
 
 
 def _ordinal(word: str) -> int | None:
@@ -101,6 +109,11 @@ class Layout:
     """The column's label ("column 'E'", "under the column letter 'E'"): the column drawn under it."""
     label_boxes: dict = field(default_factory=dict)
     """Label text -> its boxes on screen (filled in by the grounding, which has the page)."""
+    beyond: str = ""
+    """ "the first box right of the drop-downs": the side of the anchor the ordinal counts away from
+    (right, left, below, above)."""
+    related: set = field(default_factory=set)
+    """The elements standing where the description's anchors put them (filled in by the grounding)."""
 
     @property
     def any(self) -> bool:
@@ -171,9 +184,14 @@ def parse_layout(text: str) -> tuple[Layout, str]:
     if (m := _MIDDLE.search(text)) and m.group(0) in rest:  # before the row was cut: "... of the first row"
         lay.middle = True
         cut(m)
+    beyond = _BEYOND.search(rest)
+    if beyond:
+        phrase = re.sub(r"\s+", " ", beyond.group(2).lower()).replace("to the ", "")
+        lay.beyond = _BEYOND_SIDE.get(phrase, phrase.removesuffix(" of"))
     if m := _COUNT.search(rest):
         word = m.group(1).lower()
-        lay.count = NUMBERS.get(word) or int(word)
+        if not (beyond and m.start() >= beyond.start(2)):  # the anchor's count, not the element's group
+            lay.count = NUMBERS.get(word) or int(word)
         cut(m)
     if m := _TO_LAST.search(rest):
         n = _ordinal(m.group(1))  # "second to last": -2
@@ -200,13 +218,18 @@ def parse_layout(text: str) -> tuple[Layout, str]:
 
 
 def _size_alike(a: dict, b: dict) -> bool:
-    _, _, wa, ha = a["bbox"]
-    _, _, wb, hb = b["bbox"]
+    """Similar size; or, drawn level in one row (same top, same height), widths up to three times
+    apart: a table's row of filter boxes takes each column's width."""
+    _, ya, wa, ha = a["bbox"]
+    _, yb, wb, hb = b["bbox"]
 
     def near(x: float, y: float) -> bool:
         return abs(x - y) <= max(8.0, 0.35 * max(x, y))
 
-    return near(wa, wb) and near(ha, hb)
+    if not near(ha, hb):
+        return False
+    level = abs(ya - yb) <= 2 and abs(ha - hb) <= 2
+    return near(wa, wb) or (level and max(wa, wb) <= 3 * min(wa, wb))
 
 
 def alike(a: dict, b: dict) -> bool:
@@ -307,6 +330,16 @@ def place(elements: list[dict], group: list[int], lay: Layout) -> tuple[int | No
             return None, f"{shape}: no column {lay.column + 1}"
         pool = [i for i in pool if i in column]
         where.append(f"column {lay.column + 1}")
+    if lay.ordinal is not None and lay.beyond and lay.related.intersection(pool):
+        pool = [i for i in pool if i in lay.related]
+        axis = 0 if lay.beyond in ("left", "right") else 1
+        order = sorted(pool, key=lambda i: elements[i]["page"][axis], reverse=lay.beyond in ("left", "above"))
+        chosen = _nth(order, lay.ordinal)
+        if chosen is None:
+            return None, f"{shape}: no #{lay.ordinal + 1} among {len(order)} {lay.beyond} of the anchor"
+        n = lay.ordinal + 1 if lay.ordinal >= 0 else f"{-lay.ordinal} from the end"
+        where.append(f"#{n} counted {lay.beyond} from the anchor")
+        return chosen, f"{shape}: " + ", ".join(where)
     if lay.ordinal is not None:
         if lay.start in ("left", "right"):
             order = sorted(pool, key=lambda i: (elements[i]["page"][0], elements[i]["page"][1]))

@@ -77,6 +77,18 @@ async def locate(
     return found, element
 
 
+async def point_at(page, element, force: bool = False) -> None:
+    """Rest the mouse on the element as a person's hand does: Playwright's hover is one jump, and menus
+    that tell a mouse from a touch screen by two nearby mousemoves (SmartMenus) open only for the second,
+    so the mouse moves one pixel and back."""
+    await element.hover(timeout=REVEAL_TIMEOUT_MS, force=force)
+    box = await element.bounding_box()
+    if box and box["width"] >= 3:
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        await page.mouse.move(x + 1, y)
+        await page.mouse.move(x, y)
+
+
 async def _point_at(page, action: Action, pointed: str, strategies: list[Strategy], reach_px) -> str:
     """Hover what the description points at first; says what was hovered (or why not)."""
     first = action.model_copy(
@@ -88,7 +100,7 @@ async def _point_at(page, action: Action, pointed: str, strategies: list[Strateg
     try:
         await page.evaluate(_MARK_SHOWN_JS)
         await element.evaluate("(el) => { globalThis[Symbol.for('iwr.pointedAt')] = el; }")
-        await element.hover(timeout=REVEAL_TIMEOUT_MS)
+        await point_at(page, element)
         await settle(page)
     except Exception as e:  # a covered or detached element: ground the click without the hover
         return f"pointing at {_named(found)} failed ({str(e).splitlines()[0][:120]})"
@@ -146,7 +158,7 @@ async def _locate(
                             reason=reason,
                             tried=tried + [reason],
                         ), None
-                    await row.hover(timeout=REVEAL_TIMEOUT_MS, force=True)
+                    await point_at(page, row, force=True)
                     await row.evaluate(_REVEALED_JS)
                     hovered = (await elements.element(pick.index), f"{chosen.tag} {chosen.label or chosen.text!r}")
                     break
