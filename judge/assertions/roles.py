@@ -190,6 +190,9 @@ def _value_field(clause: list[Tok], idx: int) -> str | None:
         t.kind == "n" for t in ws_before[last_field + 1 :]
     ):
         return None
+    lead = [w for w in plain[max(0, last_field - 3) : last_field] if w and w not in DETERMINERS]
+    if lead and lead[-1] in LOCATORS:
+        return None  # "the line under the box reads 'X'": the box places the line, the line reads it
     following = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
     if following and (following[0] in LOCATORS or following[:2] == ["next", "to"]):
         return None  # "a red border with 'X' under it": text placed by the field, not in it

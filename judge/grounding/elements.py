@@ -35,7 +35,7 @@ _TEXT_BOXES_JS = """
       // the quoted words themselves when one text node holds them, not the whole paragraph around them
       for (const node of el.childNodes) {
         const at = node.nodeType === 3 ? node.data.replace(/\\s/g, " ").toLowerCase().indexOf(n) : -1;
-        if (at < 0 || node.data.length <= n.length) continue;
+        if (at < 0 || node.data.length < n.length) continue;
         range.setStart(node, at);
         range.setEnd(node, at + n.length);
         break;

@@ -78,15 +78,22 @@ async def locate(
 
 
 async def point_at(page, element, force: bool = False) -> None:
-    """Rest the mouse on the element as a person's hand does: Playwright's hover is one jump, and menus
-    that tell a mouse from a touch screen by two nearby mousemoves (SmartMenus) open only for the second,
-    so the mouse moves one pixel and back."""
+    """Bring the mouse onto the element as a person's hand does: Playwright's hover is one jump, while
+    menus that tell a mouse from a touch screen by two nearby mousemoves (SmartMenus) open on hover only
+    once they have seen one. So the mouse stops just outside the element, moves a pixel there, and then
+    enters it (the hover scrolls it into view first) and moves a pixel again."""
     await element.hover(timeout=REVEAL_TIMEOUT_MS, force=force)
     box = await element.bounding_box()
-    if box and box["width"] >= 3:
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        await page.mouse.move(x + 1, y)
+    if not box or box["width"] < 3:
+        return
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    outside = max(0.0, box["x"] - 3)
+    if outside < box["x"]:
+        await page.mouse.move(outside, y)
+        await page.mouse.move(outside + 1, y)
         await page.mouse.move(x, y)
+    await page.mouse.move(x + 1, y)
+    await page.mouse.move(x, y)
 
 
 async def _point_at(page, action: Action, pointed: str, strategies: list[Strategy], reach_px) -> str:

@@ -331,6 +331,24 @@ CASES = [
         ["visible:Draft", "visible:title", "looks:Draft:green"],
     ),
     ("Below 'Ratings' the first three small dots are now dark blue.", "Click", ["looks:dots small:blue"]),
+    # round nine: out of view is gone from the viewport; a field's neighbours' texts are not its value
+    (
+        "The page has moved up: the 'Bouncer.js' title is out of view and the 'Email' field is on screen.",
+        "Scroll",
+        ["absent:Bouncer.js", "visible@view:Email"],
+    ),
+    ("The 'Bouncer.js' title has scrolled off the screen.", "Click", ["absent:Bouncer.js"]),
+    (
+        "The Email box now has a red border and the red message 'The domain portion is invalid.' appears under it.",
+        "Press",
+        ["new:The domain portion is invalid."],
+    ),
+    (
+        "The URL box below it now has a red border with 'Please fill out this field.' under it.",
+        "Type",
+        ["visible:Please fill out this field."],
+    ),
+    ("The Email box shows 'jane@' and has a dark focus outline.", "Type", ["value@email:jane@"]),
 ]
 
 
