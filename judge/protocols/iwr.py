@@ -197,10 +197,10 @@ class IwrPlay:
         )
 
     async def _moving(self, after_png: bytes) -> bool:
-        """Whether what the step started may still be under way: settling ran to its cap, the screen is
-        no longer the one just judged (a search that ended while a slow verdict read the page: no
-        mutation would come any more), or the DOM still changes."""
-        return self.busy or await self._moved_on(after_png) or await self._changing()
+        """Whether what the step started may still be under way: settling ran to its cap, the DOM still
+        changes, or the screen is no longer the one just judged (a search that ended while a slow verdict
+        read the page: no mutation comes any more)."""
+        return self.busy or await self._changing() or await self._moved_on(after_png)
 
     async def _moved_on(self, after_png: bytes) -> bool:
         try:
