@@ -86,6 +86,16 @@ const iwrLook = (() => {
       });
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         close(n);
+        if (n.nodeType === 1 && n.matches("select, input") && !/^(hidden|password|checkbox|radio|file|image)$/.test(n.type)
+            && iwrProbe.shown(n)) {
+          // a field inside a sentence reads in its place, for presence: "Show [10] entries" is one phrase
+          const v = fieldValue(n);
+          const at = where([n.getBoundingClientRect()], n.parentElement || n);
+          if (v && at.onPage) page.push(v);
+          if (v && at.inView) seen.push(v);
+          prev = null;
+          continue;
+        }
         if (n.nodeType === 1) {
           const made = iwrGenerated(n);
           if (!made.before && !made.after) continue;

@@ -51,7 +51,11 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
     A negation there ("no 'X' appears", "doesn't show 'X'") never makes it required; "no longer
     shows 'X'" / "does not show 'X'" make it required gone."""
     words = [t.text for t in window if t.kind == "w"][-3:]
-    negs = [k for k, w in enumerate(words) if w in NEG or w.endswith("n't")]
+    negs = [
+        k
+        for k, w in enumerate(words)
+        if (w in NEG or w.endswith("n't")) and (w != "longer" or (k > 0 and words[k - 1] in {"no", "not", "any"}))
+    ]  # "no longer shows 'X'" negates; "a longer paragraph 'X'" does not
     if negs:
         k = negs[-1]
         shows_next = k + 1 < len(words) and words[k + 1] in VALUE_VERBS | {"display", "list", "say"}
@@ -85,8 +89,13 @@ def _out_of_view(words: list[str]) -> bool:
     any more (the page still holds it)."""
     i = 0
     while i < len(words) and words[i] in _VIEW_LEAD:
+        if words[i] in _MOVED and i + 1 < len(words) and words[i + 1] in {"away", "off"}:
+            return True  # "has scrolled away", "moved off"
         i += 1
     return " ".join(words[i : i + 4]).replace("-", " ").startswith(_OUT_OF_VIEW)
+
+
+_MOVED = {"moved", "scrolled", "scrolls", "moves", "slid", "slides", "went", "goes"}
 
 
 def _right_role(after: list[Tok], before_words: list[str]) -> str:

@@ -65,9 +65,15 @@ async def locate(
     A description that first rests the mouse on something ("Point at 'Pirrip'; when a bubble pops up
     above it, click that bubble") is done as a person does it: that thing is found and hovered, what it
     reveals settles, then the element clicked is found among what is on screen."""
-    pointed, _ = split_hover(action.parameters.description or "")
-    prelude = await _point_at(page, action, pointed, strategies, reach_px) if pointed else ""
-    found, element = await _locate(page, action, strategies, reach_px)
+    pointed, clicked = split_hover(action.parameters.description or "")
+    prelude, spot = await _point_at(page, action, pointed, strategies, reach_px) if pointed else ("", None)
+    found = element = None
+    if spot is not None and _THERE.search(clicked) and (at := await _at_spot(page, spot)) is not None:
+        element = at[0]
+        why = f"clicked there, on the {at[1].tag}"
+        found = Grounding(strategy="pointed", found=True, chosen=at[1], candidates=[at[1]], reason=why)
+    if element is None:
+        found, element = await _locate(page, action, strategies, reach_px)
     if prelude:
         found.reason = f"{prelude}; {found.reason}"
         try:
@@ -96,22 +102,69 @@ async def point_at(page, element, force: bool = False) -> None:
     await page.mouse.move(x, y)
 
 
-async def _point_at(page, action: Action, pointed: str, strategies: list[Strategy], reach_px) -> str:
-    """Hover what the description points at first; says what was hovered (or why not)."""
+_THERE = re.compile(
+    r"^\W*(?:and\s+)?(?:then\s+)?click\s+(?:there|it|on it|at that spot|on that spot|right there)\b", re.I
+)
+"""'..., and click there to go to the next picture': the click lands where the mouse was brought."""
+_PICTURE = re.compile(r"\b(photo|picture|image|slide|video|map|canvas|drawing)\b", re.I)
+_PART = {"right": (0.85, 0.5), "left": (0.15, 0.5), "top": (0.5, 0.15), "upper": (0.5, 0.15), "bottom": (0.5, 0.85)}
+_PART_WORDS = re.compile(r"\b(right|left|top|upper|bottom|lower)(?:-hand)?\s+(?:part|half|side|edge|end)\b", re.I)
+_LARGEST_PICTURE_JS = """() => {
+  let best = null, area = 0;
+  for (const el of document.querySelectorAll("img, video, canvas, svg, picture")) {
+    const r = el.getBoundingClientRect();
+    const x0 = Math.max(r.left, 0), y0 = Math.max(r.top, 0);
+    const x1 = Math.min(r.right, innerWidth), y1 = Math.min(r.bottom, innerHeight);
+    const a = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+    if (a > area && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))) {
+      best = [x0, y0, x1 - x0, y1 - y0];
+      area = a;
+    }
+  }
+  return best;
+}"""
+"""The largest picture in view (the enlarged photo of a lightbox): what 'the photo' is when nothing
+that can be clicked is named so."""
+
+
+async def _point_at(
+    page, action: Action, pointed: str, strategies: list[Strategy], reach_px
+) -> tuple[str, tuple[float, float] | None]:
+    """Hover what the description points at first; says what was hovered (or why not), and the spot
+    the mouse rests on. A part of a picture ('the right-hand part of the enlarged photo', where a
+    lightbox's next arrow fades in) is pointed at there when no control is named so."""
     first = action.model_copy(
         update={"type": "Click", "parameters": action.parameters.model_copy(update={"description": pointed})}
     )
     found, element = await _locate(page, first, strategies, reach_px)
     if element is None:
-        return f"the thing pointed at first was not found ({found.reason[:120]})"
+        if _PICTURE.search(pointed) and (spot := await _picture_spot(page, pointed)) is not None:
+            await page.evaluate(_MARK_SHOWN_JS)
+            await page.mouse.move(spot[0] - 3, spot[1])
+            await page.mouse.move(spot[0] - 2, spot[1])
+            await page.mouse.move(*spot)
+            await settle(page)
+            return f"pointed at {spot[0]:.0f}, {spot[1]:.0f} in the largest picture in view", spot
+        return f"the thing pointed at first was not found ({found.reason[:120]})", None
     try:
         await page.evaluate(_MARK_SHOWN_JS)
         await element.evaluate("(el) => { globalThis[Symbol.for('iwr.pointedAt')] = el; }")
         await point_at(page, element)
         await settle(page)
+        box = await element.bounding_box()
     except Exception as e:  # a covered or detached element: ground the click without the hover
-        return f"pointing at {_named(found)} failed ({str(e).splitlines()[0][:120]})"
-    return f"pointed at {_named(found)} first, as the description says"
+        return f"pointing at {_named(found)} failed ({str(e).splitlines()[0][:120]})", None
+    spot = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2) if box else None
+    return f"pointed at {_named(found)} first, as the description says", spot
+
+
+async def _picture_spot(page, pointed: str) -> tuple[float, float] | None:
+    box = await page.evaluate(_LARGEST_PICTURE_JS)
+    if not box or box[2] < 40 or box[3] < 40:
+        return None
+    m = _PART_WORDS.search(pointed)
+    fx, fy = _PART[m.group(1).lower().replace("lower", "bottom")] if m else (0.5, 0.5)
+    return box[0] + box[2] * fx, box[1] + box[3] * fy
 
 
 def _named(found: Grounding) -> str:

@@ -349,6 +349,9 @@ CASES = [
         ["visible:Please fill out this field."],
     ),
     ("The Email box shows 'jane@' and has a dark focus outline.", "Type", ["value@email:jane@"]),
+    # round ten: scrolled away is out of view; "a longer paragraph" is no negation
+    ("The 'Wizard Demo' title has scrolled away.", "Scroll", ["absent:Wizard Demo"]),
+    ("The panel shows a longer paragraph starting 'Donec mi sapien'.", "Click", ["visible:Donec mi sapien"]),
 ]
 
 
