@@ -239,3 +239,13 @@ ORDINALS = {
 }  # fmt: skip
 """Which of alike things a look is said of ("the third dot is filled")."""
 ORDINAL_SAID = {v: k for k, v in ORDINALS.items()}
+VIEW_LEAD = words("has have had is are been now moved scrolled scrolls moves went goes up down away completely just")
+VIEW_LEAD |= words("already slid slides")
+"""Words before a phrase saying where a thing went: "has moved up out of view"."""
+OUT_OF_VIEW = ("out of view", "out of sight", "off screen", "off the screen", "out of the viewport", "off the top")
+"""Said of a quote after its verb: not in the viewport any more (the page still holds it)."""
+MOVED_AWAY = words("moved scrolled scrolls moves slid slides went goes")
+"""+ away / off: out of view ("has scrolled away")."""
+TEXT_THINGS = words("message error warning note hint label caption heading title tooltip text notice banner link")
+TEXT_THINGS |= words("button tip line")
+"""A quote right after one of these is that thing's text, not a field's value."""

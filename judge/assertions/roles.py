@@ -20,9 +20,11 @@ from iwr.judge.assertions.lexicon import (
     GAUGES,
     INTRO,
     KEEP,
+    MOVED_AWAY,
     NEG,
     NUMBER_CMP,
     OPERATORS,
+    OUT_OF_VIEW,
     RELABELLED,
     SEPARATORS,
     SHOW_PART,
@@ -30,8 +32,10 @@ from iwr.judge.assertions.lexicon import (
     SKIP_PART,
     STRUCTURE,
     STRUCTURE_AFTER_OK,
+    TEXT_THINGS,
     VALUE_VERBS,
     VERBS,
+    VIEW_LEAD,
 )
 from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote
 
@@ -79,23 +83,15 @@ PARTICIPLES = {"become": "becomes", "turned": "turns", "changed": "changes", "sw
 """After "has / have": the verb of a change, said as done ("has become 'Y'", "has changed to 'Y'")."""
 
 
-_VIEW_LEAD = {"has", "have", "had", "is", "are", "been", "now", "moved", "scrolled", "scrolls", "moves", "went"}
-_VIEW_LEAD |= {"goes", "up", "down", "away", "completely", "just", "already", "slid", "slides"}
-_OUT_OF_VIEW = ("out of view", "out of sight", "off screen", "off the screen", "out of the viewport", "off the top")
-
-
 def _out_of_view(words: list[str]) -> bool:
     """ "is out of view", "has moved up out of view", "scrolled off the screen": not in the viewport
     any more (the page still holds it)."""
     i = 0
-    while i < len(words) and words[i] in _VIEW_LEAD:
-        if words[i] in _MOVED and i + 1 < len(words) and words[i + 1] in {"away", "off"}:
+    while i < len(words) and words[i] in VIEW_LEAD:
+        if words[i] in MOVED_AWAY and i + 1 < len(words) and words[i + 1] in {"away", "off"}:
             return True  # "has scrolled away", "moved off"
         i += 1
-    return " ".join(words[i : i + 4]).replace("-", " ").startswith(_OUT_OF_VIEW)
-
-
-_MOVED = {"moved", "scrolled", "scrolls", "moves", "slid", "slides", "went", "goes"}
+    return " ".join(words[i : i + 4]).replace("-", " ").startswith(OUT_OF_VIEW)
 
 
 def _right_role(after: list[Tok], before_words: list[str]) -> str:
@@ -205,18 +201,13 @@ def _value_field(clause: list[Tok], idx: int) -> str | None:
     following = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
     if following and (following[0] in LOCATORS or following[:2] == ["next", "to"]):
         return None  # "a red border with 'X' under it": text placed by the field, not in it
-    if between and between[-1] in _TEXT_THINGS:
+    if between and between[-1] in TEXT_THINGS:
         return None  # "the Email box has a red border and the message 'X' under it": the message's text
     if any(w == "and" and nxt in DETERMINERS for w, nxt in zip(between, between[1:])):
         return None  # "... and the red message 'X'": another subject
     if len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between):
         return _field_named(clause, last_field)
     return None
-
-
-_TEXT_THINGS = {"message", "error", "warning", "note", "hint", "label", "caption", "heading", "title", "tooltip"}
-_TEXT_THINGS |= {"text", "notice", "banner", "link", "button", "tip", "line"}
-"""A quote right after one of these is that thing's text, not a field's value."""
 
 
 def _field_named(clause: list[Tok], i: int) -> str:

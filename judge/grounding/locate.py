@@ -90,14 +90,17 @@ async def point_at(page, element, force: bool = False) -> None:
     enters it (the hover scrolls it into view first) and moves a pixel again."""
     await element.hover(timeout=REVEAL_TIMEOUT_MS, force=force)
     box = await element.bounding_box()
-    if not box or box["width"] < 3:
-        return
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    outside = max(0.0, box["x"] - 3)
-    if outside < box["x"]:
+    if box and box["width"] >= 3:
+        await _hand_to(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, box["x"] - 3)
+
+
+async def _hand_to(page, x: float, y: float, outside: float) -> None:
+    """The mouse to (x, y) by way of a spot left of it at `outside`, with a pixel's move at each."""
+    outside = max(0.0, outside)
+    if outside < x:
         await page.mouse.move(outside, y)
         await page.mouse.move(outside + 1, y)
-        await page.mouse.move(x, y)
+    await page.mouse.move(x, y)
     await page.mouse.move(x + 1, y)
     await page.mouse.move(x, y)
 
@@ -140,9 +143,7 @@ async def _point_at(
     if element is None:
         if _PICTURE.search(pointed) and (spot := await _picture_spot(page, pointed)) is not None:
             await page.evaluate(_MARK_SHOWN_JS)
-            await page.mouse.move(spot[0] - 3, spot[1])
-            await page.mouse.move(spot[0] - 2, spot[1])
-            await page.mouse.move(*spot)
+            await _hand_to(page, spot[0], spot[1], spot[0] - 3)
             await settle(page)
             return f"pointed at {spot[0]:.0f}, {spot[1]:.0f} in the largest picture in view", spot
         return f"the thing pointed at first was not found ({found.reason[:120]})", None
