@@ -95,12 +95,17 @@ go.addEventListener("click", (e) => {
 </script></body></html>"""
 
 
+async def open_with_listeners(page, html: str) -> None:
+    """The page served from a URL, with the sandbox's init script (listeners.js) run before its own."""
+    await page.context.add_init_script(LISTENERS_JS)
+    await page.route("http://page.test/", lambda r: r.fulfill(body=html, content_type="text/html"))
+    await page.goto("http://page.test/")
+    await settle(page)
+
+
 def test_settle_waits_for_a_scroll_eased_by_a_chain_of_frames_not_for_a_loop_from_before() -> None:
     async def steps(page):
-        await page.context.add_init_script(LISTENERS_JS)  # the sandbox's: it tells chains of frames apart
-        await page.route("http://eased.test/", lambda r: r.fulfill(body=EASED, content_type="text/html"))
-        await page.goto("http://eased.test/")
-        await settle(page)
+        await open_with_listeners(page, EASED)  # the sandbox's script: it tells chains of frames apart
         since = await mutation_mark(page)
         await page.click("#go")
         await settle(page, since=since)
@@ -142,10 +147,7 @@ restart.onclick = () => {
 
 def test_settle_waits_for_a_timer_the_browser_fires_after_its_time() -> None:
     async def steps(page):
-        await page.context.add_init_script(LISTENERS_JS)
-        await page.route("http://late.test/", lambda r: r.fulfill(body=LATE_TIMER, content_type="text/html"))
-        await page.goto("http://late.test/")
-        await settle(page)
+        await open_with_listeners(page, LATE_TIMER)
         since = await mutation_mark(page)
         await page.click("#restart")
         await settle(page, since=since)
