@@ -161,6 +161,22 @@ class NetworkTracker:
             await asyncio.sleep(min(wait, left))
 
 
+_HOLD_JS = '() => { const t = window[Symbol.for("iwr.timers")]; if (t?.hold) t.hold(); return !!t?.hold; }'
+_RELEASE_JS = '() => window[Symbol.for("iwr.timers")]?.release?.() ?? 0'
+
+
+async def hold_timers(page) -> bool:
+    """From now until `release_timers`, short timers the page starts run only after the release (see
+    listeners.js): the judge's own pause between its hover and the action must not let a delayed hover
+    effect (a menu's show delay) come first, as it never would for a person who clicks on arrival."""
+    return await page.evaluate(_HOLD_JS)
+
+
+async def release_timers(page) -> int:
+    """The held timers run (those already due at once); how many there were."""
+    return await page.evaluate(_RELEASE_JS)
+
+
 async def mutation_mark(page) -> int:
     """The page's mutation count, read just before an action so that `settle` knows whether the
     action changed the DOM (a document-wide MutationObserver, installed once per document)."""

@@ -60,14 +60,30 @@ const iwrLook = (() => {
   // the number a stylesheet draws after it ("Latest version: 0.5.9") read as one phrase. A text node
   // drawn right where the previous one ends, on its line, continues its word (a search match an
   // autocomplete highlights: "<b>Gra</b>ce Hopper" reads "Grace Hopper").
+  // `lines` and `pageLines` are the rendered text in the order a person reads the screen: line by
+  // line from the top, left to right (a right-to-left menu lists its last item first in the DOM)
   const read = () => {
-    const seen = [], strict = [], page = [], rendered = [], boxes = [];
+    const seen = [], strict = [], page = [], rendered = [], boxes = [], pieces = [];
     let prev = null;
-    const put = (text, at, glue = false) => {
+    const put = (text, at, glue = false, rect = null) => {
       const add = (list) => { if (glue) list[list.length - 1] += text; else list.push(text); };
       if (at.onPage) add(page);
       if (at.inView) { add(seen); add(strict); add(rendered); add(boxes); }
+      if (glue && pieces.length) pieces[pieces.length - 1].text += text;
+      else if (rect && at.onPage) pieces.push({ text, top: rect.top, bottom: rect.bottom, left: rect.left, inView: at.inView });
       if (!glue) prev = null;
+    };
+    const inLines = (list) => {
+      const lines = [];
+      for (const p of [...list].sort((a, b) => a.top - b.top)) {
+        const line = lines[lines.length - 1];
+        const overlap = line ? Math.min(line.bottom, p.bottom) - Math.max(line.top, p.top) : 0;
+        if (line && overlap > 0.5 * Math.min(line.bottom - line.top, p.bottom - p.top)) {
+          line.items.push(p);
+          line.bottom = Math.max(line.bottom, p.bottom);
+        } else lines.push({ top: p.top, bottom: p.bottom, items: [p] });
+      }
+      return lines.map((l) => l.items.sort((a, b) => a.left - b.left).map((p) => p.text).join("\n")).join("\n");
     };
     const continues = (rects, at, text) => !!(prev && rects.length && prev.at.onPage === at.onPage
       && prev.at.inView === at.inView && /\S$/.test(prev.text) && /^\S/.test(text)
@@ -111,7 +127,7 @@ const iwrLook = (() => {
         range.selectNodeContents(n);
         const rects = Array.from(range.getClientRects());
         const at = where(rects, el);
-        put(n.nodeValue, at, continues(rects, at, n.nodeValue));
+        put(n.nodeValue, at, continues(rects, at, n.nodeValue), rects[0]);
         prev = rects.length ? { rect: rects[rects.length - 1], at, text: n.nodeValue } : null;
       }
       prev = null;
@@ -135,7 +151,7 @@ const iwrLook = (() => {
       }
     }
     return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n"), rendered: rendered.join("\n"),
-      boxes: boxes.join("\n") };
+      boxes: boxes.join("\n"), lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces) };
   };
 
   const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();

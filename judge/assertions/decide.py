@@ -29,8 +29,10 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         return contains(shown, fact.text) or contains(reading.get("drawn", ""), fact.text)
     if fact.kind == "absent":
         return not contains(reading["strict"], fact.text)
-    if fact.kind == "order":
-        return in_order(shown, fact.text.split(ORDER_SEP))
+    if fact.kind == "order":  # in the DOM's order (a list in columns) or the screen's (a right-to-left row)
+        items = fact.text.split(ORDER_SEP)
+        lines = reading.get("lines" if fact.in_view else "pageLines", "")
+        return in_order(shown, items) or in_order(lines, items)
     if fact.kind == "number":
         p = number_pattern(fact.text)
         return bool(p.search(fold(shown)) or p.search(fold(reading.get("drawn", "")))) if p else None

@@ -6,6 +6,7 @@ assertions offline when no judge model decides. The step functions live in judge
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 
 from iwr.judge import assertions, profile, verdicts
@@ -17,6 +18,7 @@ from iwr.judge.navigation import Navigations, document_id, follow, lost_document
 from iwr.judge.replay import (
     LOAD_IDLE_S,
     ReplayConfig,
+    TimedOut,
     bounded,
     ground,
     hover_for_baseline,
@@ -28,7 +30,7 @@ from iwr.judge.replay import (
 )
 from iwr.judge.sandbox import SandboxLog
 from iwr.judge.score import counts_in_average
-from iwr.judge.settle import NetworkTracker, mutation_mark, settle
+from iwr.judge.settle import NetworkTracker, hold_timers, mutation_mark, release_timers, settle
 from iwr.judge.types import Grounding, StepResult, StepTimings, Verdict
 from iwr.judge.visual import screen_text
 from iwr.tasks import expectations
@@ -84,6 +86,8 @@ class IwrPlay:
         self.since: int | None = None
         self.document = None
         self.offline_rule = False
+        self.holding = False
+        """Timers are held since the baseline's hover, until the action is performed (judge/settle.py)."""
         self.busy = False
         """The last settling ran to its cap: the page was still changing (a search drawing its steps)."""
         self.started = time.perf_counter()
@@ -142,17 +146,43 @@ class IwrPlay:
             return before_png
         with profile.phase("read: assertion before"):
             self.seen_before = await bounded(assertions.read_before(page, action, element), t, "reading the page")
-        with profile.phase("hover"):
-            hovered = element is not None and await hover_for_baseline(element, t)
-        if hovered:
-            await bounded(self._settle(why="hover"), t, "settling")
-            before_png = await screenshot(self.camera, t, why="baseline")
-            self.since = await bounded(mutation_mark(page), t, "reading the page")
+        if element is None:
+            return before_png
+        self.holding = await bounded(hold_timers(page), t, "reading the page")
+        try:
+            with profile.phase("hover"):
+                hovered = await hover_for_baseline(element, t)
+            if hovered:
+                await bounded(self._settle(why="hover"), t, "settling")
+                before_png = await screenshot(self.camera, t, why="baseline")
+                self.since = await bounded(mutation_mark(page), t, "reading the page")
+        except BaseException:
+            await self._release()
+            raise
         return before_png
 
     async def perform(self, action: Action) -> str:
-        await perform(self.page, action, self.element, self.viewport, self.config)
+        try:
+            await perform(self.page, action, self.element, self.viewport, self.config)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                await self._release()
+            raise
+        await self._release()
         return ""
+
+    async def _release(self) -> None:
+        """The timers held since the baseline's hover run; on a document the action replaced there are none."""
+        if not self.holding:
+            return
+        self.holding = False
+        try:
+            await bounded(release_timers(self.page), self.limit_s, "reading the page")
+        except TimedOut:
+            raise
+        except Exception as e:
+            if not lost_document(e):
+                raise
 
     async def after_action(self) -> bool:
         config = self.config

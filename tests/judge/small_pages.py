@@ -8,6 +8,7 @@ from pathlib import Path
 
 from iwr.judge.config import JudgeConfig
 from iwr.judge.evaluate import Candidate, evaluate_many
+from iwr.judge.replay import ReplayConfig
 from iwr.judge.types import TaskScore
 from iwr.tasks.loader import LoadedTask
 from iwr.tasks.types import Task
@@ -44,3 +45,22 @@ def judge_pages(root: Path, cases: dict[str, tuple[str | dict[str, str], Task]],
         jobs.append((LoadedTask(task=t, folder=root / f"task{i}", line=1), Candidate(root=folder), root / f"out{i}"))
     results: list[TaskScore] = asyncio.run(evaluate_many(jobs, config, workers=2))
     return dict(zip(cases, results))
+
+
+Case = tuple[Task, str | dict[str, str], bool]
+"""A task, the site it is judged on, and whether that site should pass it (IFS 100)."""
+
+
+def judge_cases(root: Path, cases: dict[str, Case], action_timeout_s: float = 10) -> dict[str, TaskScore]:
+    """name -> TaskScore for each case, judged offline without OCR (the page tests' usual judge)."""
+    config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=action_timeout_s))
+    return judge_pages(root, {name: (site, t) for name, (t, site, _) in cases.items()}, config)
+
+
+def assert_judged_as_expected(cases: dict[str, Case], runs: dict[str, TaskScore], name: str) -> None:
+    """The page with the behaviour passes every step, the one without fails one; the reasons say why not."""
+    result = runs[name]
+    assert (result.IFS == 1.0) is cases[name][2], (
+        name,
+        [(s.reason, s.grounding and s.grounding.reason) for s in result.steps],
+    )

@@ -11,11 +11,9 @@ from urllib.parse import quote
 
 import pytest
 
-from iwr.judge.config import JudgeConfig
-from iwr.judge.replay import ReplayConfig
 from iwr.tasks.types import Task
 
-from .small_pages import judge_pages
+from .small_pages import judge_cases
 from .small_pages import task as one_task
 
 pytestmark = pytest.mark.browser
@@ -507,9 +505,7 @@ ALL = {**PAGES, **UNDECIDED}
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict:
-    config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
-    cases = {name: (html, t) for name, (t, html, _) in ALL.items()}
-    return judge_pages(tmp_path_factory.mktemp("assertion-things"), cases, config)
+    return judge_cases(tmp_path_factory.mktemp("assertion-things"), ALL, action_timeout_s=5)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -11,10 +11,7 @@ behaviour passes, the one without fails.
 
 import pytest
 
-from iwr.judge.config import JudgeConfig
-from iwr.judge.replay import ReplayConfig
-
-from .small_pages import judge_pages
+from .small_pages import judge_cases
 from .small_pages import task as one_task
 
 pytestmark = pytest.mark.browser
@@ -127,9 +124,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict:
-    config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=5))
-    cases = {name: (html, t) for name, (t, html, _) in CASES.items()}
-    return judge_pages(tmp_path_factory.mktemp("editors-rows"), cases, config)
+    return judge_cases(tmp_path_factory.mktemp("editors-rows"), CASES, action_timeout_s=5)
 
 
 @pytest.mark.parametrize("name", list(CASES))

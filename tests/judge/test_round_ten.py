@@ -7,10 +7,7 @@ judged whole in real Chromium: the page with the behaviour passes, the one witho
 
 import pytest
 
-from iwr.judge.config import JudgeConfig
-from iwr.judge.replay import ReplayConfig
-
-from .small_pages import judge_pages
+from .small_pages import assert_judged_as_expected, judge_cases
 from .small_pages import task as one_task
 
 pytestmark = pytest.mark.browser
@@ -78,16 +75,12 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict:
-    config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=10))
-    cases = {name: (html, t) for name, (t, html, _) in CASES.items()}
-    return judge_pages(tmp_path_factory.mktemp("round-ten"), cases, config)
+    return judge_cases(tmp_path_factory.mktemp("round-ten"), CASES)
 
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: str) -> None:
-    _, _, passes = CASES[name]
-    result = runs[name]
-    assert (result.IFS == 1.0) is passes, (name, [(s.reason, s.grounding and s.grounding.reason) for s in result.steps])
+    assert_judged_as_expected(CASES, runs, name)
 
 
 def test_the_click_lands_where_the_mouse_was_brought(runs) -> None:
