@@ -17,7 +17,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from iwr.judge.grounding import Pick, cells, layout, strategy
+from iwr.judge.grounding import Pick, board, cells, layout, strategy
 from iwr.judge.grounding.describe import (
     ICON_VOCABULARY,
     REGION_WORDS,
@@ -364,6 +364,9 @@ class FuzzyGrounding:
         candidates = [elements.candidate(i, s, "; ".join(why)) for s, i, why in scored[: self.top]]
         if cells.says_cell(description) and (square := await cells.find(page, description)) is not None:
             return Pick(None, candidates, square[1], spot=square[0])  # a square of a drawn board
+        quoted = bool(scored) and any(w.startswith("quote ") for w in scored[0][2])
+        if not quoted and board.says_square(description) and (square := await board.find(page, description)):
+            return Pick(None, candidates, square[1], spot=square[0])  # a square of a board drawn in pixels
         if not scored:
             return Pick(None, candidates, "no interactive element on the page")
         best = scored[0][0]

@@ -62,7 +62,9 @@ _EXTREME = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    r"\bof\s+(?:the|these|those|its|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b", re.I
+    r"\bof\s+(?:the|these|those|its|all)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b"
+    r"(?!\s*(?:by|x|×)\s*\w)",  # "of the 3 by 3 board": a size, not how many there are
+    re.I,
 )
 _MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+[a-z]+)?(?=\s+of\s+(?:the|these|those|its)\s)", re.I)
 """'the middle of the three', 'the middle card of the first row' (the row cut out first)."""
