@@ -438,7 +438,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     for text in q.quotes:  # "the '×'" drawn as an icon: its glyph names it too
         if text.strip() in GLYPHS:
             q.glyph_words |= glyph_words(text.strip())
-    kinds = [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
+    # "the checked checkbox just left of the bold 'B' button": the kind its own words say, else any said
+    kinds = [KIND_WORDS[w] for w in own if w in KIND_WORDS] or [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
     q.ordinal = q.layout.ordinal
     q.drawn_boxes = bool(_DRAWN_BOXES.search(without_quotes(description)))

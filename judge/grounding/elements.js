@@ -340,6 +340,14 @@
   const out = [];
   const els = [];
   const reveal = [];
+  // a table's rows are its <tr>s, as a person counts them: a cell spanning two rows is in its first
+  const tables = new Map();
+  const tableRowOf = (el) => {
+    const tr = el.closest("tr"), table = tr && tr.closest("table");
+    if (!table) return null;
+    if (!tables.has(table)) tables.set(table, tables.size);
+    return [tables.get(table), tr.rowIndex];
+  };
   const push = (el, acting, box, extra) => {
     const editor = acting === el && !extra.reveal && !extra.of ? editorSurface(el) : null;
     if (editor) [acting, box, extra] = [editor, boxOf(editor), { ...extra, editor: true }];
@@ -381,6 +389,7 @@
       textOnly: !!extra.textOnly,
       covered: !extra.reveal && !extra.of && covered(acting, box),
       tofu: drawsBoxes(el, textOf(el)),
+      tableRow: tableRowOf(el),
     });
   };
   // A link or button with no box of its own whose content is drawn elsewhere (an inline <a> around a

@@ -17,6 +17,16 @@ _TEXT_BOXES_JS = """
 (needles) => {
   const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
   const found = needles.map(() => []);
+  // a short quote ('B', 'x', '12') is a word of its own, not letters inside 'basicstyles'
+  const letter = (c) => !!c && (c.toLowerCase() !== c.toUpperCase() || (c >= "0" && c <= "9"));
+  const has = (own, i) => {
+    const n = needles[i];
+    if (n.length > 3) return own.includes(n);
+    for (let at = own.indexOf(n); at >= 0; at = own.indexOf(n, at + 1)) {
+      if (!letter(own[at - 1]) && !letter(own[at + n.length])) return true;
+    }
+    return false;
+  };
   const visible = (el) => { const r = el.getBoundingClientRect();
     return r.width >= 1 && r.height >= 1
       && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })); };
@@ -27,8 +37,8 @@ _TEXT_BOXES_JS = """
     const own = norm(el.innerText || el.value || el.getAttribute("aria-label") || el.getAttribute("placeholder") || "");
     if (!own) continue;
     needles.forEach((n, i) => {
-      if (!own.includes(n)) return;
-      const inner = Array.from(el.children).some((c) => norm(c.innerText || "").includes(n));
+      if (!has(own, i)) return;
+      const inner = Array.from(el.children).some((c) => has(norm(c.innerText || ""), i));
       if (inner || !visible(el)) return;
       const range = document.createRange();
       range.selectNodeContents(el);
@@ -52,7 +62,15 @@ _TEXT_BOXES_JS = """
         line = line.parentElement;
       }
       const l = line.getBoundingClientRect();
-      found[i].push([r.x, r.y, r.width, r.height, b.x, b.y, b.width, b.height, l.x, l.y, l.width, l.height]);
+      const box = [r.x, r.y, r.width, r.height, b.x, b.y, b.width, b.height, l.x, l.y, l.width, l.height];
+      // a table's column header: the column under it, down to the table's end
+      const head = el.closest("th, [role=columnheader]");
+      const table = head && head.closest("table, [role=table], [role=grid]");
+      if (table) {
+        const h = head.getBoundingClientRect(), t = table.getBoundingClientRect();
+        box.push(h.x, h.y, h.width, t.bottom - h.y);
+      }
+      found[i].push(box);
     });
   }
   return found;

@@ -40,6 +40,8 @@ LATER_QUOTE = 0.85
 CONTEXT_SHARE = 0.3
 RELATION_MAX = 30.0
 TIE = 4.0
+IN_MAX = 0.6
+"""The most an element inside the container a description names ("in the 'X' row") scores for it."""
 LAYOUT_BAND = 12.0
 """Groups holding an element within this of the best score may be the one the layout words count in
 (the best matches may be elsewhere: "the blue swatch, eighth of the second row" on a page of blue links)."""
@@ -150,12 +152,15 @@ def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fal
             around = w * h > 4 * max(aw * ah, 1) and x <= acx <= x + w and y <= acy <= y + h  # holds the text
             best = max(best, (0.3 if around else 1.0 if same_row else 0.7) / (1 + (dx * dx + dy * dy) ** 0.5 / 20))
         elif relation == "in":
-            # the same row or card: inside the anchor's box, else the nearer the better
+            # the same row or card: inside the anchor's box, else the nearer the better; a table's column
+            # header names its column ("in the 'Toolbars' table": under the 'Toolbars' heading)
+            if len(anchor) >= 16:
+                ax, ay, aw, ah = anchor[12:16]
             if ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2:
-                best = max(best, 0.6)
+                best = max(best, IN_MAX)
             dx = max(ax - (x + w), x - (ax + aw), 0)
             dy = max(ay - (y + h), y - (ay + ah), 0)
-            best = max(best, 0.6 / (1 + (dx * dx + dy * dy) ** 0.5 / 40))
+            best = max(best, IN_MAX / (1 + (dx * dx + dy * dy) ** 0.5 / 40))
     return best
 
 
@@ -254,11 +259,22 @@ def _field_parts(action: Action, e: dict, q: Query) -> list[Part]:
     return []
 
 
+def _where(q: Query, relations: dict[int, float]) -> float:
+    """0-1: the best of its places against the quoted text, held back when the description also names
+    a container ("in the 'basicstyles' row, ... just left of the 'B'") and it stands outside it; a
+    container's anchors have negative keys (`relation_scores`), their scores are at most `IN_MAX`."""
+    placed = [v for k, v in relations.items() if k >= 0]
+    held = [v for k, v in relations.items() if k < 0]
+    if not placed or not any(a.relation == "in" for a in q.anchors):
+        return max(relations.values())
+    return max(placed) * (0.7 + 0.3 * min(max(held, default=0.0) / IN_MAX, 1.0))
+
+
 def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[Part]:
     """Where it is against the quoted text, the region, the colour and the shape the description gives."""
     parts: list[Part] = []
     if relations:
-        parts.append((RELATION_MAX * max(relations.values()), "where it is relative to the quoted text"))
+        parts.append((RELATION_MAX * _where(q, relations), "where it is relative to the quoted text"))
     drawn_inside = [f for f in (norm(e["text"]), norm(e["placeholder"]), norm(e.get("value", ""))) if f]
     if q.anchors and any(_match(norm(a.text), drawn_inside) == 100 for a in q.anchors if a.relation != "in"):
         parts.append((-20, "it is the text the description locates it by"))
@@ -335,7 +351,7 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
             if anchor_boxes:
                 value = _relation_score(anchor.relation, e["bbox"], anchor_boxes, bool(e.get("latent")))
                 if value:
-                    scores[j] = value
+                    scores[-(j + 1) if anchor.relation == "in" else j] = value
         out.append(scores)
     return out
 
@@ -495,7 +511,7 @@ def by_layout(
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
         if len(named.intersection(group)) > 1:
             group = [i for i in group if i in named]  # among those the quote names, not all alike
-        chosen, how = layout.place(info, group, q.layout)
+        chosen, how = layout.place(info, group, q.layout, score)
         if chosen is not None:
             return chosen, how
     return None

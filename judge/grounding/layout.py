@@ -287,7 +287,14 @@ def _reading_key(e: dict) -> tuple[float, float]:
 
 def rows(elements: list[dict], group: list[int]) -> list[list[int]]:
     """The group laid out in rows, top to bottom, each left to right: centres within half an element's
-    height of a row's first element share the row."""
+    height of a row's first element share the row; in one table, its rows (a cell spanning two rows,
+    drawn lower than the next row's cells, is in its first)."""
+    in_table = {tuple(elements[i]["tableRow"]) if elements[i].get("tableRow") else None for i in group}
+    if None not in in_table and len({t for t, _ in in_table}) == 1:
+        by_row: dict[int, list[int]] = {}
+        for i in group:
+            by_row.setdefault(elements[i]["tableRow"][1], []).append(i)
+        return [sorted(by_row[r], key=lambda i: elements[i]["page"][0]) for r in sorted(by_row)]
     heights = sorted(elements[i]["bbox"][3] for i in group)
     tolerance = max(4.0, heights[len(heights) // 2] / 2)
     out: list[list[int]] = []
@@ -304,9 +311,12 @@ def _nth(seq: list[int], n: int) -> int | None:
     return seq[n] if -len(seq) <= n < len(seq) else None
 
 
-def place(elements: list[dict], group: list[int], lay: Layout) -> tuple[int | None, str]:
+def place(
+    elements: list[dict], group: list[int], lay: Layout, score: dict[int, float] | None = None
+) -> tuple[int | None, str]:
     """The element the layout words pick in `group`, and how it was picked (None: the group has no
-    such place, e.g. a fifth of four)."""
+    such place, e.g. a fifth of four). When the words narrow it to a row or column holding several, the
+    best of them by `score` (the description's other words), if given."""
     laid = rows(elements, group)
     shape = f"{len(group)} alike ({len(laid)} row{'s' if len(laid) != 1 else ''})"
     pool = group
@@ -367,6 +377,9 @@ def place(elements: list[dict], group: list[int], lay: Layout) -> tuple[int | No
         return order[len(order) // 2], f"{shape}: " + ", ".join(where)
     if len(pool) == 1:
         return pool[0], f"{shape}: " + ", ".join(where)
+    if score and where and len({score[i] for i in pool}) == len(pool):
+        chosen = max(pool, key=lambda i: score[i])
+        return chosen, f"{shape}: {', '.join(where)} holds {len(pool)}; the best match of them"
     return None, f"{shape}: {', '.join(where)} holds {len(pool)}"
 
 

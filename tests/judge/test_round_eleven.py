@@ -2,7 +2,11 @@
 in real Chromium: the page with the behaviour passes, the one without fails.
 - "Click the middle square of the 3 by 3 board": a Game of Life board drawn on a canvas has no element per
   square; the board's lines are read from its screenshot (or, with no lines, the size said splits it),
-  and "of the 3 by 3" is a size, not "the middle of the three" number boxes below the board."""
+  and "of the 3 by 3" is a size, not "the middle of the three" number boxes below the board;
+- "In the 'Toolbars' table, click the small down-arrow button just left of 'clipboard' in the first row":
+  'clipboard' is in two columns, each with its arrows; the column headed 'Toolbars' is the one meant;
+- "In the 'basicstyles' row, click the checked checkbox just left of the bold 'B' button": the element is
+  a checkbox; the 'button' is what it is placed against."""
 
 import pytest
 
@@ -45,6 +49,61 @@ def canvas(n: int, size: int, lines: bool, js: str) -> str:
     return page.replace("__N__", str(n)).replace("__JS__", js)
 
 
+CONFIGURATOR = """<!doctype html><html><head><style>
+body { font: 15px Arial; margin: 20px; } table { border-collapse: collapse; width: 900px; }
+th { text-align: left; padding: 6px; border-bottom: 2px solid #ccc; }
+td { padding: 4px 6px; border-top: 1px solid #eee; }
+button { font-size: 12px; width: 34px; height: 20px; } .item { width: 26px; height: 26px; font-weight: bold; }
+</style></head><body>
+<table><thead><tr><th>Toolbars</th><th>Toolbar groups</th><th>Toolbar group items</th></tr></thead><tbody>
+<tr><td rowspan="2"><button title="Move element upward">&#8593;</button><button title="Move element downward"
+ id="toolbar-down">&#8595;</button> clipboard</td>
+<td><button title="Move element upward">&#8593;</button><button title="Move element downward"
+ id="group-down">&#8595;</button> clipboard</td>
+<td><input type="checkbox" checked> <button class="item" title="Cut">&#9986;</button></td></tr>
+<tr><td><button title="Move element upward">&#8593;</button><button title="Move element downward">&#8595;</button>
+ undo</td>
+<td><input type="checkbox" checked> <button class="item" title="Undo">&#8630;</button></td></tr>
+<tr><td><button title="Move element upward">&#8593;</button><button title="Move element downward">&#8595;</button>
+ basicstyles</td><td><button title="Move element upward">&#8593;</button><button title="Move element downward"
+ id="styles-down">&#8595;</button> basicstyles</td>
+<td><label title="Bold"><input type="checkbox" id="bold" checked> <button class="item">B</button></label>
+<label title="Italic"><input type="checkbox" checked> <button class="item"><i>I</i></button></label></td></tr>
+</tbody></table>
+<p id="said">Nothing changed yet</p>
+<script>
+const say = (text) => { said.textContent = text; };
+document.getElementById("group-down").addEventListener("click", () => say("Moved the group clipboard"));
+document.getElementById("styles-down").addEventListener("click", () => say("Moved the group basicstyles"));
+JS
+</script></body></html>"""
+MOVES_TOOLBAR = (
+    'document.getElementById("toolbar-down").addEventListener("click", () => say("Moved the toolbar clipboard"));'
+)
+UNTICKS_BOLD = 'bold.addEventListener("change", () => say(bold.checked ? "Bold shown" : "Bold removed"));'
+
+T_COLUMN = one_task(
+    [
+        (
+            "Click",
+            "In the 'Toolbars' table, click the small down-arrow button just left of 'clipboard' in the first row.",
+            "The line under the table reads 'Moved the toolbar clipboard'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+T_CHECKBOX = one_task(
+    [
+        (
+            "Click",
+            "In the 'basicstyles' row, click the checked checkbox just left of the bold 'B' button.",
+            "The checkbox before the 'B' is now unticked and the line under the table reads 'Bold removed'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
 T_MIDDLE = one_task(
     [
         (
@@ -74,6 +133,10 @@ CASES = {
     "the middle square of a board without lines fills": (T_MIDDLE, canvas(3, 450, False, FILLS), True),
     "a square placed by row and column fills": (T_PLACED, canvas(5, 500, True, FILLS), True),
     "the placed square ignores the click": (T_PLACED, canvas(5, 500, True, ""), False),
+    "the toolbar's arrow moves the toolbar": (T_COLUMN, CONFIGURATOR.replace("JS", MOVES_TOOLBAR), True),
+    "the toolbar's arrow does nothing": (T_COLUMN, CONFIGURATOR.replace("JS", ""), False),
+    "the checkbox by 'B' removes bold": (T_CHECKBOX, CONFIGURATOR.replace("JS", UNTICKS_BOLD), True),
+    "the checkbox by 'B' says nothing": (T_CHECKBOX, CONFIGURATOR.replace("JS", ""), False),
 }
 
 
