@@ -17,13 +17,14 @@ _TEXT_BOXES_JS = """
 (needles) => {
   const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
   const found = needles.map(() => []);
-  // a short quote ('B', 'x', '12') is a word of its own, not letters inside 'basicstyles'
+  // a one-letter quote ('B', '5') is a word of its own, not the letter inside 'basicstyles'; two or three
+  // letters start a word (a cut-off 'mo' of 'more_vert'), longer ones are found anywhere
   const letter = (c) => !!c && (c.toLowerCase() !== c.toUpperCase() || (c >= "0" && c <= "9"));
   const has = (own, i) => {
     const n = needles[i];
     if (n.length > 3) return own.includes(n);
     for (let at = own.indexOf(n); at >= 0; at = own.indexOf(n, at + 1)) {
-      if (!letter(own[at - 1]) && !letter(own[at + n.length])) return true;
+      if (!letter(own[at - 1]) && (n.length > 1 || !letter(own[at + 1]))) return true;
     }
     return false;
   };
