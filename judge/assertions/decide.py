@@ -54,7 +54,10 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
             filled = any(v.strip() for v in values)
             return filled if fact.kind == "filled" else not filled
         if not acted.get("field"):
-            return None
+            sole = reading.get("sole")  # "the text box is now empty" after a click on 'Cut': the page's only field
+            if fact.field or not isinstance(sole, str):
+                return None
+            return bool(sole.strip()) if fact.kind == "filled" else not sole.strip()
         filled = bool((acted.get("value") or "").strip())
         return filled if fact.kind == "filled" else not filled
     if fact.kind == "checked":

@@ -46,7 +46,12 @@ def candidates(run: NeutralRun, again: NeutralRun) -> list[Registration]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(Registration(**{k: info[k] for k in ("id", "via", "type", "target", "source", "step")}))
+        out.append(
+            Registration(
+                **{k: info[k] for k in ("id", "via", "type", "target", "source", "step")},
+                early=info.get("early", False),
+            )
+        )
     return out
 
 

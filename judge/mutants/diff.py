@@ -88,13 +88,16 @@ def only_numbers_moved(lines: list[str]) -> bool:
     return bool(lines) and gone == came
 
 
-def first_difference(oracle: NeutralRun, again: NeutralRun, mutant: NeutralRun) -> Difference | None:
-    """The first state where the mutant's text or screenshot differs from the oracle's; a mutant whose
-    replay broke differs where it broke. None: it looks like the oracle all along."""
+def first_difference(oracle: NeutralRun, again: NeutralRun, mutant: NeutralRun, since: int = 0) -> Difference | None:
+    """The first state from `since` on where the mutant's text or screenshot differs from the oracle's
+    (before the left-out handler first ran, nothing it does can show); a mutant whose replay broke
+    differs where it broke. None: it looks like the oracle all along."""
     states = min(len(oracle.shots), len(again.shots))
     for j in range(states):
         if j >= len(mutant.shots):
             return Difference(j, [f"(the mutant's replay failed: {mutant.error})"])
+        if j < since:
+            continue
         lines = text_diff(oracle.texts[j], again.texts[j], mutant.texts[j])
         count = pixels(oracle.shots[j], again.shots[j], mutant.shots[j])
         if count < MIN_PIXELS and only_numbers_moved(lines):

@@ -12,6 +12,7 @@
   if (globalThis[key]) return;
   const config = __CONFIG__;
   const st = { step: -1, ran: {}, registered: 0, skipped: 0 };
+  const early = new Set();
   Object.defineProperty(globalThis, key, { value: st, enumerable: false });
   const toSource = Function.prototype.toString;
   const hashes = new WeakMap();
@@ -68,7 +69,8 @@
   const recorder = (id, via, type, target, handler) => {
     const info = { id, via, type, target: describe(target), source: source(handler).slice(0, 160) };
     return () => {
-      if (st.step >= 0 && !(id in st.ran)) st.ran[id] = { ...info, step: st.step };
+      if (st.step < 0) early.add(id);  // ran while the page loaded: leaving it out shows from the start
+      else if (!(id in st.ran)) st.ran[id] = { ...info, step: st.step, early: early.has(id) };
     };
   };
   // The judge's own page.evaluate code registers a few listeners too (settle's scroll counter): those

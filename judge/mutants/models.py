@@ -25,6 +25,14 @@ class Registration(_Model):
     """The start of the handler's source (or the attribute's text)."""
     step: int
     """The first step (0-based) during which it ran."""
+    early: bool = False
+    """It also ran while the page loaded, before any step."""
+
+    @property
+    def first_state(self) -> int:
+        """The first replay state leaving it out can change (0 after loading, i + 1 after step i): a
+        difference before it is the page's own variation (a chart still animating), not the mutation."""
+        return 0 if self.early else self.step + 1
 
 
 class Mutant(_Model):

@@ -70,11 +70,13 @@ async def task_mutants(
         if not run.skipped and not run.error:
             mutant.dropped = "the registration was not met in the mutant's replay"
             continue
-        difference = first_difference(first, again, run)
+        difference = first_difference(first, again, run, reg.first_state)
         if difference is None:
             mutant.dropped = "nothing visible changed"
             continue
-        repeated = first_difference(first, again, await neutral_replay(browser, lt, page, points, steps))
+        repeated = first_difference(
+            first, again, await neutral_replay(browser, lt, page, points, steps), reg.first_state
+        )
         if repeated is None or repeated.state != difference.state:
             once = f"apart after step {difference.step} once"
             mutant.dropped = f"{once}, not again on a second replay (the page's own timing)"

@@ -131,3 +131,28 @@ def test_a_difference_within_the_oracles_own_variation_is_none() -> None:
     assert pixels(oracle, again, png((50, 10, 6))) == 0
     assert pixels(oracle, again, png((50, 10, 6), (100, 50, 20))) > 400
     assert pixels(png((10, 10, 6)), png((10, 10, 6)), png((10, 10, 6), (100, 50, 5))) == 25
+
+
+def test_a_difference_before_the_left_out_handler_first_ran_is_not_its_doing() -> None:
+    """A dashboard's chart caught at another frame after step 1, while the handler left out first runs in
+    step 2: the mutant's first difference is where that handler could first show (after step 2), or
+    from the start for a handler that also ran while the page loaded."""
+    import cv2
+    import numpy as np
+
+    from iwr.judge.mutants.diff import first_difference
+    from iwr.judge.mutants.models import Registration
+    from iwr.judge.mutants.neutral import NeutralRun
+
+    blank = cv2.imencode(".png", np.full((60, 80), 255, np.uint8))[1].tobytes()
+
+    def run(texts: list[str]) -> NeutralRun:
+        return NeutralRun(shots=[blank] * len(texts), texts=texts)
+
+    oracle = run(["start", "chart with bars", "list", "list filtered"])
+    mutant = run(["start", "chart with axes only", "list", "list"])
+    late = Registration(id="x", via="listener", type="input", target="input", step=2)
+    assert late.first_state == 3 and Registration(**{**late.model_dump(), "early": True}).first_state == 0
+    found = first_difference(oracle, oracle, mutant, late.first_state)
+    assert found is not None and found.step == 2 and found.text_diff == ["-list filtered", "+list"]
+    assert first_difference(oracle, oracle, mutant).step == 0  # without the bound: the chart's frame

@@ -6,7 +6,9 @@ in real Chromium: the page with the behaviour passes, the one without fails.
 - "In the 'Toolbars' table, click the small down-arrow button just left of 'clipboard' in the first row":
   'clipboard' is in two columns, each with its arrows; the column headed 'Toolbars' is the one meant;
 - "In the 'basicstyles' row, click the checked checkbox just left of the bold 'B' button": the element is
-  a checkbox; the 'button' is what it is placed against."""
+  a checkbox; the 'button' is what it is placed against;
+- "The text box is now empty: its text has been cut out", after a click on 'Cut': no field was acted on
+  or named, so the page's only field is the box the sentence speaks of."""
 
 import pytest
 
@@ -104,6 +106,20 @@ T_CHECKBOX = one_task(
     ],
     resolution="1280x720",
 )
+CUT = """<!doctype html><html><body style="font: 16px Arial; margin: 20px">
+<textarea id="box" rows="2">helloCall Anna at 5</textarea> <button id="cut">Cut</button>
+<script>cut.addEventListener("click", () => { __JS__ });</script></body></html>"""
+T_CUT = one_task(
+    [
+        (
+            "Click",
+            "Click the small 'Cut' button right of the text box.",
+            "The text box is now empty: its text has been cut out.",
+            {},
+        )
+    ],
+    resolution="390x844",
+)
 T_MIDDLE = one_task(
     [
         (
@@ -137,6 +153,8 @@ CASES = {
     "the toolbar's arrow does nothing": (T_COLUMN, CONFIGURATOR.replace("JS", ""), False),
     "the checkbox by 'B' removes bold": (T_CHECKBOX, CONFIGURATOR.replace("JS", UNTICKS_BOLD), True),
     "the checkbox by 'B' says nothing": (T_CHECKBOX, CONFIGURATOR.replace("JS", ""), False),
+    "'Cut' empties the box": (T_CUT, CUT.replace("__JS__", 'box.value = "";'), True),
+    "'Cut' leaves the text": (T_CUT, CUT.replace("__JS__", 'cut.textContent = "Copied!";'), False),
 }
 
 
