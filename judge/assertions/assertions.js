@@ -137,10 +137,12 @@ const iwrLook = (() => {
         const at = where([el.getBoundingClientRect()], el.parentElement || el);
         if (!at.onPage) continue;
         const texts = [];
-        if (el.matches("input, textarea, select") && el.type !== "password" && el.type !== "hidden") {
-          const v = el.matches("input[type=button], input[type=submit], input[type=reset]") ? el.value : fieldValue(el);
+        if (el.matches("input, textarea, select") && el.type !== "hidden") {
+          // a password's dots are not its text, but an empty one shows its placeholder as any field does
+          const v = el.type === "password" ? ""
+            : el.matches("input[type=button], input[type=submit], input[type=reset]") ? el.value : fieldValue(el);
           if (v) { texts.push(v); if (at.inView) { strict.push(v); boxes.push(v); } }
-          else if (el.placeholder) { texts.push(el.placeholder); if (at.inView) boxes.push(el.placeholder); }
+          else if (el.placeholder && !el.value) { texts.push(el.placeholder); if (at.inView) boxes.push(el.placeholder); }
         }
         for (const attr of ["alt", "aria-label", "title"]) {
           const v = el.getAttribute(attr);

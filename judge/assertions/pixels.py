@@ -26,10 +26,13 @@ HUES = {
     "green": [(35, 88)],
     "blue": [(88, 132)],
     "purple": [(125, 160)],
-    "pink": [(140, 176)],
+    "pink": [(140, 179), (0, 10)],
 }
 """OpenCV hue ranges (0-179) of the colours an assertion may name; gold spans orange to yellow (a
-rating's "gold" stars are often #edb867, an orange hue)."""
+rating's "gold" stars are often #edb867, an orange hue); pink is a red gone pale, or magenta-ish."""
+PALE = {"pink": (8, 180)}
+"""Tones a person names for a pale tint too, (least saturation, least value): a form field's error
+background #fff6f6 "turns pink"."""
 
 
 def _decode(png: bytes) -> np.ndarray | None:
@@ -47,7 +50,8 @@ def _tone_pixels(bgr: np.ndarray, mask: np.ndarray, tone: str) -> tuple[np.ndarr
     """(of that hue and saturated, saturated) for the pixels under `mask`."""
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)[mask]
     h, s, v = hsv[:, 0], hsv[:, 1], hsv[:, 2]
-    saturated = (s >= 70) & (v >= 50)
+    least_s, least_v = PALE.get(tone, (70, 50))
+    saturated = (s >= least_s) & (v >= least_v)
     inside = np.zeros(len(hsv), bool)
     for lo, hi in HUES[tone]:
         inside |= (h >= lo) & (h <= hi)

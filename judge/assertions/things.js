@@ -57,7 +57,13 @@ const iwrThings = (() => {
       (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.cover && covers(e))
       || (k.lists && e.matches("ul, ol") && floating(e)))).slice(0, 40);
   };
-  const shownWithText = (kind) => { const els = shownOf(kind); return { els, had: els.map((e) => !!norm(e.innerText)) }; };
+  // A stylesheet's tooltip (hint.css) is its host's ::before / ::after, drawn while the mouse is over it:
+  // the hosts that drew one before the step are the tooltips shown, and one is gone when it is not drawn.
+  const drawsTip = (e) => drawsMark(e, "::before") || drawsMark(e, "::after");
+  const shownWithText = (kind) => {
+    const els = shownOf(kind);
+    return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [] };
+  };
   // "the dark 'Instructions' box": the block the quoted text titles, the nearest ancestor of the text
   // drawn as a box of its own (a background unlike its parent's, a border, a shadow, a floating layer)
   // and larger than the text.
@@ -83,7 +89,10 @@ const iwrThings = (() => {
     return { els: blocks, had: blocks.map(() => false) };
   };
   // Hidden, or emptied of the text it had (an error line whose message is cleared).
-  const hiddenCount = ({ els, had }) => els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText))).length;
+  const hiddenCount = ({ els, had, tips }) => {
+    if ((tips || []).some(Boolean)) return els.filter((e, i) => tips[i] && (!visible(e) || !drawsTip(e))).length;
+    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText))).length;
+  };
 
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those
   // a noun names (the element acted on, an ancestor or descendant of it first), else the one acted on.
@@ -107,8 +116,8 @@ const iwrThings = (() => {
     "label", "text", "word", "choice", "answer", "one", "tab"]);
   const GLYPHS = { star: /[★☆⭐]/, heart: /[♥♡❤]/ };
   const matches = (e, w) => {
-    if (NOUNS[w] && e.matches(NOUNS[w])) return true;
-    const one = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;
+    const one = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;  // "both fields": a field
+    if ((NOUNS[w] && e.matches(NOUNS[w])) || (NOUNS[one] && e.matches(NOUNS[one]))) return true;
     if (has(e, [w, one])) return true;
     const g = GLYPHS[one];
     return !!g && e.children.length === 0 && g.test(e.textContent || "") && (e.textContent || "").trim().length <= 3;
@@ -180,7 +189,8 @@ const iwrThings = (() => {
     }
     // "the first four small marks are now orange": things of the kind acted on, the row of alike
     // siblings around the element acted on
-    const row = acted && nouns.some((w) => w.length > 3 && w.endsWith("s") && !NOUNS[w]) ? groupOf(acted) : null;
+    const row = acted && nouns.some((w) => w.length > 3 && w.endsWith("s") && !NOUNS[w] && !NOUNS[w.slice(0, -1)])
+      ? groupOf(acted) : null;
     if (row) return row;
     for (const w of nouns) {
       if (acted) {

@@ -180,6 +180,8 @@ async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str
     if seen["marks"] > seen["hoveredMarks"]:
         how = "drawn by ::before / ::after, or a small picture"
         return True, f"{seen['marks']} mark(s) shown on elements shown before ({how})"
+    if seen["marks"] and fact.noun == "tooltip":  # a tooltip is what the mouse over a thing shows (hint.css)
+        return True, f"{seen['marks']} tooltip mark(s) the stylesheet draws over what the mouse is on"
     if seen["marks"]:
         # drawn only on what the mouse is over: it must stay when the mouse leaves (a header's hover arrow)
         await _mouse_away(page, element)
