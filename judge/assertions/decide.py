@@ -253,9 +253,10 @@ _PICTURES_JS = """() => Array.from(document.querySelectorAll("img, canvas, svg, 
   .map((e) => e.getBoundingClientRect())
   .map((r) => [Math.max(r.x, 0), Math.max(r.y, 0), Math.min(r.right, innerWidth) - Math.max(r.x, 0),
     Math.min(r.bottom, innerHeight) - Math.max(r.y, 0)])
-  .filter(([, , w, h]) => w >= 120 && h >= 60).sort((a, b) => b[2] * b[3] - a[2] * a[3]).slice(0, 3)
+  .filter(([, , w, h]) => w >= 60 && h >= 24 && w * h >= 6000).sort((a, b) => b[2] * b[3] - a[2] * a[3]).slice(0, 3)
   .concat([[innerWidth]])"""
-"""The three largest pictures in the viewport (CSS pixels), then the viewport's width."""
+"""The three largest pictures in the viewport (CSS pixels), then the viewport's width; a barcode's canvas
+is wide and short (340 by 45), with its digits printed in it."""
 
 
 async def _read_screen(

@@ -68,7 +68,7 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     cued_here = next((k for k, t in enumerate(clause) if t.kind == "w" and t.text in ORDER_CUES), None)
     in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
     start = len(facts)
-    placed = _mention_facts(clause, in_view, facts)
+    placed = _mention_facts(clause, in_view, facts, scrolled=action_type == "Scroll")
     if _says_plain_text(_words(clause)):
         # "the row is plain text again and reads 'Dante Carter', '45'": drawn as text, not left in fields
         facts[start:] = [f.model_copy(update={"as_text": True}) if f.kind == "visible" else f for f in facts[start:]]
@@ -94,7 +94,9 @@ def _says_plain_text(ws: list[str]) -> bool:
     return any(tuple(ws[i : i + len(p)]) == p for p in PLAIN_TEXT for i in range(len(ws)))
 
 
-def _mention_facts(clause: list[Tok], in_view: bool, facts: list[Fact]) -> list[tuple[int, Fact]]:
+def _mention_facts(
+    clause: list[Tok], in_view: bool, facts: list[Fact], scrolled: bool = False
+) -> list[tuple[int, Fact]]:
     """Add a fact for each quoted text and number of the clause, by the role its words give it; returns
     the facts of things shown, with their places (an order is read from them)."""
     placed: list[tuple[int, Fact]] = []
@@ -135,7 +137,9 @@ def _mention_facts(clause: list[Tok], in_view: bool, facts: list[Fact]) -> list[
         elif (field := _value_field(clause, idx)) is not None:
             facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field))
         else:
-            new = _appears_after(clause, idx)
+            # after a scroll "the 'Custom messages' section appears" is it come into view (its top edge may
+            # have shown before): in view after the step, as the scroll's other quotes
+            new = _appears_after(clause, idx) and not scrolled
             facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
             placed.append((idx, facts[-1]))
     return placed

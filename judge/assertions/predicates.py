@@ -372,6 +372,10 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
             continue
         if nouns[:1] == ["?"]:
+            # "the first three stars under 'Basic 5 star rater' turn gold": which stars is not certain;
+            # the row of them around the element acted on is looked at, as for a colour they are said to have
+            if plural := _plural(nouns):
+                out.append(Fact(kind="looks", noun=" ".join(plural), tone=tone))
             continue
         out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=_nth(phrase, k, text, nouns)))
     return out

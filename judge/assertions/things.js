@@ -204,6 +204,8 @@ const iwrThings = (() => {
       const hits = all().filter((e) => visible(e) && matches(e, w));
       if (hits.length) return nearest(hits, acted);
     }
+    // "the stars turn gold" after a click on a rating that one element draws: the element acted on
+    if (acted && nouns.some((w) => /^(stars|hearts|dots|circles)$/.test(w))) return acted;
     return null;
   };
   // What is visible now, kept as a handle before the step, so that what appears is told apart after it

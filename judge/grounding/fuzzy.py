@@ -17,7 +17,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from iwr.judge.grounding import Pick, board, cells, layout, strategy
+from iwr.judge.grounding import Pick, board, cells, layout, segments, strategy
 from iwr.judge.grounding.describe import (
     ICON_VOCABULARY,
     REGION_WORDS,
@@ -385,6 +385,9 @@ class FuzzyGrounding:
             return Pick(None, candidates, square[1], spot=square[0])  # a square of a board drawn in pixels
         if not scored:
             return Pick(None, candidates, "no interactive element on the page")
+        lay = q.layout
+        if mark := segments.part(description, lay.ordinal, lay.middle, elements.info, scored[0][1], elements.viewport):
+            return Pick(None, candidates, mark[1], spot=mark[0])  # a star of a rating drawn by one element
         best = scored[0][0]
         tied = [i for s, i, _ in scored if s >= best - TIE]
         tied_kind_ok = True

@@ -62,12 +62,18 @@ LARGE_PICTURE_PX = 400_000
 and enlarging it would only cost time)."""
 
 
+CROP_MARGIN_PX = 4
+"""CSS pixels of the page around a picture cut out to be read."""
+
+
 async def pictures_text(png: bytes, regions: list[tuple[float, float, float, float]], scale: float) -> str:
     """What the pictures at `regions` (x, y, w, h in CSS pixels; `scale` screenshot pixels per CSS
     pixel) show in writing, each cut out of the screenshot and read enlarged."""
     image = decode(png)
     out = []
     for x, y, w, h in regions:
+        # a margin around it: text drawn to the picture's edge (a barcode's digits) is read whole
+        x, y, w, h = x - CROP_MARGIN_PX, y - CROP_MARGIN_PX, w + 2 * CROP_MARGIN_PX, h + 2 * CROP_MARGIN_PX
         x0, y0 = max(int(x * scale), 0), max(int(y * scale), 0)
         x1, y1 = min(int((x + w) * scale), image.shape[1]), min(int((y + h) * scale), image.shape[0])
         if x1 - x0 < 20 or y1 - y0 < 20:

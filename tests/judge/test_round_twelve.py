@@ -4,7 +4,12 @@ real Chromium: the page with the behaviour passes, the one without fails.
   in" after pointing at the dot, and "the 'Close' tooltip is gone" once the mouse is on another box;
 - "both fields turn pink with reddish borders": a form's error tint (#fff6f6) is a pale pink;
 - "both fields empty again, showing the grey placeholders 'E-mail address' and 'Password'": an empty
-  password field shows its placeholder as any field does."""
+  password field shows its placeholder as any field does;
+- "the third (middle) of the five grey stars under 'Basic 5 star rater'": one element draws the five
+  stars and the click's place along it sets the rating; "the first three stars ... turn gold" is looked
+  at on the row acted on;
+- after a scroll, "the 'Custom messages' section appears" whose heading showed at the bottom edge before:
+  it is in view after the step."""
 
 import pytest
 
@@ -42,6 +47,45 @@ TINTS_BLUE = 'for (const f of fields) { f.style.background = "#f0f4ff"; f.style.
 EMPTIES = 'for (const f of fields) f.value = "";'
 KEEPS_PASSWORD = 'mail.value = "";'
 
+RATER = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 30px; } .rater { position: relative; width: 160px; height: 32px; cursor: pointer;
+  background: repeating-linear-gradient(90deg, #ccc 0 26px, #fff 26px 32px); }
+.gold { position: absolute; left: 0; top: 0; height: 32px; width: 0;
+  background: repeating-linear-gradient(90deg, #f5b301 0 26px, #fff 26px 32px); }
+</style></head><body>
+<h2>Basic 5 star rater</h2><div class="rater" id="rater"><div class="gold" id="gold"></div></div>
+<p id="said">No rating yet</p>
+<script>
+rater.addEventListener("click", (e) => { __JS__ });
+</script></body></html>"""
+RATES = """const n = Math.ceil((e.clientX - rater.getBoundingClientRect().left) / 32);
+gold.style.width = n * 32 + "px"; said.textContent = "Rated " + n;"""
+SECTIONS = """<!doctype html><html><body style="font: 16px Arial; margin: 0">
+<div style="height: 690px; background: #eef">Intro</div><h2 style="margin: 0">Custom messages</h2>
+<p>Five small stars, four of them gold.</p><div style="height: 1500px"></div></body></html>"""
+
+T_RATER = one_task(
+    [
+        (
+            "Click",
+            "Click the third (middle) of the five grey stars under 'Basic 5 star rater'.",
+            "The first three stars under 'Basic 5 star rater' turn gold; the last two stay grey.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+T_SCROLL = one_task(
+    [
+        (
+            "Scroll",
+            "Scroll down the page.",
+            "The page moves down and the 'Custom messages' section appears with its line about five small stars.",
+            {"direction": "down", "scroll_page": True},
+        )
+    ],
+    resolution="1280x720",
+)
 T_TIPS = one_task(
     [
         (
@@ -101,6 +145,13 @@ CASES = {
     "the fields turn a pale blue": (T_PINK, FORM.replace("__JS__", TINTS_BLUE), False),
     "both fields are emptied": (T_EMPTY, FORM.replace("__JS__", EMPTIES), True),
     "the password is kept": (T_EMPTY, FORM.replace("__JS__", KEEPS_PASSWORD), False),
+    "the rater's third star rates three": (T_RATER, RATER.replace("__JS__", RATES), True),
+    "the rater says rated but draws no gold": (
+        T_RATER,
+        RATER.replace("__JS__", 'said.textContent = "Rated 3";'),
+        False,
+    ),
+    "a section at the bottom edge comes into view": (T_SCROLL, SECTIONS, True),
 }
 
 
@@ -112,3 +163,8 @@ def runs(tmp_path_factory) -> dict:
 @pytest.mark.parametrize("name", list(CASES))
 def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: str) -> None:
     assert_judged_as_expected(CASES, runs, name)
+
+
+def test_the_third_star_of_a_rater_drawn_by_one_element_is_clicked_there(runs) -> None:
+    (step,) = runs["the rater's third star rates three"].steps
+    assert step.grounding.reason.startswith("mark 3 of the 5"), step.grounding.reason
