@@ -378,16 +378,10 @@ class FuzzyGrounding:
             scored.append((s, i, why))
         scored.sort(key=lambda t: -t[0])
         candidates = [elements.candidate(i, s, "; ".join(why)) for s, i, why in scored[: self.top]]
-        if cells.says_cell(description) and (square := await cells.find(page, description)) is not None:
-            return Pick(None, candidates, square[1], spot=square[0])  # a square of a drawn board
-        quoted = bool(scored) and any(w.startswith("quote ") for w in scored[0][2])
-        if not quoted and board.says_square(description) and (square := await board.find(page, description)):
-            return Pick(None, candidates, square[1], spot=square[0])  # a square of a board drawn in pixels
+        if (drawn := await _drawn_spot(page, description, q, elements, scored)) is not None:
+            return Pick(None, candidates, drawn[1], spot=drawn[0])
         if not scored:
             return Pick(None, candidates, "no interactive element on the page")
-        lay = q.layout
-        if mark := segments.part(description, lay.ordinal, lay.middle, elements.info, scored[0][1], elements.viewport):
-            return Pick(None, candidates, mark[1], spot=mark[0])  # a star of a rating drawn by one element
         best = scored[0][0]
         tied = [i for s, i, _ in scored if s >= best - TIE]
         tied_kind_ok = True
@@ -447,6 +441,22 @@ class FuzzyGrounding:
         chosen = tied[0] if tied else scored[0][1]
         why = next(w for _, i, w in scored if i == chosen)
         return Pick(chosen, candidates, "best match: " + "; ".join(why), doubt=unnamed)
+
+
+async def _drawn_spot(
+    page, description: str, q: Query, elements: PageElements, scored: list[tuple[float, int, list[str]]]
+) -> tuple[tuple[float, float], str] | None:
+    """A place no element of its own stands for, and how it was found: a square of a board drawn as
+    alike shapes or in a canvas's pixels, a star of a rating one element draws."""
+    if cells.says_cell(description) and (square := await cells.find(page, description)) is not None:
+        return square
+    quoted = bool(scored) and any(w.startswith("quote ") for w in scored[0][2])
+    if not quoted and board.says_square(description) and (square := await board.find(page, description)):
+        return square
+    if scored:
+        lay = q.layout
+        return segments.part(description, lay.ordinal, lay.middle, elements.info, scored[0][1], elements.viewport)
+    return None
 
 
 def _grid_cell(q: Query, read: bool) -> tuple[tuple[float, float], str] | None:

@@ -25,12 +25,14 @@ CALL_S = 10.0
 TEXT_JS = """
 () => {
   const fields = Array.from(document.querySelectorAll('input, textarea, select'))
-    .filter((f) => f.type !== 'hidden' && f.type !== 'password' && f.checkVisibility && f.checkVisibility())
+    .filter((f) => !['hidden', 'password', 'range', 'color'].includes(f.type))
+    .filter((f) => f.checkVisibility && f.checkVisibility())
     .map((f) => f.type === 'checkbox' || f.type === 'radio' ? `[${f.checked ? 'x' : ' '}]` : `[${f.value}]`);
   return (document.body ? document.body.innerText : '') + '\\n' + fields.join('\\n');
 }
 """
-"""The page's visible text: what is rendered, then the shown fields' values and checked states."""
+"""The page's visible text: what is rendered, then the shown fields' values and checked states (a
+slider's or a colour well's value is no text a person reads: where it changes, the pixels show it)."""
 
 SCROLL_STILL_JS = """
 async () => {
