@@ -6,7 +6,6 @@ assertions offline when no judge model decides. The step functions live in judge
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 
 from iwr.judge import assertions, profile, verdicts
@@ -157,7 +156,7 @@ class IwrPlay:
                 before_png = await screenshot(self.camera, t, why="baseline")
                 self.since = await bounded(mutation_mark(page), t, "reading the page")
         except BaseException:
-            await self._release()
+            self.holding = False  # the step fails and the replay ends: a hung page is not asked again
             raise
         return before_png
 
@@ -165,8 +164,7 @@ class IwrPlay:
         try:
             await perform(self.page, action, self.element, self.viewport, self.config)
         except BaseException:
-            with contextlib.suppress(Exception):
-                await self._release()
+            self.holding = False  # the step fails and the replay ends: a hung page is not asked again
             raise
         await self._release()
         return ""
