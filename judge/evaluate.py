@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+import aiorwlock
 from pydantic import BaseModel, ConfigDict, Field
 
 from iwr import atomic, runfolder
@@ -121,7 +122,7 @@ def load_metrics(config: JudgeConfig, threads: int | None = None) -> tuple[dict,
 
 BROWSER_RETRIES = 1
 """A task during which the browser went down (maybe because of another page judged beside it) is judged
-again this many times with a new browser."""
+again this many times with a new browser, alone in it."""
 
 
 class BrowserLost(RuntimeError):
@@ -166,6 +167,10 @@ class Judge:
         self._owns_browser = browser is None
         self._pw = None
         self._lock = asyncio.Lock()
+        self._alone = aiorwlock.RWLock()
+        """Tasks share the browser (reader); a task judged again after it went down is judged alone
+        (writer, served before new readers), so a page that crashes it cannot take its neighbours'
+        retries down with its own."""
         self.relaunches = 0
         """Times the browser was found gone and launched again."""
 
@@ -227,6 +232,7 @@ class Judge:
     async def aclose(self) -> None:
         """Close the browser this judge launched and stop its pool (a later evaluation starts new ones)."""
         pool, self.pool = self.pool, None
+        self._alone = aiorwlock.RWLock()  # bound to the loop that first used it; the next one may differ
         if pool is not None:
             await pool.aclose()
         async with self._lock:
@@ -265,18 +271,19 @@ class Judge:
         started = time.perf_counter()
         out_dir.mkdir(parents=True, exist_ok=True)
         for attempt in range(1 + BROWSER_RETRIES):
-            browser = await self.browser() if (candidate.root / candidate.entry).is_file() else None
-            try:
-                with self._measure() as measure:
-                    rule = self.rules.checkpoints
-                    scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, rule)
-                    replay, log = await self._replay(lt, candidate, browser, out_dir, scorer, llm, on_step)
-                    pairs = checkpoint_pairs(lt, replay, config.alignment, rule)
-                    with profile.phase("visual: scores waited for after the replay"):
-                        checkpoints = await scorer.scores(replay)
-            except Exception:
-                if browser is None or browser.is_connected():
-                    raise
+            async with self._alone.writer if attempt else self._alone.reader:
+                browser = await self.browser() if (candidate.root / candidate.entry).is_file() else None
+                try:
+                    with self._measure() as measure:
+                        rule = self.rules.checkpoints
+                        scorer = CheckpointScorer(lt, references, out_dir, measure, config.alignment, rule)
+                        replay, log = await self._replay(lt, candidate, browser, out_dir, scorer, llm, on_step)
+                        pairs = checkpoint_pairs(lt, replay, config.alignment, rule)
+                        with profile.phase("visual: scores waited for after the replay"):
+                            checkpoints = await scorer.scores(replay)
+                except Exception:
+                    if browser is None or browser.is_connected():
+                        raise
             if browser is None or browser.is_connected():
                 break
             if attempt == BROWSER_RETRIES:

@@ -84,3 +84,48 @@ def test_a_page_under_which_the_browser_goes_down_every_time_fails_with_that_rea
     assert (tmp_path / "out" / "eval.json").is_file()
     assert after.result.IFS == 1.0 and relaunches == 1 + BROWSER_RETRIES
     assert not hostile.chromium_processes()
+
+
+def test_the_page_judged_beside_one_that_brings_the_browser_down_is_judged_again_alone(tmp_path: Path) -> None:
+    """The culprit brings the browser down at its first step, every time; its neighbour, in flight at the
+    first crash, is judged again alone and passes, however the culprit's own retry is timed."""
+    neighbour = hostile.Kind("a longer normal page", hostile.GOOD.html, [hostile.OK] + [hostile.AGAIN] * 7)
+
+    async def main():
+        started = asyncio.Event()
+        steps: list[int] = []
+
+        def neighbour_step(step) -> None:
+            steps.append(step.index)
+            started.set()
+
+        async def culprit():
+            await started.wait()
+            lt = hostile._task(hostile.GOOD, tmp_path / "culprit" / "task")
+            (tmp_path / "culprit" / "page").mkdir(parents=True)
+            (tmp_path / "culprit" / "page" / "index.html").write_text(hostile.GOOD.html)
+            return await judge.evaluate(
+                lt,
+                Candidate(root=tmp_path / "culprit" / "page"),
+                tmp_path / "culprit" / "out",
+                on_step=lambda s: kill_chromium(),
+            )
+
+        async with Judge.open(JudgeConfig(ocr=None, dino=None)) as judge:
+            lt = hostile._task(neighbour, tmp_path / "neighbour" / "task")
+            (tmp_path / "neighbour" / "page").mkdir(parents=True)
+            (tmp_path / "neighbour" / "page" / "index.html").write_text(neighbour.html)
+            beside = judge.evaluate(
+                lt,
+                Candidate(root=tmp_path / "neighbour" / "page"),
+                tmp_path / "neighbour" / "out",
+                on_step=neighbour_step,
+            )
+            lost, kept = await asyncio.gather(culprit(), beside)
+            return lost, kept, steps
+
+    lost, kept, steps = asyncio.run(main())
+    assert lost.IFS == 0 and f"crashed each of the {1 + BROWSER_RETRIES} times" in lost.error
+    assert kept.IFS == 1.0 and kept.error is None, kept.error or [s.reason for s in kept.steps]
+    assert steps.count(0) == 2 and steps[-8:] == list(range(8)), "cut by the first crash, then whole, alone"
+    assert not hostile.chromium_processes()
