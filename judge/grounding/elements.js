@@ -71,10 +71,34 @@
     return typeof c === "string" ? c : "";
   };
   const tagOf = (el) => el.tagName.toLowerCase();
+  // Selectors of the page's own :hover rules, without the :hover (and the pseudo-element it draws).
+  let hoverSelectors = null;
+  const hoverStyled = (el) => {
+    if (hoverSelectors === null) {
+      hoverSelectors = [];
+      const walk = (rules) => {
+        for (const rule of rules) {
+          if (rule.cssRules && !rule.selectorText) walk(rule.cssRules);
+          if (!rule.selectorText || !rule.selectorText.includes(":hover")) continue;
+          for (const part of rule.selectorText.split(",")) {
+            if (!part.includes(":hover")) continue;
+            const bare = part.replace(/:hover/g, "").replace(/::?(after|before)\b/g, "").trim();
+            if (bare && !/[\s>+~]/.test(bare.replace(/\[[^\]]*\]/g, ""))) hoverSelectors.push(bare);
+          }
+        }
+      };
+      for (const sheet of document.styleSheets) {
+        try { walk(sheet.cssRules); } catch (e) { /* another origin's sheet */ }
+      }
+    }
+    return hoverSelectors.some((sel) => { try { return el.matches(sel); } catch (e) { return false; } });
+  };
   const interactive = (el) => {
     const tag = tagOf(el);
     if (["button", "a", "input", "select", "textarea", "summary", "label", "details"].includes(tag)) {
-      if (tag === "a" && !el.hasAttribute("href") && !el.onclick && !el.getAttribute("role") && !(listened && listened.has(el))) return getComputedStyle(el).cursor === "pointer";
+      // an <a> without href is a control when it looks or acts like one: a pointer cursor, or its own
+      // :hover rule (hint.css draws its tooltip there: a row of bare icons one points at)
+      if (tag === "a" && !el.hasAttribute("href") && !el.onclick && !el.getAttribute("role") && !(listened && listened.has(el))) return getComputedStyle(el).cursor === "pointer" || hoverStyled(el);
       if (tag === "input" && el.type === "hidden") return false;
       if (tag === "label") return getComputedStyle(el).cursor === "pointer" && !el.control;
       return true;

@@ -9,7 +9,9 @@ real Chromium: the page with the behaviour passes, the one without fails.
   stars and the click's place along it sets the rating; "the first three stars ... turn gold" is looked
   at on the row acted on;
 - after a scroll, "the 'Custom messages' section appears" whose heading showed at the bottom edge before:
-  it is in view after the step."""
+  it is in view after the step;
+- "the first of the four coloured icons under 'COLOR MODIFIERS'": bare `<a>`s without href or pointer
+  cursor, controls only by their own :hover rule (hint.css), are the four, not the three title-bar dots."""
 
 import pytest
 
@@ -30,6 +32,26 @@ body { font: 16px Arial; margin: 40px; }
 </body></html>"""
 SHOWN_ON_HOVER = "visibility: hidden; opacity: 0; transition: opacity .3s;"
 NEVER_SHOWN = "display: none;"
+
+ICONS = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 40px; } .bar { background: #eee; padding: 4px; width: 600px; }
+.dot { display: inline-block; width: 11px; height: 11px; border-radius: 50%; cursor: pointer; margin-right: 5px; }
+.icon { display: inline-block; width: 24px; height: 24px; margin: 0 4px; color: #fff; text-align: center; }
+[class*=hint--] { position: relative; }
+[class*=hint--]::after { content: attr(aria-label); position: absolute; top: 120%; left: 0; color: #fff;
+  padding: 4px 8px; white-space: nowrap; font-size: 13px; visibility: hidden; opacity: 0; background: #333; }
+[class*=hint--]:hover::after { visibility: visible; opacity: 1; }
+.hint--error::after { background: #b34e4d; } .hint--success::after { background: #458746; }
+</style></head><body>
+<div class="bar"><a class="dot hint--x" style="background: #f55" aria-label="Close"></a><a class="dot hint--x"
+style="background: #fb4" aria-label="Minimize"></a><a class="dot hint--x" style="background: #0c5"
+aria-label="Zoom"></a> Try hovering over different things</div>
+<h3 style="margin-top: 120px">COLOR MODIFIERS</h3>
+<p><a class="icon ICON hint--error" style="background: indianred" aria-label="This is an error tooltip">×</a><a
+class="icon ICON hint--warning" style="background: orange" aria-label="This is a warning tooltip">!</a><a
+class="icon ICON hint--info" style="background: lightblue" aria-label="This is an info tooltip">i</a><a
+class="icon ICON hint--success" style="background: lightgreen" aria-label="This is success tooltip">✓</a></p>
+</body></html>"""
 
 FORM = """<!doctype html><html><body style="font: 16px Arial; margin: 40px; background: #ddd">
 <form id="f" style="background: #fff; padding: 14px; width: 360px" onsubmit="return false">
@@ -138,7 +160,26 @@ T_EMPTY = one_task(
     resolution="1280x720",
 )
 
+T_ICONS = one_task(
+    [
+        (
+            "Click",
+            "Point at and click the red square icon with a white × in an octagon, the first of the four coloured "
+            "icons under 'COLOR MODIFIERS'.",
+            "A red tooltip 'This is an error tooltip' appears below the red icon.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "a bare icon's tooltip shows while the mouse is over it": (T_ICONS, ICONS.replace("ICON", ""), True),
+    "the error icon draws no tooltip": (
+        T_ICONS,
+        ICONS.replace("ICON", "").replace("</style>", ".hint--error:hover::after { visibility: hidden; }</style>"),
+        False,
+    ),
     "the tooltips show while the mouse is over": (T_TIPS, TIPS.replace("TIP", SHOWN_ON_HOVER), True),
     "no tooltip is ever drawn": (T_TIPS, TIPS.replace("TIP", NEVER_SHOWN), False),
     "the fields turn a pale pink": (T_PINK, FORM.replace("__JS__", TINTS_PINK), True),
@@ -168,3 +209,8 @@ def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: st
 def test_the_third_star_of_a_rater_drawn_by_one_element_is_clicked_there(runs) -> None:
     (step,) = runs["the rater's third star rates three"].steps
     assert step.grounding.reason.startswith("mark 3 of the 5"), step.grounding.reason
+
+
+def test_the_first_of_four_bare_icons_is_the_icon_not_a_title_bar_dot(runs) -> None:
+    (step,) = runs["a bare icon's tooltip shows while the mouse is over it"].steps
+    assert step.grounding.chosen.bbox[1] > 150, step.grounding.reason
