@@ -58,6 +58,9 @@ class Fact(BaseModel):
     """For `styled`: bold, italic, struck (through), underlined or greyed (out); `want` False: no longer so."""
     tone: str = ""
     """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
+    count: int | None = None
+    """For `looks` with a colour: how many of the marks show it after the step ("the row now shows three
+    gold stars instead of four"), counted as separate patches of that colour in the region."""
     nth: int | None = None
     """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
     reading order from 0; -1 the last."""
@@ -101,6 +104,8 @@ class Fact(BaseModel):
 
     def change(self) -> tuple[str, str]:
         """For `looks`: the change, said ("turns green") and denied ("did not turn green")."""
+        if self.count is not None:
+            return f"show {self.count} {self.tone}", f"do not show {self.count} {self.tone}"
         if self.state:
             return f"look {self.tone}", f"do not look {self.tone}"  # a row of alike things
         if self.tone in ("darker", "lighter", "filled"):

@@ -146,3 +146,24 @@ def shows_tone(png: bytes, tone: str) -> tuple[bool | None, dict]:
     share = max(share, float(whole.mean()))
     enough = max(int(hue.sum()), int(whole.sum())) >= STATE_MIN_PIXELS
     return bool(share >= STATE_SHARE and enough), {f"{tone}_share": round(share, 3)}
+
+
+MARK_SHARE = 0.2
+"""A patch of a colour counts as one of the marks when it is at least this share of the largest patch:
+a half star counts, a stray anti-aliased edge does not."""
+
+
+def count_tone_marks(png: bytes, tone: str) -> tuple[int | None, dict]:
+    """(how many separate patches of the colour `tone` the region shows, evidence): "three gold stars"
+    are three patches; None when unreadable or `tone` is not a colour."""
+    image = _decode(png)
+    if image is None or not image.size or tone not in HUES:
+        return None, {"error": "unreadable screenshot"}
+    hue, _ = _tone_pixels(image, np.ones(image.shape[:2], bool), tone)
+    mask = hue.reshape(image.shape[:2]).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    areas = sorted((int(a) for a in stats[1:n, cv2.CC_STAT_AREA]), reverse=True)
+    if not areas or areas[0] < STATE_MIN_PIXELS:
+        return 0, {f"{tone}_marks": 0}
+    marks = [a for a in areas if a >= MARK_SHARE * areas[0]]
+    return len(marks), {f"{tone}_marks": len(marks)}

@@ -259,6 +259,38 @@ def _state_colour(pw: list[str]) -> str | None:
     return tone if tone in _COLOURS else None
 
 
+_SHOWS = {"shows", "show", "has", "have", "displays", "display"}
+_COUNT_WORDS = dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11)))
+_ELSEWHERE = {"other", "previous", "still"}
+"""Words saying the thing counted is not the one acted on ("the first rater still shows three gold stars")."""
+
+
+def _counted_marks(phrase: list[Tok], k: int) -> Fact | None:
+    """ "the row now shows three gold stars instead of four", "has 2 red hearts": how many marks of a
+    colour the thing acted on shows after the step (the row around it: which thing the subject names is
+    not certain, so a subject said to be another one, "the first rater still shows...", is left out)."""
+    said = [t for t in phrase[k:] if not (t.kind == "w" and t.text in ADVERBS)]
+    if len(said) < 4 or said[0].text not in _SHOWS:
+        return None
+    if any(t.kind == "w" and (t.text in _ELSEWHERE or t.text in ORDINALS) for t in phrase[: k + 1]):
+        return None
+    number = said[1]
+    count = _COUNT_WORDS.get(number.text) if number.kind == "w" else None
+    if number.kind == "n" and number.text.isdigit():
+        count = int(number.text)
+    if count is None:
+        return None
+    rest = [t.text for t in said[2:6] if t.kind == "w"]
+    at = next((j for j, w in enumerate(rest) if w in _MARKS or (w.endswith("s") and w[:-1] in _MARKS)), None)
+    if at is None or any(w in _LOOK_PARTS for w in rest[:at]):
+        return None
+    tones = [TONES[w] for w in rest[:at] if TONES.get(w) in _COLOURS]
+    if not tones:
+        return None
+    noun = rest[at] if rest[at].endswith("s") else rest[at] + "s"
+    return Fact(kind="looks", noun=noun, tone=tones[0], count=count, state=True)
+
+
 def _plural(nouns: list[str]) -> list[str]:
     """The things said to look so, when they are a row of alike things ("the stars", "the bars")."""
     named = [w for w in nouns if w != "?"]
@@ -328,6 +360,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         text, nouns = said
         if styled := _style_facts(text, pw):
             out += styled
+            continue
+        if (counted := _counted_marks(phrase, k)) is not None:
+            out.append(counted)
             continue
         negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
         timed = any(w in _LATER for w in pw)  # "disappears after 3 seconds": not the state right after

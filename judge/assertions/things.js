@@ -136,6 +136,29 @@ const iwrThings = (() => {
     }
     return null;
   };
+  // Whether at least three children of `group` stand level with the one holding `e` (a row of marks).
+  const levelRow = (group, e) => {
+    let item = e;
+    while (item && parentOf(item) !== group) item = parentOf(item);
+    if (!item) return false;
+    const r = item.getBoundingClientRect();
+    const level = Array.from(group.children).filter((x) => {
+      const q = x.getBoundingClientRect();
+      return q.height > 0 && Math.abs(q.top + q.height / 2 - (r.top + r.height / 2)) <= Math.max(r.height, q.height) / 2;
+    });
+    return level.length >= 3;
+  };
+  // "the stars": a rating drawn by nested elements of one name (rater-js's 'star-value' fill inside its
+  // 'star-rating'), the outermost of them drawn on the same line.
+  const widest = (e, w) => {
+    let out = e;
+    for (let a = parentOf(e), d = 0; a && a !== document.body && d < 3; a = parentOf(a), d++) {
+      const [r, q] = [out.getBoundingClientRect(), a.getBoundingClientRect()];
+      if (!matches(a, w) || q.height > Math.max(r.height * 1.5, r.height + 8)) break;
+      out = a;
+    }
+    return out;
+  };
   // The quoted text as a whole word or phrase, and a test of an element's rendered text for it.
   const wordRe = (text) => {
     const esc = norm(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -188,13 +211,13 @@ const iwrThings = (() => {
       for (const w of nouns) { const found = nthOf(w, nth, acted); if (found) return found; }
     }
     // "the first four small marks are now orange": things of the kind acted on, the row of alike
-    // siblings around the element acted on
+    // siblings around the element acted on (drawn as a row: not the page's column of alike widgets)
     const row = acted && nouns.some((w) => w.length > 3 && w.endsWith("s") && !NOUNS[w] && !NOUNS[w.slice(0, -1)])
       ? groupOf(acted) : null;
-    if (row) return row;
+    if (row && levelRow(row, acted)) return row;
     for (const w of nouns) {
       if (acted) {
-        for (let a = acted, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return a;
+        for (let a = acted, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return widest(a, w);
         const inner = Array.from(acted.querySelectorAll("*")).find((x) => visible(x) && matches(x, w));
         if (inner) return inner;
       }

@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwr.judge.assertions.facts import Fact
-from iwr.judge.assertions.pixels import FILLED, HUES, region_change, shows_tone
+from iwr.judge.assertions.pixels import FILLED, HUES, count_tone_marks, region_change, shows_tone
 from iwr.judge.settle import settle
 from iwr.tasks.expectations import _PROBE_JS
 
@@ -155,7 +155,7 @@ async def _baselines(page, found_looks: list, element, things: dict, held: dict)
         except Exception:  # a covered or detached element: the replay reports it
             pass
     for (f, found, clip), plain in zip(found_looks, plains):
-        things[str(f)] = shows_tone(plain, f.tone)[0] if f.state else False
+        things[str(f)] = _shown(plain, f)[0] if f.state else False
         behind = await found.evaluate(_js("return iwrThings.behind(args);")) if f.tone == FILLED else None
         held[str(f)] = (found, clip, [await _shot(page, clip), plain], behind)
 
@@ -195,8 +195,16 @@ async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str
     return False, "nothing that was not shown before the step is shown after it (a tooltip aside)"
 
 
+def _shown(png: bytes, fact: Fact) -> tuple[bool | None, dict]:
+    """Whether the region shows the fact's colour (as many marks of it as said, when a count is)."""
+    if fact.count is None:
+        return shows_tone(png, fact.tone)
+    marks, evidence = count_tone_marks(png, fact.tone)
+    return (None if marks is None else marks == fact.count), evidence
+
+
 async def _kept_without_hover(
-    page, found, element, plain: bytes, tone: str, state: bool = False, behind: list | None = None
+    page, found, element, plain: bytes, fact: Fact, state: bool = False, behind: list | None = None
 ) -> tuple[bool | None, dict]:
     """The look shows against the baseline without the hover only, as a hover preview would: it must
     stay when the mouse leaves (a click that did nothing leaves only the preview, which goes). The
@@ -206,7 +214,7 @@ async def _kept_without_hover(
     if clip is None:
         return None, {"note": "the element left the viewport when the mouse left"}
     away_shot = await _shot(page, clip)
-    changed, evidence = shows_tone(away_shot, tone) if state else region_change(plain, away_shot, tone, behind)
+    changed, evidence = _shown(away_shot, fact) if state else region_change(plain, away_shot, fact.tone, behind)
     evidence["with the mouse away"] = "kept" if changed else "gone (a hover preview)"
     await _mouse_back(element)
     return changed, evidence
@@ -254,10 +262,12 @@ async def _mouse_back(element) -> None:
 async def _shows(page, fact: Fact, found, element, shot: bytes, baselines: list[bytes]) -> tuple[bool | None, str]:
     """A colour the things are said to have after the step; when only the hover shows it (the baseline
     with the mouse over the element has it, the one without does not), it must stay when the mouse
-    leaves."""
-    shown, evidence = shows_tone(shot, fact.tone)
-    if shown and shows_tone(baselines[0], fact.tone)[0] and not shows_tone(baselines[1], fact.tone)[0]:
-        shown, evidence = await _kept_without_hover(page, found, element, baselines[1], fact.tone, state=True)
+    leaves. A count of marks ("three gold stars") not shown before the step must always stay: a rating
+    previews the count under the mouse, and the click is not where the baseline's hover rests."""
+    shown, evidence = _shown(shot, fact)
+    previewed = fact.count is not None or _shown(baselines[0], fact)[0]  # the hover there may be elsewhere
+    if shown and previewed and not _shown(baselines[1], fact)[0]:
+        shown, evidence = await _kept_without_hover(page, found, element, baselines[1], fact, state=True)
     return shown, ", ".join(f"{k} {v}" for k, v in evidence.items())
 
 
@@ -307,9 +317,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             if not changed:  # "the row is highlighted": as the hover highlights it, and the click keeps
                 changed, evidence = region_change(baselines[1], shot, f.tone, behind)
                 if changed:
-                    changed, evidence = await _kept_without_hover(
-                        page, found, element, baselines[1], f.tone, behind=behind
-                    )
+                    changed, evidence = await _kept_without_hover(page, found, element, baselines[1], f, behind=behind)
             if not changed and f.text and f.tone in HUES:
                 changed, evidence = await _shown_on_new(page, f, found, element, action_type, evidence)
             things[key], notes[key] = changed, ", ".join(f"{k} {v}" for k, v in evidence.items())

@@ -11,7 +11,10 @@ real Chromium: the page with the behaviour passes, the one without fails.
 - after a scroll, "the 'Custom messages' section appears" whose heading showed at the bottom edge before:
   it is in view after the step;
 - "the first of the four coloured icons under 'COLOR MODIFIERS'": bare `<a>`s without href or pointer
-  cursor, controls only by their own :hover rule (hint.css), are the four, not the three title-bar dots."""
+  cursor, controls only by their own :hover rule (hint.css), are the four, not the three title-bar dots;
+- "that row of small stars now shows three gold stars instead of four" (rater-js, whose hover previews
+  the rating): three gold patches on the rater acted on, kept when the mouse leaves; the rater acted on
+  is the row looked at, not the page's column of raters."""
 
 import pytest
 
@@ -52,6 +55,27 @@ class="icon ICON hint--warning" style="background: orange" aria-label="This is a
 class="icon ICON hint--info" style="background: lightblue" aria-label="This is an info tooltip">i</a><a
 class="icon ICON hint--success" style="background: lightgreen" aria-label="This is success tooltip">✓</a></p>
 </body></html>"""
+
+RATERS = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 30px; } .star-rating { position: relative; width: 160px; height: 26px;
+  background: repeating-linear-gradient(90deg, #ccc 0 26px, #fff 26px 32px); cursor: pointer; }
+.star-value { position: absolute; left: 0; top: 0; height: 26px;
+  background: repeating-linear-gradient(90deg, #f5b301 0 26px, #fff 26px 32px); }
+</style></head><body>
+<h2>Basic rater</h2><div class="star-rating" id="a"><div class="star-value" style="width: 40%"></div></div>
+<h2>Custom messages</h2><div class="star-rating" id="b"><div class="star-value" style="width: 80%"></div></div>
+<h2>Read only</h2><div class="star-rating" id="c"><div class="star-value" style="width: 20%"></div></div>
+<script>
+const stars = (e) => Math.ceil((e.clientX - e.currentTarget.getBoundingClientRect().left) / 32);
+for (const r of document.querySelectorAll(".star-rating")) {
+  r.dataset.rating = parseFloat(r.firstChild.style.width) / 20;
+  r.addEventListener("mousemove", (e) => { r.firstChild.style.width = stars(e) * 20 + "%"; });
+  r.addEventListener("mouseleave", () => { r.firstChild.style.width = r.dataset.rating * 20 + "%"; });
+  r.addEventListener("click", (e) => { __JS__ });
+}
+</script></body></html>"""
+SETS = "r.dataset.rating = stars(e);"
+SETS_THE_FIRST = "a.dataset.rating = stars(e); a.firstChild.style.width = stars(e) * 20 + '%';"
 
 FORM = """<!doctype html><html><body style="font: 16px Arial; margin: 40px; background: #ddd">
 <form id="f" style="background: #fff; padding: 14px; width: 360px" onsubmit="return false">
@@ -173,7 +197,22 @@ T_ICONS = one_task(
     resolution="1280x720",
 )
 
+T_RATERS = one_task(
+    [
+        (
+            "Click",
+            "Click the third (middle) of the five stars of the row with four gold stars under 'Custom messages'.",
+            "That row of stars now shows three gold stars instead of four.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "the rater clicked keeps three gold stars": (T_RATERS, RATERS.replace("__JS__", SETS), True),
+    "the click only previews the rating": (T_RATERS, RATERS.replace("__JS__", ""), False),
+    "the click rates the rater above instead": (T_RATERS, RATERS.replace("__JS__", SETS_THE_FIRST), False),
     "a bare icon's tooltip shows while the mouse is over it": (T_ICONS, ICONS.replace("ICON", ""), True),
     "the error icon draws no tooltip": (
         T_ICONS,
