@@ -209,6 +209,10 @@ const iwrLook = (() => {
     for (const a of ["aria-label", "placeholder", "name", "id", "title"]) out.push(e.getAttribute(a));
     const prev = e.previousElementSibling;
     if (prev && !prev.matches(FIELDS) && (prev.innerText || "").length < 60) out.push(prev.innerText);
+    // a form laid out as a table: the header cell before the field's own cell ("<th>Bar Text:<td><input>")
+    const cell = e.closest("td, th, [role=gridcell], [role=cell]");
+    const before = cell && cell.querySelectorAll(FIELDS).length === 1 ? cell.previousElementSibling : null;
+    if (before && !before.querySelector(FIELDS) && (before.innerText || "").length < 60) out.push(before.innerText);
     return out.filter(Boolean).map(wordsOf);
   };
   const within = (hay, want) => hay.some((_, i) => i + want.length <= hay.length && want.every((w, k) => hay[i + k] === w));

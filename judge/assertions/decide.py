@@ -260,7 +260,7 @@ is wide and short (340 by 45), with its digits printed in it."""
 
 
 async def _read_screen(
-    page, facts: list[Fact], before: dict | None, after: dict, shots: tuple[bytes, bytes]
+    page, facts: list[Fact], before: dict | None, after: dict, shots: tuple[bytes, bytes], turns: tuple[int, ...] = ()
 ) -> list[str]:
     """Text the page draws in pixels only (a canvas grid's cells, a word in a photo): the quotes not in
     the page's text after the step are read in the pictures of its screenshot (canvases, images, svg:
@@ -274,10 +274,10 @@ async def _read_screen(
     if not regions:
         return []
     scale = decode(shots[1]).shape[1] / max(width, 1)
-    after["drawn"] = await screen_text.pictures_text(shots[1], regions, scale)
+    after["drawn"] = await screen_text.pictures_text(shots[1], regions, scale, turns)
     drawn = [f for f in unread if outcome(f, after)]
     if drawn and before is not None and shots[0]:
-        before["drawn"] = await screen_text.pictures_text(shots[0], regions, scale)
+        before["drawn"] = await screen_text.pictures_text(shots[0], regions, scale, turns)
     return [str(f) for f in drawn]
 
 
@@ -301,7 +301,7 @@ async def step_verdict(
             after["notes"] = {str(f): f"could not be read ({type(e).__name__})" for f in facts}
     verdict = text_verdict(facts, before, after, change)
     if verdict.method == "assertion-text" and not verdict.passed and shots and not after.get("error"):
-        drawn = await _read_screen(page, facts, before, after, shots)
+        drawn = await _read_screen(page, facts, before, after, shots, screen_text.turns_said(action.logical_assertion))
         if drawn:
             verdict = text_verdict(facts, before, after, change)
             for row in verdict.evidence.get("facts", []):

@@ -508,7 +508,9 @@ def by_layout(
     groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
     if inside:  # alike rows of two cards: the card named holds its own
         groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
-    groups = [g for g in groups if len(g) > 1 and near.intersection(g)]  # what is on screen, alike
+    # what is on screen, alike; and the one of its kind in the container named ("the 'Bar Text' field,
+    # second row of the form": the row the label names holds one field)
+    groups = [g for g in groups if (len(g) > 1 or (inside and set(g) & inside)) and near.intersection(g)]
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:
@@ -524,6 +526,8 @@ def by_layout(
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
         if len(named.intersection(group)) > 1:
             group = [i for i in group if i in named]  # among those the quote names, not all alike
+        if len(group) == 1:
+            return group[0], "the only one of its kind in the container named"
         chosen, how = layout.place(info, group, q.layout, score)
         if chosen is not None:
             return chosen, how

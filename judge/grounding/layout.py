@@ -307,6 +307,19 @@ def rows(elements: list[dict], group: list[int]) -> list[list[int]]:
     return [sorted(r, key=lambda i: elements[i]["page"][0]) for r in out]
 
 
+def _counted_rows(elements: list[dict], group: list[int], laid: list[list[int]]) -> list[list[int]]:
+    """The rows a person counts to find the group's row: in a table, every row holding a control (a
+    form laid out as a table: "the 'Bar Text' field, second row of the form" under the 'Barcode Type'
+    drop-down's row; a heading row of plain text is not counted), each with the group's members in it;
+    elsewhere the group's own rows."""
+    tables = {tuple(elements[i]["tableRow"])[0] if elements[i].get("tableRow") else None for i in group}
+    if len(tables) != 1 or None in tables:
+        return laid
+    (table,) = tables
+    held = sorted({e["tableRow"][1] for e in elements if e.get("tableRow") and e["tableRow"][0] == table})
+    return [[i for i in group if elements[i]["tableRow"][1] == r] for r in held]
+
+
 def _nth(seq: list[int], n: int) -> int | None:
     return seq[n] if -len(seq) <= n < len(seq) else None
 
@@ -322,11 +335,12 @@ def place(
     pool = group
     where = []
     if lay.row is not None:
-        row = _nth(laid, lay.row)
-        if row is None:
+        counted = _counted_rows(elements, group, laid)
+        row = _nth(counted, lay.row)
+        if not row:
             return None, f"{shape}: no row {lay.row + 1 if lay.row >= 0 else 'at the bottom'}"
         pool = row
-        where.append(f"row {laid.index(row) + 1}")
+        where.append(f"row {counted.index(row) + 1}")
     for text, vertical in ((lay.row_label, True), (lay.column_label, False)):
         boxes = lay.label_boxes.get(text) or []
         if not text or not boxes:

@@ -6,6 +6,7 @@ and the judge goes on as if the screen held no such text."""
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 
 import cv2
@@ -66,9 +67,28 @@ CROP_MARGIN_PX = 4
 """CSS pixels of the page around a picture cut out to be read."""
 
 
-async def pictures_text(png: bytes, regions: list[tuple[float, float, float, float]], scale: float) -> str:
+def turns_said(assertion: str) -> tuple[int, ...]:
+    """The cv2 rotations that set upright the text an assertion says is drawn turned ("the number is
+    printed upside down above them", "the label runs sideways", "rotated 90 degrees clockwise")."""
+    said = assertion.lower().replace("counter clockwise", "counterclockwise").replace("anti-clockwise", "anticlockwise")
+    turns = []
+    if re.search(r"\bupside[\s-]down\b|\b180\b", said):
+        turns.append(cv2.ROTATE_180)
+    if re.search(r"\b(?:counterclockwise|anticlockwise)\b", said):
+        turns.append(cv2.ROTATE_90_CLOCKWISE)
+    elif re.search(r"\bclockwise\b", said):
+        turns.append(cv2.ROTATE_90_COUNTERCLOCKWISE)
+    elif re.search(r"\bsideways\b", said):
+        turns += [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE]
+    return tuple(turns)
+
+
+async def pictures_text(
+    png: bytes, regions: list[tuple[float, float, float, float]], scale: float, turns: tuple[int, ...] = ()
+) -> str:
     """What the pictures at `regions` (x, y, w, h in CSS pixels; `scale` screenshot pixels per CSS
-    pixel) show in writing, each cut out of the screenshot and read enlarged."""
+    pixel) show in writing, each cut out of the screenshot and read enlarged; `turns`: cv2 rotations
+    each is read again after (text said to be drawn upside down)."""
     image = decode(png)
     out = []
     for x, y, w, h in regions:
@@ -81,7 +101,8 @@ async def pictures_text(png: bytes, regions: list[tuple[float, float, float, flo
         crop = image[y0:y1, x0:x1]
         if crop.shape[0] * crop.shape[1] < LARGE_PICTURE_PX:
             crop = cv2.resize(crop, None, fx=PICTURE_ZOOM, fy=PICTURE_ZOOM, interpolation=cv2.INTER_CUBIC)
-        ok, encoded = cv2.imencode(".png", crop)
-        if ok:
-            out.append(await text(encoded.tobytes()))
+        for turned in [crop] + [cv2.rotate(crop, turn) for turn in turns]:
+            ok, encoded = cv2.imencode(".png", turned)
+            if ok:
+                out.append(await text(encoded.tobytes()))
     return "\n".join(t for t in out if t)

@@ -14,7 +14,11 @@ real Chromium: the page with the behaviour passes, the one without fails.
   cursor, controls only by their own :hover rule (hint.css), are the four, not the three title-bar dots;
 - "that row of small stars now shows three gold stars instead of four" (rater-js, whose hover previews
   the rating): three gold patches on the rater acted on, kept when the mouse leaves; the rater acted on
-  is the row looked at, not the page's column of raters."""
+  is the row looked at, not the page's column of raters;
+- bwip-js's form is a table: "the 'Bar Text' field (second row of the form)" is the field in the row
+  its header names (rows counted with the 'Barcode Type' drop-down's), and "the 'Bar Text' field shows
+  '12345'" reads that field, named by its row's header cell;
+- "the number '56439111' is printed upside down above them": a canvas's text is read turned upright."""
 
 import pytest
 
@@ -76,6 +80,48 @@ for (const r of document.querySelectorAll(".star-rating")) {
 </script></body></html>"""
 SETS = "r.dataset.rating = stars(e);"
 SETS_THE_FIRST = "a.dataset.rating = stars(e); a.firstChild.style.width = stars(e) * 20 + '%';"
+
+TABLE_FORM = """<!doctype html><html><body style="font: 16px Arial; margin: 20px">
+<table style="float: left"><tr><th>Barcode Type:<td><select><option>AusPost 4 State</option></select>
+<tr><th>Bar Text:<td><input id="text" value="5956439111ABA 9" style="width: 460px" __ATTR__>
+<tr><th>Alt Text:<td><input style="width: 460px"><tr><th>Options:<td><input style="width: 460px"></table>
+<table style="float: left; margin-left: 40px"><tr><th>Render As:<td><label><input type="radio" checked>Canvas</label>
+<tr><th>Scale X,Y:<td><input type="number" value="2" style="width: 40px">
+<input type="number" value="2" style="width: 40px">
+</table></body></html>"""
+T_TABLE_FORM = one_task(
+    [
+        (
+            "Type",
+            "Replace the text in the 'Bar Text' field (second row of the form) with '12345'.",
+            "The 'Bar Text' field shows '12345'.",
+            {"text": "12345"},
+        )
+    ],
+    resolution="1280x720",
+)
+UPSIDE_DOWN = """<!doctype html><html><body style="font: 16px Arial; margin: 30px">
+<button id="show">Show Barcode</button><br><canvas id="c" width="360" height="90"></canvas>
+<script>
+show.onclick = () => {
+  const g = c.getContext("2d"); g.fillStyle = "#fff"; g.fillRect(0, 0, 360, 90); g.fillStyle = "#000";
+  g.save(); g.translate(360, 90); g.rotate(Math.PI);
+  for (let x = 20; x < 340; x += 8) g.fillRect(x, 10, 3, x % 16 ? 40 : 25);
+  g.font = "22px monospace"; g.fillText("__NUMBER__", 110, 78); g.restore();
+};
+</script></body></html>"""
+T_UPSIDE_DOWN = one_task(
+    [
+        (
+            "Click",
+            "Click the 'Show Barcode' button.",
+            "A barcode is drawn upside down: the bars hang from the top and the number '56439111' is printed "
+            "upside down above them.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
 
 FORM = """<!doctype html><html><body style="font: 16px Arial; margin: 40px; background: #ddd">
 <form id="f" style="background: #fff; padding: 14px; width: 360px" onsubmit="return false">
@@ -210,6 +256,14 @@ T_RATERS = one_task(
 )
 
 CASES = {
+    "the field in the row its header names takes the text": (T_TABLE_FORM, TABLE_FORM.replace("__ATTR__", ""), True),
+    "the 'Bar Text' field refuses the text": (
+        T_TABLE_FORM,
+        TABLE_FORM.replace("__ATTR__", "oninput=\"this.value = '5956439111ABA 9'\""),
+        False,
+    ),
+    "the number is drawn upside down": (T_UPSIDE_DOWN, UPSIDE_DOWN.replace("__NUMBER__", "56439111"), True),
+    "another number is drawn upside down": (T_UPSIDE_DOWN, UPSIDE_DOWN.replace("__NUMBER__", "80417302"), False),
     "the rater clicked keeps three gold stars": (T_RATERS, RATERS.replace("__JS__", SETS), True),
     "the click only previews the rating": (T_RATERS, RATERS.replace("__JS__", ""), False),
     "the click rates the rater above instead": (T_RATERS, RATERS.replace("__JS__", SETS_THE_FIRST), False),
@@ -253,3 +307,8 @@ def test_the_third_star_of_a_rater_drawn_by_one_element_is_clicked_there(runs) -
 def test_the_first_of_four_bare_icons_is_the_icon_not_a_title_bar_dot(runs) -> None:
     (step,) = runs["a bare icon's tooltip shows while the mouse is over it"].steps
     assert step.grounding.chosen.bbox[1] > 150, step.grounding.reason
+
+
+def test_the_second_row_of_a_form_laid_out_as_a_table_counts_the_drop_down_row(runs) -> None:
+    (step,) = runs["the field in the row its header names takes the text"].steps
+    assert step.grounding.chosen.bbox[1] < 80 and step.grounding.chosen.bbox[2] > 400, step.grounding.reason
