@@ -526,8 +526,6 @@ def by_layout(
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
         if len(named.intersection(group)) > 1:
             group = [i for i in group if i in named]  # among those the quote names, not all alike
-        if len(group) == 1:
-            return group[0], "the only one of its kind in the container named"
         chosen, how = layout.place(info, group, q.layout, score)
         if chosen is not None:
             return chosen, how
