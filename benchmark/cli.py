@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from iwr import __version__
 from iwr.benchmark import cli_agent, cli_fetch, cli_run, cli_watch
@@ -128,10 +129,10 @@ def tasks_import(source: Path, out: Path, skip_invalid: bool) -> None:
     try:
         result = import_pack(loaded, out, on_task=said)
     except PackImportError as e:
-        err_console.print(f"[red]error[/red] {e}; run the same command again to go on", highlight=False)
+        err_console.print(f"[red]error[/red] {escape(str(e))}; run the same command again to go on", highlight=False)
         sys.exit(1)
     for line in result.skipped:
-        err_console.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
+        err_console.print(f"[yellow]skipped[/yellow] {escape(str(line))}", highlight=False)
     console.print(f"{result.jsonl}: {len(result.tasks)} task(s) in the official layout", highlight=False)
 
 
@@ -173,7 +174,7 @@ def record(
         try:
             task = asyncio.run(do_record(script, out, site=site, url=url, fps=fps, official_only=official_only))
         except (ScriptError, BrowserNotFound) as e:
-            err_console.print(f"[red]error[/red] {e}", highlight=False, soft_wrap=True)
+            err_console.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
             failed += 1
             continue
         console.print(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 import click
+from rich.markup import escape
 
 from iwr import runfolder
 from iwr.agents.loop.settings import FEEDBACK_HELP, FeedbackLevel, LoopSettings
@@ -74,7 +75,7 @@ def loop_settings(params: dict[str, Any]) -> LoopSettings:
         problems = "; ".join(
             f"--{'-'.join(str(x) for x in err['loc']).replace('_', '-')}: {err['msg']}" for err in e.errors()
         )
-        err_console.print(f"[red]error[/red] {problems}", highlight=False)
+        err_console.print(f"[red]error[/red] {escape(str(problems))}", highlight=False)
         sys.exit(2)
 
 
@@ -102,7 +103,7 @@ def compare_cmd(run_a: Path, run_b: Path, out: Path | None) -> None:
         atomic.write_text(out / runfolder.COMPARE, json.dumps({"runs": [str(run_a), str(run_b)]}, indent=1))
         written = write_both([run_a, run_b], out)
     except ReportError as e:
-        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        err_console.print(f"[red]error[/red] {escape(str(e))}", highlight=False)
         sys.exit(1)
     console.print(text, markup=False, highlight=False)
     console.print(

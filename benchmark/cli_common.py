@@ -75,7 +75,9 @@ def judge_config(params: dict[str, Any]) -> JudgeConfig:
         name = params[role]
         if name != "none" and (why := visual.problem(role, name)):
             known = ", ".join(visual.names_for(role))
-            err_console.print(f"[red]error[/red] --{role} {name}: {why}; use one of {known}, or none", highlight=False)
+            err_console.print(
+                f"[red]error[/red] {escape(f'--{role} {name}: {why}; use one of {known}, or none')}", highlight=False
+            )
             sys.exit(2)
     protocol = params.get("protocol", "iwr")
     if protocol == "official" and (missing := official_refusal()):
@@ -183,7 +185,7 @@ def note(line: str) -> None:
 def exit_stopped(error: BaseException, then: str = "") -> None:
     """A wrong model setting met mid-way (`stops_run`): say it, and what to run once it is fixed; exit 1."""
     after = f"; fix the setting, then: {then}" if then else ""
-    err_console.print(f"[red]stopped[/red] {error}. Finished work is kept{after}", highlight=False)
+    err_console.print(f"[red]stopped[/red] {escape(f'{error}. Finished work is kept{after}')}", highlight=False)
     sys.exit(1)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 from click.core import ParameterSource
+from rich.markup import escape
 
 from iwr.benchmark.cli_common import err_console
 from iwr.benchmark.runner import RunConfig, RunError, read_config
@@ -99,7 +100,7 @@ def resumable(agent: bool = False):
                 try:
                     params = saved_options(folder, params, agent)
                 except RunError as e:
-                    err_console.print(f"[red]error[/red] {e}", highlight=False)
+                    err_console.print(f"[red]error[/red] {escape(str(e))}", highlight=False)
                     sys.exit(1)
             return command(**params)
 

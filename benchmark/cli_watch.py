@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
+from rich.markup import escape
 
 from iwr import runfolder
 from iwr.benchmark.cli_common import err_console
@@ -70,7 +71,7 @@ def watch_cmd(run_dir: Path, no_follow: bool, plain: bool) -> None:
             if folder.comparison_of()
             else f"{run_dir} is not a run folder (no {' or '.join(RUN_MARKERS)})"
         )
-        err_console.print(f"[red]error[/red] {why}", highlight=False)
+        err_console.print(f"[red]error[/red] {escape(str(why))}", highlight=False)
         sys.exit(1)
     try:
         if plain or not has_terminal():

@@ -114,6 +114,11 @@ ERRORS = {
         "step 1 (Click: 'Add'): expect text_visible does not hold on the real page: "
         'no visible text contains "Banana"',
     ),
+    "a selector with brackets, printed whole": (
+        "  - {type: Click, find: {selector: '.item[data-value=neat]'}, description: x}\n",
+        "",
+        "no visible element matches find {'selector': '.item[data-value=neat]'}",
+    ),
     "cannot scroll": (
         "  - {type: Scroll, direction: up, description: Scroll up}\n",
         "",
