@@ -7,7 +7,7 @@ from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.match import contains, echoed, fold, in_order, number_pattern, occurrences
 from iwr.judge.assertions.page import look, named_fields
-from iwr.judge.assertions.parse import parse
+from iwr.judge.assertions.parse import assertion_of, parse
 from iwr.judge.types import Verdict
 from iwr.judge.visual import screen_text
 from iwr.judge.visual.images import decode
@@ -134,6 +134,16 @@ def _appeared(row: dict, fact: Fact, before: dict, after: dict) -> None:
         )
 
 
+def _came_into_view(fact: Fact, row: dict, before: dict | None, after: dict) -> bool:
+    """A quote the page held before the step, out of the viewport (a carousel's next slide, a list
+    scrolled away), that the viewport shows after it: what a person sees appeared."""
+    if fact.kind != "visible" or fact.in_view or not (row["before"] and row["after"]) or before is None:
+        return False
+    if before.get("error") or after.get("error"):
+        return False
+    return not contains(before["seen"], fact.text) and contains(after["seen"], fact.text)
+
+
 def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Verdict) -> Verdict:
     """The step's verdict from the assertion's facts, read before and after the action, and the
     change rule's verdict `change` (see docs/judge.md, Verdicts):
@@ -165,6 +175,10 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
             _replaced(row, f, before, after)
         elif f.new and row["before"] and row["after"]:
             _appeared(row, f, before, after)
+        elif _came_into_view(f, row, before, after):
+            # "the slide now shows the number '6'": the carousel held slide 6 off screen before the step
+            row["before"] = False
+            row["note"] = "on the page before the step but out of view; in view after it"
         row.update({k: v for k, v in (("field", f.field), ("noun", f.noun), ("tone", f.tone)) if v})
         if f.kind == "looks":
             row["failure"] = f"{f.thing()} {f.change()[1]}"
@@ -236,6 +250,11 @@ def echoes(facts: list[Fact], action) -> list[Fact]:
     typed = (action.parameters.text or "") if action.type == "Type" else ""
     if not typed.strip():
         return facts
+    if any(f.kind in ("visible", "value") and f.text == typed for f in facts):
+        # the whole typed text is quoted ("the box shows {"name": "Ada"} with a comma after "Ada""):
+        # its parts quoted beside it speak of the same box
+        part = [f for f in facts if f.kind == "visible" and f.text != typed and contains(typed, f.text)]
+        return [f for f in facts if f not in part]
     return [
         f.model_copy(update={"echo": typed})
         if f.kind == "visible" and contains(typed, f.text) and not contains(f.text, typed)
@@ -246,7 +265,7 @@ def echoes(facts: list[Fact], action) -> list[Fact]:
 
 def may_read_screen(action) -> bool:
     """Whether the verdict may read the screenshots for text (`step_verdict`): the assertion names text."""
-    return any(f.kind in ("visible", "number") for f in parse(action.logical_assertion, action.type))
+    return any(f.kind in ("visible", "number") for f in parse(assertion_of(action), action.type))
 
 
 _PICTURES_JS = """() => Array.from(document.querySelectorAll("img, canvas, svg, video, picture, [role=img]"))
@@ -288,7 +307,7 @@ async def step_verdict(
     `before` read them), with the change rule's verdict `change`; just `change` when the assertion
     names nothing checkable. `shots` (before, after): the step's screenshots, read for quoted text
     the page holds only in pixels when the facts fail on its text."""
-    facts = echoes(parse(action.logical_assertion, action.type), action)
+    facts = echoes(parse(assertion_of(action), action.type), action)
     if not facts:
         return change
     if before is not None and before.get("error"):

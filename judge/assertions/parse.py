@@ -51,6 +51,16 @@ def _holds(window: list[Tok]) -> bool:
     return bool(ws) and ws[-1] in _HOLDING
 
 
+def assertion_of(action) -> str:
+    """The step's assertion as read: the text a Type step typed, standing in it verbatim with double
+    quotes of its own (JSON typed into a box: '{"name": "Ada"}'), is one quote, not its inner words."""
+    said = action.logical_assertion or ""
+    typed = (action.parameters.text or "") if action.type == "Type" else ""
+    if '"' not in typed or "'" in typed or typed not in said or f"'{typed}'" in said:
+        return said
+    return said.replace(typed, f"'{typed}'", 1)
+
+
 def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     """The facts `assertion` states about the page after the step (see the module docstring)."""
     toks, _ = tokenize(assertion or "")

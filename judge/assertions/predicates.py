@@ -182,6 +182,8 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
     `now`: the clause says the look is new ("the marks are now orange"), a change even after "is"."""
     if not pw:
         return None
+    if "than" in pw[:4] and pw[pw.index("than") + 1 : pw.index("than") + 2] not in (["before"], ["it"], ["earlier"]):
+        return None  # "'Demos' is brighter white than the others": a comparison with its neighbours, not a change
     if pw[0] in LOOK_ALONE:
         return LOOK_ALONE[pw[0]]
     if tuple(pw[:2]) in LOOK_PAIRS:

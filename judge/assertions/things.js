@@ -43,12 +43,23 @@ const iwrThings = (() => {
     menu: { sel: "[role=menu], [role=listbox]", words: ["menu", "dropdown", "flyout", "submenu", "popover"], lists: true },
     list: { sel: "[role=listbox], [role=menu]", words: ["autocomplete", "suggest", "typeahead", "dropdown", "listbox", "menu", "combobox"], lists: true },
     panel: { sel: "[role=tabpanel], details[open], aside, [role=dialog]", words: ["panel", "drawer", "sidebar", "sheet", "offcanvas", "pane", "collapse"] },
-    banner: { sel: "[role=alert], [role=status], [role=alertdialog]", words: ["banner", "toast", "notification", "snackbar", "alert", "message", "notice", "callout", "cookie", "error", "err", "warning", "flash", "invalid", "feedback"] },
+    banner: { sel: "[role=alert], [role=status], [role=alertdialog]", words: ["banner", "toast", "notification", "snackbar", "alert", "message", "notice", "callout", "cookie", "error", "err", "warning", "flash", "invalid", "feedback", "help"] },
     tooltip: { sel: "[role=tooltip]", words: ["tooltip", "popover", "tip", "hint", "bubble"] },
     calendar: { sel: "", words: ["datepicker", "calendar", "picker"] },
   };
   // Every visible element of the page's body.
   const shownNow = () => all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
+  // Whether a visible element draws anything: text, a picture or control, its own paint. An empty
+  // result box with only padding (jsonlint's <pre id="result">) is not seen until it fills and paints.
+  const DRAWN = "img, svg, canvas, video, picture, iframe, input, select, textarea, button, hr, progress, meter";
+  const draws = (e) => {
+    if ((e.textContent || "").trim() || e.matches(DRAWN) || e.querySelector(DRAWN)) return true;
+    const s = getComputedStyle(e);
+    const bg = s.backgroundColor !== "rgba(0, 0, 0, 0)" && s.backgroundColor !== "transparent";
+    const border = ["Top", "Right", "Bottom", "Left"].some((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none");
+    return bg || border || s.backgroundImage !== "none" || s.boxShadow !== "none";
+  };
+  const drawnNow = () => shownNow().filter(draws);
   // Every visible element of that kind (nested ones too: any of them hidden after the step counts).
   const shownOf = (kind) => {
     const k = KINDS[kind];
@@ -97,6 +108,9 @@ const iwrThings = (() => {
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those
   // a noun names (the element acted on, an ancestor or descendant of it first), else the one acted on.
   const FIELDS = "input:not([type=hidden]):not([type=button]):not([type=submit]), textarea, select, [contenteditable=true]";
+  // what a person calls a field: a box to write in or choose from, not a radio button or checkbox
+  // ("every field turns red" after a submit: the name and e-mail boxes, not the 'Other' radio beside it)
+  const TEXT_FIELDS = FIELDS.replace("input:", "input:not([type=radio]):not([type=checkbox]):not([type=range]):");
   const BARS = "nav, header, [role=navigation], [role=banner], [role=toolbar], [role=menubar]";
   const NOUNS = {
     photo: "img, picture, canvas, svg, [role=img]", image: "img, picture, canvas, svg, [role=img]",
@@ -105,7 +119,7 @@ const iwrThings = (() => {
     link: "a[href], [role=link]", cell: "td, th, [role=gridcell], [role=cell]", tab: "[role=tab]",
     heading: "h1, h2, h3, h4, h5, h6", title: "h1, h2, h3, h4, h5, h6", item: "li, [role=listitem], [role=option], [role=menuitem]",
     icon: "svg, i", checkbox: "input[type=checkbox], [role=checkbox]", card: "article", table: "table",
-    field: FIELDS, box: FIELDS, input: FIELDS, entry: FIELDS,
+    field: TEXT_FIELDS, box: FIELDS, input: FIELDS, entry: TEXT_FIELDS,
     bar: BARS, toolbar: BARS, navbar: BARS, header: BARS, strip: BARS,
   };
   // "the 'Marketing' card": the block around the text holding several lines (its name, its details)
@@ -195,7 +209,7 @@ const iwrThings = (() => {
       for (const said of hit ? nouns || [] : []) {
         // "the 'Email' and 'Password' fields": each a field
         const w = !NOUNS[said] && said.length > 3 && said.endsWith("s") && NOUNS[said.slice(0, -1)] ? said.slice(0, -1) : said;
-        const label = NOUNS[w] === FIELDS && hit.closest("label");  // "the 'Password' field": the label's field
+        const label = (NOUNS[w] === FIELDS || NOUNS[w] === TEXT_FIELDS) && hit.closest("label");  // "the 'Password' field": the label's field
         if (label && label.control && visible(label.control)) return label.control;
         for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
           if (matches(a, w) || (CARDS.has(w) && cardLike(a))) return a;
@@ -234,7 +248,7 @@ const iwrThings = (() => {
   // What is visible now, kept as a handle before the step, so that what appears is told apart after it
   // ("a palette drops down", "a menu opens").
   const visibleNow = () => {
-    const els = shownNow();
+    const els = drawnNow();
     return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els) };
   };
   // Marks a stylesheet draws with ::before / ::after (a sort arrow, a check, a badge): the elements that
@@ -292,7 +306,7 @@ const iwrThings = (() => {
     const k = KINDS[kind];
     // a hover's tooltip is not the palette or menu the step said appears
     const tip = (e) => kind !== "tooltip" && ((TIP.sel && e.matches(TIP.sel)) || has(e, TIP.words));
-    const now = shownNow();
+    const now = drawnNow();
     const fresh = now.filter((e) => !before.els.has(e) && !tip(e));
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);

@@ -300,7 +300,9 @@
       const items = next.filter((c) => key(c) === top);
       // alike, most of their level, and (below the first items) at least two to a parent: a row of cells
       const share = best ? 0.5 : 0.75;  // below the first items, labels may sit among cells (a board's ranks)
-      const alike = items.length >= 2 && items.length >= share * next.length && (!best || items.length >= 2 * level.length);
+      // (one odd child aside: a suggestion list's "Add 'nik'…" line above its two options)
+      const most = items.length >= share * next.length || (!best && items.length >= 2 && next.length - items.length === 1);
+      const alike = items.length >= 2 && most && (!best || items.length >= 2 * level.length);
       if (alike) best = items;
       else if (best) break;
       level = next;
@@ -440,7 +442,12 @@
     if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el))) && !overflowHidden(el)) {
       const items = listened && listened.has(el) && !ROLES.test(el.getAttribute("role") || "") && !["button", "a", "input", "select", "textarea", "label", "summary"].includes(tag) ? delegatedItems(el) : null;
       if (items) {
-        for (const item of items) { delegated.add(item); push(item, item, boxOf(item), { delegated: true }); pushParts(item); }
+        for (const item of items) {
+          delegated.add(item);
+          if (overflowHidden(item)) continue;  // a carousel's slides off its stage: no one sees them
+          push(item, item, boxOf(item), { delegated: true });
+          pushParts(item);
+        }
         continue;
       }
       push(el, el, boxOf(el), {});

@@ -519,6 +519,13 @@ def by_layout(
         return (sized, contained, max(score[i] for i in g), sum(score[i] for i in g if i in near))
 
     named = {i for s, i, why in scored if s >= best - TIE and any(w.startswith("quote ") for w in why)}
+    for group in sorted(groups, key=rank, reverse=True):
+        # "'Nikola Tesla', the second option in the open list": the place among its alike neighbours
+        # agrees with the quote, rather than the second of the elements showing the quote
+        if len(named.intersection(group)) == 1:
+            chosen, how = layout.place(info, group, q.layout, score)
+            if chosen in named:
+                return chosen, f"{how}, the one the quote names"
     if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):
         groups = [sorted(named)]  # "the first 'next theme' button", in two panels: among those so named
     if not groups:
