@@ -229,3 +229,32 @@ def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: st
 def test_the_option_clicked_is_the_one_in_the_open_list(runs) -> None:
     (step,) = runs["the option picked fills the box"].steps
     assert step.grounding.chosen.bbox[1] < 200, step.grounding.reason
+
+
+def test_a_carousels_slides_off_its_stage_are_not_listed(tmp_path) -> None:
+    """The stage listens for a drag, so its slides are the items it delegates to; those its stage cuts off
+    are drawn nowhere and are not among the elements a description can name."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from iwr.browser import launch_chromium
+    from iwr.judge.grounding.elements import LISTENERS_JS, PageElements
+
+    (tmp_path / "index.html").write_text(CAROUSEL.replace("__GO__", MOVES))
+
+    async def listed() -> list[dict]:
+        async with async_playwright() as pw:
+            browser = await launch_chromium(pw)
+            try:
+                page = await browser.new_page(viewport={"width": 390, "height": 844})
+                await page.context.add_init_script(LISTENERS_JS)
+                await page.goto((tmp_path / "index.html").as_uri())
+                elements = await PageElements.collect(page)
+                return elements.info
+            finally:
+                await browser.close()
+
+    info = asyncio.run(listed())
+    slides = [e for e in info if e["text"].strip() in {str(i) for i in range(1, 7)}]
+    assert [e["text"].strip() for e in slides] == ["1"], [(e["text"], e["bbox"]) for e in slides]
