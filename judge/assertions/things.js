@@ -49,11 +49,12 @@ const iwrThings = (() => {
   };
   // Every visible element of the page's body.
   const shownNow = () => all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
-  // Whether a visible element draws anything: text, a picture or control, its own paint. An empty
-  // result box with only padding (jsonlint's <pre id="result">) is not seen until it fills and paints.
+  // Whether a visible element draws anything: text, a picture, a control, a shape in an svg (a board's
+  // marker frame), its own paint. An empty result box with only padding (jsonlint's <pre id="result">)
+  // is not seen until it fills and paints.
   const DRAWN = "img, svg, canvas, video, picture, iframe, input, select, textarea, button, hr, progress, meter";
   const draws = (e) => {
-    if ((e.textContent || "").trim() || e.matches(DRAWN) || e.querySelector(DRAWN)) return true;
+    if (e instanceof SVGElement || (e.textContent || "").trim() || e.matches(DRAWN) || e.querySelector(DRAWN)) return true;
     const s = getComputedStyle(e);
     const bg = s.backgroundColor !== "rgba(0, 0, 0, 0)" && s.backgroundColor !== "transparent";
     const border = ["Top", "Right", "Bottom", "Left"].some((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none");

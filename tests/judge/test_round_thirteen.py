@@ -11,7 +11,9 @@ real Chromium: the page with the behaviour passes, the one without fails.
   quote, and "with a comma after "Ada"" speaks of the same box; a result box that was empty and blank
   before the step "appears" when it fills;
 - "every field turns red" after a submit is about the text boxes, not the radio buttons nearest the button;
-  "its error message is gone" finds Bootstrap 3's `help-block`."""
+  "its error message is gone" finds Bootstrap 3's `help-block`;
+- a shape drawn in an svg is something shown (a board's marker frame "appears"), though it paints no box
+  of its own."""
 
 import pytest
 
@@ -187,7 +189,31 @@ T_JOIN = one_task(
 )
 CLEARS = 'g1.classList.toggle("has-error", !first.value);'
 
+BOARD = """<!doctype html><html><body style="margin: 30px; position: relative">
+<button id="sq" style="width: 100px; height: 100px; background: #eed; border: 0">e2</button>
+<svg style="position: absolute; left: 30px; top: 30px; pointer-events: none" width="100" height="100">
+<g id="marks"></g></svg>
+<script>
+sq.addEventListener("click", () => { __JS__ });
+</script></body></html>"""
+FRAMES = (
+    """marks.innerHTML = '<rect x="4" y="4" width="92" height="92" fill="none" stroke="#333" stroke-width="4"/>';"""
+)
+T_BOARD = one_task(
+    [
+        (
+            "Click",
+            "Click the 'e2' square.",
+            "A frame of dark corner brackets appears around the 'e2' square.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "a frame drawn in the board's svg appears": (T_BOARD, BOARD.replace("__JS__", FRAMES), True),
+    "no frame is drawn": (T_BOARD, BOARD.replace("__JS__", "sq.dataset.picked = 1;"), False),
     "the carousel moves to the slide clicked": (T_CAROUSEL, CAROUSEL.replace("__GO__", MOVES), True),
     "only the dots change": (T_CAROUSEL, CAROUSEL.replace("__GO__", DOTS_ONLY), False),
     "'Demos' opens its page, brighter than the others": (
