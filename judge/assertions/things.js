@@ -50,7 +50,7 @@ const iwrThings = (() => {
   // Every visible element of the page's body.
   const shownNow = () => all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
   // Whether a visible element draws anything: text, a picture, a control, a shape in an svg (a board's
-  // marker frame), its own paint. An empty result box with only padding (jsonlint's <pre id="result">)
+  // marker frame), its own paint or a ::before / ::after (an icon font's glyph). An empty result box with only padding (jsonlint's <pre id="result">)
   // is not seen until it fills and paints.
   const DRAWN = "img, svg, canvas, video, picture, iframe, input, select, textarea, button, hr, progress, meter";
   const draws = (e) => {
@@ -58,7 +58,7 @@ const iwrThings = (() => {
     const s = getComputedStyle(e);
     const bg = s.backgroundColor !== "rgba(0, 0, 0, 0)" && s.backgroundColor !== "transparent";
     const border = ["Top", "Right", "Bottom", "Left"].some((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none");
-    return bg || border || s.backgroundImage !== "none" || s.boxShadow !== "none";
+    return bg || border || s.backgroundImage !== "none" || s.boxShadow !== "none" || drawsMark(e, "::before") || drawsMark(e, "::after");
   };
   const drawnNow = () => shownNow().filter(draws);
   // Every visible element of that kind (nested ones too: any of them hidden after the step counts).

@@ -211,7 +211,18 @@ T_BOARD = one_task(
     resolution="1280x720",
 )
 
+ICON = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 30px; } .x::before { content: "\\2716"; color: #a94442; font-size: 18px; }
+</style></head><body><input id="mail" placeholder="E-mail"> <i id="icon"></i>
+<button id="go">Check</button><script>go.onclick = () => { __JS__ };</script></body></html>"""
+T_ICON = one_task(
+    [("Click", "Click the 'Check' button.", "A red cross icon appears at the right of the e-mail box.", {})],
+    resolution="1280x720",
+)
+
 CASES = {
+    "an icon drawn by ::before appears": (T_ICON, ICON.replace("__JS__", "icon.className = 'x';"), True),
+    "no icon is drawn": (T_ICON, ICON.replace("__JS__", "icon.dataset.checked = 1;"), False),
     "a frame drawn in the board's svg appears": (T_BOARD, BOARD.replace("__JS__", FRAMES), True),
     "no frame is drawn": (T_BOARD, BOARD.replace("__JS__", "sq.dataset.picked = 1;"), False),
     "the carousel moves to the slide clicked": (T_CAROUSEL, CAROUSEL.replace("__GO__", MOVES), True),
