@@ -237,8 +237,9 @@ const iwrLook = (() => {
       else if (names.some((n) => within(n, want))) part.push(f);
     }
     let hits = exact.length ? exact : part;
+    const ordered = hits.slice(0, 12).map(fieldValue);  // in the page's order: "the first 'Beast:' box"
     if (acted && hits.includes(acted)) hits = [acted];
-    return { found: hits.length > 0, values: hits.slice(0, 5).map(fieldValue), checks: namedChecks(want) };
+    return { found: hits.length > 0, values: hits.slice(0, 5).map(fieldValue), ordered, checks: namedChecks(want) };
   };
   // A checkbox the assertion names ("a ticked 'displayOutline' box"): by the names a field has, or the
   // short text of the row or box around it (a library's label is often a sibling of the box's wrapper).

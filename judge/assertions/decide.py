@@ -38,6 +38,14 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         return bool(p.search(fold(shown)) or p.search(fold(reading.get("drawn", "")))) if p else None
     named = (reading.get("named") or {}).get(fact.field) if fact.field else None
     values = named["values"] if named and named.get("found") else None
+    ordered = (named or {}).get("ordered") or []
+    if (
+        values is not None
+        and fact.kind == "value"
+        and fact.nth is not None
+        and -len(ordered) <= fact.nth < len(ordered)
+    ):
+        values = [ordered[fact.nth]]  # "the first 'Beast:' box shows 'X'": of the fields so named
     if fact.kind == "value":
         if values is not None:
             return any(contains(v, fact.text) for v in values)

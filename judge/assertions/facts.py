@@ -63,7 +63,8 @@ class Fact(BaseModel):
     gold stars instead of four"), counted as separate patches of that colour in the region."""
     nth: int | None = None
     """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
-    reading order from 0; -1 the last."""
+    reading order from 0; -1 the last. For `value` with a field named: which of the fields so named, in
+    the page's order ("the first 'Beast:' box")."""
 
     @property
     def named_noun(self) -> str:
@@ -72,7 +73,8 @@ class Fact(BaseModel):
 
     def __str__(self) -> str:
         where = " in the viewport" if self.in_view else ""
-        field = f"the '{self.field}' field" if self.field else "the field acted on"
+        which = f"{ORDINAL_SAID.get(self.nth, '')} " if self.kind == "value" and self.nth is not None else ""
+        field = f"the {which}'{self.field}' field" if self.field else "the field acted on"
         return {
             "visible": f"'{self.text}' is shown{' as text' if self.as_text else ''}{where}",
             "absent": f"'{self.text}' is gone from the viewport",

@@ -37,6 +37,7 @@ from iwr.judge.assertions.roles import (
     _specific,
     _stays,
     _value_field,
+    field_ordinal,
 )
 from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote, _words, clauses, tokenize
 
@@ -145,7 +146,8 @@ def _mention_facts(
             if _specific(text):
                 facts.append(Fact(kind="absent", text=text))
         elif (field := _value_field(clause, idx)) is not None:
-            facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field))
+            nth = field_ordinal(clause, idx) if field else None
+            facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field, nth=nth))
         else:
             # after a scroll "the 'Custom messages' section appears" is it come into view (its top edge may
             # have shown before): in view after the step, as the scroll's other quotes

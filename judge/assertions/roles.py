@@ -24,6 +24,7 @@ from iwr.judge.assertions.lexicon import (
     NEG,
     NUMBER_CMP,
     OPERATORS,
+    ORDINALS,
     OUT_OF_VIEW,
     RELABELLED,
     SEPARATORS,
@@ -174,6 +175,16 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
 
 def _subject_nouns(between: list[Tok], before_words: list[str]) -> list[str]:
     return [t.text for t in between if t.kind == "w"] + before_words[-2:]
+
+
+def field_ordinal(clause: list[Tok], idx: int) -> int | None:
+    """ "the first 'Beast:' box now shows 'Nikola Tesla'": which of the fields so named (the page has
+    one per section), from the ordinal right before the field's quote; None when none is said."""
+    plain = [t.text if t.kind == "w" else "" for t in clause[:idx]]
+    at = next((i for i in range(len(plain) - 1, -1, -1) if plain[i] and _is_field_at(plain, i)), None)
+    if at is None or at < 2 or clause[at - 1].kind != "q":
+        return None
+    return ORDINALS.get(plain[at - 2])
 
 
 def _value_field(clause: list[Tok], idx: int) -> str | None:

@@ -12,6 +12,8 @@ real Chromium: the page with the behaviour passes, the one without fails.
   before the step "appears" when it fills;
 - "every field turns red" after a submit is about the text boxes, not the radio buttons nearest the button;
   "its error message is gone" finds Bootstrap 3's `help-block`;
+- "the first 'Beast:' box now shows 'Nikola Tesla'" reads the first of the fields so named (a disabled
+  'Beast:' box further down shows the same name all along);
 - a shape drawn in an svg is something shown (a board's marker frame "appears"), though it paints no box
   of its own."""
 
@@ -220,7 +222,39 @@ T_ICON = one_task(
     resolution="1280x720",
 )
 
+BEASTS = """<!doctype html><html><head><style>
+body { font: 15px Arial; margin: 30px; } .content { border: 1px solid #ccc; width: 400px; }
+.option { padding: 6px 8px; cursor: pointer; } input { width: 380px; }
+</style></head><body>
+<label>Beast: <input id="b1" readonly></label>
+<div class="content" id="dd"><div class="option">Nikola</div><div class="option">Nikola Tesla</div></div>
+<p>Allow empty</p><label>Beast: <input value="None" readonly></label>
+<p>Disabled</p><label>Beast: <input value="Nikola Tesla" disabled></label>
+<script>
+dd.addEventListener("mousedown", (e) => {
+  const option = e.target.closest(".option");
+  if (option) { __JS__ dd.style.display = "none"; }
+});
+</script></body></html>"""
+T_BEASTS = one_task(
+    [
+        (
+            "Click",
+            "Click 'Nikola Tesla', the second option in the open list.",
+            "The list closes and the first 'Beast:' box now shows 'Nikola Tesla'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "the first of the boxes so named takes the option": (
+        T_BEASTS,
+        BEASTS.replace("__JS__", "b1.value = option.textContent;"),
+        True,
+    ),
+    "the list closes, the first box stays empty": (T_BEASTS, BEASTS.replace("__JS__", ""), False),
     "an icon drawn by ::before appears": (T_ICON, ICON.replace("__JS__", "icon.className = 'x';"), True),
     "no icon is drawn": (T_ICON, ICON.replace("__JS__", "icon.dataset.checked = 1;"), False),
     "a frame drawn in the board's svg appears": (T_BOARD, BOARD.replace("__JS__", FRAMES), True),
