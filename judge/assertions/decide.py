@@ -258,11 +258,6 @@ def echoes(facts: list[Fact], action) -> list[Fact]:
     typed = (action.parameters.text or "") if action.type == "Type" else ""
     if not typed.strip():
         return facts
-    if any(f.kind in ("visible", "value") and f.text == typed for f in facts):
-        # the whole typed text is quoted ("the box shows {"name": "Ada"} with a comma after "Ada""):
-        # its parts quoted beside it speak of the same box
-        part = [f for f in facts if f.kind == "visible" and f.text != typed and contains(typed, f.text)]
-        return [f for f in facts if f not in part]
     return [
         f.model_copy(update={"echo": typed})
         if f.kind == "visible" and contains(typed, f.text) and not contains(f.text, typed)

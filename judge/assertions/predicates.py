@@ -335,6 +335,20 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     return (_clean_quote(named[-1]) if named else ""), nouns[:2]
 
 
+def _gone_facts(text: str, nouns: list[str]) -> list[Fact]:
+    """What a subject said to be gone names: a kind of thing, or a block its quote titles; [] for none."""
+    kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
+    if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
+        return [Fact(kind="gone", noun=box, text=text)]  # "the dark 'Instructions' box is gone"
+    if not kinds:
+        return []
+    out = [Fact(kind="gone", noun=kinds[0])]
+    if text and kinds[0] in ("banner", "tooltip"):  # "the '✓ Valid' message is gone": its text goes with
+        # it (a panel's or dialog's name may be a title that stays: not so)
+        out.append(Fact(kind="absent", text=text))
+    return out
+
+
 def predicate_facts(clause: list[Tok]) -> list[Fact]:
     out: list[Fact] = []
     subject: tuple[str, list[str]] | None = None
@@ -376,17 +390,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             if not text and (fact := _appearing(named)):
                 out.append(fact)  # "a palette of small colour squares drops down": no quote names it
             continue
-        if _gone(pw) and not negated and not timed:
-            kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
-            if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
-                out.append(Fact(kind="gone", noun=box, text=text))  # "the dark 'Instructions' box is gone"
-                continue
-            if kinds:
-                out.append(Fact(kind="gone", noun=kinds[0]))
-                if text and kinds[0] in ("banner", "tooltip"):  # "the '✓ Valid' message is gone": its text
-                    # goes with it (a panel's or dialog's name may be a title that stays: not so)
-                    out.append(Fact(kind="absent", text=text))
-                continue
+        if _gone(pw) and not negated and not timed and (gone := _gone_facts(text, nouns)):
+            out += gone
+            continue
         if any(w in NEG for w in pw[:3]):
             continue
         now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3])

@@ -47,6 +47,21 @@ def _is_field_at(ws: list[str], i: int) -> bool:
 
 PRESENT, ABSENT, SKIP, LOCATED = "present", "absent", "skip", "located"
 """LOCATED is not a fact either (as SKIP); a mention listed after it with a verb of its own is read anew."""
+TYPED_MARKS = {
+    "comma",
+    "space",
+    "dot",
+    "period",
+    "colon",
+    "semicolon",
+    "bracket",
+    "brace",
+    "quote",
+    "dash",
+    "hyphen",
+    "slash",
+}
+"""Punctuation placed against a quote ("a comma after 'Ada'"): the quote says where, it is not stated as shown."""
 LOCATORS = {"below", "above", "under", "underneath", "beneath", "beside", "near", "behind", "between"}
 """A mention right after one of these locates another thing; it is not stated as the after-state."""
 
@@ -69,6 +84,8 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
         w = words[j]
         if w == "of" and j > 0 and words[j - 1] in {"instead", "out", "place"}:
             return SKIP  # "selected instead of 'Standard'", "'14' in place of '2*(3+4)'"
+        if w in {"after", "before"} and j > 0 and words[j - 1] in TYPED_MARKS:
+            return LOCATED  # "with a comma after "Ada"": where the comma is, in the text typed
         if w in LOCATORS or (w == "of" and j > 0 and words[j - 1] in {"left", "right", "top", "front"}):
             return LOCATED  # "come into view below 'Square Rating'": where the thing is, not what must be seen
         if w in BEFORE:

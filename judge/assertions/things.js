@@ -50,8 +50,8 @@ const iwrThings = (() => {
   // Every visible element of the page's body.
   const shownNow = () => all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
   // Whether a visible element draws anything: text, a picture, a control, a shape in an svg (a board's
-  // marker frame), its own paint or a ::before / ::after (an icon font's glyph). An empty result box with only padding (jsonlint's <pre id="result">)
-  // is not seen until it fills and paints.
+  // marker frame), its own paint or a ::before / ::after (an icon font's glyph). An empty result box
+  // with only padding (jsonlint's <pre id="result">) is not seen until it fills and paints.
   const DRAWN = "img, svg, canvas, video, picture, iframe, input, select, textarea, button, hr, progress, meter";
   const draws = (e) => {
     if (e instanceof SVGElement || (e.textContent || "").trim() || e.matches(DRAWN) || e.querySelector(DRAWN)) return true;

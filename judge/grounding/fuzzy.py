@@ -493,6 +493,11 @@ def innermost(tied: list[int], info: list[dict]) -> list[int]:
     return kept or tied
 
 
+def _lone_in_row(info: list[dict], group: list[int], inside: set[int] | None) -> bool:
+    """A part of a group split by the container named that is one element in a table's row."""
+    return len(group) == 1 and bool(inside) and group[0] in inside and bool(info[group[0]].get("tableRow"))
+
+
 def by_layout(
     info: list[dict], scored: list[tuple[float, int, list[str]]], q: Query, inside: set[int] | None = None
 ) -> tuple[int, str] | None:
@@ -508,9 +513,9 @@ def by_layout(
     groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
     if inside:  # alike rows of two cards: the card named holds its own
         groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
-    # what is on screen, alike; and the one of its kind in the container named ("the 'Bar Text' field,
+    # what is on screen, alike; and the one of its kind in a table row named ("the 'Bar Text' field,
     # second row of the form": the row the label names holds one field)
-    groups = [g for g in groups if (len(g) > 1 or (inside and set(g) & inside)) and near.intersection(g)]
+    groups = [g for g in groups if (len(g) > 1 or _lone_in_row(info, g, inside)) and near.intersection(g)]
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:
