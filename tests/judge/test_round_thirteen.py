@@ -8,7 +8,7 @@ real Chromium: the page with the behaviour passes, the one without fails.
   not a box further down the page showing the same name (a list with an "Add 'nik'…" line over its
   options);
 - JSON typed into a box and written out in the assertion without outer quotes ('{"name": "Ada"}') is one
-  quote, and "with a comma after "Ada"" speaks of the same box; a result box that was empty and blank
+  quote, and in "with a comma after "Ada"" the quote places the comma; a result box that was empty and blank
   before the step "appears" when it fills;
 - "every field turns red" after a submit is about the text boxes, not the radio buttons nearest the button;
   "its error message is gone" finds Bootstrap 3's `help-block`;
