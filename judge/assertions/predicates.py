@@ -206,7 +206,7 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
     if pw[0] in LOOK_VERBS and len(pw) > 1:
         words = pw[1:]
         while words and (
-            words[0] in {"much", "slightly", "noticeably", "visibly", "more"} or words[:2] == ["a", "bit"]
+            words[0] in {"much", "slightly", "noticeably", "visibly", "more", "all", "both"} or words[:2] == ["a", "bit"]
         ):
             words = words[2:] if words[0] == "a" else words[1:]
         if words[:1] == ["in"] and now:
@@ -395,7 +395,10 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         if any(w in NEG for w in pw[:3]):
             continue
-        now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3])
+        # "are now orange", "are all grey again": the look is new, a change even after "is"
+        now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3]) or any(
+            t.kind == "w" and t.text == "again" for t in phrase[k:]
+        )
         if text and (marked := _mark(pw)) is not None:
             # "the 'Marketing' card now has a filled orange star": a look of what the quote names (without a
             # quote, "both todos get a green tick", which things get the mark is not certain)

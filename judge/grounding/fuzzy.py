@@ -455,7 +455,7 @@ async def _drawn_spot(
         return square
     if scored:
         lay = q.layout
-        return segments.part(description, lay.ordinal, lay.middle, elements.info, scored[0][1], elements.viewport)
+        return segments.part(description, lay.ordinal, lay.middle, elements.info, scored[0][1])
     return None
 
 

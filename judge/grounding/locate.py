@@ -38,6 +38,16 @@ _SPOT_JS = """([x, y]) => {
   Object.defineProperty(globalThis, Symbol.for("iwr.spot"), { value: spot, configurable: true });
   return el;
 }"""
+_SCROLL_TO_SPOT_JS = """([x, y]) => {
+  const [sx, sy] = [scrollX, scrollY];
+  const outside = (v, size) => v < 0 || v >= size;
+  if (outside(x, innerWidth) || outside(y, innerHeight)) {
+    window.scrollBy({ left: outside(x, innerWidth) ? x - innerWidth / 2 : 0,
+      top: outside(y, innerHeight) ? y - innerHeight / 2 : 0, behavior: "instant" });
+  }
+  return [x - (scrollX - sx), y - (scrollY - sy)];
+}"""
+"""The page scrolled so a spot out of view comes to the middle of it; the spot where it is then."""
 """The element on top at a spot, marked to be clicked there (judge/click.py; page coordinates, so a
 scroll in between is followed): a canvas grid's cell. The next listing of the elements forgets it."""
 _REVEALED_JS = """
@@ -278,7 +288,10 @@ editor, the line of a code editor that shows '<dl>'): the element is clicked the
 
 
 async def _at_spot(page, spot: tuple[float, float]):
-    """The element on top at `spot` (marked to be clicked there) and its record, or None."""
+    """The element on top at `spot` (marked to be clicked there) and its record, or None. A spot below
+    or beside the viewport (the third star of a rating further down) is scrolled to first, as a person
+    scrolls to what they were told to click."""
+    spot = tuple(await page.evaluate(_SCROLL_TO_SPOT_JS, list(spot)))
     element = (await page.evaluate_handle(_SPOT_JS, list(spot))).as_element()
     if element is None:
         return None

@@ -32,10 +32,10 @@ def _inside(a: list[float], b: list[float]) -> bool:
 
 
 def part(
-    description: str, ordinal: int | None, middle: bool, info: list[dict], best: int, viewport: tuple[float, float]
+    description: str, ordinal: int | None, middle: bool, info: list[dict], best: int
 ) -> tuple[tuple[float, float], str] | None:
-    """Where to click the mark the description places on the element `best` (viewport pixels) and how,
-    or None when that element is not such a row of drawn marks."""
+    """Where to click the mark the description places on the element `best` (viewport pixels, perhaps
+    out of view: `locate` scrolls there) and how, or None when that element is not such a row of marks."""
     n = marks_said(description)
     if n is None or n < 2 or (ordinal is None and not middle):
         return None
@@ -50,6 +50,4 @@ def part(
     if not 0 <= k < n:
         return None
     spot = (x + (k + 0.5) * w / n, y + h / 2)
-    if not (0 <= spot[0] < viewport[0] and 0 <= spot[1] < viewport[1]):
-        return None
     return spot, f"mark {k + 1} of the {n} the best match draws along its length (one element, no marks of its own)"
