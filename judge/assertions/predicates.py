@@ -177,6 +177,10 @@ _THIN_PARTS = {"border", "outline", "frame", "underline", "shadow", "glow"}
 thumbnail's button, not its image): not read as the element's look."""
 
 
+_DEGREE = {"much", "slightly", "noticeably", "visibly", "more", "all", "both"}
+"""Words between the verb and the tone ("turns slightly darker", "are all grey again")."""
+
+
 def _tone(pw: list[str], now: bool = False) -> str | None:
     """The look a predicate gives its subject: a direction, a colour, "" (a change), None (no look).
     `now`: the clause says the look is new ("the marks are now orange"), a change even after "is"."""
@@ -205,9 +209,7 @@ def _tone(pw: list[str], now: bool = False) -> str | None:
         return None  # "the stars are gold", "GREEN is white": a state, maybe held before; only a change counts
     if pw[0] in LOOK_VERBS and len(pw) > 1:
         words = pw[1:]
-        while words and (
-            words[0] in {"much", "slightly", "noticeably", "visibly", "more", "all", "both"} or words[:2] == ["a", "bit"]
-        ):
+        while words and (words[0] in _DEGREE or words[:2] == ["a", "bit"]):
             words = words[2:] if words[0] == "a" else words[1:]
         if words[:1] == ["in"] and now:
             words = words[1:]  # "now in green text"
