@@ -4,6 +4,7 @@ photo becomes darker", "the button turns green", "the row is highlighted", "the 
 
 from __future__ import annotations
 
+from iwr.judge.assertions import pictures
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import (
     ADVERBS,
@@ -127,7 +128,7 @@ def _appearing(noun: str) -> Fact | None:
     noun = noun.removesuffix("s") if len(noun) > 4 and noun.endswith("s") and not noun.endswith("ss") else noun
     if not noun or noun in NOT_APPEARING or noun in _NOT_NOUNS:
         return None
-    return Fact(kind="appears", noun=GONE_NOUNS.get(noun, noun))
+    return Fact(kind="appears", noun=pictures.PICTURE if noun in pictures.PICTURES else GONE_NOUNS.get(noun, noun))
 
 
 def _styles(words: list[str]) -> tuple[list[str], bool]:
@@ -354,15 +355,21 @@ def _gone_facts(text: str, nouns: list[str]) -> list[Fact]:
 def predicate_facts(clause: list[Tok]) -> list[Fact]:
     out: list[Fact] = []
     subject: tuple[str, list[str]] | None = None
+    before_verb: list[str] = []  # the words since the last verb ("the previous photo, ..., is shown again")
     for phrase in _phrases(clause):
         k = _verb_at(phrase)
+        said_words = [t.text for t in phrase if t.kind == "w"]
+        if k is not None:
+            subject_words = before_verb + [t.text for t in phrase[:k] if t.kind == "w"]
+            if (picture := pictures.shown_anew(subject_words, _predicate(phrase, k))) is not None:
+                out.append(picture)
+        before_verb = before_verb + said_words if k is None else []
         if k is None and subject is not None and phrase[0].kind == "w" and phrase[0].text == "now":
             # "'Blind test' stays in the box, now in green text": the look of the last subject
             tone = _tone(["is", *(t.text for t in phrase[1:] if t.kind == "w")], now=True)
             if tone is not None and subject[1] != ["?"]:
                 out.append(Fact(kind="looks", text=subject[0], noun=" ".join(subject[1]), tone=tone))
             continue
-        said_words = [t.text for t in phrase if t.kind == "w"]
         if k is None and subject is not None and _styles(said_words)[0] and phrase[0].kind == "w":
             out += _style_facts(subject[0], said_words)  # "... and (no longer) struck through"
             continue

@@ -263,8 +263,18 @@ const iwrThings = (() => {
   // ("a palette drops down", "a menu opens").
   const visibleNow = () => {
     const els = drawnNow();
-    return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els) };
+    return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els), big: bigPicturesOf(els) };
   };
+  // A large picture an element shows, loaded and not faded out: an <img>'s source, a video's, a
+  // background image ("the large photo changes to the next one": a new source, or a new element).
+  const bigPictureOf = (e) => {
+    if (area(e) < 0.015 * innerWidth * innerHeight || opacity(e) < 0.3) return "";
+    if (e.localName === "img") return e.complete && e.naturalWidth > 1 && e.naturalHeight > 1 ? e.currentSrc || e.src : "";
+    if (e.localName === "video") return e.currentSrc || e.poster || "";
+    const bg = getComputedStyle(e).backgroundImage;
+    return /url\(/.test(bg) ? bg : "";
+  };
+  const bigPicturesOf = (els) => new Map(els.map((e) => [e, bigPictureOf(e)]).filter(([, p]) => p));
   // Marks a stylesheet draws with ::before / ::after (a sort arrow, a check, a badge): the elements that
   // draw one now, so a mark that appears on an element already shown is told too.
   const drawsMark = (e, which) => {
@@ -336,7 +346,8 @@ const iwrThings = (() => {
     // a small picture shown anew, too small to count as a piece of the page (an 11 px sort arrow)
     for (const [e] of picturesOf(fresh.filter((e) => area(e) < 150))) if (!newMarks.includes(e)) newMarks.push(e);
     const hovered = newMarks.filter((e) => e.matches(":hover")).length;
-    return { fresh: top.length, named, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
+    const newPictures = Array.from(bigPicturesOf(now)).filter(([e, p]) => before.big.get(e) !== p);
+    return { fresh: top.length, named, pictures: newPictures.length, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
   // Greyed out: its control disabled, the text faded (opacity), or a colourless text faint against what
   // is behind it (contrast under 3:1; on a dark theme a darker grey is the greyed one).

@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.pictures import PICTURE
 from iwr.judge.assertions.pixels import FILLED, HUES, count_tone_marks, region_change, shows_tone
 from iwr.judge.settle import settle
 from iwr.tasks.expectations import _PROBE_JS
@@ -174,6 +175,8 @@ async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str
     new piece of the page (what a person calls a palette the page may call anything), a hover's tooltip
     aside. Nothing new among the page's elements fails it, unless a large canvas changed (undecided)."""
     seen = await page.evaluate(_js("return iwrThings.appeared(args);"), {"before": before, "kind": fact.noun})
+    if fact.noun == PICTURE:
+        return _picture_shown(seen)
     if seen["fresh"] or seen["named"]:
         kind = f"{seen['named']} of them a {fact.noun}" if seen["named"] else f"none called a {fact.noun}"
         return True, f"{seen['fresh']} new piece(s) shown ({kind}; e.g. {', '.join(seen['sample'])})"
@@ -193,6 +196,16 @@ async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str
     if seen["canvas"]:
         return None, "nothing new among the page's elements; its canvas changed, where it may be drawn"
     return False, "nothing that was not shown before the step is shown after it (a tooltip aside)"
+
+
+def _picture_shown(seen: dict) -> tuple[bool | None, str]:
+    """A photo said to be shown anew: a large picture, loaded, that was not shown before the step (new
+    pieces around an empty frame are not the photo)."""
+    if seen["pictures"]:
+        return True, f"{seen['pictures']} large picture(s) shown that were not before the step (new element or source)"
+    if seen["canvas"]:
+        return None, "no new picture among the page's elements; its canvas changed, where it may be drawn"
+    return False, "no large picture (image, video, background image) shown that was not before the step"
 
 
 def _shown(png: bytes, fact: Fact) -> tuple[bool | None, dict]:

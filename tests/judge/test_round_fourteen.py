@@ -6,7 +6,11 @@ without fails.
   group of three alike raters, a count the words do not give, is not where "third of the five" counts);
 - "three of the stars under 'Clear/reset rater' turn gold": the stars are the rating drawn beside the
   heading that names them (a sibling of it, not an ancestor);
-- "the stars under 'Clear/reset rater' are all grey again": "again" says the look changed back."""
+- "the stars under 'Clear/reset rater' are all grey again": "again" says the look changed back;
+- a photo described only by what it depicts ("shows a large photo of a red square", "the large photo
+  changes to the next one", "the photo of a green square is shown"): a large picture not shown before the
+  step must be, loaded and in view (a lightbox that opens around no photo, or keeps the old one, fails;
+  what the photo depicts is the judge model's to check)."""
 
 import pytest
 
@@ -60,7 +64,67 @@ T_RESET = one_task(
     resolution="1280x720",
 )
 
+SQUARE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="C"/></svg>'
+)
+GALLERY = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; } .thumbs img { width: 120px; height: 80px; margin: 4px; cursor: pointer; }
+#box { display: none; position: fixed; inset: 0; background: rgba(255, 255, 255, 0.9); }
+#box.open { display: block; } #big { position: absolute; left: 340px; top: 100px; width: 600px; height: 400px;
+  opacity: 0; } #count { position: absolute; left: 10px; top: 10px; } #next { position: absolute; right: 20px;
+  top: 300px; font-size: 40px; border: 0; background: none; cursor: pointer; }
+</style></head><body><h1>Gallery</h1><div class="thumbs">
+<img src="red.svg" alt=""><img src="blue.svg" alt=""><img src="green.svg" alt=""></div>
+<div id="box"><span id="count"></span><img id="big" alt=""><button id="next">›</button></div>
+<script>
+const srcs = ["red.svg", "blue.svg", "green.svg"];
+let at = 0;
+const show = (i) => { at = (i + 3) % 3; big.style.opacity = 0; big.src = srcs[at]; count.textContent = `${at + 1}/3`; };
+big.addEventListener("load", () => { __LOADED__ });
+const open = (i) => { box.classList.add("open"); show(i); };
+document.querySelectorAll(".thumbs img").forEach((t, i) => t.addEventListener("click", () => open(i)));
+next.addEventListener("click", () => show(at + 1));
+document.addEventListener("keydown", (e) => { if (e.key === "ArrowRight") { __NEXT__ } });
+</script></body></html>"""
+LOADED = "big.style.opacity = 1;"
+NEXT = "show(at + 1);"
+COUNTS_ONLY = "at = (at + 1) % 3; count.textContent = `${at + 1}/3`;"
+
+
+def gallery(loaded: str = LOADED, on_right: str = NEXT) -> dict[str, str]:
+    page = GALLERY.replace("__LOADED__", loaded).replace("__NEXT__", on_right)
+    return {"index.html": page, **{f"{c}.svg": SQUARE.replace('"C"', f'"{c}"') for c in ("red", "blue", "green")}}
+
+
+T_PHOTOS = one_task(
+    [
+        (
+            "Click",
+            "Click the first of the three small pictures under 'Gallery'.",
+            "The page turns a pale white and a lightbox in the middle shows a large photo of a red square, "
+            "with '1/3' at the top left.",
+            {},
+        ),
+        (
+            "Press",
+            "Press the right arrow key.",
+            "The large photo changes to the next one; the counter reads '2/3'.",
+            {"key": "ArrowRight"},
+        ),
+        (
+            "Click",
+            "Click the '›' arrow at the right.",
+            "The photo of a green square is shown and the counter reads '3/3'.",
+            {},
+        ),
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "the lightbox shows each photo": (T_PHOTOS, gallery(), True),
+    "the lightbox opens around no photo (its load handler left out)": (T_PHOTOS, gallery(loaded=""), False),
+    "the arrow key moves the counter but not the photo": (T_PHOTOS, gallery(on_right=COUNTS_ONLY), False),
     "the rating below the fold is set and reset": (
         T_RESET,
         RATERS.replace("__RATE__", RATES).replace("__CLEAR__", CLEARS),
