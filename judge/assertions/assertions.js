@@ -73,7 +73,7 @@ const iwrLook = (() => {
       else if (rect && at.onPage) pieces.push({ text, top: rect.top, bottom: rect.bottom, left: rect.left, inView: at.inView });
       if (!glue) prev = null;
     };
-    const inLines = (list) => {
+    const inLines = (list, between = "\n") => {
       const lines = [];
       for (const p of [...list].sort((a, b) => a.top - b.top)) {
         const line = lines[lines.length - 1];
@@ -83,7 +83,8 @@ const iwrLook = (() => {
           line.bottom = Math.max(line.bottom, p.bottom);
         } else lines.push({ top: p.top, bottom: p.bottom, items: [p] });
       }
-      return lines.map((l) => l.items.sort((a, b) => a.left - b.left).map((p) => p.text).join("\n")).join("\n");
+      const said = (p) => (between === "\n" ? p.text : p.text.replace(/\s+/g, " "));
+      return lines.map((l) => l.items.sort((a, b) => a.left - b.left).map(said).join(between)).join("\n");
     };
     const continues = (rects, at, text) => !!(prev && rects.length && prev.at.onPage === at.onPage
       && prev.at.inView === at.inView && /\S$/.test(prev.text) && /^\S/.test(text)
@@ -153,7 +154,8 @@ const iwrLook = (() => {
       }
     }
     return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n"), rendered: rendered.join("\n"),
-      boxes: boxes.join("\n"), lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces) };
+      boxes: boxes.join("\n"), lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces),
+      rows: inLines(pieces.filter((p) => p.inView), "\t") };
   };
 
   const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
-from iwr.judge.assertions.match import contains, echoed, fold, in_order, number_pattern, occurrences
+from iwr.judge.assertions.match import contains, echoed, fold, in_column, in_order, number_pattern, occurrences
 from iwr.judge.assertions.page import look, named_fields
 from iwr.judge.assertions.parse import assertion_of, parse
 from iwr.judge.types import Verdict
@@ -33,6 +33,8 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         items = fact.text.split(ORDER_SEP)
         lines = reading.get("lines" if fact.in_view else "pageLines", "")
         return in_order(shown, items) or in_order(lines, items)
+    if fact.kind == "stacked":  # each on a line of the screen below the one before
+        return in_column(reading.get("rows", ""), fact.text.split(ORDER_SEP))
     if fact.kind == "number":
         p = number_pattern(fact.text)
         return bool(p.search(fold(shown)) or p.search(fold(reading.get("drawn", "")))) if p else None
@@ -247,6 +249,7 @@ def _failure(row: dict) -> str:
         "gone": row["fact"].replace(" is hidden", " is still shown"),
         "styled": row["fact"].replace(" is ", " is not ", 1).replace(" is not not ", " is still ", 1),
         "order": row["fact"].replace(" are shown in that order", " are not shown in that order"),
+        "stacked": row["fact"].replace(" are stacked", " are not stacked"),
         "appears": f"no {row.get('noun')} appeared" + (f" ({row['note']})" if row.get("note") else ""),
         "looks": row.get("failure", "") + (f" ({row['note']})" if row.get("note") else ""),
     }[row["kind"]]

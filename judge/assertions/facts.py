@@ -9,7 +9,19 @@ from pydantic import BaseModel, ConfigDict
 from iwr.judge.assertions.lexicon import ORDINAL_SAID
 
 FactKind = Literal[
-    "visible", "absent", "number", "value", "empty", "filled", "checked", "gone", "appears", "styled", "looks", "order"
+    "visible",
+    "absent",
+    "number",
+    "value",
+    "empty",
+    "filled",
+    "checked",
+    "gone",
+    "appears",
+    "styled",
+    "looks",
+    "order",
+    "stacked",
 ]
 ORDER_SEP = "\n"
 """Between the mentions of an `order` fact's text."""
@@ -88,6 +100,7 @@ class Fact(BaseModel):
             "styled": f"'{self.text}' is {'' if self.want else 'not '}{STYLE_SAID.get(self.style, self.style)}",
             "looks": f"{self.thing()} {self.change()[0]}",
             "order": f"{', '.join(self.text.split(ORDER_SEP))} are shown in that order{where}",
+            "stacked": f"{', '.join(self.text.split(ORDER_SEP))} are stacked one above another in view",
         }[self.kind]
 
     def checkbox(self) -> str:

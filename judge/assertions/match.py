@@ -110,6 +110,17 @@ def in_order(hay: str, items: list[str]) -> bool:
     return True
 
 
+def in_column(rows: str, items: list[str]) -> bool:
+    """Each of `items` on a line of `rows` (the screen's lines, top to bottom) below the line of the one
+    before it: "'Home', 'About' and 'Docs' stacked", not side by side in a row."""
+    lines, at = (rows or "").split("\n"), -1
+    for item in items:
+        at = next((j for j in range(at + 1, len(lines)) if in_order(lines[j], [item])), None)
+        if at is None:
+            return False
+    return True
+
+
 def occurrences(hay: str, text: str) -> int:
     """How many times `text` shows in `hay` (matched as `contains` matches it)."""
     p, sym = _pattern(text), symbol_pattern(text)

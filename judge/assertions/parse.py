@@ -88,6 +88,9 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     if (cued or cued_here is not None) and len(listed) >= ORDER_MIN:
         # "ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), ...": in that order
         facts.append(Fact(kind="order", text=ORDER_SEP.join(f.text for f in listed), in_view=listed[0].in_view))
+    if _says_stacked(_words(clause)) and len(stacked := _listed(clause, placed)) >= ORDER_MIN:
+        # "'Home', 'About', ..., 'Mega menu' stacked and right-aligned": one above another on the screen
+        facts.append(Fact(kind="stacked", text=ORDER_SEP.join(f.text for f in stacked), in_view=True))
     facts += _field_state_facts(clause)
     # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
     # names its own)
@@ -95,6 +98,30 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     if action_type in ("Click", "Press"):
         facts += _checked_facts(clause)
     return cued_here is not None and len(listed) < ORDER_MIN
+
+
+STACKED = (("stacked",), ("in", "a", "column"), ("one", "above", "another"), ("one", "below", "another"))
+STACKED += (("one", "under", "another"), ("vertical", "list"), ("listed", "vertically"), ("one", "per", "line"))
+"""Words saying the mentions listed are drawn one above another (a vertical menu), not side by side."""
+
+
+def _says_stacked(ws: list[str]) -> bool:
+    return any(tuple(ws[i : i + len(p)]) == p for p in STACKED for i in range(len(ws)))
+
+
+def _listed(clause: list[Tok], placed: list[tuple[int, Fact]]) -> list[Fact]:
+    """The longest run of mentions listed one after another, only commas and "and" / "or" between them
+    ("'Home', 'About', ... and 'Mega menu'"): what a word like "stacked" says of them."""
+    best: list[Fact] = []
+    run: list[Fact] = []
+    last = None
+    for idx, fact in placed:
+        between = clause[last + 1 : idx] if last is not None else []
+        joined = all(t.kind == "p" or t.text in ("and", "or") for t in between)
+        run = [*run, fact] if last is not None and joined and not fact.was else [fact]
+        best = run if len(run) > len(best) else best
+        last = idx
+    return best
 
 
 PLAIN_TEXT = (("plain", "text"), ("static", "text"), ("no", "longer", "editable"), ("not", "editable"))

@@ -10,7 +10,9 @@ without fails.
 - a photo described only by what it depicts ("shows a large photo of a red square", "the large photo
   changes to the next one", "the photo of a green square is shown"): a large picture not shown before the
   step must be, loaded and in view (a lightbox that opens around no photo, or keeps the old one, fails;
-  what the photo depicts is the judge model's to check)."""
+  what the photo depicts is the judge model's to check);
+- "the menu becomes a narrow vertical column with 'Home', 'About', 'Docs' and 'Help' stacked": the quotes
+  listed are drawn one above another, not side by side (a menu left horizontal shows every quote too)."""
 
 import pytest
 
@@ -121,7 +123,34 @@ T_PHOTOS = one_task(
     resolution="1280x720",
 )
 
+MENU = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; } #menu { background: #3092c0; display: flex; width: 600px; }
+#menu a { color: #fff; padding: 10px 16px; text-decoration: none; } #menu.vertical { flex-direction: column;
+  width: 140px; } </style></head><body><nav id="menu"><a href="#">Home</a><a href="#">About</a>
+<a href="#">Docs</a><a href="#">Help</a></nav><p>Menu layout:
+<label><input type="radio" name="l" id="h" checked> Horizontal</label>
+<label><input type="radio" name="l" id="v"> Vertical</label></p>
+<script>
+const layout = () => { __LAYOUT__ };
+h.addEventListener("change", layout); v.addEventListener("change", layout);
+</script></body></html>"""
+LAYS_OUT = "menu.classList.toggle('vertical', v.checked);"
+T_MENU = one_task(
+    [
+        (
+            "Click",
+            "Click the round 'Vertical' option under the menu.",
+            "The menu becomes a narrow vertical blue column with 'Home', 'About', 'Docs' and 'Help' stacked, and "
+            "'Vertical' is selected.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "the menu turns vertical": (T_MENU, MENU.replace("__LAYOUT__", LAYS_OUT), True),
+    "the menu stays a row (its change handler left out)": (T_MENU, MENU.replace("__LAYOUT__", ""), False),
     "the lightbox shows each photo": (T_PHOTOS, gallery(), True),
     "the lightbox opens around no photo (its load handler left out)": (T_PHOTOS, gallery(loaded=""), False),
     "the arrow key moves the counter but not the photo": (T_PHOTOS, gallery(on_right=COUNTS_ONLY), False),
