@@ -34,7 +34,8 @@ values, placeholders, alt and aria-labels (for presence only), and the state of 
 and after the action, with the offline change rule (the rule is in docs/judge.md, Verdicts).
 
 Modules: `lexicon` (word lists), `tokens` (tokens, clauses), `roles` (the role of a mention),
-`predicates` (what a clause says of a thing it names: closes, changes look), `parse` (assertion ->
+`predicates` (what a clause says of a thing it names: closes, changes look), `looks` (the words of a
+look: a tone, a mark, a count of marks), `pictures` (a photo shown anew), `parse` (assertion ->
 facts), `match` (text matching), `page` (reading the page), `things` and `pixels` (things named without
 their text, around the action), `decide` (verdicts).
 """

@@ -4,14 +4,13 @@ photo becomes darker", "the button turns green", "the row is highlighted", "the 
 
 from __future__ import annotations
 
-from iwr.judge.assertions import pictures
+from iwr.judge.assertions import looks, pictures
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import (
     ADVERBS,
     APPEAR_MOVES,
     APPEAR_VERBS,
     BEFORE,
-    CHANGED_LOOKS,
     DETERMINERS,
     FIELD_NOUNS,
     GONE_MOVES,
@@ -20,7 +19,6 @@ from iwr.judge.assertions.lexicon import (
     GONE_VERBS,
     INTRO,
     LOOK_ALONE,
-    LOOK_PAIRS,
     LOOK_VERBS,
     NEG,
     NOT_APPEARING,
@@ -31,7 +29,6 @@ from iwr.judge.assertions.lexicon import (
     STYLE_FILLER,
     STYLES,
     TITLED_BLOCKS,
-    TONES,
     VERBS,
 )
 from iwr.judge.assertions.lexicon import (
@@ -166,134 +163,8 @@ def _style_facts(text: str, pw: list[str]) -> list[Fact]:
     return [Fact(kind="styled", text=text, style=s, want=want) for s in styles]
 
 
-_SHADES = {"dark", "light", "bright", "pale", "deep", "darker", "lighter"}
 _OCCURRENCES = {"occurrences", "occurrence", "instances", "instance", "copies", "matches", "match", "appearances"}
 """'Each occurrence of 'X'': the quoted text is the subject, wherever it shows."""
-_FILLS = {"solid", "plain", "flat", "opaque", "full", "uniform", "single", "thin", "wide", "narrow", "big", "small"}
-"""Words of a thing's make-up between "is now a" and its tone ("a solid dark strip")."""
-_LOOK_PARTS = {"background", "border", "outline", "frame", "shadow", "underline", "highlight", "glow", "fill", "tint"}
-"""What an element "has" or "gets" that is a look of it ("has a grey background")."""
-_THIN_PARTS = {"border", "outline", "frame", "underline", "shadow", "glow"}
-"""Parts drawn in a few pixels, often on a wrapper of the element found by its quote or noun (a
-thumbnail's button, not its image): not read as the element's look."""
-
-
-_DEGREE = {"much", "slightly", "noticeably", "visibly", "more", "all", "both"}
-"""Words between the verb and the tone ("turns slightly darker", "are all grey again")."""
-
-
-def _tone(pw: list[str], now: bool = False) -> str | None:
-    """The look a predicate gives its subject: a direction, a colour, "" (a change), None (no look).
-    `now`: the clause says the look is new ("the marks are now orange"), a change even after "is"."""
-    if not pw:
-        return None
-    if "than" in pw[:4] and pw[pw.index("than") + 1 : pw.index("than") + 2] not in (["before"], ["it"], ["earlier"]):
-        return None  # "'Demos' is brighter white than the others": a comparison with its neighbours, not a change
-    if pw[0] in LOOK_ALONE:
-        return LOOK_ALONE[pw[0]]
-    if tuple(pw[:2]) in LOOK_PAIRS:
-        return _filled_with(LOOK_PAIRS[tuple(pw[:2])], pw[2:])
-    if pw[0] in {"has", "have", "gets", "get"} and len(pw) > 2 and pw[1] in {"a", "an"}:
-        # "the 'B' button has a grey shaded background", "the row gets a blue border": the part's look
-        named = pw[2:7]
-        part = next((j for j, w in enumerate(named) if w in _LOOK_PARTS), None)
-        if part is None:
-            return None
-        if named[part] in _THIN_PARTS:
-            return None  # "an amber border": a few pixels, maybe outside the element that shows the quote
-        tones = [TONES[w] for w in named[:part] if w in TONES and TONES[w]]
-        return tones[0] if tones else ""
-    if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
-        later = [TONES[w] for w in pw[2:5] if w in TONES and TONES[w]]
-        return later[0] if later else ""
-    if pw[0] in {"is", "are"} and len(pw) > 1 and pw[1] not in CHANGED_LOOKS and not now:
-        return None  # "the stars are gold", "GREEN is white": a state, maybe held before; only a change counts
-    if pw[0] in LOOK_VERBS and len(pw) > 1:
-        words = pw[1:]
-        while words and (words[0] in _DEGREE or words[:2] == ["a", "bit"]):
-            words = words[2:] if words[0] == "a" else words[1:]
-        if words[:1] == ["in"] and now:
-            words = words[1:]  # "now in green text"
-        if now and words[:1] in (["a"], ["an"]):
-            # "the top bar is now a solid dark strip": what it has become, the look of it
-            words = words[1:]
-            while words[:1] and words[0] in _FILLS:
-                words = words[1:]
-        if len(words) > 1 and words[0] in _SHADES and TONES.get(words[1]):
-            words = words[1:]  # "dark green", "pale blue": the colour
-        if words and words[0] in TONES:
-            tone = TONES[words[0]]
-            if not tone and words[1:2] == ["in"]:  # "is highlighted in yellow"
-                tone = TONES.get(words[2], "") if len(words) > 2 else ""
-            return _filled_with(tone, words[1:])
-    return None
-
-
-def _filled_with(tone: str, rest: list[str]) -> str:
-    """ "are filled light green": a colour said of the filling, any change of look (as "tinted"); "is
-    filled" alone: more ink than before."""
-    coloured = rest[:1] and (rest[0] in _SHADES or TONES.get(rest[0]))
-    return "" if tone == "filled" and coloured else tone
-
-
-_COLOURS = {"red", "orange", "yellow", "gold", "green", "blue", "purple", "pink"}
-
-
-_MARKS = {"star", "check", "checkmark", "tick", "dot", "mark", "badge", "arrow", "triangle", "heart", "ring", "circle"}
-"""What an element "has" or "gets" drawn on it: a mark whose colour is a look of the element."""
-
-
-def _mark(pw: list[str]) -> tuple[str] | None:
-    """ "has a filled orange star", "gets a check mark": (the mark's colour, "" when none is said), or None."""
-    if len(pw) < 3 or pw[0] not in {"has", "have", "gets", "get"} or pw[1] not in {"a", "an"}:
-        return None
-    named = pw[2:6]
-    at = next((j for j, w in enumerate(named) if w in _MARKS), None)
-    if at is None or any(w in _LOOK_PARTS for w in named[:at]):
-        return None
-    tones = [TONES[w] for w in named[:at] if TONES.get(w) in _COLOURS]
-    return (tones[0] if tones else "",)
-
-
-def _state_colour(pw: list[str]) -> str | None:
-    """ "are gold", "are dark orange": the colour a plain "is / are" gives its subject."""
-    if len(pw) < 2 or pw[0] not in {"is", "are"}:
-        return None
-    words = pw[2:] if pw[1] in _SHADES else pw[1:]
-    tone = TONES.get(words[0]) if words else None
-    return tone if tone in _COLOURS else None
-
-
-_SHOWS = {"shows", "show", "has", "have", "displays", "display"}
-_COUNT_WORDS = dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11)))
-_ELSEWHERE = {"other", "previous", "still"}
-"""Words saying the thing counted is not the one acted on ("the first rater still shows three gold stars")."""
-
-
-def _counted_marks(phrase: list[Tok], k: int) -> Fact | None:
-    """ "the row now shows three gold stars instead of four", "has 2 red hearts": how many marks of a
-    colour the thing acted on shows after the step (the row around it: which thing the subject names is
-    not certain, so a subject said to be another one, "the first rater still shows...", is left out)."""
-    said = [t for t in phrase[k:] if not (t.kind == "w" and t.text in ADVERBS)]
-    if len(said) < 4 or said[0].text not in _SHOWS:
-        return None
-    if any(t.kind == "w" and (t.text in _ELSEWHERE or t.text in ORDINALS) for t in phrase[: k + 1]):
-        return None
-    number = said[1]
-    count = _COUNT_WORDS.get(number.text) if number.kind == "w" else None
-    if number.kind == "n" and number.text.isdigit():
-        count = int(number.text)
-    if count is None:
-        return None
-    rest = [t.text for t in said[2:6] if t.kind == "w"]
-    at = next((j for j, w in enumerate(rest) if w in _MARKS or (w.endswith("s") and w[:-1] in _MARKS)), None)
-    if at is None or any(w in _LOOK_PARTS for w in rest[:at]):
-        return None
-    tones = [TONES[w] for w in rest[:at] if TONES.get(w) in _COLOURS]
-    if not tones:
-        return None
-    noun = rest[at] if rest[at].endswith("s") else rest[at] + "s"
-    return Fact(kind="looks", noun=noun, tone=tones[0], count=count, state=True)
 
 
 def _plural(nouns: list[str]) -> list[str]:
@@ -366,7 +237,7 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         before_verb = before_verb + said_words if k is None else []
         if k is None and subject is not None and phrase[0].kind == "w" and phrase[0].text == "now":
             # "'Blind test' stays in the box, now in green text": the look of the last subject
-            tone = _tone(["is", *(t.text for t in phrase[1:] if t.kind == "w")], now=True)
+            tone = looks.tone(["is", *(t.text for t in phrase[1:] if t.kind == "w")], now=True)
             if tone is not None and subject[1] != ["?"]:
                 out.append(Fact(kind="looks", text=subject[0], noun=" ".join(subject[1]), tone=tone))
             continue
@@ -386,7 +257,7 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         if styled := _style_facts(text, pw):
             out += styled
             continue
-        if (counted := _counted_marks(phrase, k)) is not None:
+        if (counted := looks.counted_marks(phrase, k)) is not None:
             out.append(counted)
             continue
         negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
@@ -408,18 +279,21 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3]) or any(
             t.kind == "w" and t.text == "again" for t in phrase[k:]
         )
-        if text and (marked := _mark(pw)) is not None:
+        if text and (marked := looks.mark(pw)) is not None:
             # "the 'Marketing' card now has a filled orange star": a look of what the quote names (without a
             # quote, "both todos get a green tick", which things get the mark is not certain)
             colour, changed = marked[0], now or pw[0] in {"gets", "get"}
             if changed or colour:
                 out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=not changed))
             continue
-        tone = _tone(pw, now=now)
-        if tone is None and (colour := _state_colour(pw)) and (plural := _plural(nouns)):
+        if looks.became(pw) and (text or [n for n in nouns if n != "?"]):
+            out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=""))
+            continue
+        tone = looks.tone(pw, now=now)
+        if tone is None and (colour := looks.state_colour(pw)) and (plural := _plural(nouns)):
             out.append(Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True))
             continue
-        if tone is None and text and (colour := _state_colour(pw)):
+        if tone is None and text and (colour := looks.state_colour(pw)):
             # "'PORTFOLIO' in it is yellow": the quoted text's region shows that colour after the step
             # (shown before the step too, the change rule decides)
             out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=True))

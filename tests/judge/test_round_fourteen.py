@@ -12,7 +12,8 @@ without fails.
   step must be, loaded and in view (a lightbox that opens around no photo, or keeps the old one, fails;
   what the photo depicts is the judge model's to check);
 - "the menu becomes a narrow vertical column with 'Home', 'About', 'Docs' and 'Help' stacked": the quotes
-  listed are drawn one above another, not side by side (a menu left horizontal shows every quote too)."""
+  listed are drawn one above another, not side by side (a menu left horizontal shows every quote too);
+- "the board has become a tall narrow grid": what a named thing becomes is a change of its look."""
 
 import pytest
 
@@ -148,7 +149,34 @@ T_MENU = one_task(
     resolution="1280x720",
 )
 
+BOARD = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; } #board { display: grid; gap: 2px; background: #999; width: max-content; }
+#board div { width: 24px; height: 24px; background: #fff; } input { width: 50px; }
+</style></head><body><div id="board"></div>
+<p>Size: <input id="w" type="number" value="16"> × <input id="h" type="number" value="16"></p>
+<script>
+const draw = () => {
+  board.style.gridTemplateColumns = `repeat(${+w.value}, 24px)`;
+  board.innerHTML = "<div></div>".repeat(+w.value * 16);
+};
+draw();
+w.addEventListener("input", () => { __DRAW__ });
+</script></body></html>"""
+T_BOARD = one_task(
+    [
+        (
+            "Type",
+            "Type '3' into the first of the two small number boxes under the board (the one showing 16).",
+            "The left box now reads 3. The board has become a tall narrow grid only three squares wide.",
+            {"text": "3"},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "the board is redrawn three squares wide": (T_BOARD, BOARD.replace("__DRAW__", "draw();"), True),
+    "the board stays as it was (its input handler left out)": (T_BOARD, BOARD.replace("__DRAW__", ""), False),
     "the menu turns vertical": (T_MENU, MENU.replace("__LAYOUT__", LAYS_OUT), True),
     "the menu stays a row (its change handler left out)": (T_MENU, MENU.replace("__LAYOUT__", ""), False),
     "the lightbox shows each photo": (T_PHOTOS, gallery(), True),
