@@ -86,6 +86,14 @@ const iwrLook = (() => {
       const said = (p) => (between === "\n" ? p.text : p.text.replace(/\s+/g, " "));
       return lines.map((l) => l.items.sort((a, b) => a.left - b.left).map(said).join(between)).join("\n");
     };
+    // A box of no height whose text spills out of it, drawn all the same (a colour picker's 'Material'
+    // title in an <h6> of height 0): shown when nothing clips the overflow and the text has a size.
+    const overflows = (el, rects) => {
+      if (!el.getClientRects().length || !rects.some((r) => r.width > 0 && r.height > 0)) return false;
+      if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+      const s = getComputedStyle(el);
+      return s.overflowX === "visible" && s.overflowY === "visible";
+    };
     const continues = (rects, at, text) => !!(prev && rects.length && prev.at.onPage === at.onPage
       && prev.at.inView === at.inView && /\S$/.test(prev.text) && /^\S/.test(text)
       && Math.abs(rects[0].top - prev.rect.top) < 2 && Math.abs(rects[0].left - prev.rect.right) < 1.5);
@@ -123,10 +131,11 @@ const iwrLook = (() => {
         }
         if (!n.nodeValue.trim()) { prev = null; continue; }
         const el = n.parentElement;
-        if (!el || !iwrProbe.shown(el)) continue;
+        if (!el) continue;
         const range = document.createRange();
         range.selectNodeContents(n);
         const rects = Array.from(range.getClientRects());
+        if (!iwrProbe.shown(el) && !overflows(el, rects)) continue;
         const at = where(rects, el);
         put(n.nodeValue, at, continues(rects, at, n.nodeValue), rects[0]);
         prev = rects.length ? { rect: rects[rects.length - 1], at, text: n.nodeValue } : null;

@@ -104,8 +104,9 @@ _MARKS = {"star", "check", "checkmark", "tick", "dot", "mark", "badge", "arrow",
 """What an element "has" or "gets" drawn on it: a mark whose colour is a look of the element."""
 
 
-def mark(pw: list[str]) -> tuple[str] | None:
-    """ "has a filled orange star", "gets a check mark": (the mark's colour, "" when none is said), or None."""
+def mark(pw: list[str]) -> tuple[str, str] | None:
+    """ "has a filled orange star", "gets a check mark": (the mark's colour, "" when none is said; the
+    mark), or None."""
     if len(pw) < 3 or pw[0] not in {"has", "have", "gets", "get"} or pw[1] not in {"a", "an"}:
         return None
     named = pw[2:6]
@@ -113,7 +114,7 @@ def mark(pw: list[str]) -> tuple[str] | None:
     if at is None or any(w in _LOOK_PARTS for w in named[:at]):
         return None
     tones = [TONES[w] for w in named[:at] if TONES.get(w) in _COLOURS]
-    return (tones[0] if tones else "",)
+    return (tones[0] if tones else "", named[at])
 
 
 def state_colour(pw: list[str]) -> str | None:

@@ -283,8 +283,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             # "the 'Marketing' card now has a filled orange star": a look of what the quote names (without a
             # quote, "both todos get a green tick", which things get the mark is not certain)
             colour, changed = marked[0], now or pw[0] in {"gets", "get"}
-            if changed or colour:
-                out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=not changed))
+            if changed or colour:  # "'Checkbox 2' has a red tick": the tick of the box it labels
+                said = " ".join(nouns) or marked[1]
+                out.append(Fact(kind="looks", text=text, noun=said, tone=colour, state=not changed))
             continue
         if looks.became(pw) and (text or [n for n in nouns if n != "?"]):
             out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=""))

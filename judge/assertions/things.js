@@ -123,6 +123,19 @@ const iwrThings = (() => {
     field: TEXT_FIELDS, box: FIELDS, input: FIELDS, entry: TEXT_FIELDS,
     bar: BARS, toolbar: BARS, navbar: BARS, header: BARS, strip: BARS,
   };
+  // What a checkbox or radio button draws when on, said of the label naming it; the box drawn for its
+  // control (a hidden input styled by a wrapper, as iCheck draws it), found from the label.
+  const CONTROL_MARKS = new Set(["tick", "check", "checkmark", "dot"]);
+  const boxOf = (label) => {
+    const control = label && label.control;
+    if (!control || !control.matches("input[type=checkbox], input[type=radio]")) return null;
+    for (let a = control, d = 0; a && d < 3; a = parentOf(a), d++) {
+      const r = a.getBoundingClientRect();
+      if (a.contains(label) || r.width * r.height > 80 * 80) return null;
+      if (visible(a) && r.width >= 6 && r.height >= 6) return a;
+    }
+    return null;
+  };
   // "the 'Marketing' card": the block around the text holding several lines (its name, its details)
   const CARDS = new Set(["card", "tile"]);
   const cardLike = (e) => { const r = e.getBoundingClientRect();
@@ -223,6 +236,8 @@ const iwrThings = (() => {
         const w = !NOUNS[said] && said.length > 3 && said.endsWith("s") && NOUNS[said.slice(0, -1)] ? said.slice(0, -1) : said;
         const label = (NOUNS[w] === FIELDS || NOUNS[w] === TEXT_FIELDS) && hit.closest("label");  // "the 'Password' field": the label's field
         if (label && label.control && visible(label.control)) return label.control;
+        const box = CONTROL_MARKS.has(w) && boxOf(hit.closest("label"));  // "'Checkbox 2' has a red tick"
+        if (box) return box;
         for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
           if (matches(a, w) || (CARDS.has(w) && cardLike(a))) return a;
           const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
@@ -363,12 +378,25 @@ const iwrThings = (() => {
     }
     return [255, 255, 255];
   };
+  // A tab or item drawn on a grey ground beside alike ones drawn on a lighter one: the unselected tab
+  // "is greyed" (its text as dark as ever).
+  const colourless = (c) => c.length >= 3 && Math.max(...c.slice(0, 3)) - Math.min(...c.slice(0, 3)) <= 24;
+  const greyAmongKin = (e) => {
+    const item = e.closest("dt, li, a, button, [role=tab]");
+    if (!item || !parentOf(item)) return false;
+    const mine = backdrop(item);
+    const shade = luminance(mine);
+    if (!colourless(mine) || shade < 0.3 || shade > 0.92) return false;
+    const kin = Array.from(parentOf(item).children).filter((x) => x !== item && x.localName === item.localName && visible(x));
+    return kin.some((x) => colourless(backdrop(x)) && luminance(backdrop(x)) > shade + 0.05);
+  };
   const greyed = (e, s) => {
     const control = e.closest("button, input, select, textarea, [role=button], [role=menuitem], [role=tab], a");
     if (control && (control.disabled || control.getAttribute("aria-disabled") === "true")) return true;
     let opacity = 1;
     for (let a = e, d = 0; a && a.nodeType === 1 && d < 6; a = parentOf(a), d++) opacity *= parseFloat(getComputedStyle(a).opacity) || 1;
     if (opacity <= 0.6) return true;
+    if (greyAmongKin(e)) return true;
     const ink = rgba(s.color);
     if (ink.length < 3 || Math.max(...ink.slice(0, 3)) - Math.min(...ink.slice(0, 3)) > 40) return false;  // a colour, not a grey
     const [l1, l2] = [luminance(ink), luminance(backdrop(e))].sort((a, b) => b - a);

@@ -13,7 +13,12 @@ without fails.
   what the photo depicts is the judge model's to check);
 - "the menu becomes a narrow vertical column with 'Home', 'About', 'Docs' and 'Help' stacked": the quotes
   listed are drawn one above another, not side by side (a menu left horizontal shows every quote too);
-- "the board has become a tall narrow grid": what a named thing becomes is a change of its look."""
+- "the board has become a tall narrow grid": what a named thing becomes is a change of its look;
+- a title in a box of no height whose text spills out of it is shown (a colour picker's 'Material');
+- "'Checkbox 2' has a red tick": the tick is drawn by the box the label names (a hidden input in a
+  wrapper that draws it), not by the label's text;
+- "'Usage' is now the white selected tab and 'Demo' is greyed": a tab on a grey ground beside a white
+  one is greyed, its text as dark as ever."""
 
 import pytest
 
@@ -174,7 +179,78 @@ T_BOARD = one_task(
     resolution="1280x720",
 )
 
+PALETTE = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; } h6 { height: 0; margin: 0 0 18px; font-size: 11px; }
+#sets { display: none; } #sets.open { display: block; } .sq { display: inline-block; width: 16px; height: 16px;
+  margin: 2px; } </style></head><body><button id="more">Show colour sets</button>
+<div id="sets"><h6>Material</h6><span class="sq" style="background: #f44336"></span>
+<span class="sq" style="background: #e91e63"></span><span class="sq" style="background: #9c27b0"></span></div>
+<script>more.addEventListener("click", () => { __OPEN__ });</script></body></html>"""
+T_PALETTE = one_task(
+    [
+        (
+            "Click",
+            "Click 'Show colour sets'.",
+            "A 'Material' grid of small coloured squares appears under the button.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+SKIN = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; } .box { display: inline-block; position: relative; width: 18px; height: 18px;
+  border: 1px solid #999; vertical-align: middle; } .box input { position: absolute; inset: 0; opacity: 0; margin: 0; }
+.box.checked::after { content: "\\2714"; position: absolute; left: 2px; top: -2px; font-size: 16px; color: #222; }
+.red .box.checked::after { color: #e0301e; } label { margin: 0 20px 0 6px; } .sq { width: 16px; height: 16px;
+  display: inline-block; margin: 2px; cursor: pointer; } </style></head><body><div id="skin">
+<span class="box"><input type="checkbox" id="c1"></span><label for="c1">Checkbox 1</label>
+<span class="box checked"><input type="checkbox" id="c2" checked></span><label for="c2">Checkbox 2</label></div>
+<p>Color schemes: <span class="sq" style="background: #222" id="black"></span>
+<span class="sq" style="background: #e0301e" id="red"></span></p>
+<script>red.addEventListener("click", () => { __RED__ });</script></body></html>"""
+T_SKIN = one_task(
+    [
+        (
+            "Click",
+            "Click the second small square after 'Color schemes', the red one.",
+            "'Checkbox 2' has a red tick.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+TABS = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; background: #ebe8e2; } dl { width: 500px; }
+dt { float: right; padding: 10px 40px; border: 3px solid #ddd8ce; cursor: pointer; color: #333; }
+dt.selected { background: #fff; } dd { clear: both; margin: 0; padding: 20px; background: #fff; display: none; } dd.selected { display: block; } </style></head><body>
+<dl><dt class="selected" id="demo">Demo</dt><dt id="usage">Usage</dt>
+<dd class="selected" id="d1">Live checkboxes</dd><dd id="d2">Make sure jQuery is loaded before the script.</dd></dl>
+<script>usage.addEventListener("click", () => { __SWITCH__ });</script></body></html>"""
+SWITCHES = "for (const e of [demo, usage, d1, d2]) e.classList.toggle('selected');"
+CONTENT_ONLY = "d1.classList.remove('selected'); d2.classList.add('selected');"
+T_TABS = one_task(
+    [
+        (
+            "Click",
+            "Click the 'Usage' tab, just left of 'Demo'.",
+            "'Usage' is now the white selected tab and 'Demo' is greyed; the card reads 'Make sure jQuery is loaded'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "a title in a box of no height shows": (
+        T_PALETTE,
+        PALETTE.replace("__OPEN__", "sets.classList.add('open');"),
+        True,
+    ),
+    "the colour sets never open": (T_PALETTE, PALETTE.replace("__OPEN__", ""), False),
+    "the ticks turn red": (T_SKIN, SKIN.replace("__RED__", "skin.classList.add('red');"), True),
+    "the ticks stay black": (T_SKIN, SKIN.replace("__RED__", ""), False),
+    "the other tab is greyed": (T_TABS, TABS.replace("__SWITCH__", SWITCHES), True),
+    "the tabs keep their looks": (T_TABS, TABS.replace("__SWITCH__", CONTENT_ONLY), False),
     "the board is redrawn three squares wide": (T_BOARD, BOARD.replace("__DRAW__", "draw();"), True),
     "the board stays as it was (its input handler left out)": (T_BOARD, BOARD.replace("__DRAW__", ""), False),
     "the menu turns vertical": (T_MENU, MENU.replace("__LAYOUT__", LAYS_OUT), True),
