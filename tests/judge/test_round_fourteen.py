@@ -222,7 +222,8 @@ T_SKIN = one_task(
 TABS = """<!doctype html><html><head><style>
 body { font: 16px Arial; margin: 20px; background: #ebe8e2; } dl { width: 500px; }
 dt { float: right; padding: 10px 40px; border: 3px solid #ddd8ce; cursor: pointer; color: #333; }
-dt.selected { background: #fff; } dd { clear: both; margin: 0; padding: 20px; background: #fff; display: none; } dd.selected { display: block; } </style></head><body>
+dt.selected { background: #fff; } dd { clear: both; margin: 0; padding: 20px; background: #fff; display: none; }
+dd.selected { display: block; } </style></head><body>
 <dl><dt class="selected" id="demo">Demo</dt><dt id="usage">Usage</dt>
 <dd class="selected" id="d1">Live checkboxes</dd><dd id="d2">Make sure jQuery is loaded before the script.</dd></dl>
 <script>usage.addEventListener("click", () => { __SWITCH__ });</script></body></html>"""
