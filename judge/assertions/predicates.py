@@ -191,11 +191,12 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
 
     # the head of "the heart on the Pad Thai card" is the heart; of "the background of the button", the button
     cut = next((j for j, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    nouns = nouns_of(words[:cut]) or nouns_of(words[cut:])
     if not words and not quoted:
         return None
     first_word = next((j for j, t in enumerate(sub) if t.kind == "w" and t.text in _PREPOSITIONS), len(sub))
     own_quotes = [t.text for t in sub[:first_word] if t.kind == "q"]
+    # "'d5' in row '2.' is highlighted": the quote is the subject, the row only where it is
+    nouns = nouns_of(words[:cut]) or ([] if own_quotes and cut == 0 else nouns_of(words[cut:]))
     if quoted and not own_quotes and set(words[:cut]) & _OCCURRENCES and cut < len(words) and words[cut] == "of":
         return _clean_quote(quoted[0]), []  # "both occurrences of 'Default' ... are highlighted": the text itself
     if quoted and not own_quotes and nouns_of(words[:cut]) and not set(words[:cut]) & PARTS:
@@ -276,9 +277,8 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         if any(w in NEG for w in pw[:3]):
             continue
         # "are now orange", "are all grey again": the look is new, a change even after "is"
-        now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3]) or any(
-            t.kind == "w" and t.text == "again" for t in phrase[k:]
-        )
+        now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3])
+        again = any(t.kind == "w" and t.text == "again" for t in phrase[k:])
         if text and (marked := looks.mark(pw)) is not None:
             # "the 'Marketing' card now has a filled orange star": a look of what the quote names (without a
             # quote, "both todos get a green tick", which things get the mark is not certain)
@@ -290,7 +290,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         if looks.became(pw) and (text or [n for n in nouns if n != "?"]):
             out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=""))
             continue
-        tone = looks.tone(pw, now=now)
+        tone = looks.tone(pw, now=now or again)
+        if again and not now and tone in ("lighter", "darker"):
+            tone = ""  # "it is white again" after a pale pink: back as it was, a change whatever its direction
         if tone is None and (colour := looks.state_colour(pw)) and (plural := _plural(nouns)):
             out.append(Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True))
             continue

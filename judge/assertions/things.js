@@ -247,7 +247,8 @@ const iwrThings = (() => {
         if (beside) return beside;
       }
       if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
-      return hit && acted && acted.contains(hit) ? acted : hit;  // the text of the element acted on: that element
+      // the text of the element acted on: that element (not a whole widget the keys went to: its part)
+      return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : hit;
     }
     if (!nouns || !nouns.length) return acted;
     if (nth !== null && nth !== undefined) {

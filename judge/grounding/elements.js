@@ -461,6 +461,10 @@
       const proxy = proxyOf(el);
       if (proxy) { push(el, proxy, boxOf(proxy), {}); continue; }
     }
+    // a hidden field opened by its shown label (a search box behind a magnifying-glass <label for>): the
+    // label is what a person clicks
+    const opener = ["input", "textarea"].includes(tag) && el.labels ? Array.from(el.labels).find((l) => shown(l) && !tiny(l)) : null;
+    if (opener && !el.contains(opener)) { push(el, opener, boxOf(opener), {}); continue; }
     if (!hasBox(el) || !cssShown(el) || !shown(el)) {  // opacity 0 on itself or a wrapper (a row's actions)
       const row = revealerOf(el);
       if (row && ["button", "a", "input", "label"].includes(tag) || row && ROLES.test(el.getAttribute("role") || "") || row && listened && listened.has(el)) {

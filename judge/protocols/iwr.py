@@ -12,6 +12,7 @@ from iwr.judge import assertions, profile, verdicts
 from iwr.judge.capture import Camera
 from iwr.judge.checkpoints import IWR_CHECKPOINTS
 from iwr.judge.grounding import drawn
+from iwr.judge.grounding import same as same_element
 from iwr.judge.llm import JudgeLLM
 from iwr.judge.navigation import Navigations, document_id, follow, lost_document
 from iwr.judge.replay import (
@@ -75,6 +76,8 @@ class IwrPlay:
         self.network = NetworkTracker(page)
         self.navigations = Navigations(page)
         self.camera = Camera(page)
+        self.acted: tuple[Action, Grounding, object] | None = None
+        """The grounding and element of the last step that acted on one ("the same button again")."""
         self._reset()
 
     def _reset(self) -> None:
@@ -132,11 +135,16 @@ class IwrPlay:
 
     async def ground(self, action: Action) -> tuple[Grounding, bool]:
         extra = drawn.READ_S if drawn.may_read(action.parameters.description) else 0
-        found, self.element = await bounded(
-            ground(self.page, action, self.config, self.llm),
-            self.limit_s + self.llm_time + extra,
-            "finding the element",
-        )
+        same = await bounded(same_element.again(action, self.acted), self.limit_s, "finding the element")
+        if same is not None:
+            found, self.element = same
+        else:
+            found, self.element = await bounded(
+                ground(self.page, action, self.config, self.llm),
+                self.limit_s + self.llm_time + extra,
+                "finding the element",
+            )
+        self.acted = (action, found, self.element) if self.element is not None else None
         return found, self.element is not None
 
     async def baseline(self, action: Action, before_png: bytes) -> bytes:
@@ -197,7 +205,7 @@ class IwrPlay:
             "settling",
         )
         if replaced:  # the action loaded a new document: the old one's elements are gone
-            self.element = None
+            self.element = self.acted = None
         return replaced
 
     async def _judge(self, action: Action, before_png: bytes, after_png: bytes) -> Verdict:

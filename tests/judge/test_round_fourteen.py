@@ -18,7 +18,12 @@ without fails.
 - "'Checkbox 2' has a red tick": the tick is drawn by the box the label names (a hidden input in a
   wrapper that draws it), not by the label's text;
 - "'Usage' is now the white selected tab and 'Demo' is greyed": a tab on a grey ground beside a white
-  one is greyed, its text as dark as ever."""
+  one is greyed, its text as dark as ever;
+- "click the same right-arrow button again": the element the step before clicked;
+- "click the magnifying-glass search icon": a hidden search field opened by its shown <label for> (the
+  icon) is clicked on that label;
+- "'d5' in row '2.' is highlighted in green": the quote is what turns green, not its row (which held the
+  green 'd4' before); and the keys went to the whole viewer, whose text 'd5' is a part of it."""
 
 import pytest
 
@@ -241,7 +246,86 @@ T_TABS = one_task(
     resolution="1280x720",
 )
 
+ARROWS = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; } .bar { display: flex; width: 600px; } .bar button { flex: 1; height: 50px;
+  font-size: 24px; }</style></head><body><p>Move <span id="n">0</span></p>
+<div class="bar"><button id="first">«</button><button id="back">‹</button><button id="menu">⋮</button>
+<button id="next">›</button></div>
+<script>
+let at = 0;
+const go = (k) => { at = Math.max(0, k); n.textContent = at; };
+first.addEventListener("click", () => go(0)); back.addEventListener("click", () => go(at - 1));
+next.addEventListener("click", () => { __NEXT__ });
+</script></body></html>"""
+T_ARROWS = one_task(
+    [
+        (
+            "Click",
+            "Click the '›' button at the right end of the bar.",
+            "'Move 1' is shown.",
+            {},
+        ),
+        ("Click", "Click the same button again.", "'Move 2' is shown.", {}),
+    ],
+    resolution="1280x720",
+)
+SEARCH = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 0; } header { display: flex; height: 40px; background: #eee; align-items: center; }
+header h1 { font-size: 18px; margin: 0 20px; flex: 1; } #q { width: 0; opacity: 0; border: 0; padding: 0; }
+header.open #q { width: 600px; opacity: 1; padding: 6px; } header.open h1 { display: none; }
+.search { width: 40px; height: 40px; font-size: 0; cursor: pointer; background: center no-repeat
+  url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Ccircle r='7'/%3E%3C/svg%3E"); }
+</style></head><body>
+<header id="head"><h1>vuln-vects</h1><input id="q" type="text"><label __FOR__ class="search">Search</label>
+<span style="margin: 0 12px">All</span></header><p>Module index</p>
+<script>q.addEventListener("focus", () => head.classList.add("open"));</script></body></html>"""
+T_SEARCH = one_task(
+    [
+        (
+            "Click",
+            "Click the magnifying-glass search icon at the top right of the header bar, left of 'All'.",
+            "The 'vuln-vects' title in the header is hidden and an empty search bar takes its place.",
+            {},
+        ),
+        ("Type", "Type 'Attack' into the search bar at the top.", "The search bar reads 'Attack'.", {"text": "Attack"}),
+    ],
+    resolution="1280x720",
+)
+MOVES = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 20px; } #viewer { width: 700px; height: 500px; outline: none; }
+table { width: 600px; } td { padding: 6px; width: 45%; } td.on { background: #4f7a28; color: #fff; }
+</style></head><body><div id="viewer" tabindex="0"><p>Gukesh v Ding</p><table>
+<tr><td class="n">1.</td><td>e4</td><td>e6</td></tr><tr><td class="n">2.</td><td class="on">d4</td><td>d5</td></tr>
+<tr><td class="n">3.</td><td>exd5</td><td>exd5</td></tr></table></div>
+<script>
+viewer.focus();
+const moves = [...document.querySelectorAll("td:not(.n)")];
+let at = 2;
+viewer.addEventListener("keydown", (e) => {
+  if (e.key !== "ArrowRight") return;
+  __STEP__
+  moves.forEach((m, i) => m.classList.toggle("on", i === at));
+});
+</script></body></html>"""
+T_MOVES = one_task(
+    [
+        (
+            "Press",
+            "Press the Right Arrow key to go one move forward.",
+            "Black's move 2...d5 is shown: 'd5' in row '2.' is highlighted in green.",
+            {"key": "ArrowRight"},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
+    "the same arrow is clicked twice": (T_ARROWS, ARROWS.replace("__NEXT__", "go(at + 1);"), True),
+    "the arrow moves once only": (T_ARROWS, ARROWS.replace("__NEXT__", "go(1);"), False),
+    "the search icon opens the field": (T_SEARCH, SEARCH.replace("__FOR__", 'for="q"'), True),
+    "the search icon is not the field's label": (T_SEARCH, SEARCH.replace("__FOR__", ""), False),
+    "the highlight moves to the next move in the row": (T_MOVES, MOVES.replace("__STEP__", "at += 1;"), True),
+    "the highlight stays": (T_MOVES, MOVES.replace("__STEP__", ""), False),
     "a title in a box of no height shows": (
         T_PALETTE,
         PALETTE.replace("__OPEN__", "sets.classList.add('open');"),

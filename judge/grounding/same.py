@@ -1,0 +1,39 @@
+"""'Click the same right-arrow button under the board again': the element the step before acted on,
+when the description says it is the same one and that element is still on the page and shown. Alike
+buttons told apart by an icon the words barely name ("right-arrow") are where this matters: the words
+of the step before placed it; these words only point back."""
+
+from __future__ import annotations
+
+import re
+
+from iwr.judge.types import Grounding
+from iwr.tasks.types import Action
+
+_SAME = re.compile(r"\b(?:the|that) same\b(?!\s+(?:way|time|as|place\s+as|colour|color|text|value|word))", re.I)
+
+_SHOWN_JS = """(e) => e.isConnected && e.getClientRects().length > 0
+  && (!e.checkVisibility || e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))"""
+
+
+def says_same(description: str) -> bool:
+    """Whether the description points back at the element acted on before ("the same button again")."""
+    return bool(_SAME.search(description or ""))
+
+
+async def again(action: Action, previous: tuple[Action, Grounding, object] | None) -> tuple[Grounding, object] | None:
+    """The grounding of the element the step before acted on, when the description says "the same", the
+    step before was of the same kind (a click after a click) and that element is still shown; None
+    otherwise (the strategies then read the words as usual)."""
+    if previous is None or not says_same(action.parameters.description):
+        return None
+    before, found, element = previous
+    if before.type != action.type or element is None or found.chosen is None:
+        return None
+    try:
+        if not await element.evaluate(_SHOWN_JS):
+            return None
+    except Exception:  # detached with its document, or the page is gone: read the words instead
+        return None
+    reason = f"the same element as the step before ('the same' in the description): {found.reason}"
+    return found.model_copy(update={"strategy": "same", "reason": reason, "tried": [], "undecided": ""}), element
