@@ -144,21 +144,31 @@ def to_action(step: Step, target: Target | None) -> Action:
     return Action(**fields)
 
 
+NAVIGATION_TRIES = 5
+"""How many documents in a row a step may go through (a submit that redirects) before settling fails."""
+
+
+def _navigating(e: Exception) -> bool:
+    return "context was destroyed" in str(e) or "navigat" in str(e).lower()
+
+
 async def settled_after(page) -> None:
     """Settle after a step; a step that opened another page (Enter in a search box, a form's submit: a
-    key waits for no navigation, unlike a click) is waited for until the new page has loaded."""
-    try:
-        await settle(page)
-        return
-    except Exception as e:
-        if "context was destroyed" not in str(e) and "navigat" not in str(e).lower():
-            raise
-    await page.wait_for_load_state("load", timeout=30_000)
-    try:
-        await page.wait_for_load_state("networkidle", timeout=NETWORK_IDLE_TIMEOUT_MS)
-    except Exception:
-        pass
-    await settle(page)
+    key waits for no navigation, unlike a click) is waited for until the new page has loaded. `load`
+    may still be the old document's while the new one commits, so settling is tried again."""
+    for attempt in range(NAVIGATION_TRIES):
+        try:
+            await settle(page)
+            return
+        except Exception as e:
+            if not _navigating(e) or attempt == NAVIGATION_TRIES - 1:
+                raise
+        await asyncio.sleep(0.2)
+        await page.wait_for_load_state("load", timeout=30_000)
+        try:
+            await page.wait_for_load_state("networkidle", timeout=NETWORK_IDLE_TIMEOUT_MS)
+        except Exception:
+            pass
 
 
 async def checkpoint(page) -> bytes:
