@@ -364,7 +364,7 @@ def evaluate(
 
 
 def _has_page(candidate: Candidate) -> bool:
-    return (candidate.root / candidate.entry).is_file()
+    return (candidate.root / runfolder.page_file(candidate.entry)).is_file()
 
 
 def report(run_dirs: list[Path | str], out: Path | str | None = None, self_contained: bool = False) -> reports.Written:

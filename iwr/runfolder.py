@@ -36,6 +36,12 @@ COMPARE = "compare.json"
 COMPARE_MD = "compare.md"
 
 
+def page_file(entry: str) -> str:
+    """The file an entry page is served from: 'testing.html?size=9#top' is testing.html opened with a
+    query (a demo's options)."""
+    return entry.split("#", 1)[0].split("?", 1)[0]
+
+
 def evalpoint(k: int) -> str:
     """A checkpoint's screenshot, relative to the folder the page was judged in."""
     return f"{EVALPOINTS}/{k}.png"

@@ -272,7 +272,9 @@ class Judge:
         out_dir.mkdir(parents=True, exist_ok=True)
         for attempt in range(1 + BROWSER_RETRIES):
             async with self._alone.writer if attempt else self._alone.reader:
-                browser = await self.browser() if (candidate.root / candidate.entry).is_file() else None
+                browser = (
+                    await self.browser() if (candidate.root / runfolder.page_file(candidate.entry)).is_file() else None
+                )
                 try:
                     with self._measure() as measure:
                         rule = self.rules.checkpoints

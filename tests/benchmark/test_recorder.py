@@ -236,3 +236,29 @@ def test_a_key_that_goes_through_two_pages_is_recorded(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (lt,) = load_pack(tmp_path / "out").tasks
     assert [a.type for a in lt.task.action_sequence] == ["Type", "Press", "Click"]
+
+
+def test_a_start_page_with_a_query_is_recorded_and_judged_there(tmp_path: Path) -> None:
+    """`start: board.html?size=9`: the page's options in its address (a demo's board size). The recorder
+    serves board.html and opens it with the query; the oracle is judged at the same address (both had
+    refused it: "no board.html?size=9 to serve")."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "board.html").write_text(
+        "<!doctype html><html><body><p id='s'></p><button onclick=\"s.textContent += '!'\">Go</button><script>"
+        "s.textContent = 'Board ' + new URLSearchParams(location.search).get('size');</script></body></html>"
+    )
+    script = tmp_path / "s.yaml"
+    script.write_text(
+        f"id: 7\nsite: {site}\nstart: board.html?size=9\nresolution: 800x600\n"
+        "classification: {interaction_complexity: L1}\nsteps:\n"
+        "  - {type: Click, find: {text: Go}, description: Click 'Go',\n"
+        "     assertion: \"'Board 9!' is shown\", visual: true}\n"
+    )
+    out = tmp_path / "out"
+    result = record("--official-only", "--script", str(script), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    (lt,) = load_pack(out).tasks
+    assert lt.task.origin.page == "board.html?size=9"
+    checked = CliRunner().invoke(main, ["judge", "check", str(out), "--ocr", "none", "--out", str(tmp_path / "check")])
+    assert "oracle: mean IFS 100.0" in checked.output, checked.output  # without OCR its Final is not read

@@ -41,7 +41,7 @@ async def record(
             url = script.start
         else:
             raise ScriptError(f"{script_path}: give --site DIR or --url URL (the script names no site)")
-    if site is not None and not (site / (script.start or runfolder.PAGE)).is_file():
+    if site is not None and not (site / runfolder.page_file(script.start or runfolder.PAGE)).is_file():
         raise ScriptError(f"{site}: no {script.start or 'index.html'} to serve (script {script_path})")
     out.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
