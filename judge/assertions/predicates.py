@@ -173,6 +173,10 @@ def _plural(nouns: list[str]) -> list[str]:
     return named if named and named[0].endswith("s") and len(named[0]) > 3 else []
 
 
+_COUNTING = word_set("one two three four five six seven eight nine ten some all most none each both any few many several")
+"""Words before a partitive "of" ("three of the stars")."""
+
+
 def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     """(its quoted text, its nouns head first) of the subject before the verb; None when there is none."""
     sub = phrase[:k]
@@ -190,7 +194,9 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
         ][::-1]
 
     # the head of "the heart on the Pad Thai card" is the heart; of "the background of the button", the button
-    cut = next((j for j, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    # "three of the stars under 'X'": a count's "of" is not where the subject's place begins
+    partitive = next((j + 1 for j, w in enumerate(words[:3]) if w == "of" and set(words[:j]) <= _COUNTING), 0)
+    cut = next((j for j, w in enumerate(words) if w in _PREPOSITIONS and j >= partitive), len(words))
     if not words and not quoted:
         return None
     first_word = next((j for j, t in enumerate(sub) if t.kind == "w" and t.text in _PREPOSITIONS), len(sub))

@@ -205,17 +205,6 @@ const iwrThings = (() => {
       return Math.abs(ra.top - rb.top) > Math.min(ra.height, rb.height) / 2 ? ra.top - rb.top : ra.left - rb.left; });
     return order.at(nth) || null;
   };
-  // "the stars under 'Clear/reset rater'": the thing of that kind drawn next to the quoted text (a
-  // heading and the widget under it are siblings), the nearest one within a short reach of the text.
-  const besideText = (hit, w) => {
-    if (GENERIC.has(w) || !/^[a-z]{3,}$/.test(w)) return null;
-    const r = hit.getBoundingClientRect();
-    const gap = (e) => { const q = e.getBoundingClientRect();
-      return Math.max(0, q.left - r.right, r.left - q.right) + Math.max(0, q.top - r.bottom, r.top - q.bottom); };
-    const kin = all().filter((e) => visible(e) && !e.contains(hit) && !hit.contains(e) && matches(e, w) && gap(e) <= 80);
-    const outer = kin.filter((e) => !kin.some((o) => o !== e && o.contains(e)));
-    return outer.sort((a, b) => gap(a) - gap(b))[0] || null;
-  };
   const target = ({ el, press, text, nouns, nth, near }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
@@ -243,8 +232,6 @@ const iwrThings = (() => {
           const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
           if (inner.length === 1) return inner[0];
         }
-        const beside = besideText(hit, w);
-        if (beside) return beside;
       }
       if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
       // the text of the element acted on: that element (not a whole widget the keys went to: its part)
