@@ -173,7 +173,9 @@ def _plural(nouns: list[str]) -> list[str]:
     return named if named and named[0].endswith("s") and len(named[0]) > 3 else []
 
 
-_COUNTING = word_set("one two three four five six seven eight nine ten some all most none each both any few many several")
+_COUNTING = word_set(
+    "one two three four five six seven eight nine ten some all most none each both any few many several"
+)
 """Words before a partitive "of" ("three of the stars")."""
 
 

@@ -371,3 +371,18 @@ def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: st
 def test_the_third_star_of_a_rating_below_the_fold_is_clicked_after_scrolling_to_it(runs) -> None:
     first = runs["the rating below the fold is set and reset"].steps[0]
     assert first.grounding.reason.startswith("mark 3 of the 5"), first.grounding.reason
+
+
+@pytest.mark.parametrize(
+    ("description", "same"),
+    [
+        ("Click the same right-arrow button under the board again.", True),
+        ("Click on the same link.", True),
+        ("Click the fifth (last) star in the same rating row.", False),  # the row is the same, not the star
+        ("Click the 'Save' button the same way as before.", False),
+    ],
+)
+def test_the_same_element_is_the_thing_acted_on_not_a_place(description: str, same: bool) -> None:
+    from iwr.judge.grounding.same import says_same
+
+    assert says_same(description) is same
