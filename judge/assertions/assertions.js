@@ -162,6 +162,13 @@ const iwrLook = (() => {
         if (at.inView) seen.push(...texts);
       }
     }
+    // The browser's own bubble over a field a submit found invalid ("Please fill out this field."): it
+    // shows over the field the browser focused, which is not the page's text.
+    const focused = document.activeElement;
+    if (focused && focused.willValidate && focused.validationMessage && focused.matches(":invalid") && iwrProbe.shown(focused)) {
+      seen.push(focused.validationMessage);
+      page.push(focused.validationMessage);
+    }
     return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n"), rendered: rendered.join("\n"),
       boxes: boxes.join("\n"), lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces),
       rows: inLines(pieces.filter((p) => p.inView), "\t") };

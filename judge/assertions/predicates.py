@@ -29,6 +29,7 @@ from iwr.judge.assertions.lexicon import (
     STYLE_FILLER,
     STYLES,
     TITLED_BLOCKS,
+    TONES,
     VERBS,
 )
 from iwr.judge.assertions.lexicon import (
@@ -52,6 +53,7 @@ _PREPOSITIONS = {
     "for",
     "from",
     "with",
+    "by",
 }
 _NOT_NOUNS = word_set(
     "pm am now also then here there all both each only whole first one two three four five six seven eight nine "
@@ -173,6 +175,22 @@ def _plural(nouns: list[str]) -> list[str]:
     return named if named and named[0].endswith("s") and len(named[0]) > 3 else []
 
 
+_WORDS_OF_TEXT = {"word", "words", "text", "label", "caption", "status", "message"}
+"""A subject that is only "the word" or "the text": what it reads, when the predicate quotes it, is the thing."""
+
+
+def _named_after_tone(phrase: list[Tok], k: int) -> str:
+    """The quote a predicate gives right after its tone ("is green 'valid'", "turns red: 'Error'")."""
+    after = phrase[k + 1 : k + 5]
+    at = next((j for j, t in enumerate(after) if t.kind == "q"), None)
+    if at is None or not any(t.kind == "w" and t.text in TONES for t in after[:at]):
+        return ""
+    return _clean_quote(after[at].text)
+
+
+_OF_PLACES = {"of", "in", "inside", "within", "on"}
+"""After a head that names no thing ("the background", "the text"), these lead to the thing it is part of;
+others ("by", "under", "next to") only say where it is."""
 _COUNTING = word_set(
     "one two three four five six seven eight nine ten some all most none each both any few many several"
 )
@@ -204,7 +222,9 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     first_word = next((j for j, t in enumerate(sub) if t.kind == "w" and t.text in _PREPOSITIONS), len(sub))
     own_quotes = [t.text for t in sub[:first_word] if t.kind == "q"]
     # "'d5' in row '2.' is highlighted": the quote is the subject, the row only where it is
-    nouns = nouns_of(words[:cut]) or ([] if own_quotes and cut == 0 else nouns_of(words[cut:]))
+    # "the background of the button": the button; "the word by the top buttons": not the buttons
+    beside = cut < len(words) and words[cut] not in _OF_PLACES and bool(words[:cut])
+    nouns = nouns_of(words[:cut]) or ([] if (own_quotes and cut == 0) or beside else nouns_of(words[cut:]))
     if quoted and not own_quotes and set(words[:cut]) & _OCCURRENCES and cut < len(words) and words[cut] == "of":
         return _clean_quote(quoted[0]), []  # "both occurrences of 'Default' ... are highlighted": the text itself
     if quoted and not own_quotes and nouns_of(words[:cut]) and not set(words[:cut]) & PARTS:
@@ -263,6 +283,8 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         subject = said
         text, nouns = said
+        if not text and set(nouns) <= _WORDS_OF_TEXT and (shown := _named_after_tone(phrase, k)):
+            text, nouns = shown, []  # "the word by the top buttons is green 'valid' again": 'valid' is green
         if styled := _style_facts(text, pw):
             out += styled
             continue

@@ -366,17 +366,17 @@ const iwrThings = (() => {
     }
     return [255, 255, 255];
   };
-  // A tab or item drawn on a grey ground beside alike ones drawn on a lighter one: the unselected tab
-  // "is greyed" (its text as dark as ever).
+  // A tab or item drawn on a grey ground beside an alike one drawn on white: the unselected tab "is
+  // greyed" (its text as dark as ever). Not buttons: a toolbar's enabled buttons sit on its grey.
   const colourless = (c) => c.length >= 3 && Math.max(...c.slice(0, 3)) - Math.min(...c.slice(0, 3)) <= 24;
   const greyAmongKin = (e) => {
-    const item = e.closest("dt, li, a, button, [role=tab]");
+    const item = e.closest("dt, li, a, [role=tab]");
     if (!item || !parentOf(item)) return false;
     const mine = backdrop(item);
     const shade = luminance(mine);
     if (!colourless(mine) || shade < 0.3 || shade > 0.92) return false;
     const kin = Array.from(parentOf(item).children).filter((x) => x !== item && x.localName === item.localName && visible(x));
-    return kin.some((x) => colourless(backdrop(x)) && luminance(backdrop(x)) > shade + 0.05);
+    return kin.some((x) => colourless(backdrop(x)) && luminance(backdrop(x)) > Math.max(shade + 0.05, 0.95));  // a white one
   };
   const greyed = (e, s) => {
     const control = e.closest("button, input, select, textarea, [role=button], [role=menuitem], [role=tab], a");

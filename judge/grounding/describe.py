@@ -313,6 +313,14 @@ _DRAWN_BOXES = re.compile(r"\b(?:empty|blank|hollow)\s+(?:boxes|squares|rectangl
 _CLIPPED = re.compile(r"^(?:\.{3}|…)\s*|\s*(?:\.{3}|…)$")
 
 
+_COUNTS_PARTS = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}?(?:bars|lines|dots|stripes|arrows|"
+    r"squares|circles|stars|triangles|chevrons|strokes)\b",
+    re.I,
+)
+"""A count of the strokes an icon is drawn with ("three horizontal bars"): not a word the control reads."""
+
+
 def unclipped(text: str) -> str:
     """A quote cut short with an ellipsis ('... than Pip...') is a piece of the text shown: the
     ellipsis is the writer's, not the page's."""
@@ -433,7 +441,10 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     own += [part for w in own if "-" in w for part in w.split("-") if part]  # "down-pointing": down, pointing
     shape = {w.split("-")[0] for w in own if re.fullmatch(r"(?:left|right|up|down)-(?:pointing|facing|pointed)", w)}
     # "the left-pointing arrow": the direction is what the icon shows, not where it is
-    q.keywords = [w for w in own if (w not in STOP or w in shape) and len(w) > 1 and w not in LAYOUT_NOUNS]
+    counting = {m.group(1) for m in _COUNTS_PARTS.finditer(_own_part(rest))}  # "made of three horizontal bars"
+    q.keywords = [
+        w for w in own if (w not in STOP or w in shape) and len(w) > 1 and w not in LAYOUT_NOUNS and w not in counting
+    ]
     q.glyph_words = glyph_words(without_quotes(description))
     for text in q.quotes:  # "the '×'" drawn as an icon: its glyph names it too
         if text.strip() in GLYPHS:

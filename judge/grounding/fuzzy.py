@@ -242,6 +242,14 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
     return parts
 
 
+_HELD = re.compile(
+    r"\b(?:replacing|replace|instead of|now showing|showing|which shows|that shows|reading|which reads|containing)"
+    r"\s+(?:the\s+(?:text|value|word)\s+)?['‘\"“]([^'’\"”]+)['’\"”]",
+    re.I,
+)
+"""A field's present value in a Type's words: the field holding it is the one meant."""
+
+
 def _field_parts(action: Action, e: dict, q: Query) -> list[Part]:
     """A Type wants a field (one showing the quoted text most); a button is not a text field."""
     if action.type == "Type":
@@ -253,6 +261,10 @@ def _field_parts(action: Action, e: dict, q: Query) -> list[Part]:
             and any(_match(norm(t), [value]) >= 80 for t in q.quotes + [a.text for a in q.anchors])
         ):
             parts.append((25, "it shows the quoted text"))  # "replacing '12abc'", "the box showing 'Hello World'"
+        if e["editable"] and value and value in {norm(v) for v in _HELD.findall(action.parameters.description or "")}:
+            parts.append(
+                (45, "it holds the text the words say it replaces")
+            )  # "the 'name' box ..., replacing 'John Smith'"
         return parts
     if e["editable"] and e["role"] in ("textbox", "searchbox") and "button" in q.kinds:
         return [(-20, "a text field, not a button")]

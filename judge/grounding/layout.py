@@ -209,7 +209,7 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         side = m.group(1).lower()
         lay.start = {"end": "end", "start": "", "beginning": ""}.get(side, side)
         cut(m)
-    if lay.ordinal is None and (m := _ORDINAL.search(rest)):
+    if lay.ordinal is None and (m := _own_ordinal(rest)):
         lay.ordinal = _ordinal(m.group(1))
         if lay.start == "end" and lay.ordinal is not None and lay.ordinal >= 0:
             lay.ordinal = -(lay.ordinal + 1)
@@ -217,6 +217,26 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         cut(m)
     lay.said = ", ".join(said)
     return lay, rest
+
+
+_CONTAINER_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:table|form|section|panel|list|card|dialog|page|chart|group|toolbar|menu|grid|box|"
+    r"example|demo|picker|editor|slider|carousel|gallery|window|tab)s?\b",
+    re.I,
+)
+_LOCATING_BEFORE = re.compile(
+    r"\b(?:of|in|on|above|under|below|beneath|at|inside|within|from|for)\s+(?:the\s+)?$", re.I
+)
+
+
+def _own_ordinal(rest: str) -> re.Match | None:
+    """The first ordinal that counts the element itself: "at the top right of the first table" counts
+    tables, the place of the button, not the button among its alike neighbours."""
+    for m in _ORDINAL.finditer(rest):
+        if _LOCATING_BEFORE.search(rest[: m.start()]) and _CONTAINER_AFTER.match(rest[m.end() :]):
+            continue
+        return m
+    return None
 
 
 def _size_alike(a: dict, b: dict) -> bool:
@@ -320,6 +340,13 @@ def _counted_rows(elements: list[dict], group: list[int], laid: list[list[int]])
     return [[i for i in group if elements[i]["tableRow"][1] == r] for r in held]
 
 
+def _on(box, label) -> bool:
+    """Whether an element's box is centred on a label's box (it is the label: an svg <text> reads no text)."""
+    x, y, w, h = box[:4]
+    lx, ly, lw, lh = label[:4]
+    return lx - 1 <= x + w / 2 <= lx + lw + 1 and ly - 1 <= y + h / 2 <= ly + lh + 1
+
+
 def _nth(seq: list[int], n: int) -> int | None:
     return seq[n] if -len(seq) <= n < len(seq) else None
 
@@ -330,6 +357,11 @@ def place(
     """The element the layout words pick in `group`, and how it was picked (None: the group has no
     such place, e.g. a fifth of four). When the words narrow it to a row or column holding several, the
     best of them by `score` (the description's other words), if given."""
+    boxes = [b for t in (lay.row_label, lay.column_label) if t for b in lay.label_boxes.get(t) or []]
+    if boxes:  # "column '1' on row '18'" of a board labelled along its edges: the labels are not its points
+        group = [i for i in group if not any(_on(elements[i]["bbox"], b) for b in boxes)]
+        if not group:
+            return None, "the group holds only the labels of the rows and columns named"
     laid = rows(elements, group)
     shape = f"{len(group)} alike ({len(laid)} row{'s' if len(laid) != 1 else ''})"
     pool = group
