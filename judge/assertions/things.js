@@ -40,7 +40,7 @@ const iwrThings = (() => {
   const KINDS = {
     dialog: { sel: "dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]", words: ["dialog", "modal", "popup", "lightbox", "popover"], cover: true },
     overlay: { sel: "[aria-modal=true]", words: ["overlay", "backdrop", "scrim", "mask", "modal", "lightbox"], cover: true },
-    menu: { sel: "[role=menu], [role=listbox]", words: ["menu", "dropdown", "flyout", "submenu", "popover"], lists: true },
+    menu: { sel: "[role=menu], [role=listbox], nav, [role=navigation]", words: ["menu", "dropdown", "flyout", "submenu", "popover"], lists: true },
     list: { sel: "[role=listbox], [role=menu]", words: ["autocomplete", "suggest", "typeahead", "dropdown", "listbox", "menu", "combobox"], lists: true },
     panel: { sel: "[role=tabpanel], details[open], aside, [role=dialog]", words: ["panel", "drawer", "sidebar", "sheet", "offcanvas", "pane", "collapse"] },
     banner: { sel: "[role=alert], [role=status], [role=alertdialog]", words: ["banner", "toast", "notification", "snackbar", "alert", "message", "notice", "callout", "cookie", "error", "err", "warning", "flash", "invalid", "feedback", "help"] },
@@ -74,7 +74,7 @@ const iwrThings = (() => {
   const drawsTip = (e) => drawsMark(e, "::before") || drawsMark(e, "::after");
   const shownWithText = (kind) => {
     const els = shownOf(kind);
-    return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [] };
+    return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [], top: els.map(onTop) };
   };
   // "the dark 'Instructions' box": the block the quoted text titles, the nearest ancestor of the text
   // drawn as a box of its own (a background unlike its parent's, a border, a shadow, a floating layer)
@@ -101,9 +101,10 @@ const iwrThings = (() => {
     return { els: blocks, had: blocks.map(() => false) };
   };
   // Hidden, or emptied of the text it had (an error line whose message is cleared).
-  const hiddenCount = ({ els, had, tips }) => {
+  const hiddenCount = ({ els, had, tips, top }) => {
     if ((tips || []).some(Boolean)) return els.filter((e, i) => tips[i] && (!visible(e) || !drawsTip(e))).length;
-    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText))).length;
+    // or covered again by the page it had slid away from (an off-canvas menu)
+    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e))).length;
   };
 
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those
@@ -266,7 +267,19 @@ const iwrThings = (() => {
   // ("a palette drops down", "a menu opens").
   const visibleNow = () => {
     const els = drawnNow();
-    return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els), big: bigPicturesOf(els) };
+    const hidden = els.filter((e) => area(e) >= 150 && kindOf(e) && !onTop(e));
+    return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els), big: bigPicturesOf(els),
+      covered: new Set(hidden) };
+  };
+  // A menu or panel the page keeps drawn under its content (an off-canvas menu the page slides away
+  // from): shown to the DOM all along, seen only when nothing covers it.
+  const kindOf = (e) => Object.values(KINDS).some((k) => (k.sel && e.matches(k.sel)) || has(e, k.words))
+    || e.matches("nav, aside, [role=navigation]");
+  const onTop = (e) => {
+    const r = e.getBoundingClientRect();
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + Math.min(r.height / 2, 40), 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    return !!hit && (hit === e || e.contains(hit));
   };
   // A large picture an element shows, loaded and not faded out: an <img>'s source, a video's, a
   // background image ("the large photo changes to the next one": a new source, or a new element).
@@ -338,7 +351,8 @@ const iwrThings = (() => {
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
     const ofKind = (e) => k ? (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
-    const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length;
+    const uncovered = now.filter((e) => before.covered && before.covered.has(e) && onTop(e));
+    const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length + uncovered.length;
     const drawn = canvases();
     const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => redrawn(d, before.drawn[i])));
     const marks = marksOf(now.filter((e) => before.els.has(e)));  // a mark new on an element shown before

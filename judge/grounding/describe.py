@@ -314,8 +314,8 @@ _CLIPPED = re.compile(r"^(?:\.{3}|…)\s*|\s*(?:\.{3}|…)$")
 
 
 _COUNTS_PARTS = re.compile(
-    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}?(?:bars|lines|dots|stripes|arrows|"
-    r"squares|circles|stars|triangles|chevrons|strokes)\b",
+    r"\b(two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:[a-z-]+\s+){0,2}?(?:bars?|lines?|dots?|stripes?|"
+    r"arrows?|squares?|circles?|stars?|triangles?|chevrons?|strokes?)\b",
     re.I,
 )
 """A count of the strokes an icon is drawn with ("three horizontal bars"): not a word the control reads."""
@@ -443,7 +443,9 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     # "the left-pointing arrow": the direction is what the icon shows, not where it is
     counting = {m.group(1) for m in _COUNTS_PARTS.finditer(_own_part(rest))}  # "made of three horizontal bars"
     q.keywords = [
-        w for w in own if (w not in STOP or w in shape) and len(w) > 1 and w not in LAYOUT_NOUNS and w not in counting
+        w
+        for w in own
+        if (w not in STOP or w in shape) and len(w) > 1 and w not in LAYOUT_NOUNS and w.split("-")[0] not in counting
     ]
     q.glyph_words = glyph_words(without_quotes(description))
     for text in q.quotes:  # "the '×'" drawn as an icon: its glyph names it too

@@ -25,13 +25,46 @@ def says_same(description: str) -> bool:
     return bool(_SAME.search(description or ""))
 
 
+_AGAIN = re.compile(r"\bagain\b", re.I)
+_QUOTE = re.compile(r"['‘\"“]")
+_WORD = re.compile(r"[a-z]{4,}")
+_PLAIN = {
+    "click",
+    "press",
+    "type",
+    "again",
+    "that",
+    "this",
+    "with",
+    "from",
+    "into",
+    "then",
+    "shown",
+    "just",
+    "near",
+    "made",
+}
+
+
+def repeats(description: str, before: str) -> bool:
+    """ "Click the three-bar menu icon again": no quote names it, and it is described with the words of
+    the step before ("the menu icon made of three horizontal bars"): the same thing, clicked again."""
+    if not _AGAIN.search(description) or _QUOTE.search(description):
+        return False
+    words = {w.removesuffix("s") for w in _WORD.findall(description.lower())} - _PLAIN
+    return len(words & {w.removesuffix("s") for w in _WORD.findall(before.lower())}) >= 2
+
+
 async def again(action: Action, previous: tuple[Action, Grounding, object] | None) -> tuple[Grounding, object] | None:
     """The grounding of the element the step before acted on, when the description says "the same", the
     step before was of the same kind (a click after a click) and that element is still shown; None
     otherwise (the strategies then read the words as usual)."""
-    if previous is None or not says_same(action.parameters.description):
+    if previous is None:
         return None
     before, found, element = previous
+    said = action.parameters.description or ""
+    if not (says_same(said) or repeats(said, before.parameters.description or "")):
+        return None
     if before.type != action.type or element is None or found.chosen is None:
         return None
     try:
@@ -39,5 +72,5 @@ async def again(action: Action, previous: tuple[Action, Grounding, object] | Non
             return None
     except Exception:  # detached with its document, or the page is gone: read the words instead
         return None
-    reason = f"the same element as the step before ('the same' in the description): {found.reason}"
+    reason = f"the same element as the step before ('the same', or 'again' in its words): {found.reason}"
     return found.model_copy(update={"strategy": "same", "reason": reason, "tried": [], "undecided": ""}), element

@@ -8,7 +8,10 @@ real Chromium: the page with the behaviour passes, the one without fails.
   Smith', not the table's 'name' boxes; "the word by the top buttons is green 'valid' again": 'valid' is
   what turns green, not the buttons;
 - "at the top right of the first table" counts tables, not the button among its alike neighbours; "the
-  menu icon made of three horizontal bars" does not ask for a button reading 'Three'."""
+  menu icon made of three horizontal bars" does not ask for a button reading 'Three';
+- an off-canvas menu the page slides away from "appears" (drawn under the page all along, seen only when
+  uncovered) and "is gone" when the page covers it again; "click the three-bar menu icon again", said
+  with the words of the step before, is that same icon, now moved with the page."""
 
 import pytest
 
@@ -103,7 +106,44 @@ T_PETS = one_task(
     resolution="1280x720",
 )
 
+OFFCANVAS = """<!doctype html><html><head><style>
+body { font: 16px Arial; margin: 0; overflow-x: hidden; } nav { position: fixed; left: 0; top: 0; width: 260px;
+  height: 100%; background: #333; color: #fff; } nav a { display: block; color: #fff; padding: 12px; }
+#page { position: relative; background: #fff; min-height: 900px; transition: none; }
+#page.open { transform: translateX(260px); }
+#icon { display: inline-block; width: 40px; height: 40px; margin: 10px; } #icon span { display: block; height: 4px;
+  margin: 7px 4px; background: #555; } .bar button { font-size: 20px; padding: 10px 20px; }
+</style></head><body><nav><a href="#">Home</a><a href="#">Blog</a></nav><div id="page">
+<a id="icon" href="#"><span></span><span></span><span></span></a><b style="font-size: 24px">Topcoat</b>
+<p class="bar"><button>One</button><button>Two</button><button>Three</button></p></div>
+<script>icon.addEventListener("click", (e) => { e.preventDefault(); __TOGGLE__ });</script></body></html>"""
+T_OFFCANVAS = one_task(
+    [
+        (
+            "Click",
+            "Click the menu icon made of three horizontal bars at the top left of the page, left of the 'Topcoat' "
+            "title.",
+            "A dark side menu appears on the left and the page slides to the right.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the three-bar menu icon again, now shown just right of the dark menu near the top.",
+            "The dark menu is gone and the page is back in place.",
+            {},
+        ),
+    ],
+    resolution="390x844",
+)
+
 CASES = {
+    "the side menu opens and closes": (
+        T_OFFCANVAS,
+        OFFCANVAS.replace("__TOGGLE__", "page.classList.toggle('open');"),
+        True,
+    ),
+    "the side menu never closes": (T_OFFCANVAS, OFFCANVAS.replace("__TOGGLE__", "page.classList.add('open');"), False),
+    "the page never slides": (T_OFFCANVAS, OFFCANVAS.replace("__TOGGLE__", ""), False),
     "the browser's bubble shows over the empty field": (T_FORM, FORM.replace("__NOVALIDATE__", ""), True),
     "the form is sent without checking": (T_FORM, FORM.replace("__NOVALIDATE__", "novalidate"), False),
     "a stone is placed where the column and row meet": (T_BOARD, BOARD.replace("__STONE__", STONE), True),
