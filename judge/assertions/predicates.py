@@ -306,41 +306,43 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         if any(w in NEG for w in pw[:3]):
             continue
-        # "are now orange", "are all grey again": the look is new, a change even after "is"
-        now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3])
-        again = any(t.kind == "w" and t.text == "again" for t in phrase[k:])
-        if text and (marked := looks.mark(pw)) is not None:
-            # "the 'Marketing' card now has a filled orange star": a look of what the quote names (without a
-            # quote, "both todos get a green tick", which things get the mark is not certain)
-            colour, changed = marked[0], now or pw[0] in {"gets", "get"}
-            if changed or colour:  # "'Checkbox 2' has a red tick": the tick of the box it labels
-                said = " ".join(nouns) or marked[1]
-                out.append(Fact(kind="looks", text=text, noun=said, tone=colour, state=not changed))
-            continue
-        if looks.became(pw) and (text or [n for n in nouns if n != "?"]):
-            out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=""))
-            continue
-        tone = looks.tone(pw, now=now or again)
-        if again and not now and tone in ("lighter", "darker"):
-            tone = ""  # "it is white again" after a pale pink: back as it was, a change whatever its direction
-        if tone is None and (colour := looks.state_colour(pw)) and (plural := _plural(nouns)):
-            out.append(Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True))
-            continue
-        if tone is None and text and (colour := looks.state_colour(pw)):
-            # "'PORTFOLIO' in it is yellow": the quoted text's region shows that colour after the step
-            # (shown before the step too, the change rule decides)
-            out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=True))
-            continue
-        if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
-            continue
-        if nouns[:1] == ["?"]:
-            # "the first three stars under 'Basic 5 star rater' turn gold": which stars is not certain;
-            # the row of them around the element acted on is looked at, as for a colour they are said to have
-            if plural := _plural(nouns):
-                out.append(Fact(kind="looks", noun=" ".join(plural), tone=tone))
-            continue
-        out.append(Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=_nth(phrase, k, text, nouns)))
+        out += _look_facts(phrase, k, pw, text, nouns)
     return out
+
+
+def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list[str]) -> list[Fact]:
+    """What the predicate says of its subject's look: a mark on it, what it became, a tone it turns or a
+    colour it has."""
+    # "are now orange", "are all grey again": the look is new, a change even after "is"
+    now = any(t.kind == "w" and t.text == "now" for t in phrase[max(0, k - 1) : k + 3])
+    again = any(t.kind == "w" and t.text == "again" for t in phrase[k:])
+    if text and (marked := looks.mark(pw)) is not None:
+        # "the 'Marketing' card now has a filled orange star": a look of what the quote names (without a
+        # quote, "both todos get a green tick", which things get the mark is not certain)
+        colour, changed = marked[0], now or pw[0] in {"gets", "get"}
+        if changed or colour:  # "'Checkbox 2' has a red tick": the tick of the box it labels
+            said = " ".join(nouns) or marked[1]
+            return [Fact(kind="looks", text=text, noun=said, tone=colour, state=not changed)]
+        return []
+    if looks.became(pw) and (text or [n for n in nouns if n != "?"]):
+        return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone="")]
+    tone = looks.tone(pw, now=now or again)
+    if again and not now and tone in ("lighter", "darker"):
+        tone = ""  # "it is white again" after a pale pink: back as it was, a change whatever its direction
+    if tone is None and (colour := looks.state_colour(pw)) and (plural := _plural(nouns)):
+        return [Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True)]
+    if tone is None and text and (colour := looks.state_colour(pw)):
+        # "'PORTFOLIO' in it is yellow": the quoted text's region shows that colour after the step
+        # (shown before the step too, the change rule decides)
+        return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=True)]
+    if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
+        return []
+    if nouns[:1] == ["?"]:
+        # "the first three stars under 'Basic 5 star rater' turn gold": which stars is not certain;
+        # the row of them around the element acted on is looked at, as for a colour they are said to have
+        plural = _plural(nouns)
+        return [Fact(kind="looks", noun=" ".join(plural), tone=tone)] if plural else []
+    return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=_nth(phrase, k, text, nouns))]
 
 
 def _nth(phrase: list[Tok], k: int, text: str, nouns: list[str]) -> int | None:

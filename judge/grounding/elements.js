@@ -463,7 +463,9 @@
     }
     // a hidden field opened by its shown label (a search box behind a magnifying-glass <label for>): the
     // label is what a person clicks
-    const opener = ["input", "textarea"].includes(tag) && el.labels ? Array.from(el.labels).find((l) => shown(l) && !tiny(l)) : null;
+    // (laid out but not seen: a field removed from the layout is replaced by one a widget draws, as Choices.js does)
+    const opener = ["input", "textarea"].includes(tag) && el.labels && el.getClientRects().length
+      ? Array.from(el.labels).find((l) => shown(l) && !tiny(l)) : null;
     if (opener && !el.contains(opener)) { push(el, opener, boxOf(opener), {}); continue; }
     if (!hasBox(el) || !cssShown(el) || !shown(el)) {  // opacity 0 on itself or a wrapper (a row's actions)
       const row = revealerOf(el);

@@ -36,7 +36,7 @@ GALLERY = (
         f'<a href="#p{i}"><img src="{PICTURE.replace("COLOR", c)}" alt=""></a>'
         for i, c in enumerate(["a33", "3a3", "33a", "aa3", "3aa", "a3a"], 1)
     )
-    + """<div class="clear"></div></div><p id="viewer"></p>
+    + """<div class="clear"></div></div><p id="viewer"></p><img id="big" alt="" style="display: none; width: 600px">
 <script>
 document.querySelectorAll(".gallery a").forEach((a, i) => a.addEventListener("click", (e) => {
   e.preventDefault();
@@ -44,7 +44,10 @@ document.querySelectorAll(".gallery a").forEach((a, i) => a.addEventListener("cl
 }));
 </script></body></html>"""
 )
-OPENS = 'viewer.style.display = "block"; viewer.textContent = "Photo " + (i + 1) + "/6";'
+OPENS = (  # the picture opens large: a large picture shows (a photo the words name is checked as one)
+    'viewer.style.display = "block"; viewer.textContent = "Photo " + (i + 1) + "/6";'
+    ' big.src = a.querySelector("img").src; big.style.display = "block";'
+)
 
 FILTERS = """<!doctype html><html><body style="font-family:Arial;margin:8px">
 <table style="border-collapse:collapse"><tr>
