@@ -73,6 +73,9 @@ class Fact(BaseModel):
     count: int | None = None
     """For `looks` with a colour: how many of the marks show it after the step ("the row now shows three
     gold stars instead of four"), counted as separate patches of that colour in the region."""
+    place: str = ""
+    """For `looks` with no quote: the part of the screen the thing is said to be in ("top right", "bottom"),
+    which of the things so named it is ("the arrow buttons at the top right turn black")."""
     nth: int | None = None
     """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
     reading order from 0; -1 the last. For `value` with a field named: which of the fields so named, in
@@ -115,7 +118,8 @@ class Fact(BaseModel):
             said = f"{ordinal} {said}"
         if self.text:
             return f"the '{self.text}' {said}" if said else f"'{self.text}'"
-        return f"the {said}" if said else "the element acted on"
+        where = f" at the {self.place}" if self.place else ""
+        return f"the {said}{where}" if said else "the element acted on"
 
     def change(self) -> tuple[str, str]:
         """For `looks`: the change, said ("turns green") and denied ("did not turn green")."""

@@ -156,3 +156,26 @@ def counted_marks(phrase: list[Tok], k: int) -> Fact | None:
         return None
     noun = rest[at] if rest[at].endswith("s") else rest[at] + "s"
     return Fact(kind="looks", noun=noun, tone=tones[0], count=count, state=True)
+
+
+_SIDES = {"top", "bottom", "left", "right", "upper", "lower"}
+_EDGES = {"corner", "edge", "end", "side", "area"}
+
+
+def viewport_place(words: list[str]) -> str:
+    """ "the arrow buttons at the top right", "in the top-right corner": the part of the screen the
+    subject says the thing is in ("top right"), "" when none is said or the place is of another thing
+    ("at the top right of the first table", "the dot on the right")."""
+    for j, w in enumerate(words):
+        if w not in {"at", "in", "on", "along", "near"}:
+            continue
+        rest = words[j + 1 :]
+        rest = rest[1:] if rest[:1] == ["the"] else rest
+        n = next((i for i, r in enumerate(rest) if not set(r.split("-")) <= _SIDES), len(rest))
+        sides = [s for r in rest[:n] for s in r.split("-")]
+        after = rest[n + 1 :] if rest[n : n + 1] and rest[n] in _EDGES else rest[n:]
+        screen = after[:1] == ["of"] and bool({"page", "screen", "window", "viewport"} & set(after[1:3]))
+        # one side alone is as often a place inside a group ("the toggle on the right"): only of the screen
+        if len(set(sides)) == 2 and after[:1] != ["of"] or sides and screen:
+            return " ".join(dict.fromkeys({"upper": "top", "lower": "bottom"}.get(s, s) for s in sides))
+    return ""

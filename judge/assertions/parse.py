@@ -199,8 +199,10 @@ def _mention_role(
     if listed and prev_mention in roles:
         role = roles[prev_mention]
         nxt = next((x for x in clause[idx + 1 :] if x.kind == "w"), None)
-        if role == LOCATED and nxt is not None and nxt.text in VERBS and clause[idx + 1].kind == "w":
-            role = None  # "below 'Buy milk' and '2 items left' is shown": a clause of its own
+        if nxt is not None and nxt.text in VERBS and clause[idx + 1].kind == "w" and (role == LOCATED or cuts):
+            # "below 'Buy milk' and '2 items left' is shown", "shows 'Rank', and 'Gross' is gone": a clause
+            # of its own
+            role = None
     if role is None:
         role = _left_role(window[-6:], is_number)
         after = _right_role(clause[idx + 1 :], _words(clause[:idx]))

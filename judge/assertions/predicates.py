@@ -329,8 +329,9 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
     tone = looks.tone(pw, now=now or again)
     if again and not now and tone in ("lighter", "darker"):
         tone = ""  # "it is white again" after a pale pink: back as it was, a change whatever its direction
+    place = "" if text else looks.viewport_place([t.text for t in phrase[:k] if t.kind == "w"])
     if tone is None and (colour := looks.state_colour(pw)) and (plural := _plural(nouns)):
-        return [Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True)]
+        return [Fact(kind="looks", text=text, noun=" ".join(plural), tone=colour, state=True, place=place)]
     if tone is None and text and (colour := looks.state_colour(pw)):
         # "'PORTFOLIO' in it is yellow": the quoted text's region shows that colour after the step
         # (shown before the step too, the change rule decides)
@@ -342,7 +343,8 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
         # the row of them around the element acted on is looked at, as for a colour they are said to have
         plural = _plural(nouns)
         return [Fact(kind="looks", noun=" ".join(plural), tone=tone)] if plural else []
-    return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=_nth(phrase, k, text, nouns))]
+    nth = _nth(phrase, k, text, nouns)
+    return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=nth, place=place)]
 
 
 def _nth(phrase: list[Tok], k: int, text: str, nouns: list[str]) -> int | None:

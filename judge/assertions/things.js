@@ -206,7 +206,38 @@ const iwrThings = (() => {
       return Math.abs(ra.top - rb.top) > Math.min(ra.height, rb.height) / 2 ? ra.top - rb.top : ra.left - rb.left; });
     return order.at(nth) || null;
   };
-  const target = ({ el, press, text, nouns, nth, near }) => {
+  // "the arrow buttons at the top right turn black": of the things so named, those in that part of the
+  // screen, the one nearest its corner; said as many, the group of alike ones around it
+  const placed = (nouns, place, acted) => {
+    const sides = place.split(" ");
+    const at = (e) => { const [x, y] = centre(e); const [u, v] = [x / innerWidth, y / innerHeight];
+      return sides.every((s) => ({ top: v < 0.4, bottom: v > 0.6, left: u < 0.4, right: u > 0.6 })[s]); };
+    const toward = (e) => { const [x, y] = centre(e);
+      return sides.reduce((d, s) => d + ({ top: y, bottom: innerHeight - y, left: x, right: innerWidth - x })[s], 0); };
+    for (const w of nouns) {
+      const hits = all().filter((e) => visible(e) && matches(e, w) && at(e));
+      if (!hits.length) continue;
+      const many = w.length > 3 && w.endsWith("s");
+      if (!many && acted && hits.includes(acted)) return acted;
+      const first = hits.sort((a, b) => toward(a) - toward(b))[0];
+      const group = many ? groupOf(first) : null;
+      return group && hits.filter((e) => group.contains(e)).length >= 2 ? group : first;
+    }
+    return null;
+  };
+  // "the white '2' is highlighted" of a move drawn as an SVG disc with its number: the shape the text is
+  // drawn on (its box holds what a highlight around it changes), when one no larger than a badge is
+  const drawnOn = (e) => {
+    if (!e || !(e instanceof SVGTextElement || e instanceof SVGTSpanElement) || !e.ownerSVGElement) return e;
+    const r = e.getBoundingClientRect();
+    const [x, y] = centre(e);
+    const fits = (q) => q.left <= x && x <= q.right && q.top <= y && q.bottom >= y
+      && q.width * q.height <= Math.max(12 * r.width * r.height, 900);
+    const shapes = Array.from(e.ownerSVGElement.querySelectorAll("circle, ellipse, rect, polygon, path"))
+      .filter((q) => visible(q) && fits(q.getBoundingClientRect()));
+    return shapes.sort((a, b) => area(a) - area(b))[0] || e;
+  };
+  const target = ({ el, press, text, nouns, nth, place, near }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
       const a = document.activeElement;
@@ -236,9 +267,11 @@ const iwrThings = (() => {
       }
       if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
       // the text of the element acted on: that element (not a whole widget the keys went to: its part)
-      return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : hit;
+      return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : drawnOn(hit);
     }
     if (!nouns || !nouns.length) return acted;
+    const there = place ? placed(nouns, place, acted) : null;
+    if (there) return there;
     if (nth !== null && nth !== undefined) {
       for (const w of nouns) { const found = nthOf(w, nth, acted); if (found) return found; }
     }

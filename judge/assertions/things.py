@@ -52,6 +52,7 @@ def _target_args(fact: Fact, element, action_type: str) -> dict:
         "text": fact.text,
         "nouns": fact.noun.split(),
         "nth": fact.nth,
+        "place": fact.place,
         "near": None,
     }
 

@@ -465,7 +465,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
         q.positions.discard(side.lower())
     if _CENTRE_OF.search(rest):  # "the centre of that square": where to click it, not where it is
         q.positions -= {"middle", "center", "centre"}
-    q.regions = {w for w in q.words if w in REGION_WORDS}
+    outside = {m.group(1) for m in _OUTSIDE.finditer(rest.lower())}  # "above the first table": not in it
+    q.regions = {w for w in q.words if w in REGION_WORDS} - outside
     own_colours = {w.rstrip(".") for w in WORD.findall(_own_part(rest))} & COLOURS
     q.colours = own_colours or q.words & COLOURS  # "the green swatch between yellow and cyan": green
     if q.words & {"round", "circular", "circle", "rounded"}:
@@ -480,6 +481,11 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     return q
 
 
+_OUTSIDE = re.compile(
+    r"\b(?:above|below|under|beneath|over|outside|beside|next to|left of|right of)\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,2}?(" + "|".join(sorted(REGION_WORDS)) + r")\b"
+)
+"""A region named as what the element stands beside, not what it is in."""
 _BESIDE = re.compile(r"(?<!top )(?<!bottom )(?<!upper )(?<!lower )\b(left|right)\s+of\b", re.I)
 _CENTRE_OF = re.compile(r"\b(?:centre|center|middle)\s+of\s+(?:that|the|this|its|it)\b", re.I)
 _RELATION_WORD = re.compile(

@@ -20,8 +20,13 @@ _TEXT_BOXES_JS = """
   // a one-letter quote ('B', '5') is a word of its own, not the letter inside 'basicstyles'; two or three
   // letters start a word (a cut-off 'mo' of 'more_vert'), longer ones are found anywhere
   const letter = (c) => !!c && (c.toLowerCase() !== c.toUpperCase() || (c >= "0" && c <= "9"));
+  // a label and the value of the control in it, read as one ('COLUMNS: SWIPE' of "Columns:" and a select
+  // showing "Swipe"): letters and digits only, for a quote no element shows as written
+  const squash = (s) => s.replace(/[^\\p{L}\\p{N}]+/gu, "");
+  const loose = new Set();
   const has = (own, i) => {
     const n = needles[i];
+    if (loose.has(i)) return squash(own).includes(squash(n));
     if (n.length > 3) return own.includes(n);
     for (let at = own.indexOf(n); at >= 0; at = own.indexOf(n, at + 1)) {
       if (!letter(own[at - 1]) && (n.length > 1 || !letter(own[at + 1]))) return true;
@@ -34,11 +39,11 @@ _TEXT_BOXES_JS = """
   function* walk(root) {
     for (const el of root.querySelectorAll("*")) { yield el; if (el.shadowRoot) yield* walk(el.shadowRoot); }
   }
-  for (const el of document.body ? walk(document.body) : []) {
+  const pass = (wanted) => { for (const el of document.body ? walk(document.body) : []) {
     const own = norm(el.innerText || el.value || el.getAttribute("aria-label") || el.getAttribute("placeholder") || "");
     if (!own) continue;
     needles.forEach((n, i) => {
-      if (!has(own, i)) return;
+      if (!wanted.has(i) || !has(own, i)) return;
       const inner = Array.from(el.children).some((c) => has(norm(c.innerText || ""), i));
       if (inner || !visible(el)) return;
       const range = document.createRange();
@@ -73,7 +78,10 @@ _TEXT_BOXES_JS = """
       }
       found[i].push(box);
     });
-  }
+  } };
+  pass(new Set(needles.keys()));
+  needles.forEach((n, i) => { if (!found[i].length && squash(n).length >= 4 && squash(n) !== n) loose.add(i); });
+  if (loose.size) pass(loose);
   return found;
 }
 """

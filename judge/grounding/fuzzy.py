@@ -237,6 +237,8 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
         parts.append((20, "ordinal number"))
     if q.kinds and e["role"] in q.kinds:
         parts.append((12, f"kind {e['role']}"))
+    elif "button" in q.kinds and e["role"] == "link" and {"btn", "button"} & set(e["className"].split()):
+        parts.append((12, "kind button (a link drawn as one)"))
     if q.drawn_boxes and e.get("tofu"):
         parts.append((40, "its label draws as empty boxes"))
     return parts
@@ -413,7 +415,7 @@ class FuzzyGrounding:
             q.layout.related = {i for i, r in enumerate(relations) if any(v > 0 for v in r.values())}
             holders = [a.text for a in q.anchors if a.relation in ("in", "left-edge", "right-edge")]
             inside = await elements.inside_text(holders)  # "at the left edge of the 'number : 123' row"
-            placed = by_layout(elements.info, scored, q, inside)
+            placed = by_layout(elements.info, scored, q, inside, elements.viewport)
             if placed is None and (cell := _grid_cell(q, bool(unread))) is not None:
                 return Pick(None, candidates, cell[1], spot=cell[0])
             if placed is not None:
@@ -510,12 +512,38 @@ def _lone_in_row(info: list[dict], group: list[int], inside: set[int] | None) ->
     return len(group) == 1 and bool(inside) and group[0] in inside and bool(info[group[0]].get("tableRow"))
 
 
+def _in_part(boxes: list, part: str, viewport: tuple[float, float]) -> bool:
+    """Whether the boxes' span has its centre in that part of the screen ("top right": the top 40 % and
+    the right 40 %)."""
+    if not part:
+        return False
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+    u, v = (x0 + x1) / 2 / max(viewport[0], 1), (y0 + y1) / 2 / max(viewport[1], 1)
+    said = {"top": v < 0.4, "bottom": v > 0.6, "left": u < 0.4, "right": u > 0.6}
+    return all(said.get(side, True) for side in part.split())
+
+
+def _rows_there(info: list[dict], group: list[int], part: str, viewport: tuple[float, float]) -> list[list[int]]:
+    """The group's rows in that part of the screen, and the others."""
+    laid = layout.rows(info, group)
+    there = [r for r in laid if _in_part([info[i]["bbox"] for i in r], part, viewport)]
+    if len(laid) < 2 or not there:
+        return [group]
+    return [[i for r in there for i in r], [i for r in laid if r not in there for i in r]]
+
+
 def by_layout(
-    info: list[dict], scored: list[tuple[float, int, list[str]]], q: Query, inside: set[int] | None = None
+    info: list[dict],
+    scored: list[tuple[float, int, list[str]]],
+    q: Query,
+    inside: set[int] | None = None,
+    viewport: tuple[float, float] = (1280, 720),
 ) -> tuple[int, str] | None:
     """The element the description's layout words pick among alike ones: the group holding the
     best matches (the one of the size said, "of the three", when there is one; the one in the
-    container named, "in the 'Reversed Rating' card", `inside`), then the place in it.
+    container named, "in the 'Reversed Rating' card", `inside`; the one where the words put the group,
+    "in the top-right row of buttons"), then the place in it.
     None when no group of two or more holds the best matches or it has no such place."""
     best = scored[0][0]
     best_named = any(w.startswith("quote ") for w in scored[0][2])
@@ -523,6 +551,8 @@ def by_layout(
     near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
     shown = [i for i, e in enumerate(info) if not e.get("latent") and not e.get("option")]
     groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
+    if q.layout.group_place:  # "the top-right row of buttons": of alike rows, those there are a group of their own
+        groups = [part for g in groups for part in _rows_there(info, g, q.layout.group_place, viewport) if part]
     if inside:  # alike rows of two cards: the card named holds its own
         groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
     # what is on screen, alike; and the one of its kind in a table row named ("the 'Bar Text' field,
@@ -533,7 +563,8 @@ def by_layout(
     def rank(g: list[int]) -> tuple:
         sized = q.layout.count is not None and len(g) == q.layout.count
         contained = bool(inside and inside.intersection(g))
-        return (sized, contained, max(score[i] for i in g), sum(score[i] for i in g if i in near))
+        there = _in_part([info[i]["bbox"] for i in g], q.layout.group_place, viewport)
+        return (sized, contained, there, max(score[i] for i in g), sum(score[i] for i in g if i in near))
 
     named = {i for s, i, why in scored if s >= best - TIE and any(w.startswith("quote ") for w in why)}
     for group in sorted(groups, key=rank, reverse=True):

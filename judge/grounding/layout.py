@@ -53,6 +53,16 @@ _ROW = re.compile(
     r"(?:\s+from\s+the\s+(top|bottom|left|right)\b)?",
     re.I,
 )
+_SIDE = r"(?:top|bottom|upper|lower|left|right)"
+_GROUP_PLACE = re.compile(
+    rf"\b({_SIDE}[\s-]{_SIDE})\s+(?:row|toolbar|bar|strip|group|set|line)\b"
+    rf"|\b({_SIDE})\s+(?:toolbar|bar|strip)\b"
+    rf"|\b(?:row|toolbar|bar|strip|group|set)\s+of\s+[a-z-]+\s+(?:at|in|along)\s+the\s+({_SIDE}(?:[\s-]{_SIDE})?)\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
+"""A place said of the group ("in the top-right row of buttons", "the row of icons at the top"); one side
+before "row" is the row of a grid ("the top row"), not where the group is."""
 _ROW_NUMBER = re.compile(r"\b(row|column)\s+(\d{1,2})\b", re.I)
 _FROM = re.compile(r"\bfrom\s+the\s+(left|right|top|bottom|end|start|beginning)\b", re.I)
 _TO_LAST = re.compile(rf"\b({_ORD_WORD})[\s-]+(?:to[\s-]+)?(?:from[\s-]+)?(?:the[\s-]+)?last\b", re.I)
@@ -116,6 +126,9 @@ class Layout:
     (right, left, below, above)."""
     related: set = field(default_factory=set)
     """The elements standing where the description's anchors put them (filled in by the grounding)."""
+    group_place: str = ""
+    """Where on the screen the group itself is ("the top-right row of buttons", "the bottom toolbar"):
+    "top right", "bottom"; of several alike groups, the one there."""
 
     @property
     def any(self) -> bool:
@@ -215,6 +228,10 @@ def parse_layout(text: str) -> tuple[Layout, str]:
             lay.ordinal = -(lay.ordinal + 1)
             lay.start = ""
         cut(m)
+    if m := _GROUP_PLACE.search(text):
+        sides = re.split(r"[\s-]+", next(g for g in m.groups() if g).lower())
+        lay.group_place = " ".join(dict.fromkeys({"upper": "top", "lower": "bottom"}.get(w, w) for w in sides))
+        said.append(m.group(0).strip())
     lay.said = ", ".join(said)
     return lay, rest
 
@@ -430,13 +447,22 @@ def place(
 
 
 def _level_with(elements: list[dict], pool: list[int], boxes, vertical: bool) -> list[int]:
-    """Members drawn level with a label (a row's number at its left, a column's letter above it): the
-    label's centre falls within their span; of several labels with that text, the one most members
-    line up with."""
+    """Members drawn level with a label (a row's number at its left, a column's letter above it, no
+    further from them than three members): the label's centre falls within their span; of several
+    labels with that text, the one most members line up with."""
     best: list[int] = []
+    start, size = (1, 3) if vertical else (0, 2)
+    across, span = (0, 2) if vertical else (1, 3)
+    low = min(elements[i]["bbox"][across] for i in pool) if pool else 0
+    high = max(elements[i]["bbox"][across] + elements[i]["bbox"][span] for i in pool) if pool else 0
+    reach = max(40, 3 * sorted(elements[i]["bbox"][span] for i in pool)[len(pool) // 2]) if pool else 0
     for x, y, w, h in (b[:4] for b in boxes):
+        # a row's label stands at its side, a column's at its end, near them: the same text drawn far away
+        # (a move numbered '2' in a tree beside a board) labels nothing of this group
+        lo, hi = (x, x + w) if vertical else (y, y + h)
+        if max(low - hi, lo - high, 0) > reach:
+            continue
         centre = y + h / 2 if vertical else x + w / 2
-        start, size = (1, 3) if vertical else (0, 2)
         level = [i for i in pool if 0 <= centre - elements[i]["bbox"][start] <= elements[i]["bbox"][size]]
         if len(level) > len(best):
             best = level
