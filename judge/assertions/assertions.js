@@ -245,6 +245,18 @@ const iwrLook = (() => {
     }
     return found.length === 1 ? fieldValue(found[0]) : null;
   };
+  // The values of the text fields in view in reading order: "the upper box", "the second box is empty".
+  const fieldsInView = () => {
+    const found = [];
+    for (const root of allRoots(document.body || html)) for (const f of root.querySelectorAll(FIELDS)) {
+      if (!isField(f)) continue;
+      if (iwrProbe.shown(f) && where([f.getBoundingClientRect()], f.parentElement || f).inView) found.push(f);
+    }
+    const at = (f) => f.getBoundingClientRect();
+    found.sort((a, b) => Math.abs(at(a).top - at(b).top) > Math.min(at(a).height, at(b).height) / 2
+      ? at(a).top - at(b).top : at(a).left - at(b).left);
+    return found.slice(0, 12).map(fieldValue);
+  };
   const named = (name, acted) => {
     const want = wordsOf(name);
     const exact = [], part = [];
@@ -293,6 +305,7 @@ const iwrLook = (() => {
     return {
       ...read(),
       sole: soleField(),
+      inView: fieldsInView(),
       acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
       named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),

@@ -48,6 +48,9 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         and -len(ordered) <= fact.nth < len(ordered)
     ):
         values = [ordered[fact.nth]]  # "the first 'Beast:' box shows 'X'": of the fields so named
+    placed = reading.get("inView") or []
+    if not fact.field and fact.nth is not None and -len(placed) <= fact.nth < len(placed):
+        values = [placed[fact.nth]]  # "the upper box shows 'hi'": of the fields in view
     if fact.kind == "value":
         if values is not None:
             return any(contains(v, fact.text) for v in values)

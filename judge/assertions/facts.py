@@ -79,7 +79,8 @@ class Fact(BaseModel):
     nth: int | None = None
     """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
     reading order from 0; -1 the last. For `value` with a field named: which of the fields so named, in
-    the page's order ("the first 'Beast:' box")."""
+    the page's order ("the first 'Beast:' box"); for `value`, `empty` and `filled` with none named: which of
+    the fields in view, in reading order ("the upper box", "the second box is still empty")."""
 
     @property
     def named_noun(self) -> str:
@@ -88,8 +89,10 @@ class Fact(BaseModel):
 
     def __str__(self) -> str:
         where = " in the viewport" if self.in_view else ""
-        which = f"{ORDINAL_SAID.get(self.nth, '')} " if self.kind == "value" and self.nth is not None else ""
+        which = f"{ORDINAL_SAID.get(self.nth, '')} " if self.nth is not None else ""
         field = f"the {which}'{self.field}' field" if self.field else "the field acted on"
+        if not self.field and self.nth is not None and self.kind in ("value", "empty", "filled"):
+            field = f"the {which}field in view"
         return {
             "visible": f"'{self.text}' is shown{' as text' if self.as_text else ''}{where}",
             "absent": f"'{self.text}' is gone from the viewport",
@@ -127,7 +130,7 @@ class Fact(BaseModel):
             return f"show {self.count} {self.tone}", f"do not show {self.count} {self.tone}"
         if self.state:
             return f"look {self.tone}", f"do not look {self.tone}"  # a row of alike things
-        if self.tone in ("darker", "lighter", "filled"):
+        if self.tone in ("darker", "lighter", "filled", "taller", "shorter", "wider", "narrower", "bigger", "smaller"):
             return f"gets {self.tone}", f"did not get {self.tone}"
         if self.tone:
             return f"turns {self.tone}", f"did not turn {self.tone}"

@@ -230,8 +230,12 @@ DETERMINERS = words("the a an its their this that these those his her your my ou
 PRONOUNS = words("it this that they them")
 PARTS = words("background border colour color text fill outline shade tint appearance")
 """Parts of an element's look ("its background turns green"): the element itself."""
-FIELD_NAME_SKIP = words("new same other empty main text input first second third last this that")
+FIELD_NAME_SKIP = words("new same other empty main text input first second third last this that upper lower top bottom")
 """Words before a field noun that do not name it ("the new todo input")."""
+
+FIELD_PLACES = {"upper": 0, "top": 0, "first": 0, "second": 1, "third": 2, "fourth": 3, "lower": -1, "bottom": -1,
+                "last": -1}  # fmt: skip
+"""Words that place a field among those in view, in reading order ("the upper box", "the second text box")."""
 
 ORDINALS = {
     "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,

@@ -35,11 +35,38 @@ _NOT_A_LOOK = {"link", "page", "tab", "window", "option", "choice", "member", "p
 """What a thing "becomes" that is not how it looks ("becomes a link", "becomes part of the list")."""
 
 
+_INTO = {
+    "collapsed",
+    "collapses",
+    "shrunk",
+    "shrinks",
+    "shrank",
+    "morphed",
+    "morphs",
+    "turned",
+    "turns",
+    "changed",
+    "changes",
+    "transformed",
+    "transforms",
+    "folded",
+    "folds",
+    "expanded",
+    "expands",
+}
+"""Verbs of a thing taking another shape, before "into" ("has collapsed into a single line")."""
+SIZES = {"taller": "taller", "shorter": "shorter", "wider": "wider", "narrower": "narrower", "bigger": "bigger",
+         "larger": "bigger", "smaller": "smaller"}  # fmt: skip
+"""A change of size a look may state ("the red square is now a little taller"): its box, not its pixels."""
+
+
 def became(pw: list[str]) -> bool:
-    """ "the board has become a tall narrow grid", "the menu becomes a narrow vertical column": what the
-    thing turned into, a change of its look."""
-    if pw[:2] in (["has", "become"], ["have", "become"]):
+    """ "the board has become a tall narrow grid", "the menu becomes a narrow vertical column", "the icon
+    has collapsed into a single line": what the thing turned into, a change of its look."""
+    if pw[:1] in (["has"], ["have"]) and len(pw) > 1:
         pw = pw[1:]
+    if pw[:1] and pw[0] in _INTO and pw[1:2] == ["into"]:
+        return not _NOT_A_LOOK.intersection(pw[2:6])
     return pw[:1] in (["becomes"], ["become"]) and pw[1:2] in (["a"], ["an"]) and not _NOT_A_LOOK.intersection(pw[2:6])
 
 
@@ -71,7 +98,7 @@ def tone(pw: list[str], now: bool = False) -> str | None:
         return None  # "the stars are gold", "GREEN is white": a state, maybe held before; only a change counts
     if pw[0] in LOOK_VERBS and len(pw) > 1:
         words = pw[1:]
-        while words and (words[0] in _DEGREE or words[:2] == ["a", "bit"]):
+        while words and (words[0] in _DEGREE or words[:2] in (["a", "bit"], ["a", "little"])):
             words = words[2:] if words[0] == "a" else words[1:]
         if words[:1] == ["in"] and now:
             words = words[1:]  # "now in green text"
@@ -80,6 +107,8 @@ def tone(pw: list[str], now: bool = False) -> str | None:
             words = words[1:]
             while words[:1] and words[0] in _FILLS:
                 words = words[1:]
+        if words and words[0] in SIZES and (now or pw[0] != "is"):
+            return SIZES[words[0]]
         if len(words) > 1 and words[0] in _SHADES and TONES.get(words[1]):
             words = words[1:]  # "dark green", "pale blue": the colour
         if words and words[0] in TONES:

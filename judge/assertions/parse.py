@@ -38,6 +38,7 @@ from iwr.judge.assertions.roles import (
     _stays,
     _value_field,
     field_ordinal,
+    field_place,
 )
 from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote, _words, clauses, tokenize
 
@@ -84,6 +85,10 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
         # "the row is plain text again and reads 'Dante Carter', '45'": drawn as text, not left in fields
         facts[start:] = [f.model_copy(update={"as_text": True}) if f.kind == "visible" else f for f in facts[start:]]
         placed = [(i, f.model_copy(update={"as_text": True})) for i, f in placed]
+    if (after := _order_said_after(clause)) is not None:
+        # "reads 'Cherry', 'Banana' and 'Apple', in that order": the mentions before it
+        cued_here, placed = None, [(i, f) for i, f in placed if i < after]
+        cued = bool(placed)
     listed = _ordered(clause, placed, cued_here)
     if (cued or cued_here is not None) and len(listed) >= ORDER_MIN:
         # "ordered by price from lowest to highest: Gonzo ($0.63), Bert ($0.79), ...": in that order
@@ -98,6 +103,16 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     if action_type in ("Click", "Press"):
         facts += _checked_facts(clause)
     return cued_here is not None and len(listed) < ORDER_MIN
+
+
+def _order_said_after(clause: list[Tok]) -> int | None:
+    """Where "in that order" ("in this order", "in order") follows the mentions it orders; None if not said."""
+    ws = [(k, t.text) for k, t in enumerate(clause) if t.kind == "w"]
+    for n, (k, w) in enumerate(ws):
+        rest = [x for _, x in ws[n + 1 : n + 3]]
+        if w == "in" and (rest[:1] == ["order"] or (rest[:1] in (["that"], ["this"]) and rest[1:2] == ["order"])):
+            return k
+    return None
 
 
 STACKED = (("stacked",), ("in", "a", "column"), ("one", "above", "another"), ("one", "below", "another"))
@@ -172,8 +187,9 @@ def _mention_facts(
         if role == ABSENT:
             if _specific(text):
                 facts.append(Fact(kind="absent", text=text))
-        elif (field := _value_field(clause, idx)) is not None:
-            nth = field_ordinal(clause, idx) if field else None
+        elif (found := _value_field(clause, idx)) is not None:
+            field, place = found
+            nth = field_ordinal(clause, idx) if field else place
             facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field, nth=nth))
         else:
             # after a scroll "the 'Custom messages' section appears" is it come into view (its top edge may
@@ -309,9 +325,9 @@ def _field_state_facts(clause: list[Tok]) -> list[Fact]:
             }:
                 j += 1
             if j < len(rest) and rest[j] in EMPTY_PART and rest[j] != "reset":
-                out.append(Fact(kind="empty", field=_field_named(clause, i)))
+                out.append(_field_fact("empty", clause, i))
             elif j < len(rest) and rest[j] in FILLED_PART:
-                out.append(Fact(kind="filled", field=_field_named(clause, i)))
+                out.append(_field_fact("filled", clause, i))
         elif (
             rest[j] in {"contains", "has", "holds"}
             and j + 1 < len(rest)
@@ -320,8 +336,14 @@ def _field_state_facts(clause: list[Tok]) -> list[Fact]:
             and rest[j + 1] not in {"nothing", "no"}
         ):
             if rest[j + 1] in {"the", "a", "an", "some", "text", "your", "my", "their", "his", "her", "its"}:
-                out.append(Fact(kind="filled", field=_field_named(clause, i)))
+                out.append(_field_fact("filled", clause, i))
     return out
+
+
+def _field_fact(kind: str, clause: list[Tok], i: int) -> Fact:
+    """An `empty` or `filled` fact of the field whose noun is clause[i]: by its name, else by its place."""
+    name = _field_named(clause, i)
+    return Fact(kind=kind, field=name, nth=None if name else field_place(clause, i))
 
 
 def _checked_facts(clause: list[Tok]) -> list[Fact]:

@@ -17,6 +17,7 @@ from iwr.judge.assertions.lexicon import (
     FIELD_NAME_SKIP,
     FIELD_NOUNS,
     FIELD_PAIRS,
+    FIELD_PLACES,
     GAUGES,
     INTRO,
     KEEP,
@@ -204,10 +205,11 @@ def field_ordinal(clause: list[Tok], idx: int) -> int | None:
     return ORDINALS.get(plain[at - 2])
 
 
-def _value_field(clause: list[Tok], idx: int) -> str | None:
+def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None] | None:
     """The mention at clause[idx] is the object of a value verb whose subject is a field ("the 'Email'
     field contains 'x'", "the input shows 'x'"): one verb between the last field noun and it. Returns
-    that field's name ("" when it names none: the field acted on), None when it is no field's value."""
+    that field's name ("" when it names none: the field acted on) and, with no name, its place among the
+    fields in view (`field_place`); None when it is no field's value."""
     ws_before = [t for t in clause[:idx]]
     words = [t.text if t.kind == "w" else None for t in ws_before]
     last_field = None
@@ -224,6 +226,9 @@ def _value_field(clause: list[Tok], idx: int) -> str | None:
     ):
         return None
     lead = [w for w in plain[max(0, last_field - 3) : last_field] if w and w not in DETERMINERS]
+    if lead and lead[-1] in {"in", "inside", "within"} and (head := _field_before(clause, last_field)) is not None:
+        last_field = head  # "the small plain dropdown in the box above still reads 'X'": the dropdown
+        lead = []
     if lead and lead[-1] in LOCATORS:
         return None  # "the line under the box reads 'X'": the box places the line, the line reads it
     following = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
@@ -234,8 +239,33 @@ def _value_field(clause: list[Tok], idx: int) -> str | None:
     if any(w == "and" and nxt in DETERMINERS for w, nxt in zip(between, between[1:])):
         return None  # "... and the red message 'X'": another subject
     if len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between):
-        return _field_named(clause, last_field)
+        named = _field_named(clause, last_field)
+        return named, None if named else field_place(clause, last_field)
     return None
+
+
+def _field_before(clause: list[Tok], i: int) -> int | None:
+    """A field noun earlier in the same phrase as the one at clause[i] (no verb or mark between)."""
+    for k in range(i - 1, -1, -1):
+        t = clause[k]
+        if t.kind != "w" or t.text in VERBS:
+            return None
+        if _is_field_at([x.text if x.kind == "w" else "" for x in clause], k):
+            return k
+    return None
+
+
+def field_place(clause: list[Tok], i: int) -> int | None:
+    """ "the upper box", "the second text box": which of the fields in view, in reading order, when the
+    words before the field's noun at clause[i] say only its place (not "the first name field")."""
+    k, said = i - 1, []
+    while k >= 0 and clause[k].kind == "w" and clause[k].text not in DETERMINERS and len(said) < 3:
+        said.insert(0, clause[k].text)
+        k -= 1
+    places = [w for w in said if w in FIELD_PLACES]
+    if len(places) != 1 or not set(said) <= FIELD_NAME_SKIP | {"box", "field"}:
+        return None
+    return FIELD_PLACES[places[0]]
 
 
 def _field_named(clause: list[Tok], i: int) -> str:

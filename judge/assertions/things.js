@@ -261,7 +261,10 @@ const iwrThings = (() => {
         if (box) return box;
         for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
           if (matches(a, w) || (CARDS.has(w) && cardLike(a))) return a;
-          const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
+          let inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
+          if (!inner.length && d < 4 && w === "icon") {  // "the 'hamburger--minus' icon": a control drawn with no text
+            inner = Array.from(a.querySelectorAll("button, [role=button], a")).filter((x) => visible(x) && !norm(x.innerText));
+          }
           if (inner.length === 1) return inner[0];
         }
       }
@@ -280,12 +283,14 @@ const iwrThings = (() => {
     const row = acted && nouns.some((w) => w.length > 3 && w.endsWith("s") && !NOUNS[w] && !NOUNS[w.slice(0, -1)])
       ? groupOf(acted) : null;
     if (row && levelRow(row, acted)) return row;
+    // the element acted on when it is any of the things named ("the red square": the square clicked, whose
+    // class says 'red'), before the page is searched for them
+    for (const w of acted ? nouns : []) {
+      for (let a = acted, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return widest(a, w);
+      const inner = Array.from(acted.querySelectorAll("*")).find((x) => visible(x) && matches(x, w));
+      if (inner) return inner;
+    }
     for (const w of nouns) {
-      if (acted) {
-        for (let a = acted, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return widest(a, w);
-        const inner = Array.from(acted.querySelectorAll("*")).find((x) => visible(x) && matches(x, w));
-        if (inner) return inner;
-      }
       // "the button turns green": the one acted on, when it is of that kind ("the field's border turns red"
       // after a click on a heading is about a field, not the heading)
       if (acted && GENERIC.has(w) && (!NOUNS[w] || acted.matches(NOUNS[w]))) return acted;

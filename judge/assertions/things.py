@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.looks import SIZES
 from iwr.judge.assertions.pictures import PICTURE
 from iwr.judge.assertions.pixels import FILLED, HUES, count_tone_marks, region_change, shows_tone
 from iwr.judge.settle import settle
@@ -218,13 +219,14 @@ def _shown(png: bytes, fact: Fact) -> tuple[bool | None, dict]:
 
 
 async def _kept_without_hover(
-    page, found, element, plain: bytes, fact: Fact, state: bool = False, behind: list | None = None
+    page, found, element, plain: bytes, fact: Fact, state: bool = False, behind: list | None = None, at=None
 ) -> tuple[bool | None, dict]:
     """The look shows against the baseline without the hover only, as a hover preview would: it must
     stay when the mouse leaves (a click that did nothing leaves only the preview, which goes). The
-    mouse then returns over the element acted on, where the replay left it."""
+    mouse then returns over the element acted on, where the replay left it. `at`: the region looked at
+    when no element is (`found` None: the place a thing drawn anew left)."""
     await _mouse_away(page, found)
-    clip = await _clip(page, found)
+    clip = await _clip(page, found) if found is not None else at
     if clip is None:
         return None, {"note": "the element left the viewport when the mouse left"}
     away_shot = await _shot(page, clip)
@@ -273,7 +275,9 @@ async def _mouse_back(element) -> None:
             pass
 
 
-async def _shows(page, fact: Fact, found, element, shot: bytes, baselines: list[bytes]) -> tuple[bool | None, str]:
+async def _shows(
+    page, fact: Fact, found, element, shot: bytes, baselines: list[bytes], at=None
+) -> tuple[bool | None, str]:
     """A colour the things are said to have after the step; when only the hover shows it (the baseline
     with the mouse over the element has it, the one without does not), it must stay when the mouse
     leaves. A count of marks ("three gold stars") not shown before the step must always stay: a rating
@@ -281,8 +285,33 @@ async def _shows(page, fact: Fact, found, element, shot: bytes, baselines: list[
     shown, evidence = _shown(shot, fact)
     previewed = fact.count is not None or _shown(baselines[0], fact)[0]  # the hover there may be elsewhere
     if shown and previewed and not _shown(baselines[1], fact)[0]:
-        shown, evidence = await _kept_without_hover(page, found, element, baselines[1], fact, state=True)
+        shown, evidence = await _kept_without_hover(page, found, element, baselines[1], fact, state=True, at=at)
     return shown, ", ".join(f"{k} {v}" for k, v in evidence.items())
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    """Whether two clips share at least half of the smaller one."""
+    w = min(a["x"] + a["width"], b["x"] + b["width"]) - max(a["x"], b["x"])
+    h = min(a["y"] + a["height"], b["y"] + b["height"]) - max(a["y"], b["y"])
+    small = min(a["width"] * a["height"], b["width"] * b["height"])
+    return w > 0 and h > 0 and w * h >= 0.5 * small
+
+
+def _resized(was: dict, now: dict, tone: str) -> tuple[bool, str]:
+    """ "the red square is now a little taller": its box grew that way (by 2 pixels and 5 % at least)."""
+    grew = {
+        "taller": now["height"] - was["height"],
+        "shorter": was["height"] - now["height"],
+        "wider": now["width"] - was["width"],
+        "narrower": was["width"] - now["width"],
+        "bigger": now["width"] * now["height"] - was["width"] * was["height"],
+        "smaller": was["width"] * was["height"] - now["width"] * now["height"],
+    }[tone]
+    size = was["height"] if tone in ("taller", "shorter") else was["width"]
+    if tone in ("bigger", "smaller"):
+        size = was["width"] * was["height"]
+    note = f"{was['width']:.0f}x{was['height']:.0f} -> {now['width']:.0f}x{now['height']:.0f}"
+    return grew >= max(2.0, 0.05 * size), note
 
 
 async def after(page, facts: list[Fact], seen: dict | None, element, action_type: str) -> dict:
@@ -311,9 +340,14 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 notes[key] = f"{hidden} of the {f.named_noun} elements shown before are hidden"
                 continue
             found, clip, baselines, behind = held[key]
-            if not await found.evaluate("(e) => e.isConnected"):
+            anew = not await found.evaluate("(e) => e.isConnected")
+            if anew:
                 found = await _find(page, f, element, action_type, near=clip)
             now = await _clip(page, found) if found is not None else None
+            if anew and (now is None or not _overlap(clip, now)):
+                # drawn anew and gone from its place ("the '+ Add' button turns into a quantity stepper"): the
+                # place it was is what changed, not another thing with its words elsewhere
+                found, now = None, clip
             if now is None and found is not None and await _scrolled_away(page, found):
                 # the page jumped (a link's '#' followed): the look it states is not on screen to see
                 things[key], notes[key] = False, "the element was scrolled out of the viewport by the step"
@@ -321,9 +355,12 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             if now is None:
                 things[key], notes[key] = None, "the element is no longer in the viewport"
                 continue
+            if f.tone in SIZES.values():
+                things[key], notes[key] = _resized(clip, now, f.tone)
+                continue
             shot = await _shot(page, now)
             if f.state:
-                things[key], notes[key] = await _shows(page, f, found, element, shot, baselines)
+                things[key], notes[key] = await _shows(page, f, found, element, shot, baselines, at=now)
                 continue
             # against the baseline with the mouse over the element acted on, else the one without: a look
             # a hover previews (a star rating turns amber, a tree's row is shaded) and the click keeps
@@ -331,8 +368,10 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             if not changed:  # "the row is highlighted": as the hover highlights it, and the click keeps
                 changed, evidence = region_change(baselines[1], shot, f.tone, behind)
                 if changed:
-                    changed, evidence = await _kept_without_hover(page, found, element, baselines[1], f, behind=behind)
-            if not changed and f.text and f.tone in HUES:
+                    changed, evidence = await _kept_without_hover(
+                        page, found, element, baselines[1], f, behind=behind, at=now
+                    )
+            if not changed and f.text and f.tone in HUES and found is not None:
                 changed, evidence = await _shown_on_new(page, f, found, element, action_type, evidence)
             things[key], notes[key] = changed, ", ".join(f"{k} {v}" for k, v in evidence.items())
         except Exception as e:  # the document navigated away: the handles are gone

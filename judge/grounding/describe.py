@@ -410,7 +410,7 @@ def _pointed_only(text: str) -> str:
 
 def parse(description: str, action_type: str = "Click", typed: str = "") -> Query:
     """Split a description into what names the element and what locates it."""
-    hovered, description = split_hover(description)
+    hovered, description = split_hover(_NOT_THAT.sub("", description))
     q = parse_one(description, action_type, typed)
     if hovered:
         q.description = hovered + description
@@ -474,18 +474,25 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     elif "square" in q.words:
         q.round = False
     q.hover = bool(q.words & {"hover", "hovering", "hovered", "appears", "revealed", "mouse"})
-    if q.words & {"small", "smaller", "smallest", "tiny", "little", "mini"}:
+    sized = {w.rstrip(".") for w in WORD.findall(_PART_SIZE.sub("with", rest))}  # "with the small chevron": its part
+    if sized & {"small", "smaller", "smallest", "tiny", "little", "mini"}:
         q.size = "small"
-    elif q.words & {"large", "larger", "largest", "big", "bigger", "biggest", "huge", "wide"}:
+    elif sized & {"large", "larger", "largest", "big", "bigger", "biggest", "huge", "wide"}:
         q.size = "large"
     return q
 
 
 _OUTSIDE = re.compile(
+    r"(?<!top )(?<!bottom )(?<!upper )(?<!lower )"
     r"\b(?:above|below|under|beneath|over|outside|beside|next to|left of|right of)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,2}?(" + "|".join(sorted(REGION_WORDS)) + r")\b"
 )
 """A region named as what the element stands beside, not what it is in."""
+_NOT_THAT = re.compile(r"\s*\(\s*not\s+(?:the|a|an|that|this)\b[^)]*\)|[,;]\s*not\s+the\b[^,;.()]*", re.I)
+"""What the element is not ("(not the small plain dropdown above it)", ", not the one in the footer"): words
+about another element."""
+_PART_SIZE = re.compile(r"\bwith\s+(?:a|an|the|its|two|three)\s+(?:small|tiny|little|mini|large|big|huge)\b", re.I)
+"""The size of a part of the element ("with the small chevron"), not of the element."""
 _BESIDE = re.compile(r"(?<!top )(?<!bottom )(?<!upper )(?<!lower )\b(left|right)\s+of\b", re.I)
 _CENTRE_OF = re.compile(r"\b(?:centre|center|middle)\s+of\s+(?:that|the|this|its|it)\b", re.I)
 _RELATION_WORD = re.compile(

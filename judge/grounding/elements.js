@@ -113,7 +113,9 @@
     const cursor = getComputedStyle(el).cursor;
     if (cursor === "pointer") {
       const parent = el.parentElement || (el.getRootNode() && el.getRootNode().host);
-      return !parent || getComputedStyle(parent).cursor !== "pointer";
+      if (!parent || getComputedStyle(parent).cursor !== "pointer") return true;
+      // the choices of a list a drawn control opens inside its own pointer box (nice-select's li.option)
+      return tag === "li" && Array.from(parent.children).filter((c) => c.tagName === el.tagName).length >= 2;
     }
     return false;
   };

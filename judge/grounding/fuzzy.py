@@ -208,6 +208,18 @@ def score_element(
 Part = tuple[float, str]
 
 
+_CLASS_KINDS = {"btn": "button", "button": "button", "select": "combobox", "dropdown": "combobox"}
+
+
+def _class_kind(e: dict) -> str:
+    """The kind of control a page draws itself and names by a class word (a link 'btn', a div
+    'nice-select'); "" for none."""
+    if e["tag"] not in ("a", "div", "span", "li"):
+        return ""
+    words = set(re.split(r"[\s_-]+", e["className"].lower()))
+    return next((kind for w, kind in _CLASS_KINDS.items() if w in words), "")
+
+
 def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
     """What the element says against the quotes, the text around it, the keywords, a number, its kind."""
     parts: list[Part] = []
@@ -223,6 +235,8 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
     if e.get("option") and max(own) < 80:
         # a closed list's options are not on screen: only a description naming one picks it
         parts.append((-60, "an option of a closed list, not named"))
+    elif e.get("option") and q.words & {"open", "opened"}:
+        parts.append((-20, "an option of a closed list, said to be in an open one"))
     context = [norm(f) for f in (e["context"], e["label"]) if f]
     if around and context:
         parts.append((CONTEXT_SHARE * sum(_match(norm(t), context) for t in around), "text around it"))
@@ -237,8 +251,8 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
         parts.append((20, "ordinal number"))
     if q.kinds and e["role"] in q.kinds:
         parts.append((12, f"kind {e['role']}"))
-    elif "button" in q.kinds and e["role"] == "link" and {"btn", "button"} & set(e["className"].split()):
-        parts.append((12, "kind button (a link drawn as one)"))
+    elif q.kinds and (kind := _class_kind(e)) in q.kinds:
+        parts.append((12, f"kind {kind} (drawn as one)"))
     if q.drawn_boxes and e.get("tofu"):
         parts.append((40, "its label draws as empty boxes"))
     return parts
@@ -524,6 +538,27 @@ def _in_part(boxes: list, part: str, viewport: tuple[float, float]) -> bool:
     return all(said.get(side, True) for side in part.split())
 
 
+def _runs(info: list[dict], group: list[int]) -> list[list[int]]:
+    """The group's rows cut where the space between two neighbours is clearly wider than the rest: the
+    runs a person sees (five filter buttons, a gap, two sort buttons); [] when none is cut."""
+    out = []
+    for row in layout.rows(info, group):
+        boxes = [info[i]["bbox"] for i in row]
+        gaps = [b[0] - (a[0] + a[2]) for a, b in zip(boxes, boxes[1:])]
+        if len(gaps) < 2:
+            continue
+        usual = sorted(gaps)[len(gaps) // 2]
+        run = [row[0]]
+        for i, gap in zip(row[1:], gaps):
+            if gap > usual + max(6.0, 0.15 * info[i]["bbox"][2]):
+                out.append(run)
+                run = []
+            run.append(i)
+        if len(run) < len(row):
+            out.append(run)
+    return out
+
+
 def _rows_there(info: list[dict], group: list[int], part: str, viewport: tuple[float, float]) -> list[list[int]]:
     """The group's rows in that part of the screen, and the others."""
     laid = layout.rows(info, group)
@@ -553,6 +588,9 @@ def by_layout(
     groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
     if q.layout.group_place:  # "the top-right row of buttons": of alike rows, those there are a group of their own
         groups = [part for g in groups for part in _rows_there(info, g, q.layout.group_place, viewport) if part]
+    if q.layout.count is not None and not any(len(g) == q.layout.count for g in groups):
+        # "the second of the two arrow buttons": a row of alike buttons drawn as two runs a gap apart
+        groups += [run for g in groups for run in _runs(info, g) if len(run) == q.layout.count]
     if inside:  # alike rows of two cards: the card named holds its own
         groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
     # what is on screen, alike; and the one of its kind in a table row named ("the 'Bar Text' field,

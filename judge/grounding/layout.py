@@ -246,11 +246,18 @@ _LOCATING_BEFORE = re.compile(
 )
 
 
+_FIELD_BOX = re.compile(r"\b(?:text|input|search|entry|edit|number)\s+box\b", re.I)
+
+
 def _own_ordinal(rest: str) -> re.Match | None:
     """The first ordinal that counts the element itself: "at the top right of the first table" counts
     tables, the place of the button, not the button among its alike neighbours."""
     for m in _ORDINAL.finditer(rest):
-        if _LOCATING_BEFORE.search(rest[: m.start()]) and _CONTAINER_AFTER.match(rest[m.end() :]):
+        held = _CONTAINER_AFTER.match(rest[m.end() :])
+        # "replace the text in the second text box": a field holds text, it is the element itself
+        if held and _FIELD_BOX.search(held.group(0)):
+            return m
+        if _LOCATING_BEFORE.search(rest[: m.start()]) and held:
             continue
         return m
     return None
@@ -290,8 +297,14 @@ def alike(a: dict, b: dict) -> bool:
 
 def _laid_out_alike(a: str, b: str) -> bool:
     """Two containers' signatures (tag.class.role) lay out their children the same way; the rows of one
-    table do whatever their classes ("theme-colors", "standard-colors": one palette of seven rows)."""
-    return a == b or a.split(".")[0] == b.split(".")[0] == "tr"
+    table do whatever their classes ("theme-colors", "standard-colors": one palette of seven rows); classes
+    of one family are one kind ("imghvr-fade", "imghvr-push-up": a grid of tiles, each its own effect)."""
+    (tag_a, cls_a, role_a), (tag_b, cls_b, role_b) = (a.split(".", 2) + ["", ""])[:3], (b.split(".", 2) + ["", ""])[:3]
+    if a == b or tag_a == tag_b == "tr":
+        return True
+    stem_a, stem_b = re.split(r"[-_]", cls_a)[0], re.split(r"[-_]", cls_b)[0]
+    family = stem_a == stem_b and len(stem_a) >= 2 and cls_a != stem_a and cls_b != stem_b
+    return tag_a == tag_b and role_a == role_b and family
 
 
 def groups(elements: list[dict]) -> list[list[int]]:

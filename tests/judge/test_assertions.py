@@ -87,7 +87,8 @@ CASES = [
     ("The 'Follow' button now reads 'Following'.", "Click", ["visible:Following"]),
     ("The 'Show more' link changes to 'Show less'.", "Click", ["visible:Show less"]),
     ("The second tab 'Reviews (12)' becomes active.", "Click", ["visible:Reviews (12)"]),
-    ("The '+ Add' button turns into a quantity stepper showing 1.", "Click", ["number:1"]),
+    # what a thing turns into is a change of its look (the place it was, when it is drawn anew)
+    ("The '+ Add' button turns into a quantity stepper showing 1.", "Click", ["number:1", "looks:+ Add:"]),
     ("The text 'Loading…' is replaced by the results.", "Click", []),
     ("The status changes from 'Active' to 'Cancelled'.", "Click", ["visible:Cancelled<Active"]),
     # amounts and numbers: the after-state only
