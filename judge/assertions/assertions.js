@@ -291,7 +291,7 @@ const iwrLook = (() => {
     return (exact.length ? exact : part).slice(0, 5).map(checkState);
   };
 
-  return ({ el, press, key, fields }) => {
+  return ({ el, press, key, fields, placed }) => {
     let acted = el && el.isConnected ? el : null;
     if (press && !acted) {
       const a = document.activeElement;
@@ -305,7 +305,7 @@ const iwrLook = (() => {
     return {
       ...read(),
       sole: soleField(),
-      inView: fieldsInView(),
+      inView: placed ? fieldsInView() : [],
       acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
       named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),

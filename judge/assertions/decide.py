@@ -6,7 +6,7 @@ from __future__ import annotations
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.match import contains, echoed, fold, in_column, in_order, number_pattern, occurrences
-from iwr.judge.assertions.page import look, named_fields
+from iwr.judge.assertions.page import look, named_fields, placed_fields
 from iwr.judge.assertions.parse import assertion_of, parse
 from iwr.judge.types import Verdict
 from iwr.judge.visual import screen_text
@@ -321,7 +321,7 @@ async def step_verdict(
         return change
     if before is not None and before.get("error"):
         before = None
-    after = await look(page, element, action.type, (before or {}).get("key"), named_fields(facts))
+    after = await look(page, element, action.type, (before or {}).get("key"), named_fields(facts), placed_fields(facts))
     if not after.get("error") and any(f.kind in things.THINGS for f in facts):
         try:
             after.update(await things.after(page, facts, before, element, action.type))

@@ -15,24 +15,35 @@ _LOOK_JS = (Path(__file__).parent / "assertions.js").read_text(encoding="utf-8")
 
 
 async def look(
-    page, element=None, action_type: str = "Click", key: dict | None = None, fields: list[str] | None = None
+    page,
+    element=None,
+    action_type: str = "Click",
+    key: dict | None = None,
+    fields: list[str] | None = None,
+    placed: bool = False,
 ) -> dict:
     """One reading of the page: `seen` (text in the viewport, with field values, placeholders, alt
     and aria-labels), `page` (the same anywhere on the page, scrolled away included),
     `strict` (rendered text and field values in the viewport only: what absence is checked on),
     `acted` (the element acted on: a field's value, the checked state of its checkbox) and `key` (how
     to find that checkbox again if the page re-renders it) and `named` (the values of the fields named
-    in `fields`, found by their label, placeholder, aria-label or name)."""
+    in `fields`, found by their label, placeholder, aria-label or name); with `placed`, `inView` (the
+    values of the text fields in view, in reading order)."""
     reading = await page.evaluate(
         "(args) => { try {" + _PROBE_JS + "\n" + GENERATED_TEXT_JS + "\n" + _LOOK_JS + "\n;return iwrLook(args);}"
         " catch (e) { return { error: String(e && e.message || e).slice(0, 200) }; } }",
-        {"el": element, "press": action_type == "Press", "key": key or None, "fields": fields or []},
+        {"el": element, "press": action_type == "Press", "key": key or None, "fields": fields or [], "placed": placed},
     )
     return reading if isinstance(reading, dict) else {"error": "the page could not be read"}
 
 
 def named_fields(facts: list[Fact]) -> list[str]:
     return sorted({f.field for f in facts if f.field})
+
+
+def placed_fields(facts: list[Fact]) -> bool:
+    """Whether a fact names a field by its place among those in view ("the upper box")."""
+    return any(not f.field and f.nth is not None and f.kind in ("value", "empty", "filled") for f in facts)
 
 
 async def read_before(page, action, element=None) -> dict | None:
@@ -42,7 +53,7 @@ async def read_before(page, action, element=None) -> dict | None:
     facts = parse(assertion_of(action), action.type)
     if not facts:
         return None
-    reading = await look(page, element, action.type, fields=named_fields(facts))
+    reading = await look(page, element, action.type, fields=named_fields(facts), placed=placed_fields(facts))
     if not reading.get("error") and any(f.kind in things.THINGS for f in facts):
         try:
             reading.update(await things.before(page, facts, element, action.type))

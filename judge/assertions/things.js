@@ -47,6 +47,8 @@ const iwrThings = (() => {
     tooltip: { sel: "[role=tooltip]", words: ["tooltip", "popover", "tip", "hint", "bubble"] },
     calendar: { sel: "", words: ["datepicker", "calendar", "picker"] },
   };
+  // An element of that kind by its role or tag, or by the words of its class / id / aria-label.
+  const isKind = (e, k) => !!(k.sel && e.matches(k.sel)) || has(e, k.words);
   // Every visible element of the page's body.
   const shownNow = () => all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
   // Whether a visible element draws anything: text, a picture, a control, a shape in an svg (a board's
@@ -66,7 +68,7 @@ const iwrThings = (() => {
     const k = KINDS[kind];
     if (!k) return [];
     return shownNow().filter((e) => (
-      (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.cover && covers(e))
+      isKind(e, k) || (k.cover && covers(e))
       || (k.lists && e.matches("ul, ol") && floating(e)))).slice(0, 40);
   };
   // A stylesheet's tooltip (hint.css) is its host's ::before / ::after, drawn while the mouse is over it:
@@ -123,6 +125,7 @@ const iwrThings = (() => {
     icon: "svg, i", checkbox: "input[type=checkbox], [role=checkbox]", card: "article", table: "table",
     field: TEXT_FIELDS, box: FIELDS, input: FIELDS, entry: TEXT_FIELDS,
     bar: BARS, toolbar: BARS, navbar: BARS, header: BARS, strip: BARS,
+    board: "canvas, table, [role=grid]", grid: "canvas, table, [role=grid]",  // a game's board drawn on a canvas
   };
   // What a checkbox or radio button draws when on, said of the label naming it; the box drawn for its
   // control (a hidden input styled by a wrapper, as iCheck draws it), found from the label.
@@ -237,6 +240,20 @@ const iwrThings = (() => {
       .filter((q) => visible(q) && fits(q.getBoundingClientRect()));
     return shapes.sort((a, b) => area(a) - area(b))[0] || e;
   };
+  // "the 'hamburger--minus' icon" of a page that lays its icons and their labels side by side in one
+  // container: the textless drawn thing on the label's line, next to it (whole: its drawn parts' holder)
+  const ICONISH = new Set(["icon", "icons", "symbol", "glyph"]);
+  const besideIcon = (label) => {
+    const r = label.getBoundingClientRect(), cy = r.top + r.height / 2, small = 0.05 * innerWidth * innerHeight;
+    const free = (e) => !e.contains(label) && !label.contains(e) && !norm(e.innerText) && area(e) <= small;
+    const level = (e) => { const q = e.getBoundingClientRect();
+      return q.top <= cy && q.bottom >= cy && Math.max(q.left - r.right, r.left - q.right) <= 3 * Math.max(r.height, 16); };
+    const climb = (e) => { let a = e;
+      while (parentOf(a) && parentOf(a) !== document.body && free(parentOf(a))) a = parentOf(a);
+      return a; };
+    const found = all().filter((e) => visible(e) && free(e) && draws(e)).map(climb).filter(level);
+    return nearest(Array.from(new Set(found)), label);
+  };
   const target = ({ el, press, text, nouns, nth, place, near }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
@@ -251,6 +268,7 @@ const iwrThings = (() => {
       if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
       const hit = nearest(hits, acted || near);  // drawn anew by the step: where it was
+      let icon = null;
       // "the 'Hot Stone Therapy' card": the card around the text; "the 'height' box": the field by that label
       for (const said of hit ? nouns || [] : []) {
         // "the 'Email' and 'Password' fields": each a field
@@ -268,6 +286,7 @@ const iwrThings = (() => {
           if (inner.length === 1) return inner[0];
         }
       }
+      if (hit && (nouns || []).some((w) => ICONISH.has(w)) && (icon = besideIcon(hit))) return icon;
       if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
       // the text of the element acted on: that element (not a whole widget the keys went to: its part)
       return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : drawnOn(hit);
@@ -286,7 +305,9 @@ const iwrThings = (() => {
     // the element acted on when it is any of the things named ("the red square": the square clicked, whose
     // class says 'red'), before the page is searched for them
     for (const w of acted ? nouns : []) {
-      for (let a = acted, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) if (matches(a, w)) return widest(a, w);
+      // a word of the page's own classes ("the tree box": its 'tree-view') may hold the element deeper down
+      const depth = NOUNS[w] || GENERIC.has(w) ? 6 : 9;
+      for (let a = acted, d = 0; a && a !== document.body && d < depth; a = parentOf(a), d++) if (matches(a, w)) return widest(a, w);
       const inner = Array.from(acted.querySelectorAll("*")).find((x) => visible(x) && matches(x, w));
       if (inner) return inner;
     }
@@ -311,7 +332,7 @@ const iwrThings = (() => {
   };
   // A menu or panel the page keeps drawn under its content (an off-canvas menu the page slides away
   // from): shown to the DOM all along, seen only when nothing covers it.
-  const kindOf = (e) => Object.values(KINDS).some((k) => (k.sel && e.matches(k.sel)) || has(e, k.words))
+  const kindOf = (e) => Object.values(KINDS).some((k) => isKind(e, k))
     || e.matches("nav, aside, [role=navigation]");
   const onTop = (e) => {
     const r = e.getBoundingClientRect();
@@ -321,12 +342,17 @@ const iwrThings = (() => {
   };
   // A large picture an element shows, loaded and not faded out: an <img>'s source, a video's, a
   // background image ("the large photo changes to the next one": a new source, or a new element).
+  // The picture an element shows: a loaded <img>'s source, a background image ("" for none).
+  const sourceOf = (e) => {
+    const bg = getComputedStyle(e).backgroundImage;
+    const src = e.localName === "img" && e.complete && e.naturalWidth > 1 && e.naturalHeight > 1 ? e.currentSrc || e.src : "";
+    return { src, bg: bg !== "none" ? bg : "" };
+  };
   const bigPictureOf = (e) => {
     if (area(e) < 0.015 * innerWidth * innerHeight || opacity(e) < 0.3) return "";
-    if (e.localName === "img") return e.complete && e.naturalWidth > 1 && e.naturalHeight > 1 ? e.currentSrc || e.src : "";
     if (e.localName === "video") return e.currentSrc || e.poster || "";
-    const bg = getComputedStyle(e).backgroundImage;
-    return /url\(/.test(bg) ? bg : "";
+    const { src, bg } = sourceOf(e);
+    return src || (/url\(/.test(bg) ? bg : "");
   };
   const bigPicturesOf = (els) => new Map(els.map((e) => [e, bigPictureOf(e)]).filter(([, p]) => p));
   // Marks a stylesheet draws with ::before / ::after (a sort arrow, a check, a badge): the elements that
@@ -347,8 +373,7 @@ const iwrThings = (() => {
     if (r.width < 4 || r.height < 4 || r.width * r.height > 48 * 48) return "";
     const s = getComputedStyle(e);
     if (s.visibility !== "visible" || parseFloat(s.opacity) < 0.1) return "";
-    const bg = s.backgroundImage !== "none" ? s.backgroundImage : "";
-    const src = e.localName === "img" && e.complete && e.naturalWidth > 1 && e.naturalHeight > 1 ? e.currentSrc : "";
+    const { src, bg } = sourceOf(e);
     return bg || src ? `${src}|${bg}` : "";
   };
   const picturesOf = (els) => new Map(els.map((e) => [e, pictureOf(e)]).filter(([, p]) => p));
@@ -388,7 +413,7 @@ const iwrThings = (() => {
     const fresh = now.filter((e) => !before.els.has(e) && !tip(e));
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
-    const ofKind = (e) => k ? (k.sel && e.matches(k.sel)) || has(e, k.words) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
+    const ofKind = (e) => k ? isKind(e, k) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
     const uncovered = now.filter((e) => before.covered && before.covered.has(e) && onTop(e));
     const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length + uncovered.length;
     const drawn = canvases();

@@ -208,16 +208,20 @@ def score_element(
 Part = tuple[float, str]
 
 
-_CLASS_KINDS = {"btn": "button", "button": "button", "select": "combobox", "dropdown": "combobox"}
+_CLASS_KINDS = {
+    "a": {"btn": "button", "button": "button"},
+    "div": {"select": "combobox", "dropdown": "combobox"},
+    "span": {"select": "combobox", "dropdown": "combobox"},
+}
+"""Kinds a class word gives an element whose tag says otherwise: a link drawn as a button ('btn'), a
+dropdown the page draws ('nice-select'). A div called 'btn' among others is not told from a div
+button called otherwise (x-spreadsheet's toolbar against its '+'): no kind."""
 
 
 def _class_kind(e: dict) -> str:
-    """The kind of control a page draws itself and names by a class word (a link 'btn', a div
-    'nice-select'); "" for none."""
-    if e["tag"] not in ("a", "div", "span", "li"):
-        return ""
+    """The kind of control a page draws itself and names by a class word; "" for none."""
     words = set(re.split(r"[\s_-]+", e["className"].lower()))
-    return next((kind for w, kind in _CLASS_KINDS.items() if w in words), "")
+    return next((kind for w, kind in _CLASS_KINDS.get(e["tag"], {}).items() if w in words), "")
 
 
 def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
@@ -251,7 +255,7 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
         parts.append((20, "ordinal number"))
     if q.kinds and e["role"] in q.kinds:
         parts.append((12, f"kind {e['role']}"))
-    elif q.kinds and (kind := _class_kind(e)) in q.kinds:
+    elif q.kinds and not e.get("latent") and (kind := _class_kind(e)) in q.kinds:  # shown: a weak sign
         parts.append((12, f"kind {kind} (drawn as one)"))
     if q.drawn_boxes and e.get("tofu"):
         parts.append((40, "its label draws as empty boxes"))

@@ -11,7 +11,8 @@ real Chromium: the page with the behaviour passes, the one without fails.
   of the closed native select;
 - (from the split's mutants) "the 'hamburger--minus' icon has collapsed into a single horizontal line": what
   a thing turns into is a change of its look; "the red square is now a little taller than the others": its
-  box grew, which its pixels alone do not show."""
+  box grew, which its pixels alone do not show; "the board has become a tall narrow grid" of a board drawn on
+  a canvas is the canvas."""
 
 import pytest
 
@@ -151,15 +152,14 @@ T_NICE = one_task(
 )
 
 ROWS = ("hamburger--arrow", "hamburger--minus", "hamburger--spin")
-BURGER = (
-    """<button class="hamburger" data-row="{0}"><span></span><span></span><span></span></button> <code>{0}</code>"""
-)
+BURGER = """<div class="hamburger"><div class="box"><div class="inner"></div></div></div> <code>{0}</code>"""
 BURGERS = f"""<!doctype html><html><head><style>
-body {{ margin: 20px; font: 14px monospace; }} p {{ display: flex; align-items: center; gap: 12px; }}
-.hamburger {{ width: 40px; height: 34px; border: 0; background: none; padding: 4px; }}
-.hamburger span {{ display: block; height: 4px; margin: 4px 0; background: #000; }}
-.hamburger.is-active span:not(:nth-child(2)) {{ visibility: hidden; }}
-</style></head><body>{"".join("<p>" + BURGER.format(r) + "</p>" for r in ROWS)}
+body {{ margin: 20px; font: 14px monospace; }} .hamburger {{ display: inline-block; padding: 12px; cursor: pointer; }}
+.box {{ position: relative; width: 40px; height: 24px; }} .inner {{ position: absolute; top: 10px; width: 40px;
+  height: 4px; background: #000; }} .inner::before, .inner::after {{ content: ""; position: absolute; width: 40px;
+  height: 4px; background: #000; }} .inner::before {{ top: -10px; }} .inner::after {{ top: 10px; }}
+.hamburger.is-active .inner::before, .hamburger.is-active .inner::after {{ display: none; }}
+</style></head><body>{"<br>".join(BURGER.format(r) for r in ROWS)}
 <script>document.querySelectorAll(".hamburger").forEach((b) => b.addEventListener("click", () => {{ __TOGGLE__ }}));
 </script></body></html>"""
 T_BURGERS = one_task(
@@ -200,7 +200,37 @@ T_SKINS = one_task(
     resolution="800x600",
 )
 
+LIFE = """<!doctype html><html><body style="margin: 20px; font: 14px Arial">
+<canvas id="cv" width="320" height="320"></canvas>
+<p><input id="w" type="number" value="16" style="width: 50px"> × <input id="h" type="number" value="16"
+style="width: 50px"></p>
+<script>
+const draw = (cols, rows) => {
+  const g = cv.getContext("2d"), size = 320 / Math.max(cols, rows);
+  g.clearRect(0, 0, 320, 320);
+  g.strokeStyle = "#888";
+  for (let c = 0; c < cols; c++) {
+    for (let r = 0; r < rows; r++) g.strokeRect(c * size + 0.5, r * size + 0.5, size, size);
+  }
+};
+draw(16, 16);
+w.addEventListener("input", () => { __DRAW__ });
+</script></body></html>"""
+T_LIFE = one_task(
+    [
+        (
+            "Type",
+            "Type '3' into the first of the two small number boxes under the board, replacing 16.",
+            "The left box now reads 3. The board has become a tall narrow grid only three squares wide.",
+            {"text": "3"},
+        )
+    ],
+    resolution="800x600",
+)
+
 CASES = {
+    "the canvas board is redrawn narrow": (T_LIFE, LIFE.replace("__DRAW__", "draw(+w.value, +h.value);"), True),
+    "the canvas board is not redrawn": (T_LIFE, LIFE.replace("__DRAW__", ""), False),
     "the minus icon collapses": (
         T_BURGERS,
         BURGERS.replace("__TOGGLE__", "b.classList.toggle('is-active');"),
