@@ -154,7 +154,8 @@ T_NICE = one_task(
 ROWS = ("hamburger--arrow", "hamburger--minus", "hamburger--spin")
 BURGER = """<div class="hamburger"><div class="box"><div class="inner"></div></div></div> <code>{0}</code>"""
 BURGERS = f"""<!doctype html><html><head><style>
-body {{ margin: 20px; font: 14px monospace; }} .hamburger {{ display: inline-block; padding: 12px; cursor: pointer; }}
+body {{ margin: 20px; font: 14px monospace; }} .hamburger {{ display: inline-block; padding: 12px; cursor: pointer;
+  transition: opacity 0.15s linear; }} .hamburger:hover {{ opacity: 0.7; }}
 .box {{ position: relative; width: 40px; height: 24px; }} .inner {{ position: absolute; top: 10px; width: 40px;
   height: 4px; background: #000; }} .inner::before, .inner::after {{ content: ""; position: absolute; width: 40px;
   height: 4px; background: #000; }} .inner::before {{ top: -10px; }} .inner::after {{ top: 10px; }}
