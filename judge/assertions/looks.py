@@ -60,11 +60,20 @@ SIZES = {"taller": "taller", "shorter": "shorter", "wider": "wider", "narrower":
 """A change of size a look may state ("the red square is now a little taller"): its box, not its pixels."""
 
 
-def became(pw: list[str]) -> bool:
+_SHAPES = {"x", "cross", "arrow", "chevron", "minus", "plus", "tick", "check", "checkmark", "line", "triangle",
+           "circle", "dot", "square", "bar", "bars", "caret", "spinner"}  # fmt: skip
+"""What an icon may be drawn as; "now shows an X" says its drawing changed."""
+
+
+def became(pw: list[str], now: bool = False) -> bool:
     """ "the board has become a tall narrow grid", "the menu becomes a narrow vertical column", "the icon
-    has collapsed into a single line": what the thing turned into, a change of its look."""
+    has collapsed into a single line", "the 'hamburger--vortex' icon now shows an X": what the thing turned
+    into, a change of its look."""
     if pw[:1] in (["has"], ["have"]) and len(pw) > 1:
         pw = pw[1:]
+    if now and pw[:1] in (["shows"], ["show"]) and pw[1:2] in (["a"], ["an"]):
+        drawn = [w for w in pw[2:5] if w not in _FILLS and w not in _SHADES]
+        return bool(drawn) and drawn[0].rstrip(",.;") in _SHAPES
     if pw[:1] and pw[0] in _INTO and pw[1:2] == ["into"]:
         return not _NOT_A_LOOK.intersection(pw[2:6])
     return pw[:1] in (["becomes"], ["become"]) and pw[1:2] in (["a"], ["an"]) and not _NOT_A_LOOK.intersection(pw[2:6])

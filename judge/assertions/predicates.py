@@ -324,7 +324,7 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
             said = " ".join(nouns) or marked[1]
             return [Fact(kind="looks", text=text, noun=said, tone=colour, state=not changed)]
         return []
-    if looks.became(pw) and (text or [n for n in nouns if n != "?"]):
+    if looks.became(pw, now) and (text or [n for n in nouns if n != "?"]):
         return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone="")]
     tone = looks.tone(pw, now=now or again)
     if again and not now and tone in ("lighter", "darker"):

@@ -17,7 +17,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from iwr.judge.grounding import Pick, board, cells, layout, segments, strategy
+from iwr.judge.grounding import Pick, board, cells, segments, strategy
 from iwr.judge.grounding.describe import (
     ICON_VOCABULARY,
     REGION_WORDS,
@@ -32,6 +32,7 @@ from iwr.judge.grounding.describe import (
 )
 from iwr.judge.grounding.drawn import crossing, drawn_text_boxes
 from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
+from iwr.judge.grounding.groups import TIE, by_layout, innermost
 from iwr.judge.grounding.text import norm
 from iwr.tasks.types import Action
 
@@ -39,12 +40,8 @@ LATER_QUOTE = 0.85
 """The first quoted string usually names the element; later ones often name its surroundings."""
 CONTEXT_SHARE = 0.3
 RELATION_MAX = 30.0
-TIE = 4.0
 IN_MAX = 0.6
 """The most an element inside the container a description names ("in the 'X' row") scores for it."""
-LAYOUT_BAND = 12.0
-"""Groups holding an element within this of the best score may be the one the layout words count in
-(the best matches may be elsewhere: "the blue swatch, eighth of the second row" on a page of blue links)."""
 
 __all__ = ["FuzzyGrounding", "quoted_strings", "score_element"]
 
@@ -509,121 +506,3 @@ def _size_score(size: str, e: dict) -> float:
     """ "the small button": the smaller of close matches; "the large one": the larger."""
     area = e["bbox"][2] * e["bbox"][3]
     return -area if size == "small" else area if size == "large" else 0.0
-
-
-def innermost(tied: list[int], info: list[dict]) -> list[int]:
-    """Among close matches, a control drawn inside another one is the one meant (the × of a chip that
-    also shows the ×): containers of another close match drop out."""
-
-    def inside(a: dict, b: dict) -> bool:
-        ax, ay, aw, ah = a["bbox"]
-        bx, by, bw, bh = b["bbox"]
-        smaller = aw * ah < 0.8 * bw * bh
-        return smaller and ax >= bx - 1 and ay >= by - 1 and ax + aw <= bx + bw + 1 and ay + ah <= by + bh + 1
-
-    kept = [i for i in tied if not any(j != i and inside(info[j], info[i]) for j in tied)]
-    return kept or tied
-
-
-def _lone_in_row(info: list[dict], group: list[int], inside: set[int] | None) -> bool:
-    """A part of a group split by the container named that is one element in a table's row."""
-    return len(group) == 1 and bool(inside) and group[0] in inside and bool(info[group[0]].get("tableRow"))
-
-
-def _in_part(boxes: list, part: str, viewport: tuple[float, float]) -> bool:
-    """Whether the boxes' span has its centre in that part of the screen ("top right": the top 40 % and
-    the right 40 %)."""
-    if not part:
-        return False
-    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    x1, y1 = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
-    u, v = (x0 + x1) / 2 / max(viewport[0], 1), (y0 + y1) / 2 / max(viewport[1], 1)
-    said = {"top": v < 0.4, "bottom": v > 0.6, "left": u < 0.4, "right": u > 0.6}
-    return all(said.get(side, True) for side in part.split())
-
-
-def _runs(info: list[dict], group: list[int]) -> list[list[int]]:
-    """The group's rows cut where the space between two neighbours is clearly wider than the rest: the
-    runs a person sees (five filter buttons, a gap, two sort buttons); [] when none is cut."""
-    out = []
-    for row in layout.rows(info, group):
-        boxes = [info[i]["bbox"] for i in row]
-        gaps = [b[0] - (a[0] + a[2]) for a, b in zip(boxes, boxes[1:])]
-        if len(gaps) < 2:
-            continue
-        usual = sorted(gaps)[len(gaps) // 2]
-        run = [row[0]]
-        for i, gap in zip(row[1:], gaps):
-            if gap > usual + max(6.0, 0.15 * info[i]["bbox"][2]):
-                out.append(run)
-                run = []
-            run.append(i)
-        if len(run) < len(row):
-            out.append(run)
-    return out
-
-
-def _rows_there(info: list[dict], group: list[int], part: str, viewport: tuple[float, float]) -> list[list[int]]:
-    """The group's rows in that part of the screen, and the others."""
-    laid = layout.rows(info, group)
-    there = [r for r in laid if _in_part([info[i]["bbox"] for i in r], part, viewport)]
-    if len(laid) < 2 or not there:
-        return [group]
-    return [[i for r in there for i in r], [i for r in laid if r not in there for i in r]]
-
-
-def by_layout(
-    info: list[dict],
-    scored: list[tuple[float, int, list[str]]],
-    q: Query,
-    inside: set[int] | None = None,
-    viewport: tuple[float, float] = (1280, 720),
-) -> tuple[int, str] | None:
-    """The element the description's layout words pick among alike ones: the group holding the
-    best matches (the one of the size said, "of the three", when there is one; the one in the
-    container named, "in the 'Reversed Rating' card", `inside`; the one where the words put the group,
-    "in the top-right row of buttons"), then the place in it.
-    None when no group of two or more holds the best matches or it has no such place."""
-    best = scored[0][0]
-    best_named = any(w.startswith("quote ") for w in scored[0][2])
-    band = LAYOUT_BAND if best_named else max(LAYOUT_BAND, best)  # nothing named it: any group may be the one
-    near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
-    shown = [i for i, e in enumerate(info) if not e.get("latent") and not e.get("option")]
-    groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
-    if q.layout.group_place:  # "the top-right row of buttons": of alike rows, those there are a group of their own
-        groups = [part for g in groups for part in _rows_there(info, g, q.layout.group_place, viewport) if part]
-    if q.layout.count is not None and not any(len(g) == q.layout.count for g in groups):
-        # "the second of the two arrow buttons": a row of alike buttons drawn as two runs a gap apart
-        groups += [run for g in groups for run in _runs(info, g) if len(run) == q.layout.count]
-    if inside:  # alike rows of two cards: the card named holds its own
-        groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
-    # what is on screen, alike; and the one of its kind in a table row named ("the 'Bar Text' field,
-    # second row of the form": the row the label names holds one field)
-    groups = [g for g in groups if (len(g) > 1 or _lone_in_row(info, g, inside)) and near.intersection(g)]
-    score = {i: s for s, i, _ in scored}
-
-    def rank(g: list[int]) -> tuple:
-        sized = q.layout.count is not None and len(g) == q.layout.count
-        contained = bool(inside and inside.intersection(g))
-        there = _in_part([info[i]["bbox"] for i in g], q.layout.group_place, viewport)
-        return (sized, contained, there, max(score[i] for i in g), sum(score[i] for i in g if i in near))
-
-    named = {i for s, i, why in scored if s >= best - TIE and any(w.startswith("quote ") for w in why)}
-    for group in sorted(groups, key=rank, reverse=True):
-        # "'Nikola Tesla', the second option in the open list": the place among its alike neighbours
-        # agrees with the quote, rather than the second of the elements showing the quote
-        if len(named.intersection(group)) == 1:
-            chosen, how = layout.place(info, group, q.layout, score)
-            if chosen in named:
-                return chosen, f"{how}, the one the quote names"
-    if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):
-        groups = [sorted(named)]  # "the first 'next theme' button", in two panels: among those so named
-    if not groups:
-        return None
-    for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
-        if len(named.intersection(group)) > 1:
-            group = [i for i in group if i in named]  # among those the quote names, not all alike
-        chosen, how = layout.place(info, group, q.layout, score)
-        if chosen is not None:
-            return chosen, how
-    return None

@@ -176,6 +176,18 @@ T_BURGERS = one_task(
     resolution="800x600",
 )
 
+T_SPIN = one_task(
+    [
+        (
+            "Click",
+            "Click the three-line menu icon at the left of the row labelled 'hamburger--spin'.",
+            "The 'hamburger--spin' icon now shows a single line; the other icons keep three bars.",
+            {},
+        )
+    ],
+    resolution="800x600",
+)
+
 SKINS = """<!doctype html><html><head><style>
 body { margin: 20px; font: 16px Arial; } ul { display: flex; gap: 4px; list-style: none; padding: 0;
   align-items: flex-start; } li { width: 16px; height: 16px; cursor: pointer; } li.active { height: 22px; }
@@ -239,6 +251,12 @@ CASES = {
     ),
     "the click collapses another row's icon": (
         T_BURGERS,
+        BURGERS.replace("__TOGGLE__", "document.querySelector('.hamburger').classList.toggle('is-active');"),
+        False,
+    ),
+    "the spin icon now shows a line": (T_SPIN, BURGERS.replace("__TOGGLE__", "b.classList.toggle('is-active');"), True),
+    "the click changes another row's icon": (
+        T_SPIN,
         BURGERS.replace("__TOGGLE__", "document.querySelector('.hamburger').classList.toggle('is-active');"),
         False,
     ),
