@@ -324,7 +324,9 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
             said = " ".join(nouns) or marked[1]
             return [Fact(kind="looks", text=text, noun=said, tone=colour, state=not changed)]
         return []
-    if looks.became(pw, now) and (text or [n for n in nouns if n != "?"]):
+    # "now shows an X" only of a thing its quote names: "its small box now shows a minus" is a mark drawn by
+    # the element acted on, whose box is not found by "box"
+    if looks.became(pw, now and bool(text)) and (text or [n for n in nouns if n != "?"]):
         return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone="")]
     tone = looks.tone(pw, now=now or again)
     if again and not now and tone in ("lighter", "darker"):
