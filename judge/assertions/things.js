@@ -268,7 +268,6 @@ const iwrThings = (() => {
       if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
       const hit = nearest(hits, acted || near);  // drawn anew by the step: where it was
-      let icon = null;
       // "the 'Hot Stone Therapy' card": the card around the text; "the 'height' box": the field by that label
       for (const said of hit ? nouns || [] : []) {
         // "the 'Email' and 'Password' fields": each a field
@@ -279,14 +278,12 @@ const iwrThings = (() => {
         if (box) return box;
         for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
           if (matches(a, w) || (CARDS.has(w) && cardLike(a))) return a;
-          let inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
-          if (!inner.length && d < 4 && w === "icon") {  // "the 'hamburger--minus' icon": a control drawn with no text
-            inner = Array.from(a.querySelectorAll("button, [role=button], a")).filter((x) => visible(x) && !norm(x.innerText));
-          }
+          const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
           if (inner.length === 1) return inner[0];
         }
       }
-      if (hit && (nouns || []).some((w) => ICONISH.has(w)) && (icon = besideIcon(hit))) return icon;
+      const icon = hit && (nouns || []).some((w) => ICONISH.has(w)) ? besideIcon(hit) : null;
+      if (icon) return icon;
       if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
       // the text of the element acted on: that element (not a whole widget the keys went to: its part)
       return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : drawnOn(hit);
