@@ -64,3 +64,33 @@ def assert_judged_as_expected(cases: dict[str, Case], runs: dict[str, TaskScore]
         name,
         [(s.reason, s.grounding and s.grounding.reason) for s in result.steps],
     )
+
+
+LABELLED_BOARD = """<script>
+const ns = "http://www.w3.org/2000/svg", at = (i) => 40 + i * 40;
+const add = (tag, attrs, text) => {
+  const e = document.createElementNS(ns, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text) e.textContent = text;
+  b.append(e);
+  return e;
+};
+for (let i = 0; i < 5; i++) {
+  add("line", { x1: at(i), y1: 40, x2: at(i), y2: 200, stroke: "#000" });
+  add("line", { x1: 40, y1: at(i), x2: 200, y2: at(i), stroke: "#000" });
+  for (const [x, y] of [[at(i), 18], [at(i), 230], [14, at(i) + 5], [222, at(i) + 5]]) {
+    add("text", { x, y, "font-size": 12 }, String(i + 1));
+  }
+}
+b.addEventListener("click", (e) => {
+  const r = b.getBoundingClientRect();
+  const col = Math.round((e.clientX - r.left - 40) / 40), row = Math.round((e.clientY - r.top - 40) / 40);
+  if (col < 0 || col > 4 || row < 0 || row > 4) return;
+  __STONE__
+});
+</script>"""
+"""A 5 by 5 board drawn in the SVG `#b`, numbered 1-5 along all four edges; a click on it runs __STONE__ with
+`col` and `row` (0-based) of the nearest intersection. Pages put it after their own `#b` and `#said`."""
+STONE = """add("circle", { cx: at(col), cy: at(row), r: 16, fill: "#000" });
+said.textContent = `Black at ${col + 1}-${row + 1}`;"""
+"""What a board that takes stones does on a click: a black stone, and `#said` names where."""

@@ -15,7 +15,7 @@ real Chromium: the page with the behaviour passes, the one without fails.
 
 import pytest
 
-from .small_pages import assert_judged_as_expected, judge_cases
+from .small_pages import LABELLED_BOARD, STONE, assert_judged_as_expected, judge_cases
 from .small_pages import task as one_task
 
 pytestmark = pytest.mark.browser
@@ -35,33 +35,13 @@ T_FORM = one_task(
     resolution="1280x720",
 )
 
-BOARD = """<!doctype html><html><body style="margin: 20px">
+BOARD = (
+    """<!doctype html><html><body style="margin: 20px">
 <svg id="b" width="240" height="240" style="background: #e8c070"></svg><p id="said">No stone</p>
-<script>
-const ns = "http://www.w3.org/2000/svg", at = (i) => 40 + i * 40;
-const add = (tag, attrs, text) => {
-  const e = document.createElementNS(ns, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text) e.textContent = text;
-  b.append(e);
-  return e;
-};
-for (let i = 0; i < 5; i++) {
-  add("line", { x1: at(i), y1: 40, x2: at(i), y2: 200, stroke: "#000" });
-  add("line", { x1: 40, y1: at(i), x2: 200, y2: at(i), stroke: "#000" });
-  for (const [x, y] of [[at(i), 18], [at(i), 230], [14, at(i) + 5], [222, at(i) + 5]]) {
-    add("text", { x, y, "font-size": 12 }, String(i + 1));
-  }
-}
-b.addEventListener("click", (e) => {
-  const r = b.getBoundingClientRect();
-  const col = Math.round((e.clientX - r.left - 40) / 40), row = Math.round((e.clientY - r.top - 40) / 40);
-  if (col < 0 || col > 4 || row < 0 || row > 4) return;
-  __STONE__
-});
-</script></body></html>"""
-STONE = """add("circle", { cx: at(col), cy: at(row), r: 16, fill: "#000" });
-said.textContent = `Black at ${col + 1}-${row + 1}`;"""
+"""
+    + LABELLED_BOARD
+    + "</body></html>"
+)
 T_BOARD = one_task(
     [
         (
