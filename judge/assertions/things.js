@@ -102,6 +102,28 @@ const iwrThings = (() => {
     }
     return { els: blocks, had: blocks.map(() => false) };
   };
+  // "Click the '×' of the 'Color Palettes' panel; the panel closes": a thing of no kind the page names,
+  // closed by a control inside it, is the floating box around that control (not a bar it sits in).
+  const CLOSERS = ["close", "dismiss", "cancel"];
+  const closer = (e) => {
+    for (let a = e, d = 0; a && a !== document.body && d < 3; a = parentOf(a), d++) {
+      const t = norm(a.innerText || a.value || "");
+      if (/^[×✕✖✗x]$/.test(t) || ["close", "cancel", "done", "dismiss"].includes(t) || has(a, CLOSERS)) return true;
+    }
+    return false;
+  };
+  const closedBy = (el) => {
+    const none = { els: [], had: [] };
+    if (!el || !el.isConnected || !closer(el)) return none;
+    const own = Math.max(area(el), 1);
+    for (let a = parentOf(el), d = 0; a && a !== document.body && a !== html && d < 8; a = parentOf(a), d++) {
+      const p = getComputedStyle(a).position;
+      if ((p !== "absolute" && p !== "fixed") || !visible(a) || !boxed(a) || area(a) < 4 * own) continue;
+      if (area(a) > 0.9 * innerWidth * innerHeight || a.matches(BARS)) return none;
+      return { els: [a], had: [false], top: [onTop(a)] };
+    }
+    return none;
+  };
   // Hidden, or emptied of the text it had (an error line whose message is cleared).
   const hiddenCount = ({ els, had, tips, top }) => {
     if ((tips || []).some(Boolean)) return els.filter((e, i) => tips[i] && (!visible(e) || !drawsTip(e))).length;
@@ -487,5 +509,5 @@ const iwrThings = (() => {
   };
   // The colour behind an element (its parent's own or inherited background): what "filled" is told against.
   const behind = (e) => { const up = parentOf(e); return up ? backdrop(up).slice(0, 3) : [255, 255, 255]; };
-  return { shownOf: shownWithText, titled, hiddenCount, target, visibleNow, appeared, styleOf, behind };
+  return { shownOf: shownWithText, titled, closedBy, hiddenCount, target, visibleNow, appeared, styleOf, behind };
 })();

@@ -6,7 +6,8 @@
   that kind (role=dialog, aria-modal, <dialog open>, fixed layers over the viewport, role=menu /
   listbox, floating lists, classes or aria words naming it...) is found before the action and kept as
   a handle; after it, one of them must be hidden (removed, display or visibility off, transparent,
-  zero size or off-screen). Nothing of that kind shown before: undecidable, noted. A quote naming a
+  zero size or off-screen). Nothing of that kind shown, and the control acted on a close control ('×',
+  'Close', a class or label saying close): the floating box around it. Else undecidable, noted. A quote naming a
   block ("the dark 'Instructions' box is gone"): the block its text titles (the nearest ancestor drawn
   as a box of its own: a background, border or shadow, or a floating layer) must be hidden.
 - `styled`: "'11' is now drawn in bold", "'Buy milk' is struck through": the weight, font style or
@@ -127,6 +128,9 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
             handle = await page.evaluate_handle(_js("return iwrThings.titled(args);"), f.text)
         else:
             handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), f.noun)
+            if element is not None and not await handle.evaluate("(found) => found.els.length"):
+                await handle.dispose()
+                handle = await page.evaluate_handle(_js("return iwrThings.closedBy(args);"), element)
         if await handle.evaluate("(found) => found.els.length"):
             things[str(f)], held[str(f)] = False, handle
         else:
