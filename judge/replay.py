@@ -300,6 +300,16 @@ async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_pn
     )
 
 
+async def _box_of(element) -> dict | None:
+    """The viewport box of the element acted on, None when it is gone or has none."""
+    if element is None:
+        return None
+    try:
+        return await element.bounding_box()
+    except Exception:  # detached, or its page navigated away
+        return None
+
+
 async def judge_step(
     page,
     action: Action,
@@ -359,7 +369,7 @@ async def judge_step(
     if not needs_offline_rule(action, config):
         return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
     after_sig = await verdicts.signature(page)
-    change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png)
+    change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png, await _box_of(element))
     return await assertions.step_verdict(page, action, element, seen_before, change, (before_png, after_png))
 
 

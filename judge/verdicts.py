@@ -45,14 +45,29 @@ CHANGED_PIXELS = 800
 blinking text cursor is not."""
 
 
-def screen_difference(before_png: bytes, after_png: bytes) -> tuple[float, int]:
-    """(mean absolute grey-level difference, pixels changed by more than PIXEL_STEP)."""
+MARKS_ELSEWHERE = 60
+"""...or this many away from the element acted on (ticks drawn in 13-pixel boxes of a tree's other
+rows): its own focus ring or pressed look is not counted there."""
+ACTED_MARGIN = 8
+"""Pixels around the element acted on that belong to it (a focus ring, a shadow)."""
+
+
+def screen_difference(before_png: bytes, after_png: bytes, acted: dict | None = None) -> tuple[float, int, int]:
+    """(mean absolute grey-level difference, pixels changed by more than PIXEL_STEP, those of them outside
+    `acted`, the box of the element acted on with its margin: all of them when no box is known)."""
     a = cv2.imdecode(np.frombuffer(before_png, np.uint8), cv2.IMREAD_GRAYSCALE)
     b = cv2.imdecode(np.frombuffer(after_png, np.uint8), cv2.IMREAD_GRAYSCALE)
     if a is None or b is None or a.shape != b.shape:
-        return 255.0, -1
-    diff = np.abs(a.astype(np.int16) - b.astype(np.int16))
-    return float(diff.mean()), int((diff > PIXEL_STEP).sum())
+        return 255.0, -1, -1
+    changed = np.abs(a.astype(np.int16) - b.astype(np.int16))
+    moved = changed > PIXEL_STEP
+    total = int(moved.sum())
+    if acted is None:
+        return float(changed.mean()), total, total
+    x0, y0 = max(int(acted["x"]) - ACTED_MARGIN, 0), max(int(acted["y"]) - ACTED_MARGIN, 0)
+    x1 = max(int(acted["x"] + acted["width"]) + ACTED_MARGIN + 1, 0)
+    y1 = max(int(acted["y"] + acted["height"]) + ACTED_MARGIN + 1, 0)
+    return float(changed.mean()), total, total - int(moved[y0:y1, x0:x1].sum())
 
 
 async def signature(page) -> dict:
@@ -75,16 +90,25 @@ async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
     )
 
 
-def offline_verdict(before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes) -> Verdict:
-    diff, pixels = screen_difference(before_png, after_png)
+def offline_verdict(
+    before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes, acted: dict | None = None
+) -> Verdict:
+    """Whether the action changed anything: text, field values, scroll, or the screenshot (by much, or by
+    small marks away from `acted`, the viewport box of the element acted on, when known)."""
+    diff, pixels, elsewhere = screen_difference(before_png, after_png, acted)
     changed = [k for k in ("text", "values", "scroll") if before_sig.get(k) != after_sig.get(k)]
     if diff > SCREEN_CHANGE or pixels < 0 or pixels >= CHANGED_PIXELS:
         changed.append("screenshot")
+    elif acted is not None and elsewhere >= MARKS_ELSEWHERE:
+        changed.append("screenshot (small marks away from the element acted on)")
     ok = bool(changed)
+    evidence = {"changed": changed, "screen_difference": round(diff, 3), "pixels_changed": pixels}
+    if acted is not None:
+        evidence["pixels_changed_elsewhere"] = elsewhere
     return Verdict(
         status="unverified",
         passed=ok,
         method="offline-rule",
         reason=("the action changed: " + ", ".join(changed)) if ok else "nothing visible changed after the action",
-        evidence={"changed": changed, "screen_difference": round(diff, 3), "pixels_changed": pixels},
+        evidence=evidence,
     )

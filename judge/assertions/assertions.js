@@ -44,6 +44,7 @@ const iwrLook = (() => {
   const isField = (e) => !!e && e.nodeType === 1 && (e.matches("textarea, select, [contenteditable=''], [contenteditable=true]")
     || (e.matches("input") && !["checkbox", "radio", "button", "submit", "reset", "image", "file", "range", "color", "hidden"].includes(e.type)));
   const isCheck = (e) => !!e && e.nodeType === 1 && e.matches(CHECKS);
+  const opened = (e) => { try { return e.matches(":open"); } catch (err) { return false; } };
   const fieldValue = (e) => e.matches("select") ? (e.selectedOptions[0]?.text || e.value || "")
     : e.matches("input, textarea") ? e.value : e.innerText;
 
@@ -158,6 +159,12 @@ const iwrLook = (() => {
           const v = el.getAttribute(attr);
           if (v) texts.push(v);
         }
+        if (el.matches("select") && opened(el)) {
+          // a native select's open list is drawn by the browser over the page: its choices are on screen
+          const choices = Array.from(el.options, (o) => o.label || o.text).filter(Boolean).slice(0, 30);
+          texts.push(...choices);
+          if (at.inView) strict.push(...choices);
+        }
         page.push(...texts);
         if (at.inView) seen.push(...texts);
       }
@@ -253,6 +260,10 @@ const iwrLook = (() => {
       if (iwrProbe.shown(f) && where([f.getBoundingClientRect()], f.parentElement || f).inView) found.push(f);
     }
     const at = (f) => f.getBoundingClientRect();
+    // a field drawn under another in the same place (an autocomplete's grey hint box) is not one a person sees
+    const under = (f) => { const r = at(f); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!hit && hit !== f && !f.contains(hit) && found.some((g) => g !== f && (g === hit || g.contains(hit))); };
+    found.splice(0, found.length, ...found.filter((f) => !under(f)));
     found.sort((a, b) => Math.abs(at(a).top - at(b).top) > Math.min(at(a).height, at(b).height) / 2
       ? at(a).top - at(b).top : at(a).left - at(b).left);
     return found.slice(0, 12).map(fieldValue);
@@ -306,7 +317,7 @@ const iwrLook = (() => {
       ...read(),
       sole: soleField(),
       inView: placed ? fieldsInView() : [],
-      acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state },
+      acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state, open: !!field && field.matches("select") && opened(field) },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
       named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),
     };

@@ -27,7 +27,7 @@ NUMBER_CMP = words(
     "approximately roughly nearly almost after every per for up down less more fewer times minus plus"
 )
 INTRO = words(
-    "reads read reading says say saying shows show showing displays display displaying lists listing contains "
+    "reads read reading says say saying shows show showing displays display displaying lists listing contains holds "
     "containing becomes become becoming to into with marked titled entitled labelled labeled headed captioned "
     "named called of at is are now still stays stay remains remain keeps includes include including like "
     "followed by as equals reach reaches hits rises falls drops jumps changes updates updated set back total "
@@ -44,7 +44,7 @@ VERBS = words(
     "starts start wraps wrap advances advance returns return resets reset keeps keep gains gain loses lose "
     "flips flip shrinks grows grow lights glows blinks flashes pulses highlights animates spins rotates "
     "counts ticks fills empties clears emerges pushes shifts swaps toggles replaces hides hide receives lands "
-    "enters exits leaves leave takes doesn't don't isn't aren't won't never got occurs happens"
+    "enters exits leaves leave takes holds hold doesn't don't isn't aren't won't never got occurs happens"
 )
 ABSENT_PART = words("removed deleted hidden gone dismissed erased discarded vanished disappeared filtered")
 """'X' is <one of these>: X must be gone ("filtered" as in "filtered out")."""

@@ -7,23 +7,36 @@ import re
 
 from iwr.judge.assertions.tokens import _NUMBER, _alnum_tokens
 
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+"""A letter written three times or more in a row: a word stretched out ('looooong' is 'long')."""
 
-def fold(s: str) -> str:
-    """Page text for matching: lower-cased, apostrophes dropped, thousands separators dropped, every
-    other non-alphanumeric run turned into one '|' (word and node boundaries)."""
-    s = re.sub(r"['’‘`´]", "", (s or "").lower())
+
+def fold(s: str, lines: bool = False) -> str:
+    """Page text for matching: lower-cased, apostrophes dropped, thousands separators dropped, stretched
+    letters as one, every other non-alphanumeric run turned into one '|' (word and node boundaries); with
+    `lines`, a run holding a line break keeps it, between two '|'."""
+    s = _STRETCHED.sub(r"\1", re.sub(r"['’‘`´]", "", (s or "").lower()))
     s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", s)
-    return "|" + re.sub(r"[\W_]+", "|", s).strip("|") + "|"
+    if not lines:
+        return "|" + re.sub(r"[\W_]+", "|", s).strip("|") + "|"
+    return "|" + re.sub(r"[\W_]+", lambda m: "|\n|" if "\n" in m.group(0) else "|", s).strip("|\n") + "|"
 
 
-def _pattern(text: str) -> re.Pattern | None:
-    """Tokens of `text` in order, separated by any boundaries or none; a leading/trailing digit must
-    not continue a longer number."""
-    s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", text.lower())
+_WRAPS = r"(?:\|\n\||\|*)"
+"""Between two words of a quote read against `fold(..., lines=True)`: a line break, or boundaries on one
+line, or none; a number never runs on to the next line."""
+
+
+def _pattern(text: str, lines: bool = False) -> re.Pattern | None:
+    """Tokens of `text` in order, separated by any boundaries or none (with `lines`, only words across a
+    line break); a leading/trailing digit must not continue a longer number."""
+    s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", _STRETCHED.sub(r"\1", text.lower()))
     toks = _alnum_tokens(s)
     if not toks:
         return None
-    body = r"\|*".join(re.escape(t) for t in toks)
+    body = re.escape(toks[0]) + "".join(
+        (_WRAPS if lines and a.isalpha() and b.isalpha() else r"\|*") + re.escape(b) for a, b in zip(toks, toks[1:])
+    )
     start = r"(?<![0-9])" if toks[0][0].isdigit() else ""
     end = r"(?![0-9])" if toks[-1][-1].isdigit() else ""
     return re.compile(start + body + end)
@@ -74,12 +87,14 @@ def symbol_pattern(text: str) -> re.Pattern | None:
     return re.compile(".*?".join(re.escape(_squash(g)) for g in glued), re.S)
 
 
-def contains(hay: str, text: str) -> bool:
-    """`text` shows in `hay`: its words in order (`fold`), and its meaningful symbols (`symbol_pattern`)."""
-    p, sym = _pattern(text), symbol_pattern(text)
+def contains(hay: str, text: str, lines: bool = False) -> bool:
+    """`text` shows in `hay`: its words in order (`fold`), and its meaningful symbols (`symbol_pattern`);
+    with `lines`, a number in it does not run on to the next piece of text ('can check 2' above '1,
+    Explanation' is no 'can check 2-1' still shown)."""
+    p, sym = _pattern(text, lines), symbol_pattern(text)
     if p is None and sym is None:
         return False
-    if p is not None and not p.search(fold(hay)):
+    if p is not None and not p.search(fold(hay, lines)):
         return False
     if sym is None:
         return True

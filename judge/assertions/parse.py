@@ -18,6 +18,7 @@ from iwr.judge.assertions.lexicon import (
     VERBS,
 )
 from iwr.judge.assertions.match import symbol_pattern
+from iwr.judge.assertions.pictures import PICTURES
 from iwr.judge.assertions.predicates import predicate_facts
 from iwr.judge.assertions.roles import (
     ABSENT,
@@ -234,9 +235,36 @@ def _mention_role(
         and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx) or _number_is_described(clause, idx))
     ):
         role = SKIP
+    if role == PRESENT and (_depicted(window) or _spelled(clause, idx)):
+        role = SKIP
     if role == PRESENT and not is_number and _is_field_name(clause, idx) and _clause_has_value_verb_after(clause, idx):
         role = SKIP  # the field's name: it may be a placeholder that typing hides
     return role, window
+
+
+_READS = {"reading", "reads", "saying", "says", "spelling", "spells", "words", "printed", "written", "lettered"}
+
+
+def _depicted(window: list[Tok]) -> bool:
+    """ "the photo of a notebook reading 'DON'T JUST STAND THERE'": what a pictured thing reads is drawn in
+    the picture's pixels, not text the page shows; offline, not checked."""
+    ws = [t.text for t in window if t.kind == "w"]
+    at = next((k for k, w in enumerate(ws) if w in PICTURES and ws[k + 1 : k + 2] == ["of"]), None)
+    return at is not None and bool(_READS.intersection(ws[at + 2 :]))
+
+
+_SPELL = {"spells", "spell", "spelling", "spelled", "spelt"}
+
+
+def _spelled(clause: list[Tok], idx: int) -> bool:
+    """ "the ASCII-art output now spells 'Hello' on an upper row and 'World' below it": letters drawn out
+    of other characters or shapes (or tiles, one letter each), not the text as written."""
+    for t in reversed(clause[:idx]):
+        if t.kind == "w" and t.text in _SPELL:
+            return True
+        if t.kind == "w" and t.text in VERBS:
+            return False
+    return False
 
 
 def _ordered(clause: list[Tok], placed: list[tuple[int, Fact]], cue: int | None) -> list[Fact]:

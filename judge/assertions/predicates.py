@@ -57,7 +57,7 @@ _PREPOSITIONS = {
 }
 _NOT_NOUNS = word_set(
     "pm am now also then here there all both each only whole first one two three four five six seven eight nine "
-    "ten second third last leftmost rightmost topmost bottommost other rest"
+    "ten second third last leftmost rightmost topmost bottommost other rest right just directly immediately straight"
 )
 _LATER = {"after", "later", "eventually", "shortly", "seconds", "second", "moment", "moments", "briefly", "soon"}
 _LATER |= {"automatically", "while", "until", "timeout", "delay"}

@@ -76,7 +76,7 @@ const iwrThings = (() => {
   const drawsTip = (e) => drawsMark(e, "::before") || drawsMark(e, "::after");
   const shownWithText = (kind) => {
     const els = shownOf(kind);
-    return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [], top: els.map(onTop) };
+    return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [], top: els.map(onTop), size: els.map(boxArea) };
   };
   // "the dark 'Instructions' box": the block the quoted text titles, the nearest ancestor of the text
   // drawn as a box of its own (a background unlike its parent's, a border, a shadow, a floating layer)
@@ -125,10 +125,13 @@ const iwrThings = (() => {
     return none;
   };
   // Hidden, or emptied of the text it had (an error line whose message is cleared).
-  const hiddenCount = ({ els, had, tips, top }) => {
+  const boxArea = (e) => { const r = e.getBoundingClientRect(); return r.width * r.height; };
+  const hiddenCount = ({ els, had, tips, top, size }) => {
     if ((tips || []).some(Boolean)) return els.filter((e, i) => tips[i] && (!visible(e) || !drawsTip(e))).length;
-    // or covered again by the page it had slid away from (an off-canvas menu)
-    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e))).length;
+    // or covered again by the page it had slid away from (an off-canvas menu), or folded by a quarter of
+    // its size or more (a navbar whose menu collapses into it)
+    const folded = (e, i) => !!(size && size[i]) && boxArea(e) < 0.75 * size[i];
+    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e)) || folded(e, i)).length;
   };
 
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those
@@ -347,8 +350,12 @@ const iwrThings = (() => {
     const els = drawnNow();
     const hidden = els.filter((e) => area(e) >= 150 && kindOf(e) && !onTop(e));
     return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els), big: bigPicturesOf(els),
-      covered: new Set(hidden) };
+      covered: new Set(hidden), open: new Set(openSelects()) };
   };
+  // A native select whose list the browser draws open over the page (no element of the page shows it).
+  const openSelects = () => Array.from(document.querySelectorAll("select")).filter((e) => {
+    try { return e.matches(":open"); } catch (err) { return false; }
+  });
   // A menu or panel the page keeps drawn under its content (an off-canvas menu the page slides away
   // from): shown to the DOM all along, seen only when nothing covers it.
   const kindOf = (e) => Object.values(KINDS).some((k) => isKind(e, k))
@@ -434,7 +441,8 @@ const iwrThings = (() => {
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
     const ofKind = (e) => k ? isKind(e, k) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);
     const uncovered = now.filter((e) => before.covered && before.covered.has(e) && onTop(e));
-    const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length + uncovered.length;
+    const opened = openSelects().filter((e) => !(before.open && before.open.has(e))).length;
+    const named = fresh.filter((e) => area(e) >= 150 && ofKind(e)).length + uncovered.length + (!k || k.lists ? opened : 0);
     const drawn = canvases();
     const canvas = drawn.length > 0 && (drawn.length !== before.drawn.length || drawn.some((d, i) => redrawn(d, before.drawn[i])));
     const marks = marksOf(now.filter((e) => before.els.has(e)));  // a mark new on an element shown before
@@ -446,7 +454,7 @@ const iwrThings = (() => {
     for (const [e] of picturesOf(fresh.filter((e) => area(e) < 150))) if (!newMarks.includes(e)) newMarks.push(e);
     const hovered = newMarks.filter((e) => e.matches(":hover")).length;
     const newPictures = Array.from(bigPicturesOf(now)).filter(([e, p]) => before.big.get(e) !== p);
-    return { fresh: top.length, named, pictures: newPictures.length, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
+    return { fresh: top.length + opened, named, pictures: newPictures.length, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
   // Greyed out: its control disabled, the text faded (opacity), or a colourless text faint against what
   // is behind it (contrast under 3:1; on a dark theme a darker grey is the greyed one).

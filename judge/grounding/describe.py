@@ -230,6 +230,14 @@ _REL = [
     (name, re.compile(rf"(?:\b(?:{pat}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?$", re.I)) for name, pat in RELATION_PATTERNS
 ]
 
+_CHAINED = [
+    (name, re.compile(rf"(?:\b(?:{pat}))\s+(?:the\s+)?(?:[\w-]+\s+){{1,4}}?of\s+(?:the\s+)?$", re.I))
+    for name, pat in RELATION_PATTERNS
+    if name in ("left", "right", "below", "above")
+]
+""""left of the yellow folder icon of 'X'": the place is said of a thing of the quote's, which stands
+where the quote does."""
+
 COLOURS = {
     "red",
     "orange",
@@ -339,8 +347,22 @@ def relation_before(description: str, start: int) -> str | None:
     before = without_quotes(before)
     for name, pattern in _REL:
         if pattern.search(before):
+            if name == "in" and re.search(r"\bof\s+(?:the\s+)?$", before, re.I):
+                return next((chained for chained, p in _CHAINED if p.search(before)), name)
             return name
     return None
+
+
+_AT_SIDE = re.compile(r"\b(?:at|on)\s+the\s+(?:far\s+)?(left|right)\s+of\s+(?:the\s+)?$", re.I)
+_ROW_AFTER = re.compile(r"^\W*\s*(?:row|line|entry|item)\b", re.I)
+
+
+def _row_end(description: str, start: int, end: int, relation: str | None) -> str | None:
+    """ "at the left of the 'can check 1-2' row": the row's left end, not a place left of its text."""
+    if relation not in ("left", "right") or not _ROW_AFTER.match(description[end:]):
+        return relation
+    m = _AT_SIDE.search(without_quotes(description[max(0, start - 40) : start]))
+    return f"{m.group(1).lower()}-edge" if m else relation
 
 
 _PICTURED = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PICTURES, key=len, reverse=True)) + r")\b")
@@ -422,17 +444,21 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
 def parse_one(description: str, action_type: str = "Click", typed: str = "") -> Query:
     q = Query(description=description)
     typed_n = norm(typed)
-    for start, _, text in quotes(description):
+    for start, end, text in quotes(description):
         text = unclipped(text)
         if action_type == "Type" and norm(text) == typed_n:
             continue
-        relation = relation_before(description, start)
+        relation = _row_end(description, start, end, relation_before(description, start))
         if relation is None or (relation == "in" and not q.quotes and _names_itself(description, start)):
             q.quotes.append(text)
         else:
             q.anchors.append(Anchor(text=text, relation=relation))
     q.layout, rest = parse_layout(pictured(without_quotes(description.lower())))
     q.layout.row_label, q.layout.column_label = labels(description)
+    lay = q.layout
+    edge = any(a.relation == f"{lay.start}-edge" for a in q.anchors)
+    if lay.ordinal == 0 and lay.row is None and lay.count is None and edge:
+        lay.ordinal, lay.start, lay.said = None, "", ""  # "at the far left of the 'X' row": the row's end
     for label in (q.layout.row_label, q.layout.column_label):
         if label in q.quotes:  # a row's or column's label locates the element, it does not name it
             q.quotes.remove(label)

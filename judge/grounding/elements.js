@@ -110,6 +110,8 @@
     if (listened && listened.has(el) && !["body", "html"].includes(tag) && !el.querySelector("button, a[href], input, select, textarea, label, [role], [tabindex]")) return true;
     if (el.hasAttribute("tabindex") && el.getAttribute("tabindex") !== "-1" && !["body", "html"].includes(tag)) return true;
     if (/(^|[\s_-])btn([\s_-]|$)/i.test(classWords(el))) return true;
+    // a box drawn as a checkbox or radio whose clicks the page takes higher up (zTree's 'chk' sprite)
+    if (/(^|[\s_-])(chk|checkbox|radio)([\s_-]|$)/i.test(classWords(el)) && !el.children.length && !(el.textContent || "").trim()) return true;
     const cursor = getComputedStyle(el).cursor;
     if (cursor === "pointer") {
       const parent = el.parentElement || (el.getRootNode() && el.getRootNode().host);

@@ -33,6 +33,17 @@ _TEXT_BOXES_JS = """
     }
     return false;
   };
+  // 'can check 1-1' is whole in 'can check 1-1', not in 'can check 1-1-1': when some element shows a
+  // quote whole, those showing it only as the start of a longer name are not where it is
+  const whole = (own, n) => {
+    for (let at = own.indexOf(n); at >= 0; at = own.indexOf(n, at + 1)) {
+      const next = own[at + n.length];
+      const joined = /[-.\\/]/.test(next || "") && letter(own[at + n.length + 1]);  // '1-1' goes on: '1-1-1'
+      if (!letter(own[at - 1]) && !letter(next) && !joined) return true;
+    }
+    return false;
+  };
+  const wholes = needles.map(() => []);
   const visible = (el) => { const r = el.getBoundingClientRect();
     return r.width >= 1 && r.height >= 1
       && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })); };
@@ -68,7 +79,16 @@ _TEXT_BOXES_JS = """
         line = line.parentElement;
       }
       const l = line.getBoundingClientRect();
-      const box = [r.x, r.y, r.width, r.height, b.x, b.y, b.width, b.height, l.x, l.y, l.width, l.height];
+      // its siblings level with it are on the line too (a tree row's toggle and checkbox beside its label,
+      // in an item that also holds the rows under it)
+      let x0 = l.left, x1 = l.right;
+      for (const sib of line.parentElement ? line.parentElement.children : []) {
+        const o = sib.getBoundingClientRect();
+        if (sib === line || !o.width || o.top < l.top - 4 || o.bottom > l.bottom + 4) continue;
+        x0 = Math.min(x0, o.left);
+        x1 = Math.max(x1, o.right);
+      }
+      const box = [r.x, r.y, r.width, r.height, b.x, b.y, b.width, b.height, x0, l.y, x1 - x0, l.height];
       // a table's column header: the column under it, down to the table's end
       const head = el.closest("th, [role=columnheader]");
       const table = head && head.closest("table, [role=table], [role=grid]");
@@ -77,12 +97,13 @@ _TEXT_BOXES_JS = """
         box.push(h.x, h.y, h.width, t.bottom - h.y);
       }
       found[i].push(box);
+      wholes[i].push(loose.has(i) || whole(own, n));
     });
   } };
   pass(new Set(needles.keys()));
   needles.forEach((n, i) => { if (!found[i].length && squash(n).length >= 4 && squash(n) !== n) loose.add(i); });
   if (loose.size) pass(loose);
-  return found;
+  return found.map((boxes, i) => (wholes[i].some(Boolean) ? boxes.filter((_, k) => wholes[i][k]) : boxes));
 }
 """
 

@@ -288,6 +288,13 @@ def _field_parts(action: Action, e: dict, q: Query) -> list[Part]:
     return []
 
 
+def _against_quote(q: Query, chosen: int) -> bool:
+    """ "the checkbox just left of 'can check 1-1' (second row)": a place among alike ones that is not where
+    the quote puts it is a misreading of the rows (a tree's indented lines), not a choice."""
+    placed = any(a.relation in ("left", "right", "above", "below") for a in q.anchors)
+    return placed and bool(q.layout.related) and chosen not in q.layout.related
+
+
 def _where(q: Query, relations: dict[int, float]) -> float:
     """0-1: the best of its places against the quoted text, held back when the description also names
     a container ("in the 'basicstyles' row, ... just left of the 'B'") and it stands outside it; a
@@ -431,6 +438,8 @@ class FuzzyGrounding:
             holders = [a.text for a in q.anchors if a.relation in ("in", "left-edge", "right-edge")]
             inside = await elements.inside_text(holders)  # "at the left edge of the 'number : 123' row"
             placed = by_layout(elements.info, scored, q, inside, elements.viewport)
+            if placed is not None and _against_quote(q, placed[0]):
+                placed = None
             if placed is None and (cell := _grid_cell(q, bool(unread))) is not None:
                 return Pick(None, candidates, cell[1], spot=cell[0])
             if placed is not None:
@@ -452,10 +461,13 @@ class FuzzyGrounding:
         tied = innermost(tied, elements.info)
         reading = [i for i in reading if i in tied]
         if len(tied) > 1:
+            edge = any(a.relation in ("left-edge", "right-edge") for a in q.anchors)
 
-            def said(i: int) -> tuple[float, float]:
+            def said(i: int) -> tuple[float, float, float]:
+                # "at the left of the 'X' row": the one nearest that end first, then the place and size words
                 e = elements.info[i]
-                return (round(_corner_score(q.positions, e, elements.viewport), 3), _size_score(q.size, e))
+                at_edge = round(max(relations[i].values(), default=0.0), 3) if edge else 0.0
+                return (at_edge, round(_corner_score(q.positions, e, elements.viewport), 3), _size_score(q.size, e))
 
             ranked = sorted(reading, key=lambda i: (said(i), elements.info[i]["inViewport"], -reading.index(i)))
             chosen = ranked[-1]

@@ -46,6 +46,23 @@ def _in_part(boxes: list, part: str, viewport: tuple[float, float]) -> bool:
     return all(said.get(side, True) for side in part.split())
 
 
+SEEN_SHARE = 0.5
+"""An element counts as seen when this share of it is in the viewport."""
+
+
+def _seen(info: list[dict], group: list[int], viewport: tuple[float, float]) -> list[int]:
+    """The members of the group mostly in the viewport (all of them when none is)."""
+
+    def share(i: int) -> float:
+        x, y, w, h = info[i]["bbox"]
+        shown_w = max(0.0, min(x + w, viewport[0]) - max(x, 0.0))
+        shown_h = max(0.0, min(y + h, viewport[1]) - max(y, 0.0))
+        return shown_w * shown_h / max(w * h, 1.0)
+
+    seen = [i for i in group if share(i) >= SEEN_SHARE]
+    return seen or group
+
+
 def _runs(info: list[dict], group: list[int]) -> list[list[int]]:
     """The group's rows cut where the space between two neighbours is clearly wider than the rest: the
     runs a person sees (five filter buttons, a gap, two sort buttons); [] when none is cut."""
@@ -94,6 +111,8 @@ def by_layout(
     near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
     shown = [i for i, e in enumerate(info) if not e.get("latent") and not e.get("option")]
     groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
+    if q.layout.on_screen:
+        groups = [_seen(info, g, viewport) for g in groups]
     if q.layout.group_place:  # "the top-right row of buttons": of alike rows, those there are a group of their own
         groups = [part for g in groups for part in _rows_there(info, g, q.layout.group_place, viewport) if part]
     if q.layout.count is not None and not any(len(g) == q.layout.count for g in groups):

@@ -129,6 +129,9 @@ class Layout:
     group_place: str = ""
     """Where on the screen the group itself is ("the top-right row of buttons", "the bottom toolbar"):
     "top right", "bottom"; of several alike groups, the one there."""
+    on_screen: bool = False
+    """ "the second photo from the top of the screen": counted among those a person sees, not from the
+    group's first element (scrolled away, or a sliver under a fixed header)."""
 
     @property
     def any(self) -> bool:
@@ -232,8 +235,14 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         sides = re.split(r"[\s-]+", next(g for g in m.groups() if g).lower())
         lay.group_place = " ".join(dict.fromkeys({"upper": "top", "lower": "bottom"}.get(w, w) for w in sides))
         said.append(m.group(0).strip())
+    lay.on_screen = lay.any and bool(_ON_SCREEN.search(text))
     lay.said = ", ".join(said)
     return lay, rest
+
+
+_ON_SCREEN = re.compile(
+    r"\b(?:of|on|in)\s+(?:the\s+)?(?:screen|window|viewport|view)\b|\b(?:visible|in view|on screen)\b", re.I
+)
 
 
 _CONTAINER_AFTER = re.compile(
