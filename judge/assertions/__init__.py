@@ -16,6 +16,8 @@ after the step, read deterministically (no judge model), then checked on the liv
   field, found by its label, placeholder, aria-label or name.
 - `gone`: a thing named without its text closes ("the dialog is gone", "the menu slides away"): what
   of that kind was visible before the step must be hidden after it (things.py).
+- `remain`: "only two cards remain", "are replaced by three cards": a group of alike siblings shown
+  before the step shows that many after it (counts.py, things.py).
 - `looks`: an element's look changes ("the photo becomes darker", "the button turns green", "the row
   is highlighted"): its region in screenshots before and after the step (things.py, pixels.py).
 
@@ -34,7 +36,8 @@ values, placeholders, alt and aria-labels (for presence only), and the state of 
 and after the action, with the offline change rule (the rule is in docs/judge.md, Verdicts).
 
 Modules: `lexicon` (word lists), `tokens` (tokens, clauses), `roles` (the role of a mention),
-`predicates` (what a clause says of a thing it names: closes, changes look), `looks` (the words of a
+`predicates` (what a clause says of a thing it names: closes, changes look), `counts` (how many alike
+things are left), `looks` (the words of a
 look: a tone, a mark, a count of marks), `pictures` (a photo shown anew), `parse` (assertion ->
 facts), `match` (text matching), `page` (reading the page), `things` and `pixels` (things named without
 their text, around the action), `decide` (verdicts).

@@ -262,6 +262,7 @@ def _failure(row: dict) -> str:
         "stacked": row["fact"].replace(" are stacked", " are not stacked"),
         "appears": f"no {row.get('noun')} appeared" + (f" ({row['note']})" if row.get("note") else ""),
         "looks": row.get("failure", "") + (f" ({row['note']})" if row.get("note") else ""),
+        "remain": row.get("note") or row["fact"].replace(" are left", " are not left"),
     }[row["kind"]]
 
 

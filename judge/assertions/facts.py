@@ -22,6 +22,7 @@ FactKind = Literal[
     "looks",
     "order",
     "stacked",
+    "remain",
 ]
 ORDER_SEP = "\n"
 """Between the mentions of an `order` fact's text."""
@@ -72,7 +73,8 @@ class Fact(BaseModel):
     """For `looks`: darker, lighter, a colour (green, red...), or "" (any noticeable change)."""
     count: int | None = None
     """For `looks` with a colour: how many of the marks show it after the step ("the row now shows three
-    gold stars instead of four"), counted as separate patches of that colour in the region."""
+    gold stars instead of four"), counted as separate patches of that colour in the region. For `remain`:
+    how many of the alike things named are left shown ("only two cards remain")."""
     place: str = ""
     """For `looks` with no quote: the part of the screen the thing is said to be in ("top right", "bottom"),
     which of the things so named it is ("the arrow buttons at the top right turn black")."""
@@ -107,6 +109,7 @@ class Fact(BaseModel):
             "looks": f"{self.thing()} {self.change()[0]}",
             "order": f"{', '.join(self.text.split(ORDER_SEP))} are shown in that order{where}",
             "stacked": f"{', '.join(self.text.split(ORDER_SEP))} are stacked one above another in view",
+            "remain": f"only {self.count} of the alike {self.noun}s shown before are left",
         }[self.kind]
 
     def checkbox(self) -> str:

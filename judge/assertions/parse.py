@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from iwr.judge.assertions.counts import remaining_facts
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.lexicon import (
     CHECK_BOXES,
@@ -103,6 +104,7 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     facts += [f for f in predicate_facts(clause) if not f.state or f.text or action_type in ("Click", "Press")]
     if action_type in ("Click", "Press"):
         facts += _checked_facts(clause)
+    facts += remaining_facts(clause)
     return cued_here is not None and len(listed) < ORDER_MIN
 
 

@@ -517,5 +517,22 @@ const iwrThings = (() => {
   };
   // The colour behind an element (its parent's own or inherited background): what "filled" is told against.
   const behind = (e) => { const up = parentOf(e); return up ? backdrop(up).slice(0, 3) : [255, 255, 255]; };
-  return { shownOf: shownWithText, titled, closedBy, hiddenCount, target, visibleNow, appeared, styleOf, behind };
+  // "Only two cards remain": the groups of alike siblings (one tag under one parent) shown before the step,
+  // each counted again after it.
+  const present = (e) => e.isConnected && iwrProbe.shown(e) && opacity(e) > 0.05 && boxArea(e) >= 64;
+  const alikeGroups = () => {
+    const groups = [], parents = new Set();
+    for (const e of all()) {
+      const p = e.parentElement;
+      if (!p || parents.has(p)) continue;
+      parents.add(p);
+      const byTag = new Map();
+      for (const c of p.children) if (present(c)) byTag.set(c.localName, (byTag.get(c.localName) || 0) + 1);
+      for (const [tag, count] of byTag) if (count >= 2) groups.push({ parent: p, tag, count });
+    }
+    return groups;
+  };
+  const countsNow = (groups) => groups.map((g) => [g.count,
+    Array.from(g.parent.children).filter((c) => c.localName === g.tag && present(c)).length, g.tag]);
+  return { shownOf: shownWithText, titled, closedBy, hiddenCount, alikeGroups, countsNow, target, visibleNow, appeared, styleOf, behind };
 })();

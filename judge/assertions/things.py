@@ -20,6 +20,8 @@
   look seen against the baseline without the hover only must stay when the mouse leaves (a click
   that did nothing leaves only the preview).
   No such element found: undecidable, noted.
+- `remain`: "only two cards remain", "are replaced by three cards": the groups of alike siblings shown
+  before the action are counted again after it; one of them must now show that many, and did not before.
 Results go into the reading as `things` (fact -> True / False / None) and `notes` (fact -> why)."""
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ LEAVE_SETTLE_MS = 1500
 """How long the page may take to drop a hover preview once the mouse leaves."""
 
 
-THINGS = ("gone", "appears", "styled", "looks")
+THINGS = ("gone", "appears", "styled", "looks", "remain")
 """The fact kinds this module decides (on elements it finds without their text)."""
 
 
@@ -116,6 +118,11 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         if f.kind == "styled":
             things[str(f)], notes[str(f)] = await _styled(page, f)
             held[str(f)] = True
+    if any(f.kind == "remain" for f in facts):
+        groups = await page.evaluate_handle(_js("return iwrThings.alikeGroups();"), {})
+        for f in facts:
+            if f.kind == "remain":
+                things[str(f)], held[str(f)] = False, groups
     if any(f.kind == "appears" for f in facts):
         shown = await page.evaluate_handle(_js("return iwrThings.visibleNow();"), {})
         for f in facts:
@@ -318,6 +325,19 @@ def _resized(was: dict, now: dict, tone: str) -> tuple[bool, str]:
     return grew >= max(2.0, 0.05 * size), note
 
 
+def _remained(fact: Fact, counts: list) -> tuple[bool | None, str]:
+    """ "Only two cards remain": some group of alike things shown before the step in another number shows
+    that many after it; no group of two or more shown before: undecided."""
+    if not counts:
+        return None, "no group of alike things was shown before the step"
+    hit = next(((was, now, tag) for was, now, tag in counts if now == fact.count and was != fact.count), None)
+    if hit:
+        return True, f"a group of {hit[0]} alike {hit[2]} elements now shows {hit[1]}"
+    changed = [(was, now, tag) for was, now, tag in counts if was != now][:3]
+    said = "; ".join(f"{was} {tag} -> {now}" for was, now, tag in changed) or "no group changed its number"
+    return False, f"no group of alike things went to {fact.count} ({said})"
+
+
 async def after(page, facts: list[Fact], seen: dict | None, element, action_type: str) -> dict:
     """The `gone` and `looks` facts after the action, from what `before` found (`seen`)."""
     held = (seen or {}).get("_held") or {}
@@ -337,6 +357,10 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 continue
             if f.kind == "styled":
                 things[key], notes[key] = await _styled(page, f)
+                continue
+            if f.kind == "remain":
+                counts = await page.evaluate(_js("return iwrThings.countsNow(args);"), held[key])
+                things[key], notes[key] = _remained(f, counts)
                 continue
             if f.kind == "gone":
                 hidden = await page.evaluate(_js("return iwrThings.hiddenCount(args);"), held[key])

@@ -19,7 +19,10 @@ judged whole in real Chromium: the page with the behaviour passes, the one witho
 - an autocomplete's grey hint box drawn under each field is no field of its own ("the second box still reads
   'United Kingdom'");
 - "the ASCII-art output now spells 'Hello'" is letters drawn out of other characters; "the word 'long'
-  stretched out by many o's" is 'loooong'."""
+  stretched out by many o's" is 'loooong'.
+- (from the split's mutants, 3080) "Only two cards remain", "the two pink cards are replaced by three cards
+  with a blue strip": a group of alike things shown before went to that many; a filter that only lights
+  its button up fails."""
 
 import pytest
 
@@ -276,6 +279,52 @@ T_HINTS = one_task(
     resolution="800x600",
 )
 
+MIX = """<!doctype html><html><head><style>
+body { margin: 0; font: 14px Arial; } .controls { background: #333; padding: 16px; }
+.control { width: 43px; height: 43px; border: 0; background: #444; font-size: 0.1px; color: transparent; }
+.control.on { background: #666; } .control::after { content: ""; display: inline-block; width: 10px; height: 10px; }
+.control[data-f="all"]::after { background: #fff; } .control[data-f="green"]::after { background: #91e6c7; }
+.control[data-f="blue"]::after { background: #5ecdde; } .control[data-f="pink"]::after { background: #d595aa; }
+input { height: 40px; margin-left: 12px; } .box { display: flex; flex-wrap: wrap; padding: 20px; gap: 20px; }
+.mix { width: 200px; height: 120px; background: #fff; border-top: 10px solid; box-shadow: 0 1px 3px #0004; }
+.green { border-color: #91e6c7; } .blue { border-color: #5ecdde; } .pink { border-color: #d595aa; }
+</style></head><body style="background: #eee"><div class="controls">
+<button class="control on" data-f="all">All</button><button class="control" data-f="green">Green</button>
+<button class="control" data-f="blue">Blue</button><button class="control" data-f="pink">Pink</button>
+<input id="search" placeholder="Search by color"></div>
+<div class="box">__CARDS__</div>
+<script>
+const cards = Array.from(document.querySelectorAll(".mix"));
+const show = (want) => { __FILTER__ };
+document.querySelectorAll(".control").forEach((b) => b.addEventListener("click", () => {
+  document.querySelectorAll(".control").forEach((c) => c.classList.toggle("on", c === b));
+  show(b.dataset.f);
+}));
+search.addEventListener("input", () => { if (search.value.length >= 3) { __SEARCH__ } });
+</script></body></html>""".replace(
+    "__CARDS__",
+    "".join(f'<div class="mix {c}"></div>' for c in "green green blue pink green blue pink blue".split()),
+)
+FILTER = "cards.forEach((c) => { c.style.display = want === 'all' || c.classList.contains(want) ? '' : 'none'; });"
+T_MIX = one_task(
+    [
+        (
+            "Click",
+            "Click the fourth square button in the dark bar, the one showing a small pink square.",
+            "Only two cards remain, both with a pink strip, side by side at the left of the first row.",
+            {},
+        ),
+        (
+            "Type",
+            "Type 'blue' into the search box with the hint 'Search by color'.",
+            "The search box shows 'blue' and the two pink cards are replaced by three cards with a blue strip, in "
+            "a single row at the left.",
+            {"text": "blue"},
+        ),
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
     "the × closes the palettes": (T_PALETTES, PALETTES.replace("__CLOSE__", "chooser.classList.remove('open');"), True),
     "the × only fades the colour area": (
@@ -301,6 +350,17 @@ CASES = {
     "the open list is the browser's": (T_WIDTH, ART.replace("__DRAW__", "draw();"), True),
     "the hint fields are drawn under the boxes": (T_HINTS, HINTS.replace("__ALSO__", ""), True),
     "typing clears the second box": (T_HINTS, HINTS.replace("__ALSO__", "b.value = '';"), False),
+    "the cards are filtered and searched": (
+        T_MIX,
+        MIX.replace("__FILTER__", FILTER).replace("__SEARCH__", "show(search.value);"),
+        True,
+    ),
+    "the filter buttons only light up": (
+        T_MIX,
+        MIX.replace("__FILTER__", "").replace("__SEARCH__", "show(search.value);"),
+        False,
+    ),
+    "the search does not filter": (T_MIX, MIX.replace("__FILTER__", FILTER).replace("__SEARCH__", ""), False),
 }
 
 
