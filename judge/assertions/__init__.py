@@ -25,9 +25,11 @@ Only what is clearly stated as the state after the step becomes a fact; when uns
 out (a false failure on a perfect page costs more than a missed check). Not required: the subject of
 a change ("the 'Add' button turns into a stepper"), the before-state ("from 128 to 129", "changes
 from 'Active' to ..."), thresholds ("falls below $150"), names of fields being filled ("the 'Email'
-field contains ..."), counts of page structure or of drawn things ("three cards", "2 tiles", "slide 3",
-"5 dots", "8 asterisks"), operands and what was computed ("3 × 4 has been worked out"), anything under
-a negation other than "is no longer shown / is not listed".
+field contains ..."), counts of page structure or of drawn things as text ("three cards", "2 tiles",
+"slide 3", "5 dots", "8 asterisks": a count said to be all that is left is a `remain` fact), text drawn
+in a picture or spelt out of other characters ("a notebook reading 'X'", "the art spells 'Hi'"),
+operands and what was computed ("3 × 4 has been worked out"), anything under a negation other than "is
+no longer shown / is not listed".
 
 `look` (page.py, with assertions.js) reads the page once: visible text (rendered, non-transparent,
 non-zero size, not clipped away by an overflow box) in the viewport and on the whole page, field
