@@ -20,6 +20,8 @@ from iwr.tasks.loader import LoadedTask, Pack
 ORACLE_MIN_FINAL = 0.95
 IMAGE_MAX_IFS = 0.10
 EMPTY_MAX_FINAL = 0.15
+ORACLE_DIR = "oracle"
+"""Under a task's folder of the check's output: the oracle's eval.json and step screenshots."""
 
 
 class CheckRow(BaseModel):
@@ -89,7 +91,7 @@ async def check_pack(
     jobs = []
     for lt in tasks:
         base = work / str(lt.task.id)
-        jobs.append((lt, oracle_candidate(lt), base / "oracle"))
+        jobs.append((lt, oracle_candidate(lt), base / ORACLE_DIR))
         jobs.append((lt, image_page(lt, base / "image-src"), base / "image"))
         jobs.append((lt, empty_page(base / "empty-src"), base / "empty"))
     results = await evaluate_many(jobs, config, model="judge-check", workers=workers)

@@ -52,6 +52,10 @@ class Mutant(_Model):
     """The first step (0-based) the judge failed; None when every step passed."""
     judge_reason: str = ""
     """The judge's reason at its first failed step, or, for a miss, at step k (why it passed)."""
+    judge_same: bool | None = None
+    """For a miss: the judge's own screenshot after step k shows the mutant's page as the oracle's (the
+    judge acts otherwise than the neutral replay, and its actions reach the oracle's state without the
+    left-out handler); None when not compared."""
     error: str | None = None
 
 

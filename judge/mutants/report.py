@@ -18,6 +18,9 @@ def total_row(report: MutantsReport) -> list[str]:
     tried = sum(len(t.mutants) for t in report.tasks)
     rate = report.false_pass_rate
     note = "" if rate is None else f"false-pass rate {100 * rate:.1f}%"
+    same = sum(1 for t in report.tasks for m in t.kept if m.judge_same)
+    if same:
+        note += f"; {same} missed showed the oracle's page under the judge's own replay"
     return ["total", f"{report.kept} / {tried}", *(str(report.total(o)) for o in OUTCOMES), note]
 
 
@@ -40,6 +43,8 @@ def details(report: MutantsReport, pack: Pack, outcomes: tuple[str, ...] = ("mis
             if m.judge_reason:
                 said = "judge at step k" if m.failed_step is None else "judge"
                 out.append(f"  {said}: {m.judge_reason}")
+            if m.judge_same:
+                out.append("  the judge's own replay showed the oracle's page after step k (no handler it needed)")
     return out
 
 

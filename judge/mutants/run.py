@@ -18,7 +18,7 @@ from iwr.judge.mutants.diff import first_difference
 from iwr.judge.mutants.models import Mutant, MutantsReport, TaskMutants
 from iwr.judge.mutants.neutral import action_points, neutral_replay
 from iwr.judge.mutants.script import record_script, skip_script
-from iwr.judge.selfcheck import oracle_candidate
+from iwr.judge.selfcheck import ORACLE_DIR, oracle_candidate
 from iwr.judge.types import TaskScore
 from iwr.tasks.loader import LoadedTask, Pack
 
@@ -34,10 +34,16 @@ def _with(candidate: Candidate, script: str) -> Candidate:
 
 
 async def task_mutants(
-    judge: Judge, lt: LoadedTask, oracle: TaskScore, out_dir: Path, max_mutants: int = MAX_MUTANTS
+    judge: Judge,
+    lt: LoadedTask,
+    oracle: TaskScore,
+    out_dir: Path,
+    max_mutants: int = MAX_MUTANTS,
+    oracle_dir: Path | None = None,
 ) -> TaskMutants:
     """The task's mutants, judged; never raises for a page that misbehaves (the note or each mutant's
-    error says what happened)."""
+    error says what happened). `oracle_dir`: where the oracle's judging wrote its step screenshots, to
+    tell a miss whose page the judge's own replay did not change."""
     steps = len(lt.task.action_sequence)
     result = TaskMutants(task_id=lt.task.id, steps=steps)
     site = oracle_candidate(lt)
@@ -97,6 +103,10 @@ async def task_mutants(
             mutant.judge_reason = judged.steps[shown].reason[:300]
         elif judged.error:
             mutant.judge_reason = judged.error[:300]
+        if mutant.outcome == "missed" and oracle_dir is not None:
+            mutant.judge_same = classify.same_under_judge(
+                oracle, oracle_dir, judged, out_dir / f"mutant{len(result.mutants)}", mutant.k
+            )
     return result
 
 
@@ -119,8 +129,9 @@ async def check_mutants(
         async def one(lt: LoadedTask) -> TaskMutants:
             async with gate:
                 try:
+                    base = out / str(lt.task.id)
                     done = await task_mutants(
-                        judge, lt, oracles[lt.task.id], out / str(lt.task.id) / "mutants", max_mutants
+                        judge, lt, oracles[lt.task.id], base / "mutants", max_mutants, base / ORACLE_DIR
                     )
                 except Exception as e:
                     done = TaskMutants(task_id=lt.task.id, note=f"error: {type(e).__name__}: {e}"[:300])

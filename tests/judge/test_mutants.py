@@ -156,3 +156,30 @@ def test_a_difference_before_the_left_out_handler_first_ran_is_not_its_doing() -
     found = first_difference(oracle, oracle, mutant, late.first_state)
     assert found is not None and found.step == 2 and found.text_diff == ["-list filtered", "+list"]
     assert first_difference(oracle, oracle, mutant).step == 0  # without the bound: the chart's frame
+
+
+def test_a_miss_whose_page_the_judges_own_replay_did_not_change_is_told(tmp_path) -> None:
+    """A mutant the judge passed, whose page after step k the judge's own screenshots show as the
+    oracle's (the judge's actions did not need the left-out handler), is told from one that differed."""
+    import cv2
+    import numpy as np
+
+    from iwr.judge.mutants.classify import same_under_judge
+    from iwr.judge.types import StepResult, TaskScore
+
+    def shot(folder, name: str, dot: bool) -> None:
+        image = np.full((60, 80), 255, np.uint8)
+        if dot:
+            image[10:30, 10:30] = 0
+        (tmp_path / folder).mkdir(exist_ok=True)
+        cv2.imwrite(str(tmp_path / folder / name), image)
+
+    def score(folder: str, dot: bool) -> TaskScore:
+        shot(folder, "0.png", dot)
+        step = StepResult(index=0, type="Click", description="", passed=True, screenshot="0.png")
+        return TaskScore(task_id=1, model="", IFS=1.0, Final=1.0, official=False, steps=[step])
+
+    oracle = score("oracle", True)
+    assert same_under_judge(oracle, tmp_path / "oracle", score("same", True), tmp_path / "same", 0) is True
+    assert same_under_judge(oracle, tmp_path / "oracle", score("apart", False), tmp_path / "apart", 0) is False
+    assert same_under_judge(oracle, tmp_path / "oracle", score("apart", False), tmp_path / "apart", 3) is None
