@@ -266,7 +266,18 @@ const iwrLook = (() => {
     found.splice(0, found.length, ...found.filter((f) => !under(f)));
     found.sort((a, b) => Math.abs(at(a).top - at(b).top) > Math.min(at(a).height, at(b).height) / 2
       ? at(a).top - at(b).top : at(a).left - at(b).left);
-    return found.slice(0, 12).map(fieldValue);
+    return found.slice(0, 12).map((f) => { const box = drawnBox(f); return fieldValue(f) + (box ? "\n" + box.innerText : ""); });
+  };
+  // A borderless field inside the box drawn for it (a tags input: the tags and the field in one bordered
+  // box): "the first box still shows 'Clean'" reads the box.
+  const bordered = (e) => { const s = getComputedStyle(e);
+    return ["Top", "Right", "Bottom", "Left"].filter((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none").length; };
+  const drawnBox = (f) => {
+    if (bordered(f)) return null;
+    for (let a = f.parentElement, d = 0; a && a !== document.body && d < 3; a = a.parentElement, d++) {
+      if (bordered(a) >= 3) return Array.from(a.querySelectorAll(FIELDS)).filter((g) => iwrProbe.shown(g)).length === 1 ? a : null;
+    }
+    return null;
   };
   const named = (name, acted) => {
     const want = wordsOf(name);

@@ -143,6 +143,7 @@ GONE_NOUNS = {
 }
 """Nouns of things said to close, each with the kind the page reader looks for."""
 TITLED_BLOCKS = words("box boxes card cards section sections area block container frame widget tile window")
+TITLED_BLOCKS |= words("tag tags chip chips pill pills badge badges token tokens")
 """A quote naming one of these said to be gone ("the dark 'Instructions' box is gone"): the block the
 quoted text titles must be hidden (the word itself may stay elsewhere: a button to reopen it)."""
 GONE_VERBS = words("closes close disappears disappear vanishes vanish hides collapses collapse")

@@ -15,6 +15,7 @@ from iwr.judge.assertions.lexicon import (
     SEPARATORS,
     TEXT_APPEAR_MOVES,
     TEXT_APPEARS,
+    TITLED_BLOCKS,
     VALUE_VERBS,
     VERBS,
 )
@@ -198,9 +199,21 @@ def _mention_facts(
             # after a scroll "the 'Custom messages' section appears" is it come into view (its top edge may
             # have shown before): in view after the step, as the scroll's other quotes
             new = _appears_after(clause, idx) and not scrolled
-            facts.append(Fact(kind="visible", text=text, in_view=in_view, kept=kept[idx], was=was, new=new))
+            # "the 'Second Example' box ... is near the top": a block its title names, said to be at the top,
+            # whose title may be above the top edge
+            here = in_view and not (_names_block(clause, idx) and "top" in _words(clause[idx:]))
+            facts.append(Fact(kind="visible", text=text, in_view=here, kept=kept[idx], was=was, new=new))
             placed.append((idx, facts[-1]))
     return placed
+
+
+def _names_block(clause: list[Tok], idx: int) -> bool:
+    """The quote at `idx` titles a block: a block noun right after it ("the 'Second Example' box")."""
+    nxt = clause[idx + 1] if idx + 1 < len(clause) else None
+    return nxt is not None and nxt.kind == "w" and nxt.text in TITLED_BLOCKS | _MORE_BLOCKS
+
+
+_MORE_BLOCKS = {"panel", "table", "form", "example", "demo", "list", "group"}
 
 
 def _mention_role(

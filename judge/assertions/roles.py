@@ -85,6 +85,8 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
         w = words[j]
         if w == "of" and j > 0 and words[j - 1] in {"instead", "out", "place"}:
             return SKIP  # "selected instead of 'Standard'", "'14' in place of '2*(3+4)'"
+        if (w == "as" and j > 0 and words[j - 1] == "such") or w in {"like", "including"}:
+            return None  # "entries such as '_dirs' and '_toX' are gone": the verb after the examples says
         if w in {"after", "before"} and j > 0 and words[j - 1] in TYPED_MARKS:
             return LOCATED  # "with a comma after "Ada"": where the comma is, in the text typed
         if w in LOCATORS or (w == "of" and j > 0 and words[j - 1] in {"left", "right", "top", "front"}):
@@ -229,7 +231,7 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None] | None:
     if lead and lead[-1] in {"in", "inside", "within"} and (head := _field_before(clause, last_field)) is not None:
         last_field = head  # "the small plain dropdown in the box above still reads 'X'": the dropdown
         lead = []
-    if lead and lead[-1] in LOCATORS:
+    if (lead and lead[-1] in LOCATORS) or _placed_by(plain, last_field):
         return None  # "the line under the box reads 'X'": the box places the line, the line reads it
     following = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
     if following and (following[0] in LOCATORS or following[:2] == ["next", "to"]):
@@ -242,6 +244,17 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None] | None:
         named = _field_named(clause, last_field)
         return named, None if named else field_place(clause, last_field)
     return None
+
+
+def _placed_by(plain: list[str], i: int) -> bool:
+    """ "Below the empty 'Message:' box a pale pink alert ... reads 'X'": the field's noun phrase (its
+    determiner, words and quote) follows a place word, and what reads the text is the next subject."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if plain[k] in LOCATORS:
+            return True
+        if plain[k] in VERBS or plain[k] in SEPARATORS:
+            return False
+    return False
 
 
 def _field_before(clause: list[Tok], i: int) -> int | None:

@@ -88,6 +88,9 @@ const iwrThings = (() => {
     const border = ["Top", "Right", "Bottom", "Left"].filter((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none").length >= 3;
     return painted || border || s.boxShadow !== "none" || s.position === "fixed" || s.position === "absolute";
   };
+  // a short word drawn in a box of its own, inline among others (a tag, a chip, a badge)
+  const tagLike = (e) => { const s = getComputedStyle(e);
+    return boxed(e) && s.display.startsWith("inline") && e.getBoundingClientRect().height < 48; };
   const titled = (text) => {
     const shows = showing(text);
     let hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
@@ -96,6 +99,7 @@ const iwrThings = (() => {
     const blocks = [];
     for (const hit of hits.slice(0, 5)) {
       const own = area(hit);
+      if (tagLike(hit)) { blocks.push(hit); continue; }  // "the 'Fresh' tag is gone": the tag drawn around its word
       for (let a = parentOf(hit), d = 0; a && a !== document.body && a !== html && d < 8; a = parentOf(a), d++) {
         if (visible(a) && area(a) >= 2 * own && boxed(a)) { blocks.push(a); break; }
       }

@@ -5,10 +5,10 @@ ordinal) and how it looks (colour, shape). Pure text work: no page needed, so it
 
 from __future__ import annotations
 
-import colorsys
 import re
 from dataclasses import dataclass, field
 
+from iwr.judge.grounding.colours import said_colours
 from iwr.judge.grounding.layout import Layout, labels, parse_layout
 from iwr.judge.grounding.text import norm
 from iwr.tasks.derive import quotes, without_quotes
@@ -238,23 +238,6 @@ _CHAINED = [
 """"left of the yellow folder icon of 'X'": the place is said of a thing of the quote's, which stands
 where the quote does."""
 
-COLOURS = {
-    "red",
-    "orange",
-    "yellow",
-    "green",
-    "blue",
-    "purple",
-    "violet",
-    "pink",
-    "grey",
-    "gray",
-    "black",
-    "white",
-    "teal",
-    "cyan",
-    "brown",
-}
 REGION_WORDS = {
     "footer": {"footer", "contentinfo", "bottom"},
     "header": {"header", "banner", "topbar", "top"},
@@ -478,7 +461,14 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
         if text.strip() in GLYPHS:
             q.glyph_words |= glyph_words(text.strip())
     # "the checked checkbox just left of the bold 'B' button": the kind its own words say, else any said
-    kinds = [KIND_WORDS[w] for w in own if w in KIND_WORDS] or [KIND_WORDS[w] for w in q.words if w in KIND_WORDS]
+    # an anchor's own noun ("in the 'Second Example' box", "above the 'set by color' button") is not the
+    # element's kind: one of its mentions is taken out
+    anchored = _anchor_nouns(description, {a.text for a in q.anchors})
+    said = [w for w in own if w in KIND_WORDS]
+    for noun in anchored:
+        if noun in said:
+            said.remove(noun)
+    kinds = [KIND_WORDS[w] for w in said] or [KIND_WORDS[w] for w in q.words - set(anchored) if w in KIND_WORDS]
     q.kinds = set().union(*kinds) if kinds else set()
     q.ordinal = q.layout.ordinal
     q.drawn_boxes = bool(_DRAWN_BOXES.search(without_quotes(description)))
@@ -493,8 +483,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
         q.positions -= {"middle", "center", "centre"}
     outside = {m.group(1) for m in _OUTSIDE.finditer(rest.lower())}  # "above the first table": not in it
     q.regions = {w for w in q.words if w in REGION_WORDS} - outside
-    own_colours = {w.rstrip(".") for w in WORD.findall(_own_part(rest))} & COLOURS
-    q.colours = own_colours or q.words & COLOURS  # "the green swatch between yellow and cyan": green
+    own_colours = said_colours({w.rstrip(".") for w in WORD.findall(_own_part(rest))})
+    q.colours = own_colours or said_colours(q.words)  # "the green swatch between yellow and cyan": green
     if q.words & {"round", "circular", "circle", "rounded"}:
         q.round = True
     elif "square" in q.words:
@@ -536,6 +526,16 @@ _WHERE_FIRST = re.compile(
 element's own words."""
 
 
+def _anchor_nouns(description: str, anchored: set[str]) -> list[str]:
+    """The word right after each quote that locates the element ("in the 'Second Example' box": box): the
+    anchor's noun, not the element's kind."""
+    out = []
+    for _, end, text in quotes(description):
+        if text in anchored and (m := re.match(r"\s*([a-z-]+)", description[end:].lower())):
+            out.append(m.group(1))
+    return out
+
+
 def _own_part(text: str) -> str:
     """The words that describe the element itself: up to the first relation word that follows one
     of them ("the small down arrow | under the up arrow"); "on the trash icon" keeps everything; a
@@ -559,38 +559,3 @@ def _names_itself(description: str, start: int) -> bool:
         )
         or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$", before)
     )
-
-
-def colour_name(rgb: list[float] | tuple | None) -> set[str]:
-    """The colour words a person would use for an sRGB triple."""
-    if not rgb:
-        return set()
-    r, g, b = (max(0.0, min(255.0, float(c))) / 255 for c in rgb[:3])
-    h, lum, s = colorsys.rgb_to_hls(r, g, b)
-    hue = h * 360
-    if lum < 0.16:
-        return {"black", "dark"}
-    if lum > 0.93 and s < 0.5:
-        return {"white", "light"}
-    if s < 0.15 or (s < 0.25 and 0.2 < lum < 0.8):
-        return {"grey", "gray"} | ({"dark"} if lum < 0.4 else {"light"} if lum > 0.7 else set())
-    names: set[str] = {"dark"} if lum < 0.35 else {"light"} if lum > 0.75 else set()
-    if hue < 15 or hue >= 345:
-        names.add("pink" if lum > 0.7 else "red")
-    elif hue < 40:
-        names.add("brown" if lum < 0.35 else "orange")
-        if hue < 20 and lum >= 0.35:
-            names.add("red")  # a red-orange (#ee4400) is called either
-    elif hue < 66:
-        names.add("yellow")
-    elif hue < 165:
-        names.add("green")
-    elif hue < 195:
-        names.update({"teal", "cyan", "blue" if lum < 0.5 else "cyan"})
-    elif hue < 255:
-        names.add("blue")
-    elif hue < 290:
-        names.update({"purple", "violet"})
-    else:
-        names.add("pink" if lum > 0.5 else "purple")
-    return names

@@ -93,6 +93,7 @@
     }
     return hoverSelectors.some((sel) => { try { return el.matches(sel); } catch (e) { return false; } });
   };
+  const REMOVER = /(^|[\s_-])(remove|close|delete|dismiss|clear)([\s_-]|$)/i;
   const interactive = (el) => {
     const tag = tagOf(el);
     if (["button", "a", "input", "select", "textarea", "summary", "label", "details"].includes(tag)) {
@@ -116,6 +117,8 @@
     if (cursor === "pointer") {
       const parent = el.parentElement || (el.getRootNode() && el.getRootNode().host);
       if (!parent || getComputedStyle(parent).cursor !== "pointer") return true;
+      // a tag's or chip's own remove control inside it (its × an icon font draws), though both point
+      if (REMOVER.test([classWords(el), el.getAttribute("data-role"), el.getAttribute("aria-label")].join(" "))) return true;
       // the choices of a list a drawn control opens inside its own pointer box (nice-select's li.option)
       return tag === "li" && Array.from(parent.children).filter((c) => c.tagName === el.tagName).length >= 2;
     }
@@ -331,6 +334,11 @@
     const root = el.getRootNode();
     const hit = (root.elementFromPoint ? root : document).elementFromPoint(x, y);
     if (!hit || el.contains(hit) || hit.contains(el)) return false;
+    if (hit.matches("input, textarea") && el.matches("input, textarea")) {
+      // a field drawn over another in the same place (a typeahead's grey hint under the box one types in)
+      const r = hit.getBoundingClientRect();
+      if (Math.abs(r.left - box.left) < 4 && Math.abs(r.top - box.top) < 4 && Math.abs(r.width - box.width) < 8) return true;
+    }
     let widget = el.parentElement && el.parentElement.parentElement;
     if (widget === document.body || widget === document.documentElement) widget = el.parentElement;
     if (widget === document.body || widget === document.documentElement) widget = null;

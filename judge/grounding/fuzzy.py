@@ -18,13 +18,13 @@ import re
 from rapidfuzz import fuzz
 
 from iwr.judge.grounding import Pick, board, cells, segments, strategy
+from iwr.judge.grounding.colours import colour_name
 from iwr.judge.grounding.describe import (
     ICON_VOCABULARY,
     REGION_WORDS,
     WORD,
     Anchor,
     Query,
-    colour_name,
     expand,
     glyph_words,
     parse,

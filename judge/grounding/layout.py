@@ -235,11 +235,15 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         sides = re.split(r"[\s-]+", next(g for g in m.groups() if g).lower())
         lay.group_place = " ".join(dict.fromkeys({"upper": "top", "lower": "bottom"}.get(w, w) for w in sides))
         said.append(m.group(0).strip())
+    if lay.row is not None and lay.ordinal is None and (m := _ROW_END.search(text)):
+        lay.ordinal = 0 if m.group(1) in ("start", "beginning", "left end") else -1  # "at the start of the second row"
+        said.append(m.group(0).strip())
     lay.on_screen = lay.any and bool(_ON_SCREEN.search(text))
     lay.said = ", ".join(said)
     return lay, rest
 
 
+_ROW_END = re.compile(r"\bat the (start|beginning|end|left end|right end) of (?:the |that |this )?[\w-]+ row\b", re.I)
 _ON_SCREEN = re.compile(
     r"\b(?:of|on|in)\s+(?:the\s+)?(?:screen|window|viewport|view)\b|\b(?:visible|in view|on screen)\b", re.I
 )
@@ -462,9 +466,9 @@ def place(
         return order[len(order) // 2], f"{shape}: " + ", ".join(where)
     if len(pool) == 1:
         return pool[0], f"{shape}: " + ", ".join(where)
-    if score and where and len({score[i] for i in pool}) == len(pool):
-        chosen = max(pool, key=lambda i: score[i])
-        return chosen, f"{shape}: {', '.join(where)} holds {len(pool)}; the best match of them"
+    ranked = sorted(pool, key=lambda i: -score[i]) if score else []
+    if where and len(ranked) > 1 and score[ranked[0]] > score[ranked[1]]:
+        return ranked[0], f"{shape}: {', '.join(where)} holds {len(pool)}; the best match of them"
     return None, f"{shape}: {', '.join(where)} holds {len(pool)}"
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from iwr.judge.grounding.describe import colour_name, parse
+from iwr.judge.grounding.colours import colour_name
+from iwr.judge.grounding.describe import parse
 from iwr.judge.grounding.layout import parse_layout
 
 
