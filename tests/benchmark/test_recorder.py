@@ -262,3 +262,26 @@ def test_a_start_page_with_a_query_is_recorded_and_judged_there(tmp_path: Path) 
     assert lt.task.origin.page == "board.html?size=9"
     checked = CliRunner().invoke(main, ["judge", "check", str(out), "--ocr", "none", "--out", str(tmp_path / "check")])
     assert "oracle: mean IFS 100.0" in checked.output, checked.output  # without OCR its Final is not read
+
+
+def test_typing_into_an_empty_field_presses_no_backspace(tmp_path: Path) -> None:
+    """A Type replaces what the field holds; into an empty tags field it types only (Backspace there
+    deletes the last tag, which no person typing a new one does: blind round eighteen met it)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><html><body><span class='tag' style='display:inline-block;width:80px;height:30px;"
+        "background:#f00'></span><input placeholder='Add a tag'><script>const i = document.querySelector('input');"
+        "i.addEventListener('keydown', (e) => { if (e.key === 'Backspace' && !i.value) "
+        "document.querySelectorAll('.tag').forEach((t) => t.remove()); });</script></body></html>"
+    )
+    script = tmp_path / "s.yaml"
+    script.write_text(
+        f"id: 7\nsite: {site}\nresolution: 800x600\nclassification: {{interaction_complexity: L2}}\nsteps:\n"
+        "  - {type: Type, find: {placeholder: Add a tag}, text: Fresh, description: Type 'Fresh', visual: true}\n"
+    )
+    result = record("--official-only", "--script", str(script), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    shot = cv2.imread(str(tmp_path / "out" / "data" / "7" / "checkpoints" / "step_1.png"))
+    red = (shot[:, :, 2] > 200) & (shot[:, :, 1] < 60) & (shot[:, :, 0] < 60)
+    assert red.sum() > 1000  # the tag is still there

@@ -92,9 +92,14 @@ class TypeStep(_Step):
 
     async def perform(self, page, loc, viewport: tuple[int, int], at: str) -> None:
         await loc.click(timeout=FIND_TIMEOUT_MS)
-        await page.keyboard.press("ControlOrMeta+a")
-        await page.keyboard.press("Backspace")
+        if await loc.evaluate(_HOLDS_TEXT_JS):  # an empty tags field deletes its last tag on Backspace
+            await page.keyboard.press("ControlOrMeta+a")
+            await page.keyboard.press("Backspace")
         await loc.press_sequentially(self.text, delay=TYPE_DELAY_MS)
+
+
+_HOLDS_TEXT_JS = "(e) => ('value' in e && typeof e.value === 'string' ? e.value : e.innerText || '').length > 0"
+"""Whether the field already holds text a Type replaces."""
 
 
 class PressStep(_Step):
