@@ -300,12 +300,24 @@ async def llm_verdict(llm: JudgeLLM, action: Action, before_png: bytes, after_pn
     )
 
 
-async def _box_of(element) -> dict | None:
-    """The viewport box of the element acted on, None when it is gone or has none."""
+_OWN_BOXES_JS = """(e) => {
+  const box = (x) => {
+    const r = x.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  };
+  const alike = (x) => x !== e && x.tagName === e.tagName && (x.classList[0] || "") === (e.classList[0] || "");
+  const siblings = Array.from(e.parentElement ? e.parentElement.children : []).filter(alike).slice(0, 50);
+  return [box(e), ...siblings.map(box)];
+}"""
+
+
+async def _own_boxes(element) -> list[dict] | None:
+    """The viewport boxes of the element acted on and of its alike siblings (same tag and first class), whose
+    own changes are the click's echo; None when it is gone."""
     if element is None:
         return None
     try:
-        return await element.bounding_box()
+        return await element.evaluate(_OWN_BOXES_JS)
     except Exception:  # detached, or its page navigated away
         return None
 
@@ -369,7 +381,7 @@ async def judge_step(
     if not needs_offline_rule(action, config):
         return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
     after_sig = await verdicts.signature(page)
-    change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png, await _box_of(element))
+    change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png, await _own_boxes(element))
     return await assertions.step_verdict(page, action, element, seen_before, change, (before_png, after_png))
 
 

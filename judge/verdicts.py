@@ -46,28 +46,30 @@ blinking text cursor is not."""
 
 
 MARKS_ELSEWHERE = 60
-"""...or this many away from the element acted on (ticks drawn in 13-pixel boxes of a tree's other
-rows): its own focus ring or pressed look is not counted there."""
+"""...or this many away from the element acted on and from its alike siblings (ticks drawn in 13-pixel
+boxes of a tree's other rows): its own focus ring or pressed look is not counted, nor the state moving
+among its siblings (a carousel's dot lit, the one before dimmed), no sign the action did what it is for."""
 ACTED_MARGIN = 8
 """Pixels around the element acted on that belong to it (a focus ring, a shadow)."""
 
 
-def screen_difference(before_png: bytes, after_png: bytes, acted: dict | None = None) -> tuple[float, int, int]:
+def screen_difference(before_png: bytes, after_png: bytes, own: list[dict] | None = None) -> tuple[float, int, int]:
     """(mean absolute grey-level difference, pixels changed by more than PIXEL_STEP, those of them outside
-    `acted`, the box of the element acted on with its margin: all of them when no box is known)."""
+    `own`: the boxes of the element acted on and of its alike siblings, each with a margin; all of them
+    when no box is known)."""
     a = cv2.imdecode(np.frombuffer(before_png, np.uint8), cv2.IMREAD_GRAYSCALE)
     b = cv2.imdecode(np.frombuffer(after_png, np.uint8), cv2.IMREAD_GRAYSCALE)
     if a is None or b is None or a.shape != b.shape:
         return 255.0, -1, -1
     changed = np.abs(a.astype(np.int16) - b.astype(np.int16))
     moved = changed > PIXEL_STEP
-    total = int(moved.sum())
-    if acted is None:
-        return float(changed.mean()), total, total
-    x0, y0 = max(int(acted["x"]) - ACTED_MARGIN, 0), max(int(acted["y"]) - ACTED_MARGIN, 0)
-    x1 = max(int(acted["x"] + acted["width"]) + ACTED_MARGIN + 1, 0)
-    y1 = max(int(acted["y"] + acted["height"]) + ACTED_MARGIN + 1, 0)
-    return float(changed.mean()), total, total - int(moved[y0:y1, x0:x1].sum())
+    away = moved.copy()
+    for box in own or []:
+        x0, y0 = max(int(box["x"]) - ACTED_MARGIN, 0), max(int(box["y"]) - ACTED_MARGIN, 0)
+        x1 = max(int(box["x"] + box["width"]) + ACTED_MARGIN + 1, 0)
+        y1 = max(int(box["y"] + box["height"]) + ACTED_MARGIN + 1, 0)
+        away[y0:y1, x0:x1] = False
+    return float(changed.mean()), int(moved.sum()), int(away.sum())
 
 
 async def signature(page) -> dict:
@@ -91,19 +93,19 @@ async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
 
 
 def offline_verdict(
-    before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes, acted: dict | None = None
+    before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes, own: list[dict] | None = None
 ) -> Verdict:
     """Whether the action changed anything: text, field values, scroll, or the screenshot (by much, or by
-    small marks away from `acted`, the viewport box of the element acted on, when known)."""
-    diff, pixels, elsewhere = screen_difference(before_png, after_png, acted)
+    small marks away from `own`, the viewport boxes of the element acted on and its alike siblings)."""
+    diff, pixels, elsewhere = screen_difference(before_png, after_png, own)
     changed = [k for k in ("text", "values", "scroll") if before_sig.get(k) != after_sig.get(k)]
     if diff > SCREEN_CHANGE or pixels < 0 or pixels >= CHANGED_PIXELS:
         changed.append("screenshot")
-    elif acted is not None and elsewhere >= MARKS_ELSEWHERE:
+    elif own and elsewhere >= MARKS_ELSEWHERE:
         changed.append("screenshot (small marks away from the element acted on)")
     ok = bool(changed)
     evidence = {"changed": changed, "screen_difference": round(diff, 3), "pixels_changed": pixels}
-    if acted is not None:
+    if own:
         evidence["pixels_changed_elsewhere"] = elsewhere
     return Verdict(
         status="unverified",
