@@ -10,21 +10,9 @@ import re
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import VERBS
 from iwr.judge.assertions.tokens import Tok
+from iwr.judge.grounding.layout import NUMBERS
 
-COUNT_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+COUNT_WORDS = NUMBERS
 _LEFT = r"remain|remains|are left|stay|are still shown"
 _SHOWN = r"are shown|are listed|are visible|are displayed|are now shown|are now listed"
 _REMAIN = re.compile(
