@@ -86,6 +86,9 @@ SHOWN_AS_TEXT = words(
     "text counter"
 )
 FIELD_NOUNS = words("field input box textbox textarea searchbox dropdown drop-down select combobox")
+DISPLAY_NOUNS = words("display readout")
+"""A calculator's or counter's display: a field when it is the subject of a value verb ("the display shows
+'9'"), since the same text on a key would otherwise meet the sentence (the display is the page's field)."""
 FIELD_PAIRS = {
     ("text", "area"),
     ("text", "box"),

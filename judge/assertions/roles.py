@@ -13,6 +13,7 @@ from iwr.judge.assertions.lexicon import (
     COUNT_STOP,
     DESCRIBED,
     DETERMINERS,
+    DISPLAY_NOUNS,
     DRAWN,
     FIELD_NAME_SKIP,
     FIELD_NOUNS,
@@ -43,6 +44,9 @@ from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote
 
 
 def _is_field_at(ws: list[str], i: int) -> bool:
+    if ws[i] in DISPLAY_NOUNS:
+        nxt = [w for w in ws[i + 1 : i + 3] if w not in {"now", "still"}]
+        return bool(nxt) and nxt[0] in VALUE_VERBS
     return ws[i] in FIELD_NOUNS or (i > 0 and (ws[i - 1], ws[i]) in FIELD_PAIRS)
 
 
@@ -300,6 +304,8 @@ def _field_named(clause: list[Tok], i: int) -> str:
         k -= 1
     while name and name[0] in {"new", "same", "other", "empty", "main"}:
         name = name[1:]
+    if len(name) == 1 and name[0].endswith(("'s", "’s")):
+        return ""  # "the calculator's display": whose field, not its name
     return "" if all(w in FIELD_NAME_SKIP for w in name) else " ".join(name)
 
 
