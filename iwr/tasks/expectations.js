@@ -7,6 +7,13 @@ const iwrProbe = (() => {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
   };
+  // How many sides of its box an element draws a border on (a field's own frame, a card's outline).
+  const borderSides = (el) => {
+    const s = getComputedStyle(el);
+    return ["Top", "Right", "Bottom", "Left"].filter((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none").length;
+  };
+  // A native select whose list the browser draws open (`:open` is unknown to older engines).
+  const selectOpen = (el) => { try { return el.matches("select:open"); } catch (err) { return false; } };
   const inViewport = (r) => r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
   // Visible text of an element, counting only rendered, non-transparent text nodes.
   const visibleText = (root, viewportOnly) => {
@@ -74,5 +81,5 @@ const iwrProbe = (() => {
       return { ok: moved, observed: { dx, dy }, reason: moved ? "" : `the view did not scroll ${s.direction}` };
     },
   };
-  return { scrollState, check: (spec, before) => checks[spec.kind](spec, before), visibleText, shown };
+  return { scrollState, check: (spec, before) => checks[spec.kind](spec, before), visibleText, shown, borderSides, selectOpen };
 })();

@@ -44,7 +44,6 @@ const iwrLook = (() => {
   const isField = (e) => !!e && e.nodeType === 1 && (e.matches("textarea, select, [contenteditable=''], [contenteditable=true]")
     || (e.matches("input") && !["checkbox", "radio", "button", "submit", "reset", "image", "file", "range", "color", "hidden"].includes(e.type)));
   const isCheck = (e) => !!e && e.nodeType === 1 && e.matches(CHECKS);
-  const opened = (e) => { try { return e.matches(":open"); } catch (err) { return false; } };
   const fieldValue = (e) => e.matches("select") ? (e.selectedOptions[0]?.text || e.value || "")
     : e.matches("input, textarea") ? e.value : e.innerText;
 
@@ -159,7 +158,7 @@ const iwrLook = (() => {
           const v = el.getAttribute(attr);
           if (v) texts.push(v);
         }
-        if (el.matches("select") && opened(el)) {
+        if (iwrProbe.selectOpen(el)) {
           // a native select's open list is drawn by the browser over the page: its choices are on screen
           const choices = Array.from(el.options, (o) => o.label || o.text).filter(Boolean).slice(0, 30);
           texts.push(...choices);
@@ -270,12 +269,10 @@ const iwrLook = (() => {
   };
   // A borderless field inside the box drawn for it (a tags input: the tags and the field in one bordered
   // box): "the first box still shows 'Clean'" reads the box.
-  const bordered = (e) => { const s = getComputedStyle(e);
-    return ["Top", "Right", "Bottom", "Left"].filter((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none").length; };
   const drawnBox = (f) => {
-    if (bordered(f)) return null;
+    if (iwrProbe.borderSides(f)) return null;
     for (let a = f.parentElement, d = 0; a && a !== document.body && d < 3; a = a.parentElement, d++) {
-      if (bordered(a) >= 3) return Array.from(a.querySelectorAll(FIELDS)).filter((g) => iwrProbe.shown(g)).length === 1 ? a : null;
+      if (iwrProbe.borderSides(a) >= 3) return Array.from(a.querySelectorAll(FIELDS)).filter((g) => iwrProbe.shown(g)).length === 1 ? a : null;
     }
     return null;
   };
@@ -328,7 +325,7 @@ const iwrLook = (() => {
       ...read(),
       sole: soleField(),
       inView: placed ? fieldsInView() : [],
-      acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state, open: !!field && field.matches("select") && opened(field) },
+      acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state, open: !!field && iwrProbe.selectOpen(field) },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
       named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),
     };

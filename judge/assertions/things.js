@@ -59,8 +59,7 @@ const iwrThings = (() => {
     if (e instanceof SVGElement || (e.textContent || "").trim() || e.matches(DRAWN) || e.querySelector(DRAWN)) return true;
     const s = getComputedStyle(e);
     const bg = s.backgroundColor !== "rgba(0, 0, 0, 0)" && s.backgroundColor !== "transparent";
-    const border = ["Top", "Right", "Bottom", "Left"].some((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none");
-    return bg || border || s.backgroundImage !== "none" || s.boxShadow !== "none" || drawsMark(e, "::before") || drawsMark(e, "::after");
+    return bg || iwrProbe.borderSides(e) > 0 || s.backgroundImage !== "none" || s.boxShadow !== "none" || drawsMark(e, "::before") || drawsMark(e, "::after");
   };
   const drawnNow = () => shownNow().filter(draws);
   // Every visible element of that kind (nested ones too: any of them hidden after the step counts).
@@ -85,8 +84,7 @@ const iwrThings = (() => {
     const s = getComputedStyle(e), up = parentOf(e);
     const bg = s.backgroundColor, back = up ? getComputedStyle(up).backgroundColor : "";
     const painted = bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent" && bg !== back;
-    const border = ["Top", "Right", "Bottom", "Left"].filter((side) => parseFloat(s[`border${side}Width`]) > 0 && s[`border${side}Style`] !== "none").length >= 3;
-    return painted || border || s.boxShadow !== "none" || s.position === "fixed" || s.position === "absolute";
+    return painted || iwrProbe.borderSides(e) >= 3 || s.boxShadow !== "none" || s.position === "fixed" || s.position === "absolute";
   };
   // a short word drawn in a box of its own, inline among others (a tag, a chip, a badge)
   const tagLike = (e) => { const s = getComputedStyle(e);
@@ -357,9 +355,7 @@ const iwrThings = (() => {
       covered: new Set(hidden), open: new Set(openSelects()) };
   };
   // A native select whose list the browser draws open over the page (no element of the page shows it).
-  const openSelects = () => Array.from(document.querySelectorAll("select")).filter((e) => {
-    try { return e.matches(":open"); } catch (err) { return false; }
-  });
+  const openSelects = () => Array.from(document.querySelectorAll("select")).filter(iwrProbe.selectOpen);
   // A menu or panel the page keeps drawn under its content (an off-canvas menu the page slides away
   // from): shown to the DOM all along, seen only when nothing covers it.
   const kindOf = (e) => Object.values(KINDS).some((k) => isKind(e, k))
