@@ -9,6 +9,8 @@ centre right away (an editor's text layer a million pixels tall is clicked where
 same events on the same spot, without the frames of waiting. Anything less certain (off-screen,
 covered, disabled, wrapped over two lines, in a shadow root) takes Playwright's path, waits and all.
 A spot the grounding chose inside the element (a cell of a grid drawn on a canvas) is clicked there.
+A layer laid over the element on hover, of about its size (xzoom's lens frame over its picture), is
+clicked as a person clicks the picture they see through it: Playwright would wait for it to go away.
 """
 
 from __future__ import annotations
@@ -46,7 +48,15 @@ _CLICK_POINT_JS = """
   const x = left + (right - left) / 2, y = top + (bottom - top) / 2;
   const root = el.getRootNode();
   const hit = (root.elementFromPoint ? root : document).elementFromPoint(x, y);
-  return hit && (hit === el || el.contains(hit)) ? [x, y] : null;
+  if (!hit) return null;
+  if (hit === el || el.contains(hit)) return [x, y];
+  // a layer the page lays over the element on hover (a zoom lens's frame, a caption over a picture)
+  // takes a person's click where they see the element: its box is the element's, give or take
+  const h = hit.getBoundingClientRect();
+  const common = Math.max(0, Math.min(h.right, r.right) - Math.max(h.left, r.left)) *
+    Math.max(0, Math.min(h.bottom, r.bottom) - Math.max(h.top, r.top));
+  const own = r.width * r.height;
+  return !hit.contains(el) && common >= 0.8 * own && h.width * h.height <= 1.5 * own ? [x, y] : null;
 }
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
+from iwr.judge.assertions.lexicon import LIST_FIELDS
 from iwr.judge.assertions.match import contains, echoed, fold, in_column, in_order, number_pattern, occurrences
 from iwr.judge.assertions.page import look, named_fields, placed_fields
 from iwr.judge.assertions.parse import assertion_of, parse
@@ -124,6 +125,7 @@ def _in_sole_field(fact: Fact, row: dict, before: dict | None, after: dict) -> b
     one, is the box the sentence speaks of."""
     return (
         fact.kind == "value"
+        and fact.noun not in LIST_FIELDS  # "the dropdown now shows 'Watermelon'": a drawn list, not a text box
         and not fact.field
         and not (after.get("acted") or {}).get("field")
         and bool(row["before"] and row["after"])

@@ -50,7 +50,7 @@ class Fact(BaseModel):
     """For `gone` and `appears`: the kind of thing said to close or to open (dialog, menu, list..., else
     the noun as written: "palette"); for `looks`: the nouns naming
     the element whose look changes, head first (with `text`: the one of them around that text; neither:
-    the element acted on)."""
+    the element acted on); for `value`: the field's noun as written ("dropdown")."""
     was: str = ""
     """For `visible` and `number`: what the assertion says it replaces ("changes from '7' to '3'"):
     shown before the step too, it must then show more often, or that must show less often."""

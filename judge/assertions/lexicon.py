@@ -85,6 +85,8 @@ SHOWN_AS_TEXT = words(
     "reads read reading says say saying shows show showing displays display displaying label labelled labeled "
     "text counter"
 )
+LIST_FIELDS = words("dropdown drop-down select combobox")
+"""Field nouns a page often draws without a text box (a custom select): never the page's only text field."""
 FIELD_NOUNS = words("field input box textbox textarea searchbox dropdown drop-down select combobox")
 DISPLAY_NOUNS = words("display readout")
 """A calculator's or counter's display: a field when it is the subject of a value verb ("the display shows
@@ -109,6 +111,10 @@ PLURAL_SUBJECT = words(
 )
 CHECK_BOXES = words("checkbox checkboxes box boxes toggle switch radio option setting")
 """Nouns a quote right before names as a checkbox ("the 'Dark mode' toggle", "a ticked 'Wrap' box")."""
+LETTER_WORDS = words("letters characters")
+"""A quote introduced by these is part of a word ("whose first two letters 'St' are bold"), not a word."""
+DRAWN_CHECKS = words("radio checkbox")
+"""Controls whose filled or empty look is their checked state ("the 'Yes' radio button is now filled")."""
 CHECK_NOUNS = words("checkbox box toggle switch task item todo option radio it row entry setting check tick")
 
 # ---------------------------------------------------------------------------------------------------

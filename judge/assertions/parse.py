@@ -7,6 +7,7 @@ from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.lexicon import (
     CHECK_BOXES,
     CHECK_NOUNS,
+    DRAWN_CHECKS,
     EMPTY_PART,
     FILLED_PART,
     NEG,
@@ -192,9 +193,9 @@ def _mention_facts(
             if _specific(text):
                 facts.append(Fact(kind="absent", text=text))
         elif (found := _value_field(clause, idx)) is not None:
-            field, place = found
+            field, place, noun = found
             nth = field_ordinal(clause, idx) if field else place
-            facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field, nth=nth))
+            facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field, nth=nth, noun=noun))
         else:
             # after a scroll "the 'Custom messages' section appears" is it come into view (its top edge may
             # have shown before): in view after the step, as the scroll's other quotes
@@ -429,12 +430,16 @@ def _checked_facts(clause: list[Tok]) -> list[Fact]:
                 state = False
         elif rest and rest[0] in {"switched", "toggled", "turned"} and len(rest) > 1 and rest[1] in {"on", "off"}:
             state = rest[1] == "on"
+        elif rest and rest[0] in _DRAWN_STATES and any(x in DRAWN_CHECKS for x in subject[-4:]):
+            state = _DRAWN_STATES[rest[0]]  # "the 'I agree' radio button is now filled": its drawn dot
         if state is None:
             continue
         return [Fact(kind="checked", want=state != negated, field=_check_named(clause, ws[:i]))]
     return _ticked_named(clause)
 
 
+_DRAWN_STATES = {"filled": True, "selected": True, "empty": False, "cleared": False, "deselected": False}
+"""States said of a radio button or a checkbox by how it looks ("is now filled", "is empty again")."""
 _TICKS = {"ticked": True, "checked": True, "selected": True, "unticked": False, "unchecked": False}
 
 

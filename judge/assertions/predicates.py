@@ -12,7 +12,9 @@ from iwr.judge.assertions.lexicon import (
     APPEAR_VERBS,
     BEFORE,
     DETERMINERS,
+    DRAWN_CHECKS,
     FIELD_NOUNS,
+    LETTER_WORDS,
     GONE_MOVES,
     GONE_NOUNS,
     GONE_STATES,
@@ -252,6 +254,13 @@ def _gone_facts(text: str, nouns: list[str]) -> list[Fact]:
     return out
 
 
+def _letters_of_a_word(subject: list[Tok]) -> bool:
+    """The subject's quote is introduced as letters ("the letters 'St'", "letters matching 'k'")."""
+    at = next((i for i in range(len(subject) - 1, -1, -1) if subject[i].kind == "q"), None)
+    said = [t.text for t in subject[:at] if t.kind == "w"][-2:] if at is not None else []
+    return any(w in LETTER_WORDS for w in said)
+
+
 def predicate_facts(clause: list[Tok]) -> list[Fact]:
     out: list[Fact] = []
     subject: tuple[str, list[str]] | None = None
@@ -283,6 +292,8 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         subject = said
         text, nouns = said
+        if text and _letters_of_a_word(phrase[:k]):
+            continue  # "whose first two letters 'St' are bold": a look of part of a word, not read offline ("the letter 'E'" is one)
         if not text and set(nouns) <= _WORDS_OF_TEXT and (shown := _named_after_tone(phrase, k)):
             text, nouns = shown, []  # "the word by the top buttons is green 'valid' again": 'valid' is green
         if styled := _style_facts(text, pw):
@@ -338,7 +349,7 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
         # "'PORTFOLIO' in it is yellow": the quoted text's region shows that colour after the step
         # (shown before the step too, the change rule decides)
         return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=True)]
-    if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS for w in nouns)):
+    if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS | DRAWN_CHECKS for w in nouns)):
         return []
     if nouns[:1] == ["?"]:
         # "the first three stars under 'Basic 5 star rater' turn gold": which stars is not certain;

@@ -22,6 +22,7 @@ from iwr.judge.assertions.lexicon import (
     GAUGES,
     INTRO,
     KEEP,
+    LETTER_WORDS,
     MOVED_AWAY,
     NEG,
     NUMBER_CMP,
@@ -91,6 +92,8 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
             return SKIP  # "selected instead of 'Standard'", "'14' in place of '2*(3+4)'"
         if (w == "as" and j > 0 and words[j - 1] == "such") or w in {"like", "including"}:
             return None  # "entries such as '_dirs' and '_toX' are gone": the verb after the examples says
+        if w in LETTER_WORDS and j >= len(words) - 2:
+            return SKIP  # "whose first two letters 'St' are bold": part of a word already said, not a word
         if w in {"after", "before"} and j > 0 and words[j - 1] in TYPED_MARKS:
             return LOCATED  # "with a comma after "Ada"": where the comma is, in the text typed
         if w in LOCATORS or (w == "of" and j > 0 and words[j - 1] in {"left", "right", "top", "front"}):
@@ -211,11 +214,11 @@ def field_ordinal(clause: list[Tok], idx: int) -> int | None:
     return ORDINALS.get(plain[at - 2])
 
 
-def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None] | None:
+def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | None:
     """The mention at clause[idx] is the object of a value verb whose subject is a field ("the 'Email'
     field contains 'x'", "the input shows 'x'"): one verb between the last field noun and it. Returns
     that field's name ("" when it names none: the field acted on) and, with no name, its place among the
-    fields in view (`field_place`); None when it is no field's value."""
+    fields in view (`field_place`), and the field's noun ("dropdown"); None when it is no field's value."""
     ws_before = [t for t in clause[:idx]]
     words = [t.text if t.kind == "w" else None for t in ws_before]
     last_field = None
@@ -246,7 +249,7 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None] | None:
         return None  # "... and the red message 'X'": another subject
     if len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between):
         named = _field_named(clause, last_field)
-        return named, None if named else field_place(clause, last_field)
+        return named, None if named else field_place(clause, last_field), plain[last_field]
     return None
 
 

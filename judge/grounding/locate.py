@@ -120,6 +120,8 @@ _THERE = re.compile(
 )
 """'..., and click there to go to the next picture': the click lands where the mouse was brought."""
 _PICTURE = re.compile(r"\b(photo|picture|image|slide|video|map|canvas|drawing)\b", re.I)
+_CONTROL = re.compile(r"\b(button|arrow|link|icon|control|handle|tab|menu)\b", re.I)
+"""'The right part of the picture' is a place in it; 'the arrow in the right part of the picture' is a control."""
 _PART = {"right": (0.85, 0.5), "left": (0.15, 0.5), "top": (0.5, 0.15), "upper": (0.5, 0.15), "bottom": (0.5, 0.85)}
 _PART_WORDS = re.compile(r"\b(right|left|top|upper|bottom|lower)(?:-hand)?\s+(?:part|half|side|edge|end)\b", re.I)
 _LARGEST_PICTURE_JS = """() => {
@@ -145,25 +147,30 @@ async def _point_at(
 ) -> tuple[str, tuple[float, float] | None]:
     """Hover what the description points at first; says what was hovered (or why not), and the spot
     the mouse rests on. A part of a picture ('the right-hand part of the enlarged photo', where a
-    lightbox's next arrow fades in) is pointed at there when no control is named so."""
+    lightbox's next arrow fades in) is pointed at there, not grounded as an element, when no control
+    is named in it."""
     first = action.model_copy(
         update={"type": "Click", "parameters": action.parameters.model_copy(update={"description": pointed})}
     )
-    found, element = await _locate(page, first, strategies, reach_px)
+    region = bool(_PICTURE.search(pointed) and _PART_WORDS.search(pointed) and not _CONTROL.search(pointed))
+    found, element = (None, None) if region else await _locate(page, first, strategies, reach_px)
     if element is None:
         if _PICTURE.search(pointed) and (spot := await _picture_spot(page, pointed)) is not None:
             await page.evaluate(_MARK_SHOWN_JS)
             await _hand_to(page, spot[0], spot[1], spot[0] - 3)
             await settle(page)
             return f"pointed at {spot[0]:.0f}, {spot[1]:.0f} in the largest picture in view", spot
-        return f"the thing pointed at first was not found ({found.reason[:120]})", None
+        return f"the thing pointed at first was not found ({found.reason[:120] if found else 'no picture in view'})", None
+    scrolled = await page.evaluate("() => [scrollX, scrollY]")
     try:
         await page.evaluate(_MARK_SHOWN_JS)
         await element.evaluate("(el) => { globalThis[Symbol.for('iwr.pointedAt')] = el; }")
         await point_at(page, element)
         await settle(page)
         box = await element.bounding_box()
-    except Exception as e:  # a covered or detached element: ground the click without the hover
+    except Exception as e:  # a covered or detached element: ground the click without the hover, on the
+        # page as it was (Playwright scrolls what it hovers into view first, under a lightbox too)
+        await page.evaluate("([x, y]) => scrollTo(x, y)", scrolled)
         return f"pointing at {_named(found)} failed ({str(e).splitlines()[0][:120]})", None
     spot = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2) if box else None
     return f"pointed at {_named(found)} first, as the description says", spot
