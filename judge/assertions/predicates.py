@@ -14,12 +14,12 @@ from iwr.judge.assertions.lexicon import (
     DETERMINERS,
     DRAWN_CHECKS,
     FIELD_NOUNS,
-    LETTER_WORDS,
     GONE_MOVES,
     GONE_NOUNS,
     GONE_STATES,
     GONE_VERBS,
     INTRO,
+    LETTER_WORDS,
     LOOK_ALONE,
     LOOK_VERBS,
     NEG,
@@ -293,7 +293,7 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
         subject = said
         text, nouns = said
         if text and _letters_of_a_word(phrase[:k]):
-            continue  # "whose first two letters 'St' are bold": a look of part of a word, not read offline ("the letter 'E'" is one)
+            continue  # "whose first two letters 'St' are bold": a look of part of a word (not read offline)
         if not text and set(nouns) <= _WORDS_OF_TEXT and (shown := _named_after_tone(phrase, k)):
             text, nouns = shown, []  # "the word by the top buttons is green 'valid' again": 'valid' is green
         if styled := _style_facts(text, pw):

@@ -431,12 +431,25 @@ const iwrThings = (() => {
     return moved > 0.01 * (a.length / 4);
   };
   const TIP = KINDS.tooltip;
+  // A layer laid under the mouse exactly over an element shown before (a zoom lens's tinted frame over
+  // its picture): the hover's look of that element, not a dialog or menu that opened.
+  const hoverLayer = (e, before) => {
+    if (!e.matches(":hover")) return false;
+    const r = e.getBoundingClientRect(), own = r.width * r.height;
+    return document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2).some((u) => {
+      if (u === e || e.contains(u) || u.contains(e) || !before.els.has(u)) return false;
+      const q = u.getBoundingClientRect();
+      const common = Math.max(0, Math.min(q.right, r.right) - Math.max(q.left, r.left)) *
+        Math.max(0, Math.min(q.bottom, r.bottom) - Math.max(q.top, r.top));
+      return common >= 0.8 * own && common >= 0.8 * q.width * q.height;
+    });
+  };
   const appeared = ({ before, kind }) => {
     const k = KINDS[kind];
     // a hover's tooltip is not the palette or menu the step said appears
     const tip = (e) => kind !== "tooltip" && ((TIP.sel && e.matches(TIP.sel)) || has(e, TIP.words));
     const now = drawnNow();
-    const fresh = now.filter((e) => !before.els.has(e) && !tip(e));
+    const fresh = now.filter((e) => !before.els.has(e) && !tip(e) && !hoverLayer(e, before));
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
     const ofKind = (e) => k ? isKind(e, k) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);

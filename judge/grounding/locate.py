@@ -160,7 +160,8 @@ async def _point_at(
             await _hand_to(page, spot[0], spot[1], spot[0] - 3)
             await settle(page)
             return f"pointed at {spot[0]:.0f}, {spot[1]:.0f} in the largest picture in view", spot
-        return f"the thing pointed at first was not found ({found.reason[:120] if found else 'no picture in view'})", None
+        why = found.reason[:120] if found else "no picture in view"
+        return f"the thing pointed at first was not found ({why})", None
     scrolled = await page.evaluate("() => [scrollX, scrollY]")
     try:
         await page.evaluate(_MARK_SHOWN_JS)
