@@ -149,7 +149,8 @@ const iwrThings = (() => {
     button: "button, [role=button], input[type=button], input[type=submit]", row: "tr, [role=row], li",
     link: "a[href], [role=link]", cell: "td, th, [role=gridcell], [role=cell]", tab: "[role=tab]",
     heading: "h1, h2, h3, h4, h5, h6", title: "h1, h2, h3, h4, h5, h6", item: "li, [role=listitem], [role=option], [role=menuitem]",
-    icon: "svg, i", checkbox: "input[type=checkbox], [role=checkbox]", card: "article", table: "table",
+    icon: "svg, i", checkbox: "input[type=checkbox], [role=checkbox]", radio: "input[type=radio], [role=radio]",
+    card: "article", table: "table",
     field: TEXT_FIELDS, box: FIELDS, input: FIELDS, entry: TEXT_FIELDS,
     bar: BARS, toolbar: BARS, navbar: BARS, header: BARS, strip: BARS,
     board: "canvas, table, [role=grid]", grid: "canvas, table, [role=grid]",  // a game's board drawn on a canvas
@@ -299,7 +300,8 @@ const iwrThings = (() => {
       for (const said of hit ? nouns || [] : []) {
         // "the 'Email' and 'Password' fields": each a field
         const w = !NOUNS[said] && said.length > 3 && said.endsWith("s") && NOUNS[said.slice(0, -1)] ? said.slice(0, -1) : said;
-        const label = (NOUNS[w] === FIELDS || NOUNS[w] === TEXT_FIELDS) && hit.closest("label");  // "the 'Password' field": the label's field
+        // "the 'Password' field", "the 'I agree' radio button": the control the label labels
+        const label = [FIELDS, TEXT_FIELDS, NOUNS.checkbox, NOUNS.radio].includes(NOUNS[w]) && hit.closest("label");
         if (label && label.control && visible(label.control)) return label.control;
         const box = CONTROL_MARKS.has(w) && boxOf(hit.closest("label"));  // "'Checkbox 2' has a red tick"
         if (box) return box;

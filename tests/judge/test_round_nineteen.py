@@ -4,7 +4,8 @@ nobody here wrote), judged whole in real Chromium: the page with the behaviour p
   '9'" after a click on 'Enter' is read in the display, not met by the '9' key (blind 3024 step 8: the
   Enter key's handler left out, the display kept '-5+Ans', the page changed otherwise and the step passed);
 - a form whose terms radio button is drawn by the browser: "the 'I agree' radio button is now filled" is its
-  checked state (the look was looked for on its label, which does not change);
+  checked state, and "the 'Yes' radio button turns blue" is a look of the radio the label labels (the look
+  was looked for on its label, which does not change);
 - a mention list that bolds the letters typed: "whose first two letters 'St' are bold" is no word 'St';
 - a drawn drop-down (a custom select) on a page whose only text field is another box: "the dropdown now
   shows 'Watermelon'" is not read in that box;
@@ -189,9 +190,21 @@ T_LIGHTBOX = one_task(
     resolution="1280x720",
 )
 
+T_FORM_BLUE = one_task(
+    [("Click", "Click the round radio button to the left of 'Yes'.", "The 'Yes' radio button turns blue.", {})]
+)
+YES = FORM.replace(
+    """<p><label><input type="radio" name="yn"> Yes</label> <label><input type="radio" name="yn"> No</label>
+<span class="err">'Yes' is required</span></p>""",
+    """<p><label><input type="radio" name="yn" id="yes"> Yes <span class="err">'Yes' is required</span></label>
+<label><input type="radio" name="yn"> No</label></p>""",
+).replace("terms.addEventListener", "yes.addEventListener")
+
 CASES = {
     "the radio button is checked": (T_FORM, FORM.replace("__CLICK__", "e1.remove();"), True),
     "the radio button stays empty": (T_FORM, FORM.replace("__CLICK__", "e.preventDefault(); e1.remove();"), False),
+    "the radio button turns blue": (T_FORM_BLUE, YES.replace("__CLICK__", ""), True),
+    "the radio button stays white": (T_FORM_BLUE, YES.replace("__CLICK__", "e.preventDefault();"), False),
     "the mention list bolds the letters typed": (
         T_MENTIONS,
         MENTIONS.replace("__ITEM__", "`<li><b>${n.slice(0, q.length)}</b>${n.slice(q.length)}</li>`"),
