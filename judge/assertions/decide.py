@@ -23,7 +23,11 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     shown = reading["seen"] if fact.in_view else reading.get("page", reading["seen"])
     if fact.kind == "visible":
         if fact.echo:
-            hays = (reading.get("rendered", ""), reading.get("drawn", ""))
+            # the page's text and the values of the fields not typed into ("'First name' shows 'Ada'" after
+            # 'ada@example.com' went into the e-mail box)
+            typed_into = acted.get("value") or ""
+            others = shown.replace(typed_into, "|") if typed_into else shown
+            hays = (reading.get("rendered", ""), reading.get("drawn", ""), others)
             return any(echoed(hay, fact.text, fact.echo) for hay in hays)
         if fact.as_text:  # the rendered text in view ("page" has the fields' values too)
             shown = reading.get("rendered", "")

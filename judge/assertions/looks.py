@@ -122,8 +122,11 @@ def tone(pw: list[str], now: bool = False) -> str | None:
             words = words[1:]  # "dark green", "pale blue": the colour
         if words and words[0] in TONES:
             tone = TONES[words[0]]
-            if not tone and words[1:2] == ["in"]:  # "is highlighted in yellow"
-                tone = TONES.get(words[2], "") if len(words) > 2 else ""
+            if not tone and words[1:2] == ["in"]:  # "is highlighted in yellow", "in light blue": blue
+                said = words[2:]
+                if len(said) > 1 and said[0] in _SHADES and TONES.get(said[1]):
+                    said = said[1:]
+                tone = TONES.get(said[0], "") if said else ""
             return _filled_with(tone, words[1:])
     return None
 

@@ -280,7 +280,9 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
                 out.append(Fact(kind="looks", text=subject[0], noun=" ".join(subject[1]), tone=tone))
             continue
         if k is None and subject is not None and _styles(said_words)[0] and phrase[0].kind == "w":
-            out += _style_facts(subject[0], said_words)  # "... and (no longer) struck through"
+            quoted = next((t for t in phrase if t.kind == "q"), None)
+            # "... and (no longer) struck through"; "shows the struck-through, greyed 'Apple'": Apple's
+            out += _style_facts(_clean_quote(quoted.text) if quoted else subject[0], said_words)
             continue
         if k is None:
             continue

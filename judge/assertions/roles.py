@@ -247,6 +247,8 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
         return None  # "the Email box has a red border and the message 'X' under it": the message's text
     if any(w == "and" and nxt in DETERMINERS for w, nxt in zip(between, between[1:])):
         return None  # "... and the red message 'X'": another subject
+    if verbs and "and" in between[between.index(verbs[0]) + 1 :]:
+        return None  # "the box shows a red border again and 'Validation failed' is ...": the verb had its object
     if len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between):
         named = _field_named(clause, last_field)
         return named, None if named else field_place(clause, last_field), plain[last_field]

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from iwr.judge.grounding import Pick, board, cells, segments, strategy
 from iwr.judge.grounding.colours import colour_name
 from iwr.judge.grounding.describe import (
+    GLYPHS,
     ICON_VOCABULARY,
     REGION_WORDS,
     WORD,
@@ -247,7 +248,9 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
         wanted.append((q.glyph_words, expand(q.glyph_words)))
     if wanted:
         hits = sum(_keyword_hit(group, names) for group in wanted)
-        parts.append(((25 if q.quotes else 50) * min(1.0, hits / min(len(wanted), 2)), "keywords"))
+        # a quote that is only an icon's glyph ("the '×'", an svg cross) names it by its words, as no quote would
+        words_only = not q.quotes or all(t.strip() in GLYPHS for t in q.quotes)
+        parts.append(((50 if words_only else 25) * min(1.0, hits / min(len(wanted), 2)), "keywords"))
     if q.ordinal is not None and q.ordinal >= 0 and re.search(rf"\b{q.ordinal + 1}\b", " ".join(fields)):
         parts.append((20, "ordinal number"))
     if q.kinds and e["role"] in q.kinds:
@@ -372,7 +375,9 @@ def context_quotes(q: Query, elements: list[dict]) -> list[str]:
 
 async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int, float]]:
     """Per element, per geometric anchor: how well it stands where the description puts it. A loose
-    quote ("the 'Select a speed' dropdown", whose caption is a separate label) counts as 'near'."""
+    quote ("the 'Select a speed' dropdown", whose caption is a separate label) counts as 'near', but not
+    for an element that shows it itself ('Buccaneer +' drawn 'Buccaneer' and '+'): its own words are what
+    it is, not where (the place said, "under 'Accordions with Datalists'", decides between two such)."""
     loose = [Anchor(text=t, relation="near") for t in loose_quotes(q, elements)]
     geometric: list[Anchor] = (
         [a for a in q.anchors if a.relation != "in"] + loose + [a for a in q.anchors if a.relation == "in"]
@@ -384,6 +389,8 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     for e in elements:
         scores = {}
         for j, (anchor, anchor_boxes) in enumerate(zip(geometric, boxes)):
+            if anchor in loose and _match(norm(anchor.text), _fields(e)) >= 60:
+                continue
             if anchor_boxes:
                 value = _relation_score(anchor.relation, e["bbox"], anchor_boxes, bool(e.get("latent")))
                 if value:

@@ -11,10 +11,13 @@ from iwr.judge.types import Grounding
 from iwr.tasks.types import Action
 
 _SAME = re.compile(
-    r"^\W*\w+(?:\s+(?:on|at|into))?\s+(?:the|that)\s+same\b(?!\s+(?:way|time|as|colour|color|text|value))", re.I
+    r"^\W*(?!(?:in|on|at|under|inside|within|from|below|above|near|of)\b)\w+(?:\s+(?:on|at|into))?\s+(?:the|that)\s+"
+    r"same\b(?!\s+(?:way|time|as|colour|color|text|value))",
+    re.I,
 )
 """The thing acted on is "the same" one: right after the verb ("Click the same right-arrow button again"),
-not a place named later ("the fifth star in the same rating row")."""
+not a place named later ("the fifth star in the same rating row") or first ("In the same small list, click
+the first entry")."""
 
 _SHOWN_JS = """(e) => e.isConnected && e.getClientRects().length > 0
   && (!e.checkVisibility || e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))"""
