@@ -231,7 +231,13 @@ async def _type(page, action: Action, element, viewport: tuple[int, int], t: flo
             if _timed_out(e):  # a page that hangs gets no second try
                 raise
             await _select_and_delete(page, t)
-    await bounded(page.keyboard.type(action.text_to_type() or ""), t, "typing")
+    text = action.text_to_type() or ""
+    await bounded(page.keyboard.type(text, delay=TYPE_DELAY_MS), t + len(text) * TYPE_DELAY_MS / 1000, "typing")
+
+
+TYPE_DELAY_MS = 25
+"""Keys a little apart, as a hand types them: a field the page redraws on each input (a spreadsheet's
+formula bar colouring '=SUM(') moves the caret when the next key arrives in the same task ('=S(UDM3:D6)')."""
 
 
 async def _select_and_delete(page, t: float) -> None:

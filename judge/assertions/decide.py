@@ -42,7 +42,12 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         return in_column(reading.get("rows", ""), fact.text.split(ORDER_SEP))
     if fact.kind == "number":
         p = number_pattern(fact.text)
-        return bool(p.search(fold(shown)) or p.search(fold(reading.get("drawn", "")))) if p else None
+        if p is None:
+            return None
+        drawn = reading.get("drawn", "")
+        # a word read on the screenshot by itself: a grid's row number beside a cell's value ('10 113')
+        # is not one number grouped by a space
+        return bool(p.search(fold(shown)) or p.search(fold(drawn)) or any(p.search(fold(w)) for w in drawn.split()))
     named = (reading.get("named") or {}).get(fact.field) if fact.field else None
     values = named["values"] if named and named.get("found") else None
     ordered = (named or {}).get("ordered") or []

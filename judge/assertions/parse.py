@@ -202,7 +202,10 @@ def _mention_facts(
             new = _appears_after(clause, idx) and not scrolled
             # "the 'Second Example' box ... is near the top": a block its title names, said to be at the top,
             # whose title may be above the top edge
-            here = in_view and not (_names_block(clause, idx) and "top" in _words(clause[idx:]))
+            # "the 'Usage' steps are visible": the steps its title names are, the title may have scrolled away
+            here = in_view and not (
+                _names_block(clause, idx) and ("top" in _words(clause[idx:]) or clause[idx + 1].text in _PARTS_OF)
+            )
             facts.append(Fact(kind="visible", text=text, in_view=here, kept=kept[idx], was=was, new=new))
             placed.append((idx, facts[-1]))
     return placed
@@ -215,6 +218,10 @@ def _names_block(clause: list[Tok], idx: int) -> bool:
 
 
 _MORE_BLOCKS = {"panel", "table", "form", "example", "demo", "list", "group"}
+_PARTS_OF = {"steps", "examples", "paragraphs", "lines"}
+"""Plural nouns after a quote that name what its block holds ("the 'Usage' steps"), not the title (a field's
+or a link's name is shown with it)."""
+_MORE_BLOCKS |= _PARTS_OF
 
 
 def _mention_role(

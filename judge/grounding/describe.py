@@ -67,6 +67,7 @@ LAYOUT_NOUNS = {"row", "rows", "column", "columns", "line", "grid", "group", "se
 SYNONYMS = [
     {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
     {"close", "dismiss", "cancel", "exit", "x", "cross"},
+    {"formula", "function", "functionbox", "fx"},  # a spreadsheet's formula bar is its function box
     {"menu", "hamburger", "navigation", "nav", "burger"},
     {"next", "forward", "right", "arrow", "chevron"},
     {"previous", "prev", "back", "left", "arrow", "chevron"},
@@ -326,6 +327,8 @@ def quoted_strings(description: str) -> list[str]:
 def relation_before(description: str, start: int) -> str | None:
     """The relation a quote is introduced with ("left of 'X'" -> left), or None when the quote is
     the element's own name ("the 'Add' button")."""
+    if _BETWEEN.search(without_quotes(description[max(0, start - 90) : start])):
+        return "between"  # "between the inbox icon with the blue '3' badge and the round 'JD' avatar"
     before = description[max(0, start - 40) : start]
     before = without_quotes(before)
     for name, pattern in _REL:
@@ -335,6 +338,12 @@ def relation_before(description: str, start: int) -> str | None:
             return name
     return None
 
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:(?!\b(?:click|tap|press|type|then|and then)\b)[^.;:])*$", re.I)
+"""A quote after "between" (up to the sentence's end or the next action) is one of the two things the
+element stands between, however many words name each ("the inbox icon with the blue '3' badge")."""
+
+_BETWEEN_CLAUSE = re.compile(r"\bbetween\b[^.;:]*", re.I)
 
 _AT_SIDE = re.compile(r"\b(?:at|on)\s+the\s+(?:far\s+)?(left|right)\s+of\s+(?:the\s+)?$", re.I)
 _ROW_AFTER = re.compile(r"^\W*\s*(?:row|line|entry|item)\b", re.I)
@@ -484,7 +493,10 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     outside = {m.group(1) for m in _OUTSIDE.finditer(rest.lower())}  # "above the first table": not in it
     q.regions = {w for w in q.words if w in REGION_WORDS} - outside
     own_colours = said_colours({w.rstrip(".") for w in WORD.findall(_own_part(rest))})
-    q.colours = own_colours or said_colours(q.words)  # "the green swatch between yellow and cyan": green
+    # "the green swatch between yellow and cyan": green; a colour of the things it is between is not its own
+    # ("between the inbox icon with the blue '3' badge and ...")
+    outer = {w.rstrip(".") for w in WORD.findall(_BETWEEN_CLAUSE.sub(" ", rest))}
+    q.colours = own_colours or said_colours(outer)
     if q.words & {"round", "circular", "circle", "rounded"}:
         q.round = True
     elif "square" in q.words:
@@ -493,7 +505,7 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     sized = {w.rstrip(".") for w in WORD.findall(_PART_SIZE.sub("with", rest))}  # "with the small chevron": its part
     if sized & {"small", "smaller", "smallest", "tiny", "little", "mini"}:
         q.size = "small"
-    elif sized & {"large", "larger", "largest", "big", "bigger", "biggest", "huge", "wide"}:
+    elif sized & {"large", "larger", "largest", "big", "bigger", "biggest", "huge", "wide", "wider", "long", "longer"}:
         q.size = "large"
     return q
 

@@ -162,6 +162,29 @@ def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fal
     return best
 
 
+def _between_score(box, first: list[tuple], second: list[tuple]) -> float:
+    """0-1: the element stands between a box of each of the two things named ("between the inbox icon
+    ... and the 'JD' avatar"): its centre on the segment joining theirs, not on either of them."""
+    x, y, w, h = box
+    cx, cy = x + w / 2, y + h / 2
+    best = 0.0
+    for a in first:
+        for b in second:
+            (ax, ay), (bx, by) = (a[0] + a[2] / 2, a[1] + a[3] / 2), (b[0] + b[2] / 2, b[1] + b[3] / 2)
+            dx, dy = bx - ax, by - ay
+            span = dx * dx + dy * dy
+            if span < 1:
+                continue
+            t = ((cx - ax) * dx + (cy - ay) * dy) / span
+            if not 0.05 < t < 0.95 or any(
+                x <= p[0] + p[2] / 2 <= x + w and y <= p[1] + p[3] / 2 <= y + h for p in (a, b)
+            ):
+                continue
+            off = abs((cx - ax) * dy - (cy - ay) * dx) / span**0.5
+            best = max(best, 1 / (1 + off / 20))
+    return best
+
+
 def _corner_score(positions: set[str], e: dict, viewport: tuple[float, float]) -> float:
     """0–1 per position word: how far toward that edge of the viewport the element sits."""
     if not positions:
@@ -385,11 +408,14 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     if not geometric:
         return [{} for _ in elements]
     boxes = await text_boxes(page, [norm(a.text) for a in geometric])
+    sides = [b for a, b in zip(geometric, boxes) if a.relation == "between"]
     out: list[dict[int, float]] = []
     for e in elements:
         scores = {}
+        if len(sides) == 2 and all(sides):
+            scores[len(geometric)] = _between_score(e["bbox"], sides[0], sides[1])
         for j, (anchor, anchor_boxes) in enumerate(zip(geometric, boxes)):
-            if anchor in loose and _match(norm(anchor.text), _fields(e)) >= 60:
+            if anchor in loose and _match(norm(anchor.text), _fields(e)) >= 60 or anchor.relation == "between":
                 continue
             if anchor_boxes:
                 value = _relation_score(anchor.relation, e["bbox"], anchor_boxes, bool(e.get("latent")))
