@@ -409,16 +409,20 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
         return [{} for _ in elements]
     boxes = await text_boxes(page, [norm(a.text) for a in geometric])
     sides = [b for a, b in zip(geometric, boxes) if a.relation == "between"]
+    pair = len(sides) == 2 and all(sides)  # else a thing it is between, found alone, is a thing it is near
     out: list[dict[int, float]] = []
     for e in elements:
         scores = {}
-        if len(sides) == 2 and all(sides):
+        if pair:
             scores[len(geometric)] = _between_score(e["bbox"], sides[0], sides[1])
         for j, (anchor, anchor_boxes) in enumerate(zip(geometric, boxes)):
-            if anchor in loose and _match(norm(anchor.text), _fields(e)) >= 60 or anchor.relation == "between":
+            if (anchor in loose and _match(norm(anchor.text), _fields(e)) >= 60) or (
+                anchor.relation == "between" and pair
+            ):
                 continue
             if anchor_boxes:
-                value = _relation_score(anchor.relation, e["bbox"], anchor_boxes, bool(e.get("latent")))
+                relation = "near" if anchor.relation == "between" else anchor.relation
+                value = _relation_score(relation, e["bbox"], anchor_boxes, bool(e.get("latent")))
                 if value:
                     scores[-(j + 1) if anchor.relation == "in" else j] = value
         out.append(scores)
