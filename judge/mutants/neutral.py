@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from iwr.judge.capture import Camera
 from iwr.judge.evaluate import Candidate
 from iwr.judge.mutants.script import STATE
-from iwr.judge.replay import ReplayConfig, key_name, loaded
+from iwr.judge.replay import TYPE_DELAY_MS, ReplayConfig, key_name, loaded
 from iwr.judge.sandbox import SandboxLog, sandbox_page, serve_candidate
 from iwr.judge.settle import NetworkTracker, mutation_mark, settle
 from iwr.judge.types import TaskScore
@@ -93,7 +93,7 @@ async def perform(page, action: Action, point: tuple[float, float] | None, viewp
             raise RuntimeError(f"no element chosen on the oracle for this {action.type}")
         await page.mouse.click(*point)
         if action.type == "Type":
-            await page.keyboard.type(action.text_to_type() or "")
+            await page.keyboard.type(action.text_to_type() or "", delay=TYPE_DELAY_MS)
     elif action.type == "Press":
         await page.keyboard.press(key_name(action.key_to_press() or ""))
     elif action.type == "Scroll":
