@@ -228,6 +228,15 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
             last_field = i
     if last_field is None:
         return None
+    placed_name = _placed_name(ws_before, last_field)
+    if placed_name is not None:  # "the box under 'Restrict Numeric' shows '123'": the box that quote places
+        name, after = placed_name
+        rest = [t.text for t in ws_before[after + 1 :] if t.kind == "w"]
+        verbs = [w for w in rest if w in VERBS]
+        plain_rest = any(t.kind in ("q", "n") for t in ws_before[after + 1 :])
+        ok = len(verbs) == 1 and verbs[0] in VALUE_VERBS and not plain_rest and not any(w in NEG for w in rest)
+        ok = ok and "and" not in rest[rest.index(verbs[0]) + 1 :]  # "... has a red border and 'X' is shown"
+        return (name, None, plain[last_field]) if ok else None
     between = [w for w in plain[last_field + 1 :] if w]
     verbs = [w for w in between if w in VERBS]
     if any(t.kind == "q" for t in ws_before[last_field + 1 :]) or any(
@@ -252,6 +261,20 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
     if len(verbs) == 1 and verbs[0] in VALUE_VERBS and not any(w in NEG for w in between):
         named = _field_named(clause, last_field)
         return named, None if named else field_place(clause, last_field), plain[last_field]
+    return None
+
+
+def _placed_name(before: list[Tok], i: int) -> tuple[str, int] | None:
+    """ "the box under 'Restrict Numeric'": a place word right after the field's noun and the quote it
+    leads to, which names the field by the text beside it; (that text, the quote's index) or None."""
+    nxt = before[i + 1 : i + 5]
+    if not nxt or nxt[0].kind != "w" or nxt[0].text not in {"under", "below", "beneath", "beside", "next"}:
+        return None
+    for k, t in enumerate(nxt[1:], start=i + 2):
+        if t.kind == "q":
+            return _clean_quote(t.text), k
+        if t.kind != "w" or t.text not in DETERMINERS | {"to", "heading", "label", "title", "caption"}:
+            return None
     return None
 
 

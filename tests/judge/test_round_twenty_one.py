@@ -10,7 +10,9 @@ real Chromium: the page with the behaviour passes, the one without fails.
   box at the top, first in reading order, had been typed into);
 - a docs page scrolled past its 'Usage' heading: "the 'Usage' steps are visible" needs the steps in view,
   not the heading;
-- a number read on the screenshot beside a grid's row number ('10 113') is that number."""
+- a number read on the screenshot beside a grid's row number ('10 113') is that number;
+- from the mutants (blind 3103): "the box under 'Restrict Numeric' shows only the digits '123'" is that box's
+  value, named by the text it sits under (another box showing '123' had met it as text shown anywhere)."""
 
 import pytest
 
@@ -91,6 +93,21 @@ T_DOCS = one_task(
     resolution="1280x720",
 )
 
+RESTRICT = """<!doctype html><html><head><style>body { margin: 30px; font: 16px Arial; } input { display: block; }
+</style></head><body><h4>CVC formatting</h4><input value="123" aria-label="Security code">
+<h4>Restrict Numeric</h4><input id="digits">
+<script>digits.addEventListener("input", () => { __RESTRICT__ });</script></body></html>"""
+T_RESTRICT = one_task(
+    [
+        (
+            "Type",
+            "Type 'a1b2c3' into the empty box under the heading 'Restrict Numeric'.",
+            "The box under 'Restrict Numeric' shows only the digits '123': the letters were not accepted.",
+            {"text": "a1b2c3"},
+        )
+    ]
+)
+
 CASES = {
     "the theme button turns the page dark": (
         T_TOP_BAR,
@@ -103,6 +120,12 @@ CASES = {
         SHEET.replace("__COPY__", "d4.textContent = functionbox.textContent;"),
         True,
     ),
+    "the letters are refused": (
+        T_RESTRICT,
+        RESTRICT.replace("__RESTRICT__", "digits.value = digits.value.replace(/\\D/g, '');"),
+        True,
+    ),
+    "the letters are kept": (T_RESTRICT, RESTRICT.replace("__RESTRICT__", ""), False),
     "the usage steps come into view": (
         T_DOCS,
         DOCS.replace("__SELECT__", "<select><option>Some option</option></select>"),
@@ -146,3 +169,12 @@ def test_between_two_things_is_a_place() -> None:
     assert [(a.text, a.relation) for a in q.anchors] == [("3", "between"), ("JD", "between")]
     assert not q.quotes and not q.colours
     assert parse("Type '41' into the formula bar, the long input right of 'fx'.").size == "large"
+
+
+def test_a_box_named_by_the_text_it_sits_under() -> None:
+    from iwr.judge.assertions import parse
+
+    said = "The box under 'Restrict Numeric' shows only the digits '123'."
+    assert [str(f) for f in parse(said, "Type")] == ["the 'Restrict Numeric' field contains '123'"]
+    border = "The box under 'Name' has a red border and 'Required' is shown."
+    assert [str(f) for f in parse(border, "Click")] == ["'Required' is shown"]
