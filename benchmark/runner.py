@@ -259,6 +259,7 @@ class Runner:
         async with gen_gate:
             task_dir = self.run_dir / str(lt.task.id)
             task_dir.mkdir(parents=True, exist_ok=True)
+            atomic.remove_leftovers(task_dir)
             self.events.emit(TaskStarted(task_id=lt.task.id))
             try:
                 generation = await self.generate(lt, task_dir)

@@ -38,6 +38,18 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_leftovers(folder: Path) -> int:
+    """Delete the temporary files `write_bytes` leaves when its process is killed mid-write (a SIGKILL runs
+    no cleanup): a resumed run redoes that work, and the leftovers would otherwise stay among its files.
+    Only the folder's single writer may call this."""
+    removed = 0
+    for tmp in folder.rglob(".*.tmp"):
+        if tmp.is_file():
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 

@@ -146,12 +146,15 @@ def test_resume_from_the_run_folder_alone(tmp_path: Path, llm_server) -> None:
         main, run_args(llm_server, runs, "--limit", "2", "--run-id", "x", "--protocol", "official")
     )
     assert first.exit_code == 0, first.output
-    (runs / "x" / task_dirs(runs / "x")[1].name / "eval.json").unlink()  # as if killed before judging the second
+    second = task_dirs(runs / "x")[1]
+    (second / "eval.json").unlink()  # as if killed while judging the second: a write cut short leaves its temp file
+    (second / "evalpoints" / ".2.png.k1ll3d.tmp").write_bytes(b"half a png")
     calls = len(llm_server.chat_requests)
     again = CliRunner().invoke(main, ["run", "--resume", str(runs / "x"), "--display", "plain", "--workers", "1"])
     assert again.exit_code == 0, again.output
     assert len(llm_server.chat_requests) == calls, "resuming asked the model again"
     assert all((d / "eval.json").is_file() for d in task_dirs(runs / "x"))
+    assert not list((runs / "x").rglob("*.tmp")), "the resumed run kept a killed write's temp file"
     assert json.loads((task_dirs(runs / "x")[1] / "eval.json").read_text())["protocol"] == "official"
     contradicts = CliRunner().invoke(main, ["run", "--resume", str(runs / "x"), "--protocol", "iwr"])
     assert contradicts.exit_code == 1 and "judge.protocol: 'official' -> 'iwr'" in contradicts.output
