@@ -10,7 +10,9 @@ same events on the same spot, without the frames of waiting. Anything less certa
 covered, disabled, wrapped over two lines, in a shadow root) takes Playwright's path, waits and all.
 A spot the grounding chose inside the element (a cell of a grid drawn on a canvas) is clicked there.
 A layer laid over the element on hover, of about its size (xzoom's lens frame over its picture), is
-clicked as a person clicks the picture they see through it: Playwright would wait for it to go away.
+clicked as a person clicks the picture they see through it: Playwright would wait for it to go away. An
+element whose centre a neighbour covers (a coverflow's overlapping tiles) is clicked on its own picture,
+where a person sees it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,14 @@ _CLICK_POINT_JS = """
   const hit = (root.elementFromPoint ? root : document).elementFromPoint(x, y);
   if (!hit) return null;
   if (hit === el || el.contains(hit)) return [x, y];
+  // its centre under a neighbour (a coverflow's tilted tiles overlap): where its own picture shows
+  for (const pic of [...el.querySelectorAll("img, svg, canvas, picture, video")].slice(0, 5)) {
+    const q = pic.getBoundingClientRect();
+    const px = Math.min(Math.max(q.left + q.width / 2, 1), innerWidth - 1);
+    const py = Math.min(Math.max(q.top + q.height / 2, 1), innerHeight - 1);
+    const there = (root.elementFromPoint ? root : document).elementFromPoint(px, py);
+    if (q.width >= 8 && q.height >= 8 && there && el.contains(there)) return [px, py];
+  }
   // a layer the page lays over the element on hover (a zoom lens's frame, a caption over a picture)
   // takes a person's click where they see the element: its box is the element's, give or take
   const h = hit.getBoundingClientRect();

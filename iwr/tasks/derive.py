@@ -124,8 +124,11 @@ def quotes(text: str) -> list[tuple[int, int, str]]:
             closers = _OPEN[ch]
             j = i + 1
             while j < n:
-                if text[j] in closers and not text[j - 1].isspace() and (j + 1 >= n or not text[j + 1].isalnum()):
-                    break
+                if text[j] in closers and (j + 1 >= n or not text[j + 1].isalnum()):
+                    # after a space it closes only when no quote could open there ('red green blue ' (a space
+                    # after each word)): a mark between two words' spaces, or before a word, opens nothing
+                    if not text[j - 1].isspace() or j + 1 >= n or text[j + 1].isspace() or text[j + 1] in ".,;:!?)":
+                        break
                 j += 1
             if j < n:
                 found.append((i, j + 1, text[i + 1 : j].strip()))

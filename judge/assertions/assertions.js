@@ -46,6 +46,24 @@ const iwrLook = (() => {
   const isCheck = (e) => !!e && e.nodeType === 1 && e.matches(CHECKS);
   const fieldValue = (e) => e.matches("select") ? (e.selectedOptions[0]?.text || e.value || "")
     : e.matches("input, textarea") ? e.value : e.innerText;
+  // What a person sees in a text field that draws no frame of its own, melted into a painted wrapper with
+  // the tags it made (a tag input: 'red', 'green', 'blue' beside the box it types in): the wrapper's
+  // text with the value, when the wrapper holds no other field and is not much taller than the field.
+  const paint = (e) => { const c = getComputedStyle(e).backgroundColor; return /^rgba\(.*,\s*0\)$/.test(c) || c === "transparent" ? "" : c; };
+  const shownInField = (e) => {
+    const value = fieldValue(e);
+    if (!e.matches("input, textarea") || iwrProbe.borderSides(e)) return value;
+    const own = paint(e), h = e.getBoundingClientRect().height;
+    for (let a = e.parentElement, d = 0; a && a !== document.body && d < 4; a = a.parentElement, d++) {
+      const fill = paint(a);
+      if (!iwrProbe.borderSides(a) && !fill) continue;
+      if (own && fill !== own) return value;
+      const fields = Array.from(a.querySelectorAll("input, textarea, select, [contenteditable]")).filter(isField);
+      const fits = a.getBoundingClientRect().height <= Math.max(6 * h, 120);
+      return fields.length === 1 && fits ? `${a.innerText} ${value}` : value;
+    }
+    return value;
+  };
 
   function* allRoots(root) {
     yield root;
@@ -325,7 +343,7 @@ const iwrLook = (() => {
       ...read(),
       sole: soleField(),
       inView: placed ? fieldsInView() : [],
-      acted: { field: !!field, value: field ? fieldValue(field) : "", checked: state, open: !!field && iwrProbe.selectOpen(field) },
+      acted: { field: !!field, value: field ? fieldValue(field) : "", shown: field ? shownInField(field) : "", checked: state, open: !!field && iwrProbe.selectOpen(field) },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
       named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),
     };

@@ -24,6 +24,10 @@ _REPLACED = re.compile(
     rf"(?:[a-z-]+\s+){{0,3}}?([a-z]{{3,}}s)\b"
 )
 """"the two pink cards are replaced by three cards with a blue strip": three of them are shown after."""
+_OTHER = re.compile(r"\b(?:other|further|more)\s+$")
+_KEPT = re.compile(r"stay|are still shown")
+"""A verb saying the number stays ("the two remaining messages are still shown"): that many shown after
+the step, as many as before being no failure."""
 """A count, up to three words, a plural noun and a verb of what is left: "only" before it, or a verb
 that says left ("remain"), makes it the number of those shown after the step, not a part of them ("four
 starred cards are shown" of eight)."""
@@ -37,8 +41,11 @@ def remaining_facts(clause: list[Tok]) -> list[Fact]:
         only, number, noun, verb = m.groups()
         if (not only and not re.fullmatch(_LEFT, verb)) or noun in VERBS:
             continue
+        if _OTHER.search(said[: m.start(2)]):
+            continue  # "the other two red messages are still shown": besides the one just named, not all left
         count = int(number) if number.isdigit() else COUNT_WORDS[number]
-        out.append(Fact(kind="remain", noun=noun.removesuffix("s"), count=count))
+        kept = bool(_KEPT.fullmatch(verb))
+        out.append(Fact(kind="remain", noun=noun.removesuffix("s"), count=count, kept=kept))
     for m in _REPLACED.finditer(said):
         number, noun = m.groups()
         count = int(number) if number.isdigit() else COUNT_WORDS[number]

@@ -14,6 +14,20 @@ from iwr.judge.visual import screen_text
 from iwr.judge.visual.images import decode
 
 
+def _echo_shown(fact: Fact, reading: dict, shown: str, typed_into: str) -> bool:
+    """A part of the text typed, shown elsewhere: in the page's text and the values of the fields not typed
+    into ("'First name' shows 'Ada'" after 'ada@example.com' went into the e-mail box), or as a piece of
+    the page that is the quote alone (the typed words made into tags: 'green' of 'red green blue '), not
+    the typed text shown whole."""
+    others = shown.replace(typed_into, "|") if typed_into else shown
+    hays = (reading.get("rendered", ""), reading.get("drawn", ""), others)
+    if any(echoed(hay, fact.text, fact.echo) for hay in hays):
+        return True
+    alone, words = fact.text.strip().lower(), fact.echo.lower().split()
+    pieces = reading.get("rendered", "").splitlines() if alone in words and len(words) > 1 else []
+    return any(p.strip().lower() == alone for p in pieces)
+
+
 def outcome(fact: Fact, reading: dict) -> bool | None:
     """Whether `fact` holds on one page reading (`look`); None when it cannot be decided there (no
     field or checkbox acted on)."""
@@ -23,12 +37,7 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     shown = reading["seen"] if fact.in_view else reading.get("page", reading["seen"])
     if fact.kind == "visible":
         if fact.echo:
-            # the page's text and the values of the fields not typed into ("'First name' shows 'Ada'" after
-            # 'ada@example.com' went into the e-mail box)
-            typed_into = acted.get("value") or ""
-            others = shown.replace(typed_into, "|") if typed_into else shown
-            hays = (reading.get("rendered", ""), reading.get("drawn", ""), others)
-            return any(echoed(hay, fact.text, fact.echo) for hay in hays)
+            return _echo_shown(fact, reading, shown, acted.get("value") or "")
         if fact.as_text:  # the rendered text in view ("page" has the fields' values too)
             shown = reading.get("rendered", "")
         return contains(shown, fact.text) or contains(reading.get("drawn", ""), fact.text)
@@ -65,8 +74,10 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         if values is not None:
             return any(contains(v, fact.text) for v in values)
         if acted.get("field") and not fact.field:
-            # a native select's open list: the choice it highlights (and shows in its box) is not in the DOM
-            return contains(acted.get("value", ""), fact.text) or (None if acted.get("open") else False)
+            # what the field shows: its value, or the tags drawn beside it in the box it melts into; a native
+            # select's open list: the choice it highlights (and shows in its box) is not in the DOM
+            shown_in = acted.get("shown") or acted.get("value", "")
+            return contains(shown_in, fact.text) or (None if acted.get("open") else False)
         if not fact.field:  # "the box shows '10'" after a click on a dot: drawn in the viewport (the
             # dot's own aria-label 'Page 10' is not what the box shows; an empty field's placeholder is)
             drawn_here = reading.get("boxes", reading["seen"])
@@ -296,14 +307,30 @@ def may_read_screen(action) -> bool:
     return any(f.kind in ("visible", "number") for f in parse(assertion_of(action), action.type))
 
 
-_PICTURES_JS = """() => Array.from(document.querySelectorAll("img, canvas, svg, video, picture, [role=img]"))
-  .map((e) => e.getBoundingClientRect())
-  .map((r) => [Math.max(r.x, 0), Math.max(r.y, 0), Math.min(r.right, innerWidth) - Math.max(r.x, 0),
-    Math.min(r.bottom, innerHeight) - Math.max(r.y, 0)])
-  .filter(([, , w, h]) => w >= 60 && h >= 24 && w * h >= 6000).sort((a, b) => b[2] * b[3] - a[2] * a[3]).slice(0, 3)
-  .concat([[innerWidth]])"""
+_PICTURES_JS = """() => {
+  const boxes = Array.from(document.querySelectorAll("img, canvas, svg, video, picture, [role=img]"))
+    .map((e) => e.getBoundingClientRect())
+    .map((r) => [Math.max(r.x, 0), Math.max(r.y, 0), Math.min(r.right, innerWidth), Math.min(r.bottom, innerHeight)])
+    .filter(([x0, y0, x1, y1]) => x1 - x0 >= 60 && y1 - y0 >= 24 && (x1 - x0) * (y1 - y0) >= 6000);
+  const near = (a, b) => a[0] <= b[2] + 12 && b[0] <= a[2] + 12 && a[1] <= b[3] + 12 && b[1] <= a[3] + 12;
+  for (let merged = true; merged;) {
+    merged = false;
+    for (let i = 0; i < boxes.length && !merged; i++) for (let j = i + 1; j < boxes.length; j++) {
+      if (!near(boxes[i], boxes[j])) continue;
+      const [a, b] = [boxes[i], boxes[j]];
+      boxes[i] = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+      boxes.splice(j, 1);
+      merged = true;
+      break;
+    }
+  }
+  return boxes.map(([x0, y0, x1, y1]) => [x0, y0, x1 - x0, y1 - y0])
+    .sort((a, b) => b[2] * b[3] - a[2] * a[3]).slice(0, 3).concat([[innerWidth]]);
+}"""
 """The three largest pictures in the viewport (CSS pixels), then the viewport's width; a barcode's canvas
-is wide and short (340 by 45), with its digits printed in it."""
+is wide and short (340 by 45), with its digits printed in it. Pictures that touch are read as one: a
+row of tiles each showing one big digit (a carousel's '3' to '9') is read whole, where the reader finds
+a lone glyph in its own tile far less often."""
 
 
 async def _read_screen(

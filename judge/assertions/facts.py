@@ -109,7 +109,9 @@ class Fact(BaseModel):
             "looks": f"{self.thing()} {self.change()[0]}",
             "order": f"{', '.join(self.text.split(ORDER_SEP))} are shown in that order{where}",
             "stacked": f"{', '.join(self.text.split(ORDER_SEP))} are stacked one above another in view",
-            "remain": f"only {self.count} of the alike {self.noun}s shown before are left",
+            "remain": f"{self.count} of the alike {self.noun}s shown before are still shown"
+            if self.kept
+            else f"only {self.count} of the alike {self.noun}s shown before are left",
         }[self.kind]
 
     def checkbox(self) -> str:
@@ -132,7 +134,8 @@ class Fact(BaseModel):
         if self.count is not None:
             return f"show {self.count} {self.tone}", f"do not show {self.count} {self.tone}"
         if self.state:
-            return f"look {self.tone}", f"do not look {self.tone}"  # a row of alike things
+            shade = {"darker": "dark", "lighter": "light"}.get(self.tone, self.tone)
+            return f"look {shade}", f"do not look {shade}"  # a row of alike things
         if self.tone in ("darker", "lighter", "filled", "taller", "shorter", "wider", "narrower", "bigger", "smaller"):
             return f"gets {self.tone}", f"did not get {self.tone}"
         if self.tone:

@@ -130,15 +130,22 @@ STATE_SHARE = 0.15
 from its commonest colour: two gold stars of five in a wide row), or of the whole region (bars that
 fill it), are saturated pixels of that hue."""
 STATE_MIN_PIXELS = 20
+SHADE_LUMA = {"darker": 96.0, "lighter": 176.0}
+"""A region is dark when the colour most of it shows (what its text is drawn on) is at most this
+luminance, light when at least this."""
 
 
 def shows_tone(png: bytes, tone: str) -> tuple[bool | None, dict]:
     """(whether the region shows the colour `tone` at all, evidence); None when unreadable."""
     image = _decode(png)
-    if image is None or not image.size or tone not in HUES:
+    if image is None or not image.size or tone not in HUES and tone not in SHADE_LUMA:
         return None, {"error": "unreadable screenshot"}
     colours, counts = np.unique(image.reshape(-1, 3), axis=0, return_counts=True)
     background = colours[counts.argmax()].astype(np.int16)
+    if tone in SHADE_LUMA:  # "are now dark with white text": what the region is drawn on
+        luma = float(cv2.cvtColor(background.astype(np.uint8).reshape(1, 1, 3), cv2.COLOR_BGR2GRAY)[0, 0])
+        limit = SHADE_LUMA[tone]
+        return bool(luma <= limit if tone == "darker" else luma >= limit), {"background_luminance": round(luma, 1)}
     ink = np.abs(image.astype(np.int16) - background).max(axis=2) > PIXEL_CHANGE
     hue, _ = _tone_pixels(image, ink, tone) if ink.any() else (np.zeros(0, bool), None)
     share = float(hue.mean()) if len(hue) else 0.0

@@ -59,17 +59,21 @@ _PREPOSITIONS = {
 }
 _NOT_NOUNS = word_set(
     "pm am now also then here there all both each only whole first one two three four five six seven eight nine "
-    "ten second third last leftmost rightmost topmost bottommost other rest right just directly immediately straight"
+    "ten second third last leftmost rightmost topmost bottommost other rest right just directly immediately straight "
+    "well"
 )
 _LATER = {"after", "later", "eventually", "shortly", "seconds", "second", "moment", "moments", "briefly", "soon"}
 _LATER |= {"automatically", "while", "until", "timeout", "delay"}
 
 
 def _phrases(clause: list[Tok]) -> list[list[Tok]]:
-    """The clause cut at commas and "and / then / or"."""
+    """The clause cut at commas and "and / then / or", not inside brackets ("both 'link' buttons (the plain
+    one and the crossed-out one) as well as 'bold' are now dark": one subject)."""
     out: list[list[Tok]] = [[]]
+    depth = 0
     for t in clause:
-        if (t.kind == "p" and t.text == ",") or (t.kind == "w" and t.text in _SPLIT):
+        depth += (t.kind == "p" and t.text == "(") - (t.kind == "p" and t.text == ")" and depth > 0)
+        if not depth and ((t.kind == "p" and t.text == ",") or (t.kind == "w" and t.text in _SPLIT)):
             out.append([])
         else:
             out[-1].append(t)
@@ -91,9 +95,16 @@ def _predicate(phrase: list[Tok], k: int) -> list[str]:
     return [t.text for t in phrase[k:] if t.kind == "w" and t.text not in ADVERBS]
 
 
+_HAS_GONE = {"disappeared", "vanished", "gone", "closed", "collapsed", "hidden"}
+"""Participles after "has / have" that say a thing is gone ("the message ... has disappeared")."""
+
+
 def _gone(pw: list[str]) -> bool:
     if not pw:
         return False
+    if pw[0] in {"has", "have", "had"} and len(pw) > 1:
+        moved_away = pw[1] in {"faded", "slid", "moved", "rolled"} and pw[2:3] in (["away"], ["out"], ["off"])
+        return pw[1] in _HAS_GONE or moved_away
     if pw[0] in GONE_VERBS:
         return True
     if pw[0] in GONE_MOVES:
@@ -204,16 +215,26 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     sub = phrase[:k]
     quoted = [t.text for t in sub if t.kind == "q"]
     words = [t.text.removesuffix("'s").removesuffix("’s") for t in sub if t.kind == "w"]
+    owners = set()  # the words of a possessor ("the lower toolbar's"): where the thing is, not what it is
+    for j, t in enumerate(t for t in sub if t.kind == "w"):
+        if t.text[-2:] in ("'s", "’s"):
+            k = j
+            while k >= 0 and words[k] not in DETERMINERS:
+                owners.add(words[k])
+                k -= 1
     stop = DETERMINERS | PARTS | PRONOUNS | INTRO | BEFORE | NEG | _NOT_NOUNS
 
     def nouns_of(ws: list[str]) -> list[str]:
-        return [
+        found = [
             w
             for j, w in enumerate(ws)
             if len(w) > 2
             and w not in stop
             and (w not in VERBS or w in GONE_NOUNS or (j > 0 and ws[j - 1] in DETERMINERS))
         ][::-1]
+        # "the lower toolbar's 'bold' button": the button; its owner only says where it is
+        owned = [w for w in found if w not in owners]
+        return owned if owned and len(owned) < len(found) and found[0] not in owners else found
 
     # the head of "the heart on the Pad Thai card" is the heart; of "the background of the button", the button
     # "three of the stars under 'X'": a count's "of" is not where the subject's place begins
@@ -353,6 +374,11 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
         return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=colour, state=True)]
     if tone is None or (pw[1:2] in (["filled"], ["empty"]) and any(w in FIELD_NOUNS | DRAWN_CHECKS for w in nouns)):
         return []
+    said = list(dict.fromkeys(_clean_quote(t.text) for t in phrase[:k] if t.kind == "q"))
+    if tone in ("darker", "lighter") and now and pw[:1] == ["are"] and len(said) > 1:
+        # "both 'link' buttons (...) as well as 'bold' are now dark": each is dark after the step, some
+        # maybe before it too (a state, as a colour said with "are")
+        return [Fact(kind="looks", text=q, tone=tone, state=True) for q in said]
     if nouns[:1] == ["?"]:
         # "the first three stars under 'Basic 5 star rater' turn gold": which stars is not certain;
         # the row of them around the element acted on is looked at, as for a colour they are said to have

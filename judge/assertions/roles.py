@@ -107,8 +107,10 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
     return None
 
 
-PARTICIPLES = {"become": "becomes", "turned": "turns", "changed": "changes", "switched": "switches", "flipped": "flips"}
-"""After "has / have": the verb of a change, said as done ("has become 'Y'", "has changed to 'Y'")."""
+PARTICIPLES = {"become": "becomes", "turned": "turns", "changed": "changes", "switched": "switches", "flipped": "flips",
+               "disappeared": "disappears", "vanished": "vanishes"}  # fmt: skip
+"""After "has / have": the verb of a change, said as done ("has become 'Y'", "has changed to 'Y'", "has
+disappeared")."""
 
 
 def _out_of_view(words: list[str]) -> bool:

@@ -330,12 +330,26 @@ def _remained(fact: Fact, counts: list) -> tuple[bool | None, str]:
     that many after it; no group of two or more shown before: undecided."""
     if not counts:
         return None, "no group of alike things was shown before the step"
+    if fact.kept:
+        return _kept_count(fact, counts)
     hit = next(((was, now, tag) for was, now, tag in counts if now == fact.count and was != fact.count), None)
     if hit:
         return True, f"a group of {hit[0]} alike {hit[2]} elements now shows {hit[1]}"
     changed = [(was, now, tag) for was, now, tag in counts if was != now][:3]
     said = "; ".join(f"{was} {tag} -> {now}" for was, now, tag in changed) or "no group changed its number"
     return False, f"no group of alike things went to {fact.count} ({said})"
+
+
+def _kept_count(fact: Fact, counts: list) -> tuple[bool | None, str]:
+    """ "The two remaining messages are still shown": a group of that many before shows as many after it,
+    and none of that many lost or gained one (which group the words name is not known)."""
+    moved = [(was, now, tag) for was, now, tag in counts if was == fact.count and now != fact.count]
+    if moved:
+        was, now, tag = moved[0]
+        return False, f"a group of {was} alike {tag} elements now shows {now}"
+    if any(was == now == fact.count for was, now, _ in counts):
+        return True, f"a group of {fact.count} alike elements still shows {fact.count}"
+    return False, f"no group of {fact.count} alike things was shown before the step and still is"
 
 
 async def after(page, facts: list[Fact], seen: dict | None, element, action_type: str) -> dict:

@@ -207,6 +207,16 @@
   // material-icons ligature text.
   // A class that numbers its element (left-3, slide12, col-6) says where it is among others, not what it is.
   const namingClasses = (el) => classWords(el).split(/\s+/).filter((c) => !/^[a-z]+[-_]?\d+$/i.test(c)).join(" ");
+  // What a textless element draws as one picture smaller than its own box (a coverflow's tile: an <li>
+  // 300 px wide tilted so that only its 134 px image shows): where a person sees it.
+  const drawnBox = (el) => {
+    if (norm(el.innerText)) return null;
+    const pics = el.querySelectorAll("img, svg, canvas, picture, video");
+    if (pics.length !== 1) return null;
+    const [r, q] = [boxOf(el), boxOf(pics[0])];
+    if (q.width < 8 || q.height < 8 || q.width * q.height >= 0.8 * r.width * r.height) return null;
+    return [q.x, q.y, q.width, q.height];
+  };
   const iconWords = (el) => {
     const bits = [namingClasses(el), el.getAttribute("data-icon"), el.getAttribute("data-action"), el.getAttribute("name")];
     for (const child of el.querySelectorAll ? el.querySelectorAll("i, svg, span, img, use, [class*=icon i]") : []) {
@@ -410,6 +420,7 @@
       region: regionOf(el),
       type: el.getAttribute("type") || "",
       bbox: [box.x, box.y, box.width, box.height],
+      drawn: drawnBox(el),
       page: [box.x + scrollX, box.y + scrollY],
       inViewport: box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
       pointer: style.cursor === "pointer",

@@ -136,7 +136,7 @@ def by_layout(
         # "'Nikola Tesla', the second option in the open list": the place among its alike neighbours
         # agrees with the quote, rather than the second of the elements showing the quote
         if len(named.intersection(group)) == 1:
-            chosen, how = layout.place(info, group, q.layout, score)
+            chosen, how = layout.place(info, group, q.layout, score, viewport)
             if chosen in named:
                 return chosen, f"{how}, the one the quote names"
     if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):
@@ -146,7 +146,7 @@ def by_layout(
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
         if len(named.intersection(group)) > 1:
             group = [i for i in group if i in named]  # among those the quote names, not all alike
-        chosen, how = layout.place(info, group, q.layout, score)
+        chosen, how = layout.place(info, group, q.layout, score, viewport)
         if chosen is not None:
             return chosen, how
     return None

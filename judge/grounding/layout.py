@@ -395,7 +395,11 @@ def _nth(seq: list[int], n: int) -> int | None:
 
 
 def place(
-    elements: list[dict], group: list[int], lay: Layout, score: dict[int, float] | None = None
+    elements: list[dict],
+    group: list[int],
+    lay: Layout,
+    score: dict[int, float] | None = None,
+    viewport: tuple[float, float] = (1280, 720),
 ) -> tuple[int | None, str]:
     """The element the layout words pick in `group`, and how it was picked (None: the group has no
     such place, e.g. a fifth of four). When the words narrow it to a row or column holding several, the
@@ -441,17 +445,14 @@ def place(
         n = lay.ordinal + 1 if lay.ordinal >= 0 else f"{-lay.ordinal} from the end"
         where.append(f"#{n} counted {lay.beyond} from the anchor")
         return chosen, f"{shape}: " + ", ".join(where)
+    if lay.ordinal is not None and lay.start:
+        # "the rightmost tile": of those a person sees, not one whose picture lies mostly beyond the edge
+        pool = [i for i in pool if _mostly_in_view(elements[i], viewport[0])] or pool
+    if lay.ordinal is not None and len(pool) > 1 and lay.start and _one_line(elements, pool, lay.start):
+        # "the rightmost tile in the row": a column of links (all one above another) has no rightmost
+        return None, f"{shape}: all stand in one {'column' if lay.start in ('left', 'right') else 'row'}"
     if lay.ordinal is not None:
-        if lay.start in ("left", "right"):
-            order = sorted(pool, key=lambda i: (elements[i]["page"][0], elements[i]["page"][1]))
-            if lay.start == "right":
-                order.reverse()
-        elif lay.start in ("top", "bottom"):
-            order = sorted(pool, key=lambda i: (elements[i]["page"][1], elements[i]["page"][0]))
-            if lay.start == "bottom":
-                order.reverse()
-        else:
-            order = [i for r in laid for i in r if i in pool]
+        order = _counted(elements, pool, laid, lay.start)
         chosen = _nth(order, lay.ordinal)
         if chosen is None:
             return None, f"{shape}: no #{lay.ordinal + 1} among {len(order)}"
@@ -470,6 +471,32 @@ def place(
     if where and len(ranked) > 1 and score[ranked[0]] > score[ranked[1]]:
         return ranked[0], f"{shape}: {', '.join(where)} holds {len(pool)}; the best match of them"
     return None, f"{shape}: {', '.join(where)} holds {len(pool)}"
+
+
+def _counted(elements: list[dict], pool: list[int], laid: list[list[int]], start: str) -> list[int]:
+    """The pool in the order an ordinal counts it: from the side said, else in reading order."""
+    if start in ("left", "right"):
+        order = sorted(pool, key=lambda i: (elements[i]["page"][0], elements[i]["page"][1]))
+        return order[::-1] if start == "right" else order
+    if start in ("top", "bottom"):
+        order = sorted(pool, key=lambda i: (elements[i]["page"][1], elements[i]["page"][0]))
+        return order[::-1] if start == "bottom" else order
+    return [i for r in laid for i in r if i in pool]
+
+
+def _mostly_in_view(e: dict, width: float) -> bool:
+    """At least half of what the element draws (its one picture, else its box) is inside the viewport
+    across."""
+    x, _, w, _ = e.get("drawn") or e["bbox"]
+    return w > 0 and (min(x + w, width) - max(x, 0)) >= 0.5 * w
+
+
+def _one_line(elements: list[dict], pool: list[int], start: str) -> bool:
+    """Whether the elements stand one above another (counted from the left or right) or side by side
+    (from the top or bottom), so that no one of them is further that way than the others."""
+    axis = 0 if start in ("left", "right") else 1
+    centres = [elements[i]["page"][axis] + elements[i]["bbox"][2 + axis] / 2 for i in pool]
+    return max(centres) - min(centres) < 2
 
 
 def _level_with(elements: list[dict], pool: list[int], boxes, vertical: bool) -> list[int]:
