@@ -133,7 +133,9 @@ const iwrThings = (() => {
     // or covered again by the page it had slid away from (an off-canvas menu), or folded by a quarter of
     // its size or more (a navbar whose menu collapses into it)
     const folded = (e, i) => !!(size && size[i]) && boxArea(e) < 0.75 * size[i];
-    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e)) || folded(e, i)).length;
+    // a part of one still shown that hides (a list's highlighted row) is not that one closing
+    const within = (e) => els.some((o) => o !== e && o.isConnected && o.contains(e) && visible(o) && norm(o.innerText));
+    return els.filter((e, i) => !within(e) && (!visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e)) || folded(e, i))).length;
   };
 
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those

@@ -260,6 +260,10 @@ REGION_WORDS = {
 }
 
 
+_SMALL_THING = re.compile(r"\s*(?:tag|tags|chip|chips|badge|pill|token|label|button|key|tile|card)\b", re.I)
+"""The thing a quote names when an edge is said of it ("the right end of the 'pear' tag")."""
+
+
 @dataclass
 class Anchor:
     """Text the description locates the element by ("to the left of 'Buy milk'")."""
@@ -268,6 +272,9 @@ class Anchor:
     relation: str
     """left, right (outside, beside it), left-edge, right-edge (its left/right end: "the × at the top
     right corner of the 'Sign up' window"), below, above, near, or in (its row, card, form)."""
+    own: bool = False
+    """For left-edge / right-edge: the end of the small thing the quote is ("at the right end of the 'pear'
+    tag"), not of the line it is on ("... of the 'number : 123' row")."""
 
 
 @dataclass
@@ -444,7 +451,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
         if relation is None or (relation == "in" and not q.quotes and _names_itself(description, start)):
             q.quotes.append(text)
         else:
-            q.anchors.append(Anchor(text=text, relation=relation))
+            own = relation in ("left-edge", "right-edge") and bool(_SMALL_THING.match(description[end:]))
+            q.anchors.append(Anchor(text=text, relation=relation, own=own))
     q.layout, rest = parse_layout(pictured(without_quotes(description.lower())))
     q.layout.row_label, q.layout.column_label = labels(description)
     lay = q.layout
@@ -486,6 +494,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     for anchor in q.anchors:
         if anchor.relation in ("left", "right"):
             q.positions.discard(anchor.relation)
+        if anchor.own:  # "at the right end of the 'pear' tag": the end of that thing, not of the screen
+            q.positions.discard(anchor.relation.removesuffix("-edge"))
     for side in _BESIDE.findall(rest):  # "just left of the purple one": beside something, not a corner
         q.positions.discard(side.lower())
     if _CENTRE_OF.search(rest):  # "the centre of that square": where to click it, not where it is

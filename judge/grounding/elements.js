@@ -94,6 +94,12 @@
     return hoverSelectors.some((sel) => { try { return el.matches(sel); } catch (e) { return false; } });
   };
   const REMOVER = /(^|[\s_-])(remove|close|delete|dismiss|clear)([\s_-]|$)/i;
+  // A control the stylesheet draws in its ::before / ::after with a pointer of its own (insignia's tag
+  // remover: a span whose ::after is a grey 'x' the page listens for higher up).
+  const pointsByMark = (el) => ["::before", "::after"].some((at) => {
+    const s = getComputedStyle(el, at);
+    return s.cursor === "pointer" && s.content !== "none" && s.content !== "normal";
+  });
   const interactive = (el) => {
     const tag = tagOf(el);
     if (["button", "a", "input", "select", "textarea", "summary", "label", "details"].includes(tag)) {
@@ -114,6 +120,7 @@
     // a box drawn as a checkbox or radio whose clicks the page takes higher up (zTree's 'chk' sprite)
     if (/(^|[\s_-])(chk|checkbox|radio)([\s_-]|$)/i.test(classWords(el)) && !el.children.length && !(el.textContent || "").trim()) return true;
     const cursor = getComputedStyle(el).cursor;
+    if (cursor !== "pointer" && pointsByMark(el)) return true;
     if (cursor === "pointer") {
       const parent = el.parentElement || (el.getRootNode() && el.getRootNode().host);
       if (!parent || getComputedStyle(parent).cursor !== "pointer") return true;

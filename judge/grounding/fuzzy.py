@@ -109,7 +109,7 @@ def _keyword_hit(group: tuple[set[str], set[str]], names: set[str]) -> float:
     return 0.7 if synonyms & names else 0.0
 
 
-def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = False) -> float:
+def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = False, own: bool = False) -> float:
     """0–1: how well the element's box stands in `relation` to the nearest anchor box. A latent
     element's box is its row's (where it will show is unknown until hovered): the row holding the
     anchor text is as close as it can tell."""
@@ -123,7 +123,9 @@ def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fal
             edges = not (bx <= cx <= bx + bw and by <= cy <= by + bh)  # a label wrapping its field: its text
         ax, ay, aw, ah = anchor[4:8] if edges else anchor[:4]
         if relation in ("left-edge", "right-edge") and len(anchor) >= 12:
-            ax, ay, aw, ah = anchor[8:12]  # the ends of the line the text is on
+            ax, ay, aw, ah = anchor[4:8] if own else anchor[8:12]  # the thing's own ends, else its line's
+        if own and not (ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2):
+            continue  # the end of the tag named is inside it
         acx, acy = ax + aw / 2, ay + ah / 2
         same_row = abs(cy - acy) <= max(h, ah) * 0.75
         if latent:
@@ -422,9 +424,12 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
                 continue
             if anchor_boxes:
                 relation = "near" if anchor.relation == "between" else anchor.relation
-                value = _relation_score(relation, e["bbox"], anchor_boxes, bool(e.get("latent")))
+                value = _relation_score(relation, e["bbox"], anchor_boxes, bool(e.get("latent")), anchor.own)
                 if value:
                     scores[-(j + 1) if anchor.relation == "in" else j] = value
+                elif anchor.own:
+                    scores = {}  # not at the end of the thing named ("of the 'pear' tag"): nowhere said
+                    break
         out.append(scores)
     return out
 

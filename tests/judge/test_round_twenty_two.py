@@ -15,6 +15,11 @@ real Chromium: the page with the behaviour passes, the one without fails.
 - a sidebar of links under its own 'Coverflow' and a row of textless tiles under the heading 'Coverflow':
   "the rightmost tile in the row under 'Coverflow'" is in the row (a column of links has no rightmost);
 - "the message '...' has disappeared" is gone, not shown;
+- a tag's grey 'x' drawn by its remover's ::after, with a pointer of its own, the page listening higher up: a
+  control to click (it had not been a candidate: the field beside it was clicked);
+- a fixed sidebar's link that jumps to its section, red under the mouse: "the 'Carousel' link now has a red
+  background" is what the person saw with the mouse resting on it, the page having moved (it had been taken
+  for a hover preview, and the oracle failed);
 - a row of touching tiles, each a canvas with one big digit: "tiles numbered 3 to 9" is read on the row as
   one picture (the reader had been given the three largest tiles alone, and found the digit in few)."""
 
@@ -214,6 +219,50 @@ T_GONE_MESSAGE = one_task(
     resolution="1280x720",
 )
 
+REMOVER = """<!doctype html><html><head><style>
+body { margin: 30px; font: 16px Arial; } .box { background: #ecf0f1; padding: 10px; width: 600px; }
+.tag { display: inline-block; border: 1px solid #16a085; padding: 3px; margin: 4px; }
+.remove:after { margin-left: 4px; padding: 0 4px; content: 'x'; background-color: #ccc; cursor: pointer; }
+</style></head><body><p>If you want, you can allow humans to remove tags by clicking on the crosses.</p>
+<div class="box" id="box"><span class="tag">apple<span class="remove"></span></span><span class="tag">pear<span
+class="remove"></span></span><span class="tag">plum<span class="remove"></span></span><input style="border:0"></div>
+<script>box.addEventListener("click", (e) => { __REMOVE__ });</script></body></html>"""
+T_REMOVER = one_task(
+    [
+        (
+            "Click",
+            "Click the small grey 'x' at the right end of the 'pear' tag, the middle of the three tags in the field "
+            "under 'If you want, you can allow humans to remove tags by clicking on the crosses.'",
+            "The 'pear' tag is gone: only 'apple' and 'plum' remain in that field, each still with its grey 'x'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
+NAV = """<!doctype html><html><head><style>
+body { margin: 0; font: 15px Arial; }
+nav { position: fixed; top: 0; left: 0; bottom: 0; width: 240px; background: #eee; }
+nav a { display: block; padding: 10px 15px; color: #c00; text-decoration: none; }
+nav a:hover, nav a:focus { background: #da0d25; color: #eee; }
+main { margin-left: 240px; text-align: center; } section { height: 900px; padding-top: 40px; }
+</style></head><body><nav><a href="#coverflow">Coverflow</a><a href="__HREF__">Carousel</a></nav><main>
+<section id="coverflow"><h2>Default Settings (Coverflow)</h2></section>
+<section id="carousel"><h2>Flipster Carousel</h2><p><b>Red</b> <b>Purples</b> <b>Blues</b></p></section>
+</main></body></html>"""
+T_NAV = one_task(
+    [
+        (
+            "Click",
+            "Click 'Carousel', the second link in the grey sidebar on the left.",
+            "The page jumps to the 'Flipster Carousel' section: under its heading are the tabs 'Red' and 'Purples'. "
+            "The 'Carousel' link in the sidebar now has a red background.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
     "the words become tags in the field": (T_TAGS, TAGS.replace("__TAG__", MAKE_TAG), True),
     "the words are swallowed without tags": (T_TAGS, TAGS.replace("__TAG__", ""), False),
@@ -245,6 +294,14 @@ CASES = {
         True,
     ),
     "the tiles do nothing": (T_SIDEBAR, SIDEBAR.replace("__FRONT__", ""), False),
+    "the grey x removes its tag": (
+        T_REMOVER,
+        REMOVER.replace("__REMOVE__", "if (e.target.matches('.remove')) e.target.parentElement.remove();"),
+        True,
+    ),
+    "the grey x does nothing": (T_REMOVER, REMOVER.replace("__REMOVE__", ""), False),
+    "the sidebar link jumps to its section": (T_NAV, NAV.replace("__HREF__", "#carousel"), True),
+    "the sidebar link goes nowhere": (T_NAV, NAV.replace("__HREF__", "#nowhere"), False),
     "choosing an animal clears its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", "m.remove();"), True),
     "choosing an animal keeps its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", ""), False),
     "the tiles are drawn on scroll": (T_TILES, TILES.replace("__DRAW__", "draw();"), True),
