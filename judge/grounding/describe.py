@@ -68,7 +68,7 @@ SYNONYMS = [
     {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
     {"close", "dismiss", "cancel", "exit", "x", "cross"},
     {"formula", "function", "functionbox", "fx"},  # a spreadsheet's formula bar is its function box
-    {"menu", "hamburger", "navigation", "nav", "burger"},
+    {"menu", "hamburger", "navigation", "nav", "burger", "bars"},  # Font Awesome's menu icon is 'fa-bars'
     {"next", "forward", "right", "arrow", "chevron"},
     {"previous", "prev", "back", "left", "arrow", "chevron"},
     {"add", "plus", "create", "new", "increase", "increment", "up"},
@@ -119,6 +119,12 @@ SYNONYMS = [
     {"format", "brush", "paintbrush"},
 ]
 PICTURES = {
+    **{
+        f"three {how}{colour}{what}": "hamburger"
+        for how in ("", "horizontal ", "stacked ", "parallel ")
+        for colour in ("", "white ", "black ", "grey ", "gray ", "dark ")
+        for what in ("lines", "bars", "stripes")
+    },
     "paint-bucket": "bucket",
     "paint bucket": "bucket",
     "paint can": "bucket",
@@ -260,6 +266,7 @@ REGION_WORDS = {
 }
 
 
+_SIDES = {"top", "bottom", "left", "right", "upper", "lower"}
 _SMALL_THING = re.compile(r"\s*(?:tag|tags|chip|chips|badge|pill|token|label|button|key|tile|card)\b", re.I)
 """The thing a quote names when an edge is said of it ("the right end of the 'pear' tag")."""
 
@@ -463,6 +470,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
         if label in q.quotes:  # a row's or column's label locates the element, it does not name it
             q.quotes.remove(label)
     q.words = {w.rstrip(".") for w in WORD.findall(rest)}
+    # "in the top-right corner": a corner said as one word is its two sides
+    q.words |= {part for w in q.words if "-" in w for part in w.split("-") if part in _SIDES}
     own = [w.rstrip(".") for w in WORD.findall(_own_part(rest))]
     own += [part for w in own if "-" in w for part in w.split("-") if part]  # "down-pointing": down, pointing
     shape = {w.split("-")[0] for w in own if re.fullmatch(r"(?:left|right|up|down)-(?:pointing|facing|pointed)", w)}

@@ -146,9 +146,10 @@ class Layout:
 
 _LABELLED = re.compile(
     r"\b(row|column|rank|file|line)(?:\s+(?:numbered|labelled|labeled|marked|letter|number|named))?\s+"
-    r"['\"‘“]([^'\"’”]{1,6})['\"’”]",
+    r"['\"‘“]([^'\"’”]{1,6})['\"’”](?!\s*(?:to|through|-|–)\s*['\"‘“])",
     re.I,
 )
+"""A row's or column's label ("in column 'E', row '12'"), not a range of what it holds ("the row '1' to '5'")."""
 
 
 def labels(description: str) -> tuple[str, str]:

@@ -15,6 +15,9 @@ real Chromium: the page with the behaviour passes, the one without fails.
 - a sidebar of links under its own 'Coverflow' and a row of textless tiles under the heading 'Coverflow':
   "the rightmost tile in the row under 'Coverflow'" is in the row (a column of links has no rightmost);
 - "the message '...' has disappeared" is gone, not shown;
+- (round twenty-three) "the small square button with three horizontal white lines in the top-right corner" is
+  the menu button whose icon font did not load (its class says 'fa-bars'; "top-right" is two sides);
+  "the numbered button '1', ... in the row '1' to '5'" is the button '1' (a range, not a row's label);
 - a tag's grey 'x' drawn by its remover's ::after, with a pointer of its own, the page listening higher up: a
   control to click (it had not been a candidate: the field beside it was clicked);
 - a fixed sidebar's link that jumps to its section, red under the mouse: "the 'Carousel' link now has a red
@@ -263,6 +266,48 @@ T_NAV = one_task(
     resolution="1280x720",
 )
 
+HAMBURGER = """<!doctype html><html><head><style>
+body { margin: 0; font: 16px Arial; }
+header { height: 720px; background: #f5c542; text-align: center; padding-top: 200px; }
+.btn { display: inline-block; background: #1d809f; color: #fff; padding: 20px 40px; border-radius: 30px; }
+.menu-toggle { position: fixed; right: 15px; top: 15px; width: 50px; height: 50px; background: rgba(52, 58, 64, .5);
+  border-radius: 4px; } nav { position: fixed; top: 0; right: -260px; width: 250px; height: 100%; background: #1d809f; }
+nav.active { right: 0; } nav a { display: block; color: #fff; padding: 15px; }
+</style></head><body><a class="menu-toggle" href="#" id="toggle"><i class="fas fa-bars"></i></a>
+<nav id="nav"><a href="#">Home</a><a href="#">Services</a></nav>
+<header><h1>Stylish Portfolio</h1><a class="btn" href="#">Find Out More</a></header>
+<section style="height: 600px"><a class="btn" href="#">Click Me!</a></section>
+<script>toggle.addEventListener("click", (e) => { e.preventDefault(); __OPEN__ });</script></body></html>"""
+T_HAMBURGER = one_task(
+    [
+        (
+            "Click",
+            "Click the small square button with three horizontal white lines in the top-right corner of the page.",
+            "A blue menu panel has slid in along the right edge, listing 'Home' and 'Services'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
+NUMBERED = """<!doctype html><html><head><style>body { margin: 20px; font: 16px Arial; }
+.tabs a { padding: 10px 20px; } button { background: #3a3; color: #fff; border: 0; padding: 8px 16px; margin: 2px; }
+</style></head><body><div class="tabs"><a href="#">Responsive Tab-1</a><a href="#">Responsive Tab-2</a></div>
+<p><button>Start Rotation</button></p><p id="row"></p><p id="msg">Tab 1 activated!</p>
+<script>[1, 2, 3, 4, 5].forEach((n) => { const b = document.createElement("button"); b.textContent = n;
+  row.appendChild(b); b.addEventListener("click", () => { __SAY__ }); });</script></body></html>"""
+T_NUMBERED = one_task(
+    [
+        (
+            "Click",
+            "Click the numbered button '1', the first of the small green buttons in the row '1' to '5'.",
+            "The message box reads 'Tab 0 activated!'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
     "the words become tags in the field": (T_TAGS, TAGS.replace("__TAG__", MAKE_TAG), True),
     "the words are swallowed without tags": (T_TAGS, TAGS.replace("__TAG__", ""), False),
@@ -302,6 +347,17 @@ CASES = {
     "the grey x does nothing": (T_REMOVER, REMOVER.replace("__REMOVE__", ""), False),
     "the sidebar link jumps to its section": (T_NAV, NAV.replace("__HREF__", "#carousel"), True),
     "the sidebar link goes nowhere": (T_NAV, NAV.replace("__HREF__", "#nowhere"), False),
+    "the three-line button opens the menu": (
+        T_HAMBURGER,
+        HAMBURGER.replace("__OPEN__", "nav.classList.add('active');"),
+        True,
+    ),
+    "the three-line button does nothing": (T_HAMBURGER, HAMBURGER.replace("__OPEN__", ""), False),
+    "the numbered button says its tab": (
+        T_NUMBERED,
+        NUMBERED.replace("__SAY__", "msg.textContent = 'Tab ' + (n - 1) + ' activated!';"),
+        True,
+    ),
     "choosing an animal clears its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", "m.remove();"), True),
     "choosing an animal keeps its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", ""), False),
     "the tiles are drawn on scroll": (T_TILES, TILES.replace("__DRAW__", "draw();"), True),
