@@ -37,6 +37,7 @@ from iwr.judge.assertions.lexicon import (
 from iwr.judge.assertions.lexicon import (
     words as word_set,
 )
+from iwr.judge.assertions.roles import _out_of_view
 from iwr.judge.assertions.tokens import Tok, _clean_quote
 
 _SPLIT = {"and", "then", "or"}
@@ -102,6 +103,8 @@ _HAS_GONE = {"disappeared", "vanished", "gone", "closed", "collapsed", "hidden"}
 def _gone(pw: list[str]) -> bool:
     if not pw:
         return False
+    if _out_of_view(pw):
+        return True  # "is out of view", "has scrolled out of sight": gone from the viewport
     if pw[0] in {"has", "have", "had"} and len(pw) > 1:
         moved_away = pw[1] in {"faded", "slid", "moved", "rolled"} and pw[2:3] in (["away"], ["out"], ["off"])
         return pw[1] in _HAS_GONE or moved_away

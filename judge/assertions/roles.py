@@ -37,6 +37,7 @@ from iwr.judge.assertions.lexicon import (
     STRUCTURE,
     STRUCTURE_AFTER_OK,
     TEXT_THINGS,
+    TITLED_BLOCKS,
     VALUE_VERBS,
     VERBS,
     VIEW_LEAD,
@@ -130,6 +131,8 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
     for k, t in enumerate(ws[:14]):
         v = PARTICIPLES.get(t.text, t.text)
         if v in VERBS and _out_of_view([x.text for x in ws[k : k + 8]]):
+            if TITLED_BLOCKS.intersection(x.text for x in ws[:k]):
+                return SKIP  # "the big 'X' heading block is out of view": the block (its words may show elsewhere)
             return ABSENT  # in the viewport, where absence is checked
         if v in {"has", "have", "had"} and any(x.text in PARTICIPLES for x in ws[k + 1 : k + 4]):
             continue  # "'X' has (now) become 'Y'", "has changed to": the participle says it

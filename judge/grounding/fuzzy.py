@@ -106,7 +106,7 @@ def _keyword_hit(group: tuple[set[str], set[str]], names: set[str]) -> float:
     words, synonyms = group
     if words & names or any(w.endswith("s") and w[:-1] in names for w in words):
         return 1.0
-    return 0.7 if synonyms & names else 0.0
+    return 0.7 if synonyms & names or any(w.endswith("s") and w[:-1] in names for w in synonyms) else 0.0
 
 
 def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = False, own: bool = False) -> float:

@@ -102,7 +102,22 @@ async def pictures_text(
         if crop.shape[0] * crop.shape[1] < LARGE_PICTURE_PX:
             crop = cv2.resize(crop, None, fx=PICTURE_ZOOM, fy=PICTURE_ZOOM, interpolation=cv2.INTER_CUBIC)
         for turned in [crop] + [cv2.rotate(crop, turn) for turn in turns]:
-            ok, encoded = cv2.imencode(".png", turned)
-            if ok:
-                out.append(await text(encoded.tobytes()))
+            read = await _read(turned)
+            if not read:  # a lone big glyph in a plain coloured tile: the reader finds it in black and white
+                read = await _read(_black_on_white(turned))
+            out.append(read)
     return "\n".join(t for t in out if t)
+
+
+async def _read(image) -> str:
+    ok, encoded = cv2.imencode(".png", image)
+    return await text(encoded.tobytes()) if ok else ""
+
+
+def _black_on_white(image):
+    """The picture in two tones (Otsu's threshold), its ink dark: what the reader finds most readily."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    _, two = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if two.mean() < 128:
+        two = 255 - two
+    return cv2.cvtColor(two, cv2.COLOR_GRAY2BGR)

@@ -17,7 +17,12 @@ real Chromium: the page with the behaviour passes, the one without fails.
 - "the message '...' has disappeared" is gone, not shown;
 - (round twenty-three) "the small square button with three horizontal white lines in the top-right corner" is
   the menu button whose icon font did not load (its class says 'fa-bars'; "top-right" is two sides);
-  "the numbered button '1', ... in the row '1' to '5'" is the button '1' (a range, not a row's label);
+  "the numbered button '1', ... in the row '1' to '5'" is the button '1' (a range, not a row's label); a
+  button drawn as three bars ('navbar-toggler-bar') is a menu button as much as one labelled 'Toggle
+  navigation' (a plural synonym matches a singular class word), and the place said decides; "the big 'X'
+  heading block is out of view" is that block gone from the viewport (its words also show in links
+  below, as many as before). Covered only by its blind task (3118), not reproduced on a built page: a big
+  white '9' alone on a teal tile, which the reader finds only in black and white;
 - a tag's grey 'x' drawn by its remover's ::after, with a pointer of its own, the page listening higher up: a
   control to click (it had not been a candidate: the field beside it was clicked);
 - a fixed sidebar's link that jumps to its section, red under the mouse: "the 'Carousel' link now has a red
@@ -308,6 +313,52 @@ T_NUMBERED = one_task(
     resolution="1280x720",
 )
 
+REFERENCE = """<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; }
+.big { background: #e8eef5; padding: 40px; height: 240px; __STICK__ } .bar { background: #9ab; padding: 6px; }
+</style></head><body><div class="big"><h1>JXG.GeometryElement</h1><p>&#8627; JXG.Circle</p></div>
+<div class="bar">Element Summary</div><p>Methods borrowed from class <a href="#">JXG.GeometryElement</a>: draggable</p>
+<p>Events borrowed from class <a href="#">JXG.GeometryElement</a>: down, drag</p><div style="height: 300px"></div>
+<p>See <a href="#">JXG.GeometryElement</a>, <a href="#">JXG.GeometryElement</a>
+and <a href="#">JXG.GeometryElement</a>.</p>
+<div style="height: 1500px"></div></body></html>"""
+T_REFERENCE = one_task(
+    [
+        (
+            "Scroll",
+            "Scroll the page down by about half a screen.",
+            "The page has moved up: the big 'JXG.GeometryElement' heading block is out of view and the 'Element "
+            "Summary' bar is now near the top.",
+            {"direction": "down", "scroll_page": True},
+        )
+    ],
+    resolution="1280x720",
+)
+
+TOGGLERS = """<!doctype html><html><head><style>body { margin: 0; font: 15px Arial; }
+.top { display: flex; align-items: center; gap: 8px; padding: 10px; background: #f96332; color: #fff; }
+.navbar-toggler { width: 37px; height: 27px; background: none; border: 0; }
+.navbar-toggler-bar { display: block; height: 2px; margin: 4px 0; background: #fff; } .grow { flex: 1; }
+.dot { display: block; width: 4px; height: 4px; margin: 2px auto; background: #fff; border-radius: 2px; }
+aside { display: none; background: #f96332; height: 400px; width: 260px; } aside.open { display: block; }
+</style></head><body><div class="top"><button class="navbar-toggler" id="bars"><span class="navbar-toggler-bar bar1">
+</span><span class="navbar-toggler-bar bar2"></span><span class="navbar-toggler-bar bar3"></span></button>
+<b>ICONS</b><span class="grow"></span><button class="navbar-toggler" aria-label="Toggle navigation" id="kebab">
+<span class="dot"></span><span class="dot"></span><span class="dot"></span></button></div>
+<aside id="menu"><p>DASHBOARD</p><p>MAPS</p></aside><div id="panel" hidden>STATS</div>
+<script>bars.addEventListener("click", () => { __OPEN__ });
+kebab.addEventListener("click", () => { panel.hidden = false; });</script></body></html>"""
+T_TOGGLERS = one_task(
+    [
+        (
+            "Click",
+            "Click the button with three horizontal lines at the top left, just left of 'ICONS'.",
+            "An orange side menu has slid in from the left with the entries 'DASHBOARD' and 'MAPS'.",
+            {},
+        )
+    ],
+    resolution="390x844",
+)
+
 CASES = {
     "the words become tags in the field": (T_TAGS, TAGS.replace("__TAG__", MAKE_TAG), True),
     "the words are swallowed without tags": (T_TAGS, TAGS.replace("__TAG__", ""), False),
@@ -356,6 +407,17 @@ CASES = {
     "the numbered button says its tab": (
         T_NUMBERED,
         NUMBERED.replace("__SAY__", "msg.textContent = 'Tab ' + (n - 1) + ' activated!';"),
+        True,
+    ),
+    "the heading block scrolls away": (T_REFERENCE, REFERENCE.replace("__STICK__", ""), True),
+    "the heading block sticks to the top": (
+        T_REFERENCE,
+        REFERENCE.replace("__STICK__", "position: sticky; top: 0;"),
+        False,
+    ),
+    "the three bars open the side menu": (
+        T_TOGGLERS,
+        TOGGLERS.replace("__OPEN__", "menu.classList.add('open');"),
         True,
     ),
     "choosing an animal clears its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", "m.remove();"), True),
