@@ -133,8 +133,9 @@ const iwrThings = (() => {
     // or covered again by the page it had slid away from (an off-canvas menu), or folded by a quarter of
     // its size or more (a navbar whose menu collapses into it)
     const folded = (e, i) => !!(size && size[i]) && boxArea(e) < 0.75 * size[i];
-    // a part of one still shown that hides (a list's highlighted row) is not that one closing
-    const within = (e) => els.some((o) => o !== e && o.isConnected && o.contains(e) && visible(o) && norm(o.innerText));
+    // a part of a list still shown that hides (its highlighted row) is not the list closing
+    const LISTS = "ul, ol, [role=listbox], [role=menu]";
+    const within = (e) => els.some((o) => o !== e && o.isConnected && o.matches(LISTS) && o.contains(e) && visible(o));
     return els.filter((e, i) => !within(e) && (!visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e)) || folded(e, i))).length;
   };
 
@@ -355,8 +356,10 @@ const iwrThings = (() => {
   const visibleNow = () => {
     const els = drawnNow();
     const hidden = els.filter((e) => area(e) >= 150 && kindOf(e) && !onTop(e));
+    // shown on the page but outside the viewport: what a jump brings into view has not appeared
+    const away = all().filter((e) => !inView(e) && iwrProbe.shown(e));
     return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els), big: bigPicturesOf(els),
-      covered: new Set(hidden), open: new Set(openSelects()) };
+      covered: new Set(hidden), open: new Set(openSelects()), away: new Set(away) };
   };
   // A native select whose list the browser draws open over the page (no element of the page shows it).
   const openSelects = () => Array.from(document.querySelectorAll("select")).filter(iwrProbe.selectOpen);
@@ -448,12 +451,13 @@ const iwrThings = (() => {
       return common >= 0.8 * own && common >= 0.8 * q.width * q.height;
     });
   };
-  const appeared = ({ before, kind }) => {
+  const appeared = ({ before, kind, scrolled }) => {
     const k = KINDS[kind];
     // a hover's tooltip is not the palette or menu the step said appears
     const tip = (e) => kind !== "tooltip" && ((TIP.sel && e.matches(TIP.sel)) || has(e, TIP.words));
     const now = drawnNow();
-    const fresh = now.filter((e) => !before.els.has(e) && !tip(e) && !hoverLayer(e, before));
+    const fresh = now.filter((e) => !before.els.has(e) && !tip(e) && !hoverLayer(e, before)
+      && (scrolled || !(before.away && before.away.has(e))));
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
     const ofKind = (e) => k ? isKind(e, k) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);

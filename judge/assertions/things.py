@@ -184,11 +184,14 @@ async def _styled(page, fact: Fact) -> tuple[bool | None, str]:
     return seen[fact.style] == fact.want, f"{fact.style}: {'yes' if seen[fact.style] else 'no'}"
 
 
-async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str]:
+async def _appeared(page, fact: Fact, before, element, scrolled: bool = False) -> tuple[bool | None, str]:
     """Something not shown before the step is shown after it: one of the kind named ("a menu"), or any
     new piece of the page (what a person calls a palette the page may call anything), a hover's tooltip
-    aside. Nothing new among the page's elements fails it, unless a large canvas changed (undecided)."""
-    seen = await page.evaluate(_js("return iwrThings.appeared(args);"), {"before": before, "kind": fact.noun})
+    aside; what was on the page outside the viewport and a jump brought into view has not appeared,
+    except after a Scroll (`scrolled`: "a footer appears" is it come into view). Nothing new among the
+    page's elements fails it, unless a large canvas changed (undecided)."""
+    args = {"before": before, "kind": fact.noun, "scrolled": scrolled}
+    seen = await page.evaluate(_js("return iwrThings.appeared(args);"), args)
     if fact.noun == PICTURE:
         return _picture_shown(seen)
     if seen["fresh"] or seen["named"]:
@@ -202,7 +205,7 @@ async def _appeared(page, fact: Fact, before, element) -> tuple[bool | None, str
     if seen["marks"]:
         # drawn only on what the mouse is over: it must stay when the mouse leaves (a header's hover arrow)
         await _mouse_away(page, element)
-        kept = await page.evaluate(_js("return iwrThings.appeared(args);"), {"before": before, "kind": fact.noun})
+        kept = await page.evaluate(_js("return iwrThings.appeared(args);"), args)
         await _mouse_back(element)
         if kept["marks"]:
             return True, "a mark the stylesheet draws (::before / ::after) shown, and kept when the mouse left"
@@ -382,7 +385,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             continue
         try:
             if f.kind == "appears":
-                things[key], notes[key] = await _appeared(page, f, held[key], element)
+                things[key], notes[key] = await _appeared(page, f, held[key], element, action_type == "Scroll")
                 continue
             if f.kind == "styled":
                 things[key], notes[key] = await _styled(page, f)

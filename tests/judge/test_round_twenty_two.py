@@ -15,6 +15,9 @@ real Chromium: the page with the behaviour passes, the one without fails.
 - a sidebar of links under its own 'Coverflow' and a row of textless tiles under the heading 'Coverflow':
   "the rightmost tile in the row under 'Coverflow'" is in the row (a column of links has no rightmost);
 - "the message '...' has disappeared" is gone, not shown;
+- from the mutants (blind 3114): "the drop-down under '...into this:' now reads 'Potato'" of a drop-down the
+  page draws (its native select hidden) is read in what is drawn in view, not met by the closed list's
+  'Potato' still on the page;
 - (round twenty-three) "the small square button with three horizontal white lines in the top-right corner" is
   the menu button whose icon font did not load (its class says 'fa-bars'; "top-right" is two sides);
   "the numbered button '1', ... in the row '1' to '5'" is the button '1' (a range, not a row's label); a
@@ -359,6 +362,33 @@ T_TOGGLERS = one_task(
     resolution="390x844",
 )
 
+DRAWN_SELECT = """<!doctype html><html><head><style>body { margin: 30px; font: 15px Arial; }
+.nice { position: relative; width: 220px; border: 1px solid #ccc; border-radius: 5px; padding: 8px; cursor: pointer; }
+.list { position: absolute; left: 0; top: 100%; margin: 4px 0; padding: 0; list-style: none; background: #fff;
+  width: 100%; box-shadow: 0 0 0 1px #ddd; opacity: 0; pointer-events: none; }
+.open .list { opacity: 1; pointer-events: auto; } .list li { padding: 6px 8px; }
+</style></head><body><p>...into this:</p><select id="native" style="display: none"><option>try me!</option>
+<option>Potato</option></select><div class="nice" id="nice"><span id="current">try me!</span><ul class="list">
+<li>try me!</li><li>Carrot</li><li id="potato">Potato</li></ul></div><div style="height: 200px"></div>
+<script>
+nice.addEventListener("click", (e) => { e.stopPropagation(); nice.classList.toggle("open"); });
+document.addEventListener("click", () => nice.classList.remove("open"));
+nice.classList.add("open");
+potato.addEventListener("click", () => { __PICK__ });
+</script></body></html>"""
+PICK = "current.textContent = 'Potato'; native.value = 'Potato';"
+T_DRAWN_SELECT = one_task(
+    [
+        (
+            "Click",
+            "Click 'Potato' at the bottom of the open list.",
+            "The list closes and the drop-down under '...into this:' now reads 'Potato'.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
     "the words become tags in the field": (T_TAGS, TAGS.replace("__TAG__", MAKE_TAG), True),
     "the words are swallowed without tags": (T_TAGS, TAGS.replace("__TAG__", ""), False),
@@ -420,6 +450,8 @@ CASES = {
         TOGGLERS.replace("__OPEN__", "menu.classList.add('open');"),
         True,
     ),
+    "the drawn drop-down takes the pick": (T_DRAWN_SELECT, DRAWN_SELECT.replace("__PICK__", PICK), True),
+    "the drawn drop-down only closes": (T_DRAWN_SELECT, DRAWN_SELECT.replace("__PICK__", ""), False),
     "choosing an animal clears its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", "m.remove();"), True),
     "choosing an animal keeps its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", ""), False),
     "the tiles are drawn on scroll": (T_TILES, TILES.replace("__DRAW__", "draw();"), True),
