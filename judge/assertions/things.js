@@ -133,10 +133,7 @@ const iwrThings = (() => {
     // or covered again by the page it had slid away from (an off-canvas menu), or folded by a quarter of
     // its size or more (a navbar whose menu collapses into it)
     const folded = (e, i) => !!(size && size[i]) && boxArea(e) < 0.75 * size[i];
-    // a part of a list still shown that hides (its highlighted row) is not the list closing
-    const LISTS = "ul, ol, [role=listbox], [role=menu]";
-    const within = (e) => els.some((o) => o !== e && o.isConnected && o.matches(LISTS) && o.contains(e) && visible(o));
-    return els.filter((e, i) => !within(e) && (!visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e)) || folded(e, i))).length;
+    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e)) || folded(e, i)).length;
   };
 
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those
