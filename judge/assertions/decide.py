@@ -82,9 +82,6 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
             # dot's own aria-label 'Page 10' is not what the box shows; an empty field's placeholder is)
             drawn_here = reading.get("boxes", reading["seen"])
             return contains(drawn_here, fact.text) or contains(reading.get("drawn", ""), fact.text)
-        if fact.noun in LIST_FIELDS:  # a drawn drop-down named by its place: what is drawn in view (its
-            # closed list's options are on the page too: "now reads 'Potato'" is its label, not them)
-            return contains(reading.get("boxes", reading["seen"]), fact.text)
         # a field named but not found on the page: shown anywhere on the page
         return contains(reading.get("page", reading["seen"]), fact.text)
     if fact.kind in ("empty", "filled"):

@@ -15,9 +15,12 @@ real Chromium: the page with the behaviour passes, the one without fails.
 - a sidebar of links under its own 'Coverflow' and a row of textless tiles under the heading 'Coverflow':
   "the rightmost tile in the row under 'Coverflow'" is in the row (a column of links has no rightmost);
 - "the message '...' has disappeared" is gone, not shown;
-- from the mutants (blind 3114): "the drop-down under '...into this:' now reads 'Potato'" of a drop-down the
-  page draws (its native select hidden) is read in what is drawn in view, not met by the closed list's
-  'Potato' still on the page;
+- like blind 3114 (whose own mutants the judge still misses): a drop-down the page draws, its native select
+  hidden: the pick shown in its label passes, a list that only closes fails (the judge told these two pages
+  apart before this round too);
+- from the mutants (blind 3100): "the page jumps down ...; a big close-up ... appears" needs something new:
+  what was on the page below the viewport and the jump brought into view has not appeared (after a
+  Scroll it still may: "a footer appears");
 - (round twenty-three) "the small square button with three horizontal white lines in the top-right corner" is
   the menu button whose icon font did not load (its class says 'fa-bars'; "top-right" is two sides);
   "the numbered button '1', ... in the row '1' to '5'" is the button '1' (a range, not a row's label); a
@@ -389,6 +392,27 @@ T_DRAWN_SELECT = one_task(
     resolution="1280x720",
 )
 
+JUMP = """<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; } .gap { height: 900px; }
+.car { width: 400px; height: 240px; background: linear-gradient(#4a6fa5, #203050); display: inline-block; }
+#zoom { display: none; width: 300px; height: 240px; background: radial-gradient(#888, #222); margin-left: 20px;
+  vertical-align: top; } #zoom.on { display: inline-block; } .row { white-space: nowrap; }
+</style></head><body><ul><li><a href="#fancy" id="go">With Fancy Box</a></li></ul><div class="gap"></div>
+<h2 id="fancy">With Fancy Box</h2><p>Left click while zooming</p><div class="row"><div class="car"></div><div
+id="zoom"></div></div><p>Thumbnails: blue, orange, red, silver</p><div class="gap"></div>
+<script>go.addEventListener("click", () => { __ZOOM__ });</script></body></html>"""
+T_JUMP = one_task(
+    [
+        (
+            "Click",
+            "Click the blue link 'With Fancy Box'.",
+            "The page jumps down so that the heading 'With Fancy Box' is at the top; a big close-up of the car's "
+            "front wheel and door appears in a box right of the large picture.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
     "the words become tags in the field": (T_TAGS, TAGS.replace("__TAG__", MAKE_TAG), True),
     "the words are swallowed without tags": (T_TAGS, TAGS.replace("__TAG__", ""), False),
@@ -452,6 +476,8 @@ CASES = {
     ),
     "the drawn drop-down takes the pick": (T_DRAWN_SELECT, DRAWN_SELECT.replace("__PICK__", PICK), True),
     "the drawn drop-down only closes": (T_DRAWN_SELECT, DRAWN_SELECT.replace("__PICK__", ""), False),
+    "the jump also opens the close-up": (T_JUMP, JUMP.replace("__ZOOM__", "zoom.classList.add('on');"), True),
+    "the jump alone": (T_JUMP, JUMP.replace("__ZOOM__", ""), False),
     "choosing an animal clears its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", "m.remove();"), True),
     "choosing an animal keeps its message": (T_GONE_MESSAGE, GONE_MESSAGE.replace("__CLEAR__", ""), False),
     "the tiles are drawn on scroll": (T_TILES, TILES.replace("__DRAW__", "draw();"), True),
