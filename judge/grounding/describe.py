@@ -120,7 +120,7 @@ SYNONYMS = [
 ]
 PICTURES = {
     **{
-        f"three {how}{colour}{what}": "hamburger"
+        f"three {how}{colour}{what}": "hamburger bars"
         for how in ("", "horizontal ", "stacked ", "parallel ")
         for colour in ("", "white ", "black ", "grey ", "gray ", "dark ")
         for what in ("lines", "bars", "stripes")
