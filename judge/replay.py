@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from iwr.judge import assertions, grounding, profile, verdicts
 from iwr.judge.capture import Camera
 from iwr.judge.click import click
+from iwr.judge.frames import FRAMES_JS
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
 from iwr.judge.llm import ASSERTION_PROMPT, JudgeLLM, parse_yes_no
@@ -211,7 +212,8 @@ async def _click(page, action: Action, element, viewport: tuple[int, int], t: fl
 
 
 _FIELD_JS = "(e) => !!e && (e.matches('input, textarea, select') || e.isContentEditable)"
-_FOCUSED_FIELD_JS = f"() => ({_FIELD_JS})(document.activeElement)"
+_FOCUSED_FIELD_JS = "() => {" + FRAMES_JS + f"\nreturn ({_FIELD_JS})(iwrFrames.focused()); }}"
+"""Whether a field has the keyboard focus, inside the frames it is in (an editor's iframe body)."""
 
 
 async def _type(page, action: Action, element, viewport: tuple[int, int], t: float) -> None:

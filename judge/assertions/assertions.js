@@ -33,18 +33,27 @@ const iwrLook = (() => {
     return box;
   };
   const view = () => ({ l: 0, t: 0, r: innerWidth, b: innerHeight });
+  // While a same-origin frame's document is read: where its viewport lies on the screen (dx, dy) and the
+  // part of the screen it shows through (`view`; `page`: anywhere on the page, scrolled away included).
+  let frame = null;
+  const shiftedRect = (r) => { const v = shifted(r); return { left: v.l, top: v.t, right: v.r, bottom: v.b }; };
+  const shifted = (r) => {
+    const [l, t, rr, b] = [r.left ?? r.l, r.top ?? r.t, r.right ?? r.r, r.bottom ?? r.b];
+    return frame ? { l: l + frame.dx, t: t + frame.dy, r: rr + frame.dx, b: b + frame.dy } : { l, t, r: rr, b };
+  };
   const seenRect = (r, el, page) => {
-    const v = meet(page ? meet(FULL, r) : meet(view(), r), contentClip(el, page));
+    let v = meet(page ? meet(FULL, shifted(r)) : meet(view(), shifted(r)), shifted(contentClip(el, page)));
+    if (frame) v = meet(v, page ? frame.page : frame.view);
     return v.r - v.l > 1 && v.b - v.t > 1;
   };
   const where = (rects, el) => {
     const inView = rects.some((r) => seenRect(r, el, false));
     return { inView, onPage: inView || rects.some((r) => seenRect(r, el, true)) };
   };
-  const isField = (e) => !!e && e.nodeType === 1 && (e.matches("textarea, select, [contenteditable=''], [contenteditable=true]")
+  const isField = (e) => !!e && e.nodeType === 1 && (e.matches("textarea, select, [contenteditable=''], [contenteditable=true]") || iwrFrames.editable(e)
     || (e.matches("input") && !["checkbox", "radio", "button", "submit", "reset", "image", "file", "range", "color", "hidden"].includes(e.type)));
   const isCheck = (e) => !!e && e.nodeType === 1 && e.matches(CHECKS);
-  const fieldValue = (e) => e.matches("select") ? (e.selectedOptions[0]?.text || e.value || "")
+  const fieldValue = (e) => iwrFrames.docOf(e) ? iwrFrames.text(e) : e.matches("select") ? (e.selectedOptions[0]?.text || e.value || "")
     : e.matches("input, textarea") ? e.value : e.innerText;
   // What a person sees in a text field that draws no frame of its own, melted into a painted wrapper with
   // the tags it made (a tag input: 'red', 'green', 'blue' beside the box it types in): the wrapper's
@@ -115,7 +124,7 @@ const iwrLook = (() => {
     const continues = (rects, at, text) => !!(prev && rects.length && prev.at.onPage === at.onPage
       && prev.at.inView === at.inView && /\S$/.test(prev.text) && /^\S/.test(text)
       && Math.abs(rects[0].top - prev.rect.top) < 2 && Math.abs(rects[0].left - prev.rect.right) < 1.5);
-    for (const root of allRoots(document.body || html)) {
+    const readRoot = (root) => {
       const after = [];
       const close = (n) => {
         while (after.length && !after[after.length - 1].el.contains(n)) {
@@ -123,7 +132,7 @@ const iwrLook = (() => {
           if (text) put(text, at);
         }
       };
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      const walker = (root.ownerDocument || document).createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
         acceptNode: (n) => n.nodeType === 1 && n.matches("script, style, noscript, template, option, head")
           ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
       });
@@ -150,12 +159,12 @@ const iwrLook = (() => {
         if (!n.nodeValue.trim()) { prev = null; continue; }
         const el = n.parentElement;
         if (!el) continue;
-        const range = document.createRange();
+        const range = n.ownerDocument.createRange();
         range.selectNodeContents(n);
         const rects = Array.from(range.getClientRects());
         if (!iwrProbe.shown(el) && !overflows(el, rects)) continue;
         const at = where(rects, el);
-        put(n.nodeValue, at, continues(rects, at, n.nodeValue), rects[0]);
+        put(n.nodeValue, at, continues(rects, at, n.nodeValue), rects.length ? shiftedRect(rects[0]) : null);
         prev = rects.length ? { rect: rects[rects.length - 1], at, text: n.nodeValue } : null;
       }
       prev = null;
@@ -185,7 +194,26 @@ const iwrLook = (() => {
         page.push(...texts);
         if (at.inView) seen.push(...texts);
       }
-    }
+    };
+    // A same-origin frame's document is read where its viewport lies, through the part of the screen the
+    // frame shows (its content box, and what clips the frame itself)
+    const readFrame = (f) => {
+      const s = cs(f), r = f.getBoundingClientRect();
+      const [pl, pt, pr, pb] = [s.paddingLeft, s.paddingTop, s.paddingRight, s.paddingBottom].map((v) => parseFloat(v) || 0);
+      const l = r.left + f.clientLeft + pl, t = r.top + f.clientTop + pt;
+      const box = shifted({ l, t, r: l + f.clientWidth - pl - pr, b: t + f.clientHeight - pt - pb });
+      const outer = frame;
+      const clip = (onPage) => meet(onPage ? (outer ? outer.page : FULL) : (outer ? outer.view : view()), shifted(contentClip(f, onPage)));
+      const inner = { dx: box.l, dy: box.t, view: meet(clip(false), box), page: clip(true) };
+      frame = inner;
+      prev = null;
+      try { readDocument(iwrFrames.docOf(f).body); } finally { frame = outer; prev = null; }
+    };
+    const readDocument = (body) => {
+      for (const root of allRoots(body)) readRoot(root);
+      for (const root of allRoots(body)) for (const f of iwrFrames.framesIn(root)) readFrame(f);
+    };
+    readDocument(document.body || html);
     // The browser's own bubble over a field a submit found invalid ("Please fill out this field."): it
     // shows over the field the browser focused, which is not the page's text.
     const focused = document.activeElement;

@@ -9,9 +9,11 @@ from iwr.generated_text import GENERATED_TEXT_JS
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.parse import assertion_of, parse
+from iwr.judge.frames import FRAMES_JS
 from iwr.tasks.expectations import _PROBE_JS
 
 _LOOK_JS = (Path(__file__).parent / "assertions.js").read_text(encoding="utf-8")
+_READER_JS = "\n".join((_PROBE_JS, GENERATED_TEXT_JS, FRAMES_JS, _LOOK_JS))
 
 
 async def look(
@@ -30,7 +32,7 @@ async def look(
     in `fields`, found by their label, placeholder, aria-label or name); with `placed`, `inView` (the
     values of the text fields in view, in reading order)."""
     reading = await page.evaluate(
-        "(args) => { try {" + _PROBE_JS + "\n" + GENERATED_TEXT_JS + "\n" + _LOOK_JS + "\n;return iwrLook(args);}"
+        "(args) => { try {" + _READER_JS + "\n;return iwrLook(args);}"
         " catch (e) { return { error: String(e && e.message || e).slice(0, 200) }; } }",
         {"el": element, "press": action_type == "Press", "key": key or None, "fields": fields or [], "placed": placed},
     )

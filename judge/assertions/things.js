@@ -175,9 +175,12 @@ const iwrThings = (() => {
   const GENERIC = new Set(["button", "link", "element", "control", "option", "item", "box", "entry", "field", "input",
     "label", "text", "word", "choice", "answer", "one", "tab"]);
   const GLYPHS = { star: /[★☆⭐]/, heart: /[♥♡❤]/ };
+  // a same-origin frame one types into (a rich-text editor's iframe) is a box to write in
+  const TYPED_IN = new Set(["field", "box", "input", "entry", "editor", "area", "textarea"]);
   const matches = (e, w) => {
     const one = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;  // "both fields": a field
     if ((NOUNS[w] && e.matches(NOUNS[w])) || (NOUNS[one] && e.matches(NOUNS[one]))) return true;
+    if (TYPED_IN.has(one) && iwrFrames.editable(e)) return true;
     if (has(e, [w, one])) return true;
     const g = GLYPHS[one];
     return !!g && e.children.length === 0 && g.test(e.textContent || "") && (e.textContent || "").trim().length <= 3;

@@ -32,6 +32,7 @@ from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.looks import SIZES
 from iwr.judge.assertions.pictures import PICTURE
 from iwr.judge.assertions.pixels import FILLED, HUES, count_tone_marks, region_change, shows_tone
+from iwr.judge.frames import FRAMES_JS
 from iwr.judge.settle import settle
 from iwr.tasks.expectations import _PROBE_JS
 
@@ -46,7 +47,7 @@ THINGS = ("gone", "appears", "styled", "looks", "remain")
 
 
 def _js(body: str) -> str:
-    return "(args) => {" + _PROBE_JS + "\n" + _THINGS_JS + "\n;" + body + "}"
+    return "(args) => {" + _PROBE_JS + "\n" + FRAMES_JS + "\n" + _THINGS_JS + "\n;" + body + "}"
 
 
 def _target_args(fact: Fact, element, action_type: str) -> dict:

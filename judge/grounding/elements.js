@@ -8,6 +8,7 @@
 // - open shadow roots are walked; `<option>`s of a shown `<select>` are listed with the select's box;
 // - click listeners added with addEventListener count (the sandbox's init script records them); a
 //   container that handles its items' clicks itself (a grid of seats) lists the items instead;
+// - a same-origin frame whose document is typed into (a rich-text editor's iframe) is one text box;
 // - each entry names its ancestors (`chain`), so grounding can group alike siblings by layout.
 (needles) => {
   const norm = (s) => (s || "").replace(/\s+/g, " ").trim();
@@ -102,6 +103,7 @@
   });
   const interactive = (el) => {
     const tag = tagOf(el);
+    if (tag === "iframe" || tag === "frame") return iwrFrames.editable(el);
     if (["button", "a", "input", "select", "textarea", "summary", "label", "details"].includes(tag)) {
       // an <a> without href is a control when it looks or acts like one: a pointer cursor, or its own
       // :hover rule (hint.css draws its tooltip there: a row of bare icons one points at)
@@ -178,7 +180,7 @@
     }
     return bits.filter(Boolean).join(" ");
   };
-  const textOf = (el) => tagOf(el) === "select" ? norm(el.selectedOptions[0] ? el.selectedOptions[0].textContent : "") : norm(el.innerText || (el.type === "button" || el.type === "submit" || el.type === "reset" ? el.value : "") || (el.shadowRoot ? el.shadowRoot.textContent : "") || drawnText(el));
+  const textOf = (el) => iwrFrames.docOf(el) ? norm(iwrFrames.text(el)) : tagOf(el) === "select" ? norm(el.selectedOptions[0] ? el.selectedOptions[0].textContent : "") : norm(el.innerText || (el.type === "button" || el.type === "submit" || el.type === "reset" ? el.value : "") || (el.shadowRoot ? el.shadowRoot.textContent : "") || drawnText(el));
   // What a control's tooltip says, where tooltip libraries keep it (x-spreadsheet, Bootstrap, tippy,
   // hint.css, balloon.css...): a toolbar of bare icons is named by its tooltips.
   const TOOLTIP_ATTRIBUTES = ["data-tooltip", "data-tip", "data-title", "data-original-title", "data-bs-original-title",
@@ -242,7 +244,7 @@
     if (tag === "img") return "img";
     if (tag === "textarea") return "textbox";
     if (tag === "input") return ({ checkbox: "checkbox", radio: "radio", range: "slider", button: "button", submit: "button", reset: "button", image: "button", search: "searchbox", number: "spinbutton" })[el.type] || "textbox";
-    return el.isContentEditable ? "textbox" : "";
+    return el.isContentEditable || iwrFrames.docOf(el) ? "textbox" : "";
   };
   // Text around an element (its card, row or form field) for descriptions such as
   // "the 'Add to cart' button on the 'Desk lamp' card".
@@ -432,7 +434,7 @@
       inViewport: box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
       pointer: style.cursor === "pointer",
       disabled: !!el.disabled || el.getAttribute("aria-disabled") === "true",
-      editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable || !!extra.editor,
+      editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable || !!extra.editor || !!iwrFrames.docOf(el),
       checked: checkedOf(el),
       looks: looksOf(acting === el ? el : acting, box),
       actsOn: acting === el ? "" : tagOf(acting),

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from iwr.generated_text import GENERATED_TEXT_JS
+from iwr.judge.frames import FRAMES_JS
 from iwr.judge.types import GroundingCandidate
 
 _JS = (Path(__file__).parent / "elements.js").read_text(encoding="utf-8")
@@ -124,7 +125,7 @@ class PageElements:
         an element showing exactly one of them outside every control is listed too (`textOnly`), a
         place a person may click (a heading, to leave a field)."""
         handle = await page.evaluate_handle(
-            "(texts) => {" + GENERATED_TEXT_JS + "\nreturn (" + _JS + ")(texts);}", list(texts or [])
+            "(texts) => {" + GENERATED_TEXT_JS + "\n" + FRAMES_JS + "\nreturn (" + _JS + ")(texts);}", list(texts or [])
         )
         info, viewport = await handle.evaluate("h => [h.info, h.viewport]")
         if reach_px is None:
