@@ -312,7 +312,8 @@ _PICTURES_JS = """() => {
     .map((e) => e.getBoundingClientRect())
     .map((r) => [Math.max(r.x, 0), Math.max(r.y, 0), Math.min(r.right, innerWidth), Math.min(r.bottom, innerHeight)])
     .filter(([x0, y0, x1, y1]) => x1 - x0 >= 60 && y1 - y0 >= 24 && (x1 - x0) * (y1 - y0) >= 6000);
-  const larger = (a, b) => (b[2] - b[0]) * (b[3] - b[1]) - (a[2] - a[0]) * (a[3] - a[1]);
+  const size = (b) => (b[2] - b[0]) * (b[3] - b[1]);
+  const larger = (a, b) => size(b) - size(a);
   const singles = boxes.map((b) => b.slice()).sort(larger).slice(0, 3);
   const near = (a, b) => a[0] <= b[2] + 12 && b[0] <= a[2] + 12 && a[1] <= b[3] + 12 && b[1] <= a[3] + 12;
   for (let merged = true; merged;) {
@@ -327,7 +328,6 @@ _PICTURES_JS = """() => {
     }
   }
   const unions = boxes.sort(larger).slice(0, 3);
-  const size = (b) => (b[2] - b[0]) * (b[3] - b[1]);
   const holds = (u, b) => u[0] <= b[0] + 1 && u[1] <= b[1] + 1 && u[2] >= b[2] - 1 && u[3] >= b[3] - 1;
   // alone too when its group is much more than it (not a canvas with a few icons at its edge)
   const alone = singles.filter((b) => !unions.some((u) => holds(u, b) && size(b) >= 0.8 * size(u)));

@@ -157,7 +157,7 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         found_looks.append((f, found, clip))
     if found_looks:
         await _baselines(page, found_looks, element, things, held)
-        held[_WHERE] = await page.evaluate(_WHERE_JS)
+        return {"things": things, "notes": notes, "_held": held, "_where": await page.evaluate(_WHERE_JS)}
     return {"things": things, "notes": notes, "_held": held}
 
 
@@ -271,16 +271,15 @@ async def _shown_on_new(page, fact: Fact, found, element, action_type: str, evid
     return True, {**seen, "on": f"the element showing '{fact.text}' after the step (another one before it)"}
 
 
-_WHERE = "_where"
 _WHERE_JS = "() => [scrollX, scrollY, location.origin + location.pathname]"
 """Where the page stands: a link to '#nowhere' changes the address but moves nothing."""
 
 
-async def _followed(page, held: dict, found, element) -> bool:
+async def _followed(page, where: list | None, found, element) -> bool:
     """The thing is the control acted on and the step moved the page (a sidebar link scrolled it to its
     section): the look the mouse resting on it shows is what the person saw after the step, and the
-    step's effect is elsewhere (its other facts)."""
-    if element is None or _WHERE not in held or held[_WHERE] == await page.evaluate(_WHERE_JS):
+    step's effect is elsewhere (its other facts). `where`: the page's place before the step (`before`)."""
+    if element is None or where is None or where == await page.evaluate(_WHERE_JS):
         return False
     return await found.evaluate("(e, a) => e === a || e.contains(a) || a.contains(e)", element)
 
@@ -432,7 +431,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                     changed, evidence = await _kept_without_hover(
                         page, found, element, baselines[1], f, behind=behind, at=now
                     )
-                    if not changed and await _followed(page, held, found, element):
+                    if not changed and await _followed(page, (seen or {}).get("_where"), found, element):
                         changed = True
                         evidence["under the mouse"] = "on the link acted on, which moved the page (as a person sees it)"
             if not changed and f.text and f.tone in HUES and found is not None:
