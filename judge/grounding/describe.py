@@ -221,7 +221,7 @@ _PART = r"(?:[- ]hand)? (?:side|end|edge|part|half|corner|corners)"
 RELATION_PATTERNS = [
     ("left-edge", rf"(?:top |bottom |upper |lower )?left{_PART} of|(?:top|bottom|upper|lower)[ -]left of"),
     ("right-edge", rf"(?:top |bottom |upper |lower )?right{_PART} of|(?:top|bottom|upper|lower)[ -]right of"),
-    ("left", r"(?:to the |on the |at the )?left of|before"),
+    ("left", r"(?:to the |on the |at the )?left of|before|in front of"),
     ("right", r"(?:to the |on the |at the )?right of|after"),
     ("below", r"below|under|underneath|beneath|just below"),
     # "move the mouse over the photo of the 'X' card": a hover, not a place above
@@ -345,6 +345,8 @@ def relation_before(description: str, start: int) -> str | None:
         return "between"  # "between the inbox icon with the blue '3' badge and the round 'JD' avatar"
     before = description[max(0, start - 40) : start]
     before = without_quotes(before)
+    if re.search(_CONTENTS_OF.pattern + r"(?:the\s+)?$", before, re.I):
+        return None  # "clear the value of the 'Qty' field": the field itself
     for name, pattern in _REL:
         if pattern.search(before):
             if name == "in" and re.search(r"\bof\s+(?:the\s+)?$", before, re.I):
@@ -450,11 +452,14 @@ def parse(description: str, action_type: str = "Click", typed: str = "") -> Quer
 def parse_one(description: str, action_type: str = "Click", typed: str = "") -> Query:
     q = Query(description=description)
     typed_n = norm(typed)
+    lead = _WHERE_FIRST.match(description)
     for start, end, text in quotes(description):
         text = unclipped(text)
         if action_type == "Type" and norm(text) == typed_n:
             continue
         relation = _row_end(description, start, end, relation_before(description, start))
+        if relation is None and lead is not None and end <= lead.end():
+            relation = _LEAD_RELATION.get(lead.group(1).lower(), "in")  # "Under 'Settings' > 'ACCOUNT', click"
         if relation is None or (relation == "in" and not q.quotes and _names_itself(description, start)):
             q.quotes.append(text)
         else:
@@ -544,17 +549,19 @@ _BESIDE = re.compile(r"(?<!top )(?<!bottom )(?<!upper )(?<!lower )\b(left|right)
 _CENTRE_OF = re.compile(r"\b(?:centre|center|middle)\s+of\s+(?:that|the|this|its|it)\b", re.I)
 _RELATION_WORD = re.compile(
     r"\b(?:under|below|beneath|underneath|above|next to|beside|near|between|left of|right of|"
-    r"inside|within|(?:in|on|of|at|for|from) the)\b"
+    r"inside|within|in front of|(?:in|on|of|at|for|from) the)\b"
 )
 
 
 _WHERE_FIRST = re.compile(
-    r"^\s*(?:in|inside|within|on|under|below|above|at|from)\b[^,;]*[,;]\s*(?=(?:then\s+)?(?:click|tap|press|type|choose|"
+    r"^\s*(in|inside|within|on|under|below|above|at|from)\b[^,;]*[,;]\s*(?=(?:then\s+)?(?:click|tap|press|type|choose|"
     r"select|pick|hit|open|enter)\b)",
     re.I,
 )
 """A place said before the action ("In the tree editor below the toolbar, click the ..."): not the
 element's own words."""
+_LEAD_RELATION = {"under": "below", "below": "below", "above": "above"}
+"""The relation of a quote in that place ("Under 'Platform Settings' > 'ACCOUNT', click"); else 'in'."""
 
 
 def _anchor_nouns(description: str, anchored: set[str]) -> list[str]:
@@ -567,11 +574,19 @@ def _anchor_nouns(description: str, anchored: set[str]) -> list[str]:
     return out
 
 
+_CONTENTS_OF = re.compile(
+    r"\b(replace|clear|delete|erase|overwrite|change|edit|remove|select)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|its\s+)?"
+    r"(?:text|value|contents?|words?|entry|input)\s+(?:in|of|inside|within|from)\s+",
+    re.I,
+)
+"""What a field holds, said before the field ("replace the text in the E-Mail box"): the field is the element."""
+
+
 def _own_part(text: str) -> str:
     """The words that describe the element itself: up to the first relation word that follows one
     of them ("the small down arrow | under the up arrow"); "on the trash icon" keeps everything; a
     place said first, before the verb, is left out."""
-    text = _WHERE_FIRST.sub("", text)
+    text = _CONTENTS_OF.sub(r"\1 ", _WHERE_FIRST.sub("", text))
     for m in _RELATION_WORD.finditer(text):
         if any(w not in STOP and len(w) > 1 for w in WORD.findall(text[: m.start()])):
             return text[: m.start()]

@@ -313,6 +313,8 @@
   // seats, a list of tiles): the deepest level of repeated, shown, textless-or-not children, each one a
   // place a person clicks.
   const delegatedItems = (el) => {
+    const whole = boxOf(el);
+    if (whole.width < 40 && whole.height < 40) return null;  // an icon button whose picture has alike parts
     const key = (c) => tagOf(c) + "." + (classWords(c).trim().split(/\s+/)[0] || "");
     let level = [el];
     let best = null;

@@ -72,7 +72,7 @@ def _runs(info: list[dict], group: list[int]) -> list[list[int]]:
         gaps = [b[0] - (a[0] + a[2]) for a, b in zip(boxes, boxes[1:])]
         if len(gaps) < 2:
             continue
-        usual = sorted(gaps)[len(gaps) // 2]
+        usual = sorted(gaps)[len(gaps) // 4]  # a toolbar's separators may be half its gaps (B I S | C | H h | ...)
         run = [row[0]]
         for i, gap in zip(row[1:], gaps):
             if gap > usual + max(6.0, 0.15 * info[i]["bbox"][2]):

@@ -78,6 +78,19 @@ _COUNT = re.compile(
 )
 _MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+[a-z]+)?(?=\s+of\s+(?:the|these|those|its)\s)", re.I)
 """'the middle of the three', 'the middle card of the first row' (the row cut out first)."""
+_IN_MIDDLE = re.compile(r"\b(?:in|at|near|around|towards?)\s+(?:the\s+)?middle\s+of\s+(?:the|its)\s+[a-z-]+", re.I)
+"""'the first of the three list icons in the middle of the toolbar': where the group is, when an ordinal
+places the element in it."""
+_GROUP_COUNT = re.compile(
+    r"\b(?:group|row|set|line|strip|cluster|column)\s+of\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\d{1,2})\b",
+    re.I,
+)
+"""'the first of the group of three list icons': how many the group holds."""
+_ANCHOR_COUNT = re.compile(
+    r"\b(?:right|left|above|below|under|beneath|beside|after|before|next\s+to)\s+(?:of\s+)?$", re.I
+)
+"""'just right of the two heading icons': that count is the anchor's."""
 _LOCATES = re.compile(r"\b(?:in|on|of|from|at|within|inside|along|across)\s*$", re.I)
 _ORDINAL = re.compile(rf"\b({_ORD_WORD})\b", re.I)
 _BEYOND = re.compile(
@@ -201,15 +214,19 @@ def parse_layout(text: str) -> tuple[Layout, str]:
             lay.row = index if lay.row is None else lay.row
         cut(m)
     if (m := _MIDDLE.search(text)) and m.group(0) in rest:  # before the row was cut: "... of the first row"
-        lay.middle = True
+        placed = _IN_MIDDLE.search(text)
+        if not (placed and placed.start() <= m.start() < placed.end() and _ORDINAL.search(_IN_MIDDLE.sub(" ", text))):
+            lay.middle = True
         cut(m)
     beyond = _BEYOND.search(rest)
     if beyond:
         phrase = re.sub(r"\s+", " ", beyond.group(2).lower()).replace("to the ", "")
         lay.beyond = _BEYOND_SIDE.get(phrase, phrase.removesuffix(" of"))
-    if m := _COUNT.search(rest):
+    counts = sorted((*_GROUP_COUNT.finditer(rest), *_COUNT.finditer(rest)), key=lambda c: c.start())
+    own = [c for c in counts if not _ANCHOR_COUNT.search(rest[: c.start()])]
+    if m := (own or counts or [None])[0]:
         word = m.group(1).lower()
-        if not (beyond and m.start() >= beyond.start(2)):  # the anchor's count, not the element's group
+        if own and not (beyond and m.start() >= beyond.start(2)):  # the anchor's count, not the element's group
             lay.count = NUMBERS.get(word) or int(word)
         cut(m)
     if m := _TO_LAST.search(rest):
