@@ -389,7 +389,8 @@ async def judge_step(
     if not needs_offline_rule(action, config):
         return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
     after_sig = await verdicts.signature(page)
-    change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png, await _own_boxes(element))
+    own = await _own_boxes(element)
+    change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png, own, keys=action.type == "Press")
     return await assertions.step_verdict(page, action, element, seen_before, change, (before_png, after_png))
 
 

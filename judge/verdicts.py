@@ -4,7 +4,8 @@ natural-language assertion when no judge model is set.
 Offline rule (status `unverified`): the step passes only if the action visibly did something: the
 screenshot changed, on the whole or in a patch of pixels (against a baseline taken with the mouse
 already over the element, so hover styles do not count), or the page's visible text, field values or
-scroll offsets changed. Focus moving to the clicked element is not an effect. A blank or image-only
+scroll offsets changed. Focus moving to the clicked element is not an effect; a key that moves the focus
+(Tab), drawn where it moved, is. A blank or image-only
 page can therefore not pass a step that asserts an effect.
 """
 
@@ -27,11 +28,21 @@ SIGNATURE_JS = """
 () => {
   const values = Array.from(document.querySelectorAll('input, textarea, select'))
     .map((f) => f.type === 'checkbox' || f.type === 'radio' ? String(f.checked) : f.value).join('\\u0001');
-  const a = document.activeElement;
+  // where the keyboard focus is, inside shadow roots and same-origin frames (a slider's handle)
+  const focus = [];
+  for (let a = document.activeElement, d = 0; a && d < 8; d++) {
+    focus.push(a.tagName + ':' + (a.parentNode ? Array.prototype.indexOf.call(a.parentNode.children || [], a) : -1));
+    let inner = a.shadowRoot ? a.shadowRoot.activeElement : null;
+    try {
+      inner = inner || (a.contentDocument ? a.contentDocument.activeElement : null);
+    } catch (e) { /* another origin's frame */ }
+    a = inner;
+  }
   return {
     text: document.body ? document.body.innerText : '',
     values,
     scroll: [scrollX, scrollY],
+    focus: focus.join('/'),
   };
 }
 """
@@ -93,16 +104,24 @@ async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
 
 
 def offline_verdict(
-    before_sig: dict, after_sig: dict, before_png: bytes, after_png: bytes, own: list[dict] | None = None
+    before_sig: dict,
+    after_sig: dict,
+    before_png: bytes,
+    after_png: bytes,
+    own: list[dict] | None = None,
+    keys: bool = False,
 ) -> Verdict:
     """Whether the action changed anything: text, field values, scroll, or the screenshot (by much, or by
-    small marks away from `own`, the viewport boxes of the element acted on and its alike siblings)."""
+    small marks away from `own`, the viewport boxes of the element acted on and its alike siblings; for
+    `keys` pressed on no element, small marks where the focus moved)."""
     diff, pixels, elsewhere = screen_difference(before_png, after_png, own)
     changed = [k for k in ("text", "values", "scroll") if before_sig.get(k) != after_sig.get(k)]
     if diff > SCREEN_CHANGE or pixels < 0 or pixels >= CHANGED_PIXELS:
         changed.append("screenshot")
     elif own and elsewhere >= MARKS_ELSEWHERE:
         changed.append("screenshot (small marks away from the element acted on)")
+    elif keys and pixels >= MARKS_ELSEWHERE and before_sig.get("focus") != after_sig.get("focus"):
+        changed.append("the focus, drawn where it moved")  # a key that moves the focus: Tab to the next handle
     ok = bool(changed)
     evidence = {"changed": changed, "screen_difference": round(diff, 3), "pixels_changed": pixels}
     if own:

@@ -1,6 +1,6 @@
 // Page-side probe for `expect` post-conditions; evaluated inside a function body, defines iwrProbe.
 const iwrProbe = (() => {
-  const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();
+  const norm = (s) => String(s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
   const shown = (el) => {
     if (!el || !el.getClientRects().length) return false;
     if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;

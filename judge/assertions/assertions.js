@@ -226,7 +226,7 @@ const iwrLook = (() => {
       rows: inLines(pieces.filter((p) => p.inView), "\t") };
   };
 
-  const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();
+  const norm = (s) => String(s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
   const rowText = (e) => norm(e.closest(ROWS)?.innerText || parentOf(e)?.innerText || "").slice(0, 200);
   const keyOf = (e) => e && { id: e.id || "", aria: e.getAttribute("aria-label") || "", name: e.getAttribute("name") || "",
     placeholder: e.getAttribute("placeholder") || "", row: rowText(e) };
@@ -268,7 +268,7 @@ const iwrLook = (() => {
   // name, id, title or the short text right before it; whole-name matches first, then fields whose
   // name contains the words in order. The field acted on wins when it is one of them.
   const FIELDS = "input, textarea, select, [contenteditable=''], [contenteditable=true]";
-  const wordsOf = (s) => (s || "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/['’]/g, "")
+  const wordsOf = (s) => String(s ?? "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/['’]/g, "")
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const namesOf = (e) => {
     const out = Array.from(e.labels || [], (l) => l.innerText || l.textContent);

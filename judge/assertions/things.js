@@ -3,9 +3,9 @@
 // Read-only: elements are handed back to Python as handles, the page is never marked.
 const iwrThings = (() => {
   const html = document.documentElement;
-  const norm = (s) => (s || "").replace(/[\s'’]+/g, " ").trim().toLowerCase();
+  const norm = (s) => String(s ?? "").replace(/[\s'’]+/g, " ").trim().toLowerCase();
   const parentOf = (e) => e.parentElement || (e.getRootNode && e.getRootNode().host) || null;
-  const words = (s) => (s || "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = (s) => String(s ?? "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const tokens = (e) => words([e.id, e.getAttribute("class"), e.getAttribute("aria-label"), e.getAttribute("alt"),
     e.getAttribute("title"), e.getAttribute("role"), e.getAttribute("data-testid"), e.localName].join(" "));
   const has = (e, list) => tokens(e).some((t) => list.some((w) => t === w || (w.length >= 4 && t.startsWith(w))));

@@ -580,13 +580,20 @@ _CONTENTS_OF = re.compile(
     re.I,
 )
 """What a field holds, said before the field ("replace the text in the E-Mail box"): the field is the element."""
+_SPOT_OF = re.compile(
+    r"\b(click|tap|press|hit)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?(?:exact|very|precise)?\s*(?:middle|centre|center)?\s+of\s+"
+    r"(?=the\b)",
+    re.I,
+)
+"""Where on the element ("click the exact middle of the track"; the layout words may have cut 'middle'
+already): the element is what follows."""
 
 
 def _own_part(text: str) -> str:
     """The words that describe the element itself: up to the first relation word that follows one
     of them ("the small down arrow | under the up arrow"); "on the trash icon" keeps everything; a
     place said first, before the verb, is left out."""
-    text = _CONTENTS_OF.sub(r"\1 ", _WHERE_FIRST.sub("", text))
+    text = _SPOT_OF.sub(r"\1 ", _CONTENTS_OF.sub(r"\1 ", _WHERE_FIRST.sub("", text)))
     for m in _RELATION_WORD.finditer(text):
         if any(w not in STOP and len(w) > 1 for w in WORD.findall(text[: m.start()])):
             return text[: m.start()]

@@ -11,7 +11,7 @@
 // - a same-origin frame whose document is typed into (a rich-text editor's iframe) is one text box;
 // - each entry names its ancestors (`chain`), so grounding can group alike siblings by layout.
 (needles) => {
-  const norm = (s) => (s || "").replace(/\s+/g, " ").trim();
+  const norm = (s) => String(s ?? "").replace(/\s+/g, " ").trim();
   const ROLES = /^(button|link|tab|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|option|switch|combobox|textbox|searchbox|slider|spinbutton|treeitem|gridcell)$/;
   const listened = globalThis[Symbol.for("iwr.listeners")];
   const boxOf = (el) => el.getBoundingClientRect();
@@ -508,22 +508,27 @@
       }
     }
   }
-  // Text a description quotes that no control shows ("click the 'Result' heading to leave the field"):
-  // the innermost shown element reading exactly that, outside every listed control, as a place to click.
+  // Text a description quotes that no control shows ("click the 'Result' heading to leave the field"; the
+  // plain word 'info' beside a link, whose clicks a container takes): each innermost shown element reading
+  // exactly that, outside every listed control, as a place to click.
   const listedEls = new Set(els);
+  const TEXT_PLACES = 12;
   for (const needle of needles || []) {
     const want = norm(needle).toLowerCase();
     if (!want) continue;
-    let best = null;
+    const reading = [];
     for (const el of document.body ? walk(document.body) : []) {
       if (!shown(el) || norm(el.innerText || "").toLowerCase() !== want) continue;
-      if (best && best.contains(el)) best = el;
-      else if (!best) best = el;
+      const outer = reading.findIndex((r) => r.contains(el));
+      if (outer >= 0) reading[outer] = el;
+      else reading.push(el);
     }
-    if (!best || listedEls.has(best)) continue;
-    let inside = false;
-    for (let node = best; node; node = node.parentElement) if (listedEls.has(node)) { inside = true; break; }
-    if (!inside) push(best, best, boxOf(best), { textOnly: true });
+    for (const best of reading.slice(0, TEXT_PLACES)) {
+      if (listedEls.has(best)) continue;
+      let inside = false;
+      for (let node = best; node; node = node.parentElement) if (listedEls.has(node)) { inside = true; break; }
+      if (!inside) push(best, best, boxOf(best), { textOnly: true });
+    }
   }
   return { info: out, els, reveal, viewport: [innerWidth, innerHeight] };
 }

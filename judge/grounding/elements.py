@@ -16,7 +16,7 @@ LISTENERS_JS = (Path(__file__).parent / "listeners.js").read_text(encoding="utf-
 
 _TEXT_BOXES_JS = """
 (needles) => {
-  const norm = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+  const norm = (s) => String(s ?? "").replace(/\\s+/g, " ").trim().toLowerCase();
   const found = needles.map(() => []);
   // a one-letter quote ('B', '5') is a word of its own, not the letter inside 'basicstyles'; two or three
   // letters start a word (a cut-off 'mo' of 'more_vert'), longer ones are found anywhere
@@ -199,8 +199,8 @@ class PageElements:
 _INSIDE_TEXT_JS = """
 (h, [texts, order]) => {
   // letters and digits only: a row's cells 'number', ':' and '123' read "number:123", said 'number : 123'
-  const squash = (s) => (s || "").toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, "");
-  const spaced = (s) => (s || "").replace(/\\s+/g, " ").trim().toLowerCase();
+  const squash = (s) => String(s ?? "").toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, "");
+  const spaced = (s) => String(s ?? "").replace(/\\s+/g, " ").trim().toLowerCase();
   const els = order.map((k) => h.els[k]);
   const out = new Set();
   for (const text of texts) {

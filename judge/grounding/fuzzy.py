@@ -334,6 +334,10 @@ def _where(q: Query, relations: dict[int, float]) -> float:
     return max(placed) * (0.7 + 0.3 * min(max(held, default=0.0) / IN_MAX, 1.0))
 
 
+_TRACKS = {"track", "rail", "groove", "trough"}
+"""A slider's long thin bar, whatever the page calls it ('panel', 'line')."""
+
+
 def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[Part]:
     """Where it is against the quoted text, the region, the colour and the shape the description gives."""
     parts: list[Part] = []
@@ -355,6 +359,10 @@ def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[P
         )
         if q.colours & seen:
             parts.append((10, "colour"))
+    if q.words & _TRACKS:
+        _, _, w, h = e["bbox"]
+        if (w >= 8 * h and h <= 16) or (h >= 8 * w and w <= 16):
+            parts.append((25, "long and thin, a track"))
     if q.card and e["bbox"][2] >= 60 and e["bbox"][3] >= 60 and len(e["text"].split()) >= 2:
         parts.append((15, "shaped like a card"))
     if q.round is not None and (e.get("looks") or {}).get("round") == q.round:
@@ -495,9 +503,10 @@ class FuzzyGrounding:
             return Pick(None, candidates, reason, doubt=f"nothing scored above the threshold {self.min_score:.0f}")
         unnamed = f"nothing named it (best {best:.0f}): its kind and place chose" if best < self.min_score else ""
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
-        if q.ordinal is not None and len(reading) > 1:
-            chosen = reading[q.ordinal] if -len(reading) <= q.ordinal < len(reading) else reading[-1]
-            which = q.ordinal + 1 if q.ordinal >= 0 else "last"
+        nth = q.ordinal if q.ordinal is not None else q.layout.of_container
+        if nth is not None and len(reading) > 1:
+            chosen = reading[nth] if -len(reading) <= nth < len(reading) else reading[-1]
+            which = nth + 1 if nth >= 0 else "last"
             reason = f"{len(reading)} equally good matches; took #{which} in reading order"
             return Pick(chosen, candidates, reason, doubt=unnamed)
         tied = innermost(tied, elements.info)

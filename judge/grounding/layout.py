@@ -81,6 +81,12 @@ _MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+[a-z]+)?(?=\s+of\s+(?:the|these|
 _IN_MIDDLE = re.compile(r"\b(?:in|at|near|around|towards?)\s+(?:the\s+)?middle\s+of\s+(?:the|its)\s+[a-z-]+", re.I)
 """'the first of the three list icons in the middle of the toolbar': where the group is, when an ordinal
 places the element in it."""
+_SPOT = re.compile(r"\b(?:click|tap|press|hit)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?(?:exact|very|precise)?\s*$", re.I)
+"""'click the exact middle of the track': a spot on the element, not the middle one of alike ones."""
+_COUNTED = re.compile(
+    rf"\s+of\s+(?:the|these|those|its)\s+(?:two|three|four|five|six|seven|eight|nine|\d|{_ORD_WORD}|[a-z-]+s\b)", re.I
+)
+"""'of the three', 'of the first row', 'of the buttons': the middle one of many."""
 _GROUP_COUNT = re.compile(
     r"\b(?:group|row|set|line|strip|cluster|column)\s+of\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|\d{1,2})\b",
@@ -142,6 +148,9 @@ class Layout:
     group_place: str = ""
     """Where on the screen the group itself is ("the top-right row of buttons", "the bottom toolbar"):
     "top right", "bottom"; of several alike groups, the one there."""
+    of_container: int | None = None
+    """ "the track of the first slider": the ordinal counts the element's containers; among equally good
+    matches, one to a container, it picks in reading order."""
     on_screen: bool = False
     """ "the second photo from the top of the screen": counted among those a person sees, not from the
     group's first element (scrolled away, or a sliver under a fixed header)."""
@@ -215,7 +224,10 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         cut(m)
     if (m := _MIDDLE.search(text)) and m.group(0) in rest:  # before the row was cut: "... of the first row"
         placed = _IN_MIDDLE.search(text)
-        if not (placed and placed.start() <= m.start() < placed.end() and _ORDINAL.search(_IN_MIDDLE.sub(" ", text))):
+        ordinal_elsewhere = _ORDINAL.search(_IN_MIDDLE.sub(" ", text))
+        group_place = placed and placed.start() <= m.start() < placed.end() and ordinal_elsewhere
+        spot = _SPOT.search(text[: m.start()]) and not _COUNTED.match(text[m.end() :])
+        if not group_place and not spot:
             lay.middle = True
         cut(m)
     beyond = _BEYOND.search(rest)
@@ -243,6 +255,8 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         side = m.group(1).lower()
         lay.start = {"end": "end", "start": "", "beginning": ""}.get(side, side)
         cut(m)
+    if lay.ordinal is None and (held := _container_ordinal(rest)):
+        lay.of_container = _ordinal(held.group(1))
     if lay.ordinal is None and (m := _own_ordinal(rest)):
         lay.ordinal = _ordinal(m.group(1))
         if lay.start == "end" and lay.ordinal is not None and lay.ordinal >= 0:
@@ -278,6 +292,15 @@ _LOCATING_BEFORE = re.compile(
 
 
 _FIELD_BOX = re.compile(r"\b(?:text|input|search|entry|edit|number)\s+box\b", re.I)
+
+
+def _container_ordinal(rest: str) -> re.Match | None:
+    """The ordinal said of a container the element is in ("the track of the first slider"), if that is
+    the first ordinal said."""
+    m = _ORDINAL.search(rest)
+    if m and _LOCATING_BEFORE.search(rest[: m.start()]) and (held := _CONTAINER_AFTER.match(rest[m.end() :])):
+        return None if _FIELD_BOX.search(held.group(0)) else m
+    return None
 
 
 def _own_ordinal(rest: str) -> re.Match | None:

@@ -270,7 +270,7 @@ async def _locate(
 
 _QUOTED_PART_JS = r"""
 (el, quotes) => {
-  const norm = (s) => (s || "").replace(/\s+/g, " ").trim().toLowerCase();
+  const norm = (s) => String(s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
   const own = norm(el.innerText);
   for (const q of quotes.map(norm)) {
     const esc = q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
