@@ -182,7 +182,7 @@ def _mention_facts(
         if role in (SKIP, LOCATED):
             continue
         if is_number:
-            if role == PRESENT:
+            if role == PRESENT and not _grid_size(clause, idx):
                 facts.append(Fact(kind="number", text=t.text, in_view=in_view, kept=kept[idx], was=was))
                 placed.append((idx, facts[-1]))
             continue
@@ -203,12 +203,26 @@ def _mention_facts(
             # "the 'Second Example' box ... is near the top": a block its title names, said to be at the top,
             # whose title may be above the top edge
             # "the 'Usage' steps are visible": the steps its title names are, the title may have scrolled away
+            # "the code listings of 'Configuration.' are at the top": the listings its title owns, likewise
             here = in_view and not (
-                _names_block(clause, idx) and ("top" in _words(clause[idx:]) or clause[idx + 1].text in _PARTS_OF)
+                (_names_block(clause, idx) or _owns(clause, idx))
+                and ("top" in _words(clause[idx:]) or clause[idx + 1].text in _PARTS_OF)
             )
             facts.append(Fact(kind="visible", text=text, in_view=here, kept=kept[idx], was=was, new=new))
             placed.append((idx, facts[-1]))
     return placed
+
+
+def _grid_size(clause: list[Tok], idx: int) -> bool:
+    """The number at `idx` is a side of a size ("a 4 by 4 grid", "3 x 3 squares"), not text on screen."""
+
+    def by(j: int) -> bool:
+        return 0 <= j < len(clause) and clause[j].kind == "w" and clause[j].text in ("by", "x", "×")
+
+    def number(j: int) -> bool:
+        return 0 <= j < len(clause) and clause[j].kind == "n"
+
+    return (by(idx + 1) and number(idx + 2)) or (by(idx - 1) and number(idx - 2))
 
 
 def _names_block(clause: list[Tok], idx: int) -> bool:
@@ -217,6 +231,15 @@ def _names_block(clause: list[Tok], idx: int) -> bool:
     return nxt is not None and nxt.kind == "w" and nxt.text in TITLED_BLOCKS | _MORE_BLOCKS
 
 
+def _owns(clause: list[Tok], idx: int) -> bool:
+    """The quote at `idx` owns what the subject names: "the code listings of 'Configuration.'" (a plural
+    noun, then "of")."""
+    before = _words(clause[max(0, idx - 3) : idx])
+    return len(before) >= 2 and before[-1] == "of" and before[-2].endswith("s") and before[-2] in _PARTS_OF | _HELD
+
+
+_HELD = {"listings", "rows", "items", "entries", "cards", "sections", "columns", "fields", "options", "links", "codes"}
+"""What a titled block holds, said as owned by its title ("the rows of 'Results'")."""
 _MORE_BLOCKS = {"panel", "table", "form", "example", "demo", "list", "group"}
 _PARTS_OF = {"steps", "examples", "paragraphs", "lines"}
 """Plural nouns after a quote that name what its block holds ("the 'Usage' steps"), not the title (a field's

@@ -73,6 +73,8 @@ def colour_name(rgb: list[float] | tuple | None) -> set[str]:
         names.update({"teal", "cyan", "blue" if lum < 0.5 else "cyan"})
     elif hue < 255:
         names.add("blue")
+        if hue >= 235:
+            names.add("purple")  # an indigo ('blurple'): called either
     elif hue < 290:
         names.update({"purple", "violet"})
     else:

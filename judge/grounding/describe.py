@@ -414,7 +414,24 @@ def split_hover(description: str) -> tuple[str, str]:
     if not acts:
         return "", description
     cut = acts[-1].end() - len(acts[-1].group(0).split()[-1])
-    return _pointed_only(description[:cut]), description[cut:]
+    pointed, clicked = _pointed_only(description[:cut]), description[cut:]
+    if _THAT_ONE.match(clicked):
+        # "...; a purple 'Cookie Policy' tab slides up out of it. Click that tab.": what the pointing
+        # reveals is what "that tab" is
+        revealed = description[len(pointed) : cut].strip(" ;,.")
+        revealed = re.sub(r"^(?:so that|when|until|once)\s+", "", revealed, flags=re.I)
+        revealed = revealed[: m.start()] if (m := _REVEAL_VERB.search(revealed)) else ""
+        clicked = f"{revealed.strip()}. {clicked}" if revealed.strip() else clicked
+    return pointed, clicked
+
+
+_REVEAL_VERB = re.compile(
+    r"\b(?:pops?|slides?|appears?|fades?|shows?|opens?|drops?|comes?|rises?|emerges?|is|are|becomes?|turns?|"
+    r"grows?|expands?|unfolds?|peeks?)\b",
+    re.I,
+)
+"""Where the thing a pointing reveals stops being named ("a purple 'Cookie Policy' tab | slides up")."""
+_THAT_ONE = re.compile(r"\s*(?:click|tap|choose|select|pick)\s+(?:on\s+)?(?:that|this|it)\b", re.I)
 
 
 _REVEALS = re.compile(r"[;.]\s+|\s+so that\s+|,?\s+(?:when|until|once)\s+", re.I)

@@ -372,6 +372,18 @@ def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[P
     return parts
 
 
+_SLIVERS = {"strip", "sliver", "edge"}
+"""What a person calls the part of a control the screen's edge cuts ("a thin purple strip at the bottom edge")."""
+
+
+def _sliver(box, viewport: tuple[float, float]) -> bool:
+    """Most of the element lies beyond the viewport's edge and what shows is a few pixels thin."""
+    x, y, w, h = box[:4]
+    shown_w = min(x + w, viewport[0]) - max(x, 0)
+    shown_h = min(y + h, viewport[1]) - max(y, 0)
+    return (0 < shown_h <= 16 and shown_h < 0.5 * h) or (0 < shown_w <= 16 and shown_w < 0.5 * w)
+
+
 def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport: tuple[float, float]) -> list[Part]:
     """How it is shown now: on hover only, as plain text, just revealed, pointed at, disabled, off screen."""
     parts: list[Part] = []
@@ -389,6 +401,8 @@ def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport
         parts.append((-25, "covered by something else where it would be clicked"))
     if not e["inViewport"]:
         parts.append((-3, "off screen"))
+    elif q.words & _SLIVERS and _sliver(e["bbox"], viewport):
+        parts.append((20, "only a thin strip of it shows at the screen's edge"))
     if q.positions and not relations:
         parts.append((round(8 * _corner_score(q.positions, e, viewport), 1), "position words"))
     return parts
@@ -520,7 +534,8 @@ class FuzzyGrounding:
                 at_edge = round(max(relations[i].values(), default=0.0), 3) if edge else 0.0
                 return (at_edge, round(_corner_score(q.positions, e, elements.viewport), 3), _size_score(q.size, e))
 
-            ranked = sorted(reading, key=lambda i: (said(i), elements.info[i]["inViewport"], -reading.index(i)))
+            # what is on screen first: "the search box on the right" is not one scrolled far below the right edge
+            ranked = sorted(reading, key=lambda i: (elements.info[i]["inViewport"], said(i), -reading.index(i)))
             chosen = ranked[-1]
             scores = ", ".join(f"{s:.1f}" for s, i, _ in scored if i in tied)
             words_chose = said(chosen) != said(ranked[-2])
