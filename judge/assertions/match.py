@@ -27,9 +27,19 @@ _WRAPS = r"(?:\|\n\||\|*)"
 line, or none; a number never runs on to the next line."""
 
 
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+_LEFT_OUT = r"\|(?:[^|\n]+\|){0,4}"
+"""What an ellipsis inside a quote stands for: up to four words ('A simple … alert' of 'A simple danger alert')."""
+
+
 def _pattern(text: str, lines: bool = False) -> re.Pattern | None:
     """Tokens of `text` in order, separated by any boundaries or none (with `lines`, only words across a
-    line break); a leading/trailing digit must not continue a longer number."""
+    line break); a leading/trailing digit must not continue a longer number; an ellipsis between words
+    stands for a few words left out."""
+    parts = [p for p in _ELLIPSIS.split(text.strip()) if _alnum_tokens(p)]
+    if len(parts) > 1:
+        each = [_pattern(p, lines) for p in parts]
+        return re.compile(_LEFT_OUT.join(p.pattern for p in each if p is not None))
     s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", _STRETCHED.sub(r"\1", text.lower()))
     toks = _alnum_tokens(s)
     if not toks:

@@ -178,7 +178,8 @@ def _mention_facts(
             continue
         prev_mention = idx
         was = replaced if replaced and _to_after(window) else ""
-        replaced = _clean_quote(t.text) if role == SKIP and "from" in _words(window[-3:]) else ""
+        moved = bool(set(_words(window[-5:])) & _MOVES)  # "the white pill moves from 'App' to 'Messages'"
+        replaced = _clean_quote(t.text) if role == SKIP and "from" in _words(window[-3:]) and not moved else ""
         if role in (SKIP, LOCATED):
             continue
         if is_number:
@@ -352,6 +353,11 @@ def _appears_after(clause: list[Tok], idx: int) -> bool:
         return False
     rest = ws[verb:]
     return rest[0] in TEXT_APPEARS or (len(rest) > 1 and rest[1] in TEXT_APPEAR_MOVES.get(rest[0], ()))
+
+
+_MOVES = {"moves", "move", "moved", "slides", "slide", "slid", "jumps", "jump", "shifts", "travels", "passes"}
+"""A thing that goes from one place to another ("the highlight moves from 'App' to 'Messages'"): both texts
+stay where they are; only the thing moved."""
 
 
 def _to_after(window: list[Tok]) -> bool:

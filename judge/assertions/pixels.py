@@ -103,10 +103,14 @@ def region_change(
     luma = float(cv2.cvtColor(b, cv2.COLOR_BGR2GRAY).mean() - cv2.cvtColor(a, cv2.COLOR_BGR2GRAY).mean())
     evidence: dict = {"changed_share": round(share, 4), "luminance_change": round(luma, 2)}
     ok = share >= REGION_CHANGE
-    if tone == "darker":
-        ok = ok and luma <= -LUMINANCE_STEP
-    elif tone == "lighter":
-        ok = ok and luma >= LUMINANCE_STEP
+    if tone in ("darker", "lighter"):
+        way = 1 if tone == "lighter" else -1
+        # "'Material UI Configurator' turns white" as the page goes dark: its letters went light while the
+        # ground under them went dark
+        ink = _ink_luma(b) - _ink_luma(a) if way * luma < LUMINANCE_STEP else 0.0
+        if ink:
+            evidence["ink_luminance_change"] = round(ink, 2)
+        ok = ok and (way * luma >= LUMINANCE_STEP or way * ink >= INK_STEP)
     elif tone == FILLED:
         gained = _ink_against(b, behind) - _ink_against(a, behind)
         evidence["ink_gained"] = round(gained, 2)
@@ -123,6 +127,20 @@ def region_change(
             evidence[f"{tone}_pixels_added"] = marked
         ok = bool((ok and ((after >= HUE_SHARE and after > before) or ink)) or mark)
     return ok, evidence
+
+
+INK_STEP = 80.0
+"""darker / lighter said of what is drawn on a region (its letters): their mean luminance moved this far."""
+INK_OFF = 48
+"""A pixel is ink when its luminance is this far from the region's median (its ground)."""
+
+
+def _ink_luma(image: np.ndarray) -> float:
+    """The mean luminance of what is drawn on the region's ground (its letters), or of the ground when
+    nothing is."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    ink = grey[np.abs(grey - float(np.median(grey))) > INK_OFF]
+    return float(ink.mean()) if ink.size >= max(12, 0.02 * grey.size) else float(np.median(grey))
 
 
 STATE_SHARE = 0.15

@@ -456,6 +456,21 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     return out
 
 
+_SIDES_SAID = {"left", "right", "above", "below", "left-edge", "right-edge"}
+NOT_THERE = 0.05
+"""A place score below this: the element is not on the side of the quoted text the description says."""
+ELSEWHERE_PENALTY = 20.0
+"""...and it loses this when other elements are there ("the switch to the right of 'Light / Dark'": a row of
+colour dots whose class says 'switch', elsewhere in the panel, is not it)."""
+
+
+def _placed_somewhere(q: Query, relations: list[dict[int, float]]) -> bool:
+    """The description puts the element on a side of quoted text, and some element stands there."""
+    if not any(a.relation in _SIDES_SAID for a in q.anchors):
+        return False
+    return any(max((v for k, v in r.items() if k >= 0), default=0.0) >= 0.3 for r in relations)
+
+
 @strategy("fuzzy")
 class FuzzyGrounding:
     """Rank interactive elements by the parsed description; see the module docstring."""
@@ -473,8 +488,11 @@ class FuzzyGrounding:
         around = context_quotes(q, elements.info)
         relations = await relation_scores(page, q, elements.info)
         scored = []
+        elsewhere = _placed_somewhere(q, relations)
         for i, e in enumerate(elements.info):
             s, why = score_element(action, e, q, around, relations[i], elements.viewport)
+            if elsewhere and max((v for k, v in relations[i].items() if k >= 0), default=0.0) < NOT_THERE:
+                s, why = s - ELSEWHERE_PENALTY, [*why, f"not where the description places it -{ELSEWHERE_PENALTY:.0f}"]
             scored.append((s, i, why))
         scored.sort(key=lambda t: -t[0])
         candidates = [elements.candidate(i, s, "; ".join(why)) for s, i, why in scored[: self.top]]
