@@ -28,15 +28,25 @@ SIGNATURE_JS = """
 () => {
   const values = Array.from(document.querySelectorAll('input, textarea, select'))
     .map((f) => f.type === 'checkbox' || f.type === 'radio' ? String(f.checked) : f.value).join('\\u0001');
-  // where the keyboard focus is, inside shadow roots and same-origin frames (a slider's handle)
-  const focus = [];
-  for (let a = document.activeElement, d = 0; a && d < 8; d++) {
-    focus.push(a.tagName + ':' + (a.parentNode ? Array.prototype.indexOf.call(a.parentNode.children || [], a) : -1));
-    let inner = a.shadowRoot ? a.shadowRoot.activeElement : null;
+  // where the keyboard focus is, inside shadow roots and same-origin frames (a slider's handle): the path
+  // of child indices from the top down to it
+  let deep = document.activeElement;
+  for (let d = 0; deep && d < 8; d++) {
+    let inner = deep.shadowRoot ? deep.shadowRoot.activeElement : null;
     try {
-      inner = inner || (a.contentDocument ? a.contentDocument.activeElement : null);
+      inner = inner || (deep.contentDocument ? deep.contentDocument.activeElement : null);
     } catch (e) { /* another origin's frame */ }
-    a = inner;
+    if (!inner) break;
+    deep = inner;
+  }
+  const focus = [];
+  for (let a = deep; a && focus.length < 64; ) {
+    const up = a.parentNode;
+    focus.push(a.tagName + ':' + (up && up.children ? Array.prototype.indexOf.call(up.children, a) : -1));
+    // up through a shadow root to its host, through a frame's document to its frame element
+    if (up && up.host) a = up.host;
+    else if (up && up.nodeType === 1) a = up;
+    else a = up && up.defaultView ? up.defaultView.frameElement : null;
   }
   return {
     text: document.body ? document.body.innerText : '',

@@ -3,7 +3,21 @@ Chromium: the page with the behaviour passes, the one without fails.
 - an editor nested two same-origin frames deep (as EpicEditor draws it, blind 3122): the dark box one types
   into is a text box (its frame's body is editable), what it and the preview frame show is read where the
   frames lie, and "the editor box turns white" after a key is said of that frame (it had been no candidate:
-  the title link quoting the editor's name was clicked)."""
+  the title link quoting the editor's name was clicked);
+- (round twenty-four) a toolbar of icons in runs a separator apart: "the first of the group of three list icons
+  in the middle of the toolbar, just right of the two 'H' heading icons" is the first of the run of three
+  (half the toolbar's gaps are separators; the middle is the group's place; the two is the anchor's count);
+- sliders drawn in shadow roots, whose element's `value` is a number: "the exact middle of the thin track of the
+  first slider" is a spot on the first track, and Tab moving the focus to the next handle, drawn there, is
+  what the key did;
+- the plain word 'info' beside a link, whose clicks the box takes, while links reading 'Info' stand elsewhere;
+- a tab cut by the screen's bottom edge to a thin indigo strip: "move the pointer onto the thin purple strip
+  ...; a purple 'Cookie Policy' tab slides up out of it. Click that tab.";
+- two search boxes, one on screen and one far below at the right: "the search box of the icon picker on the
+  right" is the one on screen;
+- "the switch to the right of 'Light / Dark'" in a panel whose row of colour dots says 'switch' in its class,
+  and "'Material UI Configurator' turns white" as the page goes dark (the letters went light, the ground dark);
+- "the white pill moves from 'App' to 'Messages'": a thing moved, no text was replaced."""
 
 import pytest
 
@@ -66,10 +80,298 @@ def editor(editable: bool = True, toggles: bool = True) -> dict[str, str]:
     }
 
 
+ICONS = {
+    "Bold": "<path d='M6 4h8v16H6z'/>",
+    "Italic": "<path d='M10 4h6v2h-6zM8 18h6v2H8z'/>",
+    "Strikethrough": "<path d='M4 11h16v2H4z'/>",
+    "Code": "<path d='M8 6l-6 6 6 6M16 6l6 6-6 6'/>",
+    "Level 1 heading": "<path d='M4 4h3v16H4zM17 4h3v16h-3zM4 11h16v2H4z'/>",
+    "Level 2 heading": "<path d='M6 8h2v12H6zM16 8h2v12h-2zM6 13h12v2H6z'/>",
+    "Bulleted list": "<circle cx='5' cy='6' r='2'/><circle cx='5' cy='12' r='2'/><path d='M9 5h12v2H9zM9 11h12v2H9z'/>",
+    "Numbered list": "<path d='M3 4h2v5H3zM9 5h12v2H9zM9 11h12v2H9z'/>",
+    "Task list": "<path d='M3 4h5v5H3zM10 5h11v2H10zM3 12h5v5H3z'/>",
+    "Quote": "<rect x='4' y='6' width='6' height='8'/><rect x='13' y='6' width='6' height='8'/>",
+    "Insert horizontal line": "<path d='M3 11h18v2H3z'/>",
+    "Undo": "<path d='M4 12l6-6v4h8v4h-8v4z'/>",
+    "Redo": "<path d='M20 12l-6-6v4H6v4h8v4z'/>",
+    "Insert link": "<path d='M4 12h16v2H4z'/>",
+    "Insert image": "<path d='M3 5h18v14H3z'/>",
+}
+RUNS = [
+    ["Bold", "Italic", "Strikethrough"],
+    ["Code"],
+    ["Level 1 heading", "Level 2 heading"],
+    ["Bulleted list", "Numbered list", "Task list"],
+    ["Quote", "Insert horizontal line"],
+    ["Undo", "Redo"],
+    ["Insert link", "Insert image"],
+]
+BUTTON = "<div class='cmd' title='{t}'><svg viewBox='0 0 24 24' width='18' height='18'>{svg}</svg></div>"
+TOOLBAR = (
+    "<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; } .bar { display: flex; gap: 4px;"
+    " background: #f6f6f6; padding: 4px; } .cmd { width: 24px; height: 24px; display: flex; align-items: center;"
+    " justify-content: center; cursor: pointer; } .sep { width: 1px; margin: 0 8px; background: #ccc; }</style>"
+    "</head><body><div class='bar'>"
+    + "<span class='sep'></span>".join("".join(BUTTON.format(t=t, svg=ICONS[t]) for t in run) for run in RUNS)
+    + "</div><div id='editor' style='border: 1px solid #ccc; height: 200px'></div><p id='state'>pressed: none</p>"
+    "<script>for (const b of document.querySelectorAll('.cmd')) b.addEventListener('click', () => { __PRESS__ });"
+    "</script></body></html>"
+)
+T_TOOLBAR = one_task(
+    [
+        (
+            "Click",
+            "Click the bulleted-list icon (three dots with lines), the first of the group of three list icons in the "
+            "middle of the toolbar, just right of the two 'H' heading icons.",
+            "The status line under the editor now reads 'pressed: Bulleted list'.",
+            {},
+        )
+    ],
+    resolution="1024x768",
+)
+
+SLIDERS = """<!doctype html><html><head><style>body { margin: 30px 200px; font: 16px Arial; } .label { color: #555; }
+.row { display: flex; align-items: center; gap: 16px; margin: 10px 0 40px; } .out { text-align: center; }
+</style></head><body><h1>Change Event Example</h1>
+<div class="label">Basic slider</div><div class="out" id="o1">0</div><div class="row"><span>0</span>
+<x-slider id="s1"></x-slider><span>100</span></div>
+<div class="label">Second slider</div><div class="out" id="o2">30</div><div class="row"><span>0</span>
+<x-slider id="s2" value="30"></x-slider><span>100</span></div>
+<div class="label">Third slider</div><div class="out" id="o3">70</div><div class="row"><span>0</span>
+<x-slider id="s3" value="70"></x-slider><span>100</span></div>
+<script>
+class XSlider extends HTMLElement {
+  constructor() {
+    super();
+    this.v = Number(this.getAttribute("value") || 0);
+    const root = this.attachShadow({ mode: "open" });
+    root.innerHTML = `<style>.box { position: relative; width: 400px; height: 20px; }
+      .track { position: absolute; top: 8px; width: 400px; height: 4px; background: #cbd5e1; }
+      .handle { position: absolute; top: 2px; width: 16px; height: 16px; margin-left: -8px; border-radius: 50%;
+        background: #fff; border: 1px solid #999; outline: none; } __FOCUS__</style>
+      <div class="box"><div class="track"></div><div class="handle" role="slider" tabindex="0"></div></div>`;
+    this.track = root.querySelector(".track");
+    this.handle = root.querySelector(".handle");
+    this.track.addEventListener("pointerdown", (e) => {
+      const r = this.track.getBoundingClientRect();
+      this.set(Math.round((e.clientX - r.left) / r.width * 100));
+      setTimeout(() => this.handle.focus());
+    });
+    this.handle.addEventListener("keydown", (e) => {
+      __KEYS__
+    });
+    this.set(this.v);
+  }
+  get value() { return this.v; }
+  set(v) {
+    this.v = Math.max(0, Math.min(100, v));
+    this.handle.style.left = this.v * 4 + "px";
+    document.getElementById("o" + this.id.slice(1)).textContent = String(this.v);
+  }
+}
+customElements.define("x-slider", XSlider);
+</script></body></html>"""
+ARROWS = 'if (e.key === "ArrowRight") this.set(this.v + 1); if (e.key === "ArrowLeft") this.set(this.v - 1);'
+FOCUS_LOOK = ".handle:focus { background: #ccc; }"
+T_SLIDERS = one_task(
+    [
+        (
+            "Click",
+            "Click the exact middle of the thin light-grey track of the first slider, 'Basic slider' (the track "
+            "between the '0' on its left and the '100' on its right).",
+            "The number above 'Basic slider' changes from '0' to '50'.",
+            {},
+        ),
+        (
+            "Press",
+            "Press the Right Arrow key once (the 'Basic slider' handle you just moved has the keyboard focus).",
+            "The number above 'Basic slider' changes from '50' to '51'; nothing else changes.",
+            {"key": "ArrowRight"},
+        ),
+        (
+            "Press",
+            "Press the Tab key to move the keyboard focus to the handle of the second slider.",
+            "The handle of 'Second slider' is now filled light grey instead of white. No number changes: 'Basic "
+            "slider' still reads '51'.",
+            {"key": "Tab"},
+        ),
+    ],
+    resolution="1280x720",
+)
+
+COLUMNS = """<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; display: flex; gap: 40px; }
+.col { width: 320px; } h3 { background: #eee; margin: 0 0 8px; padding: 10px; } h3 a { color: #333; }
+.box { background: #ddd; padding: 10px; } .toggle { cursor: default; } .panel { display: none; background: #fff;
+padding: 6px; } .panel.open { display: block; }</style></head><body>
+<div class="col"><h3><a href="#a">Info</a></h3><p>Some text.</p></div>
+<div class="col"><h2>Custom markup example</h2><div class="box" id="box">
+<div><a href="http://www.google.com">Google.com</a> <span class="toggle">info</span></div>
+<div class="panel"><p>Find stuff on google</p></div>
+<div><a href="http://www.twitter.com">Twitter.com</a> <span class="toggle">info</span></div>
+<div class="panel"><p>Tweet things</p></div></div></div>
+<div class="col"><h3><a href="#b">Info</a></h3><p>Other text.</p></div>
+<script>box.addEventListener("click", (e) => { __TOGGLE__ });
+document.querySelectorAll("h3 a").forEach((a) => a.addEventListener("click", (e) => e.preventDefault()));
+</script></body></html>"""
+TOGGLE_INFO = "if (e.target.matches('.toggle')) e.target.parentElement.nextElementSibling.classList.toggle('open');"
+T_COLUMNS = one_task(
+    [
+        (
+            "Click",
+            "At the bottom of the middle column, in the grey box, click the plain word 'info' to the right of the "
+            "blue 'Google.com' link (not the link itself).",
+            "A white panel with the line 'Find stuff on google' opens right under the 'Google.com info' row.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
+STRIP = """<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; }
+.tiles { display: grid; grid-template-columns: 140px 140px; gap: 20px; } .tiles div { height: 140px;
+background: #eee; display: flex; align-items: center; justify-content: center; }
+#tab { position: fixed; bottom: 0; left: 48px; height: 40px; padding: 0 16px; line-height: 40px;
+background: rgb(57, 55, 163); color: #fff; transform: translateY(32px); transition: transform 0.3s; cursor: pointer; }
+#tab:hover { transform: translateY(0); }
+#banner { display: none; position: fixed; bottom: 0; left: 0; right: 0; padding: 16px; background: rgb(57, 55, 163);
+color: #fff; } #banner.open { display: block; }</style></head><body><h1>Demo Themes</h1>
+<div class="tiles"><div>Mono</div><div>Honeybee</div><div>Blurple</div><div>Nuclear</div></div>
+<div id="tab">Cookie Policy</div>
+<div id="banner">You can override the text that appears in an alert too. <button>Allow cookies</button></div>
+<script>tab.addEventListener("click", () => { __OPEN__ });</script></body></html>"""
+T_STRIP = one_task(
+    [
+        (
+            "Click",
+            "Move the pointer onto the thin purple strip at the bottom edge of the screen, near the left; a purple "
+            "'Cookie Policy' tab slides up out of it. Click that tab.",
+            "The purple banner is back at the bottom of the screen with the text 'You can override the text that "
+            "appears in an alert too.' and an 'Allow cookies' button.",
+            {},
+        )
+    ],
+    resolution="390x844",
+)
+
+PICKERS = """<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; }
+.picker { width: 160px; } .grid { display: grid; grid-template-columns: repeat(4, 30px); gap: 4px; }
+.grid span { height: 30px; background: #eee; } input { width: 150px; }</style></head><body>
+<h2>EXAMPLE</h2><div style="display: flex; gap: 300px; margin-left: 500px">
+<button>&#9662;</button><div class="picker" id="first"><input value="glyphicon-chevron-le">
+<div class="grid"><span></span><span></span><span></span><span></span><span></span><span></span></div>
+<p class="line">1 - 16 of 201</p></div></div>
+<div style="height: 3000px"></div><div class="picker" style="margin-left: 1080px" id="second"><input>
+<div class="grid"><span></span><span></span></div><p class="line">1 - 16 of 201</p></div>
+<script>document.querySelectorAll(".picker input").forEach((f) => f.addEventListener("input", () => {
+  const picker = f.closest(".picker");
+  __FILTER__
+}));</script></body></html>"""
+FILTER = (
+    "if (f.value === 'star') { picker.querySelector('.grid').innerHTML = '<span></span><span></span>';"
+    " picker.querySelector('.line').textContent = '1 - 2 of 2'; }"
+)
+T_PICKERS = one_task(
+    [
+        (
+            "Type",
+            "Type 'star' into the search box of the icon picker on the right (replacing the icon name in it).",
+            "The search box shows 'star' and the grid has shrunk to just two squares; the line under them reads "
+            "'1 - 2 of 2'.",
+            {"text": "star"},
+        )
+    ],
+    resolution="1366x768",
+)
+
+PANEL = """<!doctype html><html><head><style>body { margin: 0; font: 15px Arial; background: #f0f2f5; color: #344767; }
+body.dark { background: #1a2035; color: #fff; } .panel { position: fixed; right: 0; top: 0; bottom: 0; width: 340px;
+background: #fff; padding: 20px; } body.dark .panel { background: #1a2035; } .dots { display: block; }
+.dots span { display: inline-block; width: 22px; height: 22px; border-radius: 50%; margin-right: 8px; }
+.row { display: flex; justify-content: space-between; margin: 24px 0; } h5 { font-size: 20px; margin: 0; }
+body.dark h5 { color: #fff; }</style></head><body><h2 style="margin: 20px">Notifications</h2>
+<div class="panel"><h5>Material UI Configurator</h5><p>See our dashboard options.</p><h6>Sidebar Colors</h6>
+<a href="javascript:void(0)" class="switch-trigger background-color"><span style="background: #e91e63"></span>
+<span style="background: #333"></span><span style="background: #1a73e8"></span><span style="background: #4caf50">
+</span></a>
+<div class="row"><span>Navbar Fixed</span><input type="checkbox" id="fixed" checked></div>
+<div class="row"><span>Light / Dark</span><input type="checkbox" id="dark"></div></div>
+<script>dark.addEventListener("change", () => { __DARK__ });</script></body></html>"""
+T_PANEL = one_task(
+    [
+        (
+            "Click",
+            "In that panel, click the switch to the right of 'Light / Dark'.",
+            "The switch turns on and the whole page changes to a dark theme: the background and the configurator "
+            "panel turn dark navy, and texts such as 'Notifications' and 'Material UI Configurator' turn white.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
+PILL = """<!doctype html><html><head><style>body { margin: 30px; font: 15px Arial; } .tabs { display: inline-flex;
+background: #e9ecef; padding: 4px; border-radius: 8px; } .tabs a { padding: 6px 18px; color: #344767;
+text-decoration: none; border-radius: 6px; } .tabs a.on { background: #fff; box-shadow: 0 1px 3px #999; }
+</style></head><body><h3>Richard Davis</h3><div class="tabs"><a href="#" class="on">App</a><a href="#">Messages</a>
+<a href="#">Settings</a></div><script>document.querySelectorAll(".tabs a").forEach((a) =>
+a.addEventListener("click", (e) => { e.preventDefault(); __MOVE__ }));</script></body></html>"""
+MOVE_PILL = "document.querySelector('.tabs a.on').classList.remove('on'); a.classList.add('on');"
+T_PILL = one_task(
+    [
+        (
+            "Click",
+            "Click the 'Messages' tab in the light grey tab box under 'Richard Davis'.",
+            "The white pill moves from 'App' to 'Messages', so 'Messages' is now the selected tab and 'App' sits on "
+            "the grey background.",
+            {},
+        )
+    ],
+    resolution="1280x720",
+)
+
 CASES = {
     "the framed editor takes the text and previews it": (T_EDITOR, editor(), True),
     "the framed editor cannot be typed into": (T_EDITOR, editor(editable=False), False),
     "the framed editor's preview key does nothing": (T_EDITOR, editor(toggles=False), False),
+    "the bulleted-list icon of the run of three": (
+        T_TOOLBAR,
+        TOOLBAR.replace("__PRESS__", "state.textContent = 'pressed: ' + b.title;"),
+        True,
+    ),
+    "the toolbar's icons do nothing": (T_TOOLBAR, TOOLBAR.replace("__PRESS__", ""), False),
+    "the first track's middle, its arrow key, Tab to the next handle": (
+        T_SLIDERS,
+        SLIDERS.replace("__KEYS__", ARROWS).replace("__FOCUS__", FOCUS_LOOK),
+        True,
+    ),
+    "the handle takes no arrow keys": (
+        T_SLIDERS,
+        SLIDERS.replace("__KEYS__", "").replace("__FOCUS__", FOCUS_LOOK),
+        False,
+    ),
+    "the focused handle looks the same": (
+        T_SLIDERS,
+        SLIDERS.replace("__KEYS__", ARROWS).replace("__FOCUS__", ""),
+        False,
+    ),
+    "the plain 'info' opens its panel": (T_COLUMNS, COLUMNS.replace("__TOGGLE__", TOGGLE_INFO), True),
+    "the plain 'info' does nothing": (T_COLUMNS, COLUMNS.replace("__TOGGLE__", ""), False),
+    "the strip's tab brings the banner back": (
+        T_STRIP,
+        STRIP.replace("__OPEN__", "banner.classList.add('open');"),
+        True,
+    ),
+    "the strip's tab does nothing": (T_STRIP, STRIP.replace("__OPEN__", ""), False),
+    "the picker on screen filters": (T_PICKERS, PICKERS.replace("__FILTER__", FILTER), True),
+    "the pickers do not filter": (T_PICKERS, PICKERS.replace("__FILTER__", ""), False),
+    "the switch darkens the page": (
+        T_PANEL,
+        PANEL.replace("__DARK__", "document.body.classList.toggle('dark');"),
+        True,
+    ),
+    "the switch does nothing": (T_PANEL, PANEL.replace("__DARK__", ""), False),
+    "the pill moves to 'Messages'": (T_PILL, PILL.replace("__MOVE__", MOVE_PILL), True),
+    "the pill stays on 'App'": (T_PILL, PILL.replace("__MOVE__", ""), False),
 }
 
 
