@@ -102,10 +102,13 @@ RUNS = [
     ["Code"],
     ["Level 1 heading", "Level 2 heading"],
     ["Bulleted list", "Numbered list", "Task list"],
-    ["Quote", "Insert horizontal line"],
+    ["Quote"],
+    ["Insert horizontal line"],
     ["Undo", "Redo"],
-    ["Insert link", "Insert image"],
+    ["Insert link"],
+    ["Insert image"],
 ]
+"""Eight separators among fourteen gaps: the usual gap is not the median one."""
 BUTTON = "<div class='cmd' title='{t}'><svg viewBox='0 0 24 24' width='18' height='18'>{svg}</svg></div>"
 TOOLBAR = (
     "<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; } .bar { display: flex; gap: 4px;"
@@ -230,15 +233,15 @@ T_COLUMNS = one_task(
 STRIP = """<!doctype html><html><head><style>body { margin: 20px; font: 15px Arial; }
 .tiles { display: grid; grid-template-columns: 140px 140px; gap: 20px; } .tiles div { height: 140px;
 background: #eee; display: flex; align-items: center; justify-content: center; }
-#tab { position: fixed; bottom: 0; left: 48px; height: 40px; padding: 0 16px; line-height: 40px;
+.cc-revoke { position: fixed; bottom: 0; left: 48px; height: 40px; padding: 0 16px; line-height: 40px;
 background: rgb(57, 55, 163); color: #fff; transform: translateY(32px); transition: transform 0.3s; cursor: pointer; }
-#tab:hover { transform: translateY(0); }
+.cc-revoke:hover { transform: translateY(0); }
 #banner { display: none; position: fixed; bottom: 0; left: 0; right: 0; padding: 16px; background: rgb(57, 55, 163);
 color: #fff; } #banner.open { display: block; }</style></head><body><h1>Demo Themes</h1>
 <div class="tiles"><div>Mono</div><div>Honeybee</div><div>Blurple</div><div>Nuclear</div></div>
-<div id="tab">Cookie Policy</div>
+<div class="cc-revoke" id="revoke">Cookie Policy</div>
 <div id="banner">You can override the text that appears in an alert too. <button>Allow cookies</button></div>
-<script>tab.addEventListener("click", () => { __OPEN__ });</script></body></html>"""
+<script>revoke.addEventListener("click", () => { __OPEN__ });</script></body></html>"""
 T_STRIP = one_task(
     [
         (
@@ -268,7 +271,7 @@ PICKERS = """<!doctype html><html><head><style>body { margin: 20px; font: 15px A
 }));</script></body></html>"""
 FILTER = (
     "if (f.value === 'star') { picker.querySelector('.grid').innerHTML = '<span></span><span></span>';"
-    " picker.querySelector('.line').textContent = '1 - 2 of 2'; }"
+    " picker.querySelector('.line').textContent = picker.id === 'first' ? '1 - 2 of 2' : '1 - 3 of 3'; }"
 )
 T_PICKERS = one_task(
     [
