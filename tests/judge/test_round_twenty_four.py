@@ -87,7 +87,7 @@ ICONS = {
     "Code": "<path d='M8 6l-6 6 6 6M16 6l6 6-6 6'/>",
     "Level 1 heading": "<path d='M4 4h3v16H4zM17 4h3v16h-3zM4 11h16v2H4z'/>",
     "Level 2 heading": "<path d='M6 8h2v12H6zM16 8h2v12h-2zM6 13h12v2H6z'/>",
-    "Bulleted list": "<circle cx='5' cy='6' r='2'/><circle cx='5' cy='12' r='2'/><path d='M9 5h12v2H9zM9 11h12v2H9z'/>",
+    "Bulleted list": "<path d='M3 5h4v3H3zM3 11h4v3H3zM9 5h12v2H9zM9 11h12v2H9z'/>",
     "Numbered list": "<path d='M3 4h2v5H3zM9 5h12v2H9zM9 11h12v2H9z'/>",
     "Task list": "<path d='M3 4h5v5H3zM10 5h11v2H10zM3 12h5v5H3z'/>",
     "Quote": "<rect x='4' y='6' width='6' height='8'/><rect x='13' y='6' width='6' height='8'/>",
@@ -386,3 +386,61 @@ def runs(tmp_path_factory) -> dict:
 @pytest.mark.parametrize("name", list(CASES))
 def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: str) -> None:
     assert_judged_as_expected(CASES, runs, name)
+
+
+def test_what_a_field_holds_said_before_it_and_places_said_before_the_verb() -> None:
+    from iwr.judge.grounding.describe import parse
+
+    replaced = parse("Replace the text in the E-Mail box with 'ana@example.com'.", "Type", "ana@example.com")
+    assert "e-mail" in replaced.keywords and not replaced.anchors
+    cleared = parse("Clear the value of the 'Qty' field and type '3'.", "Type", "3")
+    assert cleared.quotes == ["Qty"] and not cleared.anchors
+    led = parse(
+        "Under 'Platform Settings' > 'ACCOUNT', click the switch in front of the second line 'Email me when "
+        "someone a…' (the only one of the three that is off).",
+        "Click",
+    )
+    assert not led.quotes
+    assert [(a.text, a.relation) for a in led.anchors] == [
+        ("Platform Settings", "below"),
+        ("ACCOUNT", "below"),
+        ("Email me when someone a", "left"),
+    ]
+    assert led.keywords == ["switch"]
+
+
+def test_the_group_said_and_the_spot_said() -> None:
+    from iwr.judge.grounding.describe import parse
+
+    listed = parse(
+        "Click the bulleted-list icon (three dots with lines), the first of the group of three list icons in the "
+        "middle of the toolbar, just right of the two 'H' heading icons.",
+        "Click",
+    ).layout
+    assert (listed.ordinal, listed.middle, listed.count) == (0, False, 3)
+    assert parse("Click the middle of the three buttons.", "Click").layout.middle
+    assert parse("Click the button in the middle of the toolbar.", "Click").layout.middle
+    track = parse("Click the exact middle of the thin light-grey track of the first slider, 'Basic slider'.", "Click")
+    assert not track.layout.middle and track.layout.of_container == 0 and "track" in track.keywords
+
+
+def test_what_an_assertion_does_not_say_is_shown() -> None:
+    from iwr.judge.assertions import parse
+
+    owned = parse("The code listings of 'Configuration.' are at the top.", "Scroll")
+    assert [(f.text, f.in_view) for f in owned] == [("Configuration.", False)]
+    sized = parse("A 4 by 4 grid of square icon buttons and '1 - 16 of 201' below it.", "Scroll")
+    assert [f.text for f in sized] == ["1 - 16 of 201"]
+    moved = parse("The white pill moves from 'App' to 'Messages'.", "Click")
+    assert [(f.text, f.was) for f in moved] == [("Messages", "")]
+    changed = parse("The counter changes from '7' to '3'.", "Click")
+    assert [(f.text, f.was) for f in changed] == [("3", "7")]
+
+
+def test_an_ellipsis_inside_a_quote_leaves_out_a_few_words() -> None:
+    from iwr.judge.assertions.match import contains
+
+    said = "A simple … alert with an example link."
+    assert contains("A simple danger alert with an example link. Give it a click", said)
+    assert contains("A simple alert with an example link.", said)
+    assert not contains("A simple thing that is very long and more alert with an example link.", said)
