@@ -103,7 +103,8 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     facts += _field_state_facts(clause)
     # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
     # names its own)
-    facts += [f for f in predicate_facts(clause) if not f.state or f.text or action_type in ("Click", "Press")]
+    said = predicate_facts(clause, facts)
+    facts += [f for f in said if not f.state or f.text or action_type in ("Click", "Press")]
     if action_type in ("Click", "Press"):
         facts += _checked_facts(clause)
     facts += remaining_facts(clause)

@@ -285,7 +285,8 @@ def _letters_of_a_word(subject: list[Tok]) -> bool:
     return any(w in LETTER_WORDS for w in said)
 
 
-def predicate_facts(clause: list[Tok]) -> list[Fact]:
+def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
+    """The facts the clause's predicates state; `earlier`: the facts of the assertion's clauses before it."""
     out: list[Fact] = []
     subject: tuple[str, list[str]] | None = None
     before_verb: list[str] = []  # the words since the last verb ("the previous photo, ..., is shown again")
@@ -343,7 +344,7 @@ def predicate_facts(clause: list[Tok]) -> list[Fact]:
             continue
         if any(w in NEG for w in pw[:3]):
             continue
-        out += _look_facts(phrase, k, pw, text, nouns)
+        out += _again_the_same(phrase, k, [*earlier, *out], _look_facts(phrase, k, pw, text, nouns))
     return out
 
 
@@ -364,7 +365,8 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
     # "now shows an X" only of a thing its quote names: "its small box now shows a minus" is a mark drawn by
     # the element acted on, whose box is not found by "box"
     if looks.became(pw, now and bool(text)) and (text or [n for n in nouns if n != "?"]):
-        return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone="")]
+        # "the second line becomes a task item": which of the alike lines
+        return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone="", nth=_nth(phrase, k, text, nouns))]
     tone = looks.tone(pw, now=now or again)
     if again and not now and tone in ("lighter", "darker"):
         tone = ""  # "it is white again" after a pale pink: back as it was, a change whatever its direction
@@ -389,6 +391,21 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
         return [Fact(kind="looks", noun=" ".join(plural), tone=tone)] if plural else []
     nth = _nth(phrase, k, text, nouns)
     return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=nth, place=place)]
+
+
+def _again_the_same(phrase: list[Tok], k: int, earlier: list[Fact], facts: list[Fact]) -> list[Fact]:
+    """ "the second line becomes a task item ..., and that line is highlighted": "that line" is the one
+    said before, in the same place among the alike ones."""
+    said = [t.text for t in phrase[:k] if t.kind == "w" and t.text not in {"and", "but", "so", "then", "while"}]
+    if not said or said[0] not in {"that", "this"}:
+        return facts
+    out = []
+    for f in facts:
+        same = [e for e in earlier if e.kind == "looks" and e.noun == f.noun and e.nth is not None]
+        if f.kind == "looks" and f.nth is None and not f.text and same:
+            f = f.model_copy(update={"nth": same[-1].nth})
+        out.append(f)
+    return out
 
 
 def _nth(phrase: list[Tok], k: int, text: str, nouns: list[str]) -> int | None:

@@ -154,6 +154,8 @@ const iwrThings = (() => {
     field: TEXT_FIELDS, box: FIELDS, input: FIELDS, entry: TEXT_FIELDS,
     bar: BARS, toolbar: BARS, navbar: BARS, header: BARS, strip: BARS,
     board: "canvas, table, [role=grid]", grid: "canvas, table, [role=grid]",  // a game's board drawn on a canvas
+    // a line of text in an editor ("the second line becomes a task item"), not a control whose title says 'line'
+    line: "[contenteditable] > *, .CodeMirror-line, .cm-line, .ace_line",
   };
   // What a checkbox or radio button draws when on, said of the label naming it; the box drawn for its
   // control (a hidden input styled by a wrapper, as iCheck draws it), found from the label.
@@ -181,6 +183,7 @@ const iwrThings = (() => {
     const one = w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;  // "both fields": a field
     if ((NOUNS[w] && e.matches(NOUNS[w])) || (NOUNS[one] && e.matches(NOUNS[one]))) return true;
     if (TYPED_IN.has(one) && iwrFrames.editable(e)) return true;
+    if (one === "line") return false;  // only by what it is (above), never by a word of its class or title
     if (has(e, [w, one])) return true;
     const g = GLYPHS[one];
     return !!g && e.children.length === 0 && g.test(e.textContent || "") && (e.textContent || "").trim().length <= 3;

@@ -115,9 +115,11 @@ def by_layout(
         groups = [_seen(info, g, viewport) for g in groups]
     if q.layout.group_place:  # "the top-right row of buttons": of alike rows, those there are a group of their own
         groups = [part for g in groups for part in _rows_there(info, g, q.layout.group_place, viewport) if part]
-    if q.layout.count is not None and not any(len(g) == q.layout.count for g in groups):
-        # "the second of the two arrow buttons": a row of alike buttons drawn as two runs a gap apart
-        groups += [run for g in groups for run in _runs(info, g) if len(run) == q.layout.count]
+    if q.layout.count is not None:
+        # "the second of the two arrow buttons": a row of alike buttons drawn as two runs a gap apart (though
+        # another group, the editor's two lines, has two as well: the scores choose)
+        count = q.layout.count
+        groups += [run for g in groups if len(g) != count for run in _runs(info, g) if len(run) == count]
     if inside:  # alike rows of two cards: the card named holds its own
         groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
     # what is on screen, alike; and the one of its kind in a table row named ("the 'Bar Text' field,
