@@ -17,7 +17,9 @@ Chromium: the page with the behaviour passes, the one without fails.
   right" is the one on screen;
 - "the switch to the right of 'Light / Dark'" in a panel whose row of colour dots says 'switch' in its class,
   and "'Material UI Configurator' turns white" as the page goes dark (the letters went light, the ground dark);
-- "the white pill moves from 'App' to 'Messages'": a thing moved, no text was replaced."""
+- "the white pill moves from 'App' to 'Messages'": a thing moved, no text was replaced;
+- "the second line becomes a task item ..., and that line is highlighted in blue": the second of the editor's
+  lines (a toolbar button titled 'Insert horizontal line' is no line), said again as "that line"."""
 
 import pytest
 
@@ -332,6 +334,27 @@ T_PILL = one_task(
     resolution="1280x720",
 )
 
+LINES = """<!doctype html><html><head><style>body { margin: 20px; font: 16px Arial; } .bar { display: flex; gap: 6px; }
+.bar div { width: 24px; height: 24px; border: 1px solid #ccc; cursor: pointer; } #ed { border: 1px solid #ccc;
+min-height: 200px; margin-top: 8px; padding: 4px; } #ed div { padding: 2px; } .sel { background: #3b82f6; color: #fff; }
+</style></head><body><div class="bar"><div title="Bold"></div><div title="Task list" id="task"></div>
+<div title="Insert horizontal line" id="hr"></div></div>
+<div id="ed" contenteditable><div class="TMUnorderedList">- <b>Buy milk</b></div><div class="TMBlankLine">- </div></div>
+<script>task.addEventListener("click", () => { __TASK__ });</script></body></html>"""
+MAKE_TASK = "const line = ed.children[1]; line.className = 'TMTaskList sel'; line.textContent = '- [ ] ';"
+T_LINES = one_task(
+    [
+        (
+            "Click",
+            "Click the task-list icon, the second of the three icons above the editor.",
+            "The second line becomes a task item: after the dash an empty '[ ]' is shown, and that line is "
+            "highlighted in blue. The first line '- Buy milk' is unchanged.",
+            {},
+        )
+    ],
+    resolution="1024x768",
+)
+
 CASES = {
     "the framed editor takes the text and previews it": (T_EDITOR, editor(), True),
     "the framed editor cannot be typed into": (T_EDITOR, editor(editable=False), False),
@@ -373,6 +396,13 @@ CASES = {
         True,
     ),
     "the switch does nothing": (T_PANEL, PANEL.replace("__DARK__", ""), False),
+    "the second line becomes a highlighted task": (T_LINES, LINES.replace("__TASK__", MAKE_TASK), True),
+    "the task icon marks no line": (T_LINES, LINES.replace("__TASK__", ""), False),
+    "the task icon changes the first line": (
+        T_LINES,
+        LINES.replace("__TASK__", MAKE_TASK.replace("children[1]", "children[0]")),
+        False,
+    ),
     "the pill moves to 'Messages'": (T_PILL, PILL.replace("__MOVE__", MOVE_PILL), True),
     "the pill stays on 'App'": (T_PILL, PILL.replace("__MOVE__", ""), False),
 }
