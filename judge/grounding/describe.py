@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from iwr.judge.grounding.colours import said_colours
-from iwr.judge.grounding.layout import Layout, labels, parse_layout
+from iwr.judge.grounding.layout import SPOT_BEFORE, Layout, labels, parse_layout
 from iwr.judge.grounding.text import norm
 from iwr.tasks.derive import quotes, without_quotes
 
@@ -597,11 +597,7 @@ _CONTENTS_OF = re.compile(
     re.I,
 )
 """What a field holds, said before the field ("replace the text in the E-Mail box"): the field is the element."""
-_SPOT_OF = re.compile(
-    r"\b(click|tap|press|hit)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?(?:exact|very|precise)?\s*(?:middle|centre|center)?\s+of\s+"
-    r"(?=the\b)",
-    re.I,
-)
+_SPOT_OF = re.compile(SPOT_BEFORE + r"(?:middle|centre|center)?\s+of\s+(?=the\b)", re.I)
 """Where on the element ("click the exact middle of the track"; the layout words may have cut 'middle'
 already): the element is what follows."""
 

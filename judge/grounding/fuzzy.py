@@ -464,11 +464,14 @@ ELSEWHERE_PENALTY = 20.0
 colour dots whose class says 'switch', elsewhere in the panel, is not it)."""
 
 
+def _placed(relation: dict[int, float]) -> float:
+    """An element's best place against the quoted text (a container's anchors, negative keys, left out)."""
+    return max((v for k, v in relation.items() if k >= 0), default=0.0)
+
+
 def _placed_somewhere(q: Query, relations: list[dict[int, float]]) -> bool:
     """The description puts the element on a side of quoted text, and some element stands there."""
-    if not any(a.relation in _SIDES_SAID for a in q.anchors):
-        return False
-    return any(max((v for k, v in r.items() if k >= 0), default=0.0) >= 0.3 for r in relations)
+    return any(a.relation in _SIDES_SAID for a in q.anchors) and any(_placed(r) >= 0.3 for r in relations)
 
 
 @strategy("fuzzy")
@@ -491,7 +494,7 @@ class FuzzyGrounding:
         elsewhere = _placed_somewhere(q, relations)
         for i, e in enumerate(elements.info):
             s, why = score_element(action, e, q, around, relations[i], elements.viewport)
-            if elsewhere and max((v for k, v in relations[i].items() if k >= 0), default=0.0) < NOT_THERE:
+            if elsewhere and _placed(relations[i]) < NOT_THERE:
                 s, why = s - ELSEWHERE_PENALTY, [*why, f"not where the description places it -{ELSEWHERE_PENALTY:.0f}"]
             scored.append((s, i, why))
         scored.sort(key=lambda t: -t[0])

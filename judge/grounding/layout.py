@@ -81,7 +81,9 @@ _MIDDLE = re.compile(r"\b(?:the\s+)?middle(?:\s+[a-z]+)?(?=\s+of\s+(?:the|these|
 _IN_MIDDLE = re.compile(r"\b(?:in|at|near|around|towards?)\s+(?:the\s+)?middle\s+of\s+(?:the|its)\s+[a-z-]+", re.I)
 """'the first of the three list icons in the middle of the toolbar': where the group is, when an ordinal
 places the element in it."""
-_SPOT = re.compile(r"\b(?:click|tap|press|hit)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?(?:exact|very|precise)?\s*$", re.I)
+SPOT_BEFORE = r"\b(click|tap|press|hit)\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?(?:exact|very|precise)?\s*"
+"""The words before a spot on the element ("click the exact | middle of the track")."""
+_SPOT = re.compile(SPOT_BEFORE + "$", re.I)
 """'click the exact middle of the track': a spot on the element, not the middle one of alike ones."""
 _COUNTED = re.compile(
     rf"\s+of\s+(?:the|these|those|its)\s+(?:two|three|four|five|six|seven|eight|nine|\d|{_ORD_WORD}|[a-z-]+s\b)", re.I
