@@ -285,7 +285,7 @@ _ON_SCREEN = re.compile(
 
 _CONTAINER_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:table|form|section|panel|list|card|dialog|page|chart|group|toolbar|menu|grid|box|"
-    r"example|demo|picker|editor|slider|carousel|gallery|window|tab)s?\b",
+    r"example|demo|picker|editor|slider|carousel|gallery|window|tab|accordion|collapsible|sidebar|navbar|footer)s?\b",
     re.I,
 )
 _LOCATING_BEFORE = re.compile(

@@ -19,7 +19,9 @@ Chromium: the page with the behaviour passes, the one without fails.
   and "'Material UI Configurator' turns white" as the page goes dark (the letters went light, the ground dark);
 - "the white pill moves from 'App' to 'Messages'": a thing moved, no text was replaced;
 - "the second line becomes a task item ..., and that line is highlighted in blue": the second of the editor's
-  lines (a toolbar button titled 'Insert horizontal line' is no line), said again as "that line"."""
+  lines (a toolbar button titled 'Insert horizontal line' is no line), said again as "that line";
+- (round twenty-five) "the grey bar 'Toggle Target Title 2' in the first accordion": the ordinal counts accordions,
+  not the bars (whose titles hold a '1')."""
 
 import pytest
 
@@ -355,6 +357,29 @@ T_LINES = one_task(
     resolution="1024x768",
 )
 
+ACCORDIONS = """<!doctype html><html><head><style>body { margin: 30px 50px; font: 15px Arial; }
+.bar { background: #ddd; padding: 10px; margin: 1px 0; cursor: pointer; } .panel { display: none; padding: 10px;
+background: #f4f4f4; } .panel.open { display: block; }</style></head><body>
+<h2>Default Accordion</h2><div class="acc">__BARS__</div><h2>Second Accordion</h2><div class="acc">__BARS__</div>
+<script>document.querySelectorAll(".bar").forEach((b) => b.addEventListener("click", () => { __OPEN__ }));
+</script></body></html>"""
+BARS = "".join(
+    f"<div class='bar'>Toggle Target Title {n}</div><div class='panel'>Panel text {n} of the accordion.</div>"
+    for n in (1, 2, 3)
+)
+T_ACCORDIONS = one_task(
+    [
+        (
+            "Click",
+            "Click the grey bar 'Toggle Target Title 2' in the first accordion, under the heading 'Default Accordion'.",
+            "A light grey panel opens under it with the text 'Panel text 2 of the accordion.'; 'Toggle Target Title "
+            "1' and 'Toggle Target Title 3' stay closed.",
+            {},
+        )
+    ],
+    resolution="1024x768",
+)
+
 CASES = {
     "the framed editor takes the text and previews it": (T_EDITOR, editor(), True),
     "the framed editor cannot be typed into": (T_EDITOR, editor(editable=False), False),
@@ -403,6 +428,12 @@ CASES = {
         LINES.replace("__TASK__", MAKE_TASK.replace("children[1]", "children[0]")),
         False,
     ),
+    "the second bar of the first accordion opens": (
+        T_ACCORDIONS,
+        ACCORDIONS.replace("__BARS__", BARS).replace("__OPEN__", "b.nextElementSibling.classList.toggle('open');"),
+        True,
+    ),
+    "the bars open nothing": (T_ACCORDIONS, ACCORDIONS.replace("__BARS__", BARS).replace("__OPEN__", ""), False),
     "the pill moves to 'Messages'": (T_PILL, PILL.replace("__MOVE__", MOVE_PILL), True),
     "the pill stays on 'App'": (T_PILL, PILL.replace("__MOVE__", ""), False),
 }
