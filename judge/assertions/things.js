@@ -35,6 +35,14 @@ const iwrThings = (() => {
     const r = e.getBoundingClientRect();
     return r.width * r.height >= 0.3 * innerWidth * innerHeight;
   };
+  // A layer fixed along the screen's left or right side, most of its height (a settings panel slid in):
+  // a panel, whatever the page calls it.
+  const drawer = (e) => {
+    if (getComputedStyle(e).position !== "fixed") return false;
+    const r = e.getBoundingClientRect();
+    const side = r.left <= 1 || r.right >= innerWidth - 1;
+    return side && r.height >= 0.6 * innerHeight && r.width >= 0.1 * innerWidth && r.width <= 0.6 * innerWidth;
+  };
   // The kinds of things said to close: roles and tags that are one, words of their class / id /
   // aria-label, and for dialogs and overlays any fixed layer over a good part of the viewport.
   const KINDS = {
@@ -42,7 +50,7 @@ const iwrThings = (() => {
     overlay: { sel: "[aria-modal=true]", words: ["overlay", "backdrop", "scrim", "mask", "modal", "lightbox"], cover: true },
     menu: { sel: "[role=menu], [role=listbox], nav, [role=navigation]", words: ["menu", "dropdown", "flyout", "submenu", "popover"], lists: true },
     list: { sel: "[role=listbox], [role=menu]", words: ["autocomplete", "suggest", "typeahead", "dropdown", "listbox", "menu", "combobox"], lists: true },
-    panel: { sel: "[role=tabpanel], details[open], aside, [role=dialog]", words: ["panel", "drawer", "sidebar", "sheet", "offcanvas", "pane", "collapse"] },
+    panel: { sel: "[role=tabpanel], details[open], aside, [role=dialog]", words: ["panel", "drawer", "sidebar", "sheet", "offcanvas", "pane", "collapse"], drawer: true },
     banner: { sel: "[role=alert], [role=status], [role=alertdialog]", words: ["banner", "toast", "notification", "snackbar", "alert", "message", "notice", "callout", "cookie", "error", "err", "warning", "flash", "invalid", "feedback", "help"] },
     tooltip: { sel: "[role=tooltip]", words: ["tooltip", "popover", "tip", "hint", "bubble"] },
     calendar: { sel: "", words: ["datepicker", "calendar", "picker"] },
@@ -67,7 +75,7 @@ const iwrThings = (() => {
     const k = KINDS[kind];
     if (!k) return [];
     return shownNow().filter((e) => (
-      isKind(e, k) || (k.cover && covers(e))
+      isKind(e, k) || (k.cover && covers(e)) || (k.drawer && drawer(e))
       || (k.lists && e.matches("ul, ol") && floating(e)))).slice(0, 40);
   };
   // A stylesheet's tooltip (hint.css) is its host's ::before / ::after, drawn while the mouse is over it:
@@ -169,6 +177,14 @@ const iwrThings = (() => {
       if (visible(a) && r.width >= 6 && r.height >= 6) return a;
     }
     return null;
+  };
+  // A textless drawn box right after a label (a colour picker's 'Preview' and its swatch): what "the
+  // 'Preview' box" is, when the label itself is no box
+  const BOXY = new Set(["box", "square", "swatch", "area", "rectangle", "well", "frame"]);
+  const boxUnder = (label) => {
+    if (label.matches(FIELDS)) return null;
+    const next = label.nextElementSibling;
+    return next && visible(next) && !norm(next.innerText) && draws(next) && area(next) >= 400 ? next : null;
   };
   // "the 'Marketing' card": the block around the text holding several lines (its name, its details)
   const CARDS = new Set(["card", "tile"]);
@@ -311,6 +327,8 @@ const iwrThings = (() => {
         if (label && label.control && visible(label.control)) return label.control;
         const box = CONTROL_MARKS.has(w) && boxOf(hit.closest("label"));  // "'Checkbox 2' has a red tick"
         if (box) return box;
+        const titled = BOXY.has(w) && boxUnder(hit);  // "the 'Preview' box turns bright cyan": the box under its label
+        if (titled) return titled;
         for (let a = hit, d = 0; a && a !== document.body && d < 6; a = parentOf(a), d++) {
           if (matches(a, w) || (CARDS.has(w) && cardLike(a))) return a;
           const inner = d < 4 && NOUNS[w] ? Array.from(a.querySelectorAll(NOUNS[w])).filter(visible) : [];
@@ -356,13 +374,21 @@ const iwrThings = (() => {
   };
   // What is visible now, kept as a handle before the step, so that what appears is told apart after it
   // ("a palette drops down", "a menu opens").
+  const onPage = (e) => { const r = e.getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY]; };
+  const broughtIntoView = (e, away) => {
+    const was = away && away.get(e);
+    if (!was) return false;
+    const [x, y] = onPage(e);
+    return Math.abs(x - was[0]) < 20 && Math.abs(y - was[1]) < 20;
+  };
   const visibleNow = () => {
     const els = drawnNow();
     const hidden = els.filter((e) => area(e) >= 150 && kindOf(e) && !onTop(e));
-    // shown on the page but outside the viewport: what a jump brings into view has not appeared
-    const away = all().filter((e) => !inView(e) && iwrProbe.shown(e));
+    // shown on the page but outside the viewport, where on the page: what a jump brings into view has not
+    // appeared (a panel that slides in from beside the screen has: it moved)
+    const away = new Map(all().filter((e) => !inView(e) && iwrProbe.shown(e)).map((e) => [e, onPage(e)]));
     return { els: new Set(els), drawn: canvases(), marks: marksOf(els), pictures: picturesOf(els), big: bigPicturesOf(els),
-      covered: new Set(hidden), open: new Set(openSelects()), away: new Set(away) };
+      covered: new Set(hidden), open: new Set(openSelects()), away };
   };
   // A native select whose list the browser draws open over the page (no element of the page shows it).
   const openSelects = () => Array.from(document.querySelectorAll("select")).filter(iwrProbe.selectOpen);
@@ -460,7 +486,7 @@ const iwrThings = (() => {
     const tip = (e) => kind !== "tooltip" && ((TIP.sel && e.matches(TIP.sel)) || has(e, TIP.words));
     const now = drawnNow();
     const fresh = now.filter((e) => !before.els.has(e) && !tip(e) && !hoverLayer(e, before)
-      && (scrolled || !(before.away && before.away.has(e))));
+      && (scrolled || !broughtIntoView(e, before.away)));
     const freshSet = new Set(fresh);
     const top = fresh.filter((e) => !freshSet.has(parentOf(e)) && area(e) >= 150);
     const ofKind = (e) => k ? isKind(e, k) || (k.lists && e.matches("ul, ol") && floating(e)) : has(e, [kind]);

@@ -226,7 +226,11 @@ RELATION_PATTERNS = [
     ("below", r"below|under|underneath|beneath|just below"),
     # "move the mouse over the photo of the 'X' card": a hover, not a place above
     ("above", r"above|(?<!mouse )(?<!pointer )(?<!cursor )(?<!hover )(?<!hovering )over|on top of"),
-    ("near", r"next to|beside|besides|near|by|alongside|close to|between"),
+    (
+        "near",
+        r"next to|beside|besides|near|by|alongside|close to|between|(?:on|in) the same (?:line|level) as|"
+        r"level with",
+    ),
     (
         "in",
         r"in|inside|within|on|of|for|from|hovering(?: over)?|hover(?:ing)? over|in the row of|in the same row as|"
@@ -306,6 +310,11 @@ class Query:
     """"small" or "large" when the description says so: breaks a tie between close matches."""
     layout: Layout = field(default_factory=Layout)
     """Its place among alike elements ("the third seat from the left in the second row")."""
+    spot: bool = False
+    """A spot on the element is said ("click the middle of the rainbow bar"): the whole thing is meant, not a
+    control drawn inside it (its handle)."""
+    blank: bool = False
+    """The description says the element shows nothing ("with no visible icon", "a blank button")."""
     card: bool = False
     """The description names a card or tile: a block holding several lines, not a one-line control."""
     drawn_boxes: bool = False
@@ -538,7 +547,9 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     # ("between the inbox icon with the blue '3' badge and ...")
     outer = {w.rstrip(".") for w in WORD.findall(_BETWEEN_CLAUSE.sub(" ", rest))}
     q.colours = own_colours or said_colours(outer)
-    if q.words & {"round", "circular", "circle", "rounded"}:
+    q.blank = bool(_BLANK.search(without_quotes(description)))
+    q.spot = bool(re.search(SPOT_BEFORE + r"(?:middle|centre|center)\s+of\b", description, re.I))
+    if q.words & {"round", "circular", "circle", "rounded", "oval", "pill"}:
         q.round = True
     elif "square" in q.words:
         q.round = False
@@ -591,6 +602,11 @@ def _anchor_nouns(description: str, anchored: set[str]) -> list[str]:
     return out
 
 
+_BLANK = re.compile(
+    r"\b(?:with\s+)?(?:no|without\s+(?:a|any)?)\s*(?:visible\s+)?(?:icon|text|label|words?|glyph|symbol)s?\b|\bblank\b",
+    re.I,
+)
+"""A control said to show nothing: an icon button whose icon font did not load."""
 _CONTENTS_OF = re.compile(
     r"\b(replace|clear|delete|erase|overwrite|change|edit|remove|select)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|its\s+)?"
     r"(?:text|value|contents?|words?|entry|input)\s+(?:in|of|inside|within|from)\s+",

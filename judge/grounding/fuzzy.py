@@ -363,6 +363,8 @@ def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[P
         _, _, w, h = e["bbox"]
         if (w >= 8 * h and h <= 16) or (h >= 8 * w and w <= 16):
             parts.append((25, "long and thin, a track"))
+    if q.blank and re.sub(r"[\ue000-\uf8ff\s]", "", e["text"]):  # an icon font's private glyphs draw nothing here
+        parts.append((-15, "it shows words; the description says it shows nothing"))
     if q.card and e["bbox"][2] >= 60 and e["bbox"][3] >= 60 and len(e["text"].split()) >= 2:
         parts.append((15, "shaped like a card"))
     if q.round is not None and (e.get("looks") or {}).get("round") == q.round:
@@ -374,6 +376,13 @@ def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[P
 
 _SLIVERS = {"strip", "sliver", "edge"}
 """What a person calls the part of a control the screen's edge cuts ("a thin purple strip at the bottom edge")."""
+
+
+def _beside_the_screen(box, viewport: tuple[float, float]) -> bool:
+    """Wholly left or right of the viewport: no one scrolls there (a settings panel slid off the right edge
+    until its button opens it); below or above is only scrolled away."""
+    x, _, w, _ = box[:4]
+    return x >= viewport[0] or x + w <= 0
 
 
 def _sliver(box, viewport: tuple[float, float]) -> bool:
@@ -399,7 +408,9 @@ def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport
         parts.append((-30, "disabled"))
     if e.get("covered"):
         parts.append((-25, "covered by something else where it would be clicked"))
-    if not e["inViewport"]:
+    if _beside_the_screen(e["bbox"], viewport):
+        parts.append((-40, "wholly beside the screen (a panel kept off to the side)"))
+    elif not e["inViewport"]:
         parts.append((-3, "off screen"))
     elif q.words & _SLIVERS and _sliver(e["bbox"], viewport):
         parts.append((20, "only a thin strip of it shows at the screen's edge"))
@@ -456,7 +467,7 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     return out
 
 
-_SIDES_SAID = {"left", "right", "above", "below", "left-edge", "right-edge"}
+_SIDES_SAID = {"left", "right", "above", "below"}
 NOT_THERE = 0.05
 """A place score below this: the element is not on the side of the quoted text the description says."""
 ELSEWHERE_PENALTY = 20.0
@@ -544,7 +555,8 @@ class FuzzyGrounding:
             which = nth + 1 if nth >= 0 else "last"
             reason = f"{len(reading)} equally good matches; took #{which} in reading order"
             return Pick(chosen, candidates, reason, doubt=unnamed)
-        tied = innermost(tied, elements.info)
+        if not q.spot:
+            tied = innermost(tied, elements.info)
         reading = [i for i in reading if i in tied]
         if len(tied) > 1:
             edge = any(a.relation in ("left-edge", "right-edge") for a in q.anchors)
