@@ -1,6 +1,7 @@
 // Text a stylesheet draws with ::before/::after `content` (a version number, a "×" close glyph, a
 // "Score" label): text nodes and innerText miss it, a person reading the screen does not. Icon-font
-// glyphs (Unicode private use area) are dropped: they name nothing. Defines iwrGenerated(el).
+// glyphs (Unicode private use area) are dropped: they name nothing. A numbered list's item number is read
+// too. Defines iwrGenerated(el).
 const iwrGenerated = (() => {
   const STRING = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)/g;
   const part = (el, which) => {
@@ -15,5 +16,15 @@ const iwrGenerated = (() => {
     out = out.replace(/[\uE000-\uF8FF]/g, "");
     return out.trim() ? out : "";
   };
-  return (el) => ({ before: part(el, "::before"), after: part(el, "::after") });
+  // The number a numbered list draws before its item (a source view's line numbers: an <ol> of lines)
+  const marker = (el) => {
+    if (el.tagName !== "LI" || !el.parentElement || el.parentElement.tagName !== "OL") return "";
+    const s = getComputedStyle(el);
+    if (s.display !== "list-item" || !s.listStyleType.startsWith("decimal")) return "";
+    const list = el.parentElement;
+    const items = Array.from(list.children).filter((c) => c.tagName === "LI");
+    const n = el.hasAttribute("value") ? el.value : list.reversed ? list.start - items.indexOf(el) : list.start + items.indexOf(el);
+    return `${n}. `;
+  };
+  return (el) => ({ before: marker(el) + part(el, "::before"), after: part(el, "::after") });
 })();

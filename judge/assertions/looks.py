@@ -98,7 +98,10 @@ def tone(pw: list[str], now: bool = False) -> str | None:
             return None
         if named[part] in _THIN_PARTS:
             return None  # "an amber border": a few pixels, maybe outside the element that shows the quote
-        tones = [TONES[w] for w in named[:part] if w in TONES and TONES[w]]
+        said = named[:part]
+        if len(said) > 1 and said[-2] in _SHADES and said[-1] in TONES:
+            said = said[-1:]  # "a light grey background": the colour grey (a white row turned light grey went darker)
+        tones = [TONES[w] for w in said if w in TONES and TONES[w]]
         return tones[0] if tones else ""
     if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
         later = [TONES[w] for w in pw[2:5] if w in TONES and TONES[w]]

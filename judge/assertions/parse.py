@@ -283,11 +283,22 @@ def _mention_role(
         and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx) or _number_is_described(clause, idx))
     ):
         role = SKIP
-    if role == PRESENT and (_depicted(window) or _spelled(clause, idx)):
+    if role == PRESENT and (_depicted(window) or _spelled(clause, idx) or _gone_along(clause, idx)):
         role = SKIP
     if role == PRESENT and not is_number and _is_field_name(clause, idx) and _clause_has_value_verb_after(clause, idx):
         role = SKIP  # the field's name: it may be a placeholder that typing hides
     return role, window
+
+
+_GONE_WITH = {"removed", "deleted", "disappears", "disappeared", "vanishes", "vanished", "gone"}
+
+
+def _gone_along(clause: list[Tok], idx: int) -> bool:
+    """ "The reply is removed together with the two replies that answered it (Bryan Connery's of 1/9/2015 ...)":
+    what went along with the thing removed is no text to find (nor surely gone: the same date may stay)."""
+    ws = _words(clause[:idx])
+    at = next((i for i, w in enumerate(ws) if w in _GONE_WITH), None)
+    return at is not None and any(w in {"with", "along"} for w in ws[at + 1 :])
 
 
 _READS = {"reading", "reads", "saying", "says", "spelling", "spells", "words", "printed", "written", "lettered"}

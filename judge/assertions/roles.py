@@ -412,7 +412,13 @@ def _number_is_drawn(clause: list[Tok], idx: int) -> bool:
     near = [t.text for t in clause[max(0, idx - 4) : idx] if t.kind == "w"]
     if any(w in SHOWN_AS_TEXT for w in near):
         return False
+    if "numbered" in near and set(near[: near.index("numbered")]) & _DRAWN_NUMBERED:
+        return True  # "arrows numbered 1 to 4" in a diagram: the numbers are part of the picture
     return clause[idx].text.endswith("%") or any(t.text in GAUGES for t in clause[:idx] if t.kind == "w")
+
+
+_DRAWN_NUMBERED = {"arrows", "arrow", "circles", "dots", "markers", "pins", "shapes", "nodes", "edges", "bubbles"}
+"""Parts of a picture that carry numbers drawn in them."""
 
 
 def _specific(text: str) -> bool:

@@ -23,6 +23,7 @@ from iwr.judge.grounding.describe import (
     GLYPHS,
     ICON_VOCABULARY,
     REGION_WORDS,
+    TEXT_KINDS,
     WORD,
     Anchor,
     Query,
@@ -398,8 +399,8 @@ def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport
     parts: list[Part] = []
     if e.get("latent"):
         parts.append((5 if q.hover else -8, "shows on hover"))
-    if e.get("textOnly"):
-        parts.append((-5, "text, not a control"))
+    if e.get("textOnly") and not q.words & TEXT_KINDS:
+        parts.append((-5, "text, not a control"))  # unless the description names text ("the 'Result' heading")
     if e.get("fresh"):
         parts.append((15, "appeared when the mouse pointed at what the description names first"))
     if e.get("pointed"):
