@@ -356,10 +356,18 @@ async def _read_screen(
     if not regions:
         return []
     scale = decode(shots[1]).shape[1] / max(width, 1)
-    after["drawn"] = await screen_text.pictures_text(shots[1], regions, scale, turns)
+
+    def all_read(reading: dict, wanted: list[Fact]):
+        def enough(text: str) -> bool:
+            reading["drawn"] = text
+            return all(outcome(f, reading) for f in wanted)
+
+        return enough
+
+    after["drawn"] = await screen_text.pictures_text(shots[1], regions, scale, turns, all_read(after, unread))
     drawn = [f for f in unread if outcome(f, after)]
     if drawn and before is not None and shots[0]:
-        before["drawn"] = await screen_text.pictures_text(shots[0], regions, scale, turns)
+        before["drawn"] = await screen_text.pictures_text(shots[0], regions, scale, turns, all_read(before, drawn))
     return [str(f) for f in drawn]
 
 

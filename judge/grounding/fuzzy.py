@@ -400,7 +400,10 @@ def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport
     if e.get("latent"):
         parts.append((5 if q.hover else -8, "shows on hover"))
     if e.get("textOnly") and not q.words & TEXT_KINDS:
-        parts.append((-5, "text, not a control"))  # unless the description names text ("the 'Result' heading")
+        # unless the description names text ("the 'Result' heading"); a control it names ("the 'Navbar Fixed'
+        # switch") is not its label, which text beside the switch reads
+        said = "/".join(sorted(q.kinds))
+        parts.append((-60, f"text, not the {said} said") if q.kinds else (-5, "text, not a control"))
     if e.get("fresh"):
         parts.append((15, "appeared when the mouse pointed at what the description names first"))
     if e.get("pointed"):
@@ -412,7 +415,9 @@ def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport
     if _beside_the_screen(e["bbox"], viewport):
         parts.append((-40, "wholly beside the screen (a panel kept off to the side)"))
     elif not e["inViewport"]:
-        parts.append((-3, "off screen"))
+        _, y, _, h = e["bbox"]
+        far = y > 2 * viewport[1] or y + h < -viewport[1]  # more than a screen's scroll away
+        parts.append((-10, "screens away") if far else (-3, "off screen"))
     elif q.words & _SLIVERS and _sliver(e["bbox"], viewport):
         parts.append((20, "only a thin strip of it shows at the screen's edge"))
     if q.positions and not relations:

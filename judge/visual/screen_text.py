@@ -84,11 +84,16 @@ def turns_said(assertion: str) -> tuple[int, ...]:
 
 
 async def pictures_text(
-    png: bytes, regions: list[tuple[float, float, float, float]], scale: float, turns: tuple[int, ...] = ()
+    png: bytes,
+    regions: list[tuple[float, float, float, float]],
+    scale: float,
+    turns: tuple[int, ...] = (),
+    enough=None,
 ) -> str:
     """What the pictures at `regions` (x, y, w, h in CSS pixels; `scale` screenshot pixels per CSS
     pixel) show in writing, each cut out of the screenshot and read enlarged; `turns`: cv2 rotations
-    each is read again after (text said to be drawn upside down)."""
+    each is read again after (text said to be drawn upside down). `enough(text so far)`: stop reading
+    there (a dashboard's many charts: each read costs seconds)."""
     image = decode(png)
     out = []
     for x, y, w, h in regions:
@@ -106,6 +111,8 @@ async def pictures_text(
             if not read:  # a lone big glyph in a plain coloured tile: the reader finds it in black and white
                 read = await _read(_black_on_white(turned))
             out.append(read)
+        if enough is not None and enough("\n".join(t for t in out if t)):
+            break
     return "\n".join(t for t in out if t)
 
 
