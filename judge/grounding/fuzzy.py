@@ -35,6 +35,15 @@ from iwr.judge.grounding.describe import (
 from iwr.judge.grounding.drawn import crossing, drawn_text_boxes
 from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
 from iwr.judge.grounding.groups import TIE, by_layout, innermost
+from iwr.judge.grounding.places import (
+    ELSEWHERE_PENALTY,
+    IN_MAX,
+    NOT_THERE,
+    best_place,
+    between_score,
+    placed_somewhere,
+    relation_score,
+)
 from iwr.judge.grounding.text import norm
 from iwr.tasks.types import Action
 
@@ -42,7 +51,6 @@ LATER_QUOTE = 0.85
 """The first quoted string usually names the element; later ones often name its surroundings."""
 CONTEXT_SHARE = 0.3
 RELATION_MAX = 30.0
-IN_MAX = 0.6
 """The most an element inside the container a description names ("in the 'X' row") scores for it."""
 
 __all__ = ["FuzzyGrounding", "quoted_strings", "score_element"]
@@ -108,84 +116,6 @@ def _keyword_hit(group: tuple[set[str], set[str]], names: set[str]) -> float:
     if words & names or any(w.endswith("s") and w[:-1] in names for w in words):
         return 1.0
     return 0.7 if synonyms & names or any(w.endswith("s") and w[:-1] in names for w in synonyms) else 0.0
-
-
-def _relation_score(relation: str, box, anchors: list[tuple], latent: bool = False, own: bool = False) -> float:
-    """0–1: how well the element's box stands in `relation` to the nearest anchor box. A latent
-    element's box is its row's (where it will show is unknown until hovered): the row holding the
-    anchor text is as close as it can tell."""
-    x, y, w, h = box
-    cx, cy = x + w / 2, y + h / 2
-    best = 0.0
-    for anchor in anchors:
-        edges = relation in ("above", "below", "left-edge", "right-edge") and len(anchor) >= 8
-        if edges and relation in ("above", "below"):
-            bx, by, bw, bh = anchor[4:8]
-            edges = not (bx <= cx <= bx + bw and by <= cy <= by + bh)  # a label wrapping its field: its text
-        ax, ay, aw, ah = anchor[4:8] if edges else anchor[:4]
-        if relation in ("left-edge", "right-edge") and len(anchor) >= 12:
-            ax, ay, aw, ah = anchor[4:8] if own else anchor[8:12]  # the thing's own ends, else its line's
-        if own and not (ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2):
-            continue  # the end of the tag named is inside it
-        acx, acy = ax + aw / 2, ay + ah / 2
-        same_row = abs(cy - acy) <= max(h, ah) * 0.75
-        if latent:
-            if y - 2 <= acy <= y + h + 2 and relation not in ("above", "below"):
-                best = max(best, 0.7)
-            continue
-        same_col = not (x + w < ax - 40 or x > ax + aw + 40)
-        if relation == "left" and same_row and x + w <= ax + min(8, w / 2):
-            best = max(best, 1 - min(ax - (x + w), 600) / 700)
-        elif relation == "right" and same_row and x >= ax + aw - min(8, w / 2):
-            best = max(best, 1 - min(x - (ax + aw), 600) / 700)
-        elif relation == "below" and same_col and y >= ay + ah - 4:
-            best = max(best, 1 - min(y - (ay + ah), 800) / 900)
-        elif relation == "above" and same_col and y + h <= ay + 4:
-            best = max(best, 1 - min(ay - (y + h), 800) / 900)
-        elif relation in ("left-edge", "right-edge") and same_row:
-            edge = ax if relation == "left-edge" else ax + aw
-            toward = cx <= acx + 4 if relation == "left-edge" else cx >= acx - 4
-            if toward:
-                best = max(best, 1 - min(abs(cx - edge), aw / 2 + 300) / (aw / 2 + 320))
-        elif relation == "near":
-            dx = max(ax - (x + w), x - (ax + aw), 0)
-            dy = max(ay - (y + h), y - (ay + ah), 0)
-            around = w * h > 4 * max(aw * ah, 1) and x <= acx <= x + w and y <= acy <= y + h  # holds the text
-            best = max(best, (0.3 if around else 1.0 if same_row else 0.7) / (1 + (dx * dx + dy * dy) ** 0.5 / 20))
-        elif relation == "in":
-            # the same row or card: inside the anchor's box, else the nearer the better; a table's column
-            # header names its column ("in the 'Toolbars' table": under the 'Toolbars' heading)
-            if len(anchor) >= 16:
-                ax, ay, aw, ah = anchor[12:16]
-            if ax - 2 <= cx <= ax + aw + 2 and ay - 2 <= cy <= ay + ah + 2:
-                best = max(best, IN_MAX)
-            dx = max(ax - (x + w), x - (ax + aw), 0)
-            dy = max(ay - (y + h), y - (ay + ah), 0)
-            best = max(best, IN_MAX / (1 + (dx * dx + dy * dy) ** 0.5 / 40))
-    return best
-
-
-def _between_score(box, first: list[tuple], second: list[tuple]) -> float:
-    """0-1: the element stands between a box of each of the two things named ("between the inbox icon
-    ... and the 'JD' avatar"): its centre on the segment joining theirs, not on either of them."""
-    x, y, w, h = box
-    cx, cy = x + w / 2, y + h / 2
-    best = 0.0
-    for a in first:
-        for b in second:
-            (ax, ay), (bx, by) = (a[0] + a[2] / 2, a[1] + a[3] / 2), (b[0] + b[2] / 2, b[1] + b[3] / 2)
-            dx, dy = bx - ax, by - ay
-            span = dx * dx + dy * dy
-            if span < 1:
-                continue
-            t = ((cx - ax) * dx + (cy - ay) * dy) / span
-            if not 0.05 < t < 0.95 or any(
-                x <= p[0] + p[2] / 2 <= x + w and y <= p[1] + p[3] / 2 <= y + h for p in (a, b)
-            ):
-                continue
-            off = abs((cx - ax) * dy - (cy - ay) * dx) / span**0.5
-            best = max(best, 1 / (1 + off / 20))
-    return best
 
 
 def _corner_score(positions: set[str], e: dict, viewport: tuple[float, float]) -> float:
@@ -455,7 +385,7 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     for e in elements:
         scores = {}
         if pair:
-            scores[len(geometric)] = _between_score(e["bbox"], sides[0], sides[1])
+            scores[len(geometric)] = between_score(e["bbox"], sides[0], sides[1])
         for j, (anchor, anchor_boxes) in enumerate(zip(geometric, boxes)):
             if (anchor in loose and _match(norm(anchor.text), _fields(e)) >= 60) or (
                 anchor.relation == "between" and pair
@@ -463,7 +393,7 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
                 continue
             if anchor_boxes:
                 relation = "near" if anchor.relation == "between" else anchor.relation
-                value = _relation_score(relation, e["bbox"], anchor_boxes, bool(e.get("latent")), anchor.own)
+                value = relation_score(relation, e["bbox"], anchor_boxes, bool(e.get("latent")), anchor.own)
                 if value:
                     scores[-(j + 1) if anchor.relation == "in" else j] = value
                 elif anchor.own:
@@ -471,24 +401,6 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
                     break
         out.append(scores)
     return out
-
-
-_SIDES_SAID = {"left", "right", "above", "below"}
-NOT_THERE = 0.05
-"""A place score below this: the element is not on the side of the quoted text the description says."""
-ELSEWHERE_PENALTY = 20.0
-"""...and it loses this when other elements are there ("the switch to the right of 'Light / Dark'": a row of
-colour dots whose class says 'switch', elsewhere in the panel, is not it)."""
-
-
-def _placed(relation: dict[int, float]) -> float:
-    """An element's best place against the quoted text (a container's anchors, negative keys, left out)."""
-    return max((v for k, v in relation.items() if k >= 0), default=0.0)
-
-
-def _placed_somewhere(q: Query, relations: list[dict[int, float]]) -> bool:
-    """The description puts the element on a side of quoted text, and some element stands there."""
-    return any(a.relation in _SIDES_SAID for a in q.anchors) and any(_placed(r) >= 0.3 for r in relations)
 
 
 @strategy("fuzzy")
@@ -507,14 +419,7 @@ class FuzzyGrounding:
         q = parse(description, action.type, typed)
         around = context_quotes(q, elements.info)
         relations = await relation_scores(page, q, elements.info)
-        scored = []
-        elsewhere = _placed_somewhere(q, relations)
-        for i, e in enumerate(elements.info):
-            s, why = score_element(action, e, q, around, relations[i], elements.viewport)
-            if elsewhere and _placed(relations[i]) < NOT_THERE:
-                s, why = s - ELSEWHERE_PENALTY, [*why, f"not where the description places it -{ELSEWHERE_PENALTY:.0f}"]
-            scored.append((s, i, why))
-        scored.sort(key=lambda t: -t[0])
+        scored = _scored(action, elements, q, around, relations)
         candidates = [elements.candidate(i, s, "; ".join(why)) for s, i, why in scored[: self.top]]
         if (drawn := await _drawn_spot(page, description, q, elements, scored)) is not None:
             return Pick(None, candidates, drawn[1], spot=drawn[0])
@@ -587,6 +492,19 @@ class FuzzyGrounding:
         chosen = tied[0] if tied else scored[0][1]
         why = next(w for _, i, w in scored if i == chosen)
         return Pick(chosen, candidates, "best match: " + "; ".join(why), doubt=unnamed)
+
+
+def _scored(action: Action, elements: PageElements, q: Query, around: list[str], relations: list[dict]) -> list:
+    """(score, index, why) of every element, best first; those not where the words put the element, when
+    others are there, lose ELSEWHERE_PENALTY."""
+    scored = []
+    elsewhere = placed_somewhere(q, relations)
+    for i, e in enumerate(elements.info):
+        s, why = score_element(action, e, q, around, relations[i], elements.viewport)
+        if elsewhere and best_place(relations[i]) < NOT_THERE:
+            s, why = s - ELSEWHERE_PENALTY, [*why, f"not where the description places it -{ELSEWHERE_PENALTY:.0f}"]
+        scored.append((s, i, why))
+    return sorted(scored, key=lambda t: -t[0])
 
 
 async def _drawn_spot(

@@ -225,21 +225,14 @@ def parse_layout(text: str) -> tuple[Layout, str]:
             lay.row = index if lay.row is None else lay.row
         cut(m)
     if (m := _MIDDLE.search(text)) and m.group(0) in rest:  # before the row was cut: "... of the first row"
-        placed = _IN_MIDDLE.search(text)
-        ordinal_elsewhere = _ORDINAL.search(_IN_MIDDLE.sub(" ", text))
-        group_place = placed and placed.start() <= m.start() < placed.end() and ordinal_elsewhere
-        spot = _SPOT.search(text[: m.start()]) and not _COUNTED.match(text[m.end() :])
-        if not group_place and not spot:
-            lay.middle = True
+        lay.middle = _middle_one(text, m)
         cut(m)
     beyond = _BEYOND.search(rest)
     if beyond:
         phrase = re.sub(r"\s+", " ", beyond.group(2).lower()).replace("to the ", "")
         lay.beyond = _BEYOND_SIDE.get(phrase, phrase.removesuffix(" of"))
-    counts = sorted((*_GROUP_COUNT.finditer(rest), *_COUNT.finditer(rest)), key=lambda c: c.start())
-    own = [c for c in counts if not _ANCHOR_COUNT.search(rest[: c.start()])]
-    if m := (own or counts or [None])[0]:
-        word = m.group(1).lower()
+    if m := _count_said(rest):
+        word, own = m.group(1).lower(), not _ANCHOR_COUNT.search(rest[: m.start()])
         if own and not (beyond and m.start() >= beyond.start(2)):  # the anchor's count, not the element's group
             lay.count = NUMBERS.get(word) or int(word)
         cut(m)
@@ -294,6 +287,24 @@ _LOCATING_BEFORE = re.compile(
 
 
 _FIELD_BOX = re.compile(r"\b(?:text|input|search|entry|edit|number)\s+box\b", re.I)
+
+
+def _count_said(rest: str) -> re.Match | None:
+    """The first count said of the element's group ("of the three", "the group of three"), else the first
+    count at all (the anchor's: "right of the two heading icons"), which is cut from the words all the same."""
+    counts = sorted((*_GROUP_COUNT.finditer(rest), *_COUNT.finditer(rest)), key=lambda c: c.start())
+    own = [c for c in counts if not _ANCHOR_COUNT.search(rest[: c.start()])]
+    return (own or counts or [None])[0]
+
+
+def _middle_one(text: str, m: re.Match) -> bool:
+    """ "the middle of the three" is the middle one; not "the first of the three in the middle of the toolbar"
+    (where the group is) nor "click the exact middle of the track" (a spot on it)."""
+    placed = _IN_MIDDLE.search(text)
+    ordinal_elsewhere = _ORDINAL.search(_IN_MIDDLE.sub(" ", text))
+    group_place = placed and placed.start() <= m.start() < placed.end() and ordinal_elsewhere
+    spot = _SPOT.search(text[: m.start()]) and not _COUNTED.match(text[m.end() :])
+    return not group_place and not spot
 
 
 def _container_ordinal(rest: str) -> re.Match | None:
