@@ -21,7 +21,12 @@ Chromium: the page with the behaviour passes, the one without fails.
 - "the second line becomes a task item ..., and that line is highlighted in blue": the second of the editor's
   lines (a toolbar button titled 'Insert horizontal line' is no line), said again as "that line";
 - (round twenty-five) "the grey bar 'Toggle Target Title 2' in the first accordion": the ordinal counts accordions,
-  not the bars (whose titles hold a '1')."""
+  not the bars (whose titles hold a '1'); "the small white oval button with no visible icon at the very
+  bottom-right corner" against a white 'DOCUMENTATION' button and links of a panel kept off the right edge,
+  the panel sliding in (it appeared) and out (a layer fixed along the side is a panel); 'View all 3 replies'
+  whose clicks the thread's box takes, called a link, then "the 'Navbar Fixed' switch" (not its label);
+  "the middle of the rainbow bar" (not its handle) and "the 'Preview' box" (the box after its label); a
+  source view's line numbers, drawn by its numbered list."""
 
 import pytest
 
@@ -380,6 +385,128 @@ T_ACCORDIONS = one_task(
     resolution="1024x768",
 )
 
+SETTINGS = """<!doctype html><html><head><style>body { margin: 0; font: 15px Arial; background: #f8f9fa; }
+.side { position: fixed; left: 0; top: 0; bottom: 0; width: 240px; background: #fff; }
+.side a { position: absolute; bottom: 20px; left: 30px; background: #fff; border: 1px solid #ccc; padding: 8px 20px;
+color: #333; text-decoration: none; } main { margin-left: 260px; padding: 30px; } .card { background: #fff;
+padding: 30px; height: 300px; } #oval { position: fixed; right: 30px; bottom: 30px; width: 32px; height: 16px;
+background: #fff; border-radius: 50%; box-shadow: 0 1px 4px #999; cursor: pointer; }
+#panel { position: fixed; top: 0; right: 0; bottom: 0; width: 340px; background: #fff; box-shadow: 0 0 8px #999;
+transform: translateX(100%); transition: transform 0.3s; padding: 20px; } #panel.open { transform: translateX(0); }
+#panel a { display: block; margin: 14px 0; padding: 10px; background: #cb0c9f; color: #fff; text-decoration: none; }
+</style></head><body><div class="side"><a href="#docs">DOCUMENTATION</a></div>
+<main><div class="card"><p>Built by developers</p><h3>Soft UI Dashboard</h3></div></main>
+<a id="oval" href="javascript:void(0)"></a>
+<div id="panel"><h4>Soft UI Configurator</h4><p>See our dashboard options.</p>
+<a href="#d">FREE DOWNLOAD</a><a href="#v">VIEW DOCUMENTATION</a></div>
+<script>oval.addEventListener("click", (e) => { e.stopPropagation(); __OPEN__ });
+document.addEventListener("click", (e) => { if (!panel.contains(e.target)) { __CLOSE__ } });</script></body></html>"""
+T_SETTINGS = one_task(
+    [
+        (
+            "Click",
+            "Click the small white oval button with no visible icon at the very bottom-right corner of the page.",
+            "A white panel slides in over the right part of the page, titled 'Soft UI Configurator' with 'See our "
+            "dashboard options.' below it.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the grey text 'Built by developers' in the large white card, outside the configurator panel.",
+            "The configurator panel slides out of view; the white oval button is back at the bottom right.",
+            {},
+        ),
+    ],
+    resolution="1280x720",
+)
+
+THREAD = """<!doctype html><html><head><style>body { margin: 30px; font: 15px Arial; } .toggle-all { color: #2793e6; }
+.reply { display: none; margin-left: 30px; } .thread.all .reply { display: block; }
+h6 { font-size: 14px; margin: 20px 0 4px; }
+</style></head><body><div id="comments"><div class="thread"><p>Simon Powell: Lorem ipsum dolor sit amet.</p>
+<div class="toggle-all"><span class="text">View all 3 replies</span></div>
+<div class="reply">Reply one</div><div class="reply">Reply two</div><div class="reply">Reply three</div></div></div>
+<h6>Navbar Fixed</h6><input type="checkbox" id="fixed" checked>
+<div id="bar" style="position: fixed; bottom: 0; left: 0; right: 0; background: #eee; padding: 10px">
+Pages / Dashboard</div>
+<script>comments.addEventListener("click", (e) => {
+  const t = e.target.closest(".toggle-all");
+  if (!t) return;
+  __TOGGLE__
+});
+fixed.addEventListener("change", () => { bar.style.display = fixed.checked ? "" : "none"; });</script></body></html>"""
+TOGGLE_ALL = (
+    "const th = t.closest('.thread'); th.classList.toggle('all');"
+    " t.querySelector('.text').textContent = th.classList.contains('all') ? 'Hide replies' : 'View all 3 replies';"
+)
+T_THREAD = one_task(
+    [
+        (
+            "Click",
+            "Click the blue link 'View all 3 replies' just below Simon Powell's comment.",
+            "The link now reads 'Hide replies' and three replies are listed: 'Reply one', 'Reply two' and 'Reply "
+            "three'.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the 'Navbar Fixed' switch.",
+            "The switch turns off and the bar 'Pages / Dashboard' at the bottom of the screen disappears.",
+            {},
+        ),
+    ],
+    resolution="1280x720",
+)
+
+HUE = """<!doctype html><html><head><style>body { margin: 40px; font: 15px Arial; } .label { width: 300px;
+text-align: center; margin-top: 12px; } #bar { position: relative; display: block; width: 300px; height: 20px;
+background: linear-gradient(to right, red, yellow, lime, cyan, blue, magenta, red); }
+#handle { position: absolute; left: 0; top: 0; width: 11px; height: 19px; border: 1px solid #000; background: #ccc; }
+#preview { width: 300px; height: 40px; background: hsl(0, 100%, 50%); }</style></head><body>
+<div class="label" id="hue">Hue: 0</div><span id="bar"><span id="handle"></span></span>
+<div class="label">Preview</div><div id="preview"></div>
+<script>bar.addEventListener("click", (e) => {
+  const r = bar.getBoundingClientRect();
+  const h = Math.round((e.clientX - r.left) / r.width * 360);
+  __HUE__
+});</script></body></html>"""
+SET_HUE = (
+    "hue.textContent = 'Hue: ' + h; handle.style.left = (e.clientX - r.left - 6) + 'px';"
+    " preview.style.background = `hsl(${h}, 100%, 50%)`;"
+)
+T_HUE = one_task(
+    [
+        (
+            "Click",
+            "Click the middle of the rainbow bar under 'Hue', on its cyan part.",
+            "The label changes to 'Hue: 180' and the 'Preview' box turns bright cyan.",
+            {},
+        )
+    ],
+    resolution="1024x768",
+)
+
+SOURCE = (
+    """<!doctype html><html><head><style>body { margin: 30px; font: 14px monospace; } ol { display: none; }
+ol.shown { display: block; } li { line-height: 18px; }</style></head><body>
+<p>Source: <a href="#src" id="go">line 1</a></p>
+<ol class="linenums">"""
+    + "".join(f"<li>let v{n} = {n * 7};</li>" for n in range(1, 13))
+    + """</ol>
+<script>go.addEventListener("click", (e) => { e.preventDefault(); __SHOW__ });</script></body></html>"""
+)
+T_SOURCE = one_task(
+    [
+        (
+            "Click",
+            "Click the blue link 'line 1' after 'Source:'.",
+            "The source code shows with numbered lines: line 1 'let v1 = 7;' at the top, followed by lines 2 to 12.",
+            {},
+        )
+    ],
+    resolution="1024x768",
+)
+
 CASES = {
     "the framed editor takes the text and previews it": (T_EDITOR, editor(), True),
     "the framed editor cannot be typed into": (T_EDITOR, editor(editable=False), False),
@@ -434,6 +561,33 @@ CASES = {
         True,
     ),
     "the bars open nothing": (T_ACCORDIONS, ACCORDIONS.replace("__BARS__", BARS).replace("__OPEN__", ""), False),
+    "the blank oval opens the panel, a click outside closes it": (
+        T_SETTINGS,
+        SETTINGS.replace("__OPEN__", "panel.classList.add('open');").replace(
+            "__CLOSE__", "panel.classList.remove('open');"
+        ),
+        True,
+    ),
+    "the blank oval opens nothing": (
+        T_SETTINGS,
+        SETTINGS.replace("__OPEN__", "").replace("__CLOSE__", "panel.classList.remove('open');"),
+        False,
+    ),
+    "a click outside leaves the panel open": (
+        T_SETTINGS,
+        SETTINGS.replace("__OPEN__", "panel.classList.add('open');").replace("__CLOSE__", ""),
+        False,
+    ),
+    "the replies link its box takes, then the switch": (T_THREAD, THREAD.replace("__TOGGLE__", TOGGLE_ALL), True),
+    "the replies link does nothing": (T_THREAD, THREAD.replace("__TOGGLE__", ""), False),
+    "the bar's middle sets the hue": (T_HUE, HUE.replace("__HUE__", SET_HUE), True),
+    "the bar takes no clicks": (T_HUE, HUE.replace("__HUE__", ""), False),
+    "the source view shows its numbered lines": (
+        T_SOURCE,
+        SOURCE.replace("__SHOW__", "document.querySelector('ol').classList.add('shown');"),
+        True,
+    ),
+    "the source view stays hidden": (T_SOURCE, SOURCE.replace("__SHOW__", ""), False),
     "the pill moves to 'Messages'": (T_PILL, PILL.replace("__MOVE__", MOVE_PILL), True),
     "the pill stays on 'App'": (T_PILL, PILL.replace("__MOVE__", ""), False),
 }
