@@ -396,6 +396,15 @@
       else if (cssShown(part) && shown(el)) push(part, part, r, { reveal: el });  // shown when the control is pointed at
     }
   };
+  // Whether scrolling the page sideways brings a box beside the viewport into view: not one fixed to the screen
+  // (a settings panel kept off its right edge), nor one beyond the page's own width
+  const scrollsTo = (el, box) => {
+    for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+      if (getComputedStyle(a).position === "fixed") return false;
+    }
+    const width = (document.scrollingElement || document.documentElement).scrollWidth;
+    return box.left >= innerWidth ? box.left + scrollX < width - 1 : box.right + scrollX > 1;
+  };
   const out = [];
   const els = [];
   const reveal = [];
@@ -434,6 +443,7 @@
       drawn: drawnBox(el),
       page: [box.x + scrollX, box.y + scrollY],
       inViewport: box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
+      beside: (box.left >= innerWidth || box.right <= 0) && !scrollsTo(acting, box),
       pointer: style.cursor === "pointer",
       disabled: !!el.disabled || el.getAttribute("aria-disabled") === "true",
       editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable || !!extra.editor || !!iwrFrames.docOf(el),
@@ -524,7 +534,8 @@
       else reading.push(el);
     }
     for (const best of reading.slice(0, TEXT_PLACES)) {
-      if (listedEls.has(best)) continue;
+      // a label holding its control ("<p>Date: <input></p>") names the control, it is no place of its own
+      if (listedEls.has(best) || els.some((c) => best.contains(c))) continue;
       let inside = false;
       for (let node = best; node; node = node.parentElement) if (listedEls.has(node)) { inside = true; break; }
       if (!inside) push(best, best, boxOf(best), { textOnly: true });

@@ -309,13 +309,6 @@ _SLIVERS = {"strip", "sliver", "edge"}
 """What a person calls the part of a control the screen's edge cuts ("a thin purple strip at the bottom edge")."""
 
 
-def _beside_the_screen(box, viewport: tuple[float, float]) -> bool:
-    """Wholly left or right of the viewport: no one scrolls there (a settings panel slid off the right edge
-    until its button opens it); below or above is only scrolled away."""
-    x, _, w, _ = box[:4]
-    return x >= viewport[0] or x + w <= 0
-
-
 def _sliver(box, viewport: tuple[float, float]) -> bool:
     """Most of the element lies beyond the viewport's edge and what shows is a few pixels thin."""
     x, y, w, h = box[:4]
@@ -342,7 +335,7 @@ def _state_parts(e: dict, q: Query, relations: dict[int, float] | None, viewport
         parts.append((-30, "disabled"))
     if e.get("covered"):
         parts.append((-25, "covered by something else where it would be clicked"))
-    if _beside_the_screen(e["bbox"], viewport):
+    if e.get("beside"):
         parts.append((-40, "wholly beside the screen (a panel kept off to the side)"))
     elif not e["inViewport"]:
         _, y, _, h = e["bbox"]
