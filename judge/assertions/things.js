@@ -35,13 +35,16 @@ const iwrThings = (() => {
     const r = e.getBoundingClientRect();
     return r.width * r.height >= 0.3 * innerWidth * innerHeight;
   };
-  // A layer fixed along the screen's left or right side, most of its height (a settings panel slid in):
-  // a panel, whatever the page calls it.
+  // A layer fixed along the screen's right side, most of its height (a settings panel slid in): a panel,
+  // whatever the page calls it.
   const drawer = (e) => {
     if (getComputedStyle(e).position !== "fixed") return false;
+    // not a page's own navigation kept along its side (a docs page's table of contents)
+    if (e.matches("nav, [role=navigation]") || e.querySelector("nav, [role=navigation]")) return false;
+    if (e.querySelectorAll("a[href]").length >= 8) return false;
     const r = e.getBoundingClientRect();
-    const side = r.left <= 1 || r.right >= innerWidth - 1;
-    return side && r.height >= 0.6 * innerHeight && r.width >= 0.1 * innerWidth && r.width <= 0.6 * innerWidth;
+    // along the right side (a page's own column on the left, a docs page's contents, is its layout)
+    return r.right >= innerWidth - 1 && r.left > 0.3 * innerWidth && r.height >= 0.6 * innerHeight && r.width >= 0.1 * innerWidth;
   };
   // The kinds of things said to close: roles and tags that are one, words of their class / id /
   // aria-label, and for dialogs and overlays any fixed layer over a good part of the viewport.
@@ -84,6 +87,21 @@ const iwrThings = (() => {
   const shownWithText = (kind) => {
     const els = shownOf(kind);
     return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [], top: els.map(onTop), size: els.map(boxArea) };
+  };
+  // Those, and the floating layer the element acted on sits in (what a click inside a picker closes): a
+  // side layer the page keeps (a fixed panel) is not all the step may close
+  const shownOrClosed = ({ kind, el }) => {
+    const found = shownWithText(kind);
+    const closed = closedBy(el);
+    closed.els.forEach((e, i) => {
+      if (found.els.includes(e)) return;
+      found.els.push(e);
+      found.had.push(closed.had[i]);
+      found.top.push(closed.top[i]);
+      found.size.push(boxArea(e));
+      if (found.tips.length) found.tips.push(false);
+    });
+    return found;
   };
   // "the dark 'Instructions' box": the block the quoted text titles, the nearest ancestor of the text
   // drawn as a box of its own (a background unlike its parent's, a border, a shadow, a floating layer)
@@ -584,5 +602,5 @@ const iwrThings = (() => {
   };
   const countsNow = (groups) => groups.map((g) => [g.count,
     Array.from(g.parent.children).filter((c) => c.localName === g.tag && present(c)).length, g.tag]);
-  return { shownOf: shownWithText, titled, closedBy, hiddenCount, alikeGroups, countsNow, target, visibleNow, appeared, styleOf, behind };
+  return { shownOf: shownOrClosed, titled, closedBy, hiddenCount, alikeGroups, countsNow, target, visibleNow, appeared, styleOf, behind };
 })();

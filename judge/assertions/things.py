@@ -135,10 +135,8 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         if f.text:  # "the dark 'Instructions' box is gone": the block that text titles
             handle = await page.evaluate_handle(_js("return iwrThings.titled(args);"), f.text)
         else:
-            handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), f.noun)
-            if element is not None and not await handle.evaluate("(found) => found.els.length"):
-                await handle.dispose()
-                handle = await page.evaluate_handle(_js("return iwrThings.closedBy(args);"), element)
+            args = {"kind": f.noun, "el": element}
+            handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), args)
         if await handle.evaluate("(found) => found.els.length"):
             things[str(f)], held[str(f)] = False, handle
         else:

@@ -222,7 +222,7 @@ _PART = r"(?:[- ]hand)? (?:side|end|edge|part|half|corner|corners)"
 RELATION_PATTERNS = [
     ("left-edge", rf"(?:top |bottom |upper |lower )?left{_PART} of|(?:top|bottom|upper|lower)[ -]left of"),
     ("right-edge", rf"(?:top |bottom |upper |lower )?right{_PART} of|(?:top|bottom|upper|lower)[ -]right of"),
-    ("left", r"(?:to the |on the |at the )?left of|before|in front of"),
+    ("left", r"(?:to the |on the |at the )?left of|before"),
     ("right", r"(?:to the |on the |at the )?right of|after"),
     ("below", r"below|under|underneath|beneath|just below"),
     # "move the mouse over the photo of the 'X' card": a hover, not a place above

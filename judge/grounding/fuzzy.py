@@ -459,8 +459,7 @@ class FuzzyGrounding:
             which = nth + 1 if nth >= 0 else "last"
             reason = f"{len(reading)} equally good matches; took #{which} in reading order"
             return Pick(chosen, candidates, reason, doubt=unnamed)
-        if not q.spot:
-            tied = innermost(tied, elements.info)
+        tied = innermost(tied, elements.info, keep_holders=q.spot)
         reading = [i for i in reading if i in tied]
         if len(tied) > 1:
             edge = any(a.relation in ("left-edge", "right-edge") for a in q.anchors)

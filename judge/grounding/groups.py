@@ -15,14 +15,18 @@ LAYOUT_BAND = 12.0
 (the best matches may be elsewhere: "the blue swatch, eighth of the second row" on a page of blue links)."""
 
 
-def innermost(tied: list[int], info: list[dict]) -> list[int]:
+def innermost(tied: list[int], info: list[dict], keep_holders: bool = False) -> list[int]:
     """Among close matches, a control drawn inside another one is the one meant (the × of a chip that
-    also shows the ×): containers of another close match drop out."""
+    also shows the ×): containers of another close match drop out. `keep_holders` (a spot said on the
+    thing, "click the middle of the rainbow bar"): a container keeps its place against a small part of it
+    (its handle), not against most of it."""
 
     def inside(a: dict, b: dict) -> bool:
         ax, ay, aw, ah = a["bbox"]
         bx, by, bw, bh = b["bbox"]
         smaller = aw * ah < 0.8 * bw * bh
+        if keep_holders and aw * ah < 0.25 * bw * bh:
+            return False
         return smaller and ax >= bx - 1 and ay >= by - 1 and ax + aw <= bx + bw + 1 and ay + ah <= by + bh + 1
 
     kept = [i for i in tied if not any(j != i and inside(info[j], info[i]) for j in tied)]

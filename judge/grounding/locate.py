@@ -11,7 +11,7 @@ import re
 
 from iwr.judge import profile
 from iwr.judge.grounding import Strategy
-from iwr.judge.grounding.describe import quoted_strings, split_hover
+from iwr.judge.grounding.describe import parse, quoted_strings, split_hover
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.settle import settle
 from iwr.judge.types import Grounding, GroundingCandidate
@@ -197,9 +197,11 @@ async def _locate(
     hovered = None
     """The element whose row was hovered (its handle) and how it was named."""
     description = action.parameters.description or ""
-    # text outside every control that reads a quote exactly is a place to click too (a 'View all 5 replies'
-    # whose clicks a container takes, called a link); not in the official list
-    texts = quoted_strings(description) if reach_px is None else []
+    # text outside every control that reads the element's own quote exactly is a place to click too (a 'View
+    # all 5 replies' whose clicks a container takes, called a link; not 'Reversed Rating' of "in the
+    # 'Reversed Rating' card"); not in the official list
+    typed = (action.text_to_type() or "") if action.type == "Type" else ""
+    texts = parse(description, action.type, typed).quotes if reach_px is None else []
     for attempt in range(2):
         with profile.phase("ground: list the elements"):
             listed = await PageElements.collect(page, reach_px, texts)

@@ -106,4 +106,6 @@ def best_place(relation: dict[int, float]) -> float:
 
 def placed_somewhere(q: Query, relations: list[dict[int, float]]) -> bool:
     """The description puts the element on a side of quoted text, and some element stands there."""
-    return any(a.relation in _SIDES_SAID for a in q.anchors) and any(best_place(r) >= 0.3 for r in relations)
+    # one anchor only: with several ("right of the '-' button, right of 'x=y'") the scores mix their places
+    one_side = len(q.anchors) == 1 and q.anchors[0].relation in _SIDES_SAID
+    return one_side and any(best_place(r) >= 0.3 for r in relations)

@@ -619,7 +619,7 @@ def test_what_a_field_holds_said_before_it_and_places_said_before_the_verb() -> 
     assert [(a.text, a.relation) for a in led.anchors] == [
         ("Platform Settings", "below"),
         ("ACCOUNT", "below"),
-        ("Email me when someone a", "left"),
+        ("Email me when someone a", "in"),
     ]
     assert led.keywords == ["switch"]
 
