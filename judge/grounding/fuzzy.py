@@ -470,8 +470,7 @@ class FuzzyGrounding:
                 at_edge = round(max(relations[i].values(), default=0.0), 3) if edge else 0.0
                 return (at_edge, round(_corner_score(q.positions, e, elements.viewport), 3), _size_score(q.size, e))
 
-            # what is on screen first: "the search box on the right" is not one scrolled far below the right edge
-            ranked = sorted(reading, key=lambda i: (elements.info[i]["inViewport"], said(i), -reading.index(i)))
+            ranked = sorted(reading, key=lambda i: (said(i), elements.info[i]["inViewport"], -reading.index(i)))
             chosen = ranked[-1]
             scores = ", ".join(f"{s:.1f}" for s, i, _ in scored if i in tied)
             words_chose = said(chosen) != said(ranked[-2])
