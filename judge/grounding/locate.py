@@ -11,7 +11,7 @@ import re
 
 from iwr.judge import profile
 from iwr.judge.grounding import Strategy
-from iwr.judge.grounding.describe import parse, quoted_strings, split_hover
+from iwr.judge.grounding.describe import TEXT_KINDS, parse, quoted_strings, split_hover
 from iwr.judge.grounding.elements import PageElements
 from iwr.judge.settle import settle
 from iwr.judge.types import Grounding, GroundingCandidate
@@ -201,7 +201,8 @@ async def _locate(
     # all 5 replies' whose clicks a container takes, called a link; not 'Reversed Rating' of "in the
     # 'Reversed Rating' card"); not in the official list
     typed = (action.text_to_type() or "") if action.type == "Type" else ""
-    texts = parse(description, action.type, typed).quotes if reach_px is None else []
+    names_text = bool(set(re.findall(r"[a-z]+", description.lower())) & (TEXT_KINDS | {"link"}))
+    texts = parse(description, action.type, typed).quotes if names_text and reach_px is None else []
     for attempt in range(2):
         with profile.phase("ground: list the elements"):
             listed = await PageElements.collect(page, reach_px, texts)
