@@ -97,6 +97,8 @@ async def pictures_text(
     image = decode(png)
     out = []
     for x, y, w, h in regions:
+        if _plain(_cut(image, x, y, w, h, scale)):
+            continue
         # a margin around it: text drawn to the picture's edge (a barcode's digits) is read whole
         x, y, w, h = x - CROP_MARGIN_PX, y - CROP_MARGIN_PX, w + 2 * CROP_MARGIN_PX, h + 2 * CROP_MARGIN_PX
         x0, y0 = max(int(x * scale), 0), max(int(y * scale), 0)
@@ -106,14 +108,32 @@ async def pictures_text(
         crop = image[y0:y1, x0:x1]
         if crop.shape[0] * crop.shape[1] < LARGE_PICTURE_PX:
             crop = cv2.resize(crop, None, fx=PICTURE_ZOOM, fy=PICTURE_ZOOM, interpolation=cv2.INTER_CUBIC)
-        for turned in [crop] + [cv2.rotate(crop, turn) for turn in turns]:
+        # the turns said first: text said to be drawn upside down is most likely read so
+        for turned in [cv2.rotate(crop, turn) for turn in turns] + [crop]:
             read = await _read(turned)
             if not read:  # a lone big glyph in a plain coloured tile: the reader finds it in black and white
                 read = await _read(_black_on_white(turned))
             out.append(read)
-        if enough is not None and enough("\n".join(t for t in out if t)):
-            break
+            if enough is not None and enough("\n".join(t for t in out if t)):
+                return "\n".join(t for t in out if t)
     return "\n".join(t for t in out if t)
+
+
+PLAIN_SPREAD = 12
+"""Grey levels within which a picture is one flat colour (an empty canvas before it is drawn on):
+nothing is written there, and reading it would cost a second or more for nothing."""
+
+
+def _cut(image, x: float, y: float, w: float, h: float, scale: float):
+    x0, y0 = max(int(x * scale), 0), max(int(y * scale), 0)
+    return image[y0 : max(int((y + h) * scale), y0 + 1), x0 : max(int((x + w) * scale), x0 + 1)]
+
+
+def _plain(image) -> bool:
+    if image.size == 0:
+        return True
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    return int(grey.max()) - int(grey.min()) <= PLAIN_SPREAD
 
 
 async def _read(image) -> str:
