@@ -5,6 +5,8 @@ fails its step with a stated reason instead of hanging the run."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from typing import Protocol as TypingProtocol
 
 from pydantic import BaseModel, ConfigDict
 
-from iwr.judge import assertions, grounding, profile, verdicts
+from iwr.judge import assertions, grounding, own_time, profile, verdicts
 from iwr.judge.capture import Camera
 from iwr.judge.click import click
 from iwr.judge.frames import FRAMES_JS
@@ -147,11 +149,30 @@ class TimedOut(StepFailure):
     """A call on the page ran out of time: the guard then checks whether the page's script hangs."""
 
 
+OWN_TIME_CAP_S = 120.0
+"""The most of the judge's own work (OCR) a bounded call may add to its limit."""
+
+
 async def bounded(coro, seconds: float, what: str):
+    """`coro` within `seconds` plus the judge's own work in it (`own_time`): the limit is the page's."""
+    context = contextvars.copy_context()
+    tally = context.run(own_time.open_tally)
+    task = asyncio.ensure_future(coro) if not asyncio.iscoroutine(coro) else asyncio.create_task(coro, context=context)
+    start = time.monotonic()
     try:
-        return await asyncio.wait_for(coro, seconds)
-    except TimeoutError:
-        raise TimedOut(f"{what} took longer than {seconds:g}s (page unresponsive?)") from None
+        while (left := start + seconds + min(tally.seconds(), OWN_TIME_CAP_S) - time.monotonic()) > 0:
+            done, _ = await asyncio.wait({task}, timeout=left)
+            if done:
+                try:
+                    return task.result()
+                except TimeoutError:  # a limit inside the call ran out: the same as this one
+                    break
+    finally:
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+    raise TimedOut(f"{what} took longer than {seconds:g}s (page unresponsive?)")
 
 
 async def interruptible(coro, guard: PageGuard | None):

@@ -11,6 +11,7 @@ import threading
 
 import cv2
 
+from iwr.judge.own_time import own_work
 from iwr.judge.visual import MetricUnavailable
 from iwr.judge.visual.images import decode
 from iwr.judge.visual.ocr import TextBox, reading_order_text
@@ -39,13 +40,14 @@ async def boxes(png: bytes) -> tuple[list[TextBox], float]:
     """The text boxes read on a screenshot, in its pixels, and the image's width (for the caller's
     scale); ([], width) when no reader is available."""
     image = decode(png)
-    reader = await asyncio.to_thread(_load)  # the first load takes seconds
-    if not reader:
-        return [], float(image.shape[1])
-    try:
-        found = await asyncio.to_thread(reader.boxes, image)
-    except MetricUnavailable:
-        found = []
+    with own_work():
+        reader = await asyncio.to_thread(_load)  # the first load takes seconds
+        if not reader:
+            return [], float(image.shape[1])
+        try:
+            found = await asyncio.to_thread(reader.boxes, image)
+        except MetricUnavailable:
+            found = []
     return found, float(image.shape[1])
 
 
