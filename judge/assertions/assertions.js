@@ -91,6 +91,7 @@ const iwrLook = (() => {
   // line from the top, left to right (a right-to-left menu lists its last item first in the DOM)
   const read = () => {
     const seen = [], strict = [], page = [], rendered = [], boxes = [], pieces = [];
+    let icons = 0;  // icon-font glyphs a stylesheet draws in view
     let prev = null;
     const put = (text, at, glue = false, rect = null) => {
       const add = (list) => { if (glue) list[list.length - 1] += text; else list.push(text); };
@@ -121,9 +122,22 @@ const iwrLook = (() => {
       const s = getComputedStyle(el);
       return s.overflowX === "visible" && s.overflowY === "visible";
     };
-    const continues = (rects, at, text) => !!(prev && rects.length && prev.at.onPage === at.onPage
-      && prev.at.inView === at.inView && /\S$/.test(prev.text) && /^\S/.test(text)
-      && Math.abs(rects[0].top - prev.rect.top) < 2 && Math.abs(rects[0].left - prev.rect.right) < 1.5);
+    // On its line: the same top, or most of the smaller one's height shared (typeset maths: the
+    // lowered E of 'TeX', a raised '2'); touching, or kerned into the previous glyph.
+    const continues = (rects, at, text) => {
+      if (!(prev && rects.length && prev.at.onPage === at.onPage && prev.at.inView === at.inView
+        && /\S$/.test(prev.text) && /^\S/.test(text))) return false;
+      const r = rects[0], p = prev.rect, gap = r.left - p.right;
+      const shared = Math.min(r.bottom, p.bottom) - Math.max(r.top, p.top);
+      const oneLine = Math.abs(r.top - p.top) < 2 || shared > 0.5 * Math.min(r.height, p.height);
+      return oneLine && gap < 1.5 && gap > -Math.max(1.5, 0.25 * Math.max(r.height, p.height));
+    };
+    // A smaller digit raised against what it continues is an exponent: read as one ('x²', 'm²').
+    const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    const size = (el) => parseFloat(getComputedStyle(el).fontSize) || 0;
+    const raised = (rects, text, el) => /^\d+$/.test(text) && prev
+      && rects[0].bottom < prev.rect.bottom - 0.2 * prev.rect.height && size(el) < 0.85 * size(prev.el)
+      ? text.replace(/\d/g, (d) => SUPERSCRIPT[+d]) : text;
     const readRoot = (root) => {
       const after = [];
       const close = (n) => {
@@ -150,8 +164,9 @@ const iwrLook = (() => {
         }
         if (n.nodeType === 1) {
           const made = iwrGenerated(n);
-          if (!made.before && !made.after) continue;
+          if (!made.before && !made.after && !made.icon) continue;
           const at = iwrProbe.shown(n) ? where([n.getBoundingClientRect()], n) : { onPage: false, inView: false };
+          if (made.icon && at.inView) icons += 1;
           if (made.before) put(made.before, at);
           after.push({ el: n, text: made.after, at });
           continue;
@@ -164,8 +179,9 @@ const iwrLook = (() => {
         const rects = Array.from(range.getClientRects());
         if (!iwrProbe.shown(el) && !overflows(el, rects)) continue;
         const at = where(rects, el);
-        put(n.nodeValue, at, continues(rects, at, n.nodeValue), rects.length ? shiftedRect(rects[0]) : null);
-        prev = rects.length ? { rect: rects[rects.length - 1], at, text: n.nodeValue } : null;
+        const glued = continues(rects, at, n.nodeValue);
+        put(glued ? raised(rects, n.nodeValue, el) : n.nodeValue, at, glued, rects.length ? shiftedRect(rects[0]) : null);
+        prev = rects.length ? { rect: rects[rects.length - 1], at, text: n.nodeValue, el } : null;
       }
       prev = null;
       close(root);
@@ -222,7 +238,7 @@ const iwrLook = (() => {
       page.push(focused.validationMessage);
     }
     return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n"), rendered: rendered.join("\n"),
-      boxes: boxes.join("\n"), lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces),
+      icons, boxes: boxes.join("\n"), lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces),
       rows: inLines(pieces.filter((p) => p.inView), "\t") };
   };
 

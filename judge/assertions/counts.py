@@ -20,10 +20,11 @@ _REMAIN = re.compile(
     rf"(?:(?:whose|that|which|with)\s+(?:\S+\s+){{1,5}}?)?({_LEFT}|{_SHOWN})(?=$|\s(?:now|in|on|visible|shown|listed|at|below|under|side)\b|\s*[,;.])"
 )
 _REPLACED = re.compile(
-    rf"\b(?:are|is|were|get|gets)\s+(?:now\s+)?replaced\s+(?:by|with)\s+(\d{{1,3}}|{'|'.join(COUNT_WORDS)})\s+"
+    rf"\b(?:are|were|get)\s+(?:now\s+)?replaced\s+(?:by|with)\s+(\d{{1,3}}|{'|'.join(COUNT_WORDS)})\s+"
     rf"(?:[a-z-]+\s+){{0,3}}?([a-z]{{3,}}s)\b"
 )
-""""the two pink cards are replaced by three cards with a blue strip": three of them are shown after."""
+""""the two pink cards are replaced by three cards with a blue strip": three of them are shown after; not
+"the pencil button is replaced by two round buttons" (one thing that gives way to a new group)."""
 _OTHER = re.compile(r"\b(?:other|further|more)\s+$")
 _KEPT = re.compile(r"stay|are still shown")
 """A verb saying the number stays ("the two remaining messages are still shown"): that many shown after

@@ -3,12 +3,15 @@ after the action and the change rule (`text_verdict`, `step_verdict`)."""
 
 from __future__ import annotations
 
+import re
+
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.lexicon import LIST_FIELDS
 from iwr.judge.assertions.match import contains, echoed, fold, in_column, in_order, number_pattern, occurrences
 from iwr.judge.assertions.page import look, named_fields, placed_fields
 from iwr.judge.assertions.parse import assertion_of, parse
+from iwr.judge.assertions.tokens import _alnum_tokens
 from iwr.judge.types import Verdict
 from iwr.judge.visual import screen_text
 from iwr.judge.visual.images import decode
@@ -28,6 +31,16 @@ def _echo_shown(fact: Fact, reading: dict, shown: str, typed_into: str) -> bool:
     return any(p.strip().lower() == alone for p in pieces)
 
 
+_ICON_GLYPH = re.compile(r"[\ue000-\uf8ff]")
+"""A character of the Private Use Area: an icon font's glyph (Font Awesome, a toolbar's own font)."""
+
+
+def _icon_drawn(quote: str, reading: dict) -> bool:
+    """A quote of symbols alone ('</>', '×') that the page's text lacks is what an icon looks like: held
+    when an icon font draws a glyph in view (its look is a picture the reader cannot name)."""
+    return not _alnum_tokens(quote) and bool(reading.get("icons") or _ICON_GLYPH.search(reading["seen"]))
+
+
 def outcome(fact: Fact, reading: dict) -> bool | None:
     """Whether `fact` holds on one page reading (`look`); None when it cannot be decided there (no
     field or checkbox acted on)."""
@@ -40,7 +53,11 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
             return _echo_shown(fact, reading, shown, acted.get("value") or "")
         if fact.as_text:  # the rendered text in view ("page" has the fields' values too)
             shown = reading.get("rendered", "")
-        return contains(shown, fact.text) or contains(reading.get("drawn", ""), fact.text)
+        return (
+            contains(shown, fact.text)
+            or contains(reading.get("drawn", ""), fact.text)
+            or _icon_drawn(fact.text, reading)
+        )
     if fact.kind == "absent":
         return not contains(reading["strict"], fact.text, lines=True)
     if fact.kind == "order":  # in the DOM's order (a list in columns) or the screen's (a right-to-left row)

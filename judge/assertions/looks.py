@@ -134,9 +134,14 @@ def tone(pw: list[str], now: bool = False) -> str | None:
     return None
 
 
-def _filled_with(tone: str, rest: list[str]) -> str:
+def _filled_with(tone: str, rest: list[str]) -> str | None:
     """ "are filled light green": a colour said of the filling, any change of look (as "tinted"); "is
-    filled" alone: more ink than before."""
+    filled" alone: more ink than before; "are filled in" (a form's fields, "Phone '555-0142' are filled
+    in above it"): written in, not a look."""
+    if tone == "filled" and rest[:1] in (["in"], ["out"]):
+        if not (rest[1:2] and (rest[1] in _SHADES or TONES.get(rest[1]))):
+            return None
+        rest = rest[1:]
     coloured = rest[:1] and (rest[0] in _SHADES or TONES.get(rest[0]))
     return "" if tone == "filled" and coloured else tone
 

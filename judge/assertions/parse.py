@@ -287,7 +287,32 @@ def _mention_role(
         role = SKIP
     if role == PRESENT and not is_number and _is_field_name(clause, idx) and _clause_has_value_verb_after(clause, idx):
         role = SKIP  # the field's name: it may be a placeholder that typing hides
+    if role == SKIP and "from" in _words(window[-3:]) and _range_from(clause, idx):
+        role = PRESENT
     return role, window
+
+
+_RANGE_WORDS = {"runs", "run", "running", "ranges", "range", "ranging", "numbered", "counting", "counts", "spans"}
+_RANGE_WORDS |= {"spanning", "list", "lists", "listing", "listed", "scale", "sequence", "numbers", "items", "lines"}
+_CHANGE_WORDS = {"changes", "changed", "change", "turns", "turned", "switches", "switched", "goes", "went", "becomes"}
+_CHANGE_WORDS |= {"updates", "updated", "moves", "moved", "jumps", "drops", "rises", "falls", "increases", "decreases"}
+_CHANGE_WORDS |= {"grows", "shrinks", "flips", "resets", "advances", "ticks"}
+
+
+def _range_from(clause: list[Tok], idx: int) -> bool:
+    """ "the grid now runs from 1 to 31", "a list numbered 1 to 8, from 'title' to 'animations'": the two
+    ends of what is shown, both on screen, not a change from one to the other ("the title changes from
+    'February' to 'March'"): the nearest verb or noun before "from" says which."""
+    before = [t.text for t in clause[:idx] if t.kind == "w"]
+    if "from" not in before[-3:]:
+        return False
+    at = len(before) - 1 - before[::-1].index("from")
+    for w in reversed(before[max(0, at - 8) : at]):
+        if w in _CHANGE_WORDS:
+            return False
+        if w in _RANGE_WORDS:
+            return True
+    return False
 
 
 _GONE_WITH = {"removed", "deleted", "disappears", "disappeared", "vanishes", "vanished", "gone"}
