@@ -1,7 +1,8 @@
 """Verdicts on pages built like blind round twenty-six's (words nobody here wrote), judged whole in real
 Chromium: the page with the behaviour passes, the one without fails.
 - "the grid now runs from 1 to 31", "a list numbered 1 to 8, from 'title: dialog title' to 'animations: ...'":
-  the two ends of what is shown, not a change from one to the other (a date picker's month, toastme's docs);
+  the two ends of what is shown, not a change from one to the other (a date picker's month whose grid showed
+  the 31st of the month before, greyed; toastme's docs, whose first option showed already);
 - "Name 'Ann Lee' and Phone '555-0142' are filled in above it": a form's fields written in, not a look of a
   'phone' (clean-blog's contact form);
 - typeset maths, each glyph its own box (MathJax): "'Type some TeX code ...' (TeX written with a lowered E)"
@@ -24,11 +25,13 @@ CALENDAR = """<!doctype html><html><head><style>body { font: 15px Arial; margin:
 <input id="f" value="02-12-1989" readonly><div class="cal"><table><tr><th id="title" colspan="6">February 1989</th>
 <th class="next" id="next">&gt;&gt;</th></tr><tbody id="days"></tbody></table></div>
 <script>
-const fill = (n) => { let html = "", d = 1;
-  while (d <= n) { html += "<tr>"; for (let i = 0; i < 7 && d <= n; i++) html += `<td>${d++}</td>`; html += "</tr>"; }
+// the last days of the month before, greyed, then the month's own
+const fill = (last, n) => { const cells = [last - 2, last - 1, last].map((d) => `<td style="color: #bbb">${d}</td>`);
+  for (let d = 1; d <= n; d++) cells.push(`<td>${d}</td>`);
+  let html = ""; for (let i = 0; i < cells.length; i += 7) html += "<tr>" + cells.slice(i, i + 7).join("") + "</tr>";
   days.innerHTML = html; };
-fill(28);
-next.onclick = () => { title.textContent = "March 1989"; __FILL__ };
+fill(31, 28);
+next.onclick = () => { __FILL__ };
 </script></body></html>"""
 T_CALENDAR = one_task(
     [
@@ -43,7 +46,8 @@ T_CALENDAR = one_task(
 )
 
 DOCS = """<!doctype html><html><body style="font: 15px Arial; margin: 30px">
-<button id="more">Show the options</button><div id="list" style="margin-top: 12px"></div>
+<button id="more">Show the options</button><div id="list" style="margin-top: 12px"><ol><li>title: dialog title</li>
+</ol></div>
 <script>
 const options = ["title: dialog title", "text: dialog text", "type: success or danger", "dark: a dark theme",
   "buttons: the buttons shown", "close: a close button", "timeout: closes by itself",
@@ -57,8 +61,8 @@ T_DOCS = one_task(
         (
             "Click",
             "Click the 'Show the options' button.",
-            "Under the button a list numbered 1 to 8 appears, from 'title: dialog title' to 'animations: Show "
-            "animations? It's true by default'.",
+            "Under the button the list grows to eight lines numbered 1 to 8, from 'title: dialog title' to "
+            "'animations: Show animations? It's true by default'.",
             {},
         )
     ]
@@ -163,8 +167,12 @@ T_EDITOR = one_task(
 )
 
 CASES = {
-    "the next month's grid runs from 1 to 31": (T_CALENDAR, CALENDAR.replace("__FILL__", "fill(31);"), True),
-    "the grid keeps February's 28 days": (T_CALENDAR, CALENDAR.replace("__FILL__", ""), False),
+    "the next month's grid runs from 1 to 31": (
+        T_CALENDAR,
+        CALENDAR.replace("__FILL__", 'title.textContent = "March 1989"; fill(28, 31);'),
+        True,
+    ),
+    "the arrow turns no month": (T_CALENDAR, CALENDAR.replace("__FILL__", ""), False),
     "a list from its first option to its eighth": (T_DOCS, DOCS.replace("__SHOW__", SHOW_ALL), True),
     "the list stops at the seventh option": (T_DOCS, DOCS.replace("__SHOW__", SHOW_SEVEN), False),
     "the message is typed, the other fields are filled in": (T_CONTACT, CONTACT.replace("__RO__", ""), True),
