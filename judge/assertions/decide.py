@@ -94,7 +94,11 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
             # what the field shows: its value, or the tags drawn beside it in the box it melts into; a native
             # select's open list: the choice it highlights (and shows in its box) is not in the DOM
             shown_in = acted.get("shown") or acted.get("value", "")
-            return contains(shown_in, fact.text) or (None if acted.get("open") else False)
+            if contains(shown_in, fact.text):
+                return True
+            if fact.noun == "box" and contains(reading.get("rendered", ""), fact.text):
+                return True  # "the box now shows '3² + 4²'" after Enter in the field: the box the page draws
+            return None if acted.get("open") else False
         if not fact.field:  # "the box shows '10'" after a click on a dot: drawn in the viewport (the
             # dot's own aria-label 'Page 10' is not what the box shows; an empty field's placeholder is)
             drawn_here = reading.get("boxes", reading["seen"])

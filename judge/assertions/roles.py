@@ -192,7 +192,9 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
         if v in {"turns", "turn", "changes", "change", "switches", "switch", "flips", "toggles", "resets", "updates"}:
             return SKIP if not rest or rest[0] in {"to", "into", "from", "over", "back"} else PRESENT
         if v in ABSENT_VERBS:
-            return ABSENT
+            # "the note at the top has disappeared on its own": a timer's doing, seconds after the step
+            # that showed it; the replay, with no pause between steps, may come before it
+            return SKIP if {"own", "itself", "themselves"}.intersection(rest[:3]) else ABSENT
         if v in {"goes", "go", "fades", "fade"}:
             return ABSENT if rest and rest[0] in {"away", "out"} else PRESENT
         if v in {"closes", "close", "hides", "hide"}:

@@ -10,7 +10,10 @@ Chromium: the page with the behaviour passes, the one without fails.
 - "a thin bar appears along the bottom with '</>' at its left end": symbols an icon font draws (ContentTools'
   own font), which the page's text holds only as a private-use character;
 - "The pencil button is replaced by two round buttons side by side": one thing giving way to a new pair, not
-  alike things filtered down to two."""
+  alike things filtered down to two;
+- "the note at the top has disappeared on its own": a timer's doing, seconds later (the recording paused), not
+  required right after the next click;
+- "the box now shows ... '3² + 4²'" after Enter in the TeX field: the box the page draws, not the field's value."""
 
 import pytest
 
@@ -166,6 +169,52 @@ T_EDITOR = one_task(
     resolution="1280x720",
 )
 
+TOASTS = """<!doctype html><html><body style="font: 15px Arial; margin: 30px">
+<button id="later">Maybe later</button> <button id="danger" style="background: #d33; color: #fff">Danger</button>
+<div id="note" style="position: fixed; top: 10px; left: 40%; background: #fff; box-shadow: 0 0 6px #999;
+padding: 8px; display: none">You can pick your price later</div>
+<div id="ask" style="display: none; margin-top: 30px; border: 1px solid #ccc; padding: 12px">Do you want to delete?
+<button>Confirm delete</button> <button>Cancel</button></div>
+<script>
+later.onclick = () => { note.style.display = "block"; setTimeout(() => { note.style.display = "none"; }, 3000); };
+danger.onclick = () => { __ASK__ };
+</script></body></html>"""
+T_TOASTS = one_task(
+    [
+        ("Click", "Click 'Maybe later'.", "A note 'You can pick your price later' shows at the top centre.", {}),
+        (
+            "Click",
+            "Click the red 'Danger' button.",
+            "A box shows 'Do you want to delete?' with 'Confirm delete' and 'Cancel'. The 'You can pick your price "
+            "later' note at the top has disappeared on its own.",
+            {},
+        ),
+    ]
+)
+
+TYPESET = """<!doctype html><html><body style="font: 16px Arial; margin: 30px">
+<p>Type some code and press RETURN:</p><input id="tex" style="width: 320px">
+<p>You typed:</p><div id="out" style="border: 1px solid #000; padding: 8px; min-height: 20px"></div>
+<script>
+tex.addEventListener("keydown", (e) => { if (e.key === "Enter") { __SET__ } });
+</script></body></html>"""
+T_TYPESET = one_task(
+    [
+        (
+            "Type",
+            "Type '\\sqrt{3^2 + 4^2} = 5' into the wide text field.",
+            "The field shows '\\sqrt{3^2 + 4^2} = 5'; the box below is empty.",
+            {"text": "\\sqrt{3^2 + 4^2} = 5"},
+        ),
+        (
+            "Press",
+            "Press Enter to typeset it.",
+            "The box now shows a square-root sign over '3² + 4²' followed by '= 5', with small raised 2s as exponents.",
+            {"key": "Enter"},
+        ),
+    ]
+)
+
 CASES = {
     "the next month's grid runs from 1 to 31": (
         T_CALENDAR,
@@ -181,6 +230,18 @@ CASES = {
     "typeset maths without the square": (T_MATHS, MATHS.replace("__THIRD__", NOT_SQUARED), False),
     "the pencil gives way to two buttons and the icon bar": (T_EDITOR, EDITOR.replace("__ICON__", "\\ea80"), True),
     "the bar comes without its icon": (T_EDITOR, EDITOR.replace("__ICON__", ""), False),
+    "the note goes by itself, the box asks": (
+        T_TOASTS,
+        TOASTS.replace("__ASK__", 'ask.style.display = "block";'),
+        True,
+    ),
+    "the danger button asks nothing": (T_TOASTS, TOASTS.replace("__ASK__", ""), False),
+    "Enter typesets the field into the box": (
+        T_TYPESET,
+        TYPESET.replace("__SET__", 'out.innerHTML = "&radic;(3<sup>2</sup> + 4<sup>2</sup>) = 5";'),
+        True,
+    ),
+    "Enter typesets nothing": (T_TYPESET, TYPESET.replace("__SET__", ""), False),
 }
 
 
