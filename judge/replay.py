@@ -157,7 +157,7 @@ async def bounded(coro, seconds: float, what: str):
     """`coro` within `seconds` plus the judge's own work in it (`own_time`): the limit is the page's."""
     context = contextvars.copy_context()
     tally = context.run(own_time.open_tally)
-    task = asyncio.ensure_future(coro) if not asyncio.iscoroutine(coro) else asyncio.create_task(coro, context=context)
+    task = asyncio.create_task(coro, context=context) if asyncio.iscoroutine(coro) else asyncio.ensure_future(coro)
     start = time.monotonic()
     try:
         while (left := start + seconds + min(tally.seconds(), OWN_TIME_CAP_S) - time.monotonic()) > 0:

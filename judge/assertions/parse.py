@@ -287,7 +287,7 @@ def _mention_role(
         role = SKIP
     if role == PRESENT and not is_number and _is_field_name(clause, idx) and _clause_has_value_verb_after(clause, idx):
         role = SKIP  # the field's name: it may be a placeholder that typing hides
-    if role == SKIP and "from" in _words(window[-3:]) and _range_from(clause, idx):
+    if role == SKIP and _range_from(clause, idx):
         role = PRESENT
     return role, window
 
