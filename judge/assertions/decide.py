@@ -41,6 +41,17 @@ def _icon_drawn(quote: str, reading: dict) -> bool:
     return not _alnum_tokens(quote) and bool(reading.get("icons") or _ICON_GLYPH.search(reading["seen"]))
 
 
+def _shown_by_acted_field(fact: Fact, acted: dict, reading: dict) -> bool | None:
+    """What the field acted on shows: its value, or the tags drawn beside it in the box it melts into; a
+    native select's open list: the choice it highlights (and shows in its box) is not in the DOM. "The box
+    now shows '3² + 4²'" after Enter in the field: the box the page draws, when the value lacks it."""
+    if contains(acted.get("shown") or acted.get("value", ""), fact.text):
+        return True
+    if fact.noun == "box" and contains(reading.get("rendered", ""), fact.text):
+        return True
+    return None if acted.get("open") else False
+
+
 def outcome(fact: Fact, reading: dict) -> bool | None:
     """Whether `fact` holds on one page reading (`look`); None when it cannot be decided there (no
     field or checkbox acted on)."""
@@ -91,14 +102,7 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         if values is not None:
             return any(contains(v, fact.text) for v in values)
         if acted.get("field") and not fact.field:
-            # what the field shows: its value, or the tags drawn beside it in the box it melts into; a native
-            # select's open list: the choice it highlights (and shows in its box) is not in the DOM
-            shown_in = acted.get("shown") or acted.get("value", "")
-            if contains(shown_in, fact.text):
-                return True
-            if fact.noun == "box" and contains(reading.get("rendered", ""), fact.text):
-                return True  # "the box now shows '3² + 4²'" after Enter in the field: the box the page draws
-            return None if acted.get("open") else False
+            return _shown_by_acted_field(fact, acted, reading)
         if not fact.field:  # "the box shows '10'" after a click on a dot: drawn in the viewport (the
             # dot's own aria-label 'Page 10' is not what the box shows; an empty field's placeholder is)
             drawn_here = reading.get("boxes", reading["seen"])
