@@ -54,6 +54,8 @@ SKIP_PART = words(
 )
 SHOW_PART = words("shown listed visible displayed present there rendered in on available included seen")
 ABSENT_VERBS = words("disappears disappear vanishes vanish")
+ON_ITS_OWN = {("its", "own"), ("their", "own"), ("by", "itself"), ("by", "themselves")}
+"""A change that happens "on its own" / "by itself": a timer's doing, seconds after the step."""
 CLOSABLE = words(
     "dialog modal popup pop-up drawer banner toast notification alert overlay message notice tooltip popover "
     "lightbox sheet snackbar window prompt error warning callout bubble hint"

@@ -24,6 +24,7 @@ from iwr.judge.assertions.lexicon import (
     LOOK_VERBS,
     NEG,
     NOT_APPEARING,
+    ON_ITS_OWN,
     ORDINALS,
     PARTS,
     PRONOUNS,
@@ -65,7 +66,6 @@ _NOT_NOUNS = word_set(
 )
 _LATER = {"after", "later", "eventually", "shortly", "seconds", "second", "moment", "moments", "briefly", "soon"}
 _LATER |= {"automatically", "while", "until", "timeout", "delay"}
-_ON_ITS_OWN = {("its", "own"), ("their", "own"), ("by", "itself"), ("by", "themselves")}
 
 
 def _phrases(clause: list[Tok]) -> list[list[Tok]]:
@@ -332,7 +332,7 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             continue
         negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
         # "disappears after 3 seconds", "has disappeared on its own": not the state right after
-        timed = any(w in _LATER for w in pw) or any(pair in _ON_ITS_OWN for pair in zip(pw, pw[1:]))
+        timed = any(w in _LATER for w in pw) or any(pair in ON_ITS_OWN for pair in zip(pw, pw[1:]))
         if not negated and not timed and (thing := _opened_thing(pw)) and (fact := _appearing(thing)):
             out.append(fact)  # "'COMPONENTS' ... opens a list under it"
             continue

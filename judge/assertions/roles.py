@@ -26,6 +26,7 @@ from iwr.judge.assertions.lexicon import (
     MOVED_AWAY,
     NEG,
     NUMBER_CMP,
+    ON_ITS_OWN,
     OPERATORS,
     ORDINALS,
     OUT_OF_VIEW,
@@ -194,7 +195,7 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
         if v in ABSENT_VERBS:
             # "the note at the top has disappeared on its own": a timer's doing, seconds after the step
             # that showed it; the replay, with no pause between steps, may come before it
-            return SKIP if {"own", "itself", "themselves"}.intersection(rest[:3]) else ABSENT
+            return SKIP if any(pair in ON_ITS_OWN for pair in zip(rest, rest[1:])) else ABSENT
         if v in {"goes", "go", "fades", "fade"}:
             return ABSENT if rest and rest[0] in {"away", "out"} else PRESENT
         if v in {"closes", "close", "hides", "hide"}:
