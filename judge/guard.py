@@ -50,6 +50,8 @@ suite's two workers and Chromium's own processes on 2 cores)."""
 CONSOLE_CAP = 2000
 """Console messages read per page; past it the listener is dropped (each one crosses the connection)."""
 
+_SILENT = object()
+"""A renderer that gave no answer at all (as against one that answered with an error)."""
 _KEY = 'Symbol.for("iwr.guard")'
 RECORD_JS = """
 (() => {
@@ -157,12 +159,29 @@ class PageGuard:
             ("Runtime.terminateExecution", {}),
         ):
             asyncio.ensure_future(self._send(command, params, HALT_S))  # answered, if at all, before the next
-        found = await self._send("Runtime.evaluate", {"expression": _CULPRIT_JS, "returnByValue": True}, HALT_S)
-        if found is None:
+        found = await self._read_culprit()
+        if found is _SILENT:
             self.dropped = True
             self.crash()
-        else:
+        elif found is not None:
             self.culprit = (found.get("result") or {}).get("value") or self.culprit
+
+    async def _read_culprit(self):
+        """The event record's answer; None when the renderer answered with an error (twice) or the page
+        is gone; `_SILENT` only when it gave no answer within HALT_S. An error is an answer: the
+        `terminateExecution` just sent may end this very evaluate ("Execution was terminated"), and crashing
+        a renderer that answers, while it still opens popups, took the whole of Chromium down with it."""
+        for _ in range(2):
+            try:
+                return await asyncio.wait_for(
+                    self.cdp.send("Runtime.evaluate", {"expression": _CULPRIT_JS, "returnByValue": True}), HALT_S
+                )
+            except TimeoutError:
+                return _SILENT
+            except Exception as error:
+                if "closed" in str(error):
+                    return None
+        return None
 
     def _start(self, reason: str | None) -> asyncio.Future:
         if self._stopping is None:

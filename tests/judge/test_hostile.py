@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from iwr.judge.config import TASK_TIMEOUT_JUDGE_MODEL_S, TASK_TIMEOUT_S, JudgeConfig
-from iwr.judge.evaluate import Candidate, evaluate_many
+from iwr.judge.evaluate import Candidate, Judge, evaluate_many
 from iwr.judge.replay import ReplayConfig
 
 ACTION_S, LOAD_S = 4.0, 8.0
@@ -84,6 +84,28 @@ def test_a_normal_page_after_them_passes_in_the_same_browser(judged) -> None:
 @pytest.mark.slow
 def test_no_chromium_process_is_left(judged) -> None:
     assert not judged[2], f"Chromium processes left running: {sorted(judged[2])}"
+
+
+POPUP_TIMES = 6
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_stopping_a_popup_loop_never_takes_chromium_down(tmp_path: Path) -> None:
+    """The guard once took an error answer to its culprit read (its own `terminateExecution` had ended that
+    evaluate) for a renderer that did not recover and crashed it while it still opened popups: Chromium's
+    browser process then died (SIGSEGV) in about a third of the times, and in CI both tries of one."""
+    kind = next(k for k in hostile.KINDS if k.name == "popup loop")
+    config = JudgeConfig(ocr=None, dino=None, replay=ReplayConfig(action_timeout_s=ACTION_S, load_timeout_s=LOAD_S))
+
+    async def judge_times():
+        async with Judge.open(config) as judge:
+            ended = [await hostile.judge_kind(judge, kind, tmp_path / str(i)) for i in range(POPUP_TIMES)]
+            return ended, judge.relaunches
+
+    ended, relaunches = asyncio.run(judge_times())
+    assert relaunches == 0, [e.reason for e in ended]
+    assert all("popup loop" in e.reason for e in ended), [e.reason for e in ended]
 
 
 @pytest.mark.browser
