@@ -153,6 +153,18 @@ SHADE_LUMA = {"darker": 96.0, "lighter": 176.0}
 luminance, light when at least this."""
 
 
+GLYPH_SIDE = 48
+"""A region no larger than this either way (screenshot pixels) is a glyph or an icon: dark is its ink."""
+
+
+def _ink_shade(image: np.ndarray) -> float | None:
+    """How dark the strokes drawn on a light ground are: the luminance below which a quarter of the ink
+    falls (a glyph's anti-aliased edges would pale a mean); None when nothing is drawn."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    ink = grey[float(np.median(grey)) - grey > INK_OFF]
+    return float(np.percentile(ink, 25)) if ink.size >= 6 else None
+
+
 def shows_tone(png: bytes, tone: str) -> tuple[bool | None, dict]:
     """(whether the region shows the colour `tone` at all, evidence); None when unreadable."""
     image = _decode(png)
@@ -163,7 +175,13 @@ def shows_tone(png: bytes, tone: str) -> tuple[bool | None, dict]:
     if tone in SHADE_LUMA:  # "are now dark with white text": what the region is drawn on
         luma = float(cv2.cvtColor(background.astype(np.uint8).reshape(1, 1, 3), cv2.COLOR_BGR2GRAY)[0, 0])
         limit = SHADE_LUMA[tone]
-        return bool(luma <= limit if tone == "darker" else luma >= limit), {"background_luminance": round(luma, 1)}
+        seen = {"background_luminance": round(luma, 1)}
+        if tone == "darker" and luma > limit and max(image.shape[:2]) <= GLYPH_SIDE:
+            # "the 'B' and 'I' icons are now dark instead of pale": a glyph's look is its ink, on a light ground
+            ink = _ink_shade(image)
+            seen["ink_luminance"] = None if ink is None else round(ink, 1)
+            return ink is not None and ink <= limit, seen
+        return bool(luma <= limit if tone == "darker" else luma >= limit), seen
     ink = np.abs(image.astype(np.int16) - background).max(axis=2) > PIXEL_CHANGE
     hue, _ = _tone_pixels(image, ink, tone) if ink.any() else (np.zeros(0, bool), None)
     share = float(hue.mean()) if len(hue) else 0.0

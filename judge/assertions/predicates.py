@@ -265,6 +265,22 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     return (_clean_quote(named[-1]) if named else ""), nouns[:2]
 
 
+def _ends_a_list(phrase: list[Tok], k: int) -> bool:
+    """The phrase's subject is the last of a list its quotes began ("the 'B', 'I' and link icons are now
+    dark": three icons): no quote or determiner of its own, a plural noun and a plural verb."""
+    sub = phrase[:k]
+    words = [t.text for t in sub if t.kind == "w"]
+    cut = next((j for j, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    head = words[:cut]
+    return (
+        bool(head)
+        and not any(t.kind == "q" for t in sub)
+        and not set(head) & DETERMINERS
+        and head[-1].endswith("s")
+        and phrase[k].text in {"are", "turn", "become", "get", "have", "were"}
+    )
+
+
 def _gone_facts(text: str, nouns: list[str]) -> list[Fact]:
     """What a subject said to be gone names: a kind of thing, or a block its quote titles; [] for none."""
     kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
@@ -291,8 +307,17 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
     out: list[Fact] = []
     subject: tuple[str, list[str]] | None = None
     before_verb: list[str] = []  # the words since the last verb ("the previous photo, ..., is shown again")
+    listed: list[Tok] = []  # "the 'B', 'I' and link icons are now dark": the quotes listed before the subject
     for phrase in _phrases(clause):
         k = _verb_at(phrase)
+        quotes_only = all(t.kind == "q" or (t.kind == "w" and t.text in DETERMINERS) for t in phrase)
+        if k is None and quotes_only and (listed or phrase[0].kind == "w"):  # begun by "the": a subject's start
+            listed += [t for t in phrase if t.kind == "q"]
+        elif k is not None and listed and _ends_a_list(phrase, k):
+            phrase, k = [*listed, *phrase], k + len(listed)
+            listed = []
+        else:
+            listed = []
         said_words = [t.text for t in phrase if t.kind == "w"]
         if k is not None:
             subject_words = before_verb + [t.text for t in phrase[:k] if t.kind == "w"]
