@@ -22,6 +22,8 @@ _FILLS = {"solid", "plain", "flat", "opaque", "full", "uniform", "single", "thin
 """Words of a thing's make-up between "is now a" and its tone ("a solid dark strip")."""
 _LOOK_PARTS = {"background", "border", "outline", "frame", "shadow", "underline", "highlight", "glow", "fill", "tint"}
 """What an element "has" or "gets" that is a look of it ("has a grey background")."""
+_GROUNDS = {"strip", "band", "background", "ground", "bar", "stripe", "panel", "box", "patch"}
+"""What a thing is said to be "on" when its background is meant ("now on a pale yellow strip")."""
 _THIN_PARTS = {"border", "outline", "frame", "underline", "shadow", "glow"}
 """Parts drawn in a few pixels, often on a wrapper of the element found by its quote or noun (a
 thumbnail's button, not its image): not read as the element's look."""
@@ -100,7 +102,8 @@ def tone(pw: list[str], now: bool = False) -> str | None:
             return None  # "an amber border": a few pixels, maybe outside the element that shows the quote
         said = named[:part]
         if len(said) > 1 and said[-2] in _SHADES and said[-1] in TONES:
-            said = said[-1:]  # "a light grey background": the colour grey (a white row turned light grey went darker)
+            # "a light grey background": the colour grey (a white row turned light grey went darker)
+            return _shaded(said[-2], TONES[said[-1]]) or ""
         tones = [TONES[w] for w in said if w in TONES and TONES[w]]
         return tones[0] if tones else ""
     if pw[0] in {"changes", "change"} and len(pw) > 1 and pw[1] in {"colour", "color", "shade"}:
@@ -114,6 +117,12 @@ def tone(pw: list[str], now: bool = False) -> str | None:
             words = words[2:] if words[0] == "a" else words[1:]
         if words[:1] == ["in"] and now:
             words = words[1:]  # "now in green text"
+        if now and words[:1] == ["on"] and words[1:2] in (["a"], ["an"]) and set(words[2:6]) & _GROUNDS:
+            # "is now on a pale yellow strip": what it is drawn on, its background's colour
+            words = [w for w in words[2:] if w not in _FILLS]
+            if len(words) > 1 and words[0] in _SHADES and TONES.get(words[1]):
+                return _shaded(words[0], TONES[words[1]])
+            return TONES.get(words[0]) or None
         if now and words[:1] in (["a"], ["an"]):
             # "the top bar is now a solid dark strip": what it has become, the look of it
             words = words[1:]
@@ -122,16 +131,25 @@ def tone(pw: list[str], now: bool = False) -> str | None:
         if words and words[0] in SIZES and (now or pw[0] != "is"):
             return SIZES[words[0]]
         if len(words) > 1 and words[0] in _SHADES and TONES.get(words[1]):
-            words = words[1:]  # "dark green", "pale blue": the colour
+            return _filled_with(_shaded(words[0], TONES[words[1]]), words[2:])  # "dark green", "pale blue"
         if words and words[0] in TONES:
             tone = TONES[words[0]]
             if not tone and words[1:2] == ["in"]:  # "is highlighted in yellow", "in light blue": blue
                 said = words[2:]
                 if len(said) > 1 and said[0] in _SHADES and TONES.get(said[1]):
-                    said = said[1:]
+                    return _shaded(said[0], TONES[said[1]])
                 tone = TONES.get(said[0], "") if said else ""
             return _filled_with(tone, words[1:])
     return None
+
+
+_PALE_SHADES = {"light", "pale"}
+
+
+def _shaded(shade: str, tone: str) -> str:
+    """ "pale yellow", "light blue": a colour a person names for a tint too (a cream strip, #e3f2fd), which
+    the pixels look for with less saturation; "dark green": the colour."""
+    return f"pale {tone}" if shade in _PALE_SHADES and tone in _COLOURS else tone
 
 
 def _filled_with(tone: str, rest: list[str]) -> str | None:

@@ -33,6 +33,11 @@ rating's "gold" stars are often #edb867, an orange hue); pink is a red gone pale
 PALE = {"pink": (8, 180)}
 """Tones a person names for a pale tint too, (least saturation, least value): a form field's error
 background #fff6f6 "turns pink"."""
+PALE_TINT = (20, 170)
+"""The same for a colour said to be pale or light ("a pale yellow strip" #ffd, "light blue" #e3f2fd)."""
+for _colour in list(HUES):
+    HUES[f"pale {_colour}"] = HUES[_colour]
+    PALE.setdefault(f"pale {_colour}", PALE.get(_colour, PALE_TINT))
 
 
 def _decode(png: bytes) -> np.ndarray | None:

@@ -578,8 +578,8 @@ def _own_part(text: str) -> str:
 
 
 def _names_itself(description: str, start: int) -> bool:
-    """ "Click on 'Save'", "click on the text '<dl>'", "the first of the 'Add to cart' buttons": 'on'/'of'
-    introduce the element's own name there, not a container."""
+    """ "Click on 'Save'", "click on the text '<dl>'", "the first of the 'Add to cart' buttons", "at the end
+    of the line 'X'": 'on'/'of' introduce the element's own name there, not a container."""
     before = description[max(0, start - 30) : start].lower()
     return bool(
         re.search(
@@ -588,4 +588,10 @@ def _names_itself(description: str, start: int) -> bool:
             before,
         )
         or re.search(r"\b(?:first|second|third|fourth|fifth|last|one|any|each|either)\s+of\s+(?:the\s+)?$", before)
+        # "click at the end of the line 'Naming is hard'": a place in that text, the text itself
+        or re.search(
+            r"\b(?:very\s+)?(?:end|start|beginning)\s+of\s+(?:the\s+)?"
+            r"(?:(?:line|text|word|words|sentence|paragraph|heading|title|caption)\s+)?$",
+            before,
+        )
     )

@@ -4,7 +4,10 @@ twenty-six, judged whole in real Chromium: the page with the behaviour passes, t
   list its quotes begin and a plural noun ends; each quoted icon is dark after the step (ContentTools' tool
   panel, 3151: the quotes had been read alone, the look said of "link icons" only, which no text names); a
   glyph's dark is its ink on a light ground. The page with the behaviour passes on the judge before this
-  reading too (its "link icons" are found here), so it guards the reading without proving the old one wrong."""
+  reading too (its "link icons" are found here), so it guards the reading without proving the old one wrong;
+- "Click at the end of the line 'Naming is hard'": a place in that text, the text itself (the quote after
+  "the end of" had been read as a container the element is in, and nothing was found); "... is now on a
+  pale yellow strip": a tint (#ffd) a person calls pale yellow, seen with less saturation than a colour."""
 
 import pytest
 
@@ -37,7 +40,27 @@ T_TOOLBAR = one_task(
     ]
 )
 
+LINE = """<!doctype html><html><body style="font: 15px Arial; margin: 30px"><h1>5 rules for naming</h1>
+<p contenteditable="true" id="line">Naming is hard</p><p>The names we devise for folders and files.</p>
+<script>line.addEventListener("focus", () => { __MARK__ });</script></body></html>"""
+T_LINE = one_task(
+    [
+        (
+            "Click",
+            "Click at the end of the line 'Naming is hard'.",
+            "The line 'Naming is hard' is now on a pale yellow strip that spans the page; the text is unchanged.",
+            {},
+        )
+    ]
+)
+
 CASES = {
+    "the line clicked at its end turns pale yellow": (
+        T_LINE,
+        LINE.replace("__MARK__", 'line.style.background = "#ffd";'),
+        True,
+    ),
+    "the line clicked stays white": (T_LINE, LINE.replace("__MARK__", ""), False),
     "the selection darkens the tools": (T_TOOLBAR, TOOLBAR.replace("__ON__", 'tools.className = "tools on";'), True),
     "the tools stay pale": (T_TOOLBAR, TOOLBAR.replace("__ON__", ""), False),
 }
@@ -51,6 +74,17 @@ def runs(tmp_path_factory) -> dict:
 @pytest.mark.parametrize("name", list(CASES))
 def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: str) -> None:
     assert_judged_as_expected(CASES, runs, name)
+
+
+def test_a_pale_colour_is_its_tint() -> None:
+    from iwr.judge.assertions.parse import parse
+
+    strip = parse("The line 'Naming is hard' is now on a pale yellow strip.", "Click")
+    assert [(f.kind, f.tone) for f in strip if f.kind == "looks"] == [("looks", "pale yellow")]
+    dark = parse("The 'Save' button turns dark green.", "Click")
+    assert [f.tone for f in dark if f.kind == "looks"] == ["green"]
+    light = parse("The row gets a light blue background.", "Click")
+    assert [f.tone for f in light if f.kind == "looks"] == ["pale blue"]
 
 
 def test_quotes_listed_before_a_plural_noun_share_its_look() -> None:
