@@ -8,7 +8,16 @@ import re
 from iwr.judge.assertions import things
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.lexicon import LIST_FIELDS
-from iwr.judge.assertions.match import contains, echoed, fold, in_column, in_order, number_pattern, occurrences
+from iwr.judge.assertions.match import (
+    contains,
+    echoed,
+    fold,
+    in_column,
+    in_order,
+    number_pattern,
+    occurrences,
+    row_abridged,
+)
 from iwr.judge.assertions.page import look, named_fields, placed_fields
 from iwr.judge.assertions.parse import assertion_of, parse
 from iwr.judge.assertions.tokens import _alnum_tokens
@@ -68,6 +77,7 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
             contains(shown, fact.text)
             or contains(reading.get("drawn", ""), fact.text)
             or _icon_drawn(fact.text, reading)
+            or row_abridged(reading.get("rows", ""), fact.text)
         )
     if fact.kind == "absent":
         return not contains(reading["strict"], fact.text, lines=True)

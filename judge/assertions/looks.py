@@ -86,6 +86,7 @@ def tone(pw: list[str], now: bool = False) -> str | None:
     `now`: the clause says the look is new ("the marks are now orange"), a change even after "is"."""
     if not pw:
         return None
+    pw = shown_in(pw)
     if "than" in pw[:4] and pw[pw.index("than") + 1 : pw.index("than") + 2] not in (["before"], ["it"], ["earlier"]):
         return None  # "'Demos' is brighter white than the others": a comparison with its neighbours, not a change
     if pw[0] in LOOK_ALONE:
@@ -184,8 +185,21 @@ def mark(pw: list[str]) -> tuple[str, str] | None:
     return (tones[0] if tones else "", named[at])
 
 
+_SHOWN_IN = {"shown", "displayed", "written", "drawn", "printed", "coloured", "colored", "appears", "appear"}
+
+
+def shown_in(pw: list[str]) -> list[str]:
+    """ "is (now) shown in red", "now appears in red": as "is red" (a colour said of how it is drawn)."""
+    if pw[:1] in (["appears"], ["appear"]) and pw[1:2] == ["in"]:
+        return ["is" if pw[0] == "appears" else "are", *pw[2:]]
+    if len(pw) > 3 and pw[0] in {"is", "are"} and pw[1] in _SHOWN_IN and pw[2] == "in":
+        return [pw[0], *pw[3:]]
+    return pw
+
+
 def state_colour(pw: list[str]) -> str | None:
     """ "are gold", "are dark orange": the colour a plain "is / are" gives its subject."""
+    pw = shown_in(pw)
     if len(pw) < 2 or pw[0] not in {"is", "are"}:
         return None
     words = pw[2:] if pw[1] in _SHADES else pw[1:]

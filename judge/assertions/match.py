@@ -152,3 +152,21 @@ def occurrences(hay: str, text: str) -> int:
     if sym is not None:
         return sum(len(sym.findall(_squash(line))) for line in (hay or "").splitlines())
     return len(p.findall(fold(hay))) if p else 0
+
+
+def row_abridged(rows: str, text: str) -> bool:
+    """`text` is a table row said by its first and last cells ("from 'Dakota Rice' to 'Jon Porter $98,615'":
+    name and salary, the country and city between them left out): split at a space, each part is the whole
+    text of a cell of one row of the screen (`rows`: its lines, cells a tab apart), the second after the first."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    for line in (rows or "").splitlines():
+        cells = [fold(c) for c in line.split("\t")]
+        if len(cells) < 3:
+            continue
+        for cut in range(1, len(words)):
+            first, last = fold(" ".join(words[:cut])), fold(" ".join(words[cut:]))
+            if first in cells and last in cells[cells.index(first) + 1 :]:
+                return True
+    return False

@@ -215,8 +215,13 @@ _COUNTING = word_set(
 
 
 def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
-    """(its quoted text, its nouns head first) of the subject before the verb; None when there is none."""
-    sub = phrase[:k]
+    """(its quoted text, its nouns head first) of the subject before the verb; None when there is none.
+    Words in brackets are an aside ("the '4' in the second box (after 'a triangle has')"): left out."""
+    sub, depth = [], 0
+    for t in phrase[:k]:
+        depth += (t.kind == "p" and t.text == "(") - (t.kind == "p" and t.text == ")" and depth > 0)
+        if not depth and not (t.kind == "p" and t.text == ")"):
+            sub.append(t)
     quoted = [t.text for t in sub if t.kind == "q"]
     words = [t.text.removesuffix("'s").removesuffix("’s") for t in sub if t.kind == "w"]
     owners = set()  # the words of a possessor ("the lower toolbar's"): where the thing is, not what it is
@@ -435,9 +440,14 @@ def _again_the_same(phrase: list[Tok], k: int, earlier: list[Fact], facts: list[
     return out
 
 
+_PLACED_BY_ORDER = {"box", "field", "blank", "input", "cell", "row", "line", "item", "entry", "card"}
+"""Things a quote is said to be in by their order ("the '4' in the second box")."""
+
+
 def _nth(phrase: list[Tok], k: int, text: str, nouns: list[str]) -> int | None:
-    """ "the third dot is filled": which of the alike things the look is said of (no quote names it)."""
-    if text or not nouns:
+    """ "the third dot is filled": which of the alike things the look is said of (no quote names it); "the
+    '4' in the second box": which of the boxes showing the quote."""
+    if not nouns or (text and nouns[0] not in _PLACED_BY_ORDER):
         return None
     words = [t.text for t in phrase[:k] if t.kind == "w"]
     # "the third dot", "the second of the four dots"

@@ -322,6 +322,21 @@ const iwrThings = (() => {
     const found = all().filter((e) => visible(e) && free(e) && draws(e)).map(climb).filter(level);
     return nearest(Array.from(new Set(found)), label);
   };
+  // "the 'node-0-1-0' box is now blue", "the 'Step 1' circle shows a paler blue": a small mark the page
+  // draws beside its label (a tree's checkbox) or above it (a stepper's circle), not the label's text
+  const MARKISH = new Set(["box", "checkbox", "circle", "dot", "square", "bullet", "radio", "toggle", "switch"]);
+  const MARK_SIDE = 48;
+  const markOf = (label) => {
+    const small = (e) => { const q = e.getBoundingClientRect();
+      return q.width >= 6 && q.height >= 6 && q.width <= 2 * MARK_SIDE && q.height <= MARK_SIDE; };  // a mark's own row
+    const beside = besideIcon(label);
+    if (beside && small(beside)) return beside;
+    const r = label.getBoundingClientRect(), cx = r.left + r.width / 2;
+    const above = all().filter((e) => visible(e) && small(e) && !norm(e.innerText) && !e.contains(label) && draws(e))
+      .filter((e) => { const q = e.getBoundingClientRect();
+        return q.left <= cx && q.right >= cx && q.bottom <= r.top + 2 && r.top - q.bottom <= 2 * Math.max(r.height, 16); });
+    return above.length ? nearest(above, label) : null;
+  };
   const target = ({ el, press, text, nouns, nth, place, near }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
@@ -335,7 +350,11 @@ const iwrThings = (() => {
       const exact = hits.filter((e) => norm(e.innerText) === norm(text));
       if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
-      const hit = nearest(hits, acted || near);  // drawn anew by the step: where it was
+      // "the '4' in the second box": of the fields (or texts) showing it, the one in that place, top to bottom
+      const placed = nth !== null && nth !== undefined && !near && hits.length > 1
+        ? hits.slice().sort((a, b) => { const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+            return Math.abs(p.top - q.top) > 4 ? p.top - q.top : p.left - q.left; }).at(nth) : null;
+      const hit = placed || nearest(hits, acted || near);  // drawn anew by the step: where it was
       // "the 'Hot Stone Therapy' card": the card around the text; "the 'height' box": the field by that label
       for (const said of hit ? nouns || [] : []) {
         // "the 'Email' and 'Password' fields": each a field
@@ -355,6 +374,8 @@ const iwrThings = (() => {
       }
       const icon = hit && (nouns || []).some((w) => ICONISH.has(w)) ? besideIcon(hit) : null;
       if (icon) return icon;
+      const mark = hit && (nouns || []).some((w) => MARKISH.has(w)) ? markOf(hit) : null;
+      if (mark) return mark;
       if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
       // the text of the element acted on: that element (not a whole widget the keys went to: its part)
       return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : drawnOn(hit);
@@ -602,5 +623,5 @@ const iwrThings = (() => {
   };
   const countsNow = (groups) => groups.map((g) => [g.count,
     Array.from(g.parent.children).filter((c) => c.localName === g.tag && present(c)).length, g.tag]);
-  return { shownOf: shownOrClosed, titled, closedBy, hiddenCount, alikeGroups, countsNow, target, visibleNow, appeared, styleOf, behind };
+  return { shownOf: shownOrClosed, titled, closedBy, hiddenCount, alikeGroups, countsNow, target, visibleNow, appeared, styleOf, behind, markOf };
 })();

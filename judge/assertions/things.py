@@ -101,6 +101,13 @@ async def _find(page, fact: Fact, element, action_type: str, near: dict | None =
     return found
 
 
+async def _in_view_now(page, fact: Fact, element, action_type: str, found):
+    """(the element showing the fact's text in the viewport now, its clip), else (`found`, None)."""
+    again = await _find(page, fact, element, action_type)
+    clip = await _clip(page, again) if again is not None else None
+    return (again, clip) if clip is not None else (found, None)
+
+
 def _nothing(fact: Fact) -> str:
     if fact.kind == "gone":
         return f"no {fact.named_noun} was shown before the step"
@@ -316,6 +323,21 @@ async def _shows(
     return shown, ", ".join(f"{k} {v}" for k, v in evidence.items())
 
 
+async def _mark_shows(page, fact: Fact, found, shown: bool | None, note: str) -> tuple[bool | None, str]:
+    """ "only 'Step 1' is blue": the colour of the small mark the quoted label names (a stepper's circle above
+    it, a tree's checkbox beside it) when the label's own text is not in it."""
+    handle = await page.evaluate_handle(_js("return iwrThings.markOf(args);"), found)
+    mark = handle.as_element()
+    clip = await _clip(page, mark) if mark is not None else None
+    if clip is None:
+        await handle.dispose()
+        return shown, note
+    marked, evidence = _shown(await _shot(page, clip), fact)
+    if not marked:
+        return shown, note
+    return True, "the mark it labels: " + ", ".join(f"{k} {v}" for k, v in evidence.items())
+
+
 def _overlap(a: dict, b: dict) -> bool:
     """Whether two clips share at least half of the smaller one."""
     w = min(a["x"] + a["width"], b["x"] + b["width"]) - max(a["x"], b["x"])
@@ -406,6 +428,10 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 # drawn anew and gone from its place ("the '+ Add' button turns into a quantity stepper"): the
                 # place it was is what changed, not another thing with its words elsewhere
                 found, now = None, clip
+            if now is None and f.state and f.text and found is not None and await _scrolled_away(page, found):
+                # a state of a text the page shows in several places ("only 'Step 1' is blue" after a Page Up):
+                # the one in view after the step
+                found, now = await _in_view_now(page, f, element, action_type, found)
             if now is None and found is not None and await _scrolled_away(page, found):
                 # the page jumped (a link's '#' followed): the look it states is not on screen to see
                 things[key], notes[key] = False, "the element was scrolled out of the viewport by the step"
@@ -419,6 +445,8 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             shot = await _shot(page, now)
             if f.state:
                 things[key], notes[key] = await _shows(page, f, found, element, shot, baselines, at=now)
+                if not things[key] and f.text and f.tone in HUES:
+                    things[key], notes[key] = await _mark_shows(page, f, found, things[key], notes[key])
                 continue
             # against the baseline with the mouse over the element acted on, else the one without: a look
             # a hover previews (a star rating turns amber, a tree's row is shaded) and the click keeps

@@ -65,16 +65,22 @@ def tokenize(text: str) -> tuple[list[Tok], list[str]]:
     return toks, mentions
 
 
+EXPLAINS = {"because"}
+"""Words that begin a reason, not what is seen ("does not move on because a triangle has 3 corners, not 4:
+the same sentence stays"): the words up to the clause's end are left out."""
+
+
 def clauses(toks: list[Tok]) -> list[list[Tok]]:
     out, cur = [], []
+    reason = False
     for t in toks:
         if t.kind == "p" and t.text in ";:.!?—–":
             out.append(cur)
-            cur = []
+            cur, reason = [], False
         elif t.kind == "w" and t.text in BREAK_WORDS:
             out.append(cur)
-            cur = []
-        else:
+            cur, reason = [], t.text in EXPLAINS
+        elif not reason:
             cur.append(t)
     out.append(cur)
     return [c for c in out if c]

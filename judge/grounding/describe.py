@@ -274,6 +274,10 @@ REGION_WORDS = {
 _SIDES = {"top", "bottom", "left", "right", "upper", "lower"}
 _SMALL_THING = re.compile(r"\s*(?:tag|tags|chip|chips|badge|pill|token|label|button|key|tile|card)\b", re.I)
 """The thing a quote names when an edge is said of it ("the right end of the 'pear' tag")."""
+_LABELLED_CONTROL = re.compile(
+    r"\s*(?:checkbox|check box|checkboxes|radio|radio button|toggle|switch|tick box)\b", re.I
+)
+"""A control a quote labels, drawn beside the label ("the 'node-0-1' checkbox")."""
 
 
 @dataclass
@@ -287,6 +291,9 @@ class Anchor:
     own: bool = False
     """For left-edge / right-edge: the end of the small thing the quote is ("at the right end of the 'pear'
     tag"), not of the line it is on ("... of the 'number : 123' row")."""
+    control: bool = False
+    """For left / right: the quote labels a small control beside it ("just left of the 'node-0-1'
+    checkbox"): the place is said against the control with its label, not the label's text alone."""
 
 
 @dataclass
@@ -357,6 +364,8 @@ def relation_before(description: str, start: int) -> str | None:
     before = without_quotes(before)
     if re.search(_CONTENTS_OF.pattern + r"(?:the\s+)?$", before, re.I):
         return None  # "clear the value of the 'Qty' field": the field itself
+    if _STARTING_WITH.search(before):
+        return "in"  # "in the first row of chips (the row starting with 'x(1)'), click ... 'x(5)'": its row
     for name, pattern in _REL:
         if pattern.search(before):
             if name == "in" and re.search(r"\bof\s+(?:the\s+)?$", before, re.I):
@@ -364,6 +373,9 @@ def relation_before(description: str, start: int) -> str | None:
             return name
     return None
 
+
+_STARTING_WITH = re.compile(r"\b(?:starting|beginning|starts|begins|ending|ends|headed)\s+with\s+(?:the\s+)?$", re.I)
+"""A quote that says which row or list the element is in by its first or last item."""
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:(?!\b(?:click|tap|press|type|then|and then)\b)[^.;:])*$", re.I)
 """A quote after "between" (up to the sentence's end or the next action) is one of the two things the
@@ -433,7 +445,8 @@ def _read_quotes(q: Query, description: str, action_type: str, typed: str) -> No
             q.quotes.append(text)
         else:
             own = relation in ("left-edge", "right-edge") and bool(_SMALL_THING.match(description[end:]))
-            q.anchors.append(Anchor(text=text, relation=relation, own=own))
+            control = relation in ("left", "right") and bool(_LABELLED_CONTROL.match(description[end:]))
+            q.anchors.append(Anchor(text=text, relation=relation, own=own, control=control))
 
 
 def parse_one(description: str, action_type: str = "Click", typed: str = "") -> Query:

@@ -101,6 +101,16 @@
     const s = getComputedStyle(el, at);
     return s.cursor === "pointer" && s.content !== "none" && s.content !== "normal";
   });
+  const drawnMark = (el) => {
+    if (el.children.length || (el.textContent || "").trim()) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width < 6 || r.height < 6 || r.width > 40 || r.height > 40) return false;
+    const s = getComputedStyle(el);
+    return s.backgroundImage !== "none" || ["::before", "::after"].some((at) => {
+      const m = getComputedStyle(el, at);
+      return m.content !== "none" && m.content !== "normal" && (m.borderTopWidth !== "0px" || m.borderLeftWidth !== "0px" || m.backgroundImage !== "none" || m.backgroundColor !== "rgba(0, 0, 0, 0)");
+    });
+  };
   const interactive = (el) => {
     const tag = tagOf(el);
     if (tag === "iframe" || tag === "frame") return iwrFrames.editable(el);
@@ -128,6 +138,8 @@
       if (!parent || getComputedStyle(parent).cursor !== "pointer") return true;
       // a tag's or chip's own remove control inside it (its × an icon font draws), though both point
       if (REMOVER.test([classWords(el), el.getAttribute("data-role"), el.getAttribute("aria-label")].join(" "))) return true;
+      // a small mark the stylesheet draws inside a row that points as a whole (a tree's expand triangle)
+      if (drawnMark(el)) return true;
       // the choices of a list a drawn control opens inside its own pointer box (nice-select's li.option)
       return tag === "li" && Array.from(parent.children).filter((c) => c.tagName === el.tagName).length >= 2;
     }
@@ -287,7 +299,13 @@
     const s = getComputedStyle(el);
     const fill = fillOf(el, box);
     const radius = parseFloat(s.borderTopLeftRadius) || 0;
-    const round = radius >= Math.min(box.width, box.height) / 2 - 1 || ["checkbox", "radio"].includes(el.type) || /round|circle/.test(classWords(el));
+    // or a round mark its ::before / ::after draws as tall as it (a stepper's circle in a wider marker)
+    const roundMark = !(el.textContent || "").trim() && ["::before", "::after"].some((at) => {
+      const m = getComputedStyle(el, at), h = parseFloat(m.height) || 0;
+      return m.content !== "none" && m.content !== "normal" && h >= Math.min(box.height, 48) - 2
+        && (parseFloat(m.borderTopLeftRadius) || 0) >= h / 2 - 1 || /50%/.test(m.borderTopLeftRadius) && h > 0;
+    });
+    const round = radius >= Math.min(box.width, box.height) / 2 - 1 || ["checkbox", "radio"].includes(el.type) || /round|circle/.test(classWords(el)) || roundMark;
     const border = rgba(s.borderTopColor);
     const borderColour = (parseFloat(s.borderTopWidth) || 0) >= 1 && (border.length < 4 || border[3] > 0.5) ? border.slice(0, 3) : null;
     return { fill, ink: rgba(s.color).slice(0, 3), border: borderColour, round };
@@ -301,11 +319,15 @@
   // a grid, the buttons of a toolbar, the cards of a list) by the containers they share.
   const ids = new Map();
   const idOf = (n) => { if (!ids.has(n)) ids.set(n, ids.size + 1); return ids.get(n); };
+  // The first class word that says what a container is, not the state it is in: the selected tab's
+  // 'li.active' is laid out as its siblings' 'li'.
+  const STATE_CLASS = /^(?:is-|has-)?(?:active|selected|current|on|open|opened|checked|focus|focused|hover|highlighted|expanded|collapsed)$|^ui-(?:state|tabs)-(?:active|selected|focus|hover|default)$/i;
+  const layoutClass = (node) => classWords(node).trim().split(/\s+/).find((w) => w && !STATE_CLASS.test(w)) || "";
   const chainOf = (el) => {
     const out = [];
     let node = el.parentElement || (el.getRootNode() && el.getRootNode().host);
     for (let d = 0; node && d < 4; d++, node = node.parentElement) {
-      out.push([idOf(node), tagOf(node) + "." + (classWords(node).trim().split(/\s+/)[0] || "") + "." + (node.getAttribute("role") || "")]);
+      out.push([idOf(node), tagOf(node) + "." + layoutClass(node) + "." + (node.getAttribute("role") || "")]);
     }
     return out;
   };
@@ -388,6 +410,21 @@
   const pushParts = (el) => {
     if (!el.children.length) return;
     const whole = boxOf(el);
+    // a mark drawn inside a control that also shows text (a stepper's circle above its 'Step 1'): a place of
+    // its own, which a description may put against the text ("the circle above 'Step 1'")
+    if ((el.innerText || "").trim()) {
+      for (const part of el.querySelectorAll("*")) {
+        if (part.children.length || (part.textContent || "").trim() || interactive(part) || !shown(part)) continue;
+        const r = boxOf(part);
+        if (r.width < 6 || r.height < 6 || r.width > 96 || r.height > 48) continue;
+        const s = getComputedStyle(part);
+        const drawn = s.backgroundColor !== "rgba(0, 0, 0, 0)" || s.backgroundImage !== "none" || ["::before", "::after"].some((at) => {
+          const m = getComputedStyle(part, at);
+          return m.content !== "none" && m.content !== "normal" && (m.backgroundColor !== "rgba(0, 0, 0, 0)" || m.borderTopWidth !== "0px");
+        });
+        if (drawn) push(part, part, r, {});
+      }
+    }
     for (const part of el.querySelectorAll("[aria-label], [title]")) {
       if (interactive(part) || !hasBox(part) || tiny(part)) continue;
       const r = boxOf(part);
@@ -483,7 +520,9 @@
       push(el, el, drawnBox, {});
       continue;
     }
-    if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el))) && !overflowHidden(el)) {
+    // a field with no room inside its borders (width and height 0: a slider's hidden input) is not seen
+    const roomless = tag === "input" && (el.clientWidth === 0 || el.clientHeight === 0);
+    if (shown(el) && !((tag === "input") && (tiny(el) || clipped(el) || roomless)) && !overflowHidden(el)) {
       const items = listened && listened.has(el) && !ROLES.test(el.getAttribute("role") || "") && !["button", "a", "input", "select", "textarea", "label", "summary"].includes(tag) ? delegatedItems(el) : null;
       if (items) {
         for (const item of items) {

@@ -360,6 +360,36 @@ def context_quotes(q: Query, elements: list[dict]) -> list[str]:
     return loose_quotes(q, elements) + [a.text for a in q.anchors if a.relation == "in"]
 
 
+CONTROL_SIDE = 40
+"""The most a control drawn beside its label measures either way (a checkbox, a radio, a switch)."""
+CONTROL_GAP = 24
+
+
+def with_control(boxes: list[tuple], elements: list[dict]) -> list[tuple]:
+    """Each label's text box grown to the small control just beside it on its row ("left of the 'node-0-1'
+    checkbox": left of the checkbox, which is left of the text), when there is one."""
+    out = []
+    for box in boxes:
+        x, y, w, h = box[:4]
+        cy = y + h / 2
+        beside = [
+            e["bbox"]
+            for e in elements
+            if e["bbox"][2] <= CONTROL_SIDE
+            and e["bbox"][3] <= CONTROL_SIDE
+            and abs(e["bbox"][1] + e["bbox"][3] / 2 - cy) <= max(h, e["bbox"][3]) / 2
+            and (0 <= x - (e["bbox"][0] + e["bbox"][2]) <= CONTROL_GAP or 0 <= e["bbox"][0] - (x + w) <= CONTROL_GAP)
+        ]
+        if not beside:
+            out.append(box)
+            continue
+        near = min(beside, key=lambda b: min(abs(x - (b[0] + b[2])), abs(b[0] - (x + w))))
+        x0, y0 = min(x, near[0]), min(y, near[1])
+        x1, y1 = max(x + w, near[0] + near[2]), max(y + h, near[1] + near[3])
+        out.append((x0, y0, x1 - x0, y1 - y0, *box[4:]))
+    return out
+
+
 async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int, float]]:
     """Per element, per geometric anchor: how well it stands where the description puts it. A loose
     quote ("the 'Select a speed' dropdown", whose caption is a separate label) counts as 'near', but not
@@ -372,6 +402,7 @@ async def relation_scores(page, q: Query, elements: list[dict]) -> list[dict[int
     if not geometric:
         return [{} for _ in elements]
     boxes = await text_boxes(page, [norm(a.text) for a in geometric])
+    boxes = [with_control(b, elements) if a.control else b for a, b in zip(geometric, boxes)]
     sides = [b for a, b in zip(geometric, boxes) if a.relation == "between"]
     pair = len(sides) == 2 and all(sides)  # else a thing it is between, found alone, is a thing it is near
     out: list[dict[int, float]] = []

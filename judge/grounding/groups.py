@@ -5,6 +5,8 @@ words put it on the screen ("the top-right row of buttons"); a row drawn as runs
 
 from __future__ import annotations
 
+import re
+
 from iwr.judge.grounding import layout
 from iwr.judge.grounding.describe import Query
 
@@ -97,6 +99,15 @@ def _rows_there(info: list[dict], group: list[int], part: str, viewport: tuple[f
     return [[i for r in there for i in r], [i for r in laid if r not in there for i in r]]
 
 
+_APPOSED = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|last)\s+[a-z-]+,\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
+    r"(?:labelled|labeled|named|called|marked|reading|that reads|which reads|showing|that says)\s+'",
+    re.I,
+)
+"""An ordinal said of a noun, the quote given after it to say which ("the second tab, the small one labelled
+'tab'"): the place counts all the alike things, not only those showing the quote."""
+
+
 def by_layout(
     info: list[dict],
     scored: list[tuple[float, int, list[str]]],
@@ -138,10 +149,12 @@ def by_layout(
         return (sized, contained, there, max(score[i] for i in g), sum(score[i] for i in g if i in near))
 
     named = {i for s, i, why in scored if s >= best - TIE and any(w.startswith("quote ") for w in why)}
+    apposed = bool(_APPOSED.search(q.description))
     for group in sorted(groups, key=rank, reverse=True):
         # "'Nikola Tesla', the second option in the open list": the place among its alike neighbours
-        # agrees with the quote, rather than the second of the elements showing the quote
-        if len(named.intersection(group)) == 1:
+        # agrees with the quote, rather than the second of the elements showing the quote; "the second tab,
+        # the small one labelled 'tab'": of all the tabs, though two show 'tab'
+        if len(named.intersection(group)) == 1 or (apposed and len(named.intersection(group)) > 1):
             chosen, how = layout.place(info, group, q.layout, score, viewport)
             if chosen in named:
                 return chosen, f"{how}, the one the quote names"

@@ -54,6 +54,157 @@ T_LINE = one_task(
     ]
 )
 
+TREE = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 20px; }
+ul { list-style: none; padding-left: 20px; margin: 0; } li { cursor: pointer; line-height: 20px; }
+.sw, .cb { display: inline-block; width: 20px; height: 20px; vertical-align: middle; position: relative; }
+.sw::before { content: " "; position: absolute; left: 7px; top: 6px; border: 4px solid transparent;
+  border-left-color: #999; } .open > .sw::before { transform: rotate(90deg); }
+.cb::after { content: " "; position: absolute; left: 3px; top: 3px; width: 12px; height: 12px;
+  border: 1px solid #bbb; border-radius: 2px; } .on > .cb::after { background: #2196f3; border-color: #2196f3; }
+.kids { display: none; } .open > .kids { display: block; }</style></head><body>
+<ul id="tree"><li><span class="sw"></span><span class="cb"></span><span class="lb">node-0</span>
+<ul class="kids"><li><span class="cb"></span><span class="lb">node-0-0</span></li></ul></li>
+<li id="n1"><span class="sw"></span><span class="cb"></span><span class="lb">node-1</span>
+<ul class="kids"><li><span class="cb"></span><span class="lb">node-1-0</span></li>
+<li><span class="cb"></span><span class="lb">node-1-1</span></li></ul></li></ul>
+<script>tree.addEventListener("click", (e) => { const li = e.target.closest("li");
+  if (e.target.classList.contains("sw")) { __SWITCH__ } else li.classList.toggle("on"); });</script></body></html>"""
+T_TREE = one_task(
+    [
+        (
+            "Click",
+            "Click the small grey triangle pointing right, just left of the 'node-1' checkbox (second row of the "
+            "tree).",
+            "'node-1' opens: two rows 'node-1-0' and 'node-1-1' appear under it, indented further; its box stays "
+            "empty.",
+            {},
+        )
+    ]
+)
+
+CHIPS = """<!doctype html><html><body style="font: 14px monospace; margin: 12px">
+<p>Execute</p><div id="xs"></div><div id="ys"></div><p>Result</p><div id="out"></div>
+<script>let x = 10, y = 20;
+const show = () => { out.innerHTML = `<div>x is ${x}</div><div>y is ${y}</div><div>sum is ${x + y}</div>`; };
+const chips = (row, name, values, set) => values.forEach((v) => { const a = document.createElement("a");
+  a.href = "#"; a.textContent = `${name}(${v})`; a.style.cssText = "background:#ddd;margin:2px;padding:1px 3px";
+  a.onclick = (e) => { e.preventDefault(); set(v); show(); }; row.appendChild(a); });
+chips(xs, "x", [1, 2, 3, 5, 8], (v) => { __SET__ }); chips(ys, "y", [1, 2, 3, 13], (v) => { y = v; });
+show();</script></body></html>"""
+T_CHIPS = one_task(
+    [
+        (
+            "Click",
+            "Under 'Execute', in the first row of small grey chips (the row starting with 'x(1)'), click the fourth "
+            "chip 'x(5)'.",
+            "Under 'Result' the lines now read 'x is 5', 'y is 20' and 'sum is 25'.",
+            {},
+        )
+    ],
+    resolution="390x600",
+)
+
+TABS = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 20px; }
+ul { list-style: none; padding: 0; display: flex; gap: 12px; } li a { display: block; padding: 14px 22px;
+  background: #fff; color: #999; text-decoration: none; } li.active a { background: #9cc; color: #fff; }
+h3 { color: #d44; } .panel { padding: 16px; background: #fff; height: 80px; } body { background: #f0f0f0; }
+section { height: 330px; }</style></head><body>
+<section><h3>Default</h3><ul class="tabs"><li class="active"><a href="#">information</a></li>
+<li><a href="#">tab</a></li><li><a href="#">tab</a></li></ul>
+<div class="panel">This is the default tab functionality.</div></section>
+<section><h3>Active</h3><ul class="tabs"><li><a href="#">tab</a></li><li class="active"><a href="#">information</a></li>
+<li><a href="#">tab</a></li></ul><div class="panel">The second tab is active when page loads.</div></section>
+<script>const texts = { 0: null, 1: "Tab 2", 2: "Tab 3" };
+document.querySelectorAll("ul.tabs").forEach((ul) => ul.querySelectorAll("a").forEach((a, i) => a.onclick = (e) => {
+  e.preventDefault(); if (__TURNS__) return;
+  ul.querySelectorAll("li").forEach((li) => li.classList.toggle("active", li === a.parentElement));
+  const panel = ul.nextElementSibling; panel.dataset.first = panel.dataset.first || panel.textContent;
+  panel.textContent = texts[i] || (ul === document.querySelector("ul.tabs") ? panel.dataset.first : "Tab 1"); }));
+</script></body></html>"""
+T_TABS = one_task(
+    [
+        (
+            "Click",
+            "Under the red 'Default' heading, click the second tab, the small one labelled 'tab' just right of "
+            "'information'.",
+            "That middle 'tab' is now filled sage green with white text, and the panel below now reads 'Tab 2'.",
+            {},
+        )
+    ],
+    resolution="1000x600",
+)
+
+TABLE = """<!doctype html><html><body style="font: 14px Arial; margin: 20px"><h3>Simple Table</h3>
+<button id="more">Show all</button><table id="t" cellpadding="6"><tr><th>NAME</th><th>COUNTRY</th><th>CITY</th>
+<th>SALARY</th></tr><tr><td>Dakota Rice</td><td>Niger</td><td>Oud-Turnhout</td><td>$36,738</td></tr></table>
+<script>more.onclick = () => { t.insertAdjacentHTML("beforeend", `__ROWS__`); };</script></body></html>"""
+ROWS = (
+    "<tr><td>Minerva Hooper</td><td>Curaçao</td><td>Sinaai-Waas</td><td>$23,789</td></tr>"
+    "<tr><td>Jon Porter</td><td>Portugal</td><td>Gloucester</td><td>$98,615</td></tr>"
+)
+T_TABLE = one_task(
+    [
+        (
+            "Click",
+            "Click the 'Show all' button.",
+            "The table now lists three people, from 'Dakota Rice' to 'Jon Porter $98,615'.",
+            {},
+        )
+    ]
+)
+
+CLOZE = """<!doctype html><html><body style="font: 16px Arial; margin: 30px">
+<p>A rectangle has <input id="a" size="3" value="4"> corners and a triangle has <input id="b" size="3" value="4">.</p>
+<button id="next">Next</button>
+<script>next.onclick = () => { if (b.value !== "3") { __WRONG__ } };</script></body></html>"""
+T_CLOZE = one_task(
+    [
+        (
+            "Click",
+            "Click the 'Next' button below the sentence.",
+            "The page does not move on because a triangle has 3 corners, not 4: the same sentence stays with both "
+            "boxes still holding '4', but the '4' in the second box (after 'a triangle has') is now shown in red, "
+            "while the '4' in the first box stays black. The 'Next' button is still there.",
+            {},
+        )
+    ]
+)
+
+STEPPER = """<!doctype html><html><head><style>body { font: 14px Arial; margin: 16px; } .filler { height: 900px; }
+ul { list-style: none; display: flex; padding: 0; } li { width: 72px; text-align: center; }
+li a { display: block; color: #333; text-decoration: none; }
+.marker { height: 24px; position: relative; } .marker::before { content: ""; position: absolute; left: 24px;
+  width: 24px; height: 24px; border-radius: 50%; background: #bbb; } li.done .marker::before { background: #1565c0; }
+li.now .marker::before { background: #2196f3; } h4 { margin: 8px 0; font-weight: normal; }</style></head><body>
+<div class="filler"><p>Step 1</p><p>Summary text explaining this step to the user</p></div>
+<h3>Fill path between steps</h3>
+<ul id="steps"><li class="now"><a href="#"><div class="marker"></div><h4>Step 1</h4></a></li>
+<li><a href="#"><div class="marker"></div><h4>Step 2</h4></a></li><li><a href="#"><div class="marker"></div>
+<h4>Step 3</h4></a></li></ul>
+<script>document.querySelectorAll("#steps a").forEach((a, i) => a.onclick = (e) => { e.preventDefault();
+  const steps = document.querySelectorAll("#steps li");
+  steps.forEach((li, j) => { li.className = j < i + 1 ? "done" : j === i + 1 ? "now" : ""; });
+  __UNDO__ });</script></body></html>"""
+T_STEPPER = one_task(
+    [
+        (
+            "Press",
+            "Press the End key to jump to the bottom of the page.",
+            "The 'Fill path between steps' section shows a row of three circles labelled 'Step 1' to 'Step 3': only "
+            "'Step 1' is blue, the others grey.",
+            {"key": "End"},
+        ),
+        (
+            "Click",
+            "In the 'Fill path between steps' row, click the circle above 'Step 1'.",
+            "The line from 'Step 1' to 'Step 2' turns dark grey and the 'Step 2' circle becomes bright blue; the "
+            "'Step 1' circle shows a paler blue.",
+            {},
+        ),
+    ],
+    resolution="390x600",
+)
+
 CASES = {
     "the line clicked at its end turns pale yellow": (
         T_LINE,
@@ -61,6 +212,28 @@ CASES = {
         True,
     ),
     "the line clicked stays white": (T_LINE, LINE.replace("__MARK__", ""), False),
+    "the triangle left of the checkbox opens the branch": (
+        T_TREE,
+        TREE.replace("__SWITCH__", 'li.classList.toggle("open");'),
+        True,
+    ),
+    "the triangle opens nothing": (T_TREE, TREE.replace("__SWITCH__", ""), False),
+    "the fourth chip of the row sets x": (T_CHIPS, CHIPS.replace("__SET__", "x = v;"), True),
+    "the chips set nothing": (T_CHIPS, CHIPS.replace("__SET__", ""), False),
+    "the second of all the tabs opens its panel": (T_TABS, TABS.replace("__TURNS__", "false"), True),
+    "the second tab does nothing": (T_TABS, TABS.replace("__TURNS__", "i === 1"), False),
+    "the table's last row, said by its ends": (T_TABLE, TABLE.replace("__ROWS__", ROWS), True),
+    "the table stops before Jon Porter": (T_TABLE, TABLE.replace("__ROWS__", ROWS.split("<tr><td>Jon")[0]), False),
+    "the wrong blank turns red": (T_CLOZE, CLOZE.replace("__WRONG__", 'b.style.color = "red";'), True),
+    "the wrong blank stays black": (T_CLOZE, CLOZE.replace("__WRONG__", ""), False),
+    "the circle above 'Step 1' moves the tracker on": (T_STEPPER, STEPPER.replace("__UNDO__", ""), True),
+    "the tracker stays": (
+        T_STEPPER,
+        STEPPER.replace(
+            "__UNDO__", 'document.querySelectorAll("#steps li").forEach((li, j) => li.className = j ? "" : "now");'
+        ),
+        False,
+    ),
     "the selection darkens the tools": (T_TOOLBAR, TOOLBAR.replace("__ON__", 'tools.className = "tools on";'), True),
     "the tools stay pale": (T_TOOLBAR, TOOLBAR.replace("__ON__", ""), False),
 }
