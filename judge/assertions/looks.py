@@ -145,12 +145,16 @@ def tone(pw: list[str], now: bool = False) -> str | None:
 
 
 _PALE_SHADES = {"light", "pale"}
+_DARK_SHADES = {"dark", "deep"}
 
 
 def _shaded(shade: str, tone: str) -> str:
     """ "pale yellow", "light blue": a colour a person names for a tint too (a cream strip, #e3f2fd), which
-    the pixels look for with less saturation; "dark green": the colour."""
-    return f"pale {tone}" if shade in _PALE_SHADES and tone in _COLOURS else tone
+    the pixels look for with less saturation; "dark blue": the colour, or a darker shade of it (a step's
+    circle from pale blue to dark blue)."""
+    if tone in _COLOURS and shade in _PALE_SHADES | _DARK_SHADES:
+        return f"{'pale' if shade in _PALE_SHADES else 'dark'} {tone}"
+    return tone
 
 
 def _filled_with(tone: str, rest: list[str]) -> str | None:
@@ -161,7 +165,8 @@ def _filled_with(tone: str, rest: list[str]) -> str | None:
         if not (rest[1:2] and (rest[1] in _SHADES or TONES.get(rest[1]))):
             return None
         rest = rest[1:]
-    coloured = rest[:1] and (rest[0] in _SHADES or TONES.get(rest[0]))
+    # "filled sage green", "filled bright blue": a colour word within the next few, any change of look
+    coloured = any(w in _SHADES or TONES.get(w) for w in rest[:3])
     return "" if tone == "filled" and coloured else tone
 
 

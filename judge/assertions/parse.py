@@ -295,6 +295,7 @@ def _mention_role(
 _RANGE_WORDS = {"runs", "run", "running", "ranges", "range", "ranging", "numbered", "counting", "counts", "spans"}
 _RANGE_WORDS |= {"spanning", "list", "lists", "listing", "listed", "scale", "sequence", "numbers", "items", "lines"}
 _RANGE_WORDS |= {"line", "path", "bar", "track", "connector", "arrow", "gap", "distance"}  # "the line from A to B"
+_RANGE_WORDS |= {"rows", "columns", "entries", "names", "people", "options", "values", "days", "dates", "cards"}
 _CHANGE_WORDS = {"changes", "changed", "change", "turns", "turned", "switches", "switched", "goes", "went", "becomes"}
 _CHANGE_WORDS |= {"updates", "updated", "moves", "moved", "jumps", "drops", "rises", "falls", "increases", "decreases"}
 _CHANGE_WORDS |= {"grows", "shrinks", "flips", "resets", "advances", "ticks"}

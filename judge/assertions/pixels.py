@@ -36,7 +36,7 @@ background #fff6f6 "turns pink"."""
 PALE_TINT = (20, 170)
 """The same for a colour said to be pale or light ("a pale yellow strip" #ffd, "light blue" #e3f2fd)."""
 for _colour in list(HUES):
-    HUES[f"pale {_colour}"] = HUES[_colour]
+    HUES[f"pale {_colour}"] = HUES[f"dark {_colour}"] = HUES[_colour]
     PALE.setdefault(f"pale {_colour}", PALE.get(_colour, PALE_TINT))
 
 
@@ -48,7 +48,9 @@ INK_SHARE = 0.6
 """Text or a thin mark that turns a colour while its background changes too (a field leaving focus):
 at least this share of the changed pixels that are saturated after the step are of that hue..."""
 INK_AREA = 0.02
-"""... and they cover at least this share of the region."""
+"""... and they cover at least this share of the region, or at least INK_PIXELS of them (a red '4' alone in a
+field 180 pixels wide)."""
+INK_PIXELS = 15
 
 
 def _tone_pixels(bgr: np.ndarray, mask: np.ndarray, tone: str) -> tuple[np.ndarray, np.ndarray]:
@@ -77,7 +79,8 @@ def _ink(before: np.ndarray, after: np.ndarray, mask: np.ndarray, tone: str) -> 
         return False, 0.0
     share = float(hue.sum() / saturated.sum())
     area = float(hue.sum() / mask.size)
-    return bool(share >= INK_SHARE and area >= INK_AREA and hue.sum() > 2 * hue_before.sum()), round(share, 3)
+    enough = area >= INK_AREA or hue.sum() >= INK_PIXELS  # one short word in a wide field: its own few pixels
+    return bool(share >= INK_SHARE and enough and hue.sum() > 2 * hue_before.sum()), round(share, 3)
 
 
 FILLED = "filled"
@@ -131,6 +134,9 @@ def region_change(
         if mark:
             evidence[f"{tone}_pixels_added"] = marked
         ok = bool((ok and ((after >= HUE_SHARE and after > before) or ink)) or mark)
+        if not ok and tone.startswith("dark ") and share >= REGION_CHANGE:
+            # "is now dark blue" after a pale blue: the same colour, a darker shade of it
+            ok = luma <= -LUMINANCE_STEP and after >= HUE_SHARE
     return ok, evidence
 
 

@@ -337,7 +337,19 @@ const iwrThings = (() => {
         return q.left <= cx && q.right >= cx && q.bottom <= r.top + 2 && r.top - q.bottom <= 2 * Math.max(r.height, 16); });
     return above.length ? nearest(above, label) : null;
   };
-  const target = ({ el, press, text, nouns, nth, place, near }) => {
+  // "'Step 1' is now dark blue": a colour said of a plain label inside a control whose only other part is a
+  // drawn mark (a stepper's link: its circle and its title) is the mark's
+  const markOfPlain = (label) => {
+    const s = getComputedStyle(label);
+    const [r, g, b] = (s.color.match(/[\d.]+/g) || []).map(Number);
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 60) return null;  // a coloured text is its own look
+    let box = label;
+    for (let d = 0; box && d < 3 && !box.matches("a, button, [role=tab], [role=button], li"); d++) box = parentOf(box);
+    if (!box || !box.matches("a, button, [role=tab], [role=button], li") || draws(box) && norm(box.innerText) !== norm(label.innerText)) return null;
+    const mark = markOf(label);
+    return mark && box.contains(mark) ? mark : null;
+  };
+  const target = ({ el, press, text, nouns, nth, place, near, colour }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
       const a = document.activeElement;
@@ -376,6 +388,8 @@ const iwrThings = (() => {
       if (icon) return icon;
       const mark = hit && (nouns || []).some((w) => MARKISH.has(w)) ? markOf(hit) : null;
       if (mark) return mark;
+      const plainMark = hit && colour && !(nouns || []).length ? markOfPlain(hit) : null;
+      if (plainMark) return plainMark;
       if (!hit && acted && !norm(acted.innerText) && !acted.matches(FIELDS)) return acted;  // a textless icon's drawn label ('B')
       // the text of the element acted on: that element (not a whole widget the keys went to: its part)
       return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : drawnOn(hit);

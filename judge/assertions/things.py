@@ -59,6 +59,7 @@ def _target_args(fact: Fact, element, action_type: str) -> dict:
         "nth": fact.nth,
         "place": fact.place,
         "near": None,
+        "colour": fact.tone.removeprefix("pale ") in HUES,
     }
 
 

@@ -275,7 +275,7 @@ _SIDES = {"top", "bottom", "left", "right", "upper", "lower"}
 _SMALL_THING = re.compile(r"\s*(?:tag|tags|chip|chips|badge|pill|token|label|button|key|tile|card)\b", re.I)
 """The thing a quote names when an edge is said of it ("the right end of the 'pear' tag")."""
 _LABELLED_CONTROL = re.compile(
-    r"\s*(?:checkbox|check box|checkboxes|radio|radio button|toggle|switch|tick box)\b", re.I
+    r"\s*(?:checkbox|check box|checkboxes|radio|radio button|toggle|switch|tick box|box)\b", re.I
 )
 """A control a quote labels, drawn beside the label ("the 'node-0-1' checkbox")."""
 
@@ -364,6 +364,8 @@ def relation_before(description: str, start: int) -> str | None:
     before = without_quotes(before)
     if re.search(_CONTENTS_OF.pattern + r"(?:the\s+)?$", before, re.I):
         return None  # "clear the value of the 'Qty' field": the field itself
+    if _WHOSE.search(without_quotes(description[max(0, start - 90) : start])):
+        return "in"  # "the slider whose blue bubble reads '40'": what the thing holds, not its own name
     if _STARTING_WITH.search(before):
         return "in"  # "in the first row of chips (the row starting with 'x(1)'), click ... 'x(5)'": its row
     for name, pattern in _REL:
@@ -374,6 +376,8 @@ def relation_before(description: str, start: int) -> str | None:
     return None
 
 
+_WHOSE = re.compile(r"\bwhose\b(?:(?!\b(?:click|tap|press|type|then)\b)[^.;:()])*$", re.I)
+"""A quote in a clause that says what a thing has ("whose ends are labelled '10' and '100'")."""
 _STARTING_WITH = re.compile(r"\b(?:starting|beginning|starts|begins|ending|ends|headed)\s+with\s+(?:the\s+)?$", re.I)
 """A quote that says which row or list the element is in by its first or last item."""
 

@@ -424,6 +424,15 @@
         });
         if (drawn) push(part, part, r, {});
       }
+      // a row as wide as its list that points as a whole (a tree's node): its label, where a person clicks
+      // "the text 'node-0-1-2'", not the empty middle of the row
+      if (whole.width >= 300) {
+        for (const part of el.children) {
+          if (part.children.length || interactive(part) || !shown(part) || !(part.textContent || "").trim()) continue;
+          const r = boxOf(part);
+          if (r.width < 0.5 * whole.width && getComputedStyle(part).cursor === "pointer") push(part, part, r, {});
+        }
+      }
     }
     for (const part of el.querySelectorAll("[aria-label], [title]")) {
       if (interactive(part) || !hasBox(part) || tiny(part)) continue;

@@ -255,7 +255,7 @@ def test_a_pale_colour_is_its_tint() -> None:
     strip = parse("The line 'Naming is hard' is now on a pale yellow strip.", "Click")
     assert [(f.kind, f.tone) for f in strip if f.kind == "looks"] == [("looks", "pale yellow")]
     dark = parse("The 'Save' button turns dark green.", "Click")
-    assert [f.tone for f in dark if f.kind == "looks"] == ["green"]
+    assert [f.tone for f in dark if f.kind == "looks"] == ["dark green"]
     light = parse("The row gets a light blue background.", "Click")
     assert [f.tone for f in light if f.kind == "looks"] == ["pale blue"]
 
