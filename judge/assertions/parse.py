@@ -229,8 +229,10 @@ def _grid_size(clause: list[Tok], idx: int) -> bool:
 
 def _names_block(clause: list[Tok], idx: int) -> bool:
     """The quote at `idx` titles a block: a block noun right after it ("the 'Second Example' box")."""
-    nxt = clause[idx + 1] if idx + 1 < len(clause) else None
-    return nxt is not None and nxt.kind == "w" and nxt.text in TITLED_BLOCKS | _MORE_BLOCKS
+    blocks = TITLED_BLOCKS | _MORE_BLOCKS
+    said = [t.text if t.kind == "w" else "" for t in clause[idx + 1 : idx + 3]]
+    # "the 'Default' tab row": one word may say what kind of block it is
+    return bool(said) and (said[0] in blocks or (len(said) == 2 and said[0] != "" and said[1] in {"row", "rows"}))
 
 
 def _owns(clause: list[Tok], idx: int) -> bool:
@@ -261,6 +263,9 @@ def _mention_role(
     cuts = [k for k, g in enumerate(gap) if g.text == "," or (g.kind == "w" and g.text == "and")]
     window = gap[cuts[-1] + 1 :] if cuts else gap  # the words of its own phrase
     kept[idx] = kept[prev_mention] if listed and prev_mention in roles else _stays(window, clause[idx + 1 :])
+    then = _words(clause[idx + 1 : idx + 3])
+    if [g.text for g in gap] == ["to"] and (then[:1] in _RANGE_GOES or then[:2] in _RANGE_GONE):
+        return ABSENT, window  # "its rows 'node-0-0' to 'node-0-2' disappear": the range goes, both its ends
     if listed and prev_mention in roles:
         role = roles[prev_mention]
         nxt = next((x for x in clause[idx + 1 :] if x.kind == "w"), None)
@@ -316,6 +321,10 @@ def _range_from(clause: list[Tok], idx: int) -> bool:
             return True
     return False
 
+
+_RANGE_GOES = [["disappear"], ["disappears"], ["vanish"], ["vanishes"], ["collapse"], ["collapses"]]
+_RANGE_GONE = [["are", "gone"], ["are", "hidden"], ["are", "removed"], ["go", "away"]]
+"""What a range of things said by its ends does when both ends go ("rows 'A' to 'B' disappear")."""
 
 _GONE_WITH = {"removed", "deleted", "disappears", "disappeared", "vanishes", "vanished", "gone"}
 

@@ -30,6 +30,8 @@ HUES = {
 }
 """OpenCV hue ranges (0-179) of the colours an assertion may name; gold spans orange to yellow (a
 rating's "gold" stars are often #edb867, an orange hue); pink is a red gone pale, or magenta-ish."""
+LEAST_SATURATION = 48
+"""The saturation (0-255) from which a pixel has a colour: a muted "sage green" tab (#a0cac0, 53) is green."""
 PALE = {"pink": (8, 180)}
 """Tones a person names for a pale tint too, (least saturation, least value): a form field's error
 background #fff6f6 "turns pink"."""
@@ -57,7 +59,7 @@ def _tone_pixels(bgr: np.ndarray, mask: np.ndarray, tone: str) -> tuple[np.ndarr
     """(of that hue and saturated, saturated) for the pixels under `mask`."""
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)[mask]
     h, s, v = hsv[:, 0], hsv[:, 1], hsv[:, 2]
-    least_s, least_v = PALE.get(tone, (70, 50))
+    least_s, least_v = PALE.get(tone, (LEAST_SATURATION, 50))
     saturated = (s >= least_s) & (v >= least_v)
     inside = np.zeros(len(hsv), bool)
     for lo, hi in HUES[tone]:

@@ -41,6 +41,8 @@ from iwr.judge.assertions.lexicon import (
 from iwr.judge.assertions.roles import _out_of_view
 from iwr.judge.assertions.tokens import Tok, _clean_quote
 
+HUE_WORDS = {"red", "orange", "yellow", "gold", "green", "blue", "purple", "pink"}
+
 _SPLIT = {"and", "then", "or"}
 _PREPOSITIONS = {
     "of",
@@ -214,6 +216,25 @@ _COUNTING = word_set(
 """Words before a partitive "of" ("three of the stars")."""
 
 
+def _still_with(words: list[str]) -> Fact | None:
+    """ "still with its third tab green": the look a thing of the subject's keeps, as a state (which of the
+    alike things by its place among them)."""
+    ws = [w for w in words if w not in {"still", "now"}]
+    if len(ws) < 4 or ws[0] != "with" or ws[1] not in DETERMINERS:
+        return None
+    rest = ws[2:]
+    nth = ORDINALS.get(rest[0]) if len(rest) == 3 else None
+    noun, colour = (rest[1], rest[2]) if nth is not None else (rest[0], rest[1]) if len(rest) == 2 else ("", "")
+    tone = TONES.get(colour)
+    if not noun or tone not in HUE_WORDS:
+        return None
+    return Fact(kind="looks", noun=noun, tone=tone, nth=nth, state=True)
+
+
+_RELATIVE = {"which", "whom", "where"}
+"""Words that begin a relative clause inside a subject ("the row in which the middle 'X' is green")."""
+
+
 def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     """(its quoted text, its nouns head first) of the subject before the verb; None when there is none.
     Words in brackets are an aside ("the '4' in the second box (after 'a triangle has')"): left out."""
@@ -222,6 +243,11 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
         depth += (t.kind == "p" and t.text == "(") - (t.kind == "p" and t.text == ")" and depth > 0)
         if not depth and not (t.kind == "p" and t.text == ")"):
             sub.append(t)
+    # "its own tab row 'tab', 'information', 'tab' in which the middle 'information' is green": the relative
+    # clause has its own subject
+    rel = next((j for j in range(len(sub) - 1, -1, -1) if sub[j].kind == "w" and sub[j].text in _RELATIVE), None)
+    if rel is not None and rel + 1 < len(sub):
+        sub = sub[rel + 1 :]
     quoted = [t.text for t in sub if t.kind == "q"]
     words = [t.text.removesuffix("'s").removesuffix("’s") for t in sub if t.kind == "w"]
     owners = set()  # the words of a possessor ("the lower toolbar's"): where the thing is, not what it is
@@ -339,6 +365,9 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             quoted = next((t for t in phrase if t.kind == "q"), None)
             # "... and (no longer) struck through"; "shows the struck-through, greyed 'Apple'": Apple's
             out += _style_facts(_clean_quote(quoted.text) if quoted else subject[0], said_words)
+            continue
+        if k is None and (held := _still_with(said_words)) is not None:
+            out.append(held)  # "..., still with its third tab green"
             continue
         if k is None:
             continue

@@ -238,8 +238,19 @@
     if (q.width < 8 || q.height < 8 || q.width * q.height >= 0.8 * r.width * r.height) return null;
     return [q.x, q.y, q.width, q.height];
   };
+  // A triangle the stylesheet draws with borders (one side coloured, the others transparent): a tree's
+  // expand arrow, a select's caret.
+  const cssTriangle = (el) => ["::before", "::after", ""].some((at) => {
+    const m = getComputedStyle(el, at || null);
+    if (at && (m.content === "none" || m.content === "normal")) return false;
+    const sides = ["Top", "Right", "Bottom", "Left"].filter((side) => parseFloat(m[`border${side}Width`]) > 0);
+    const coloured = sides.filter((side) => { const c = m[`border${side}Color`];
+      return c !== "transparent" && !/rgba\([^)]*,\s*0\)$/.test(c); });
+    return sides.length >= 3 && coloured.length === 1;
+  });
   const iconWords = (el) => {
     const bits = [namingClasses(el), el.getAttribute("data-icon"), el.getAttribute("data-action"), el.getAttribute("name")];
+    if (!(el.textContent || "").trim() && cssTriangle(el)) bits.push("triangle arrow caret");
     for (const child of el.querySelectorAll ? el.querySelectorAll("i, svg, span, img, use, [class*=icon i]") : []) {
       bits.push(namingClasses(child), child.getAttribute("data-icon"));
       if (tagOf(child) === "use") bits.push(child.getAttribute("href") || child.getAttribute("xlink:href"));

@@ -265,7 +265,7 @@ def _where(q: Query, relations: dict[int, float]) -> float:
     return max(placed) * (0.7 + 0.3 * min(max(held, default=0.0) / IN_MAX, 1.0))
 
 
-_TRACKS = {"track", "rail", "groove", "trough"}
+_TRACKS = {"track", "rail", "groove", "trough", "bar"}
 """A slider's long thin bar, whatever the page calls it ('panel', 'line')."""
 
 
@@ -526,7 +526,30 @@ def _scored(action: Action, elements: PageElements, q: Query, around: list[str],
         if elsewhere and best_place(relations[i]) < NOT_THERE:
             s, why = s - ELSEWHERE_PENALTY, [*why, f"not where the description places it -{ELSEWHERE_PENALTY:.0f}"]
         scored.append((s, i, why))
+    if q.spot and q.words & _BARS:
+        scored = _whole_bars(scored, elements.info)
     return sorted(scored, key=lambda t: -t[0])
+
+
+_BARS = {"bar", "track", "slider", "line", "rail"}
+PART_OF_BAR = 30.0
+
+
+def _whole_bars(scored: list, info: list[dict]) -> list:
+    """ "the exact middle of the slider's long bar ... halfway between its ends": the whole track, not the
+    filled part of it the page draws over its left end (a part lying within a longer bar on its row)."""
+    thin = [i for i, e in enumerate(info) if e["bbox"][2] >= 8 * e["bbox"][3] and e["bbox"][3] <= 16]
+
+    def inside(i: int, j: int) -> bool:
+        (x, y, w, h), (X, Y, W, H) = info[i]["bbox"], info[j]["bbox"]
+        return w < 0.9 * W and X - 1 <= x and x + w <= X + W + 1 and abs((y + h / 2) - (Y + H / 2)) <= max(h, H)
+
+    out = []
+    for s, i, why in scored:
+        if i in thin and any(inside(i, j) for j in thin if j != i):
+            s, why = s - PART_OF_BAR, [*why, f"a part of a longer bar -{PART_OF_BAR:.0f}"]
+        out.append((s, i, why))
+    return out
 
 
 async def _drawn_spot(

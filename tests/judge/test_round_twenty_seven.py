@@ -78,7 +78,13 @@ T_TREE = one_task(
             "'node-1' opens: two rows 'node-1-0' and 'node-1-1' appear under it, indented further; its box stays "
             "empty.",
             {},
-        )
+        ),
+        (
+            "Click",
+            "Click the grey triangle pointing down, left of 'node-1' (second row).",
+            "'node-1' closes with its triangle pointing right; its rows 'node-1-0' to 'node-1-1' disappear.",
+            {},
+        ),
     ]
 )
 
@@ -106,12 +112,12 @@ T_CHIPS = one_task(
 
 TABS = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 20px; }
 ul { list-style: none; padding: 0; display: flex; gap: 12px; } li a { display: block; padding: 14px 22px;
-  background: #fff; color: #999; text-decoration: none; } li.active a { background: #9cc; color: #fff; }
+  background: #fff; color: #999; text-decoration: none; } li.active a { background: #a0cac0; color: #fff; }
 h3 { color: #d44; } .panel { padding: 16px; background: #fff; height: 80px; } body { background: #f0f0f0; }
 section { height: 330px; }</style></head><body>
 <section><h3>Default</h3><ul class="tabs"><li class="active"><a href="#">information</a></li>
 <li><a href="#">tab</a></li><li><a href="#">tab</a></li></ul>
-<div class="panel">This is the default tab functionality.</div></section>
+<div class="panel">This is how the tabs work by themselves.</div></section>
 <section><h3>Active</h3><ul class="tabs"><li><a href="#">tab</a></li><li class="active"><a href="#">information</a></li>
 <li><a href="#">tab</a></li></ul><div class="panel">The second tab is active when page loads.</div></section>
 <script>const texts = { 0: null, 1: "Tab 2", 2: "Tab 3" };
@@ -133,6 +139,20 @@ T_TABS = one_task(
     ],
     resolution="1000x600",
 )
+
+T_TAB_ROW = one_task(
+    [
+        (
+            "Scroll",
+            "Scroll the page down by half a screen.",
+            "The 'Default' tab row is now at the top of the screen, still with its first tab green and the "
+            "panel reading 'This is how the tabs work by themselves.'",
+            {"direction": "down", "scroll_page": True},
+        )
+    ],
+    resolution="1000x600",
+)
+TAB_ROW = TABS.replace("__TURNS__", "false").replace("<body>", '<body><div style="height: 270px">Tabs</div>')
 
 TABLE = """<!doctype html><html><body style="font: 14px Arial; margin: 20px"><h3>Simple Table</h3>
 <button id="more">Show all</button><table id="t" cellpadding="6"><tr><th>NAME</th><th>COUNTRY</th><th>CITY</th>
@@ -174,8 +194,10 @@ STEPPER = """<!doctype html><html><head><style>body { font: 14px Arial; margin: 
 ul { list-style: none; display: flex; padding: 0; } li { width: 72px; text-align: center; }
 li a { display: block; color: #333; text-decoration: none; }
 .marker { height: 24px; position: relative; } .marker::before { content: ""; position: absolute; left: 24px;
-  width: 24px; height: 24px; border-radius: 50%; background: #bbb; } li.done .marker::before { background: #1565c0; }
-li.now .marker::before { background: #2196f3; } h4 { margin: 8px 0; font-weight: normal; }</style></head><body>
+  width: 24px; height: 24px; border-radius: 50%; background: #bbb; }
+li.now .marker::before { background: #2196f3; }
+li.done .marker::before { background: #0d47a1; } li.first .marker::before { background: #90caf9; }
+h4 { margin: 8px 0; font-weight: normal; }</style></head><body>
 <div class="filler"><p>Step 1</p><p>Summary text explaining this step to the user</p></div>
 <h3>Fill path between steps</h3>
 <ul id="steps"><li class="now"><a href="#"><div class="marker"></div><h4>Step 1</h4></a></li>
@@ -183,7 +205,7 @@ li.now .marker::before { background: #2196f3; } h4 { margin: 8px 0; font-weight:
 <h4>Step 3</h4></a></li></ul>
 <script>document.querySelectorAll("#steps a").forEach((a, i) => a.onclick = (e) => { e.preventDefault();
   const steps = document.querySelectorAll("#steps li");
-  steps.forEach((li, j) => { li.className = j < i + 1 ? "done" : j === i + 1 ? "now" : ""; });
+  steps.forEach((li, j) => { li.className = j < i ? "done" : j === i ? "first" : j === i + 1 ? "now" : ""; });
   __UNDO__ });</script></body></html>"""
 T_STEPPER = one_task(
     [
@@ -201,8 +223,47 @@ T_STEPPER = one_task(
             "'Step 1' circle shows a paler blue.",
             {},
         ),
+        (
+            "Click",
+            "Click the circle above 'Step 2' in the same row.",
+            "'Step 1' is now dark blue and 'Step 3' is bright blue; 'Step 2' shows a paler blue.",
+            {},
+        ),
     ],
     resolution="390x600",
+)
+
+SLIDERS = """<!doctype html><html><head><style>body { font: 13px Arial; margin: 40px 50px; }
+.s { position: relative; height: 60px; margin-bottom: 30px; } .fill { position: absolute; top: 30px; left: 0;
+  height: 10px; background: #2196f3; } .bar { position: absolute; top: 30px; left: 0;
+  right: 0; height: 10px; background: #ddd; cursor: pointer; } .bub { position: absolute; top: 0;
+  background: #2196f3; color: #fff; padding: 1px 4px; } .end { position: absolute; top: 44px; }
+input.h { position: absolute; top: 0; left: 0; width: 0; height: 0; padding: 0; border: 2px solid #eee; }
+</style></head><body>
+<div class="s" id="s0"><input class="h" value="40"><span class="end" style="left:0">10</span>
+<span class="end" style="right:0">100</span><span class="bub" style="left:33%">40</span><span class="bar"></span>
+<span class="fill" style="width:33%"></span></div>
+<div class="s" id="s1"><input class="h" value="1200"><span class="end" style="left:0">$0</span>
+<span class="end" style="right:0">$5 000</span><span class="bub" style="left:24%">$1 200</span>
+<span class="bar"></span></div>
+<script>document.querySelectorAll(".s").forEach((s, i) => {
+  s.querySelector(".bub").addEventListener("mousedown", () => {});
+  s.querySelector(".fill")?.addEventListener("mousedown", () => {});
+  s.querySelector(".bar").addEventListener("click", (e) => { const r = e.currentTarget.getBoundingClientRect();
+    const f = (e.clientX - r.left) / r.width; if (__MOVES__) return;
+    s.querySelector(".bub").style.left = `${f * 100}%`;
+    s.querySelector(".bub").textContent = i ? `$${Math.round(f * 50) * 100}` : String(Math.round(10 + f * 90)); }); });
+</script></body></html>"""
+T_SLIDERS = one_task(
+    [
+        (
+            "Click",
+            "Click the exact middle of the top slider's long bar (the slider whose ends are labelled '10' and '100' "
+            "and whose blue bubble reads '40'), halfway between its left and right ends.",
+            "The top slider's blue bubble now reads '55'. The other slider still shows '$1 200'.",
+            {},
+        )
+    ]
 )
 
 CASES = {
@@ -212,12 +273,15 @@ CASES = {
         True,
     ),
     "the line clicked stays white": (T_LINE, LINE.replace("__MARK__", ""), False),
-    "the triangle left of the checkbox opens the branch": (
+    "the triangle left of the checkbox opens the branch and closes it": (
         T_TREE,
         TREE.replace("__SWITCH__", 'li.classList.toggle("open");'),
         True,
     ),
     "the triangle opens nothing": (T_TREE, TREE.replace("__SWITCH__", ""), False),
+    "the triangle opens but never closes": (T_TREE, TREE.replace("__SWITCH__", 'li.classList.add("open");'), False),
+    "the tab row scrolled to the top, its title above it": (T_TAB_ROW, TAB_ROW, True),
+    "the tab row has no 'Default' title": (T_TAB_ROW, TAB_ROW.replace("<h3>Default</h3>", "<h3>Basic</h3>"), False),
     "the fourth chip of the row sets x": (T_CHIPS, CHIPS.replace("__SET__", "x = v;"), True),
     "the chips set nothing": (T_CHIPS, CHIPS.replace("__SET__", ""), False),
     "the second of all the tabs opens its panel": (T_TABS, TABS.replace("__TURNS__", "false"), True),
@@ -226,6 +290,12 @@ CASES = {
     "the table stops before Jon Porter": (T_TABLE, TABLE.replace("__ROWS__", ROWS.split("<tr><td>Jon")[0]), False),
     "the wrong blank turns red": (T_CLOZE, CLOZE.replace("__WRONG__", 'b.style.color = "red";'), True),
     "the wrong blank stays black": (T_CLOZE, CLOZE.replace("__WRONG__", ""), False),
+    "the middle of the top bar, said by what its slider shows": (
+        T_SLIDERS,
+        SLIDERS.replace("__MOVES__", "false"),
+        True,
+    ),
+    "the bar does not move its slider": (T_SLIDERS, SLIDERS.replace("__MOVES__", "true"), False),
     "the circle above 'Step 1' moves the tracker on": (T_STEPPER, STEPPER.replace("__UNDO__", ""), True),
     "the tracker stays": (
         T_STEPPER,
