@@ -12,6 +12,7 @@ from iwr.judge.grounding.colours import said_colours
 from iwr.judge.grounding.hover_words import split_hover
 from iwr.judge.grounding.layout import SPOT_BEFORE, Layout, labels, parse_layout
 from iwr.judge.grounding.text import norm
+from iwr.judge.grounding.vocabulary import GLYPHS, PICTURES, SYNONYM_OF
 from iwr.tasks.derive import quotes, without_quotes
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
@@ -65,159 +66,6 @@ TEXT_KINDS = {"heading", "title", "text", "label", "caption", "word", "paragraph
 every control may be grounded too."""
 LAYOUT_NOUNS = {"row", "rows", "column", "columns", "line", "grid", "group", "set", "one", "ones", "each"}
 """Words that say where among alike elements, not what the element is called."""
-SYNONYMS = [
-    {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
-    {"close", "dismiss", "cancel", "exit", "x", "cross"},
-    {"formula", "function", "functionbox", "fx"},  # a spreadsheet's formula bar is its function box
-    {"menu", "hamburger", "navigation", "nav", "burger", "bars"},  # Font Awesome's menu icon is 'fa-bars'
-    {"next", "forward", "right", "arrow", "chevron"},
-    {"previous", "prev", "back", "left", "arrow", "chevron"},
-    {"add", "plus", "create", "new", "increase", "increment", "up"},
-    {"minus", "subtract", "decrease", "decrement", "down", "less"},
-    {"minimise", "minimize", "shrink", "restore", "dash", "smaller"},
-    {"maximise", "maximize", "enlarge", "fullscreen", "bigger"},
-    {"edit", "pencil", "modify", "rename"},
-    {"search", "magnifier", "find", "magnifying"},
-    {"check", "tick", "done", "complete", "completed", "checkmark", "toggle", "checkbox"},
-    {"checkmark", "confirm", "save", "update", "apply", "ok", "accept", "submit"},
-    {"like", "heart", "favorite", "favourite", "love"},
-    {"star", "rating", "rate"},
-    {"cart", "basket", "bag", "shopping"},
-    {"settings", "gear", "cog", "preferences", "options"},
-    {"more", "ellipsis", "kebab", "dots", "options"},
-    {"expand", "dropdown", "caret", "open", "collapse", "chevron", "triangle"},
-    {"play", "start"},
-    {"pause", "stop"},
-    {"bold", "strong"},
-    {"italic", "emphasis", "em"},
-    {"underline"},
-    {"link", "anchor", "hyperlink"},
-    {"user", "profile", "account", "avatar"},
-    {"home", "house"},
-    {"share"},
-    {"download"},
-    {"upload"},
-    # what an icon's picture shows, and what the control does (its class or tooltip says the latter)
-    {"fill", "bucket"},
-    {"save", "floppy"},
-    {"print", "printer"},
-    {"filter", "funnel"},
-    {"lock", "padlock", "unlock"},
-    {"attach", "attachment", "paperclip"},
-    {"comment", "comments", "chat", "speech"},
-    {"help", "question"},
-    {"mail", "email", "envelope", "inbox"},
-    {"notifications", "notification", "bell", "alerts"},
-    {"refresh", "reload", "sync"},
-    {"copy", "duplicate", "clone"},
-    {"cut", "scissors"},
-    {"paste", "clipboard"},
-    {"calendar", "date"},
-    {"visibility", "eye", "preview", "view"},
-    {"camera", "photo"},
-    {"volume", "speaker", "sound", "mute"},
-    {"color", "colour"},
-    {"format", "brush", "paintbrush"},
-]
-PICTURES = {
-    **{
-        f"three {how}{colour}{what}": "hamburger bars"
-        for how in ("", "horizontal ", "stacked ", "parallel ")
-        for colour in ("", "white ", "black ", "grey ", "gray ", "dark ")
-        for what in ("lines", "bars", "stripes")
-    },
-    "paint-bucket": "bucket",
-    "paint bucket": "bucket",
-    "paint can": "bucket",
-    "paint-can": "bucket",
-    "magnifying glass": "magnifier",
-    "magnifying-glass": "magnifier",
-    "floppy disk": "floppy",
-    "floppy-disk": "floppy",
-    "trash can": "trash",
-    "trash-can": "trash",
-    "garbage can": "trash",
-    "waste bin": "trash",
-    "waste basket": "trash",
-    "wastebasket": "trash",
-    "speech bubble": "speech",
-    "question mark": "question",
-    "question-mark": "question",
-    "paint brush": "brush",
-    "paint-brush": "brush",
-    "paint roller": "brush",
-    "shopping cart": "cart",
-    "shopping bag": "cart",
-    "cog wheel": "cog",
-    "cogwheel": "cog",
-    "check mark": "checkmark",
-    "check-mark": "checkmark",
-    "tick mark": "checkmark",
-}
-"""Names of an icon's picture said in two words, each said as the one word of it that the synonyms know:
-"the paint-bucket icon" is the fill button, not the 'Paint format' one its first word would match."""
-ICON_VOCABULARY = {w for group in SYNONYMS for w in group if len(w) >= 4}
-"""Words found inside run-together class names ("tabdropdown" -> dropdown)."""
-_SYN: dict[str, set[str]] = {}
-for _group in SYNONYMS:
-    for _w in _group:
-        _SYN.setdefault(_w, set()).update(_group)
-
-GLYPHS = {
-    "×": "x close delete remove",
-    "✕": "x close delete remove",
-    "✖": "x close delete remove",
-    "╳": "x close delete remove",
-    "✗": "x close delete remove",
-    "✘": "x close delete remove",
-    "✓": "check done tick",
-    "✔": "check done tick",
-    "☑": "check done tick",
-    "☰": "menu hamburger",
-    "≡": "menu hamburger",
-    "⋮": "more options",
-    "⋯": "more options",
-    "…": "more options",
-    "›": "next right arrow",
-    "»": "next right arrow",
-    "→": "next right arrow",
-    "▶": "next right arrow play",
-    "⟩": "next right arrow",
-    "❯": "next right arrow",
-    "▸": "next right arrow expand",
-    "‹": "previous left arrow",
-    "«": "previous left arrow",
-    "←": "previous left arrow",
-    "◀": "previous left arrow",
-    "⟨": "previous left arrow",
-    "❮": "previous left arrow",
-    "◂": "previous left arrow",
-    "▼": "down expand dropdown",
-    "▾": "down expand dropdown",
-    "⌄": "down expand dropdown",
-    "▲": "up collapse",
-    "▴": "up collapse",
-    "+": "add plus",
-    "＋": "add plus",
-    "−": "minus",
-    "–": "minus",
-    "★": "star",
-    "☆": "star",
-    "♥": "heart like",
-    "❤": "heart like",
-    "♡": "heart like",
-    "🔍": "search",
-    "🔎": "search",
-    "🛒": "cart",
-    "⚙": "settings gear",
-    "🗑": "delete trash",
-    "✎": "edit pencil",
-    "✏": "edit pencil",
-    "⟳": "refresh reload",
-    "↻": "refresh reload",
-    "🏠": "home",
-}
-
 _PART = r"(?:[- ]hand)? (?:side|end|edge|part|half|corner|corners)"
 RELATION_PATTERNS = [
     ("left-edge", rf"(?:top |bottom |upper |lower )?left{_PART} of|(?:top|bottom|upper|lower)[ -]left of"),
@@ -410,7 +258,7 @@ def pictured(text: str) -> str:
 def expand(words: set[str]) -> set[str]:
     out = set(words)
     for w in words:
-        out |= _SYN.get(w, set())
+        out |= SYNONYM_OF.get(w, set())
     return out
 
 

@@ -21,7 +21,6 @@ from iwr.judge.grounding import Pick, board, cells, segments, strategy
 from iwr.judge.grounding.colours import colour_name
 from iwr.judge.grounding.describe import (
     GLYPHS,
-    ICON_VOCABULARY,
     REGION_WORDS,
     TEXT_KINDS,
     WORD,
@@ -45,6 +44,7 @@ from iwr.judge.grounding.places import (
     relation_score,
 )
 from iwr.judge.grounding.text import norm
+from iwr.judge.grounding.vocabulary import ICON_VOCABULARY
 from iwr.tasks.types import Action
 
 LATER_QUOTE = 0.85
