@@ -195,9 +195,14 @@ _SHOWN_IN = {"shown", "displayed", "written", "drawn", "printed", "coloured", "c
 
 def shown_in(pw: list[str]) -> list[str]:
     """ "is (now) shown in red", "now appears in red": as "is red" (a colour said of how it is drawn)."""
-    if pw[:1] in (["appears"], ["appear"]) and pw[1:2] == ["in"]:
+
+    def hued(ws: list[str]) -> bool:  # "in red", "in dark red"; not "in white on a blue box" (its text's shade)
+        ws = ws[1:] if ws[:1] and ws[0] in _SHADES else ws
+        return bool(ws) and TONES.get(ws[0]) in _COLOURS
+
+    if pw[:1] in (["appears"], ["appear"]) and pw[1:2] == ["in"] and hued(pw[2:]):
         return ["is" if pw[0] == "appears" else "are", *pw[2:]]
-    if len(pw) > 3 and pw[0] in {"is", "are"} and pw[1] in _SHOWN_IN and pw[2] == "in":
+    if len(pw) > 3 and pw[0] in {"is", "are"} and pw[1] in _SHOWN_IN and pw[2] == "in" and hued(pw[3:]):
         return [pw[0], *pw[3:]]
     return pw
 

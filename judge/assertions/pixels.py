@@ -30,8 +30,11 @@ HUES = {
 }
 """OpenCV hue ranges (0-179) of the colours an assertion may name; gold spans orange to yellow (a
 rating's "gold" stars are often #edb867, an orange hue); pink is a red gone pale, or magenta-ish."""
-LEAST_SATURATION = 48
-"""The saturation (0-255) from which a pixel has a colour: a muted "sage green" tab (#a0cac0, 53) is green."""
+LEAST_SATURATION = 70
+"""The saturation (0-255) from which a pixel has a colour."""
+MUTED_SATURATION = 48
+"""The same for a colour a thing is said to have (a state): a muted "sage green" tab (#a0cac0, 53) is green;
+a change or a count of marks keeps the stronger bar (a rating's pale star outlines are no gold stars)."""
 PALE = {"pink": (8, 180)}
 """Tones a person names for a pale tint too, (least saturation, least value): a form field's error
 background #fff6f6 "turns pink"."""
@@ -55,11 +58,13 @@ field 180 pixels wide)."""
 INK_PIXELS = 15
 
 
-def _tone_pixels(bgr: np.ndarray, mask: np.ndarray, tone: str) -> tuple[np.ndarray, np.ndarray]:
+def _tone_pixels(
+    bgr: np.ndarray, mask: np.ndarray, tone: str, least: int = LEAST_SATURATION
+) -> tuple[np.ndarray, np.ndarray]:
     """(of that hue and saturated, saturated) for the pixels under `mask`."""
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)[mask]
     h, s, v = hsv[:, 0], hsv[:, 1], hsv[:, 2]
-    least_s, least_v = PALE.get(tone, (LEAST_SATURATION, 50))
+    least_s, least_v = PALE.get(tone, (least, 50))
     saturated = (s >= least_s) & (v >= least_v)
     inside = np.zeros(len(hsv), bool)
     for lo, hi in HUES[tone]:
@@ -196,9 +201,9 @@ def shows_tone(png: bytes, tone: str) -> tuple[bool | None, dict]:
             return ink is not None and ink <= limit, seen
         return bool(luma <= limit if tone == "darker" else luma >= limit), seen
     ink = np.abs(image.astype(np.int16) - background).max(axis=2) > PIXEL_CHANGE
-    hue, _ = _tone_pixels(image, ink, tone) if ink.any() else (np.zeros(0, bool), None)
+    hue, _ = _tone_pixels(image, ink, tone, MUTED_SATURATION) if ink.any() else (np.zeros(0, bool), None)
     share = float(hue.mean()) if len(hue) else 0.0
-    whole, _ = _tone_pixels(image, np.ones(image.shape[:2], bool), tone)  # bars that fill their row
+    whole, _ = _tone_pixels(image, np.ones(image.shape[:2], bool), tone, MUTED_SATURATION)  # bars filling their row
     share = max(share, float(whole.mean()))
     enough = max(int(hue.sum()), int(whole.sum())) >= STATE_MIN_PIXELS
     return bool(share >= STATE_SHARE and enough), {f"{tone}_share": round(share, 3)}

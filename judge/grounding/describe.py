@@ -215,7 +215,7 @@ def relation_before(description: str, start: int) -> str | None:
     if _WHOSE.search(without_quotes(description[max(0, start - 90) : start])):
         return "in"  # "the slider whose blue bubble reads '40'": what the thing holds, not its own name
     if _STARTING_WITH.search(before):
-        return "in"  # "in the first row of chips (the row starting with 'x(1)'), click ... 'x(5)'": its row
+        return "near"  # "(the row starting with 'x(1)')", "on the line that begins with 'uncheck:'": on its line
     for name, pattern in _REL:
         if pattern.search(before):
             if name == "in" and re.search(r"\bof\s+(?:the\s+)?$", before, re.I):

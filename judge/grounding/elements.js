@@ -105,8 +105,8 @@
     if (el.children.length || (el.textContent || "").trim()) return false;
     const r = el.getBoundingClientRect();
     if (r.width < 6 || r.height < 6 || r.width > 40 || r.height > 40) return false;
-    const s = getComputedStyle(el);
-    return s.backgroundImage !== "none" || ["::before", "::after"].some((at) => {
+    // drawn by its ::before / ::after (a sprite icon beside a label is a picture, not a control of its own)
+    return ["::before", "::after"].some((at) => {
       const m = getComputedStyle(el, at);
       return m.content !== "none" && m.content !== "normal" && (m.borderTopWidth !== "0px" || m.borderLeftWidth !== "0px" || m.backgroundImage !== "none" || m.backgroundColor !== "rgba(0, 0, 0, 0)");
     });
@@ -429,7 +429,8 @@
         const r = boxOf(part);
         if (r.width < 6 || r.height < 6 || r.width > 96 || r.height > 48) continue;
         const s = getComputedStyle(part);
-        const drawn = s.backgroundColor !== "rgba(0, 0, 0, 0)" || s.backgroundImage !== "none" || ["::before", "::after"].some((at) => {
+        // a colour or a ::before / ::after of its own (a sprite picture beside the text is its icon, not a place)
+        const drawn = s.backgroundColor !== "rgba(0, 0, 0, 0)" || ["::before", "::after"].some((at) => {
           const m = getComputedStyle(part, at);
           return m.content !== "none" && m.content !== "normal" && (m.backgroundColor !== "rgba(0, 0, 0, 0)" || m.borderTopWidth !== "0px");
         });
@@ -437,7 +438,7 @@
       }
       // a row as wide as its list that points as a whole (a tree's node): its label, where a person clicks
       // "the text 'node-0-1-2'", not the empty middle of the row
-      if (whole.width >= 300) {
+      if (whole.width >= 300 && (tagOf(el) === "li" || el.getAttribute("role") === "treeitem")) {
         for (const part of el.children) {
           if (part.children.length || interactive(part) || !shown(part) || !(part.textContent || "").trim()) continue;
           const r = boxOf(part);

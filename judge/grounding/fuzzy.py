@@ -265,7 +265,7 @@ def _where(q: Query, relations: dict[int, float]) -> float:
     return max(placed) * (0.7 + 0.3 * min(max(held, default=0.0) / IN_MAX, 1.0))
 
 
-_TRACKS = {"track", "rail", "groove", "trough", "bar"}
+_TRACKS = {"track", "rail", "groove", "trough"}
 """A slider's long thin bar, whatever the page calls it ('panel', 'line')."""
 
 
@@ -290,7 +290,7 @@ def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[P
         )
         if q.colours & seen:
             parts.append((10, "colour"))
-    if q.words & _TRACKS:
+    if q.words & _TRACKS or {"bar", "slider"} <= q.words:  # "the slider's long bar"; not "the formula bar"
         _, _, w, h = e["bbox"]
         if (w >= 8 * h and h <= 16) or (h >= 8 * w and w <= 16):
             parts.append((25, "long and thin, a track"))
