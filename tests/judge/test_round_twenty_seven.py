@@ -7,7 +7,20 @@ twenty-six, judged whole in real Chromium: the page with the behaviour passes, t
   reading too (its "link icons" are found here), so it guards the reading without proving the old one wrong;
 - "Click at the end of the line 'Naming is hard'": a place in that text, the text itself (the quote after
   "the end of" had been read as a container the element is in, and nothing was found); "... is now on a
-  pale yellow strip": a tint (#ffd) a person calls pale yellow, seen with less saturation than a colour."""
+  pale yellow strip": a tint (#ffd) a person calls pale yellow, seen with less saturation than a colour;
+- a tree (@widgetjs/tree, 3158): "the small grey triangle ... just left of the 'node-1' checkbox" is left of the
+  checkbox beside the label, drawn by CSS borders in a row that points as a whole; "its rows 'node-1-0' to
+  'node-1-1' disappear": both ends of the range go;
+- flyd's chips (3155): "(the row starting with 'x(1)'), click the fourth chip 'x(5)'": the first quote says
+  where; Tabslet (3161): "the second tab, the small one labelled 'tab'" counts all the tabs, the selected one
+  ('li.active') among them; "the 'Default' tab row is now at the top": a block's title may be above the edge;
+- a table row said by its end cells (Black Dashboard, 3154); "because a triangle has 3 corners" is a reason
+  and "the '4' in the second box ... is now shown in red" the second box's few red pixels (jsPsych, 3156);
+- a stepper (progress-tracker, 3159): "the circle above 'Step 1'" is the mark drawn above the label, "only
+  'Step 1' is blue" after End and "'Step 1' is now dark blue" the colour of that mark (a darker shade counts);
+- sliders (vanilla-rangeslider, 3160): quotes in "whose ends are labelled ... whose blue bubble reads '40'"
+  say which slider, the middle of the long bar is the whole track's, not its filled part's or a hidden
+  input's (0 by 0 inside its borders)."""
 
 import pytest
 
