@@ -237,11 +237,12 @@ _RELATIVE = {"which", "whom", "where"}
 
 def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     """(its quoted text, its nouns head first) of the subject before the verb; None when there is none.
-    Words in brackets are an aside ("the '4' in the second box (after 'a triangle has')"): left out."""
+    Words in brackets are an aside ("the '4' in the second box (after 'a triangle has')"): left out; a quote
+    there may be what the thing shows ("the answer ('Run pipewise retry ...') opens"): kept."""
     sub, depth = [], 0
     for t in phrase[:k]:
         depth += (t.kind == "p" and t.text == "(") - (t.kind == "p" and t.text == ")" and depth > 0)
-        if not depth and not (t.kind == "p" and t.text == ")"):
+        if (not depth or t.kind == "q") and not (t.kind == "p" and t.text == ")"):
             sub.append(t)
     # "its own tab row 'tab', 'information', 'tab' in which the middle 'information' is green": the relative
     # clause has its own subject

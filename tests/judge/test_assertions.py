@@ -332,7 +332,8 @@ CASES = [
         "Press",
         ["visible:Draft", "visible:title", "looks:Draft:green"],
     ),
-    ("Below 'Ratings' the first three small dots are now dark blue.", "Click", ["looks:dots small:blue"]),
+    # a dark colour: the colour, or a darker shade of it (round 27: a step circle from pale to dark blue)
+    ("Below 'Ratings' the first three small dots are now dark blue.", "Click", ["looks:dots small:dark blue"]),
     # round nine: out of view is gone from the viewport; a field's neighbours' texts are not its value
     (
         "The page has moved up: the 'Bouncer.js' title is out of view and the 'Email' field is on screen.",
