@@ -59,7 +59,7 @@ def _target_args(fact: Fact, element, action_type: str) -> dict:
         "nth": fact.nth,
         "place": fact.place,
         "near": None,
-        "colour": fact.tone.removeprefix("pale ") in HUES,
+        "colour": fact.tone in HUES,
     }
 
 
@@ -334,6 +334,7 @@ async def _mark_shows(page, fact: Fact, found, shown: bool | None, note: str) ->
         await handle.dispose()
         return shown, note
     marked, evidence = _shown(await _shot(page, clip), fact)
+    await handle.dispose()
     if not marked:
         return shown, note
     return True, "the mark it labels: " + ", ".join(f"{k} {v}" for k, v in evidence.items())
