@@ -78,6 +78,10 @@ class Fact(BaseModel):
     place: str = ""
     """For `looks` with no quote: the part of the screen the thing is said to be in ("top right", "bottom"),
     which of the things so named it is ("the arrow buttons at the top right turn black")."""
+    among: str = ""
+    """For `looks` with a quote several things show: the place the one meant holds in its own row of alike
+    siblings ("the middle 'information'", "the rightmost 'tab'"), an index in reading order ("0", "-1") or
+    "middle"."""
     nth: int | None = None
     """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
     reading order from 0; -1 the last. For `value` with a field named: which of the fields so named, in
@@ -125,7 +129,9 @@ class Fact(BaseModel):
         if self.nth is not None and not said.startswith(ordinal):
             said = f"{ordinal} {said}"
         if self.text:
-            return f"the '{self.text}' {said}" if said else f"'{self.text}'"
+            among = {"middle": "the middle ", "0": "the first ", "-1": "the last "}.get(self.among, "")
+            among = among or (f"the {ORDINAL_SAID.get(int(self.among), '')} " if self.among else "")
+            return f"{among or 'the '}'{self.text}' {said}" if said else f"{among}'{self.text}'"
         where = f" at the {self.place}" if self.place else ""
         return f"the {said}{where}" if said else "the element acted on"
 

@@ -255,6 +255,10 @@ ORDINALS = {
 }  # fmt: skip
 """Which of alike things a look is said of ("the third dot is filled")."""
 ORDINAL_SAID = {v: k for k, v in ORDINALS.items()}
+ROW_PLACES = {**{w: str(n) for w, n in ORDINALS.items()}, "middle": "middle", "leftmost": "0", "rightmost": "-1",
+              "topmost": "0", "bottommost": "-1", "centre": "middle", "center": "middle"}  # fmt: skip
+"""Where a quoted thing sits among its alike siblings ("the middle 'information'" of a row of three tabs,
+"the rightmost 'tab'"): an index in reading order, or the middle one."""
 VIEW_LEAD = words("has have had is are been now moved scrolled scrolls moves went goes up down away completely just")
 VIEW_LEAD |= words("already slid slides")
 """Words before a phrase saying where a thing went: "has moved up out of view"."""

@@ -118,6 +118,7 @@ def tone(pw: list[str], now: bool = False) -> str | None:
             words = words[2:] if words[0] == "a" else words[1:]
         if words[:1] == ["in"] and now:
             words = words[1:]  # "now in green text"
+        words = _hue_named(words)
         if now and words[:1] == ["on"] and words[1:2] in (["a"], ["an"]) and set(words[2:6]) & _GROUNDS:
             # "is now on a pale yellow strip": what it is drawn on, its background's colour
             words = [w for w in words[2:] if w not in _FILLS]
@@ -142,6 +143,23 @@ def tone(pw: list[str], now: bool = False) -> str | None:
                 tone = TONES.get(said[0], "") if said else ""
             return _filled_with(tone, words[1:])
     return None
+
+
+_NOT_HUE_NAMES = {"and", "or", "but", "not", "no", "with", "in", "on", "a", "an", "the", "then", "still", "now", "again"}
+
+
+_PALE_KINDS = {"sage", "mint", "sky", "baby", "powder", "pastel", "dusty", "soft", "muted", "seafoam", "sea"}
+_DARK_KINDS = {"navy", "forest", "midnight", "olive", "hunter", "bottle", "royal", "wine", "blood"}
+
+
+def _hue_named(words: list[str]) -> list[str]:
+    """ "sage green", "sky blue", "navy blue": a word naming a kind of a colour is that colour, muted
+    ("pale green": a sage tab, #a0cac0) or dark ("dark blue") when the kind says so."""
+    if len(words) > 1 and words[0] not in TONES and words[0].isalpha() and words[0] not in _NOT_HUE_NAMES:
+        if TONES.get(words[1]) in _COLOURS:
+            shade = "pale" if words[0] in _PALE_KINDS else "dark" if words[0] in _DARK_KINDS else ""
+            return [shade, *words[1:]] if shade else words[1:]
+    return words
 
 
 _PALE_SHADES = {"light", "pale"}
@@ -212,7 +230,7 @@ def state_colour(pw: list[str]) -> str | None:
     pw = shown_in(pw)
     if len(pw) < 2 or pw[0] not in {"is", "are"}:
         return None
-    words = pw[2:] if pw[1] in _SHADES else pw[1:]
+    words = _hue_named(pw[2:] if pw[1] in _SHADES else pw[1:])
     tone = TONES.get(words[0]) if words else None
     return tone if tone in _COLOURS else None
 

@@ -35,6 +35,9 @@ LEAST_SATURATION = 70
 MUTED_SATURATION = 48
 """The same for a colour a thing is said to have (a state): a muted "sage green" tab (#a0cac0, 53) is green;
 a change or a count of marks keeps the stronger bar (a rating's pale star outlines are no gold stars)."""
+MUTED_CHANGE_SHARE = 0.5
+"""A change to a colour in a muted shade of it: at least this share of the changed pixels (against HUE_SHARE
+for saturated ones)."""
 PALE = {"pink": (8, 180)}
 """Tones a person names for a pale tint too, (least saturation, least value): a form field's error
 background #fff6f6 "turns pink"."""
@@ -72,8 +75,8 @@ def _tone_pixels(
     return inside & saturated, saturated
 
 
-def _hue_share(bgr: np.ndarray, mask: np.ndarray, tone: str) -> float:
-    hue, _ = _tone_pixels(bgr, mask, tone)
+def _hue_share(bgr: np.ndarray, mask: np.ndarray, tone: str, least: int = LEAST_SATURATION) -> float:
+    hue, _ = _tone_pixels(bgr, mask, tone, least)
     return float(hue.mean()) if len(hue) else 0.0
 
 
@@ -141,6 +144,12 @@ def region_change(
         if mark:
             evidence[f"{tone}_pixels_added"] = marked
         ok = bool((ok and ((after >= HUE_SHARE and after > before) or ink)) or mark)
+        if not ok and share >= REGION_CHANGE:
+            # "the rightmost 'tab' is now sage green" (#a0cac0): most of what changed took a muted shade of it
+            muted = _hue_share(b, moved, tone, MUTED_SATURATION), _hue_share(a, moved, tone, MUTED_SATURATION)
+            ok = muted[0] >= MUTED_CHANGE_SHARE and muted[1] < muted[0] / 2
+            if ok:
+                evidence[f"muted_{tone}_after"] = round(muted[0], 3)
         if not ok and tone.startswith("dark ") and share >= REGION_CHANGE:
             # "is now dark blue" after a pale blue: the same colour, a darker shade of it
             ok = luma <= -LUMINANCE_STEP and after >= HUE_SHARE

@@ -28,6 +28,7 @@ from iwr.judge.assertions.lexicon import (
     ORDINALS,
     PARTS,
     PRONOUNS,
+    ROW_PLACES,
     SHOWN_STATES,
     STYLE_FILLER,
     STYLES,
@@ -249,6 +250,9 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     rel = next((j for j in range(len(sub) - 1, -1, -1) if sub[j].kind == "w" and sub[j].text in _RELATIVE), None)
     if rel is not None and rel + 1 < len(sub):
         sub = sub[rel + 1 :]
+    sub = _after_fronted_place(sub)
+    # "the middle 'information'": where the quoted thing sits in its row (`_row_place`), not a noun
+    sub = [t for j, t in enumerate(sub) if not (t.text in ROW_PLACES and sub[j + 1 : j + 2] and sub[j + 1].kind == "q")]
     quoted = [t.text for t in sub if t.kind == "q"]
     words = [t.text.removesuffix("'s").removesuffix("’s") for t in sub if t.kind == "w"]
     owners = set()  # the words of a possessor ("the lower toolbar's"): where the thing is, not what it is
@@ -295,6 +299,32 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     # "squares '1' and '2' in 'Square Rating'": the quotes before the first preposition name it
     named = own_quotes or quoted
     return (_clean_quote(named[-1]) if named else ""), nouns[:2]
+
+
+def _after_fronted_place(sub: list[Tok]) -> list[Tok]:
+    """ "In the 'Active' row the first 'tab' is now green": a place said first is not the subject; the subject
+    is the last noun phrase after it (not one after "of": "In the middle of the page the box")."""
+    if not sub or sub[0].kind != "w" or sub[0].text not in _PREPOSITIONS:
+        return sub
+    starts = [
+        j
+        for j in range(2, len(sub))
+        if sub[j].kind == "w" and sub[j].text in {"the", "its", "their"} and sub[j - 1].text != "of"
+    ]
+    return sub[starts[-1] :] if starts else sub
+
+
+def _row_place(phrase: list[Tok], k: int, text: str) -> str:
+    """ "the middle 'information' is green": the place the quoted thing holds among its alike siblings."""
+    before = phrase[:k]
+    return next(
+        (
+            ROW_PLACES[w.text]
+            for w, q in zip(before, before[1:])
+            if w.kind == "w" and w.text in ROW_PLACES and q.kind == "q" and _clean_quote(q.text) == text
+        ),
+        "",
+    )
 
 
 def _ends_a_list(phrase: list[Tok], k: int) -> bool:
@@ -406,7 +436,10 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             continue
         if any(w in NEG for w in pw[:3]):
             continue
-        out += _again_the_same(phrase, k, [*earlier, *out], _look_facts(phrase, k, pw, text, nouns))
+        looked = _look_facts(phrase, k, pw, text, nouns)
+        if text and (among := _row_place(phrase, k, text)):
+            looked = [f.model_copy(update={"among": among}) if f.text == text else f for f in looked]
+        out += _again_the_same(phrase, k, [*earlier, *out], looked)
     return out
 
 

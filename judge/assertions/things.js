@@ -349,7 +349,25 @@ const iwrThings = (() => {
     const mark = markOf(label);
     return mark && box.contains(mark) ? mark : null;
   };
-  const target = ({ el, press, text, nouns, nth, place, near, colour }) => {
+  // "the middle 'information'", "the rightmost 'tab'": whether the element (or the box holding it, up to
+  // three levels) holds that place in its own row of alike siblings, in reading order
+  // (a state class, 'li.active', does not set the selected tab apart from its row)
+  const STATE = /^(?:is-|has-)?(?:active|selected|current|on|open|checked|focus|focused|hover|highlighted|expanded)$/i;
+  const layoutOf = (x) => [x.localName, ...(x.getAttribute("class") || "").split(/\s+/).filter((w) => w && !STATE.test(w)).slice(0, 1)].join(".");
+  const holds = (e, among) => {
+    for (let a = e, d = 0; a && parentOf(a) && a !== document.body && d < 4; a = parentOf(a), d++) {
+      const kin = Array.from(parentOf(a).children).filter((x) => layoutOf(x) === layoutOf(a) && visible(x));
+      if (kin.length < 2) continue;
+      kin.sort((p, q) => { const [rp, rq] = [p.getBoundingClientRect(), q.getBoundingClientRect()];
+        return Math.abs(rp.top - rq.top) > Math.min(rp.height, rq.height) / 2 ? rp.top - rq.top : rp.left - rq.left; });
+      const i = kin.indexOf(a);
+      if (among === "middle") return kin.length % 2 === 1 && i === (kin.length - 1) / 2;
+      const n = Number(among);
+      return n < 0 ? i === kin.length + n : i === n;
+    }
+    return false;
+  };
+  const target = ({ el, press, text, nouns, nth, place, near, colour, among }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
       const a = document.activeElement;
@@ -362,6 +380,8 @@ const iwrThings = (() => {
       const exact = hits.filter((e) => norm(e.innerText) === norm(text));
       if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
+      const there = among && hits.length > 1 ? hits.filter((e) => holds(e, among)) : [];
+      if (there.length) hits = there;
       // "the '4' in the second box": of the fields (or texts) showing it, the one in that place, top to bottom
       const placed = nth !== null && nth !== undefined && !near && hits.length > 1
         ? hits.slice().sort((a, b) => { const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
