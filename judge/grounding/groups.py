@@ -40,6 +40,20 @@ def _lone_in_row(info: list[dict], group: list[int], inside: set[int] | None) ->
     return len(group) == 1 and bool(inside) and group[0] in inside and bool(info[group[0]].get("tableRow"))
 
 
+def _agreeing(
+    info: list[dict], groups: list[list[int]], q: Query, inside: set[int], viewport: tuple[float, float]
+) -> set[int]:
+    """The one member of a group in the container named that the place said in the whole group picks too:
+    "the bottom slider's bar (the last slider, whose bubble reads '$2 400')" is the last of the three tracks
+    and the one beside that bubble."""
+    out = set()
+    for g in groups:
+        within = [i for i in g if i in inside]
+        if len(within) == 1 and len(g) > 1 and layout.place(info, g, q.layout, None, viewport)[0] == within[0]:
+            out.add(within[0])
+    return out
+
+
 def _in_part(boxes: list, part: str, viewport: tuple[float, float]) -> bool:
     """Whether the boxes' span has its centre in that part of the screen ("top right": the top 40 % and
     the right 40 %)."""
@@ -135,11 +149,14 @@ def by_layout(
         # another group, the editor's two lines, has two as well: the scores choose)
         count = q.layout.count
         groups += [run for g in groups if len(g) != count for run in _runs(info, g) if len(run) == count]
+    agreed = _agreeing(info, groups, q, inside, viewport) if inside else set()
     if inside:  # alike rows of two cards: the card named holds its own
         groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
     # what is on screen, alike; and the one of its kind in a table row named ("the 'Bar Text' field,
     # second row of the form": the row the label names holds one field)
-    groups = [g for g in groups if (len(g) > 1 or _lone_in_row(info, g, inside)) and near.intersection(g)]
+    groups = [
+        g for g in groups if (len(g) > 1 or _lone_in_row(info, g, inside) or agreed.issuperset(g)) and near.intersection(g)
+    ]
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:
