@@ -145,7 +145,8 @@ def tone(pw: list[str], now: bool = False) -> str | None:
     return None
 
 
-_NOT_HUE_NAMES = {"and", "or", "but", "not", "no", "with", "in", "on", "a", "an", "the", "then", "still", "now", "again"}
+_NOT_HUE_NAMES = {"and", "or", "but", "not", "no", "with", "in", "on", "a", "an", "the", "then", "still", "now"}
+_NOT_HUE_NAMES |= {"again"}
 
 
 _PALE_KINDS = {"sage", "mint", "sky", "baby", "powder", "pastel", "dusty", "soft", "muted", "seafoam", "sea"}

@@ -154,9 +154,8 @@ def by_layout(
         groups = [part for g in groups for part in ([i for i in g if i in inside], [i for i in g if i not in inside])]
     # what is on screen, alike; and the one of its kind in a table row named ("the 'Bar Text' field,
     # second row of the form": the row the label names holds one field)
-    groups = [
-        g for g in groups if (len(g) > 1 or _lone_in_row(info, g, inside) or agreed.issuperset(g)) and near.intersection(g)
-    ]
+    kept = [len(g) > 1 or _lone_in_row(info, g, inside) or agreed.issuperset(g) for g in groups]
+    groups = [g for g, keep in zip(groups, kept) if keep and near.intersection(g)]
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:

@@ -45,8 +45,7 @@ T_TABS = one_task(
         ),
         (
             "Click",
-            "Under the red 'Active' heading, click the first tab, labelled 'tab', left of the green 'information' "
-            "tab.",
+            "Under the red 'Active' heading, click the first tab, labelled 'tab', left of the green 'information' tab.",
             "In the 'Active' row the first 'tab' is now green and 'information' is white; the panel below reads "
             "'Tab 1'.",
             {},
@@ -67,13 +66,14 @@ SLIDERS = """<!doctype html><html><head><style>body { font: 13px Arial; margin: 
 <span class="bar" style="width:24%"></span></span>
 <span class="wrap"><span class="irs"><span class="line"></span><span class="bub" style="left:48%">$2 400</span></span>
 <span class="bar" style="width:48%"></span></span>
-<script>document.querySelectorAll(".wrap").forEach((w) => [w.querySelector(".line"), w.querySelector(".bar")].forEach((part) =>
-  part.addEventListener("mousedown", (e) => {
+<script>document.querySelectorAll(".wrap").forEach((w) => [".line", ".bar"].forEach((part) =>
+  w.querySelector(part).addEventListener("mousedown", (e) => {
   const r = w.querySelector(".line").getBoundingClientRect(); const f = (e.clientX - r.left) / r.width;
   if (__STILL__) return;
   w.querySelector(".bub").style.left = w.querySelector(".bar").style.width = `${f * 100}%`;
   const v = Math.round(f * 50) * 100;
-  w.querySelector(".bub").textContent = v < 1000 ? `$${v}` : `$${Math.floor(v / 1000)} ${String(v % 1000).padStart(3, "0")}`; })));
+  const thousands = `$${Math.floor(v / 1000)} ${String(v % 1000).padStart(3, "0")}`;
+  w.querySelector(".bub").textContent = v < 1000 ? `$${v}` : thousands; })));
 </script></body></html>"""
 T_SLIDERS = one_task(
     [
