@@ -81,9 +81,11 @@ def became(pw: list[str], now: bool = False) -> bool:
     return pw[:1] in (["becomes"], ["become"]) and pw[1:2] in (["a"], ["an"]) and not _NOT_A_LOOK.intersection(pw[2:6])
 
 
-def tone(pw: list[str], now: bool = False) -> str | None:
+def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
     """The look a predicate gives its subject: a direction, a colour, "" (a change), None (no look).
-    `now`: the clause says the look is new ("the marks are now orange"), a change even after "is"."""
+    `now`: the clause says the look is new ("the marks are now orange"), a change even after "is". `own`:
+    the subject is a thing itself (no quote), whose thin parts are its own ("the left handle now has a dark
+    outline": drawn on its edge, the handle's region goes darker)."""
     if not pw:
         return None
     pw = shown_in(pw)
@@ -93,13 +95,13 @@ def tone(pw: list[str], now: bool = False) -> str | None:
         return LOOK_ALONE[pw[0]]
     if tuple(pw[:2]) in LOOK_PAIRS:
         return _filled_with(LOOK_PAIRS[tuple(pw[:2])], pw[2:])
-    if pw[0] in {"has", "have", "gets", "get"} and len(pw) > 2 and pw[1] in {"a", "an"}:
+    if pw[0] in {"has", "have", "gets", "get"} and len(pw) > 2 and (pw[1] in {"a", "an"} or own and pw[1] == "the"):
         # "the 'B' button has a grey shaded background", "the row gets a blue border": the part's look
         named = pw[2:7]
         part = next((j for j, w in enumerate(named) if w in _LOOK_PARTS), None)
         if part is None:
             return None
-        if named[part] in _THIN_PARTS:
+        if named[part] in _THIN_PARTS and not (own and (now or pw[0] in {"gets", "get"}) and named[:part]):
             return None  # "an amber border": a few pixels, maybe outside the element that shows the quote
         said = named[:part]
         if len(said) > 1 and said[-2] in _SHADES and said[-1] in TONES:

@@ -462,7 +462,7 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
     if looks.became(pw, now and bool(text)) and (text or [n for n in nouns if n != "?"]):
         # "the second line becomes a task item": which of the alike lines
         return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone="", nth=_nth(phrase, k, text, nouns))]
-    tone = looks.tone(pw, now=now or again)
+    tone = looks.tone(pw, now=now or again, own=not text and bool(nouns) and nouns[0] != "?")
     if again and not now and tone in ("lighter", "darker"):
         tone = ""  # "it is white again" after a pale pink: back as it was, a change whatever its direction
     place = "" if text else looks.viewport_place([t.text for t in phrase[:k] if t.kind == "w"])

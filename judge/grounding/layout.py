@@ -101,6 +101,19 @@ _ANCHOR_COUNT = re.compile(
 """'just right of the two heading icons': that count is the anchor's."""
 _LOCATES = re.compile(r"\b(?:in|on|of|from|at|within|inside|along|across)\s*$", re.I)
 _ORDINAL = re.compile(rf"\b({_ORD_WORD})\b", re.I)
+_FRACTION = re.compile(
+    r"\b(?:one|a|two|three|four|five|\d)[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|"
+    r"eighths?|ninths?|tenths?)\b",
+    re.I,
+)
+"""'about one sixth of the way along', 'two thirds along': a share of a length, no ordinal."""
+_SIDE_ONE = re.compile(
+    r"\bthe\s+(left|right)\s+(?!(?:of|end|side|edge|corner|half|part|hand|column|columns|panel|pane|sidebar|margin|"
+    r"border|arrow|arrows|chevron|caret|triangle|bracket|angle|pointing)\b)(?=[a-z])",
+    re.I,
+)
+"""'the left square handle' of two: the one furthest that way among the alike ones (not 'the left arrow', a
+shape, nor 'the left panel', a part of the page)."""
 _BEYOND = re.compile(
     rf"\b({_ORD_WORD})\b(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:just|directly|immediately)\s+)?"
     r"(to\s+the\s+right\s+of|right\s+of|to\s+the\s+left\s+of|left\s+of|after|before|below|under|beneath|above)\b",
@@ -200,6 +213,8 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         said.append(m.group(0).strip())
         rest = rest.replace(m.group(0), " ", 1)
 
+    for m in list(_FRACTION.finditer(text)):
+        rest = rest.replace(m.group(0), " ", 1)
     for m in list(_ROW.finditer(text)):
         index = _ordinal(m.group(1))
         if m.group(1).lower() == "middle":
@@ -246,6 +261,9 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         lay.start = next(side for side in ("left", "right", "top", "bottom", "upper", "lower") if side in word)
         lay.start = {"upper": "top", "lower": "bottom"}.get(lay.start, lay.start)
         cut(m)
+    elif (m := _SIDE_ONE.search(rest)) and not _LOCATING_BEFORE.search(rest[: m.start()]):
+        lay.ordinal, lay.start = 0, m.group(1).lower()
+        said.append(m.group(0).strip())
     if m := _FROM.search(rest):
         side = m.group(1).lower()
         lay.start = {"end": "end", "start": "", "beginning": ""}.get(side, side)
