@@ -344,8 +344,10 @@ const iwrLook = (() => {
     if (want.length) for (const root of allRoots(document.body || html)) for (const f of root.querySelectorAll(FIELDS)) {
       if (!isField(f) || f.type === "hidden") continue;
       const names = namesOf(f);
+      // a code name holding the words ('target-text-hint' of another demo) is no label a person reads
+      const code = ["name", "id"].map((a) => wordsOf(f.getAttribute(a) || "").join(" "));
       if (names.some((n) => n.join(" ") === want.join(" "))) exact.push(f);
-      else if (names.some((n) => within(n, want))) part.push(f);
+      else if (names.some((n) => within(n, want) && !code.includes(n.join(" ")))) part.push(f);
     }
     let hits = exact.length ? exact : part;
     const ordered = hits.slice(0, 12).map(fieldValue);  // in the page's order: "the first 'Beast:' box"

@@ -7,7 +7,8 @@ const iwrThings = (() => {
   const parentOf = (e) => e.parentElement || (e.getRootNode && e.getRootNode().host) || null;
   const words = (s) => String(s ?? "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const tokens = (e) => words([e.id, e.getAttribute("class"), e.getAttribute("aria-label"), e.getAttribute("alt"),
-    e.getAttribute("title"), e.getAttribute("role"), e.getAttribute("data-testid"), e.localName].join(" "));
+    e.getAttribute("title"), e.getAttribute("role"), e.getAttribute("data-testid"), e.localName,
+    e.localName === "img" ? (e.getAttribute("src") || "").split("/").pop().replace(/\.\w+$/, "") : ""].join(" "));  // 'star-off.png'
   const has = (e, list) => tokens(e).some((t) => list.some((w) => t === w || (w.length >= 4 && t.startsWith(w))));
   const all = () => {
     const out = [];

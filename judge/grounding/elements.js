@@ -251,10 +251,14 @@
   const iconWords = (el) => {
     const bits = [namingClasses(el), el.getAttribute("data-icon"), el.getAttribute("data-action"), el.getAttribute("name")];
     if (!(el.textContent || "").trim() && cssTriangle(el)) bits.push("triangle arrow caret");
+    const file = (e) => (e.getAttribute("src") || "").split("/").pop().replace(/\.\w+$/, "");
+    if (tagOf(el) === "img") bits.push(file(el));  // a rating's 'star-off.png' is a star
+    // a row of pictures (a rating's five star images) is not named by them; a button by its one icon is
+    const pictures = el.querySelectorAll ? el.querySelectorAll("img").length : 0;
     for (const child of el.querySelectorAll ? el.querySelectorAll("i, svg, span, img, use, [class*=icon i]") : []) {
       bits.push(namingClasses(child), child.getAttribute("data-icon"));
       if (tagOf(child) === "use") bits.push(child.getAttribute("href") || child.getAttribute("xlink:href"));
-      if (tagOf(child) === "img") bits.push((child.getAttribute("src") || "").split("/").pop().replace(/\.\w+$/, ""));
+      if (tagOf(child) === "img" && pictures <= 2) bits.push(file(child));
     }
     return norm(bits.filter(Boolean).join(" ").replace(/[#_./-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2")).toLowerCase().slice(0, 200);
   };

@@ -50,6 +50,11 @@ def relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fals
             toward = cx <= acx + 4 if relation == "left-edge" else cx >= acx - 4
             if toward:
                 best = max(best, 1 - min(abs(cx - edge), aw / 2 + 300) / (aw / 2 + 320))
+        elif relation in ("left-edge", "right-edge") and 0 <= y - (ay + ah) <= BLOCK_BELOW:
+            # "at the left end of the 'Target Keep' star row": a title names the row under it; its end
+            edge = ax if relation == "left-edge" else ax + aw
+            end = 1 - min(abs((x if relation == "left-edge" else x + w) - edge), 300) / 320
+            best = max(best, BELOW_TITLE * end * (1 - (y - (ay + ah)) / (2 * BLOCK_BELOW)))
         elif relation == "near":
             dx = max(ax - (x + w), x - (ax + aw), 0)
             dy = max(ay - (y + h), y - (ay + ah), 0)
@@ -66,6 +71,12 @@ def relation_score(relation: str, box, anchors: list[tuple], latent: bool = Fals
             dy = max(ay - (y + h), y - (ay + ah), 0)
             best = max(best, IN_MAX / (1 + (dx * dx + dy * dy) ** 0.5 / 40))
     return best
+
+
+BLOCK_BELOW = 200
+"""How far under a title (pixels) the row it names may start."""
+BELOW_TITLE = 0.9
+"""The most an end of a row under the title named gives (less than an end of the title's own line)."""
 
 
 def _aligned(cx: float, ax: float, aw: float) -> float:
@@ -97,7 +108,7 @@ def between_score(box, first: list[tuple], second: list[tuple]) -> float:
     return best
 
 
-_SIDES_SAID = {"left", "right", "above", "below"}
+_SIDES_SAID = {"left", "right", "above", "below", "left-edge", "right-edge"}
 NOT_THERE = 0.05
 """A place score below this: the element is not on the side of the quoted text the description says."""
 ELSEWHERE_PENALTY = 20.0
