@@ -93,6 +93,8 @@ def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
         return None  # "'Demos' is brighter white than the others": a comparison with its neighbours, not a change
     if pw[0] in LOOK_ALONE:
         return LOOK_ALONE[pw[0]]
+    if pw[0] in _POINTS and pw[1:2] and pw[1] in _WAYS and (now or "instead" in pw[2:5]):
+        return ""  # "the small arrow ... now points down instead of up": turned, a change of its look
     if tuple(pw[:2]) in LOOK_PAIRS:
         return _filled_with(LOOK_PAIRS[tuple(pw[:2])], pw[2:])
     if pw[0] in {"has", "have", "gets", "get"} and len(pw) > 2 and (pw[1] in {"a", "an"} or own and pw[1] == "the"):
@@ -147,6 +149,8 @@ def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
     return None
 
 
+_POINTS = {"points", "point", "faces", "face"}
+_WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards", "inward", "outward"}
 _NOT_HUE_NAMES = {"and", "or", "but", "not", "no", "with", "in", "on", "a", "an", "the", "then", "still", "now"}
 _NOT_HUE_NAMES |= {"again"}
 

@@ -92,7 +92,14 @@ def _verb_at(phrase: list[Tok]) -> int | None:
         after_determiner = k > 0 and phrase[k - 1].kind == "w" and phrase[k - 1].text in DETERMINERS
         if t.kind == "w" and t.text in verbs and not after_determiner and t.text not in GONE_NOUNS:
             return k
+        # "the arrow now points down": a verb only with a way after it ("10 points" is a score)
+        if t.kind == "w" and t.text in _POINTS and phrase[k + 1 : k + 2] and phrase[k + 1].text in _WAYS:
+            return k
     return None
+
+
+_POINTS = {"points", "point", "faces", "face"}
+_WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards"}
 
 
 def _predicate(phrase: list[Tok], k: int) -> list[str]:
@@ -314,6 +321,18 @@ def _after_fronted_place(sub: list[Tok]) -> list[Tok]:
     return sub[starts[-1] :] if starts else sub
 
 
+_BESIDE_WORDS = {"after", "before", "beside", "by"}
+
+
+def _beside_quote(phrase: list[Tok], k: int) -> str:
+    """The quote a small thing is said to be drawn next to ("the arrow after 'Sortable A'"), else ""."""
+    for j, t in enumerate(phrase[:k]):
+        if t.kind == "q":
+            before = phrase[j - 1] if j else None
+            return _clean_quote(t.text) if before and before.kind == "w" and before.text in _BESIDE_WORDS else ""
+    return ""
+
+
 def _row_place(phrase: list[Tok], k: int, text: str) -> str:
     """ "the middle 'information' is green": the place the quoted thing holds among its alike siblings."""
     before = phrase[:k]
@@ -483,7 +502,11 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
         # "the first three stars under 'Basic 5 star rater' turn gold": which stars is not certain;
         # the row of them around the element acted on is looked at, as for a colour they are said to have
         plural = _plural(nouns)
-        return [Fact(kind="looks", noun=" ".join(plural), tone=tone)] if plural else []
+        if plural:
+            return [Fact(kind="looks", noun=" ".join(plural), tone=tone)]
+        # "the small arrow after 'Sortable A' now points down": drawn by the quoted text, in its control
+        beside = _beside_quote(phrase, k)
+        return [Fact(kind="looks", text=beside, tone=tone)] if beside and tone == "" else []
     nth = _nth(phrase, k, text, nouns)
     return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=nth, place=place)]
 
