@@ -2,6 +2,10 @@
 const iwrProbe = (() => {
   const norm = (s) => String(s ?? "").replace(/\s+/g, " ").trim().toLowerCase();
   const shown = (el) => {
+    if (el && el.nodeType === 1 && !el.getClientRects().length && getComputedStyle(el).display === "contents") {
+      // a slot or a 'display: contents' wrapper draws no box of its own: its text shows where its parent is
+      return shown(el.parentElement || (el.getRootNode && el.getRootNode().host) || null);
+    }
     if (!el || !el.getClientRects().length) return false;
     if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
     const r = el.getBoundingClientRect();
