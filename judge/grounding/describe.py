@@ -12,7 +12,7 @@ from iwr.judge.grounding.colours import said_colours
 from iwr.judge.grounding.hover_words import split_hover
 from iwr.judge.grounding.layout import SPOT_BEFORE, Layout, labels, parse_layout
 from iwr.judge.grounding.text import norm
-from iwr.judge.grounding.vocabulary import GLYPHS, PICTURES, SYNONYM_OF
+from iwr.judge.grounding.vocabulary import GLYPHS, LIGATURES, PICTURES, SYNONYM_OF
 from iwr.tasks.derive import quotes, without_quotes
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#&.-]*")
@@ -267,6 +267,8 @@ def glyph_words(text: str) -> set[str]:
     for glyph, words in GLYPHS.items():
         if glyph in text:
             out.update(words.split())
+    for word in re.findall(r"[a-z]+_[a-z0-9_]+|[a-z]+_\d", text.lower()):
+        out.update(LIGATURES.get(word, "").split())
     return out
 
 

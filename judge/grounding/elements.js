@@ -271,8 +271,11 @@
     if (tag === "img") return "img";
     if (tag === "textarea") return "textbox";
     if (tag === "input") return ({ checkbox: "checkbox", radio: "radio", range: "slider", button: "button", submit: "button", reset: "button", image: "button", search: "searchbox", number: "spinbutton" })[el.type] || "textbox";
-    return el.isContentEditable || iwrFrames.docOf(el) ? "textbox" : "";
+    // a custom element whose shadow holds the text field it draws (kor-ui's 'kor-input'): a field
+    return el.isContentEditable || iwrFrames.docOf(el) || typesInShadow(el) ? "textbox" : "";
   };
+  const typesInShadow = (el) => !!el.shadowRoot
+    && !!el.shadowRoot.querySelector("input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=range]), textarea");
   // Text around an element (its card, row or form field) for descriptions such as
   // "the 'Add to cart' button on the 'Desk lamp' card".
   const contextOf = (el) => {
@@ -397,6 +400,9 @@
       const r = hit.getBoundingClientRect();
       if (Math.abs(r.left - box.left) < 4 && Math.abs(r.top - box.top) < 4 && Math.abs(r.width - box.width) < 8) return true;
     }
+    // a dialog's backdrop over the whole screen (kor-ui's modal, a host in the same page section)
+    const over = hit.getBoundingClientRect();
+    if (over.width * over.height >= 0.8 * innerWidth * innerHeight && getComputedStyle(hit).position === "fixed") return true;
     let widget = el.parentElement && el.parentElement.parentElement;
     if (widget === document.body || widget === document.documentElement) widget = el.parentElement;
     if (widget === document.body || widget === document.documentElement) widget = null;
@@ -508,7 +514,7 @@
       beside: (box.left >= innerWidth || box.right <= 0) && !scrollsTo(acting, box),
       pointer: style.cursor === "pointer",
       disabled: !!el.disabled || el.getAttribute("aria-disabled") === "true",
-      editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable || !!extra.editor || !!iwrFrames.docOf(el),
+      editable: ["input", "textarea"].includes(tag) && !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"].includes(el.type) || el.isContentEditable || !!extra.editor || !!iwrFrames.docOf(el) || typesInShadow(el),
       checked: checkedOf(el),
       looks: looksOf(acting === el ? el : acting, box),
       actsOn: acting === el ? "" : tagOf(acting),
@@ -519,7 +525,8 @@
       pointed: !!pointedAt && pointedAt.contains(el),
       delegated: !!extra.delegated,
       textOnly: !!extra.textOnly,
-      covered: !extra.reveal && !extra.of && covered(acting, box),
+      // what a hover reveals is under a dialog's backdrop when the thing hovered is
+      covered: !extra.of && (extra.reveal ? covered(extra.reveal, extra.reveal.getBoundingClientRect()) : covered(acting, box)),
       tofu: drawsBoxes(el, textOf(el)),
       tableRow: tableRowOf(el),
     });

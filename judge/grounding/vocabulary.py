@@ -56,6 +56,8 @@ SYNONYMS = [
     {"volume", "speaker", "sound", "mute"},
     {"color", "colour"},
     {"format", "brush", "paintbrush"},
+    {"sun", "sunny", "brightness", "rays"},
+    {"moon", "crescent", "night"},
 ]
 PICTURES = {
     **{
@@ -155,3 +157,12 @@ GLYPHS = {
     "↻": "refresh reload",
     "🏠": "home",
 }
+
+_MOON = "moon crescent night dark"
+_SUN = "sun rays brightness light"
+LIGATURES = {
+    **dict.fromkeys(("brightness_2", "brightness_3", "dark_mode", "nightlight", "nights_stay", "bedtime"), _MOON),
+    **dict.fromkeys(("brightness_4", "brightness_5", "brightness_6", "brightness_7", "light_mode", "wb_sunny"), _SUN),
+}
+"""Material Icons ligature names (an icon font draws the word as its picture) whose words do not say what the
+picture shows: 'brightness_3' is a crescent moon, 'brightness_7' a sun with rays."""
