@@ -137,6 +137,10 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
             return ABSENT  # in the viewport, where absence is checked
         if v in {"has", "have", "had"} and any(x.text in PARTICIPLES for x in ws[k + 1 : k + 4]):
             continue  # "'X' has (now) become 'Y'", "has changed to": the participle says it
+        if v in _AUXILIARIES and ws[k + 1 : k + 2] and ws[k + 1].text in {"not", "never"}:
+            # "the bar with 'More info' does not come back": gone after the step; "does not move": still there
+            said = [x.text for x in ws[k + 2 : k + 4]]
+            return ABSENT if said[:1] and said[0] in _SHOWING_AGAIN else PRESENT
         if v not in VERBS:
             continue
         rest = [x.text for x in ws[k + 1 : k + 5]]
@@ -206,6 +210,10 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
             return SKIP
         return PRESENT
     return PRESENT
+
+
+_AUXILIARIES = {"does", "do", "did", "will"}
+_SHOWING_AGAIN = {"come", "reappear", "appear", "return", "show", "reopen"}
 
 
 def _subject_nouns(between: list[Tok], before_words: list[str]) -> list[str]:

@@ -73,6 +73,7 @@ const iwrThings = (() => {
     const bg = s.backgroundColor !== "rgba(0, 0, 0, 0)" && s.backgroundColor !== "transparent";
     return bg || iwrProbe.borderSides(e) > 0 || s.backgroundImage !== "none" || s.boxShadow !== "none" || drawsMark(e, "::before") || drawsMark(e, "::after");
   };
+  const ARROWISH = new Set(["arrow", "chevron", "caret", "triangle"]);
   const drawnNow = () => shownNow().filter(draws);
   // Every visible element of that kind (nested ones too: any of them hidden after the step counts).
   const shownOf = (kind) => {
@@ -435,6 +436,8 @@ const iwrThings = (() => {
       const inner = Array.from(acted.querySelectorAll("*")).find((x) => visible(x) && matches(x, w));
       if (inner) return inner;
     }
+    // "its arrow now points down": an arrow the control acted on draws itself (a '::after' turned)
+    if (acted && nouns.some((w) => ARROWISH.has(w)) && (drawsMark(acted, "::before") || drawsMark(acted, "::after"))) return acted;
     for (const w of nouns) {
       // "the button turns green": the one acted on, when it is of that kind ("the field's border turns red"
       // after a click on a heading is about a field, not the heading)
