@@ -449,9 +449,17 @@
       // a row as wide as its list that points as a whole (a tree's node): its label, where a person clicks
       // "the text 'node-0-1-2'", not the empty middle of the row
       if (whole.width >= 300 && (tagOf(el) === "li" || el.getAttribute("role") === "treeitem")) {
-        for (const part of el.children) {
-          if (part.children.length || interactive(part) || !shown(part) || !(part.textContent || "").trim()) continue;
+        // and those of the rows nested in it (a tree's branches, listed with their top row)
+        const rows = [el, ...Array.from(el.querySelectorAll("li, [role=treeitem]")).slice(0, 200)];
+        for (const part of rows.flatMap((row) => Array.from(row.children))) {
+          if (part.children.length || interactive(part) || !shown(part)) continue;
           const r = boxOf(part);
+          if (!(part.textContent || "").trim()) {
+            // its toggle drawn from a sprite ('vtree-toggle'): a place of its own, left of the label
+            const small = r.width >= 6 && r.height >= 6 && r.width <= 48 && r.height <= 48;
+            if (small && getComputedStyle(part).backgroundImage !== "none") push(part, part, r, {});
+            continue;
+          }
           if (r.width < 0.5 * whole.width && getComputedStyle(part).cursor === "pointer") push(part, part, r, {});
         }
       }
