@@ -103,8 +103,11 @@ def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
         part = next((j for j, w in enumerate(named) if w in _LOOK_PARTS), None)
         if part is None:
             return None
-        if named[part] in _THIN_PARTS and not (own and (now or pw[0] in {"gets", "get"}) and named[:part]):
-            return None  # "an amber border": a few pixels, maybe outside the element that shows the quote
+        # "an amber border": a few pixels, maybe outside the element that shows the quote; "the left handle now
+        # has a dark outline": the thing's own edge drawn dark, its region darker (a colour may lie outside)
+        dark_edge = own and (now or pw[0] in {"gets", "get"}) and TONES.get(named[part - 1] if part else "") == "darker"
+        if named[part] in _THIN_PARTS and not dark_edge:
+            return None
         said = named[:part]
         if len(said) > 1 and said[-2] in _SHADES and said[-1] in TONES:
             # "a light grey background": the colour grey (a white row turned light grey went darker)

@@ -89,7 +89,7 @@ def _verb_at(phrase: list[Tok]) -> int | None:
     """The first verb; a word right after a determiner is a noun ("the list closes")."""
     verbs = VERBS | LOOK_VERBS | GONE_MOVES | LOOK_ALONE.keys() | {"lights"}
     for k, t in enumerate(phrase):
-        after_determiner = k > 0 and phrase[k - 1].kind == "w" and phrase[k - 1].text in DETERMINERS
+        after_determiner = k > 0 and phrase[k - 1].kind == "w" and phrase[k - 1].text in DETERMINERS | _QUANTIFIERS
         if t.kind == "w" and t.text in verbs and not after_determiner and t.text not in GONE_NOUNS:
             return k
         # "the arrow now points down": a verb only with a way after it ("10 points" is a score)
@@ -98,6 +98,8 @@ def _verb_at(phrase: list[Tok]) -> int | None:
     return None
 
 
+_QUANTIFIERS = {"both", "all", "several", "many", "two", "three", "four", "five"}
+"""Words before an adjective that looks like a verb ("both open panels ... close")."""
 _POINTS = {"points", "point", "faces", "face"}
 _WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards"}
 

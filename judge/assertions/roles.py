@@ -153,24 +153,7 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
                 return ABSENT
             return SKIP
         if v in {"is", "are", "be", "been", "gets", "get", "got"}:
-            adv = [
-                r
-                for r in rest
-                if r
-                not in {
-                    "now",
-                    "still",
-                    "also",
-                    "then",
-                    "immediately",
-                    "fully",
-                    "completely",
-                    "again",
-                    "quickly",
-                    "entirely",
-                    "instantly",
-                }
-            ]
+            adv = [r for r in rest if r not in _STATE_ADVERBS]
             if not adv:
                 return PRESENT
             if adv[0] in {"not", "no", "never"}:
@@ -212,6 +195,8 @@ def _right_role(after: list[Tok], before_words: list[str]) -> str:
     return PRESENT
 
 
+_STATE_ADVERBS = {"now", "still", "also", "then", "immediately", "fully", "completely", "again", "quickly", "entirely"}
+_STATE_ADVERBS |= {"instantly"}
 _AUXILIARIES = {"does", "do", "did", "will"}
 _SHOWING_AGAIN = {"come", "reappear", "appear", "return", "show", "reopen"}
 

@@ -112,8 +112,7 @@ _SIDE_ONE = re.compile(
     r"border|arrow|arrows|chevron|caret|triangle|bracket|angle|pointing)\b)(?=[a-z])",
     re.I,
 )
-"""'the left square handle' of two: the one furthest that way among the alike ones (not 'the left arrow', a
-shape, nor 'the left panel', a part of the page)."""
+"""'the left square handle' of two: the one furthest that way (not 'the left arrow', a shape, nor a panel)."""
 _BEYOND = re.compile(
     rf"\b({_ORD_WORD})\b(?:\s+[a-z-]+){{0,3}}?\s+(?:(?:just|directly|immediately)\s+)?"
     r"(to\s+the\s+right\s+of|right\s+of|to\s+the\s+left\s+of|left\s+of|after|before|below|under|beneath|above)\b",
@@ -213,8 +212,7 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         said.append(m.group(0).strip())
         rest = rest.replace(m.group(0), " ", 1)
 
-    for m in list(_FRACTION.finditer(text)):
-        rest = rest.replace(m.group(0), " ", 1)
+    rest = _FRACTION.sub(" ", rest)
     for m in list(_ROW.finditer(text)):
         index = _ordinal(m.group(1))
         if m.group(1).lower() == "middle":
@@ -256,10 +254,7 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         lay.ordinal = -(n + 1) if n is not None and n >= 0 else -1
         cut(m)
     elif m := _EXTREME.search(rest):
-        word = re.sub(r"[\s-]", "", m.group(1).lower())
-        lay.ordinal = 0
-        lay.start = next(side for side in ("left", "right", "top", "bottom", "upper", "lower") if side in word)
-        lay.start = {"upper": "top", "lower": "bottom"}.get(lay.start, lay.start)
+        lay.ordinal, lay.start = 0, _side_of(m.group(1))
         cut(m)
     elif (m := _SIDE_ONE.search(rest)) and not _LOCATING_BEFORE.search(rest[: m.start()]):
         lay.ordinal, lay.start = 0, m.group(1).lower()
@@ -280,12 +275,23 @@ def parse_layout(text: str) -> tuple[Layout, str]:
         sides = re.split(r"[\s-]+", next(g for g in m.groups() if g).lower())
         lay.group_place = " ".join(dict.fromkeys({"upper": "top", "lower": "bottom"}.get(w, w) for w in sides))
         said.append(m.group(0).strip())
-    if lay.row is not None and lay.ordinal is None and (m := _ROW_END.search(text)):
-        lay.ordinal = 0 if m.group(1) in ("start", "beginning", "left end") else -1  # "at the start of the second row"
-        said.append(m.group(0).strip())
+    _row_end(lay, text, said)
     lay.on_screen = lay.any and bool(_ON_SCREEN.search(text))
     lay.said = ", ".join(said)
     return lay, rest
+
+
+def _row_end(lay: Layout, text: str, said: list[str]) -> None:
+    """ "at the start of the second row": the first (or last) of the row named."""
+    if lay.row is not None and lay.ordinal is None and (m := _ROW_END.search(text)):
+        lay.ordinal = 0 if m.group(1) in ("start", "beginning", "left end") else -1
+        said.append(m.group(0).strip())
+
+
+def _side_of(extreme: str) -> str:
+    """ "leftmost" -> left, "upper-most" -> top."""
+    side = next(s for s in ("left", "right", "top", "bottom", "upper", "lower") if s in extreme.lower())
+    return {"upper": "top", "lower": "bottom"}.get(side, side)
 
 
 _ROW_END = re.compile(r"\bat the (start|beginning|end|left end|right end) of (?:the |that |this )?[\w-]+ row\b", re.I)
