@@ -6,7 +6,18 @@ wrote), judged whole in real Chromium: the page with the behaviour passes, the o
   is not the subject, and a tab gone sage green (#a0cac0, a muted green) did turn green;
 - ion.rangeSlider (3160): "the bottom slider's bar (the last slider, whose bubble reads '$2 400')" is the last
   whole track, the one beside that bubble, not the last filled part (each track sits with its bubble in a
-  box of its own, so no group of alike tracks holds two of them there)."""
+  box of its own, so no group of alike tracks holds two of them there).
+And round twenty-eight's own (3163-3171):
+- jQuery UI's slider (3165): "the left square handle ... about one sixth of the way along" is the leftmost of
+  the two ("one sixth" a share, no ordinal), and "now has a dark outline" the handle's own edge gone dark;
+- jQuery Raty (3164): stars drawn as images ('star-off.png') in a row that listens as a whole: "the fourth
+  star" is the fourth image, "the small round minus icon at the left end of the 'Target Keep' star row" the
+  row's first image under that title, "all the stars ... are grey again" the stars by their file names;
+- tabler (3168): "the dark bottom bar with 'More info' does not come back" after a page load: gone;
+- vanillatree (3171): a tree row's toggle drawn from a sprite is a place of its own;
+- sneat (3169): "its arrow now points down", the arrow the menu link draws itself (a turned '::after');
+- kor-ui (3163): a button's label is slot fallback text in its shadow (read as shown), a custom element whose
+  shadow holds an input is a field one types in, and the left pane under a dialog's backdrop is covered."""
 
 import pytest
 
@@ -87,6 +98,202 @@ T_SLIDERS = one_task(
     ]
 )
 
+HANDLES = """<!doctype html><html><head><style>body { font: 14px Arial; margin: 40px; }
+.bar { position: relative; height: 10px; border: 1px solid #ccc; width: 600px; margin-top: 40px; }
+.band { position: absolute; top: 0; bottom: 0; left: 17%; right: 33%; background: #e9e9e9; }
+.h { position: absolute; top: -6px; width: 18px; height: 20px; border: 1px solid #c5c5c5; background: #f6f6f6;
+  border-radius: 3px; cursor: pointer; margin-left: -9px; } .h.on { border: 2px solid #111; }</style></head><body>
+<h3>Slider</h3><div class="bar"><div class="band"></div><span class="h" style="left:17%" tabindex="0"></span>
+<span class="h" style="left:67%" tabindex="0"></span></div>
+<script>document.querySelectorAll(".h").forEach((h) => h.addEventListener("mousedown", () => {
+  document.querySelectorAll(".h").forEach((x) => x.classList.toggle("on", __ON__)); }));</script></body></html>"""
+T_HANDLES = one_task(
+    [
+        (
+            "Click",
+            "Click the left square handle of the wide bar under the 'Slider' heading; it sits about one sixth of "
+            "the way along, at the left end of the grey shaded band.",
+            "The left handle now has a dark outline showing it is selected; neither handle moves: the left one "
+            "stays about a sixth of the way along and the right one about two thirds along.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the right square handle of the slider, about two thirds of the way along.",
+            "The right handle now has the dark outline and the left handle loses it; neither handle moves.",
+            {},
+        ),
+    ]
+)
+
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16">{}</svg>'
+_STAR = _SVG.format('<path d="M8 1l2 5h5l-4 3 2 6-5-4-5 4 2-6-4-3h5z" fill="{}"/>')
+_CANCEL = _SVG.format('<circle cx="8" cy="8" r="7" fill="{}"/><rect x="4" y="7" width="8" height="2" fill="#fff"/>')
+RATY = """<!doctype html><html><body style="font: 15px Arial; margin: 30px">
+<h2>Target Type</h2><p>Choose where the score goes.</p><div style="height: 60px"></div>
+<h2>Target Keep</h2><p>If you want to keep the score into the hint box, turn on this option.</p>
+<div id="keep" style="cursor: pointer">__STARS__</div>
+<div id="hint" style="border: 1px solid #ccc; width: 220px; height: 30px; margin-top: 8px"></div>
+<script>const imgs = Array.from(document.querySelectorAll("#keep img")), stars = imgs.slice(1);
+const show = (n) => stars.forEach((s, j) => { s.src = j < n ? "star-on.svg" : "star-off.svg"; });
+document.getElementById("keep").addEventListener("click", (e) => { const i = imgs.indexOf(e.target);
+  if (i < 0 || __STILL__) return;
+  if (i === 0) { show(0); hint.textContent = "Cancel this rating!"; imgs[0].src = "cancel-on.svg"; }
+  else { show(i); hint.textContent = stars[i - 1].title; imgs[0].src = "cancel-off.svg"; } });</script></body></html>"""
+_HINTS = ["bad", "poor", "regular", "good", "gorgeous"]
+RATY = RATY.replace(
+    "__STARS__",
+    '<img class="raty-cancel" src="cancel-off.svg" alt="x" title="Cancel this rating!">'
+    + "".join(f'&nbsp;<img alt="{n}" src="star-off.svg" title="{h}">' for n, h in enumerate(_HINTS, 1)),
+)
+RATY_FILES = {
+    "star-on.svg": _STAR.format("#f5b301"),
+    "star-off.svg": _STAR.format("#ccc"),
+    "cancel-off.svg": _CANCEL.format("#aaa"),
+    "cancel-on.svg": _CANCEL.format("#e02020"),
+}
+T_RATY = one_task(
+    [
+        (
+            "Click",
+            "Click the fourth star in the row under the 'Target Keep' heading.",
+            "The first four stars under 'Target Keep' turn gold, the fifth stays grey, and the white box below them "
+            "shows 'good'.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the small round minus icon at the left end of the 'Target Keep' star row.",
+            "All the stars under 'Target Keep' are grey again, the minus icon turns red, and the box below now reads "
+            "'Cancel this rating!'.",
+            {},
+        ),
+    ]
+)
+
+BAR = """<!doctype html><html><body style="font: 15px Arial; margin: 20px"><h1>Dashboard</h1>
+<nav><a href="index.html">Home</a> <a href="#">Pages</a></nav><p>43 New Tickets</p>
+<div id="bar" style="position: fixed; bottom: 0; left: 0; right: 0; background: #333; color: #fff; padding: 12px">
+50 eye-catching templates tested in 90+ email clients <a href="#" style="background: #5eba00; color: #fff">More info</a>
+<span id="x" style="cursor: pointer; position: absolute; right: 16px">&times;</span></div>
+<script>if (localStorage.getItem("closed")) bar.remove();
+x.onclick = () => { bar.remove(); __KEEP__ };</script></body></html>"""
+T_BAR = one_task(
+    [
+        (
+            "Click",
+            "Click the '×' at the right end of the dark bar along the bottom of the screen that says '50 "
+            "eye-catching templates tested in 90+ email clients' next to a green 'More info' button.",
+            "The dark bottom bar disappears; the 'Dashboard' page stays as it was.",
+            {},
+        ),
+        (
+            "Click",
+            "Click 'Home' at the left end of the menu row.",
+            "The 'Dashboard' page loads again with '43 New Tickets'; the dark bottom bar with 'More info' does not "
+            "come back.",
+            {},
+        ),
+    ]
+)
+
+_TRIANGLE = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='18' height='18'%3E"
+    "%3Cpath d='M6 4 L12 9 L6 14 Z' fill='none' stroke='%23999'/%3E%3C/svg%3E"
+)
+TREE = """<!doctype html><html><head><style>body { font: 14px Arial; margin: 16px; }
+ul { list-style: none; margin: 0; padding-left: 18px; } li { position: relative; line-height: 18px; }
+.tg { position: absolute; left: -18px; top: 0; width: 18px; height: 18px; background-image: url("__TRI__"); }
+li.closed > ul { display: none; } a { cursor: pointer; }</style></head><body>
+<ul id="t"><li><span class="tg"></span><a>Label A</a><ul><li><a>Label A.A</a></li></ul></li>
+<li class="closed"><span class="tg"></span><a>Label B</a><ul><li><a>Label B.A</a></li></ul></li></ul>
+<p id="f"></p>
+<script>t.addEventListener("click", (e) => { const li = e.target.closest("li");
+  const name = li.querySelector("a").textContent;
+  if (!e.target.classList.contains("tg")) { f.textContent = name + " is selected"; return; }
+  __TOGGLE__ });</script></body></html>""".replace("__TRI__", _TRIANGLE)
+T_TREE = one_task(
+    [
+        (
+            "Click",
+            "Click the small hollow grey triangle just left of 'Label B', the last line of the tree at the top left "
+            "of the page.",
+            "'Label B' opens: a child line 'Label B.A' appears indented below it. Below the tree the text 'Label B is "
+            "opened' appears.",
+            {},
+        )
+    ]
+)
+
+MENU = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 20px; }
+ul { list-style: none; padding: 0; }
+.menu a { display: block; position: relative; padding: 10px 30px 10px 10px; width: 200px; color: #333;
+  text-decoration: none; } .menu a.toggle::after { content: ""; position: absolute; right: 12px; top: 14px;
+  width: 6px; height: 6px; border-right: 2px solid #666; border-bottom: 2px solid #666; transform: rotate(-45deg); }
+.menu li.turned > a.toggle::after { transform: rotate(45deg); } .menu ul ul { display: none; padding-left: 16px; }
+.menu li.open > ul { display: block; }</style></head><body>
+<ul class="menu"><li><a href="#" class="toggle">Account Settings</a><ul><li><a href="#">Account</a></li>
+<li><a href="#">Notifications</a></li><li><a href="#">Connections</a></li></ul></li><li><a href="#">Cards</a></li></ul>
+<script>document.querySelector(".toggle").onclick = (e) => { e.preventDefault();
+  const li = e.currentTarget.parentElement; li.classList.add("open"); __TURN__ };</script></body></html>"""
+T_MENU = one_task(
+    [
+        (
+            "Click",
+            "In the side menu, click 'Account Settings' (the first item).",
+            "'Account Settings' opens: its arrow now points down and three sub-items 'Account', 'Notifications' and "
+            "'Connections' appear under it.",
+            {},
+        )
+    ]
+)
+
+KOR = """<!doctype html><html><body style="font: 15px Arial; margin: 16px; background: #222; color: #eee">
+<div style="width: 280px"><x-area label="Empty"></x-area><div id="head" style="cursor: pointer; padding: 8px;
+background: #333">Modal</div><div id="panel" style="display: none"><x-button label="With label, icon"></x-button>
+<x-button label="With slots, sticky, size"></x-button></div></div>
+<div id="modal" style="display: none; position: fixed; inset: 0; background: rgba(0, 0, 0, 0.6)">
+<div style="background: #333; width: 500px; margin: 80px auto; padding: 20px"><h3>My Modal</h3>
+<x-input></x-input><x-input></x-input></div></div>
+<script>
+customElements.define("x-button", class extends HTMLElement { connectedCallback() {
+  this.attachShadow({ mode: "open" }).innerHTML = "<style>:host { display: inline-block; background: #2b6fe8; "
+    + "color: #fff; padding: 6px 10px; margin: 4px; cursor: pointer; }</style>"
+    + "<slot>" + this.getAttribute("label") + "</slot>";
+  this.onclick = () => { modal.style.display = "block"; }; } });
+customElements.define("x-input", class extends HTMLElement { connectedCallback() {
+  this.attachShadow({ mode: "open" }).innerHTML = "<style>:host { display: block; margin: 10px 0; } "
+    + "input { width: 95%; padding: 8px; background: #555; color: #fff; border: 0; }</style><input type='text'>";
+  __TYPED__ } });
+customElements.define("x-area", class extends HTMLElement { connectedCallback() {
+  this.attachShadow({ mode: "open" }).innerHTML = "<textarea placeholder='Empty'></textarea>"; } });
+head.onclick = () => { panel.style.display = "block"; };
+</script></body></html>"""
+T_KOR = one_task(
+    [
+        (
+            "Click",
+            "Click the 'Modal' row in the list on the left.",
+            "The 'Modal' row opens: two blue buttons appear under it, 'With label, icon' and 'With slots, sticky, "
+            "size'.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the blue 'With label, icon' button under the opened 'Modal' row.",
+            "A dark dialog titled 'My Modal' appears over the page; it holds two empty grey input fields.",
+            {},
+        ),
+        (
+            "Type",
+            "Type 'Hello kor' into the first (upper) empty field of the 'My Modal' dialog.",
+            "The upper field of 'My Modal' shows 'Hello kor'; the lower field stays empty.",
+            {"text": "Hello kor"},
+        ),
+    ],
+    resolution="1000x700",
+)
+
 CASES = {
     "the middle 'information' of the second row is green, the first 'tab' turns green": (
         T_TABS,
@@ -101,6 +308,37 @@ CASES = {
     "the tabs do not turn": (T_TABS, TABS.replace("__SECOND__", 'class="active"').replace("__STILL__", "true"), False),
     "the middle of the last whole track": (T_SLIDERS, SLIDERS.replace("__STILL__", "false"), True),
     "the track moves nothing": (T_SLIDERS, SLIDERS.replace("__STILL__", "true"), False),
+    "the handle clicked gets a dark outline": (T_HANDLES, HANDLES.replace("__ON__", "x === h"), True),
+    "the handles never get one": (T_HANDLES, HANDLES.replace("__ON__", "false"), False),
+    "the fourth star image rates, the minus clears": (
+        T_RATY,
+        {"index.html": RATY.replace("__STILL__", "false"), **RATY_FILES},
+        True,
+    ),
+    "the minus clears nothing": (T_RATY, {"index.html": RATY.replace("__STILL__", "i === 0"), **RATY_FILES}, False),
+    "the closed bar stays closed on the next load": (
+        T_BAR,
+        BAR.replace("__KEEP__", 'localStorage.setItem("closed", "1");'),
+        True,
+    ),
+    "the closed bar comes back": (T_BAR, BAR.replace("__KEEP__", ""), False),
+    "the sprite toggle opens its branch": (
+        T_TREE,
+        TREE.replace(
+            "__TOGGLE__",
+            'li.classList.toggle("closed"); f.textContent = name + " is opened";',
+        ),
+        True,
+    ),
+    "the toggle does nothing": (T_TREE, TREE.replace("__TOGGLE__", ""), False),
+    "the menu opens, its arrow turned down": (T_MENU, MENU.replace("__TURN__", 'li.classList.add("turned");'), True),
+    "the menu opens, its arrow still right": (T_MENU, MENU.replace("__TURN__", ""), False),
+    "shadow labels, a shadow field in a dialog": (T_KOR, KOR.replace("__TYPED__", ""), True),
+    "the shadow field takes no typing": (
+        T_KOR,
+        KOR.replace("__TYPED__", 'this.shadowRoot.querySelector("input").onkeydown = (e) => e.preventDefault();'),
+        False,
+    ),
 }
 
 
