@@ -92,14 +92,19 @@ def _verb_at(phrase: list[Tok]) -> int | None:
         after_determiner = k > 0 and phrase[k - 1].kind == "w" and phrase[k - 1].text in DETERMINERS | _QUANTIFIERS
         if t.kind == "w" and t.text in verbs and not after_determiner and t.text not in GONE_NOUNS:
             return k
-        # "the arrow now points down": a verb only with a way after it ("10 points" is a score)
+        # "the arrow now points down": a verb only with a way after it ("10 points" is a score); "a grey button
+        # now sits in the corner"
         if t.kind == "w" and t.text in _POINTS and phrase[k + 1 : k + 2] and phrase[k + 1].text in _WAYS:
+            return k
+        if t.kind == "w" and t.text in _SITS and k > 0 and phrase[k - 1].text == "now":
             return k
     return None
 
 
 _QUANTIFIERS = {"both", "all", "several", "many", "two", "three", "four", "five"}
 """Words before an adjective that looks like a verb ("both open panels ... close")."""
+_SITS = {"sits", "sit", "stands", "stand", "floats", "float"}
+"""'a grey square button ... now sits in the bottom-right corner': a thing not named before, now there."""
 _POINTS = {"points", "point", "faces", "face"}
 _WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards"}
 
@@ -447,7 +452,8 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
         if not negated and not timed and (thing := _opened_thing(pw)) and (fact := _appearing(thing)):
             out.append(fact)  # "'COMPONENTS' ... opens a list under it"
             continue
-        if _appears(pw) and not negated and not timed:
+        introduced = phrase[:1] and phrase[0].text in {"a", "an"} and pw[:1] and pw[0] in _SITS
+        if (_appears(pw) or introduced) and not negated and not timed:
             named = next((w for w in nouns if w != "?"), "")
             if not text and (fact := _appearing(named)):
                 out.append(fact)  # "a palette of small colour squares drops down": no quote names it

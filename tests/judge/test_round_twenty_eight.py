@@ -363,3 +363,23 @@ def test_a_place_said_first_is_not_the_subject() -> None:
     facts = parse("In the 'Active' row the first 'tab' is now green.", "Click")
     (look,) = [f for f in facts if f.kind == "looks"]
     assert (look.text, look.noun, look.among, look.tone) == ("tab", "", "0", "green")
+
+
+def test_a_thing_introduced_as_now_sitting_somewhere_appears() -> None:
+    facts = parse("a grey square button with an upward arrow now sits in the bottom-right corner.", "Click")
+    assert [(f.kind, f.noun) for f in facts] == [("appears", "button")]
+    assert not [f for f in parse("The button now sits at the right.", "Click") if f.kind == "appears"]
+
+
+def test_a_thing_that_does_not_come_back_is_gone() -> None:
+    facts = parse("The page loads again; the dark bottom bar with 'More info' does not come back.", "Click")
+    assert [(f.kind, f.text) for f in facts] == [("absent", "More info")]
+    assert [(f.kind, f.text) for f in parse("'Total' does not change.", "Click")] == [("visible", "Total")]
+
+
+def test_one_sixth_of_the_way_is_no_ordinal_and_the_left_one_of_two_is_the_leftmost() -> None:
+    from iwr.judge.grounding.describe import parse as describe
+
+    q = describe("Click the left square handle; it sits about one sixth of the way along.", "Click", "")
+    assert (q.layout.ordinal, q.layout.start) == (0, "left")
+    assert describe("Click the left arrow in the toolbar.", "Click", "").layout.ordinal is None
