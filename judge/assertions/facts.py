@@ -144,6 +144,8 @@ class Fact(BaseModel):
             return f"look {shade}", f"do not look {shade}"  # a row of alike things
         if self.tone in ("darker", "lighter", "filled", "taller", "shorter", "wider", "narrower", "bigger", "smaller"):
             return f"gets {self.tone}", f"did not get {self.tone}"
+        if self.tone == "turned":
+            return "points another way", "did not turn"
         if self.tone:
             return f"turns {self.tone}", f"did not turn {self.tone}"
         return "changes look", "did not change look"

@@ -249,6 +249,8 @@ FIELD_PLACES = {"upper": 0, "top": 0, "first": 0, "second": 1, "third": 2, "four
                 "last": -1}  # fmt: skip
 """Words that place a field among those in view, in reading order ("the upper box", "the second text box")."""
 
+TURNED = "turned"
+"""The tone of a small drawn arrow said to point another way ("now points down instead of up")."""
 ORDINALS = {
     "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
     "ninth": 8, "tenth": 9, "eleventh": 10, "twelfth": 11, "last": -1,

@@ -14,6 +14,7 @@ from iwr.judge.assertions.lexicon import (
     LOOK_VERBS,
     ORDINALS,
     TONES,
+    TURNED,
 )
 from iwr.judge.assertions.tokens import Tok
 
@@ -94,7 +95,7 @@ def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
     if pw[0] in LOOK_ALONE:
         return LOOK_ALONE[pw[0]]
     if pw[0] in _POINTS and pw[1:2] and pw[1] in _WAYS and (now or "instead" in pw[2:5]):
-        return ""  # "the small arrow ... now points down instead of up": turned, a change of its look
+        return TURNED  # "the small arrow ... now points down instead of up": a few pixels of its region
     if tuple(pw[:2]) in LOOK_PAIRS:
         return _filled_with(LOOK_PAIRS[tuple(pw[:2])], pw[2:])
     if pw[0] in {"has", "have", "gets", "get"} and len(pw) > 2 and (pw[1] in {"a", "an"} or own and pw[1] == "the"):
@@ -159,7 +160,7 @@ _NOT_HUE_NAMES |= {"again"}
 
 
 _PALE_KINDS = {"sage", "mint", "sky", "baby", "powder", "pastel", "dusty", "soft", "muted", "seafoam", "sea"}
-_DARK_KINDS = {"navy", "forest", "midnight", "olive", "hunter", "bottle", "royal", "wine", "blood"}
+_DARK_KINDS = {"navy", "forest", "midnight", "olive", "hunter", "bottle", "royal", "wine", "blood", "solid", "deep", "rich"}
 
 
 def _hue_named(words: list[str]) -> list[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from iwr.judge.assertions.lexicon import TURNED
+
 PIXEL_CHANGE = 12
 """A pixel changed when one of its channels moved by more than this (0-255)."""
 REGION_CHANGE = 0.005
@@ -93,6 +95,8 @@ def _ink(before: np.ndarray, after: np.ndarray, mask: np.ndarray, tone: str) -> 
     return bool(share >= INK_SHARE and enough and hue.sum() > 2 * hue_before.sum()), round(share, 3)
 
 
+TURN_PIXELS = 8
+"""A small arrow drawn the other way (a 4-pixel caret turned) changes at least this many pixels."""
 FILLED = "filled"
 FILL_STEP = 8.0
 """How much further from the colour behind it (mean grey levels over the region) a thing said to be
@@ -129,6 +133,9 @@ def region_change(
         if ink:
             evidence["ink_luminance_change"] = round(ink, 2)
         ok = ok and (way * luma >= LUMINANCE_STEP or way * ink >= INK_STEP)
+    elif tone == TURNED:
+        # "the small arrow after 'Sortable A' now points down": a caret of a few pixels in a wide header
+        ok = int(moved.sum()) >= TURN_PIXELS
     elif tone == FILLED:
         gained = _ink_against(b, behind) - _ink_against(a, behind)
         evidence["ink_gained"] = round(gained, 2)

@@ -34,6 +34,7 @@ from iwr.judge.assertions.lexicon import (
     STYLES,
     TITLED_BLOCKS,
     TONES,
+    TURNED,
     VERBS,
 )
 from iwr.judge.assertions.lexicon import (
@@ -514,7 +515,7 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
             return [Fact(kind="looks", noun=" ".join(plural), tone=tone)]
         # "the small arrow after 'Sortable A' now points down": drawn by the quoted text, in its control
         beside = _beside_quote(phrase, k)
-        return [Fact(kind="looks", text=beside, tone=tone)] if beside and tone == "" else []
+        return [Fact(kind="looks", text=beside, tone=tone)] if beside and tone in ("", TURNED) else []
     nth = _nth(phrase, k, text, nouns)
     return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=nth, place=place)]
 
