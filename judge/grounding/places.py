@@ -108,7 +108,7 @@ def between_score(box, first: list[tuple], second: list[tuple]) -> float:
     return best
 
 
-_SIDES_SAID = {"left", "right", "above", "below", "left-edge", "right-edge"}
+_SIDES_SAID = {"left", "right", "above", "below"}
 NOT_THERE = 0.05
 """A place score below this: the element is not on the side of the quoted text the description says."""
 ELSEWHERE_PENALTY = 20.0
