@@ -160,7 +160,8 @@ _NOT_HUE_NAMES |= {"again"}
 
 
 _PALE_KINDS = {"sage", "mint", "sky", "baby", "powder", "pastel", "dusty", "soft", "muted", "seafoam", "sea"}
-_DARK_KINDS = {"navy", "forest", "midnight", "olive", "hunter", "bottle", "royal", "wine", "blood", "solid", "deep", "rich"}
+_DARK_KINDS = {"navy", "forest", "midnight", "olive", "hunter", "bottle", "royal", "wine", "blood", "solid", "deep"}
+_DARK_KINDS |= {"rich"}
 
 
 def _hue_named(words: list[str]) -> list[str]:

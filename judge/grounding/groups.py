@@ -181,7 +181,19 @@ def by_layout(
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
         if len(named.intersection(group)) > 1:
             group = [i for i in group if i in named]  # among those the quote names, not all alike
+        group = _row_said(info, group, q, score)
         chosen, how = layout.place(info, group, q.layout, score, viewport)
         if chosen is not None:
             return chosen, how
     return None
+
+
+def _row_said(info: list[dict], group: list[int], q: Query, score: dict[int, float]) -> list[int]:
+    """ "the third star in the row of five ... at the very top": of alike things in many rows (a page of
+    ratings), the ordinal counts in the row the other words point to (its best match), not the whole page."""
+    if q.layout.ordinal is None or q.layout.row is not None or "row" not in q.words:
+        return group
+    laid = layout.rows(info, group)
+    if len(laid) < 2:
+        return group
+    return max(laid, key=lambda row: max(score.get(i, 0.0) for i in row))
