@@ -136,10 +136,10 @@ RATY = """<!doctype html><html><body style="font: 15px Arial; margin: 30px">
 <div id="hint" style="border: 1px solid #ccc; width: 220px; height: 30px; margin-top: 8px"></div>
 <script>const imgs = Array.from(document.querySelectorAll("#keep img")), stars = imgs.slice(1);
 const show = (n) => stars.forEach((s, j) => { s.src = j < n ? "star-on.svg" : "star-off.svg"; });
-document.getElementById("keep").addEventListener("click", (e) => { const i = imgs.indexOf(e.target);
-  if (i < 0 || __STILL__) return;
+imgs.forEach((img, i) => img.addEventListener("click", () => { if (__STILL__) return;
   if (i === 0) { show(0); hint.textContent = "Cancel this rating!"; imgs[0].src = "cancel-on.svg"; }
-  else { show(i); hint.textContent = stars[i - 1].title; imgs[0].src = "cancel-off.svg"; } });</script></body></html>"""
+  else { show(i); hint.textContent = stars[i - 1].title; imgs[0].src = "cancel-off.svg"; } }));
+</script></body></html>"""
 _HINTS = ["bad", "poor", "regular", "good", "gorgeous"]
 RATY = RATY.replace(
     "__STARS__",
@@ -171,13 +171,23 @@ T_RATY = one_task(
     ]
 )
 
-BAR = """<!doctype html><html><body style="font: 15px Arial; margin: 20px"><h1>Dashboard</h1>
-<nav><a href="index.html">Home</a> <a href="#">Pages</a></nav><p>43 New Tickets</p>
+BAR = """<!doctype html><html><body style="font: 15px Arial; margin: 20px"><h1>__TITLE__</h1>
+<nav><a href="index.html">Home</a> <a href="empty.html">Empty page</a></nav><p>__BODY__</p>
 <div id="bar" style="position: fixed; bottom: 0; left: 0; right: 0; background: #333; color: #fff; padding: 12px">
 50 eye-catching templates tested in 90+ email clients <a href="#" style="background: #5eba00; color: #fff">More info</a>
 <span id="x" style="cursor: pointer; position: absolute; right: 16px">&times;</span></div>
 <script>if (localStorage.getItem("closed")) bar.remove();
 x.onclick = () => { bar.remove(); __KEEP__ };</script></body></html>"""
+
+
+def _bar_site(keep: str) -> dict[str, str]:
+    page = BAR.replace("__KEEP__", keep)
+    return {
+        "index.html": page.replace("__TITLE__", "Dashboard").replace("__BODY__", "43 New Tickets"),
+        "empty.html": page.replace("__TITLE__", "Empty page").replace("__BODY__", "Nothing here yet."),
+    }
+
+
 T_BAR = one_task(
     [
         (
@@ -185,6 +195,13 @@ T_BAR = one_task(
             "Click the '×' at the right end of the dark bar along the bottom of the screen that says '50 "
             "eye-catching templates tested in 90+ email clients' next to a green 'More info' button.",
             "The dark bottom bar disappears; the 'Dashboard' page stays as it was.",
+            {},
+        ),
+        (
+            "Click",
+            "Click 'Empty page' in the menu row.",
+            "A mostly empty page opens with the heading 'Empty page' and 'Nothing here yet.'; the dark bar is still "
+            "gone.",
             {},
         ),
         (
@@ -202,11 +219,12 @@ _TRIANGLE = (
     "%3Cpath d='M6 4 L12 9 L6 14 Z' fill='none' stroke='%23999'/%3E%3C/svg%3E"
 )
 TREE = """<!doctype html><html><head><style>body { font: 14px Arial; margin: 16px; }
-ul { list-style: none; margin: 0; padding-left: 18px; } li { position: relative; line-height: 18px; }
-.tg { position: absolute; left: -18px; top: 0; width: 18px; height: 18px; background-image: url("__TRI__"); }
+ul { list-style: none; margin: 0; padding: 0; } ul ul { margin-left: 18px; }
+li { position: relative; line-height: 18px; padding-left: 18px; }
+.tg { position: absolute; left: 0; top: 0; width: 18px; height: 18px; background-image: url("__TRI__"); }
 li.closed > ul { display: none; } a { cursor: pointer; }</style></head><body>
-<ul id="t"><li><span class="tg"></span><a>Label A</a><ul><li><a>Label A.A</a></li></ul></li>
-<li class="closed"><span class="tg"></span><a>Label B</a><ul><li><a>Label B.A</a></li></ul></li></ul>
+<ul id="t"><li class="leaf"><span class="tg"></span><a>Label A</a><ul><li class="leaf"><a>Label A.A</a></li></ul></li>
+<li class="leaf closed"><span class="tg"></span><a>Label B</a><ul><li class="leaf"><a>Label B.A</a></li></ul></li></ul>
 <p id="f"></p>
 <script>t.addEventListener("click", (e) => { const li = e.target.closest("li");
   const name = li.querySelector("a").textContent;
@@ -230,7 +248,7 @@ ul { list-style: none; padding: 0; }
 .menu a { display: block; position: relative; padding: 10px 30px 10px 10px; width: 200px; color: #333;
   text-decoration: none; } .menu a.toggle::after { content: ""; position: absolute; right: 12px; top: 14px;
   width: 6px; height: 6px; border-right: 2px solid #666; border-bottom: 2px solid #666; transform: rotate(-45deg); }
-.menu li.turned > a.toggle::after { transform: rotate(45deg); } .menu ul ul { display: none; padding-left: 16px; }
+.menu li.turned > a.toggle::after { transform: rotate(45deg); } .menu ul { display: none; padding-left: 16px; }
 .menu li.open > ul { display: block; }</style></head><body>
 <ul class="menu"><li><a href="#" class="toggle">Account Settings</a><ul><li><a href="#">Account</a></li>
 <li><a href="#">Notifications</a></li><li><a href="#">Connections</a></li></ul></li><li><a href="#">Cards</a></li></ul>
@@ -316,12 +334,8 @@ CASES = {
         True,
     ),
     "the minus clears nothing": (T_RATY, {"index.html": RATY.replace("__STILL__", "i === 0"), **RATY_FILES}, False),
-    "the closed bar stays closed on the next load": (
-        T_BAR,
-        BAR.replace("__KEEP__", 'localStorage.setItem("closed", "1");'),
-        True,
-    ),
-    "the closed bar comes back": (T_BAR, BAR.replace("__KEEP__", ""), False),
+    "the closed bar stays closed on the next load": (T_BAR, _bar_site('localStorage.setItem("closed", "1");'), True),
+    "the closed bar comes back": (T_BAR, _bar_site(""), False),
     "the sprite toggle opens its branch": (
         T_TREE,
         TREE.replace(
