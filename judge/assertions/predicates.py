@@ -106,6 +106,7 @@ _QUANTIFIERS = {"both", "all", "several", "many", "two", "three", "four", "five"
 """Words before an adjective that looks like a verb ("both open panels ... close")."""
 _SITS = {"sits", "sit", "stands", "stand", "floats", "float"}
 """'a grey square button ... now sits in the bottom-right corner': a thing not named before, now there."""
+_SITTING_KINDS = {"button", "icon", "link", "badge", "banner", "toolbar", "menu", "panel", "tooltip"}
 _POINTS = {"points", "point", "faces", "face"}
 _WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards"}
 
@@ -454,6 +455,7 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             out.append(fact)  # "'COMPONENTS' ... opens a list under it"
             continue
         introduced = phrase[:1] and phrase[0].text in {"a", "an"} and pw[:1] and pw[0] in _SITS
+        introduced = introduced and bool(_SITTING_KINDS.intersection(nouns))  # not "a wall ... now stands"
         if (_appears(pw) or introduced) and not negated and not timed:
             named = next((w for w in nouns if w != "?"), "")
             if not text and (fact := _appearing(named)):

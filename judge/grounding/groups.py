@@ -191,9 +191,11 @@ def by_layout(
 def _row_said(info: list[dict], group: list[int], q: Query, score: dict[int, float]) -> list[int]:
     """ "the third star in the row of five ... at the very top": of alike things in many rows (a page of
     ratings), the ordinal counts in the row the other words point to (its best match), not the whole page."""
-    if q.layout.ordinal is None or q.layout.row is not None or "row" not in q.words:
+    lay = q.layout
+    if lay.ordinal is None or lay.start or lay.row is not None or lay.count is None or "row" not in q.words:
         return group
     laid = layout.rows(info, group)
     if len(laid) < 2:
         return group
-    return max(laid, key=lambda row: max(score.get(i, 0.0) for i in row))
+    best = max(laid, key=lambda row: max(score.get(i, 0.0) for i in row))
+    return best if len(best) >= 2 else group
