@@ -249,6 +249,9 @@ FIELD_PLACES = {"upper": 0, "top": 0, "first": 0, "second": 1, "third": 2, "four
                 "last": -1}  # fmt: skip
 """Words that place a field among those in view, in reading order ("the upper box", "the second text box")."""
 
+POINTS = {"points", "point", "faces", "face"}
+WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards"}
+"""'the arrow now points down': a verb of a drawn arrow's look only with one of the ways after it."""
 TURNED = "turned"
 """The tone of a small drawn arrow said to point another way ("now points down instead of up")."""
 ORDINALS = {

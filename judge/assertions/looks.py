@@ -13,8 +13,10 @@ from iwr.judge.assertions.lexicon import (
     LOOK_PAIRS,
     LOOK_VERBS,
     ORDINALS,
+    POINTS,
     TONES,
     TURNED,
+    WAYS,
 )
 from iwr.judge.assertions.tokens import Tok
 
@@ -94,7 +96,7 @@ def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
         return None  # "'Demos' is brighter white than the others": a comparison with its neighbours, not a change
     if pw[0] in LOOK_ALONE:
         return LOOK_ALONE[pw[0]]
-    if pw[0] in _POINTS and pw[1:2] and pw[1] in _WAYS and (now or "instead" in pw[2:5]):
+    if pw[0] in POINTS and pw[1:2] and pw[1] in WAYS and (now or "instead" in pw[2:5]):
         return TURNED  # "the small arrow ... now points down instead of up": a few pixels of its region
     if tuple(pw[:2]) in LOOK_PAIRS:
         return _filled_with(LOOK_PAIRS[tuple(pw[:2])], pw[2:])
@@ -153,8 +155,6 @@ def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
     return None
 
 
-_POINTS = {"points", "point", "faces", "face"}
-_WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards", "inward", "outward"}
 _NOT_HUE_NAMES = {"and", "or", "but", "not", "no", "with", "in", "on", "a", "an", "the", "then", "still", "now"}
 _NOT_HUE_NAMES |= {"again"}
 

@@ -27,6 +27,7 @@ from iwr.judge.assertions.lexicon import (
     ON_ITS_OWN,
     ORDINALS,
     PARTS,
+    POINTS,
     PRONOUNS,
     ROW_PLACES,
     SHOWN_STATES,
@@ -36,6 +37,7 @@ from iwr.judge.assertions.lexicon import (
     TONES,
     TURNED,
     VERBS,
+    WAYS,
 )
 from iwr.judge.assertions.lexicon import (
     words as word_set,
@@ -95,7 +97,7 @@ def _verb_at(phrase: list[Tok]) -> int | None:
             return k
         # "the arrow now points down": a verb only with a way after it ("10 points" is a score); "a grey button
         # now sits in the corner"
-        if t.kind == "w" and t.text in _POINTS and phrase[k + 1 : k + 2] and phrase[k + 1].text in _WAYS:
+        if t.kind == "w" and t.text in POINTS and phrase[k + 1 : k + 2] and phrase[k + 1].text in WAYS:
             return k
         if t.kind == "w" and t.text in _SITS and k > 0 and phrase[k - 1].text == "now":
             return k
@@ -107,8 +109,6 @@ _QUANTIFIERS = {"both", "all", "several", "many", "two", "three", "four", "five"
 _SITS = {"sits", "sit", "stands", "stand", "floats", "float"}
 """'a grey square button ... now sits in the bottom-right corner': a thing not named before, now there."""
 _SITTING_KINDS = {"button", "icon", "link", "badge", "banner", "toolbar", "menu", "panel", "tooltip"}
-_POINTS = {"points", "point", "faces", "face"}
-_WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwards"}
 
 
 def _predicate(phrase: list[Tok], k: int) -> list[str]:

@@ -267,6 +267,9 @@ const iwrThings = (() => {
     return new RegExp("(^|[^\\p{L}\\p{N}])" + esc + "($|[^\\p{L}\\p{N}])", "u");
   };
   const showing = (text) => { const re = wordRe(text); return (e) => re.test(norm(e.innerText)); };
+  // Top to bottom, then left to right: boxes whose tops lie within half the smaller height share a line.
+  const readingOrder = (a, b) => { const [ra, rb] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+    return Math.abs(ra.top - rb.top) > Math.min(ra.height, rb.height) / 2 ? ra.top - rb.top : ra.left - rb.left; };
   // "the third dot is filled": the nth of the alike things of that kind nearest the element acted on, in
   // reading order
   const nthOf = (w, nth, acted) => {
@@ -275,8 +278,7 @@ const iwrThings = (() => {
     if (!near) return null;
     const group = groupOf(near);
     const kin = group ? Array.from(group.querySelectorAll("*")).filter((x) => visible(x) && alike(x, near)) : hits;
-    const order = kin.sort((a, b) => { const [ra, rb] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
-      return Math.abs(ra.top - rb.top) > Math.min(ra.height, rb.height) / 2 ? ra.top - rb.top : ra.left - rb.left; });
+    const order = kin.sort(readingOrder);
     return order.at(nth) || null;
   };
   // "the arrow buttons at the top right turn black": of the things so named, those in that part of the
@@ -360,8 +362,7 @@ const iwrThings = (() => {
     for (let a = e, d = 0; a && parentOf(a) && a !== document.body && d < 4; a = parentOf(a), d++) {
       const kin = Array.from(parentOf(a).children).filter((x) => layoutOf(x) === layoutOf(a) && visible(x));
       if (kin.length < 2) continue;
-      kin.sort((p, q) => { const [rp, rq] = [p.getBoundingClientRect(), q.getBoundingClientRect()];
-        return Math.abs(rp.top - rq.top) > Math.min(rp.height, rq.height) / 2 ? rp.top - rq.top : rp.left - rq.left; });
+      kin.sort(readingOrder);
       const i = kin.indexOf(a);
       if (among === "middle") return kin.length % 2 === 1 && i === (kin.length - 1) / 2;
       const n = Number(among);

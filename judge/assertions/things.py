@@ -445,10 +445,9 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             if f.tone in SIZES.values():
                 things[key], notes[key] = _resized(clip, now, f.tone)
                 continue
-            if f.state and f.among and (again := await _find(page, f, element, action_type)) is not None:
-                # "the middle 'information' is green" after a scroll: which one holds that place in its row
-                # is found among those in view after the step
-                found, now = again, await _clip(page, again) or now
+            if f.state and f.among:  # "the middle 'information' is green" after a scroll: the one there in view now
+                again, seen_now = await _in_view_now(page, f, element, action_type, found)
+                found, now = (again, seen_now) if seen_now is not None else (found, now)
             shot = await _shot(page, now)
             if f.state:
                 things[key], notes[key] = await _shows(page, f, found, element, shot, baselines, at=now)
