@@ -74,10 +74,7 @@ const iwrLook = (() => {
     return value;
   };
 
-  function* allRoots(root) {
-    yield root;
-    for (const el of root.querySelectorAll("*")) if (el.shadowRoot) yield* allRoots(el.shadowRoot);
-  }
+  const { allRoots, FIELDS, wordsOf, namesOf, within } = iwrFieldNames;
 
   // Text a person can see in the viewport. `seen` (presence) adds placeholders, alt text and
   // aria-labels/titles of visible elements; `strict` (absence) is rendered text and field values only;
@@ -280,28 +277,8 @@ const iwrLook = (() => {
     return null;
   };
 
-  // A field the assertion names ("the City field"): by its label, aria-label(ledby), placeholder,
-  // name, id, title or the short text right before it; whole-name matches first, then fields whose
-  // name contains the words in order. The field acted on wins when it is one of them.
-  const FIELDS = "input, textarea, select, [contenteditable=''], [contenteditable=true]";
-  const wordsOf = (s) => String(s ?? "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/['’]/g, "")
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const namesOf = (e) => {
-    const out = Array.from(e.labels || [], (l) => l.innerText || l.textContent);
-    for (const id of (e.getAttribute("aria-labelledby") || "").split(/\s+/)) {
-      const x = id && document.getElementById(id);
-      if (x) out.push(x.textContent);
-    }
-    for (const a of ["aria-label", "placeholder", "name", "id", "title"]) out.push(e.getAttribute(a));
-    const prev = e.previousElementSibling;
-    if (prev && !prev.matches(FIELDS) && (prev.innerText || "").length < 60) out.push(prev.innerText);
-    // a form laid out as a table: the header cell before the field's own cell ("<th>Bar Text:<td><input>")
-    const cell = e.closest("td, th, [role=gridcell], [role=cell]");
-    const before = cell && cell.querySelectorAll(FIELDS).length === 1 ? cell.previousElementSibling : null;
-    if (before && !before.querySelector(FIELDS) && (before.innerText || "").length < 60) out.push(before.innerText);
-    return out.filter(Boolean).map(wordsOf);
-  };
-  const within = (hay, want) => hay.some((_, i) => i + want.length <= hay.length && want.every((w, k) => hay[i + k] === w));
+  // A field the assertion names ("the City field"): `iwrFieldNames.matching`. The field acted on wins
+  // when it is one of them.
   // The value of the only field in view, if there is exactly one ("the calculator's display box shows
   // '7'" after a click on the '7' key, whose label shows '7' too); null otherwise.
   const soleField = () => {
@@ -340,16 +317,7 @@ const iwrLook = (() => {
   };
   const named = (name, acted) => {
     const want = wordsOf(name);
-    const exact = [], part = [];
-    if (want.length) for (const root of allRoots(document.body || html)) for (const f of root.querySelectorAll(FIELDS)) {
-      if (!isField(f) || f.type === "hidden") continue;
-      const names = namesOf(f);
-      // a code name holding the words ('target-text-hint' of another demo) is no label a person reads
-      const code = ["name", "id"].map((a) => wordsOf(f.getAttribute(a) || "").join(" "));
-      if (names.some((n) => n.join(" ") === want.join(" "))) exact.push(f);
-      else if (names.some((n) => within(n, want) && !code.includes(n.join(" ")))) part.push(f);
-    }
-    let hits = exact.length ? exact : part;
+    let hits = iwrFieldNames.matching(name, isField);
     const ordered = hits.slice(0, 12).map(fieldValue);  // in the page's order: "the first 'Beast:' box"
     if (acted && hits.includes(acted)) hits = [acted];
     return { found: hits.length > 0, values: hits.slice(0, 5).map(fieldValue), ordered, checks: namedChecks(want) };

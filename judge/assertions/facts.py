@@ -82,6 +82,9 @@ class Fact(BaseModel):
     """For `looks` with a quote several things show: the place the one meant holds in its own row of alike
     siblings ("the middle 'information'", "the rightmost 'tab'"), an index in reading order ("0", "-1") or
     "middle"."""
+    owner: str | None = None
+    """For `gone` with no quote: the field the thing belongs to ("its red message" after "the Phone Number
+    field shows ..."): its name, "" for the field acted on; None when the assertion says of no field."""
     nth: int | None = None
     """For `looks` with no quote: which of the alike things named ("the third dot is filled"), counted in
     reading order from 0; -1 the last. For `value` with a field named: which of the fields so named, in
@@ -90,8 +93,16 @@ class Fact(BaseModel):
 
     @property
     def named_noun(self) -> str:
-        """ "'Instructions' box" for a thing its quoted title names, else the noun alone."""
-        return f"'{self.text}' {self.noun}" if self.text else self.noun
+        """ "'Instructions' box" for a thing its quoted title names, else the noun alone (the first of the
+        kinds a `gone` fact's nouns name: "dropdown panel" is looked for as a panel or a menu)."""
+        noun = self.noun.split()[0] if self.kind == "gone" and self.noun else self.noun
+        return f"'{self.text}' {noun}" if self.text else noun
+
+    def owned(self) -> str:
+        """For `gone`: " of the 'x' field" when the thing is said to be a field's, else ""."""
+        if self.owner is None:
+            return ""
+        return f" of the '{self.owner}' field" if self.owner else " of the field acted on"
 
     def __str__(self) -> str:
         where = " in the viewport" if self.in_view else ""
@@ -107,7 +118,7 @@ class Fact(BaseModel):
             "empty": f"{field} is empty",
             "filled": f"{field} is filled in",
             "checked": f"{self.checkbox()} is {'checked' if self.want else 'unchecked'}",
-            "gone": f"the {self.named_noun} shown before the step is hidden",
+            "gone": f"the {self.named_noun}{self.owned()} shown before the step is hidden",
             "appears": f"{'an' if self.noun[:1] in 'aeiou' else 'a'} {self.noun} not shown before the step is shown",
             "styled": f"'{self.text}' is {'' if self.want else 'not '}{STYLE_SAID.get(self.style, self.style)}",
             "looks": f"{self.thing()} {self.change()[0]}",

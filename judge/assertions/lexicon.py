@@ -149,6 +149,7 @@ GONE_NOUNS = {
     **dict.fromkeys(words("list suggestions autocomplete listbox"), "list"),
     **dict.fromkeys(words("panel panels drawer sidebar sheet pane"), "panel"),
     **dict.fromkeys(words("banner toast notification snackbar alert message notice callout error warning"), "banner"),
+    "help": "banner",  # "the help text under it is gone"
     **dict.fromkeys(words("tooltip tooltips popover bubble hint"), "tooltip"),
     **dict.fromkeys(words("calendar datepicker picker"), "calendar"),
 }

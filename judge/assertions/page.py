@@ -13,7 +13,7 @@ from iwr.judge.frames import FRAMES_JS
 from iwr.tasks.expectations import _PROBE_JS
 
 _LOOK_JS = (Path(__file__).parent / "assertions.js").read_text(encoding="utf-8")
-_READER_JS = "\n".join((_PROBE_JS, GENERATED_TEXT_JS, FRAMES_JS, _LOOK_JS))
+_READER_JS = "\n".join((_PROBE_JS, GENERATED_TEXT_JS, FRAMES_JS, things.FIELD_NAMES_JS, _LOOK_JS))
 
 
 async def look(

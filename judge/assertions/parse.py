@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from iwr.judge.assertions import owners
 from iwr.judge.assertions.counts import remaining_facts
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.lexicon import (
@@ -73,14 +74,18 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     facts: list[Fact] = []
     page_end = _says_page_end(_words(toks))
     cued = False
+    fields: list[str] = []  # the names of the fields named so far ("its red message" is one's)
     for clause in clauses(toks):
-        cued = _read_clause(clause, action_type, page_end, cued, facts)
+        cued = _read_clause(clause, action_type, page_end, cued, facts, fields)
+        fields += [name for _, name in owners.fields_named(clause)]
     return list(dict.fromkeys(facts))
 
 
-def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool, facts: list[Fact]) -> bool:
+def _read_clause(
+    clause: list[Tok], action_type: str, page_end: bool, cued: bool, facts: list[Fact], fields: list[str]
+) -> bool:
     """Add the facts of one clause to `facts`; True when an order cue ended it before its list ("...sorted
-    by date:"), so the next clause's mentions are that list."""
+    by date:"), so the next clause's mentions are that list. `fields`: the fields the clauses before named."""
     cued_here = next((k for k, t in enumerate(clause) if t.kind == "w" and t.text in ORDER_CUES), None)
     in_view = action_type == "Scroll" or page_end or _says_in_view(_words(clause))
     start = len(facts)
@@ -103,7 +108,7 @@ def _read_clause(clause: list[Tok], action_type: str, page_end: bool, cued: bool
     facts += _field_state_facts(clause)
     # a colour of the row of alike things acted on: only a click or a key acts on one (a quoted text
     # names its own)
-    said = predicate_facts(clause, facts)
+    said = owners.owned(predicate_facts(clause, facts), clause, fields)
     facts += [f for f in said if not f.state or f.text or action_type in ("Click", "Press")]
     if action_type in ("Click", "Press"):
         facts += _checked_facts(clause)

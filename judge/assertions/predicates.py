@@ -373,12 +373,13 @@ def _ends_a_list(phrase: list[Tok], k: int) -> bool:
 
 def _gone_facts(text: str, nouns: list[str]) -> list[Fact]:
     """What a subject said to be gone names: a kind of thing, or a block its quote titles; [] for none."""
-    kinds = [GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS]
+    kinds = list(dict.fromkeys(GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS))
     if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
         return [Fact(kind="gone", noun=box, text=text)]  # "the dark 'Instructions' box is gone"
     if not kinds:
         return []
-    out = [Fact(kind="gone", noun=kinds[0])]
+    # "the dropdown panel closes": what the page calls a panel or a dropdown menu
+    out = [Fact(kind="gone", noun=" ".join(kinds))]
     if text and kinds[0] in ("banner", "tooltip"):  # "the '✓ Valid' message is gone": its text goes with
         # it (a panel's or dialog's name may be a title that stays: not so)
         out.append(Fact(kind="absent", text=text))

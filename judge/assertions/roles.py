@@ -215,6 +215,9 @@ def field_ordinal(clause: list[Tok], idx: int) -> int | None:
     return ORDINALS.get(plain[at - 2])
 
 
+_COMPARED = {"like", "unlike"}
+
+
 def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | None:
     """The mention at clause[idx] is the object of a value verb whose subject is a field ("the 'Email'
     field contains 'x'", "the input shows 'x'"): one verb between the last field noun and it. Returns
@@ -222,6 +225,9 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
     fields in view (`field_place`), and the field's noun ("dropdown"); None when it is no field's value."""
     ws_before = [t for t in clause[:idx]]
     words = [t.text if t.kind == "w" else None for t in ws_before]
+    near = [w for w in words[-4:] if w]
+    if set(near) & _COMPARED or any(pair == ("same", "as") for pair in zip(near, near[1:])):
+        return None  # "the box shows a purple tick like the 'Checked' box": what it is compared to
     last_field = None
     plain = [w or "" for w in words]
     for i in range(len(plain)):

@@ -76,12 +76,13 @@ const iwrThings = (() => {
   const ARROWISH = new Set(["arrow", "chevron", "caret", "triangle"]);
   const drawnNow = () => shownNow().filter(draws);
   // Every visible element of that kind (nested ones too: any of them hidden after the step counts).
+  // `kind`: one or more kinds, space-separated ("panel menu": a "dropdown panel").
   const shownOf = (kind) => {
-    const k = KINDS[kind];
-    if (!k) return [];
-    return shownNow().filter((e) => (
+    const ks = String(kind).split(" ").map((n) => KINDS[n]).filter(Boolean);
+    if (!ks.length) return [];
+    return shownNow().filter((e) => ks.some((k) => (
       isKind(e, k) || (k.cover && covers(e)) || (k.drawer && drawer(e))
-      || (k.lists && e.matches("ul, ol") && floating(e)))).slice(0, 40);
+      || (k.lists && e.matches("ul, ol") && floating(e))))).slice(0, 40);
   };
   // A stylesheet's tooltip (hint.css) is its host's ::before / ::after, drawn while the mouse is over it:
   // the hosts that drew one before the step are the tooltips shown, and one is gone when it is not drawn.
@@ -90,10 +91,28 @@ const iwrThings = (() => {
     const els = shownOf(kind);
     return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [], top: els.map(onTop), size: els.map(boxArea) };
   };
+  // "its red message", "the help text under it": of those, the ones nearest the field they are said to
+  // belong to (`owner`: its name, "" the field acted on); none near it, all of them (a form shows one
+  // message per field; another field's message going is not this one going).
+  const OWNED_GAP = 120;
+  const gap = (a, b) => {
+    const r = a.getBoundingClientRect(), s = b.getBoundingClientRect();
+    return Math.hypot(Math.max(0, r.left - s.right, s.left - r.right), Math.max(0, r.top - s.bottom, s.top - r.bottom));
+  };
+  const ownedBy = (found, owner, el) => {
+    if (owner === null || owner === undefined || found.els.length < 2) return found;
+    const fields = owner ? iwrFieldNames.matching(owner, (f) => iwrProbe.shown(f)) : el ? [el] : [];
+    if (!fields.length) return found;
+    const d = found.els.map((e) => Math.min(...fields.map((f) => gap(e, f))));
+    const best = Math.min(...d);
+    if (best > OWNED_GAP) return found;
+    const keep = (_, i) => d[i] <= best + 8;
+    return Object.fromEntries(Object.entries(found).map(([key, list]) => [key, list.length === d.length ? list.filter(keep) : list]));
+  };
   // Those, and the floating layer the element acted on sits in (what a click inside a picker closes): a
   // side layer the page keeps (a fixed panel) is not all the step may close
-  const shownOrClosed = ({ kind, el }) => {
-    const found = shownWithText(kind);
+  const shownOrClosed = ({ kind, el, owner }) => {
+    const found = ownedBy(shownWithText(kind), owner, el);
     const closed = closedBy(el);
     closed.els.forEach((e, i) => {
       if (found.els.includes(e)) return;

@@ -37,6 +37,8 @@ from iwr.judge.settle import settle
 from iwr.tasks.expectations import _PROBE_JS
 
 _THINGS_JS = (Path(__file__).parent / "things.js").read_text(encoding="utf-8")
+FIELD_NAMES_JS = (Path(__file__).parent / "fieldnames.js").read_text(encoding="utf-8")
+"""Fields by the names a person reads for them: the page reader (page.py) finds them so too."""
 HOVER_TIMEOUT_MS = 2000
 LEAVE_SETTLE_MS = 1500
 """How long the page may take to drop a hover preview once the mouse leaves."""
@@ -47,7 +49,7 @@ THINGS = ("gone", "appears", "styled", "looks", "remain")
 
 
 def _js(body: str) -> str:
-    return "(args) => {" + _PROBE_JS + "\n" + FRAMES_JS + "\n" + _THINGS_JS + "\n;" + body + "}"
+    return "(args) => {" + "\n".join((_PROBE_JS, FRAMES_JS, FIELD_NAMES_JS, _THINGS_JS)) + "\n;" + body + "}"
 
 
 def _target_args(fact: Fact, element, action_type: str) -> dict:
@@ -144,7 +146,7 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         if f.text:  # "the dark 'Instructions' box is gone": the block that text titles
             handle = await page.evaluate_handle(_js("return iwrThings.titled(args);"), f.text)
         else:
-            args = {"kind": f.noun, "el": element}
+            args = {"kind": f.noun, "el": element, "owner": f.owner}
             handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), args)
         if await handle.evaluate("(found) => found.els.length"):
             things[str(f)], held[str(f)] = False, handle
