@@ -351,6 +351,17 @@ async def _own_boxes(element) -> list[dict] | None:
         return None
 
 
+async def _focused(page):
+    """The element a key press acted on (the focused one, not the page itself), else None: a press's marks
+    away from it (a calendar's ring gone after Enter on 'Unselect') are the press's doing, its own focus
+    ring is not."""
+    handle = await page.evaluate_handle(
+        "() => { const e = document.activeElement;"
+        " return e && e !== document.body && e !== document.documentElement ? e : null; }"
+    )
+    return handle.as_element()
+
+
 async def judge_step(
     page,
     action: Action,
@@ -410,7 +421,7 @@ async def judge_step(
     if not needs_offline_rule(action, config):
         return Verdict(status="pass", passed=True, method="action", reason="no assertion: the action succeeded")
     after_sig = await verdicts.signature(page)
-    own = await _own_boxes(element)
+    own = await _own_boxes(element if element is not None or action.type != "Press" else await _focused(page))
     change = verdicts.offline_verdict(before_sig, after_sig, before_png, after_png, own, keys=action.type == "Press")
     return await assertions.step_verdict(page, action, element, seen_before, change, (before_png, after_png))
 

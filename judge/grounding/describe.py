@@ -30,6 +30,7 @@ STOP = set(
 KIND_WORDS = {
     "button": {"button"},
     "btn": {"button"},
+    "swatch": {"button", "radio", "option"},  # a colour picker's patch to click
     "link": {"link"},
     "tab": {"tab"},
     "checkbox": {"checkbox"},

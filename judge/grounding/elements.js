@@ -326,7 +326,18 @@
     const round = radius >= Math.min(box.width, box.height) / 2 - 1 || ["checkbox", "radio"].includes(el.type) || /round|circle/.test(classWords(el)) || roundMark;
     const border = rgba(s.borderTopColor);
     const borderColour = (parseFloat(s.borderTopWidth) || 0) >= 1 && (border.length < 4 || border[3] > 0.5) ? border.slice(0, 3) : null;
-    return { fill, ink: rgba(s.color).slice(0, 3), border: borderColour, round };
+    return { fill, ink: rgba(s.color).slice(0, 3), border: borderColour, round, face: faceOf(el, box, fill) };
+  };
+  // A textless control framed in its own fill whose face is a child's colour (a colour picker's swatch: a
+  // white button around a blue patch): "the blue swatch".
+  const faceOf = (el, box, fill) => {
+    if ((el.textContent || "").trim() || !el.querySelectorAll) return null;
+    const area = Math.max(1, box.width * box.height);
+    for (const child of Array.from(el.querySelectorAll("*")).slice(0, 6)) {
+      const r = boxOf(child), c = rgba(getComputedStyle(child).backgroundColor);
+      if (r.width * r.height >= 0.25 * area && (c.length < 4 || c[3] > 0.5) && String(c.slice(0, 3)) !== String(fill)) return c.slice(0, 3);
+    }
+    return null;
   };
   const checkedOf = (el) => {
     if (el.type === "checkbox" || el.type === "radio") return el.checked;
@@ -341,10 +352,13 @@
   // 'li.active' is laid out as its siblings' 'li'.
   const STATE_CLASS = /^(?:is-|has-)?(?:active|selected|current|on|open|opened|checked|focus|focused|hover|highlighted|expanded|collapsed)$|^ui-(?:state|tabs)-(?:active|selected|focus|hover|default)$/i;
   const layoutClass = (node) => classWords(node).trim().split(/\s+/).find((w) => w && !STATE_CLASS.test(w)) || "";
+  // across shadow roots: the swatches of a grid of custom elements, each a button in its own shadow, are
+  // siblings by their hosts
+  const upOf = (node) => node.parentElement || (node.getRootNode() && node.getRootNode().host) || null;
   const chainOf = (el) => {
     const out = [];
-    let node = el.parentElement || (el.getRootNode() && el.getRootNode().host);
-    for (let d = 0; node && d < 4; d++, node = node.parentElement) {
+    let node = upOf(el);
+    for (let d = 0; node && d < 4; d++, node = upOf(node)) {
       out.push([idOf(node), tagOf(node) + "." + layoutClass(node) + "." + (node.getAttribute("role") || "")]);
     }
     return out;

@@ -286,6 +286,7 @@ def _look_parts(e: dict, q: Query, relations: dict[int, float] | None) -> list[P
         seen = (
             colour_name(looks.get("fill"))
             | colour_name(looks.get("border"))
+            | colour_name(looks.get("face"))
             | (colour_name(looks.get("ink")) if not looks.get("fill") else set())
         )
         if q.colours & seen:

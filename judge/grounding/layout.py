@@ -10,19 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12}  # fmt: skip
 _ORD = {
     "first": 0,
     "second": 1,
@@ -310,6 +299,7 @@ _LOCATING_BEFORE = re.compile(
 )
 
 
+_BESIDE_BEFORE = re.compile(r"\b(?:above|under|below|beneath|after|before|beside|next\s+to)\s+the\s+$", re.I)
 _FIELD_BOX = re.compile(r"\b(?:text|input|search|entry|edit|number)\s+box\b", re.I)
 
 
@@ -350,6 +340,8 @@ def _own_ordinal(rest: str) -> re.Match | None:
             return m
         if _LOCATING_BEFORE.search(rest[: m.start()]) and held:
             continue
+        if _BESIDE_BEFORE.search(rest[: m.start()]):
+            continue  # "the swatch under the first code block": the first of what places it, whatever it is
         return m
     return None
 

@@ -51,8 +51,10 @@ _PLAIN = {
 
 def repeats(description: str, before: str) -> bool:
     """ "Click the three-bar menu icon again": no quote names it, and it is described with the words of
-    the step before ("the menu icon made of three horizontal bars"): the same thing, clicked again."""
-    if not _AGAIN.search(description) or _QUOTE.search(description):
+    the step before ("the menu icon made of three horizontal bars"): the same thing, clicked again. Not
+    after a step whose thing a quote named ("Click the 'B' field in the colour picker", then "Click the
+    orange swatch ... again to close the picker": a thing clicked earlier, the picker only where it is)."""
+    if not _AGAIN.search(description) or _QUOTE.search(description) or _QUOTE.search(before):
         return False
     words = {w.removesuffix("s") for w in _WORD.findall(description.lower())} - _PLAIN
     return len(words & {w.removesuffix("s") for w in _WORD.findall(before.lower())}) >= 2
