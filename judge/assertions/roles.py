@@ -74,6 +74,9 @@ LOCATORS = {"below", "above", "under", "underneath", "beneath", "beside", "near"
 """A mention right after one of these locates another thing; it is not stated as the after-state."""
 
 
+_SHOWED = {"showed", "displayed", "held", "contained", "had", "said"}
+
+
 def _left_role(window: list[Tok], is_number: bool) -> str | None:
     """Decide from the (up to three) words right before a mention, nearest first; None: undecided.
     A negation there ("no 'X' appears", "doesn't show 'X'") never makes it required; "no longer
@@ -102,6 +105,8 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
             return LOCATED  # "come into view below 'Square Rating'": where the thing is, not what must be seen
         if w in BEFORE:
             return SKIP
+        if w in _SHOWED and j > 0 and words[j - 1] in {"that", "which", "who", "where"}:
+            return SKIP  # "the row that showed '3.142' now shows '1.0'": named by what it held before
         if is_number and w in NUMBER_CMP:
             return SKIP
         if w in INTRO:

@@ -601,7 +601,9 @@ const iwrThings = (() => {
     for (const [e] of picturesOf(fresh.filter((e) => area(e) < 150))) if (!newMarks.includes(e)) newMarks.push(e);
     const hovered = newMarks.filter((e) => e.matches(":hover")).length;
     const newPictures = Array.from(bigPicturesOf(now)).filter(([e, p]) => before.big.get(e) !== p);
-    return { fresh: top.length + opened, named, pictures: newPictures.length, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
+    // a tooltip-like layer shown anew (a popover): kept when the mouse leaves, a click opened it
+    const tips = now.filter((e) => !before.els.has(e) && tip(e) && area(e) >= 150 && !freshSet.has(parentOf(e))).length;
+    return { fresh: top.length + opened, named, tips, pictures: newPictures.length, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
   // Greyed out: its control disabled, the text faded (opacity), or a colourless text faint against what
   // is behind it (contrast under 3:1; on a dark theme a darker grey is the greyed one).

@@ -220,6 +220,12 @@ async def _appeared(page, fact: Fact, before, element, scrolled: bool = False) -
         if kept["marks"]:
             return True, "a mark the stylesheet draws (::before / ::after) shown, and kept when the mouse left"
         return False, "a mark the stylesheet draws shows only while the mouse is over it (a hover preview)"
+    if seen["tips"]:  # "a white box with a small pointer appears below 'On bottom'": a popover, if it stays
+        await _mouse_away(page, element)
+        kept = await page.evaluate(_js("return iwrThings.appeared(args);"), args)
+        await _mouse_back(element)
+        if kept["tips"]:
+            return True, "a popover shown anew, kept when the mouse left (no hover's tooltip)"
     if seen["canvas"]:
         return None, "nothing new among the page's elements; its canvas changed, where it may be drawn"
     return False, "nothing that was not shown before the step is shown after it (a tooltip aside)"

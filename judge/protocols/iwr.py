@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+from iwr import pointer
 from iwr.judge import assertions, profile, verdicts
 from iwr.judge.capture import Camera
 from iwr.judge.checkpoints import IWR_CHECKPOINTS
@@ -78,10 +79,13 @@ class IwrPlay:
         self.camera = Camera(page)
         self.acted: tuple[Action, Grounding, object] | None = None
         """The grounding and element of the last step that acted on one ("the same button again")."""
+        self.pointer = pointer.start(viewport)
+        """Where the mouse rests (iwr/pointer.py): it travels from there to the next element acted on."""
         self._reset()
 
     def _reset(self) -> None:
         self.element = None
+        self.approached = False
         self.before_scroll: dict = {}
         self.before_sig: dict = {}
         self.seen_before: dict | None = None
@@ -114,8 +118,30 @@ class IwrPlay:
             )
         with profile.phase("load: network idle"):
             await loaded(self.network, self.config)
+        await bounded(page.mouse.move(*self.pointer), t, "resting the pointer")
         await bounded(self._settle(why="load"), t, "settling")
         return await screenshot(self.camera, t, why="load")
+
+    async def _approach(self) -> None:
+        """The pointer travels to the element acted on, once a step, before anything hovers it: what it
+        passes over sees it, as when the task was recorded."""
+        if self.element is None or self.approached:
+            return
+        self.approached = True
+        t = self.limit_s
+        try:
+            await bounded(self.element.scroll_into_view_if_needed(timeout=t * 1000), t + 1, "showing the element")
+            box = await bounded(self.element.bounding_box(), t, "reading the page")
+        except TimedOut:
+            raise
+        except Exception:  # covered, detached or hidden: the hover and the action say what is wrong
+            return
+        if not box:
+            return
+        (w, h), (x, y) = self.viewport, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        end = (min(max(x, 0), w - 1), min(max(y, 0), h - 1))
+        await bounded(pointer.glide(self.page, self.pointer, end), t, "moving the pointer")
+        self.pointer = end
 
     def unperformable(self, action: Action) -> str | None:
         return action.unperformable()
@@ -155,6 +181,7 @@ class IwrPlay:
             self.seen_before = await bounded(assertions.read_before(page, action, element), t, "reading the page")
         if element is None:
             return before_png
+        await self._approach()
         self.holding = await bounded(hold_timers(page), t, "reading the page")
         try:
             with profile.phase("hover"):
@@ -169,6 +196,8 @@ class IwrPlay:
         return before_png
 
     async def perform(self, action: Action) -> str:
+        if action.type in ("Click", "Type"):
+            await self._approach()
         try:
             await perform(self.page, action, self.element, self.viewport, self.config)
         except BaseException:

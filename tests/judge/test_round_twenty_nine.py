@@ -4,7 +4,16 @@ whole in real Chromium: the page with the behaviour passes, the one without fail
   by the Phone field, not any message that went; "the help text under it is gone" after "The email field
   has lost focus" is that field's help text (a 'help' text is a message that goes); "shows a tick like the
   'Checked' box" names what it is compared to, not what the box holds;
-- a dropdown panel (3140): "The dropdown panel closes" is what the page calls a dropdown menu or a panel."""
+- a dropdown panel (3140): "The dropdown panel closes" is what the page calls a dropdown menu or a panel.
+And round twenty-nine's own (3172-3180):
+- toolcool-color-picker (3176): swatches each a button in its own shadow root are alike by their hosts ("the
+  first (top-left) of the eight small colour buttons"); a white button framing a blue patch is "the blue
+  swatch", and "under the first code block" counts code blocks, not swatches; "Click the orange swatch ...
+  again" after a step on the quoted 'B' field is no repeat of that step;
+- simple-jscalendar (3177): Enter on the focused 'Unselect' takes a ring off day 5, a few pixels away from
+  the button: a change;
+- dygraphs (3172): the pointer travels to the box it types in as `iwr record` moves it, across the chart,
+  whose readout stays; "the row that showed '3.142' now shows '1.0'" names the row by what it held."""
 
 import pytest
 
@@ -95,6 +104,100 @@ T_DROPDOWN = one_task(
     resolution="800x500",
 )
 
+SWATCHES = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 20px; }
+.card { display: grid; grid-template-columns: repeat(4, 60px); gap: 12px; padding: 20px; width: 290px;
+  border: 1px solid #ddd; } pre { background: #223; color: #eee; padding: 14px; }
+.one { padding: 20px; border: 1px solid #ddd; width: 200px; text-align: center; } a { color: #2a4bd0; }
+#picked { margin: 10px; }</style></head><body><div class="card" id="top"></div>
+<p><a href="#">picker.min.js</a></p><h2>Usage</h2><pre>&lt;color-swatch color="#345fcd"&gt;</pre>
+<div class="one" id="lone"></div><pre>second example</pre><div id="picked">Nothing picked</div>
+<div id="panel" hidden><label>B <input id="b" value="0"></label></div>
+<script>
+customElements.define("color-swatch", class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: "open" });
+    root.innerHTML = `<style>button { width: 48px; height: 24px; background: #fff; border: 1px solid #aaa;
+      padding: 3px; } span { display: block; height: 100%; }</style><div class="wrap"><button title="Select Color">
+      <span style="background: ${this.getAttribute("color")}"></span></button></div>`;
+    root.querySelector("button").onclick = () => __PICK__;
+  }
+});
+const colours = ["#e76ff1", "#ff8080", "#ffc000", "#60c0d0", "#b070b8", "#d08878", "#60d0b0", "#7060d0"];
+for (const c of colours) top.insertAdjacentHTML("beforeend", `<color-swatch color="${c}"></color-swatch>`);
+lone.innerHTML = '<color-swatch color="#345fcd"></color-swatch>';
+function pick(sw) {
+  const open = !panel.hidden && picked.dataset.by === sw.getAttribute("color");
+  panel.hidden = open;
+  picked.dataset.by = sw.getAttribute("color");
+  picked.textContent = open ? "Closed" : "Picked " + sw.getAttribute("color");
+}
+</script></body></html>"""
+T_SWATCHES = one_task(
+    [
+        (
+            "Click",
+            "Click the pink-violet colour swatch, the first (top-left) of the eight small colour buttons in the "
+            "white card at the top.",
+            "'Picked #e76ff1' shows under the second code block, with a 'B' field.",
+            {},
+        ),
+        ("Click", "Click the 'B' field (showing '0') under 'Picked #e76ff1'.", "The 'B' field has a dark outline.", {}),
+        (
+            "Click",
+            "Click the pink-violet swatch (the first colour button in the card, top-left) again to close the picker.",
+            "The 'B' field is gone and the line now reads 'Closed'.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the blue swatch in the white box under the first code block of 'Usage'.",
+            "The line now reads 'Picked #345fcd' and the 'B' field shows again.",
+            {},
+        ),
+    ],
+    resolution="700x700",
+)
+
+CALENDAR = """<!doctype html><html><head><style>body { font: 14px Arial; margin: 10px; }
+td { width: 34px; height: 34px; text-align: center; } td.ring span { border: 2px solid #ccc; border-radius: 50%;
+  padding: 6px 9px; }</style></head><body><button id="sel">Select</button> <button id="unsel">Unselect</button>
+<table><tr><td>1</td><td class="ring"><span>2</span></td><td class="ring"><span>3</span></td><td>4</td>
+<td class="ring"><span>5</span></td><td>6</td><td>7</td></tr></table>
+<script>unsel.onclick = () => { __UNSELECT__ };</script></body></html>"""
+T_CALENDAR = one_task(
+    [
+        ("Click", "Click the 'Select' button.", "'Select' has a focus outline; days 2 and 3 keep rings.", {}),
+        ("Press", "Press the Tab key to focus the next button.", "'Unselect' now has the outline.", {"key": "Tab"}),
+        (
+            "Press",
+            "Press the Enter key to activate the focused 'Unselect' button.",
+            "The ring around day 5 is gone; days 2 and 3 keep their rings.",
+            {"key": "Enter"},
+        ),
+    ],
+    resolution="500x300",
+)
+
+CHART = """<!doctype html><html><head><style>body { margin: 0; font: 14px Arial; }
+#chart { position: absolute; left: 100px; top: 100px; width: 600px; height: 400px; background: #f4f8ff; }
+#legend { position: absolute; right: 10px; top: 6px; } input { position: absolute; left: 4px; bottom: 4px;
+  width: 40px; }</style></head><body><div id="chart"><div id="legend">NY SF</div><canvas id="plot" width="600"
+height="400"></canvas><input id="roll" value="14"></div>
+<script>__TRACK__</script></body></html>"""
+T_CHART = one_task(
+    [
+        (
+            "Type",
+            "Click the small number box in the bottom-left corner of the chart (it shows '14') and replace its "
+            "value with '60'.",
+            "The box now reads '60'. With the pointer resting over the chart, the legend at the top right reads "
+            "'pointer over the chart'.",
+            {"text": "60"},
+        ),
+    ],
+    resolution="800x600",
+)
+
 CASES = {
     "the phone message goes when the phone is typed in, the help text on blur": (
         T_FORM,
@@ -119,6 +222,24 @@ CASES = {
         True,
     ),
     "the dropdown panel stays open": (T_DROPDOWN, DROPDOWN.replace("__BLUR__", ""), False),
+    "shadow swatches pick, close again, the blue one under the first block": (
+        T_SWATCHES,
+        SWATCHES.replace("__PICK__", "pick(this)"),
+        True,
+    ),
+    "the swatches pick nothing": (T_SWATCHES, SWATCHES.replace("__PICK__", "null"), False),
+    "Enter on 'Unselect' takes the ring off day 5": (
+        T_CALENDAR,
+        CALENDAR.replace("__UNSELECT__", 'document.querySelectorAll("td")[4].classList.remove("ring");'),
+        True,
+    ),
+    "Enter on 'Unselect' does nothing": (T_CALENDAR, CALENDAR.replace("__UNSELECT__", ""), False),
+    "the chart's readout follows the pointer on its way to the box": (
+        T_CHART,
+        CHART.replace("__TRACK__", "plot.onmousemove = () => { legend.textContent = 'pointer over the chart'; };"),
+        True,
+    ),
+    "the chart reads no pointer": (T_CHART, CHART.replace("__TRACK__", ""), False),
 }
 
 
@@ -148,3 +269,8 @@ def test_a_dropdown_panel_is_a_panel_or_a_menu_and_a_quote_compared_to_is_no_val
     assert (gone.noun, gone.owner, str(gone)) == ("panel menu", None, "the panel shown before the step is hidden")
     facts = parse("The box next to 'Unchecked' now shows a purple tick like the 'Checked' box below it.")
     assert not [f for f in facts if f.kind == "value"]
+
+
+def test_a_row_named_by_what_it_showed_before_is_not_said_to_show_it_now() -> None:
+    facts = parse("The table is recomputed: the row that showed '3.142' now shows '3.1'.", "Press")
+    assert [(f.kind, f.text) for f in facts] == [("visible", "3.1")]

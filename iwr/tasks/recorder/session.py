@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from iwr import pointer
 from iwr.determinism import SEEDED_RANDOM_JS
 from iwr.tasks import expectations
 from iwr.tasks.recorder.assets import AssetCollector
@@ -23,7 +24,6 @@ from iwr.tasks.types import Action, Parameters, Target
 CURSOR_JS = (Path(__file__).parent / "cursor.js").read_text(encoding="utf-8")
 HIDE_CURSOR_CSS = "#__iwr_cursor{display:none !important}"
 NETWORK_IDLE_TIMEOUT_MS = 10_000
-CURSOR_FRAMES = 14
 
 _TARGET_JS = """
 (el) => {
@@ -85,12 +85,7 @@ def locate(page, find: Find):
 
 async def glide_cursor(page, state: dict, x: float, y: float) -> None:
     """Move the mouse in small steps at about 60 Hz so the video shows the pointer travelling."""
-    x0, y0 = state.get("mouse", (x, y))
-    for i in range(1, CURSOR_FRAMES + 1):
-        t = i / CURSOR_FRAMES
-        ease = t * t * (3 - 2 * t)
-        await page.mouse.move(x0 + (x - x0) * ease, y0 + (y - y0) * ease)
-        await asyncio.sleep(1 / 60)
+    await pointer.glide(page, state.get("mouse", (x, y)), (x, y), pause_s=1 / 60)
     state["mouse"] = (x, y)
 
 
@@ -206,7 +201,7 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
             pass  # a page that keeps polling: record it as it is
         await settle(page)
         await page.screencast.start(on_frame=frames, size={"width": width, "height": height}, quality=85)
-        state: dict = {"mouse": (width * 0.5, height * 0.6)}
+        state: dict = {"mouse": pointer.start((width, height))}
         await page.mouse.move(*state["mouse"])
         checkpoints = [await checkpoint(page)]
         await asyncio.sleep(1.0)
