@@ -157,6 +157,8 @@ class Fact(BaseModel):
             return f"gets {self.tone}", f"did not get {self.tone}"
         if self.tone == "turned":
             return "points another way", "did not turn"
+        if self.tone == "framed":
+            return "gets a frame around it", "got no frame around it"
         if self.tone:
             return f"turns {self.tone}", f"did not turn {self.tone}"
         return "changes look", "did not change look"

@@ -255,6 +255,8 @@ WAYS = {"up", "down", "left", "right", "upward", "downward", "upwards", "downwar
 """'the arrow now points down': a verb of a drawn arrow's look only with one of the ways after it."""
 TURNED = "turned"
 """The tone of a small drawn arrow said to point another way ("now points down instead of up")."""
+FRAMED = "framed"
+"""The tone of a thing a frame is said to appear around (judge/assertions/outlines.py)."""
 ORDINALS = {
     "first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "eighth": 7,
     "ninth": 8, "tenth": 9, "eleventh": 10, "twelfth": 11, "last": -1,

@@ -429,6 +429,11 @@ def _clause_has_value_verb_after(clause: list[Tok], idx: int) -> bool:
     return False
 
 
+_NOT_CONTENT = {"focus", "outline", "border", "ring", "frame", "shadow", "glow", "background", "colour", "color"}
+_NOT_CONTENT |= {"caret", "cursor", "highlight", "underline", "placeholder", "tick", "checkmark", "icon"}
+"""What a field "has" that is no text in it: its look."""
+
+
 def _field_state_facts(clause: list[Tok]) -> list[Fact]:
     """ "the input is cleared" / "the 'Password' field is filled in" / "the text area contains the
     review" (a field subject, one verb, no quoted object)."""
@@ -469,7 +474,8 @@ def _field_state_facts(clause: list[Tok]) -> list[Fact]:
             and rest[j + 1] not in {"nothing", "no"}
         ):
             if rest[j + 1] in {"the", "a", "an", "some", "text", "your", "my", "their", "his", "her", "its"}:
-                out.append(_field_fact("filled", clause, i))
+                if not _NOT_CONTENT.intersection(rest[j + 2 : j + 5]):  # "has the focus", "has a red border"
+                    out.append(_field_fact("filled", clause, i))
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from iwr.judge.assertions.lexicon import TURNED
+from iwr.judge.assertions.lexicon import FRAMED, TURNED
 
 PIXEL_CHANGE = 12
 """A pixel changed when one of its channels moved by more than this (0-255)."""
@@ -133,8 +133,9 @@ def region_change(
         if ink:
             evidence["ink_luminance_change"] = round(ink, 2)
         ok = ok and (way * luma >= LUMINANCE_STEP or way * ink >= INK_STEP)
-    elif tone == TURNED:
-        # "the small arrow after 'Sortable A' now points down": a caret of a few pixels in a wide header
+    elif tone in (TURNED, FRAMED):
+        # "the small arrow after 'Sortable A' now points down": a caret of a few pixels in a wide header;
+        # "a thin dotted frame appears around that heading": a line of a pixel round it
         ok = int(moved.sum()) >= TURN_PIXELS
     elif tone == FILLED:
         gained = _ink_against(b, behind) - _ink_against(a, behind)

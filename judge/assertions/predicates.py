@@ -4,7 +4,7 @@ photo becomes darker", "the button turns green", "the row is highlighted", "the 
 
 from __future__ import annotations
 
-from iwr.judge.assertions import looks, pictures
+from iwr.judge.assertions import looks, outlines, pictures
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import (
     ADVERBS,
@@ -72,6 +72,15 @@ _NOT_NOUNS = word_set(
 )
 _LATER = {"after", "later", "eventually", "shortly", "seconds", "second", "moment", "moments", "briefly", "soon"}
 _LATER |= {"automatically", "while", "until", "timeout", "delay"}
+
+
+def _timed(pw: list[str]) -> bool:
+    """Said to happen later ("disappears after 3 seconds", "fades out shortly"); "a triangle pointing right
+    after its text" is a place."""
+    return any(
+        w in _LATER and (w != "after" or bool(_LATER.intersection(pw[j + 1 : j + 4])) or pw[j + 1 : j + 2] == ["a"])
+        for j, w in enumerate(pw)
+    )
 
 
 def _phrases(clause: list[Tok]) -> list[list[Tok]]:
@@ -449,21 +458,8 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
         if (counted := looks.counted_marks(phrase, k)) is not None:
             out.append(counted)
             continue
-        negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
-        # "disappears after 3 seconds", "has disappeared on its own": not the state right after
-        timed = any(w in _LATER for w in pw) or any(pair in ON_ITS_OWN for pair in zip(pw, pw[1:]))
-        if not negated and not timed and (thing := _opened_thing(pw)) and (fact := _appearing(thing)):
-            out.append(fact)  # "'COMPONENTS' ... opens a list under it"
-            continue
-        introduced = phrase[:1] and phrase[0].text in {"a", "an"} and pw[:1] and pw[0] in _SITS
-        introduced = introduced and bool(_SITTING_KINDS.intersection(nouns))  # not "a wall ... now stands"
-        if (_appears(pw) or introduced) and not negated and not timed:
-            named = next((w for w in nouns if w != "?"), "")
-            if not text and (fact := _appearing(named)):
-                out.append(fact)  # "a palette of small colour squares drops down": no quote names it
-            continue
-        if _gone(pw) and not negated and not timed and (gone := _gone_facts(text, nouns)):
-            out += gone
+        if (came := _came_or_went(phrase, k, pw, text, nouns)) is not None:
+            out += came
             continue
         if any(w in NEG for w in pw[:3]):
             continue
@@ -472,6 +468,25 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             looked = [f.model_copy(update={"among": among}) if f.text == text else f for f in looked]
         out += _again_the_same(phrase, k, [*earlier, *out], looked)
     return out
+
+
+def _came_or_went(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list[str]) -> list[Fact] | None:
+    """The facts of a subject said to appear, open or close (none for some: [], "a tooltip appears" with a
+    quote of its own); None when the predicate says neither."""
+    negated = any(w in NEG and w not in {"no", "not", "longer"} for w in pw[:3])
+    # "disappears after 3 seconds", "has disappeared on its own": not the state right after
+    timed = _timed(pw) or any(pair in ON_ITS_OWN for pair in zip(pw, pw[1:]))
+    if not negated and not timed and (thing := _opened_thing(pw)) and (fact := _appearing(thing)):
+        return [fact]  # "'COMPONENTS' ... opens a list under it"
+    introduced = phrase[:1] and phrase[0].text in {"a", "an"} and pw[:1] and pw[0] in _SITS
+    introduced = introduced and bool(_SITTING_KINDS.intersection(nouns))  # not "a wall ... now stands"
+    if (_appears(pw) or introduced) and not negated and not timed:
+        named = next((w for w in nouns if w != "?"), "")
+        if (frame := outlines.framed(phrase, nouns, pw)) is not None:
+            return [frame]  # "a thin dotted frame appears around that heading": the heading's look
+        return [fact] if not text and (fact := _appearing(named)) else []  # "a palette ... drops down"
+    gone = _gone(pw) and not negated and not timed and (outlines.unframed(phrase, k) or _gone_facts(text, nouns))
+    return gone or None
 
 
 def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list[str]) -> list[Fact]:

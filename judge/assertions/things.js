@@ -577,7 +577,7 @@ const iwrThings = (() => {
       return common >= 0.8 * own && common >= 0.8 * q.width * q.height;
     });
   };
-  const appeared = ({ before, kind, scrolled }) => {
+  const appeared = ({ before, kind, scrolled, el }) => {
     const k = KINDS[kind];
     // a hover's tooltip is not the palette or menu the step said appears
     const tip = (e) => kind !== "tooltip" && ((TIP.sel && e.matches(TIP.sel)) || has(e, TIP.words));
@@ -601,8 +601,11 @@ const iwrThings = (() => {
     for (const [e] of picturesOf(fresh.filter((e) => area(e) < 150))) if (!newMarks.includes(e)) newMarks.push(e);
     const hovered = newMarks.filter((e) => e.matches(":hover")).length;
     const newPictures = Array.from(bigPicturesOf(now)).filter(([e, p]) => before.big.get(e) !== p);
-    // a tooltip-like layer shown anew (a popover): kept when the mouse leaves, a click opened it
-    const tips = now.filter((e) => !before.els.has(e) && tip(e) && area(e) >= 150 && !freshSet.has(parentOf(e))).length;
+    // a tooltip-like layer shown anew saying more than the control's own name (a popover's title and
+    // text): kept when the mouse leaves, a click opened it
+    const label = el ? norm([el.innerText, el.title, el.getAttribute("aria-label"), el.getAttribute("data-original-title")].join(" ")) : "";
+    const tips = now.filter((e) => !before.els.has(e) && tip(e) && area(e) >= 150 && !freshSet.has(parentOf(e))
+      && norm(e.innerText) && !label.includes(norm(e.innerText))).length;
     return { fresh: top.length + opened, named, tips, pictures: newPictures.length, canvas, marks: newMarks.length, hoveredMarks: hovered, sample: top.slice(0, 3).map((e) => e.localName + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : "")) };
   };
   // Greyed out: its control disabled, the text faded (opacity), or a colourless text faint against what

@@ -29,6 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.lexicon import FRAMED
 from iwr.judge.assertions.looks import SIZES
 from iwr.judge.assertions.pictures import PICTURE
 from iwr.judge.assertions.pixels import FILLED, HUES, count_tone_marks, region_change, shows_tone
@@ -66,14 +67,21 @@ def _target_args(fact: Fact, element, action_type: str) -> dict:
     }
 
 
-async def _clip(page, handle) -> dict | None:
-    """The element's box within the viewport, or None when too little of it is in view."""
+FRAME_MARGIN = 6
+"""A frame said to appear around a thing is looked for this far outside its box (an outline, a shadow)."""
+
+
+async def _clip(page, handle, fact: Fact | None = None) -> dict | None:
+    """The element's box within the viewport (with a margin for a frame the fact says appears around
+    it), or None when too little of it is in view."""
     box = await handle.bounding_box()
     size = page.viewport_size or {"width": 1280, "height": 720}
     if not box:
         return None
-    x0, y0 = max(box["x"], 0), max(box["y"], 0)
-    x1, y1 = min(box["x"] + box["width"], size["width"]), min(box["y"] + box["height"], size["height"])
+    m = FRAME_MARGIN if fact is not None and fact.tone == FRAMED else 0
+    x0, y0 = max(box["x"] - m, 0), max(box["y"] - m, 0)
+    x1 = min(box["x"] + box["width"] + m, size["width"])
+    y1 = min(box["y"] + box["height"] + m, size["height"])
     if x1 - x0 < 3 or y1 - y0 < 3:
         return None
     return {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0}
@@ -108,7 +116,7 @@ async def _find(page, fact: Fact, element, action_type: str, near: dict | None =
 async def _in_view_now(page, fact: Fact, element, action_type: str, found):
     """(the element showing the fact's text in the viewport now, its clip), else (`found`, None)."""
     again = await _find(page, fact, element, action_type)
-    clip = await _clip(page, again) if again is not None else None
+    clip = await _clip(page, again, fact) if again is not None else None
     return (again, clip) if clip is not None else (found, None)
 
 
@@ -159,7 +167,7 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
             things[str(f)], notes[str(f)] = None, "no element acted on"
             continue
         found = await _find(page, f, element, action_type)
-        clip = await _clip(page, found) if found is not None else None
+        clip = await _clip(page, found, f) if found is not None else None
         if clip is None:
             things[str(f)], notes[str(f)] = None, _nothing(f)
             continue
@@ -200,7 +208,7 @@ async def _appeared(page, fact: Fact, before, element, scrolled: bool = False) -
     aside; what was on the page outside the viewport and a jump brought into view has not appeared,
     except after a Scroll (`scrolled`: "a footer appears" is it come into view). Nothing new among the
     page's elements fails it, unless a large canvas changed (undecided)."""
-    args = {"before": before, "kind": fact.noun, "scrolled": scrolled}
+    args = {"before": before, "kind": fact.noun, "scrolled": scrolled, "el": element}
     seen = await page.evaluate(_js("return iwrThings.appeared(args);"), args)
     if fact.noun == PICTURE:
         return _picture_shown(seen)
@@ -257,7 +265,7 @@ async def _kept_without_hover(
     mouse then returns over the element acted on, where the replay left it. `at`: the region looked at
     when no element is (`found` None: the place a thing drawn anew left)."""
     await _mouse_away(page, found)
-    clip = await _clip(page, found) if found is not None else at
+    clip = await _clip(page, found, fact) if found is not None else at
     if clip is None:
         return None, {"note": "the element left the viewport when the mouse left"}
     away_shot = await _shot(page, clip)
@@ -434,7 +442,7 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             anew = not await found.evaluate("(e) => e.isConnected")
             if anew:
                 found = await _find(page, f, element, action_type, near=clip)
-            now = await _clip(page, found) if found is not None else None
+            now = await _clip(page, found, f) if found is not None else None
             if anew and (now is None or not _overlap(clip, now)):
                 # drawn anew and gone from its place ("the '+ Add' button turns into a quantity stepper"): the
                 # place it was is what changed, not another thing with its words elsewhere

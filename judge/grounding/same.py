@@ -30,6 +30,7 @@ def says_same(description: str) -> bool:
 
 _AGAIN = re.compile(r"\bagain\b", re.I)
 _QUOTE = re.compile(r"['‘\"“]")
+_THING_END = re.compile(r"\s*(?:\(|,|;|\bagain\b|\b(?:in|on|at|under|below|above|to|of|near|next|from|inside)\b)", re.I)
 _WORD = re.compile(r"[a-z]{4,}")
 _PLAIN = {
     "click",
@@ -51,13 +52,18 @@ _PLAIN = {
 
 def repeats(description: str, before: str) -> bool:
     """ "Click the three-bar menu icon again": no quote names it, and it is described with the words of
-    the step before ("the menu icon made of three horizontal bars"): the same thing, clicked again. Not
-    after a step whose thing a quote named ("Click the 'B' field in the colour picker", then "Click the
-    orange swatch ... again to close the picker": a thing clicked earlier, the picker only where it is)."""
-    if not _AGAIN.search(description) or _QUOTE.search(description) or _QUOTE.search(before):
+    the step before ("the menu icon made of three horizontal bars"): the same thing, clicked again. The
+    thing itself among the shared words: "Click the orange swatch (...) again to close the picker" after
+    "Click the 'B' field in the colour picker" shares only where they are (a swatch clicked earlier)."""
+    if not _AGAIN.search(description) or _QUOTE.search(description):
         return False
-    words = {w.removesuffix("s") for w in _WORD.findall(description.lower())} - _PLAIN
-    return len(words & {w.removesuffix("s") for w in _WORD.findall(before.lower())}) >= 2
+
+    def stems(text: str) -> set[str]:
+        return {w.removesuffix("s") for w in _WORD.findall(text.lower())} - _PLAIN
+
+    shared = stems(description) & stems(before)
+    thing = stems(_THING_END.split(description, maxsplit=1)[0])  # "Click the orange swatch"
+    return len(shared) >= 2 and bool(shared & thing)
 
 
 async def again(action: Action, previous: tuple[Action, Grounding, object] | None) -> tuple[Grounding, object] | None:

@@ -37,6 +37,10 @@ from iwr.judge.visual import screen_text
 from iwr.tasks import expectations
 from iwr.tasks.types import Action
 
+_STILL_THERE_JS = """([x, y]) => { const at = document.elementFromPoint(x, y);
+  const hovered = [...document.querySelectorAll(":hover")].pop();
+  return !at || !hovered || hovered === at || hovered.contains(at); }"""
+"""Whether the mouse is still where the replay last left it: the element there is the one hovered."""
 LATE_S = 6.0
 """How long a failed verdict on a page still changing is looked at again (settling each time)."""
 CHANGE_PROBE_MS = 400
@@ -140,6 +144,11 @@ class IwrPlay:
             return
         (w, h), (x, y) = self.viewport, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         end = (min(max(x, 0), w - 1), min(max(y, 0), h - 1))
+        # the grounding rested the mouse elsewhere to reveal the element (a row's hover): no travel, which
+        # would leave what reveals it
+        if not await bounded(self.page.evaluate(_STILL_THERE_JS, list(self.pointer)), t, "reading the page"):
+            self.pointer = end
+            return
         await bounded(pointer.glide(self.page, self.pointer, end), t, "moving the pointer")
         self.pointer = end
 

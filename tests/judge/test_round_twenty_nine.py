@@ -13,7 +13,10 @@ And round twenty-nine's own (3172-3180):
 - simple-jscalendar (3177): Enter on the focused 'Unselect' takes a ring off day 5, a few pixels away from
   the button: a change;
 - dygraphs (3172): the pointer travels to the box it types in as `iwr record` moves it, across the chart,
-  whose readout stays; "the row that showed '3.142' now shows '1.0'" names the row by what it held."""
+  whose readout stays; "the row that showed '3.142' now shows '1.0'" names the row by what it held;
+- a mutant's miss (3162): "A thin dotted frame appears around that heading" is the heading's look at its
+  edge (a focus outline is no element), and "a triangle pointing right after its text" is a place, not a
+  time."""
 
 import pytest
 
@@ -108,7 +111,7 @@ SWATCHES = """<!doctype html><html><head><style>body { font: 15px Arial; margin:
 .card { display: grid; grid-template-columns: repeat(4, 60px); gap: 12px; padding: 20px; width: 290px;
   border: 1px solid #ddd; } pre { background: #223; color: #eee; padding: 14px; }
 .one { padding: 20px; border: 1px solid #ddd; width: 200px; text-align: center; } a { color: #2a4bd0; }
-#picked { margin: 10px; }</style></head><body><div class="card" id="top"></div>
+#picked { margin: 10px; }</style></head><body><div class="card" id="grid"></div>
 <p><a href="#">picker.min.js</a></p><h2>Usage</h2><pre>&lt;color-swatch color="#345fcd"&gt;</pre>
 <div class="one" id="lone"></div><pre>second example</pre><div id="picked">Nothing picked</div>
 <div id="panel" hidden><label>B <input id="b" value="0"></label></div>
@@ -123,7 +126,7 @@ customElements.define("color-swatch", class extends HTMLElement {
   }
 });
 const colours = ["#e76ff1", "#ff8080", "#ffc000", "#60c0d0", "#b070b8", "#d08878", "#60d0b0", "#7060d0"];
-for (const c of colours) top.insertAdjacentHTML("beforeend", `<color-swatch color="${c}"></color-swatch>`);
+for (const c of colours) grid.insertAdjacentHTML("beforeend", `<color-swatch color="${c}"></color-swatch>`);
 lone.innerHTML = '<color-swatch color="#345fcd"></color-swatch>';
 function pick(sw) {
   const open = !panel.hidden && picked.dataset.by === sw.getAttribute("color");
@@ -161,12 +164,14 @@ T_SWATCHES = one_task(
 CALENDAR = """<!doctype html><html><head><style>body { font: 14px Arial; margin: 10px; }
 td { width: 34px; height: 34px; text-align: center; } td.ring span { border: 2px solid #ccc; border-radius: 50%;
   padding: 6px 9px; }</style></head><body><button id="sel">Select</button> <button id="unsel">Unselect</button>
-<table><tr><td>1</td><td class="ring"><span>2</span></td><td class="ring"><span>3</span></td><td>4</td>
-<td class="ring"><span>5</span></td><td>6</td><td>7</td></tr></table>
-<script>unsel.onclick = () => { __UNSELECT__ };</script></body></html>"""
+<table><tr><td>1</td><td><span>2</span></td><td><span>3</span></td><td>4</td>
+<td><span>5</span></td><td>6</td><td>7</td></tr></table>
+<script>const days = document.querySelectorAll("td");
+sel.onclick = () => [1, 2, 4].forEach((i) => days[i].classList.add("ring"));
+unsel.onclick = () => { __UNSELECT__ };</script></body></html>"""
 T_CALENDAR = one_task(
     [
-        ("Click", "Click the 'Select' button.", "'Select' has a focus outline; days 2 and 3 keep rings.", {}),
+        ("Click", "Click the 'Select' button.", "Days 2, 3 and 5 now have thin grey rings.", {}),
         ("Press", "Press the Tab key to focus the next button.", "'Unselect' now has the outline.", {"key": "Tab"}),
         (
             "Press",
@@ -196,6 +201,24 @@ T_CHART = one_task(
         ),
     ],
     resolution="800x600",
+)
+
+HEADINGS = """<!doctype html><html><head><style>body { font: 16px Arial; margin: 30px; }
+h3 { margin: 10px 0; } h3 button { font: bold 18px Arial; border: 0; background: none; padding: 4px; }
+h3 button:focus { outline: __OUTLINE__; outline-offset: 2px; }</style></head><body>
+<input placeholder="Search"><h3><button>An accordion, multi-selectable</button></h3><p>Some text.</p>
+<h3><button>Another accordion</button></h3></body></html>"""
+T_HEADINGS = one_task(
+    [
+        ("Click", "Click the 'Search' field.", "The 'Search' field has the focus.", {}),
+        (
+            "Press",
+            "Press the Tab key.",
+            "A thin dotted frame appears around that heading, 'An accordion, multi-selectable'.",
+            {"key": "Tab"},
+        ),
+    ],
+    resolution="700x400",
 )
 
 CASES = {
@@ -240,6 +263,8 @@ CASES = {
         True,
     ),
     "the chart reads no pointer": (T_CHART, CHART.replace("__TRACK__", ""), False),
+    "the focused heading gets a dotted frame": (T_HEADINGS, HEADINGS.replace("__OUTLINE__", "1px dotted #222"), True),
+    "the focused heading draws no frame": (T_HEADINGS, HEADINGS.replace("__OUTLINE__", "none"), False),
 }
 
 
@@ -274,3 +299,12 @@ def test_a_dropdown_panel_is_a_panel_or_a_menu_and_a_quote_compared_to_is_no_val
 def test_a_row_named_by_what_it_showed_before_is_not_said_to_show_it_now() -> None:
     facts = parse("The table is recomputed: the row that showed '3.142' now shows '3.1'.", "Press")
     assert [(f.kind, f.text) for f in facts] == [("visible", "3.1")]
+
+
+def test_a_frame_around_a_thing_is_its_look_and_after_its_text_is_a_place() -> None:
+    said = "A thin dotted frame appears around that heading with a solid teal triangle pointing right after its text."
+    (look,) = [f for f in parse(said, "Press") if f.kind == "looks"]
+    assert (look.noun, look.tone) == ("heading", "framed")
+    (look,) = [f for f in parse("A dark outline appears around the first card.") if f.kind == "looks"]
+    assert (look.noun, look.nth) == ("card", 0)
+    assert not parse("The dialog disappears after a short delay.")
