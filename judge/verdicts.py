@@ -48,11 +48,13 @@ SIGNATURE_JS = """
     else if (up && up.nodeType === 1) a = up;
     else a = up && up.defaultView ? up.defaultView.frameElement : null;
   }
+  const box = deep && deep !== document.body && deep.getBoundingClientRect ? deep.getBoundingClientRect() : null;
   return {
     text: document.body ? document.body.innerText : '',
     values,
     scroll: [scrollX, scrollY],
     focus: focus.join('/'),
+    focusAt: box ? [Math.round(box.left), Math.round(box.top)] : null,
   };
 }
 """
@@ -113,6 +115,10 @@ async def expect_verdict(page, action: Action, before_scroll: dict) -> Verdict:
     )
 
 
+def _moved(before: list | None, after: list | None) -> bool:
+    return bool(before and after and abs(before[0] - after[0]) + abs(before[1] - after[1]) >= 2)
+
+
 def offline_verdict(
     before_sig: dict,
     after_sig: dict,
@@ -132,6 +138,8 @@ def offline_verdict(
         changed.append("screenshot (small marks away from the element acted on)")
     elif keys and pixels >= MARKS_ELSEWHERE and before_sig.get("focus") != after_sig.get("focus"):
         changed.append("the focus, drawn where it moved")  # a key that moves the focus: Tab to the next handle
+    elif keys and pixels >= MARKS_ELSEWHERE and _moved(before_sig.get("focusAt"), after_sig.get("focusAt")):
+        changed.append("the focused element moved")  # an arrow key moving a slider's knob
     ok = bool(changed)
     evidence = {"changed": changed, "screen_difference": round(diff, 3), "pixels_changed": pixels}
     if own:

@@ -415,7 +415,7 @@ async def step_verdict(
     the page holds only in pixels when the facts fail on its text."""
     facts = echoes(parse(assertion_of(action), action.type), action)
     if not facts:
-        return change
+        return _stays(change, action)
     if before is not None and before.get("error"):
         before = None
     after = await look(page, element, action.type, (before or {}).get("key"), named_fields(facts), placed_fields(facts))
@@ -432,4 +432,23 @@ async def step_verdict(
             for row in verdict.evidence.get("facts", []):
                 if row["fact"] in drawn:
                     row["note"] = "read on the screenshot: the page draws it in pixels only"
-    return verdict
+    return _stays(verdict, action)
+
+
+_STAYS = re.compile(
+    r"\b(?:stays?|remains?) (?:just )?where (?:it|they) (?:was|were)\b|\b(?:is|are) (?:otherwise )?unchanged\b"
+    r"|\bnothing (?:else )?(?:changes|happens|moves)\b|\b(?:does|do) not move\b",
+    re.I,
+)
+"""An assertion saying the click leaves things as they were ("the knob stays where it was")."""
+
+
+def _stays(verdict: Verdict, action) -> Verdict:
+    """The change rule's failure of a step whose assertion says nothing it can check changes, and that
+    things stay as they were ("Click the knob: it stays where it was, everything else is unchanged"): no
+    change was to be seen, so none seen is a pass (the rule's, labelled so)."""
+    rule = verdict.method in ("offline-rule", "assertion-text+offline-rule")
+    if not rule or verdict.passed or not _STAYS.search(action.logical_assertion or ""):
+        return verdict
+    reason = "the assertion says things stay as they were; " + verdict.reason
+    return verdict.model_copy(update={"passed": True, "reason": reason})

@@ -103,7 +103,8 @@ const iwrThings = (() => {
     if (owner === null || owner === undefined || found.els.length < 2) return found;
     const fields = owner ? iwrFieldNames.matching(owner, (f) => iwrProbe.shown(f)) : el ? [el] : [];
     if (!fields.length) return found;
-    const d = found.els.map((e) => Math.min(...fields.map((f) => gap(e, f))));
+    // a wrapper holding the field (a form group marked 'has-error') is where the message is, not the message
+    const d = found.els.map((e) => (fields.some((f) => e.contains(f)) ? Infinity : Math.min(...fields.map((f) => gap(e, f)))));
     const best = Math.min(...d);
     if (best > OWNED_GAP) return found;
     const keep = (_, i) => d[i] <= best + 8;

@@ -83,13 +83,12 @@ class IwrPlay:
         self.camera = Camera(page)
         self.acted: tuple[Action, Grounding, object] | None = None
         """The grounding and element of the last step that acted on one ("the same button again")."""
-        self.pointer = pointer.start(viewport)
-        """Where the mouse rests (iwr/pointer.py): it travels from there to the next element acted on."""
+        self.pointer: tuple[float, float] | None = pointer.start(viewport)
+        """Where the mouse rests at load (iwr/pointer.py), until it travels to the first element acted on."""
         self._reset()
 
     def _reset(self) -> None:
         self.element = None
-        self.approached = False
         self.before_scroll: dict = {}
         self.before_sig: dict = {}
         self.seen_before: dict | None = None
@@ -122,35 +121,34 @@ class IwrPlay:
             )
         with profile.phase("load: network idle"):
             await loaded(self.network, self.config)
-        await bounded(page.mouse.move(*self.pointer), t, "resting the pointer")
+        if self.pointer is not None:
+            await bounded(page.mouse.move(*self.pointer), t, "resting the pointer")
         await bounded(self._settle(why="load"), t, "settling")
         return await screenshot(self.camera, t, why="load")
 
     async def _approach(self) -> None:
-        """The pointer travels to the element acted on, once a step, before anything hovers it: what it
-        passes over sees it, as when the task was recorded."""
-        if self.element is None or self.approached:
+        """The pointer travels from where it rests at load to the first element acted on, as `iwr record`
+        moves it: what it passes over sees it (a chart's readout). Later steps start where the last one
+        acted and the hover and the click move it there at once, as before: the recorder pauses between
+        moves for its video, and a page that reacts to each (a drop-down focusing the items it passes,
+        scrolling them into view) does with quick ones what it did not while recorded."""
+        if self.element is None or self.pointer is None:
             return
-        self.approached = True
-        t = self.limit_s
+        start, self.pointer, t = self.pointer, None, self.limit_s
         try:
-            await bounded(self.element.scroll_into_view_if_needed(timeout=t * 1000), t + 1, "showing the element")
             box = await bounded(self.element.bounding_box(), t, "reading the page")
         except TimedOut:
             raise
-        except Exception:  # covered, detached or hidden: the hover and the action say what is wrong
+        except Exception:  # detached: the hover and the action say what is wrong
             return
-        if not box:
-            return
-        (w, h), (x, y) = self.viewport, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        end = (min(max(x, 0), w - 1), min(max(y, 0), h - 1))
+        (w, h) = self.viewport
+        if not box or not (0 <= box["x"] + box["width"] / 2 < w and 0 <= box["y"] + box["height"] / 2 < h):
+            return  # out of view: the hover or the click scrolls it in, and the pointer jumps there
+        end = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         # the grounding rested the mouse elsewhere to reveal the element (a row's hover): no travel, which
         # would leave what reveals it
-        if not await bounded(self.page.evaluate(_STILL_THERE_JS, list(self.pointer)), t, "reading the page"):
-            self.pointer = end
-            return
-        await bounded(pointer.glide(self.page, self.pointer, end), t, "moving the pointer")
-        self.pointer = end
+        if await bounded(self.page.evaluate(_STILL_THERE_JS, list(start)), t, "reading the page"):
+            await bounded(pointer.glide(self.page, start, end), t, "moving the pointer")
 
     def unperformable(self, action: Action) -> str | None:
         return action.unperformable()
@@ -190,9 +188,9 @@ class IwrPlay:
             self.seen_before = await bounded(assertions.read_before(page, action, element), t, "reading the page")
         if element is None:
             return before_png
-        await self._approach()
         self.holding = await bounded(hold_timers(page), t, "reading the page")
         try:
+            await self._approach()  # its timers held too, as the hover's: a menu opening late stays shut
             with profile.phase("hover"):
                 hovered = await hover_for_baseline(element, t)
             if hovered:

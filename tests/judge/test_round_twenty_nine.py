@@ -14,6 +14,8 @@ And round twenty-nine's own (3172-3180):
   the button: a change;
 - dygraphs (3172): the pointer travels to the box it types in as `iwr record` moves it, across the chart,
   whose readout stays; "the row that showed '3.142' now shows '1.0'" names the row by what it held;
+- Now UI Kit (3180): "A white box ... appears just below the 'On bottom' button": a popover a click opened
+  (a tooltip's role, its own title and text) is a box that appeared, not a hover's tooltip;
 - a mutant's miss (3162): "A thin dotted frame appears around that heading" is the heading's look at its
   edge (a focus outline is no element), and "a triangle pointing right after its text" is a place, not a
   time."""
@@ -221,6 +223,23 @@ T_HEADINGS = one_task(
     resolution="700x400",
 )
 
+POPOVER = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 30px; }
+.popover { position: absolute; top: 70px; left: 30px; width: 260px; background: #fff; border: 1px solid #ccc;
+  padding: 8px; box-shadow: 0 2px 8px #0003; } .popover h4 { margin: 0 0 6px; color: #999; }</style></head><body>
+<button id="b" title="On bottom">On bottom</button><div style="height: 300px"></div>
+<script>b.onclick = () => { __OPEN__ };</script></body></html>"""
+T_POPOVER = one_task(
+    [
+        (
+            "Click",
+            "Click the grey button 'On bottom'.",
+            "A white box with a small pointer appears just below the 'On bottom' button.",
+            {},
+        ),
+    ],
+    resolution="600x400",
+)
+
 CASES = {
     "the phone message goes when the phone is typed in, the help text on blur": (
         T_FORM,
@@ -265,6 +284,16 @@ CASES = {
     "the chart reads no pointer": (T_CHART, CHART.replace("__TRACK__", ""), False),
     "the focused heading gets a dotted frame": (T_HEADINGS, HEADINGS.replace("__OUTLINE__", "1px dotted #222"), True),
     "the focused heading draws no frame": (T_HEADINGS, HEADINGS.replace("__OUTLINE__", "none"), False),
+    "a click opens a popover": (
+        T_POPOVER,
+        POPOVER.replace(
+            "__OPEN__",
+            'document.body.insertAdjacentHTML("beforeend", "<div class=popover role=tooltip><h4>Popover On Bottom</h4>'
+            'Here will be some very useful information.</div>");',
+        ),
+        True,
+    ),
+    "the click opens nothing": (T_POPOVER, POPOVER.replace("__OPEN__", ""), False),
 }
 
 
