@@ -1,7 +1,9 @@
 """The pointer's way to what it acts on, as a hand moves it: eased steps from where it was. `iwr record`
-moves it so (its video shows the pointer travelling) and the judge's `iwr` protocol replays it the same
-way, so what the pointer passes over on its way sees it as when the task was recorded (a chart's readout
-follows the pointer across the chart to the box in its corner, and stays)."""
+moves it so before every step (its video shows the pointer travelling); the judge's `iwr` protocol moves
+it so from where it rests at load to the first thing acted on, so what the pointer passes over on that
+way sees it as when the task was recorded (a chart's readout follows the pointer across the chart to the
+box in its corner, and stays). Later moves are the hover's and the click's, at once (judge/protocols/iwr.py
+says why)."""
 
 from __future__ import annotations
 
