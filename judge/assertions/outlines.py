@@ -25,19 +25,7 @@ def framed(phrase: list[Tok], nouns: list[str], pw: list[str]) -> Fact | None:
     if not FRAMES.intersection(said[-1:] or nouns[:1]) or not _AROUND.intersection(pw[:4]):
         return None
     at = next(j for j, t in enumerate(phrase) if t.kind == "w" and t.text in _AROUND and t.text in pw[:4])
-    text, named = "", []
-    for t in phrase[at + 1 :]:
-        if t.kind == "q" and not text:
-            text = _clean_quote(t.text)
-            continue
-        if t.kind != "w" or t.text in _ENDS:
-            break
-        if t.text not in _POINTING:
-            named.append(t.text)
-    nth = next((ORDINALS[w] for w in named if w in ORDINALS), None)  # "around the first card"
-    named = [w for w in named if w not in ORDINALS]
-    noun = named[-1] if named and not text else ""
-    return Fact(kind="looks", text=text, noun=noun, tone=FRAMED, nth=nth if noun else None)
+    return _around(phrase[at + 1 :])
 
 
 def unframed(phrase: list[Tok], k: int) -> list[Fact]:
@@ -47,10 +35,22 @@ def unframed(phrase: list[Tok], k: int) -> list[Fact]:
     at = next((j for j, t in enumerate(said) if t.kind == "w" and t.text in _AROUND), None)
     if at is None or not any(t.kind == "w" and t.text in FRAMES for t in said[:at]):
         return []
+    return [_around(said[at + 1 :])]
+
+
+def _around(toks: list[Tok]) -> Fact:
+    """The look of what the words after "around" name: the text a quote or a number gives ("around day 5":
+    the element showing '5'), else the last noun, with an ordinal said ("around the first card")."""
     text, named = "", []
-    for t in said[at + 1 :]:
-        if t.kind in ("q", "n") and not text:  # "around day 5": the element showing '5'
-            text = _clean_quote(t.text) if t.kind == "q" else t.text
-        elif t.kind == "w" and t.text not in _POINTING and t.text not in ORDINALS:
+    for t in toks:
+        if t.kind in ("q", "n"):
+            text = text or (_clean_quote(t.text) if t.kind == "q" else t.text)
+            continue
+        if t.kind != "w" or t.text in _ENDS:
+            break
+        if t.text not in _POINTING:
             named.append(t.text)
-    return [Fact(kind="looks", text=text, noun="" if text else (named[-1] if named else ""), tone=FRAMED)]
+    nth = next((ORDINALS[w] for w in named if w in ORDINALS), None)
+    named = [w for w in named if w not in ORDINALS]
+    noun = "" if text or not named else named[-1]
+    return Fact(kind="looks", text=text, noun=noun, tone=FRAMED, nth=nth if noun else None)
