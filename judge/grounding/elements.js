@@ -15,6 +15,8 @@
   const ROLES = /^(button|link|tab|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|option|switch|combobox|textbox|searchbox|slider|spinbutton|treeitem|gridcell)$/;
   const listened = globalThis[Symbol.for("iwr.listeners")];
   const boxOf = (el) => el.getBoundingClientRect();
+  // the parent, or a shadow root's host
+  const upOf = (node) => node.parentElement || (node.getRootNode() && node.getRootNode().host) || null;
   const hasBox = (el) => { const r = boxOf(el); return r.width >= 1 && r.height >= 1; };
   const cssShown = (el) => !el.checkVisibility || el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
   const shown = (el) => hasBox(el) && (!el.checkVisibility || el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }));
@@ -134,7 +136,7 @@
     const cursor = getComputedStyle(el).cursor;
     if (cursor !== "pointer" && pointsByMark(el)) return true;
     if (cursor === "pointer") {
-      const parent = el.parentElement || (el.getRootNode() && el.getRootNode().host);
+      const parent = upOf(el);
       if (!parent || getComputedStyle(parent).cursor !== "pointer") return true;
       // a tag's or chip's own remove control inside it (its × an icon font draws), though both point
       if (REMOVER.test([classWords(el), el.getAttribute("data-role"), el.getAttribute("aria-label")].join(" "))) return true;
@@ -290,10 +292,10 @@
   // The landmarks and named containers around an element: "in the footer", "in the dialog".
   const regionOf = (el) => {
     const bits = [];
-    let node = el.parentElement || (el.getRootNode() && el.getRootNode().host);
+    let node = upOf(el);
     for (let d = 0; node && node !== document.body && d < 8; d++) {
       bits.push(tagOf(node), node.getAttribute("role") || "", classWords(node).slice(0, 60), node.id || "");
-      node = node.parentElement || (node.getRootNode() && node.getRootNode().host);
+      node = upOf(node);
     }
     return norm(bits.join(" ").replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2")).toLowerCase().slice(0, 300);
   };
@@ -352,9 +354,8 @@
   // 'li.active' is laid out as its siblings' 'li'.
   const STATE_CLASS = /^(?:is-|has-)?(?:active|selected|current|on|open|opened|checked|focus|focused|hover|highlighted|expanded|collapsed)$|^ui-(?:state|tabs)-(?:active|selected|focus|hover|default)$/i;
   const layoutClass = (node) => classWords(node).trim().split(/\s+/).find((w) => w && !STATE_CLASS.test(w)) || "";
-  // across shadow roots: the swatches of a grid of custom elements, each a button in its own shadow, are
-  // siblings by their hosts
-  const upOf = (node) => node.parentElement || (node.getRootNode() && node.getRootNode().host) || null;
+  // across shadow roots (`upOf`): the swatches of a grid of custom elements, each a button in its own
+  // shadow, are siblings by their hosts
   const chainOf = (el) => {
     const out = [];
     let node = upOf(el);
