@@ -14,6 +14,7 @@ from iwr.judge.config import JudgeConfig
 from iwr.judge.evaluate import BROWSER_RETRIES, Candidate, Judge
 
 pytestmark = [pytest.mark.browser]
+LONGER = 40
 
 
 def kill_chromium() -> int:
@@ -88,8 +89,9 @@ def test_a_page_under_which_the_browser_goes_down_every_time_fails_with_that_rea
 
 def test_the_page_judged_beside_one_that_brings_the_browser_down_is_judged_again_alone(tmp_path: Path) -> None:
     """The culprit brings the browser down at its first step, every time; its neighbour, in flight at the
-    first crash, is judged again alone and passes, however the culprit's own retry is timed."""
-    neighbour = hostile.Kind("a longer normal page", hostile.GOOD.html, [hostile.OK] + [hostile.AGAIN] * 7)
+    first crash, is judged again alone and passes, however the culprit's own retry is timed. The neighbour is
+    long enough to be still in flight when the culprit's first step comes (its load, the pointer's travel)."""
+    neighbour = hostile.Kind("a longer normal page", hostile.GOOD.html, [hostile.OK] + [hostile.AGAIN] * LONGER)
 
     async def main():
         started = asyncio.Event()
@@ -127,5 +129,5 @@ def test_the_page_judged_beside_one_that_brings_the_browser_down_is_judged_again
     lost, kept, steps = asyncio.run(main())
     assert lost.IFS == 0 and f"crashed each of the {1 + BROWSER_RETRIES} times" in lost.error
     assert kept.IFS == 1.0 and kept.error is None, kept.error or [s.reason for s in kept.steps]
-    assert steps.count(0) == 2 and steps[-8:] == list(range(8)), "cut by the first crash, then whole, alone"
+    assert steps.count(0) == 2 and steps[-1 - LONGER :] == list(range(1 + LONGER)), "cut by the first crash, then whole, alone"
     assert not hostile.chromium_processes()
