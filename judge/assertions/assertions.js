@@ -87,7 +87,7 @@ const iwrLook = (() => {
   // `lines` and `pageLines` are the rendered text in the order a person reads the screen: line by
   // line from the top, left to right (a right-to-left menu lists its last item first in the DOM)
   const read = () => {
-    const seen = [], strict = [], page = [], rendered = [], boxes = [], pieces = [];
+    const seen = [], strict = [], page = [], rendered = [], boxes = [], pieces = [], lists = [];
     let icons = 0;  // icon-font glyphs a stylesheet draws in view
     let prev = null;
     const put = (text, at, glue = false, rect = null) => {
@@ -192,6 +192,7 @@ const iwrLook = (() => {
           const v = el.type === "password" ? ""
             : el.matches("input[type=button], input[type=submit], input[type=reset]") ? el.value : fieldValue(el);
           if (v) { texts.push(v); if (at.inView) { strict.push(v); boxes.push(v); } }
+          if (el.matches("select") && at.inView) lists.push(v);
           else if (el.placeholder && !el.value) { texts.push(el.placeholder); if (at.inView) boxes.push(el.placeholder); }
         }
         for (const attr of ["alt", "aria-label", "title"]) {
@@ -206,6 +207,12 @@ const iwrLook = (() => {
         }
         page.push(...texts);
         if (at.inView) seen.push(...texts);
+      }
+      // a drop-down the page draws itself: what its closed box shows
+      for (const el of root.querySelectorAll("[role=combobox], [aria-haspopup=listbox]")) {
+        if (iwrProbe.shown(el) && where([el.getBoundingClientRect()], el.parentElement || el).inView) {
+          lists.push(el.matches("input") ? el.value : el.innerText || "");
+        }
       }
     };
     // A same-origin frame's document is read where its viewport lies, through the part of the screen the
@@ -235,7 +242,7 @@ const iwrLook = (() => {
       page.push(focused.validationMessage);
     }
     return { seen: seen.join("\n"), page: page.join("\n"), strict: strict.join("\n"), rendered: rendered.join("\n"),
-      icons, boxes: boxes.join("\n"), lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces),
+      icons, boxes: boxes.join("\n"), lists, lines: inLines(pieces.filter((p) => p.inView)), pageLines: inLines(pieces),
       rows: inLines(pieces.filter((p) => p.inView), "\t") };
   };
 

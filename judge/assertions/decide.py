@@ -113,6 +113,8 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
             return any(contains(v, fact.text) for v in values)
         if acted.get("field") and not fact.field:
             return _shown_by_acted_field(fact, acted, reading)
+        if not fact.field and fact.noun in LIST_FIELDS and reading.get("lists"):
+            return any(contains(v, fact.text) for v in reading["lists"])  # "the drop-down box now shows 'regular'"
         if not fact.field:  # "the box shows '10'" after a click on a dot: drawn in the viewport (the
             # dot's own aria-label 'Page 10' is not what the box shows; an empty field's placeholder is)
             drawn_here = reading.get("boxes", reading["seen"])
@@ -215,13 +217,16 @@ def _came_into_view(fact: Fact, row: dict, before: dict | None, after: dict) -> 
     return not contains(before["seen"], fact.text) and contains(after["seen"], fact.text)
 
 
-def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Verdict) -> Verdict:
+def text_verdict(
+    facts: list[Fact], before: dict | None, after: dict, change: Verdict, change_said: bool = False
+) -> Verdict:
     """The step's verdict from the assertion's facts, read before and after the action, and the
     change rule's verdict `change` (see docs/judge.md, Verdicts):
     - nothing checkable: `change` itself (method offline-rule);
     - a fact fails after the step: fail (method assertion-text);
     - all hold and at least one did not hold before: pass (method assertion-text);
-    - all hold, all held before, and the assertion says each stays so ("still reads '$100'"): pass;
+    - all hold, all held before, and the assertion says each stays so ("still reads '$100'") and says no
+      change besides (`change_said`: "All rings are gone: only day 1 keeps its circle"): pass;
     - all hold but all held before: they say nothing about this action, the change rule decides
       (status unverified, method assertion-text+offline-rule)."""
     rows = []
@@ -277,7 +282,7 @@ def text_verdict(facts: list[Fact], before: dict | None, after: dict, change: Ve
             reason="after the action: " + "; ".join(r["fact"] for r in new),
             evidence=evidence,
         )
-    if all(r["kept"] for r in checked):
+    if all(r["kept"] for r in checked) and not change_said:
         return Verdict(
             status="pass",
             passed=True,
@@ -424,11 +429,12 @@ async def step_verdict(
             after.update(await things.after(page, facts, before, element, action.type))
         except Exception as e:  # a page whose scripts broke the finder: those facts stay undecided
             after["notes"] = {str(f): f"could not be read ({type(e).__name__})" for f in facts}
-    verdict = text_verdict(facts, before, after, change)
+    change_said = says_a_change(action.logical_assertion or "")
+    verdict = text_verdict(facts, before, after, change, change_said)
     if verdict.method == "assertion-text" and not verdict.passed and shots and not after.get("error"):
         drawn = await _read_screen(page, facts, before, after, shots, screen_text.turns_said(action.logical_assertion))
         if drawn:
-            verdict = text_verdict(facts, before, after, change)
+            verdict = text_verdict(facts, before, after, change, change_said)
             for row in verdict.evidence.get("facts", []):
                 if row["fact"] in drawn:
                     row["note"] = "read on the screenshot: the page draws it in pixels only"
@@ -441,6 +447,18 @@ _STAYS = re.compile(
     re.I,
 )
 """An assertion saying the click leaves things as they were ("the knob stays where it was")."""
+_CHANGE_SAID = re.compile(
+    r"\b(?:moves?|moved|slides?|jumps?|grows?|shrinks?|shorter|longer|wider|narrower|turns?|becomes?|changes?"
+    r"|appears?|opens?|closes?|gone|disappears?|now|no longer)\b",
+    re.I,
+)
+"""Words of a change the assertion says besides what stays ("the right knob moves left ...; the left knob
+does not move"): then nothing seen to change is no pass."""
+
+
+def says_a_change(said: str) -> bool:
+    """Whether the assertion says something changes, besides what it says stays."""
+    return bool(_CHANGE_SAID.search(_STAYS.sub(" ", said)))
 
 
 def _stays(verdict: Verdict, action) -> Verdict:
@@ -448,7 +466,8 @@ def _stays(verdict: Verdict, action) -> Verdict:
     things stay as they were ("Click the knob: it stays where it was, everything else is unchanged"): no
     change was to be seen, so none seen is a pass (the rule's, labelled so)."""
     rule = verdict.method in ("offline-rule", "assertion-text+offline-rule")
-    if not rule or verdict.passed or not _STAYS.search(action.logical_assertion or ""):
+    said = action.logical_assertion or ""
+    if not rule or verdict.passed or not _STAYS.search(said) or says_a_change(said):
         return verdict
     reason = "the assertion says things stay as they were; " + verdict.reason
     return verdict.model_copy(update={"passed": True, "reason": reason})

@@ -30,7 +30,7 @@ async def look(
     `acted` (the element acted on: a field's value, the checked state of its checkbox) and `key` (how
     to find that checkbox again if the page re-renders it) and `named` (the values of the fields named
     in `fields`, found by their label, placeholder, aria-label or name); with `placed`, `inView` (the
-    values of the text fields in view, in reading order)."""
+    values of the text fields in view, in reading order) and `lists` (what the drop-downs in view show)."""
     reading = await page.evaluate(
         "(args) => { try {" + _READER_JS + "\n;return iwrLook(args);}"
         " catch (e) { return { error: String(e && e.message || e).slice(0, 200) }; } }",

@@ -240,6 +240,8 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
             last_field = i
     if last_field is None:
         return None
+    if last_field > 0 and plain[last_field - 1] in FIELD_NOUNS:
+        last_field -= 1  # "the drop-down box shows 'regular'": a drop-down, not a box named 'drop-down'
     placed_name = _placed_name(ws_before, last_field)
     if placed_name is not None:  # "the box under 'Restrict Numeric' shows '123'": the box that quote places
         name, after = placed_name

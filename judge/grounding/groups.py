@@ -110,7 +110,15 @@ def _rows_there(info: list[dict], group: list[int], part: str, viewport: tuple[f
     there = [r for r in laid if _in_part([info[i]["bbox"] for i in r], part, viewport)]
     if len(laid) < 2 or not there:
         return [group]
+    if part in ("top", "bottom"):  # "the row of stars at the very top": the uppermost in view, not any up there
+        shown = [r for r in there if 0 <= _middle_y(info, r) <= viewport[1]]
+        if shown:
+            there = [(min if part == "top" else max)(shown, key=lambda r: _middle_y(info, r))]
     return [[i for r in there for i in r], [i for r in laid if r not in there for i in r]]
+
+
+def _middle_y(info: list[dict], row: list[int]) -> float:
+    return sum(info[i]["bbox"][1] + info[i]["bbox"][3] / 2 for i in row) / len(row)
 
 
 _APPOSED = re.compile(
@@ -182,6 +190,8 @@ def by_layout(
         if len(named.intersection(group)) > 1:
             group = [i for i in group if i in named]  # among those the quote names, not all alike
         group = _row_said(info, group, q, score)
+        if q.layout.count is not None:
+            group = _the_count_said(group, q.layout.count, score)
         chosen, how = layout.place(info, group, q.layout, score, viewport)
         if chosen is not None:
             return chosen, how
@@ -199,3 +209,15 @@ def _row_said(info: list[dict], group: list[int], q: Query, score: dict[int, flo
         return group
     best = max(laid, key=lambda row: max(score.get(i, 0.0) for i in row))
     return best if len(best) >= 2 else group
+
+
+def _the_count_said(row: list[int], count: int, score: dict[int, float]) -> list[int]:
+    """ "the third star in the row of five (the row that starts with a round minus icon)": a group of six
+    alike images whose five the words match far better than the sixth counts those five."""
+    if len(row) <= count:
+        return row
+    ranked = sorted(row, key=lambda i: score.get(i, 0.0), reverse=True)
+    if score.get(ranked[count - 1], 0.0) - score.get(ranked[count], 0.0) < LAYOUT_BAND:
+        return row
+    kept = set(ranked[:count])
+    return [i for i in row if i in kept]

@@ -46,12 +46,13 @@ _SIDE = r"(?:top|bottom|upper|lower|left|right)"
 _GROUP_PLACE = re.compile(
     rf"\b({_SIDE}[\s-]{_SIDE})\s+(?:row|toolbar|bar|strip|group|set|line)\b"
     rf"|\b({_SIDE})\s+(?:toolbar|bar|strip)\b"
-    rf"|\b(?:row|toolbar|bar|strip|group|set)\s+of\s+[a-z-]+\s+(?:at|in|along)\s+the\s+({_SIDE}(?:[\s-]{_SIDE})?)\b"
-    r"(?!\s+of\b)",
+    rf"|\b(?:row|toolbar|bar|strip|group|set)\s+of\s+(?:[a-z-]+\s+){{1,4}}(?:at|in|along)\s+the\s+(?:very\s+)?"
+    rf"({_SIDE}(?:[\s-]{_SIDE})?)\b(?!\s+of\s+(?!the\s+(?:page|screen|window|view)\b))",
     re.I,
 )
-"""A place said of the group ("in the top-right row of buttons", "the row of icons at the top"); one side
-before "row" is the row of a grid ("the top row"), not where the group is."""
+"""A place said of the group ("in the top-right row of buttons", "the row of icons at the top", "the row of
+five small grey stars at the very top of the page"); one side before "row" is the row of a grid ("the top
+row"), not where the group is; "at the top of the card" places it in the card, not on the screen."""
 _ROW_NUMBER = re.compile(r"\b(row|column)\s+(\d{1,2})\b", re.I)
 _FROM = re.compile(r"\bfrom\s+the\s+(left|right|top|bottom|end|start|beginning)\b", re.I)
 _TO_LAST = re.compile(rf"\b({_ORD_WORD})[\s-]+(?:to[\s-]+)?(?:from[\s-]+)?(?:the[\s-]+)?last\b", re.I)

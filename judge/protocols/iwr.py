@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from iwr import pointer
+from iwr import anchor, pointer
 from iwr.judge import assertions, profile, verdicts
 from iwr.judge.capture import Camera
 from iwr.judge.checkpoints import IWR_CHECKPOINTS
@@ -124,6 +124,8 @@ class IwrPlay:
         if self.pointer is not None:
             await bounded(page.mouse.move(*self.pointer), t, "resting the pointer")
         await bounded(self._settle(why="load"), t, "settling")
+        if abs(await bounded(anchor.to_fragment(page), t, "reading the page")) >= 1:
+            await bounded(self._settle(why="load"), t, "settling")
         return await screenshot(self.camera, t, why="load")
 
     async def _approach(self) -> None:

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iwr import pointer
+from iwr import anchor, pointer
 from iwr.determinism import SEEDED_RANDOM_JS
 from iwr.tasks import expectations
 from iwr.tasks.recorder.assets import AssetCollector
@@ -200,6 +200,8 @@ async def record_session(browser, script: Script, script_path: Path, start_url: 
         except Exception:
             pass  # a page that keeps polling: record it as it is
         await settle(page)
+        if abs(await anchor.to_fragment(page)) >= 1:
+            await settle(page)
         await page.screencast.start(on_frame=frames, size={"width": width, "height": height}, quality=85)
         state: dict = {"mouse": pointer.start((width, height))}
         await page.mouse.move(*state["mouse"])
