@@ -14,6 +14,7 @@ from iwr.judge.assertions.lexicon import (
     DETERMINERS,
     DRAWN_CHECKS,
     FIELD_NOUNS,
+    FIELD_PAIRS,
     GONE_MOVES,
     GONE_NOUNS,
     GONE_STATES,
@@ -380,11 +381,19 @@ def _ends_a_list(phrase: list[Tok], k: int) -> bool:
     )
 
 
+UNNAMED_BOXES = word_set("box area container")
+"""A subject said to close that names no kind: one of the kinds that open and close (a panel, a dialog, a
+menu; a <details> folded counts)."""
+
+
 def _gone_facts(text: str, nouns: list[str]) -> list[Fact]:
     """What a subject said to be gone names: a kind of thing, or a block its quote titles; [] for none."""
     kinds = list(dict.fromkeys(GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS))
     if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
         return [Fact(kind="gone", noun=box, text=text)]  # "the dark 'Instructions' box is gone"
+    field = len(nouns) > 1 and (nouns[1], nouns[0]) in FIELD_PAIRS  # "the search box is gone": a field
+    if not kinds and not text and UNNAMED_BOXES.intersection(nouns[:1]) and not field:
+        kinds = ["panel", "dialog", "menu"]  # "the grey box closes": a box that opened, whatever the page calls it
     if not kinds:
         return []
     # "the dropdown panel closes": what the page calls a panel or a dropdown menu
