@@ -28,8 +28,9 @@ line, or none; a number never runs on to the next line."""
 
 
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
-_LEFT_OUT = r"\|(?:[^|\n]+\|){0,4}"
-"""What an ellipsis inside a quote stands for: up to four words ('A simple … alert' of 'A simple danger alert')."""
+_LEFT_OUT = r"\|(?:[^|\n]+\|){0,60}"
+"""What an ellipsis inside a quote stands for: words left out within one line of text ('A simple … alert' of
+'A simple danger alert'; a card's paragraph said by its first and last sentences)."""
 
 
 def _pattern(text: str, lines: bool = False) -> re.Pattern | None:

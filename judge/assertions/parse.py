@@ -150,6 +150,16 @@ def _listed(clause: list[Tok], placed: list[tuple[int, Fact]]) -> list[Fact]:
     return best
 
 
+_JOINED = {(), ("and",), ("or",), ("to",), ("through",), ("then",), ("and", "then"), ("down", "to")}
+_JOINED |= {(*a, *b) for a in ((), ("and",)) for b in (("ending", "with"), ("ending", "in"), ("followed", "by"))}
+
+
+def _one_list(between: list[Tok]) -> bool:
+    """Only punctuation and joining words between two quotes: one list ("'A', 'B' and 'C'", "from 'A' to 'B'",
+    "starting with 'A' and ending with 'B'")."""
+    return all(t.kind in ("p", "w") for t in between) and tuple(t.text for t in between if t.kind == "w") in _JOINED
+
+
 PLAIN_TEXT = (("plain", "text"), ("static", "text"), ("no", "longer", "editable"), ("not", "editable"))
 """Said of the thing showing the quotes: they are drawn as text, a field's value does not count."""
 
@@ -170,6 +180,7 @@ def _mention_facts(
     kept: dict[int, bool] = {}
     prev_mention = -1
     replaced = ""  # the mention after "from" ("changes from '7' to '3'"): what the next one replaces
+    value_at = None  # the last mention read as a field's value
     for idx, t in enumerate(clause):
         if t.kind not in ("q", "n"):
             continue
@@ -199,9 +210,14 @@ def _mention_facts(
         if role == ABSENT:
             if _specific(text):
                 facts.append(Fact(kind="absent", text=text))
+        elif value_at is not None and _one_list(clause[value_at + 1 : idx]):
+            # "the box holds the six lines, from 'cafe: Corner Cup' to 'price: 2.50'": the same field's
+            value_at = idx
+            facts.append(facts[-1].model_copy(update={"text": text, "kept": kept[idx]}))
         elif (found := _value_field(clause, idx)) is not None:
             field, place, noun = found
             nth = field_ordinal(clause, idx) if field else place
+            value_at = idx
             facts.append(Fact(kind="value", text=text, kept=kept[idx], field=field, nth=nth, noun=noun))
         else:
             # after a scroll "the 'Custom messages' section appears" is it come into view (its top edge may

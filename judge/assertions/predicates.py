@@ -417,6 +417,7 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
     subject: tuple[str, list[str]] | None = None
     before_verb: list[str] = []  # the words since the last verb ("the previous photo, ..., is shown again")
     listed: list[Tok] = []  # "the 'B', 'I' and link icons are now dark": the quotes listed before the subject
+    pending: tuple[str, list[str]] | None = None  # a subject begun with no verb yet ("and the 'Send' button,")
     for phrase in _phrases(clause):
         k = _verb_at(phrase)
         quotes_only = all(t.kind == "q" or (t.kind == "w" and t.text in DETERMINERS) for t in phrase)
@@ -433,12 +434,15 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             if (picture := pictures.shown_anew(subject_words, _predicate(phrase, k))) is not None:
                 out.append(picture)
         before_verb = before_verb + said_words if k is None else []
-        if k is None and subject is not None and phrase[0].kind == "w" and phrase[0].text == "now":
-            # "'Blind test' stays in the box, now in green text": the look of the last subject
+        if k is None and (subject or pending) is not None and phrase[0].kind == "w" and phrase[0].text == "now":
+            # "'Blind test' stays in the box, now in green text": the look of the last subject; "and the
+            # 'Send' button, now darker green, moves down": of the subject still waiting for its verb
+            of = pending or subject
             tone = looks.tone(["is", *(t.text for t in phrase[1:] if t.kind == "w")], now=True)
-            if tone is not None and subject[1] != ["?"]:
-                out.append(Fact(kind="looks", text=subject[0], noun=" ".join(subject[1]), tone=tone))
+            if tone is not None and of[1] != ["?"]:
+                out.append(Fact(kind="looks", text=of[0], noun=" ".join(of[1]), tone=tone))
             continue
+        pending = _waiting(phrase) if k is None else None
         if k is None and subject is not None and _styles(said_words)[0] and phrase[0].kind == "w":
             quoted = next((t for t in phrase if t.kind == "q"), None)
             # "... and (no longer) struck through"; "shows the struck-through, greyed 'Apple'": Apple's
@@ -477,6 +481,14 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             looked = [f.model_copy(update={"among": among}) if f.text == text else f for f in looked]
         out += _again_the_same(phrase, k, [*earlier, *out], looked)
     return out
+
+
+def _waiting(phrase: list[Tok]) -> tuple[str, list[str]] | None:
+    """ "and the 'Send' button": a subject begun (a determiner first) whose verb comes after a comma."""
+    ws = [t for t in phrase if not (t.kind == "w" and t.text == "and")]
+    if not ws or ws[0].kind != "w" or ws[0].text not in DETERMINERS:
+        return None
+    return _subject(ws, len(ws))
 
 
 def _came_or_went(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list[str]) -> list[Fact] | None:

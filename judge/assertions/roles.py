@@ -266,6 +266,8 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
     following = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
     if following and (following[0] in LOCATORS or following[:2] == ["next", "to"]):
         return None  # "a red border with 'X' under it": text placed by the field, not in it
+    if between and between[0] in _RELATIVE:
+        return None  # "the box above still reads '11:14'" after Tab moved on: a box the text shows in, not this one
     if between and between[-1] in TEXT_THINGS:
         return None  # "the Email box has a red border and the message 'X' under it": the message's text
     if any(w == "and" and nxt in DETERMINERS for w, nxt in zip(between, between[1:])):
@@ -276,6 +278,9 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
         named = _field_named(clause, last_field)
         return named, None if named else field_place(clause, last_field), plain[last_field]
     return None
+
+
+_RELATIVE = {"above", "below", "beneath", "underneath", "beside", "before", "after"}
 
 
 def _placed_name(before: list[Tok], i: int) -> tuple[str, int] | None:

@@ -403,6 +403,8 @@ const iwrThings = (() => {
       const exact = hits.filter((e) => norm(e.innerText) === norm(text));
       if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
+      // "the box ... its minutes '15' are highlighted": the field acted on holds the quote (a selection in it)
+      else if (acted && acted.matches(FIELDS) && visible(acted) && re.test(norm(acted.value))) hits.push(acted);
       const there = among && hits.length > 1 ? hits.filter((e) => holds(e, among)) : [];
       if (there.length) hits = there;
       // "the '4' in the second box": of the fields (or texts) showing it, the one in that place, top to bottom

@@ -71,10 +71,27 @@ FRAME_MARGIN = 6
 """A frame said to appear around a thing is looked for this far outside its box (an outline, a shadow)."""
 
 
+PART_JS = """(e, text) => {
+  if (!e.matches || !e.matches("input") || e.type === "password") return null;
+  const v = e.value || "", at = v.indexOf(text);
+  if (at < 0 || v.trim() === text.trim()) return null;
+  const s = getComputedStyle(e), pen = document.createElement("canvas").getContext("2d");
+  pen.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+  const wide = (t) => pen.measureText(t).width, r = e.getBoundingClientRect();
+  const padL = parseFloat(s.paddingLeft) || 0, inner = e.clientWidth - padL - (parseFloat(s.paddingRight) || 0);
+  const free = inner - wide(v), shift = s.textAlign === "center" ? free / 2 : /right|end/.test(s.textAlign) ? free : 0;
+  const x = r.left + e.clientLeft + padL + Math.max(0, shift) + wide(v.slice(0, at)) - e.scrollLeft;
+  return { x: x - 2, y: r.top, width: wide(text) + 4, height: r.height };
+}"""
+"""The part of a text field's box that draws the quote ("its minutes '15' are highlighted in blue": the
+'15' of '10:15', selected), measured in the field's font; null when the value is the quote or lacks it."""
+
+
 async def _clip(page, handle, fact: Fact | None = None) -> dict | None:
     """The element's box within the viewport (with a margin for a frame the fact says appears around
     it), or None when too little of it is in view."""
-    box = await handle.bounding_box()
+    part = fact is not None and fact.kind == "looks" and fact.text
+    box = (await handle.evaluate(PART_JS, fact.text) if part else None) or await handle.bounding_box()
     size = page.viewport_size or {"width": 1280, "height": 720}
     if not box:
         return None
