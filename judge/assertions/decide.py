@@ -217,18 +217,8 @@ def _came_into_view(fact: Fact, row: dict, before: dict | None, after: dict) -> 
     return not contains(before["seen"], fact.text) and contains(after["seen"], fact.text)
 
 
-def text_verdict(
-    facts: list[Fact], before: dict | None, after: dict, change: Verdict, change_said: bool = False
-) -> Verdict:
-    """The step's verdict from the assertion's facts, read before and after the action, and the
-    change rule's verdict `change` (see docs/judge.md, Verdicts):
-    - nothing checkable: `change` itself (method offline-rule);
-    - a fact fails after the step: fail (method assertion-text);
-    - all hold and at least one did not hold before: pass (method assertion-text);
-    - all hold, all held before, and the assertion says each stays so ("still reads '$100'") and says no
-      change besides (`change_said`: "All rings are gone: only day 1 keeps its circle"): pass;
-    - all hold but all held before: they say nothing about this action, the change rule decides
-      (status unverified, method assertion-text+offline-rule)."""
+def _rows(facts: list[Fact], before: dict | None, after: dict) -> list[dict]:
+    """Each fact's outcome before and after the step, with what explains it."""
     rows = []
     for f in facts:
         row = {
@@ -262,6 +252,23 @@ def text_verdict(
         if note:
             row["note"] = note
         rows.append(row)
+    _hover_look_of_an_acting_click(rows)
+    return rows
+
+
+def text_verdict(
+    facts: list[Fact], before: dict | None, after: dict, change: Verdict, change_said: bool = False
+) -> Verdict:
+    """The step's verdict from the assertion's facts, read before and after the action, and the
+    change rule's verdict `change` (see docs/judge.md, Verdicts):
+    - nothing checkable: `change` itself (method offline-rule);
+    - a fact fails after the step: fail (method assertion-text);
+    - all hold and at least one did not hold before: pass (method assertion-text);
+    - all hold, all held before, the assertion says each stays so ("still reads '$100'"), no change besides
+      (`change_said`: "All rings are gone: only day 1 keeps its circle"): pass;
+    - all hold but all held before: they say nothing about this action, the change rule decides
+      (status unverified, method assertion-text+offline-rule)."""
+    rows = _rows(facts, before, after)
     checked = [r for r in rows if r["after"] is not None]
     evidence = {"facts": rows, "change": {"passed": change.passed, **change.evidence}}
     if not checked:
@@ -297,6 +304,17 @@ def text_verdict(
         reason="what the assertion names held before the action too; " + change.reason,
         evidence=evidence,
     )
+
+
+def _hover_look_of_an_acting_click(rows: list[dict]) -> None:
+    """ "The row turns blue on a light grey background and its chevron now points up; three entries appear":
+    a look the hover draws (it goes when the mouse leaves) stands when the click itself did something the
+    assertion says (another of its facts is new after it); alone, it is the preview a dead click leaves."""
+    acted = any(r["kind"] != "looks" and r["before"] is False and r["after"] for r in rows)
+    for r in rows:
+        if acted and r["kind"] == "looks" and r["after"] is False and things.HOVER_PREVIEW in (r.get("note") or ""):
+            r["after"] = True
+            r["note"] += "; the mouse is over it after the click, which did what the assertion says besides"
 
 
 def _failure(row: dict) -> str:

@@ -28,9 +28,12 @@ line, or none; a number never runs on to the next line."""
 
 
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
-_LEFT_OUT = r"\|(?:[^|\n]+\|){0,60}"
-"""What an ellipsis inside a quote stands for: words left out within one line of text ('A simple … alert' of
-'A simple danger alert'; a card's paragraph said by its first and last sentences)."""
+_LEFT_OUT = r"\|(?:[^|\n]+\|){0,4}"
+"""What an ellipsis inside a quote stands for: up to four words ('A simple … alert' of 'A simple danger alert')."""
+SENTENCE_WORDS = 5
+_SENTENCES_OUT = r"\|(?:[^|\n]+\|){0,80}"
+"""... between parts of SENTENCE_WORDS words or more: a paragraph said by its first and last sentences ('We
+take pride in our work, and it shows. ... you will be coming back for more.'), within one line of text."""
 
 
 def _pattern(text: str, lines: bool = False) -> re.Pattern | None:
@@ -40,7 +43,8 @@ def _pattern(text: str, lines: bool = False) -> re.Pattern | None:
     parts = [p for p in _ELLIPSIS.split(text.strip()) if _alnum_tokens(p)]
     if len(parts) > 1:
         each = [_pattern(p, lines) for p in parts]
-        return re.compile(_LEFT_OUT.join(p.pattern for p in each if p is not None))
+        sentences = min(len(_alnum_tokens(p)) for p in parts) >= SENTENCE_WORDS
+        return re.compile((_SENTENCES_OUT if sentences else _LEFT_OUT).join(p.pattern for p in each if p is not None))
     s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", _STRETCHED.sub(r"\1", text.lower()))
     toks = _alnum_tokens(s)
     if not toks:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from iwr.judge.assertions.lexicon import (
     ABSENT_PART,
     ABSENT_VERBS,
+    ADVERBS,
     BEFORE,
     CLOSABLE,
     COMPUTED,
@@ -266,7 +267,7 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
     following = [t.text for t in clause[idx + 1 : idx + 3] if t.kind == "w"]
     if following and (following[0] in LOCATORS or following[:2] == ["next", "to"]):
         return None  # "a red border with 'X' under it": text placed by the field, not in it
-    if between and between[0] in _RELATIVE:
+    if between and between[0] in _RELATIVE and (len(between) < 2 or between[1] in VERBS | ADVERBS | KEEP_WORDS):
         return None  # "the box above still reads '11:14'" after Tab moved on: a box the text shows in, not this one
     if between and between[-1] in TEXT_THINGS:
         return None  # "the Email box has a red border and the message 'X' under it": the message's text
@@ -281,6 +282,7 @@ def _value_field(clause: list[Tok], idx: int) -> tuple[str, int | None, str] | N
 
 
 _RELATIVE = {"above", "below", "beneath", "underneath", "beside", "before", "after"}
+KEEP_WORDS = {"still", "now", "again"}
 
 
 def _placed_name(before: list[Tok], i: int) -> tuple[str, int] | None:

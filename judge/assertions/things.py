@@ -274,6 +274,9 @@ def _shown(png: bytes, fact: Fact) -> tuple[bool | None, dict]:
     return (None if marks is None else marks == fact.count), evidence
 
 
+HOVER_PREVIEW = "gone (a hover preview)"
+
+
 async def _kept_without_hover(
     page, found, element, plain: bytes, fact: Fact, state: bool = False, behind: list | None = None, at=None
 ) -> tuple[bool | None, dict]:
@@ -287,7 +290,7 @@ async def _kept_without_hover(
         return None, {"note": "the element left the viewport when the mouse left"}
     away_shot = await _shot(page, clip)
     changed, evidence = _shown(away_shot, fact) if state else region_change(plain, away_shot, fact.tone, behind)
-    evidence["with the mouse away"] = "kept" if changed else "gone (a hover preview)"
+    evidence["with the mouse away"] = "kept" if changed else HOVER_PREVIEW
     await _mouse_back(element)
     return changed, evidence
 
