@@ -181,7 +181,17 @@ const iwrThings = (() => {
     // or covered again by the page it had slid away from (an off-canvas menu), or folded by a quarter of
     // its size or more (a navbar whose menu collapses into it)
     const folded = (e, i) => !!(size && size[i]) && boxArea(e) < 0.75 * size[i];
-    return els.filter((e, i) => !visible(e) || (had[i] && !norm(e.innerText)) || (top && top[i] && !onTop(e)) || folded(e, i)).length;
+    const away = (e, i) => !scrolledPast(e) && (!visible(e) || (top && top[i] && !onTop(e)));
+    return els.filter((e, i) => away(e, i) || (had[i] && !norm(e.innerText)) || folded(e, i)).length;
+  };
+  // Shown where it was on the page, the window scrolled away from it (a link to an anchor further down): not
+  // gone. A layer slid beyond the page's edges, or a fixed one off the screen, is.
+  const scrolledPast = (e) => {
+    if (!e || !e.isConnected || !iwrProbe.shown(e) || opacity(e) <= 0.05 || inView(e)) return false;
+    for (let a = e; a && a !== html; a = parentOf(a)) if (getComputedStyle(a).position === "fixed") return false;
+    const r = e.getBoundingClientRect(), top = r.top + scrollY, left = r.left + scrollX;
+    const page = document.scrollingElement || html;
+    return r.width > 2 && r.height > 2 && top + r.height > 0 && left + r.width > 0 && top < page.scrollHeight && left < page.scrollWidth;
   };
 
   // The element whose look an assertion describes: the one showing `text`, else the nearest of those

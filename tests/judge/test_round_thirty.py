@@ -8,6 +8,10 @@ Chromium: the page with the behaviour passes, the one without fails.
 
 import pytest
 
+from iwr.judge.assertions.decide import says_a_change
+from iwr.judge.assertions.match import contains
+from iwr.judge.assertions.parse import parse
+
 from .small_pages import assert_judged_as_expected, judge_cases
 from .small_pages import task as one_task
 
@@ -67,6 +71,144 @@ T_RATINGS = one_task(
     resolution="900x600",
 )
 
+CLOCK = """<!doctype html><html><head><style>body { font: 16px Arial; margin: 30px; text-align: center; }
+input { font: 28px Arial; width: 90px; text-align: center; padding: 4px; } p { margin: 20px; }
+</style></head><body><h3>Standard time picker</h3><input id="t" value="10:15"><p>{ precision: 15 }</p>
+<p><input id="u" value="08:45"></p><script>
+const t = document.getElementById("t");
+t.addEventListener("mouseup", (e) => { e.preventDefault(); __SELECT__ });
+t.addEventListener("keydown", (e) => { if (e.key === "ArrowLeft") { e.preventDefault(); t.setSelectionRange(0, 2); } });
+</script></body></html>"""
+T_CLOCK = one_task(
+    [
+        (
+            "Click",
+            "Click the large time box showing '10:15' under 'Standard time picker'.",
+            "The box gets a dark border and its minutes '15' are highlighted in blue.",
+            {},
+        ),
+        (
+            "Press",
+            "Press the Left arrow key to move from the minutes to the hours.",
+            "Now the hours '10' are highlighted in blue in the box, which still reads '10:15'.",
+            {"key": "ArrowLeft"},
+        ),
+    ],
+    resolution="600x400",
+)
+
+MENU = """<!doctype html><html><head><style>body { font: 16px Arial; margin: 0; } .menu { width: 270px; }
+.menu a { display: block; padding: 12px 16px; color: #333; background: #f6f6f6; text-decoration: none;
+  border-bottom: 1px solid #ddd; } .menu a:hover { color: #38c; background: #ededed; }
+.entries a { padding-left: 30px; color: #888; }</style></head><body><div class="menu">
+<a href="#" id="intro">Introduction</a><a href="#" id="coll">Collapsible (set) widget <span id="chev">v</span></a>
+<div class="entries" id="entries" hidden><a href="#">Collapsible</a><a href="#">Dynamic collapsibles</a>
+<a href="#">Collapsible set</a></div><a href="#">Controlgroup widget</a></div><script>
+document.getElementById("coll").onclick = (e) => { e.preventDefault(); __OPEN__ };
+</script></body></html>"""
+T_MENU = one_task(
+    [
+        (
+            "Click",
+            "In the menu, click the row 'Collapsible (set) widget'.",
+            "The row 'Collapsible (set) widget' turns blue on a light grey background. Three indented grey entries "
+            "appear right below it: 'Collapsible', 'Dynamic collapsibles' and 'Collapsible set'.",
+            {},
+        ),
+    ],
+    resolution="600x400",
+)
+
+EDITOR = """<!doctype html><html><head><style>body { margin: 0; display: flex; } textarea { width: 300px;
+height: 300px; background: #000; color: #fff; font: 14px monospace; } pre { margin: 10px; }
+</style></head><body><textarea id="y" __LIMIT__>old: text</textarea><pre>{ "total": 4443.52, }</pre></body></html>"""
+T_EDITOR = one_task(
+    [
+        (
+            "Type",
+            "Replace all the text in the black box with these three lines: 'cafe: Corner Cup', 'open: true', "
+            "'price: 2.50'.",
+            "The black box now holds only the three typed lines, from 'cafe: Corner Cup' to 'price: 2.50'.",
+            {"text": "cafe: Corner Cup\nopen: true\nprice: 2.50"},
+        ),
+    ],
+    resolution="600x400",
+)
+
+DETAILS = """<!doctype html><html><head><style>body { font: 16px Arial; margin: 30px; }
+details { width: 320px; } summary { padding: 8px; } .content { background: #eee; padding: 14px; }
+</style></head><body><details id="d"><summary>Toggle Menu</summary><div class="content">Note that interacting
+with content inside works. <input value="hello"></div></details>
+<h3 id="out"><a href="#out">Click outside to close</a></h3>
+<div style="height: 1200px">More below</div>
+<script>const d = document.getElementById("d");
+document.documentElement.addEventListener("mousedown", (e) => { if (!d.contains(e.target)) { __CLOSE__ } });
+</script></body></html>"""
+T_DETAILS = one_task(
+    [
+        ("Click", "Click the 'Toggle Menu' row.", "A grey box opens under it with a text field showing 'hello'.", {}),
+        (
+            "Click",
+            "Click on the bold heading 'Click outside to close', outside of the open grey box.",
+            "The grey box closes: the 'Toggle Menu' row is back to a single line.",
+            {},
+        ),
+    ],
+    resolution="600x400",
+)
+
+KNOBS = """<!doctype html><html><head><style>body { margin: 40px; } .line { position: relative; width: 400px;
+height: 4px; background: #ccc; margin: 30px 0; } .knob { position: absolute; top: -8px; width: 20px;
+height: 20px; border-radius: 50%; background: #f96332; outline: none; } .seg { position: absolute; height: 4px;
+background: #f96332; }</style></head><body><div class="line"><div class="seg" id="seg"></div>
+<div class="knob" id="a" tabindex="0"></div><div class="knob" id="b" tabindex="0"></div></div><script>
+let pa = 20, pb = 60;
+const draw = () => { a.style.left = `${pa * 4 - 10}px`; b.style.left = `${pb * 4 - 10}px`;
+  seg.style.left = `${pa * 4}px`; seg.style.width = `${(pb - pa) * 4}px`; };
+draw();
+b.addEventListener("keydown", (e) => { if (e.key === "ArrowLeft") { __MOVE__ draw(); } });
+</script></body></html>"""
+T_KNOBS = one_task(
+    [
+        (
+            "Click",
+            "Click the right-hand orange knob on the line.",
+            "Both orange knobs stay where they were, about 20% and 60% along the line.",
+            {},
+        ),
+        (
+            "Press",
+            "Press the Left arrow key to move that right-hand orange knob.",
+            "The right-hand orange knob moves left to about the middle of the line, so the orange segment between "
+            "the two knobs is shorter; the left orange knob does not move.",
+            {"key": "ArrowLeft"},
+        ),
+    ],
+    resolution="600x300",
+)
+
+CALENDAR = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 30px; }
+.day { display: inline-block; width: 36px; height: 36px; line-height: 36px; text-align: center; margin: 2px;
+  border-radius: 50%; } .today { background: #38c; color: #fff; } .ring { box-shadow: 0 0 0 2px #38c; }
+</style></head><body><div id="days"></div><p><button id="clear">Clear</button></p><script>
+const days = document.getElementById("days");
+for (let n = 1; n <= 14; n++) days.insertAdjacentHTML("beforeend",
+  `<span class="day${n === 1 ? " today" : ""}${[5, 9, 12].includes(n) ? " ring" : ""}">${n}</span>`);
+document.getElementById("clear").addEventListener("click", () => { __CLEAR__ });
+</script></body></html>"""
+T_CALENDAR = one_task(
+    [
+        ("Press", "Press the Tab key.", "The 'Clear' button has a focus ring.", {"key": "Tab"}),
+        (
+            "Press",
+            "Press the Enter key to activate the focused 'Clear' button.",
+            "All rings are gone: only day 1 keeps its blue circle and every other day is plain.",
+            {"key": "Enter"},
+        ),
+    ],
+    resolution="600x300",
+)
+
 CASES = {
     "the third star of the row after its minus icon rates three": (
         T_RATINGS,
@@ -84,6 +226,30 @@ CASES = {
         },
         False,
     ),
+    "the click selects the minutes, Left the hours": (
+        T_CLOCK,
+        CLOCK.replace("__SELECT__", "t.setSelectionRange(3, 5);"),
+        True,
+    ),
+    "the click selects nothing": (T_CLOCK, CLOCK.replace("__SELECT__", "t.blur();"), False),
+    "the hovered row opens its entries": (
+        T_MENU,
+        MENU.replace("__OPEN__", 'document.getElementById("entries").hidden = false;'),
+        True,
+    ),
+    "the hovered row opens nothing": (T_MENU, MENU.replace("__OPEN__", ""), False),
+    "the box holds the lines typed": (T_EDITOR, EDITOR.replace("__LIMIT__", ""), True),
+    "the box keeps only the first 20 characters": (T_EDITOR, EDITOR.replace("__LIMIT__", 'maxlength="20"'), False),
+    "a click outside closes the box": (T_DETAILS, DETAILS.replace("__CLOSE__", "d.open = false;"), True),
+    "a click outside leaves the box open": (T_DETAILS, DETAILS.replace("__CLOSE__", ""), False),
+    "the arrow moves the right knob": (T_KNOBS, KNOBS.replace("__MOVE__", "pb -= 10;"), True),
+    "the arrow moves nothing": (T_KNOBS, KNOBS.replace("__MOVE__", ""), False),
+    "Clear takes the rings off": (
+        T_CALENDAR,
+        CALENDAR.replace("__CLEAR__", 'document.querySelectorAll(".ring").forEach((d) => d.classList.remove("ring"));'),
+        True,
+    ),
+    "Clear does nothing": (T_CALENDAR, CALENDAR.replace("__CLEAR__", ""), False),
 }
 
 
@@ -95,3 +261,47 @@ def runs(tmp_path_factory):
 @pytest.mark.parametrize("name", list(CASES))
 def test_the_page_with_the_behaviour_passes_the_one_without_fails(runs, name: str) -> None:
     assert_judged_as_expected(CASES, runs, name)
+
+
+def test_a_box_placed_by_no_words_after_it_is_not_the_field_acted_on() -> None:
+    facts = parse("The focus moves on. The box above still reads '11:14'.", "Press")
+    assert [(f.kind, f.text) for f in facts] == [("visible", "11:14")]
+    (fact,) = parse("The calculator's display box above the keypad shows '7'.", "Click")
+    assert (fact.kind, fact.text) == ("value", "7")
+
+
+def test_quotes_listed_after_a_field_s_value_are_its_value_too() -> None:
+    said = "The black box shows the five new lines, starting with 'base: &b' and ending with 'sizes: [S, M, L]'."
+    assert [(f.kind, f.field, f.text) for f in parse(said, "Type")] == [
+        ("value", "black", "base: &b"),
+        ("value", "black", "sizes: [S, M, L]"),
+    ]
+    assert [f.kind for f in parse("The field shows 'Ann' with 'Bob' below.", "Type")] == ["value", "visible"]
+
+
+def test_a_look_said_between_commas_is_the_subject_s_waiting_for_its_verb() -> None:
+    said = "'Not valid' is still under the field, and the 'Send' button, now darker green, moves down a little."
+    looks = [(f.text, f.noun, f.tone) for f in parse(said, "Click") if f.kind == "looks"]
+    assert looks == [("Send", "button", "green")]
+
+
+def test_a_box_said_to_close_is_a_panel_dialog_or_menu_and_a_search_box_a_field() -> None:
+    (gone,) = parse("The grey box closes: the row is back to a single line.", "Click")[:1]
+    assert (gone.kind, gone.noun) == ("gone", "panel dialog menu")
+    assert not [f for f in parse("The search box is gone.", "Click") if f.kind == "gone"]
+
+
+def test_an_ellipsis_between_sentences_leaves_out_the_paragraph_s_middle() -> None:
+    page = (
+        "We take pride in our work, and it shows. Every time you order a beverage from us, we guarantee that it "
+        "will be an experience worth having. Whether it is our famous cappuccino, you will be coming back for more."
+    )
+    assert contains(page, "We take pride in our work, and it shows. ... you will be coming back for more.")
+    assert not contains(page, "We take pride in our work, and it shows. ... you will never come back.")
+    assert not contains("A simple thing that is very long and more alert with a link.", "A simple … alert with a link.")
+
+
+def test_a_change_said_besides_what_stays_is_no_pass_for_nothing_changing() -> None:
+    assert says_a_change("The right knob moves left; the left knob does not move.")
+    assert not says_a_change("Both knobs stay where they were; the upper slider does not move.")
+    assert says_a_change("All rings are gone: only day 1 keeps its blue circle.")
