@@ -89,7 +89,7 @@ const iwrThings = (() => {
   const drawsTip = (e) => drawsMark(e, "::before") || drawsMark(e, "::after");
   const shownWithText = (kind) => {
     const els = shownOf(kind);
-    return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [], top: els.map(onTop), size: els.map(boxArea) };
+    return { els, had: els.map((e) => !!norm(e.innerText)), tips: kind === "tooltip" ? els.map(drawsTip) : [], top: els.map(onTop), size: els.map(boxArea), was: els.map(placeOf) };
   };
   // "its red message", "the help text under it": of those, the ones nearest the field they are said to
   // belong to (`owner`: its name, "" the field acted on); none near it, all of them (a form shows one
@@ -121,6 +121,7 @@ const iwrThings = (() => {
       found.had.push(closed.had[i]);
       found.top.push(closed.top[i]);
       found.size.push(boxArea(e));
+      found.was.push(placeOf(e));
       if (found.tips.length) found.tips.push(false);
     });
     return found;
@@ -176,13 +177,32 @@ const iwrThings = (() => {
   };
   // Hidden, or emptied of the text it had (an error line whose message is cleared).
   const boxArea = (e) => { const r = e.getBoundingClientRect(); return r.width * r.height; };
-  const hiddenCount = ({ els, had, tips, top, size }) => {
+  // What an element is and where it was, to know it again if the page draws it anew
+  const placeOf = (e) => { const r = e.getBoundingClientRect(); return { sig: e.tagName + "." + e.className, x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height }; };
+  const deepAt = (x, y) => {
+    let hit = document.elementFromPoint(x, y);
+    while (hit && hit.shadowRoot) { const inner = hit.shadowRoot.elementFromPoint(x, y); if (!inner || inner === hit) break; hit = inner; }
+    return hit;
+  };
+  // Removed and drawn again where it was, the same kind of element of about its size (a picker's popup
+  // re-rendered by a click that closed and reopened it): not gone
+  const drawnAnew = (e, was) => {
+    if (e.isConnected || !was || was.x < 0 || was.y < 0 || was.x > innerWidth || was.y > innerHeight) return false;
+    for (let a = deepAt(was.x, was.y); a && a !== html; a = parentOf(a)) {
+      if (a.tagName + "." + a.className !== was.sig) continue;
+      const r = a.getBoundingClientRect();
+      return Math.abs(r.width - was.w) <= 0.2 * was.w && Math.abs(r.height - was.h) <= 0.2 * was.h;
+    }
+    return false;
+  };
+  const hiddenCount = ({ els, had, tips, top, size, was }) => {
     if ((tips || []).some(Boolean)) return els.filter((e, i) => tips[i] && (!visible(e) || !drawsTip(e))).length;
     // or covered again by the page it had slid away from (an off-canvas menu), or folded by a quarter of
     // its size or more (a navbar whose menu collapses into it)
     const folded = (e, i) => !!(size && size[i]) && boxArea(e) < 0.75 * size[i];
     const away = (e, i) => !scrolledPast(e) && (!visible(e) || (top && top[i] && !onTop(e)));
-    return els.filter((e, i) => away(e, i) || (had[i] && !norm(e.innerText)) || folded(e, i)).length;
+    const gone = (e, i) => away(e, i) || (had[i] && !norm(e.innerText)) || folded(e, i);
+    return els.filter((e, i) => !drawnAnew(e, was && was[i]) && gone(e, i)).length;
   };
   // Shown where it was on the page, the window scrolled away from it (a link to an anchor further down): not
   // gone. A layer slid beyond the page's edges, or a fixed one off the screen, is.

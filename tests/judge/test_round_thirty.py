@@ -4,7 +4,8 @@ Chromium: the page with the behaviour passes, the one without fails.
   grey minus icon)": a row of six alike images, five of them the stars the words match, counts the five;
   "at the very top of the page" is the uppermost such row in view; "the drop-down box below them now shows
   'regular'" is what a drop-down shows, not any box.
-- a page opened at a #fragment: tests/judge/test_fragment_start.py."""
+- a page opened at a #fragment: tests/judge/test_fragment_start.py.
+And round thirty's own (3181-3189), and the misses of round twenty-nine's mutants (3174, 3176, 3177, 3178)."""
 
 import pytest
 
@@ -209,6 +210,28 @@ T_CALENDAR = one_task(
     resolution="600x300",
 )
 
+PICKER = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 40px; }
+#swatch { width: 40px; height: 24px; background: orange; border: 1px solid #999; }
+.popup { position: absolute; top: 80px; left: 40px; width: 220px; height: 160px; background: #fff;
+  box-shadow: 0 4px 14px #0004; padding: 10px; }</style></head><body><button id="swatch"></button>
+<p>Pick a colour.</p><script>
+let popup = null;
+const open = () => { popup = document.createElement("div"); popup.className = "popup";
+  popup.innerHTML = "<b>Hex</b> <input value='FF9800'>"; document.body.append(popup); };
+const close = () => { if (popup) popup.remove(); popup = null; };
+document.addEventListener("mousedown", (e) => { if (popup && !popup.contains(e.target)) close(); });
+swatch.addEventListener("mousedown", (e) => { __KEEP__ });
+swatch.addEventListener("click", () => { if (popup) close(); else if (!swatch.dataset.closing) open();
+  delete swatch.dataset.closing; });
+</script></body></html>"""
+T_PICKER = one_task(
+    [
+        ("Click", "Click the orange swatch.", "A colour picker popup opens below it with a 'Hex' field.", {}),
+        ("Click", "Click the orange swatch again to close the picker.", "The popup is closed.", {}),
+    ],
+    resolution="600x400",
+)
+
 CASES = {
     "the third star of the row after its minus icon rates three": (
         T_RATINGS,
@@ -250,6 +273,12 @@ CASES = {
         True,
     ),
     "Clear does nothing": (T_CALENDAR, CALENDAR.replace("__CLEAR__", ""), False),
+    "the swatch closes its picker": (T_PICKER, PICKER.replace("__KEEP__", "e.stopPropagation();"), True),
+    "the swatch's click opens a new picker as the page's own closes the old": (
+        T_PICKER,
+        PICKER.replace("__KEEP__", ""),
+        False,
+    ),
 }
 
 
