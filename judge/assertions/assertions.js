@@ -208,11 +208,12 @@ const iwrLook = (() => {
         page.push(...texts);
         if (at.inView) seen.push(...texts);
       }
-      // a drop-down the page draws itself: what its closed box shows
-      for (const el of root.querySelectorAll("[role=combobox], [aria-haspopup=listbox]")) {
-        if (iwrProbe.shown(el) && where([el.getBoundingClientRect()], el.parentElement || el).inView) {
-          lists.push(el.matches("input") ? el.value : el.innerText || "");
-        }
+      // a drop-down the page draws itself: what its closed box shows (a combobox's role, or a small box whose
+      // class says it is one: Selectric's 'selectric', a 'dropdown-toggle')
+      const DRAWN_LISTS = "[role=combobox], [aria-haspopup=listbox], [class*=select i], [class*=dropdown i], [class*=combo i]";
+      for (const el of root.querySelectorAll(DRAWN_LISTS)) {
+        const r = el.getBoundingClientRect(), text = el.matches("input") ? el.value : el.innerText || "";
+        if (r.height < 80 && text.length < 80 && iwrProbe.shown(el) && where([r], el.parentElement || el).inView) lists.push(text);
       }
     };
     // A same-origin frame's document is read where its viewport lies, through the part of the screen the

@@ -386,13 +386,17 @@ UNNAMED_BOXES = word_set("box area container")
 menu; a <details> folded counts)."""
 
 
-def _gone_facts(text: str, nouns: list[str]) -> list[Fact]:
+CLOSING = word_set("closes close closed collapses collapse collapsed")
+
+
+def _gone_facts(text: str, nouns: list[str], said: list[str] = ()) -> list[Fact]:
     """What a subject said to be gone names: a kind of thing, or a block its quote titles; [] for none."""
     kinds = list(dict.fromkeys(GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS))
     if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
         return [Fact(kind="gone", noun=box, text=text)]  # "the dark 'Instructions' box is gone"
     field = len(nouns) > 1 and (nouns[1], nouns[0]) in FIELD_PAIRS  # "the search box is gone": a field
-    if not kinds and not text and UNNAMED_BOXES.intersection(nouns[:1]) and not field:
+    closing = bool(CLOSING.intersection(said))  # "the grey box closes", not "the red range box is gone"
+    if not kinds and not text and UNNAMED_BOXES.intersection(nouns[:1]) and not field and closing:
         kinds = ["panel", "dialog", "menu"]  # "the grey box closes": a box that opened, whatever the page calls it
     if not kinds:
         return []
@@ -506,7 +510,7 @@ def _came_or_went(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: li
         if (frame := outlines.framed(phrase, nouns, pw)) is not None:
             return [frame]  # "a thin dotted frame appears around that heading": the heading's look
         return [fact] if not text and (fact := _appearing(named)) else []  # "a palette ... drops down"
-    gone = _gone(pw) and not negated and not timed and (outlines.unframed(phrase, k) or _gone_facts(text, nouns))
+    gone = _gone(pw) and not negated and not timed and (outlines.unframed(phrase, k) or _gone_facts(text, nouns, pw))
     return gone or None
 
 

@@ -195,17 +195,18 @@ const iwrThings = (() => {
     }
     return false;
   };
-  const hiddenCount = ({ els, had, tips, top, size, was }) => {
+  // `scrolled`: the step scrolled the page, so what it carried out of the viewport is gone from view
+  const hiddenCount = ({ els, had, tips, top, size, was }, scrolled = false) => {
     if ((tips || []).some(Boolean)) return els.filter((e, i) => tips[i] && (!visible(e) || !drawsTip(e))).length;
     // or covered again by the page it had slid away from (an off-canvas menu), or folded by a quarter of
     // its size or more (a navbar whose menu collapses into it)
     const folded = (e, i) => !!(size && size[i]) && boxArea(e) < 0.75 * size[i];
-    const away = (e, i) => !scrolledPast(e) && (!visible(e) || (top && top[i] && !onTop(e)));
+    const away = (e, i) => (scrolled || !scrolledPast(e)) && (!visible(e) || (top && top[i] && !onTop(e)));
     const gone = (e, i) => away(e, i) || (had[i] && !norm(e.innerText)) || folded(e, i);
     return els.filter((e, i) => !drawnAnew(e, was && was[i]) && gone(e, i)).length;
   };
-  // Shown where it was on the page, the window scrolled away from it (a link to an anchor further down): not
-  // gone. A layer slid beyond the page's edges, or a fixed one off the screen, is.
+  // Shown where it was on the page, the window scrolled away from it by a click (a link to an anchor further
+  // down): not gone. A layer slid beyond the page's edges, or a fixed one off the screen, is.
   const scrolledPast = (e) => {
     if (!e || !e.isConnected || !iwrProbe.shown(e) || opacity(e) <= 0.05 || inView(e)) return false;
     for (let a = e; a && a !== html; a = parentOf(a)) if (getComputedStyle(a).position === "fixed") return false;
@@ -433,8 +434,9 @@ const iwrThings = (() => {
       const exact = hits.filter((e) => norm(e.innerText) === norm(text));
       if (exact.length) hits = exact;  // 'Tree' is the list's 'Tree', not the button's 'Tree ▾'
       if (!hits.length) hits = all().filter((e) => e.matches(FIELDS) && visible(e) && re.test(norm(e.value)));
-      // "the box ... its minutes '15' are highlighted": the field acted on holds the quote (a selection in it)
-      else if (acted && acted.matches(FIELDS) && visible(acted) && re.test(norm(acted.value))) hits.push(acted);
+      // "the box ... its minutes '15' are highlighted": the field acted on holds the quote as a part (a selection
+      // in it; a search field holding the word searched for is not where the matches are highlighted)
+      else if (acted && acted.matches(FIELDS) && visible(acted) && re.test(norm(acted.value)) && norm(acted.value) !== norm(text)) hits.push(acted);
       const there = among && hits.length > 1 ? hits.filter((e) => holds(e, among)) : [];
       if (there.length) hits = there;
       // "the '4' in the second box": of the fields (or texts) showing it, the one in that place, top to bottom

@@ -454,7 +454,8 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
                 things[key], notes[key] = _remained(f, counts)
                 continue
             if f.kind == "gone":
-                hidden = await page.evaluate(_js("return iwrThings.hiddenCount(args);"), held[key])
+                scrolled = action_type == "Scroll"
+                hidden = await page.evaluate(_js("return iwrThings.hiddenCount(...args);"), [held[key], scrolled])
                 things[key] = hidden > 0
                 notes[key] = f"{hidden} of the {f.named_noun} elements shown before are hidden"
                 continue

@@ -318,6 +318,8 @@ def test_a_box_said_to_close_is_a_panel_dialog_or_menu_and_a_search_box_a_field(
     (gone,) = parse("The grey box closes: the row is back to a single line.", "Click")[:1]
     assert (gone.kind, gone.noun) == ("gone", "panel dialog menu")
     assert not [f for f in parse("The search box is gone.", "Click") if f.kind == "gone"]
+    # a box of no kind said to be gone is no panel that closes: a spreadsheet's range box, an editor's frame
+    assert not [f for f in parse("D10 shows 113, the red range box is gone.", "Press") if f.kind == "gone"]
 
 
 def test_an_ellipsis_between_sentences_leaves_out_the_paragraph_s_middle() -> None:
