@@ -467,7 +467,7 @@ _STAYS = re.compile(
 """An assertion saying the click leaves things as they were ("the knob stays where it was")."""
 _CHANGE_SAID = re.compile(
     r"\b(?:moves?|moved|slides?|jumps?|grows?|shrinks?|shorter|longer|wider|narrower|turns?|becomes?|changes?"
-    r"|appears?|opens?|closes?|gone|disappears?|now|no longer)\b",
+    r"|appears?|opens?|closes?|gone|disappears?|now|no longer|drawn|redrawn|undrawn|erased|again)\b",
     re.I,
 )
 """Words of a change the assertion says besides what stays ("the right knob moves left ...; the left knob

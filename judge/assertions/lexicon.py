@@ -154,6 +154,8 @@ GONE_NOUNS = {
     **dict.fromkeys(words("calendar datepicker picker"), "calendar"),
 }
 """Nouns of things said to close, each with the kind the page reader looks for."""
+DRAWINGS = words("drawing illustration graphic")
+"""A picture drawn in lines (an SVG) said to be undrawn or gone: its look changes, wherever it stays."""
 TITLED_BLOCKS = words("box boxes card cards section sections area block container frame widget tile window")
 TITLED_BLOCKS |= words("tag tags chip chips pill pills badge badges token tokens")
 """A quote naming one of these said to be gone ("the dark 'Instructions' box is gone"): the block the
@@ -161,7 +163,7 @@ quoted text titles must be hidden (the word itself may stay elsewhere: a button 
 GONE_VERBS = words("closes close disappears disappear vanishes vanish hides collapses collapse")
 GONE_MOVES = words("goes go slides slide fades fade moves move rolls folds retracts")
 """... + away / out / off: gone."""
-GONE_STATES = words("gone hidden closed dismissed removed collapsed invisible")
+GONE_STATES = words("gone hidden closed dismissed removed collapsed invisible undrawn erased")
 """is / gets + one of these: gone."""
 SHOWN_STATES = words("shown visible displayed open there present")
 """is no longer / not + one of these: gone."""

@@ -12,6 +12,7 @@ from iwr.judge.assertions.lexicon import (
     APPEAR_VERBS,
     BEFORE,
     DETERMINERS,
+    DRAWINGS,
     DRAWN_CHECKS,
     FIELD_NOUNS,
     FIELD_PAIRS,
@@ -135,7 +136,9 @@ def _gone(pw: list[str]) -> bool:
         return False
     if _out_of_view(pw):
         return True  # "is out of view", "has scrolled out of sight": gone from the viewport
-    if pw[0] in {"has", "have", "had"} and len(pw) > 1:
+    if pw[0] in {"has", "have", "had"} and pw[1:2] == ["been"]:
+        pw = ["is", *pw[2:]]  # "has been undrawn"
+    elif pw[0] in {"has", "have", "had"} and len(pw) > 1:
         moved_away = pw[1] in {"faded", "slid", "moved", "rolled"} and pw[2:3] in (["away"], ["out"], ["off"])
         return pw[1] in _HAS_GONE or moved_away
     if pw[0] in GONE_VERBS:
@@ -392,6 +395,10 @@ CLOSING = word_set("closes close closed collapses collapse collapsed")
 def _gone_facts(text: str, nouns: list[str], said: list[str] = ()) -> list[Fact]:
     """What a subject said to be gone names: a kind of thing, or a block its quote titles; [] for none."""
     kinds = list(dict.fromkeys(GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS))
+    if not kinds and DRAWINGS.intersection(nouns[:1]) and {"undrawn", "erased"}.intersection(said):
+        return [
+            Fact(kind="looks", noun=nouns[0], tone="lighter")
+        ]  # "the camera drawing has been undrawn": its ink goes
     if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
         return [Fact(kind="gone", noun=box, text=text)]  # "the dark 'Instructions' box is gone"
     field = len(nouns) > 1 and (nouns[1], nouns[0]) in FIELD_PAIRS  # "the search box is gone": a field

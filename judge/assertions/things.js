@@ -224,6 +224,7 @@ const iwrThings = (() => {
   const BARS = "nav, header, [role=navigation], [role=banner], [role=toolbar], [role=menubar]";
   const NOUNS = {
     photo: "img, picture, canvas, svg, [role=img]", image: "img, picture, canvas, svg, [role=img]",
+    drawing: "svg, canvas, img, [role=img]", illustration: "svg, canvas, img, [role=img]", graphic: "svg, canvas, img",
     picture: "img, picture, canvas, [role=img]", img: "img", thumbnail: "img", avatar: "img",
     button: "button, [role=button], input[type=button], input[type=submit]", row: "tr, [role=row], li",
     link: "a[href], [role=link]", cell: "td, th, [role=gridcell], [role=cell]", tab: "[role=tab]",

@@ -232,6 +232,35 @@ T_PICKER = one_task(
     resolution="600x400",
 )
 
+SCENARIO = """<!doctype html><html><head><style>body { font: 15px Arial; margin: 30px; display: flex; gap: 30px; }
+path { fill: none; stroke: #2a2; stroke-width: 4; }</style></head><body>
+<svg id="cam" width="220" height="160">
+<path id="p" d="M20 40 h180 v100 h-180 z M80 90 a30 30 0 1 0 60 0 a30 30 0 1 0 -60 0"/>
+</svg><div><h3>Scenarize</h3><p>Here is an example.</p><button id="replay">replay</button>
+<button id="rewind">rewind</button></div><script>
+const p = document.getElementById("p");
+document.getElementById("rewind").onclick = () => { __UNDRAW__ };
+document.getElementById("replay").onclick = () => { __REDRAW__ };
+</script></body></html>"""
+T_SCENARIO = one_task(
+    [
+        (
+            "Click",
+            "Click the small green 'rewind' button under the 'Scenarize' text.",
+            "The camera drawing on the left has been undrawn and that area is now empty white. The 'Scenarize' "
+            "text and the buttons are unchanged.",
+            {},
+        ),
+        (
+            "Click",
+            "Click the small green 'replay' button, just left of 'rewind'.",
+            "The green camera drawing is drawn again and is complete; everything else on the screen is unchanged.",
+            {},
+        ),
+    ],
+    resolution="700x300",
+)
+
 CASES = {
     "the third star of the row after its minus icon rates three": (
         T_RATINGS,
@@ -273,6 +302,17 @@ CASES = {
         True,
     ),
     "Clear does nothing": (T_CALENDAR, CALENDAR.replace("__CLEAR__", ""), False),
+    "rewind undraws the drawing, replay draws it again": (
+        T_SCENARIO,
+        SCENARIO.replace("__UNDRAW__", 'p.style.display = "none";').replace("__REDRAW__", 'p.style.display = "";'),
+        True,
+    ),
+    "rewind does nothing": (T_SCENARIO, SCENARIO.replace("__UNDRAW__", "").replace("__REDRAW__", ""), False),
+    "replay does nothing": (
+        T_SCENARIO,
+        SCENARIO.replace("__UNDRAW__", 'p.style.display = "none";').replace("__REDRAW__", ""),
+        False,
+    ),
     "the swatch closes its picker": (T_PICKER, PICKER.replace("__KEEP__", "e.stopPropagation();"), True),
     "the swatch's click opens a new picker as the page's own closes the old": (
         T_PICKER,
@@ -336,3 +376,7 @@ def test_a_change_said_besides_what_stays_is_no_pass_for_nothing_changing() -> N
     assert says_a_change("The right knob moves left; the left knob does not move.")
     assert not says_a_change("Both knobs stay where they were; the upper slider does not move.")
     assert says_a_change("All rings are gone: only day 1 keeps its blue circle.")
+    assert says_a_change("The camera drawing is drawn again; everything else on the screen is unchanged.")
+    (undrawn,) = parse("The camera drawing on the left has been undrawn and that area is now empty white.")
+    assert (undrawn.kind, undrawn.noun, undrawn.tone) == ("looks", "drawing", "lighter")
+    assert not parse("The blue logo drawing at the very top is no longer visible.", "Scroll")
