@@ -155,7 +155,12 @@ GONE_NOUNS = {
 }
 """Nouns of things said to close, each with the kind the page reader looks for."""
 DRAWINGS = words("drawing illustration graphic")
-"""A picture drawn in lines (an SVG) said to be undrawn or gone: its look changes, wherever it stays."""
+ERASED = words("undrawn erased")
+"""A picture drawn in lines (an SVG) said to be undrawn or erased: it gets lighter where it stays."""
+UNNAMED_BOXES = words("box area container")
+CLOSING = words("closes close closed collapses collapse collapsed")
+"""A box said to close that names no kind: one of the kinds that open and close (a panel, a dialog, a menu;
+a <details> folded counts); said to be gone, it may be any drawn box (a spreadsheet's range box)."""
 TITLED_BLOCKS = words("box boxes card cards section sections area block container frame widget tile window")
 TITLED_BLOCKS |= words("tag tags chip chips pill pills badge badges token tokens")
 """A quote naming one of these said to be gone ("the dark 'Instructions' box is gone"): the block the

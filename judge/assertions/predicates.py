@@ -11,9 +11,11 @@ from iwr.judge.assertions.lexicon import (
     APPEAR_MOVES,
     APPEAR_VERBS,
     BEFORE,
+    CLOSING,
     DETERMINERS,
     DRAWINGS,
     DRAWN_CHECKS,
+    ERASED,
     FIELD_NOUNS,
     FIELD_PAIRS,
     GONE_MOVES,
@@ -38,6 +40,7 @@ from iwr.judge.assertions.lexicon import (
     TITLED_BLOCKS,
     TONES,
     TURNED,
+    UNNAMED_BOXES,
     VERBS,
     WAYS,
 )
@@ -384,21 +387,11 @@ def _ends_a_list(phrase: list[Tok], k: int) -> bool:
     )
 
 
-UNNAMED_BOXES = word_set("box area container")
-"""A subject said to close that names no kind: one of the kinds that open and close (a panel, a dialog, a
-menu; a <details> folded counts)."""
-
-
-CLOSING = word_set("closes close closed collapses collapse collapsed")
-
-
 def _gone_facts(text: str, nouns: list[str], said: list[str] = ()) -> list[Fact]:
     """What a subject said to be gone names: a kind of thing, or a block its quote titles; [] for none."""
     kinds = list(dict.fromkeys(GONE_NOUNS[w] for w in nouns if w in GONE_NOUNS))
-    if not kinds and DRAWINGS.intersection(nouns[:1]) and {"undrawn", "erased"}.intersection(said):
-        return [
-            Fact(kind="looks", noun=nouns[0], tone="lighter")
-        ]  # "the camera drawing has been undrawn": its ink goes
+    if not kinds and DRAWINGS.intersection(nouns[:1]) and ERASED.intersection(said):
+        return [Fact(kind="looks", noun=nouns[0], tone="lighter")]  # "the drawing has been undrawn": its ink goes
     if not kinds and text and (box := next((w for w in nouns if w in TITLED_BLOCKS), None)):
         return [Fact(kind="gone", noun=box, text=text)]  # "the dark 'Instructions' box is gone"
     field = len(nouns) > 1 and (nouns[1], nouns[0]) in FIELD_PAIRS  # "the search box is gone": a field
