@@ -160,6 +160,12 @@ def _one_list(between: list[Tok]) -> bool:
     return all(t.kind in ("p", "w") for t in between) and tuple(t.text for t in between if t.kind == "w") in _JOINED
 
 
+def _subject_of_next(clause: list[Tok], idx: int) -> bool:
+    """ "The field shows 'Ala' and 'Looking for Ala' appears under it": the quote has a verb of its own."""
+    nxt = next((t for t in clause[idx + 1 :] if t.kind != "p"), None)
+    return nxt is not None and nxt.kind == "w" and nxt.text in VERBS
+
+
 PLAIN_TEXT = (("plain", "text"), ("static", "text"), ("no", "longer", "editable"), ("not", "editable"))
 """Said of the thing showing the quotes: they are drawn as text, a field's value does not count."""
 
@@ -210,7 +216,7 @@ def _mention_facts(
         if role == ABSENT:
             if _specific(text):
                 facts.append(Fact(kind="absent", text=text))
-        elif value_at is not None and _one_list(clause[value_at + 1 : idx]):
+        elif value_at is not None and _one_list(clause[value_at + 1 : idx]) and not _subject_of_next(clause, idx):
             # "the box holds the six lines, from 'cafe: Corner Cup' to 'price: 2.50'": the same field's
             value_at = idx
             facts.append(facts[-1].model_copy(update={"text": text, "kept": kept[idx]}))
