@@ -32,6 +32,11 @@ _THIN_PARTS = {"border", "outline", "frame", "underline", "shadow", "glow"}
 thumbnail's button, not its image): not read as the element's look."""
 
 
+PICKED = {"selected", "chosen", "picked"}
+"""Said of an entry, a tab or a row with "now" or "becomes": it is set apart by its look (a checkbox's
+"selected" is its tick, read before this)."""
+
+
 _DEGREE = {"much", "slightly", "noticeably", "visibly", "more", "all", "both"}
 """Words between the verb and the tone ("turns slightly darker", "are all grey again")."""
 
@@ -122,6 +127,8 @@ def tone(pw: list[str], now: bool = False, own: bool = False) -> str | None:
         return later[0] if later else ""
     if pw[0] in {"is", "are"} and len(pw) > 1 and pw[1] not in CHANGED_LOOKS and not now:
         return None  # "the stars are gold", "GREEN is white": a state, maybe held before; only a change counts
+    if pw[0] in LOOK_VERBS and pw[1:2] and pw[1] in PICKED:
+        return ""  # "'Mercenary' is now selected": an entry picked shows it by a new look
     if pw[0] in LOOK_VERBS and len(pw) > 1:
         words = pw[1:]
         while words and (words[0] in _DEGREE or words[:2] in (["a", "bit"], ["a", "little"])):

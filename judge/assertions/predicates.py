@@ -11,6 +11,7 @@ from iwr.judge.assertions.lexicon import (
     APPEAR_MOVES,
     APPEAR_VERBS,
     BEFORE,
+    CHECK_BOXES,
     CLOSING,
     DETERMINERS,
     DRAWINGS,
@@ -533,6 +534,8 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
     if looks.became(pw, now and bool(text)) and (text or [n for n in nouns if n != "?"]):
         # "the second line becomes a task item": which of the alike lines
         return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone="", nth=_nth(phrase, k, text, nouns))]
+    if pw[1:2] and pw[1] in looks.PICKED and set(nouns) & (CHECK_BOXES | DRAWN_CHECKS):
+        return []  # "the 'Agree' checkbox is now selected": its tick, a checked state
     tone = looks.tone(pw, now=now or again, own=not text and bool(nouns) and nouns[0] != "?")
     if again and not now and tone in ("lighter", "darker"):
         tone = ""  # "it is white again" after a pale pink: back as it was, a change whatever its direction

@@ -462,6 +462,9 @@ const iwrThings = (() => {
           if (inner.length === 1) return inner[0];
         }
       }
+      // "'Horizontal main menu' is now selected": the round button clicked, which that text labels
+      const labelled = hit && acted && acted.matches("input[type=radio], input[type=checkbox]") && visible(acted);
+      if (labelled && Array.from(acted.labels || []).some((l) => l.contains(hit))) return acted;
       const icon = hit && (nouns || []).some((w) => ICONISH.has(w)) ? besideIcon(hit) : null;
       if (icon) return icon;
       const mark = hit && (nouns || []).some((w) => MARKISH.has(w)) ? markOf(hit) : null;
