@@ -75,6 +75,13 @@ class Fact(BaseModel):
     """For `looks` with a colour: how many of the marks show it after the step ("the row now shows three
     gold stars instead of four"), counted as separate patches of that colour in the region. For `remain`:
     how many of the alike things named are left shown ("only two cards remain")."""
+    solid: bool = False
+    """For `looks` with a count: said of solid marks ("three solid red stars followed by two outlined red
+    stars"): an outline in the same colour is not one of them."""
+    by: str = ""
+    """For `looks` with no quote of its own: a quote the thing is said to stand against ("under 'Rating :
+    (Default)' the row now shows three red stars"): the thing of that kind nearest the text, not the one
+    around the element acted on (a picker's SET button, in a box that closes)."""
     place: str = ""
     """For `looks` with no quote: the part of the screen the thing is said to be in ("top right", "bottom"),
     which of the things so named it is ("the arrow buttons at the top right turn black")."""

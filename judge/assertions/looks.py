@@ -283,7 +283,11 @@ def counted_marks(phrase: list[Tok], k: int) -> Fact | None:
     if not tones:
         return None
     noun = rest[at] if rest[at].endswith("s") else rest[at] + "s"
-    return Fact(kind="looks", noun=noun, tone=tones[0], count=count, state=True)
+    solid = any(w in _SOLID for w in rest[:at])
+    return Fact(kind="looks", noun=noun, tone=tones[0], count=count, state=True, solid=solid)
+
+
+_SOLID = {"solid", "filled", "full", "whole"}
 
 
 _SIDES = {"top", "bottom", "left", "right", "upper", "lower"}

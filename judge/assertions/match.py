@@ -11,11 +11,15 @@ _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 """A letter written three times or more in a row: a word stretched out ('looooong' is 'long')."""
 
 
+_RAISED = str.maketrans("ºª⁰¹²³⁴⁵⁶⁷⁸⁹", "oa0123456789")
+"""Raised letters and digits as a person types them ('nº 4', 'm²') and a page marks them up ('n<sup>o</sup>')."""
+
+
 def fold(s: str, lines: bool = False) -> str:
     """Page text for matching: lower-cased, apostrophes dropped, thousands separators dropped, stretched
     letters as one, every other non-alphanumeric run turned into one '|' (word and node boundaries); with
     `lines`, a run holding a line break keeps it, between two '|'."""
-    s = _STRETCHED.sub(r"\1", re.sub(r"['’‘`´]", "", (s or "").lower()))
+    s = _STRETCHED.sub(r"\1", re.sub(r"['’‘`´]", "", (s or "").lower().translate(_RAISED)))
     s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", s)
     if not lines:
         return "|" + re.sub(r"[\W_]+", "|", s).strip("|") + "|"
@@ -45,7 +49,7 @@ def _pattern(text: str, lines: bool = False) -> re.Pattern | None:
         each = [_pattern(p, lines) for p in parts]
         sentences = min(len(_alnum_tokens(p)) for p in parts) >= SENTENCE_WORDS
         return re.compile((_SENTENCES_OUT if sentences else _LEFT_OUT).join(p.pattern for p in each if p is not None))
-    s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", _STRETCHED.sub(r"\1", text.lower()))
+    s = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}(?!\d))", "", _STRETCHED.sub(r"\1", text.lower().translate(_RAISED)))
     toks = _alnum_tokens(s)
     if not toks:
         return None

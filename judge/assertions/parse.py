@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from iwr.judge.assertions import owners
 from iwr.judge.assertions.counts import remaining_facts
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
@@ -70,7 +72,7 @@ def assertion_of(action) -> str:
 
 def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     """The facts `assertion` states about the page after the step (see the module docstring)."""
-    toks, _ = tokenize(assertion or "")
+    toks = _whole_words_of_cut_quotes(tokenize(assertion or "")[0])
     facts: list[Fact] = []
     page_end = _says_page_end(_words(toks))
     cued = False
@@ -79,6 +81,22 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
         cued = _read_clause(clause, action_type, page_end, cued, facts, fields)
         fields += [name for _, name in owners.fields_named(clause)]
     return list(dict.fromkeys(facts))
+
+
+_CUT = {"cut", "truncated", "clipped", "cropped", "chopped"}
+
+
+def _whole_words_of_cut_quotes(toks: list[Tok]) -> list[Tok]:
+    """ "the heading 'AWARDS & CERTIFICATIC' (cut off at the right edge)": the last word shows only in
+    part (the page's text is longer), so the quote is its whole words before it."""
+    out = list(toks)
+    for k, t in enumerate(toks):
+        near = [x.text for x in toks[k + 1 : k + 5] if x.kind == "w"]
+        if t.kind != "q" or not _CUT.intersection(near[:3]):
+            continue
+        whole = t.text.rsplit(None, 1)[0] if len(t.text.split()) > 1 else ""
+        out[k] = replace(t, text=whole) if whole.strip(" &,-:") else t
+    return out
 
 
 def _read_clause(

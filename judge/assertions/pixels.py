@@ -231,9 +231,15 @@ MARK_SHARE = 0.2
 a half star counts, a stray anti-aliased edge does not."""
 
 
-def count_tone_marks(png: bytes, tone: str) -> tuple[int | None, dict]:
+SOLID_FILL = 0.33
+"""A solid mark covers at least this share of its bounding box (a filled star about half; a star's
+outline in the same colour a fifth)."""
+
+
+def count_tone_marks(png: bytes, tone: str, solid: bool = False) -> tuple[int | None, dict]:
     """(how many separate patches of the colour `tone` the region shows, evidence): "three gold stars"
-    are three patches; None when unreadable or `tone` is not a colour."""
+    are three patches; `solid`: only filled ones count ("three solid red stars" beside outlined red ones);
+    None when unreadable or `tone` is not a colour."""
     image = _decode(png)
     if image is None or not image.size or tone not in HUES:
         return None, {"error": "unreadable screenshot"}
@@ -244,4 +250,8 @@ def count_tone_marks(png: bytes, tone: str) -> tuple[int | None, dict]:
     if not areas or areas[0] < STATE_MIN_PIXELS:
         return 0, {f"{tone}_marks": 0}
     marks = [a for a in areas if a >= MARK_SHARE * areas[0]]
+    if solid:
+        boxes = stats[1:n]
+        fills = [int(s[4]) / max(1, int(s[2]) * int(s[3])) for s in boxes if s[4] >= MARK_SHARE * areas[0]]
+        marks = [f for f in fills if f >= SOLID_FILL]
     return len(marks), {f"{tone}_marks": len(marks)}

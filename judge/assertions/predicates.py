@@ -4,7 +4,7 @@ photo becomes darker", "the button turns green", "the row is highlighted", "the 
 
 from __future__ import annotations
 
-from iwr.judge.assertions import looks, outlines, pictures
+from iwr.judge.assertions import looks, outlines, pictures, places
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import (
     ADVERBS,
@@ -94,9 +94,11 @@ def _phrases(clause: list[Tok]) -> list[list[Tok]]:
     one and the crossed-out one) as well as 'bold' are now dark": one subject)."""
     out: list[list[Tok]] = [[]]
     depth = 0
-    for t in clause:
+    for j, t in enumerate(clause):
         depth += (t.kind == "p" and t.text == "(") - (t.kind == "p" and t.text == ")" and depth > 0)
-        if not depth and ((t.kind == "p" and t.text == ",") or (t.kind == "w" and t.text in _SPLIT)):
+        if t.kind == "w" and t.text == "and" and places.places_listed(clause, j):
+            out[-1].append(t)  # "the '+' signs above '16' and '30' turn dark blue": one subject
+        elif not depth and ((t.kind == "p" and t.text == ",") or (t.kind == "w" and t.text in _SPLIT)):
             out.append([])
         else:
             out[-1].append(t)
@@ -284,7 +286,7 @@ def _subject(phrase: list[Tok], k: int) -> tuple[str, list[str]] | None:
     if rel is not None and rel + 1 < len(sub):
         sub = sub[rel + 1 :]
     sub = _after_fronted_place(sub)
-    # "the middle 'information'": where the quoted thing sits in its row (`_row_place`), not a noun
+    # "the middle 'information'": where the quoted thing sits in its row (`places.row_place`), not a noun
     sub = [t for j, t in enumerate(sub) if not (t.text in ROW_PLACES and sub[j + 1 : j + 2] and sub[j + 1].kind == "q")]
     quoted = [t.text for t in sub if t.kind == "q"]
     words = [t.text.removesuffix("'s").removesuffix("’s") for t in sub if t.kind == "w"]
@@ -345,31 +347,6 @@ def _after_fronted_place(sub: list[Tok]) -> list[Tok]:
         if sub[j].kind == "w" and sub[j].text in {"the", "its", "their"} and sub[j - 1].text != "of"
     ]
     return sub[starts[-1] :] if starts else sub
-
-
-_BESIDE_WORDS = {"after", "before", "beside", "by"}
-
-
-def _beside_quote(phrase: list[Tok], k: int) -> str:
-    """The quote a small thing is said to be drawn next to ("the arrow after 'Sortable A'"), else ""."""
-    for j, t in enumerate(phrase[:k]):
-        if t.kind == "q":
-            before = phrase[j - 1] if j else None
-            return _clean_quote(t.text) if before and before.kind == "w" and before.text in _BESIDE_WORDS else ""
-    return ""
-
-
-def _row_place(phrase: list[Tok], k: int, text: str) -> str:
-    """ "the middle 'information' is green": the place the quoted thing holds among its alike siblings."""
-    before = phrase[:k]
-    return next(
-        (
-            ROW_PLACES[w.text]
-            for w, q in zip(before, before[1:])
-            if w.kind == "w" and w.text in ROW_PLACES and q.kind == "q" and _clean_quote(q.text) == text
-        ),
-        "",
-    )
 
 
 def _ends_a_list(phrase: list[Tok], k: int) -> bool:
@@ -474,7 +451,7 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             out += styled
             continue
         if (counted := looks.counted_marks(phrase, k)) is not None:
-            out.append(counted)
+            out.append(counted.model_copy(update={"by": places.placed_by(phrase, k)}))
             continue
         if (came := _came_or_went(phrase, k, pw, text, nouns)) is not None:
             out += came
@@ -482,7 +459,7 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
         if any(w in NEG for w in pw[:3]):
             continue
         looked = _look_facts(phrase, k, pw, text, nouns)
-        if text and (among := _row_place(phrase, k, text)):
+        if text and (among := places.row_place(phrase, k, text)):
             looked = [f.model_copy(update={"among": among}) if f.text == text else f for f in looked]
         out += _again_the_same(phrase, k, [*earlier, *out], looked)
     return out
@@ -560,7 +537,7 @@ def _look_facts(phrase: list[Tok], k: int, pw: list[str], text: str, nouns: list
         if plural:
             return [Fact(kind="looks", noun=" ".join(plural), tone=tone)]
         # "the small arrow after 'Sortable A' now points down": drawn by the quoted text, in its control
-        beside = _beside_quote(phrase, k)
+        beside = places.beside_quote(phrase, k)
         return [Fact(kind="looks", text=beside, tone=tone)] if beside and tone in ("", TURNED) else []
     nth = _nth(phrase, k, text, nouns)
     return [Fact(kind="looks", text=text, noun=" ".join(nouns), tone=tone, nth=nth, place=place)]

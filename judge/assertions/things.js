@@ -20,7 +20,26 @@ const iwrThings = (() => {
   const inView = (e) => {
     const r = e.getBoundingClientRect();
     const w = Math.min(r.right, innerWidth) - Math.max(r.left, 0), h = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
-    return w > 2 && h > 2;
+    return w > 2 && h > 2 && !clippedAway(e, r);
+  };
+  // Whether a box that clips its overflow (a picker's wheel, a scrolled list) hides all of the element: a
+  // row scrolled out of the wheel is not seen. A fixed element escapes every box; an absolute one, the
+  // boxes inside its containing block.
+  const escapes = (s) => (s.position === "fixed" ? "fixed" : s.position === "absolute" ? "absolute" : "");
+  const clippedAway = (e, r) => {
+    let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+    let out = escapes(getComputedStyle(e));
+    for (let a = e.parentElement; a && a !== document.body && a !== html && out !== "fixed"; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      const contains = s.position !== "static" || s.transform !== "none";
+      if (out === "absolute" && !contains) continue;
+      const q = a.getBoundingClientRect();
+      if (s.overflowX !== "visible") [left, right] = [Math.max(left, q.left), Math.min(right, q.right)];
+      if (s.overflowY !== "visible") [top, bottom] = [Math.max(top, q.top), Math.min(bottom, q.bottom)];
+      if (right - left <= 2 || bottom - top <= 2) return true;
+      out = escapes(s) || (s.transform !== "none" ? "" : out === "absolute" ? "" : out);
+    }
+    return false;
   };
   const visible = (e) => !!e && e.isConnected && iwrProbe.shown(e) && inView(e) && opacity(e) > 0.05;
   const floating = (e) => {
@@ -80,9 +99,15 @@ const iwrThings = (() => {
   const shownOf = (kind) => {
     const ks = String(kind).split(" ").map((n) => KINDS[n]).filter(Boolean);
     if (!ks.length) return [];
-    return shownNow().filter((e) => ks.some((k) => (
+    return shownNow().filter((e) => !topBar(e) && ks.some((k) => (
       isKind(e, k) || (k.cover && covers(e)) || (k.drawer && drawer(e))
       || (k.lists && e.matches("ul, ol") && floating(e))))).slice(0, 40);
+  };
+  // The page's bar across the top (a phone layout's navigation bar, its menu folded into it): always
+  // there, not a menu that opens and closes ("the menu is closed" after a tap on the site's name in it)
+  const topBar = (e) => {
+    const r = e.getBoundingClientRect();
+    return r.top <= 2 && r.width >= 0.9 * innerWidth && r.height <= 120 && e.matches("nav, header, [role=navigation], [role=banner]");
   };
   // A stylesheet's tooltip (hint.css) is its host's ::before / ::after, drawn while the mouse is over it:
   // the hosts that drew one before the step are the tooltips shown, and one is gone when it is not drawn.
@@ -290,6 +315,16 @@ const iwrThings = (() => {
     }
     return null;
   };
+  // "its column cells are pale yellow" after a click on a table's header: the first of the cells under
+  // it in view (a column is no one element)
+  const columnCell = (e) => {
+    const head = e.closest("th");
+    const table = head && head.closest("table");
+    if (!table || !head.parentElement) return null;
+    const at = head.cellIndex;
+    const rows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
+    return rows.map((r) => r.cells[at]).find((c) => c && visible(c) && c.getBoundingClientRect().top >= 0) || null;
+  };
   // Whether at least three children of `group` stand level with the one holding `e` (a row of marks).
   const levelRow = (group, e) => {
     let item = e;
@@ -422,7 +457,16 @@ const iwrThings = (() => {
     }
     return false;
   };
-  const target = ({ el, press, text, nouns, nth, place, near, colour, among }) => {
+  // "under 'Rating : (Default)' the row now shows three red stars": the things of that kind nearest the
+  // text, a row of alike ones when they stand level
+  const againstText = (by, nouns) => {
+    const label = nearest(all().filter((e) => visible(e) && showing(by)(e) && !Array.from(e.children).some(showing(by))), null);
+    const hits = label ? all().filter((e) => visible(e) && nouns.some((w) => matches(e, w))) : [];
+    const hit = hits.length ? nearest(hits, label) : null;
+    const row = hit && groupOf(hit);
+    return row && levelRow(row, hit) ? row : hit;
+  };
+  const target = ({ el, press, text, nouns, nth, place, near, colour, among, by }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
       const a = document.activeElement;
@@ -476,11 +520,15 @@ const iwrThings = (() => {
       return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : drawnOn(hit);
     }
     if (!nouns || !nouns.length) return acted;
+    const against = by ? againstText(by, nouns) : null;
+    if (against) return against;
     const there = place ? placed(nouns, place, acted) : null;
     if (there) return there;
     if (nth !== null && nth !== undefined) {
       for (const w of nouns) { const found = nthOf(w, nth, acted); if (found) return found; }
     }
+    const cell = acted && nouns.some((w) => /^(column|columns|cells)$/.test(w)) ? columnCell(acted) : null;
+    if (cell) return cell;
     // "the first four small marks are now orange": things of the kind acted on, the row of alike
     // siblings around the element acted on (drawn as a row: not the page's column of alike widgets)
     const row = acted && nouns.some((w) => w.length > 3 && w.endsWith("s") && !NOUNS[w] && !NOUNS[w.slice(0, -1)])

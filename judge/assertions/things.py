@@ -64,6 +64,7 @@ def _target_args(fact: Fact, element, action_type: str) -> dict:
         "near": None,
         "colour": fact.tone in HUES,
         "among": fact.among,
+        "by": fact.by,
     }
 
 
@@ -270,7 +271,7 @@ def _shown(png: bytes, fact: Fact) -> tuple[bool | None, dict]:
     """Whether the region shows the fact's colour (as many marks of it as said, when a count is)."""
     if fact.count is None:
         return shows_tone(png, fact.tone)
-    marks, evidence = count_tone_marks(png, fact.tone)
+    marks, evidence = count_tone_marks(png, fact.tone, solid=fact.solid)
     return (None if marks is None else marks == fact.count), evidence
 
 

@@ -102,6 +102,7 @@ where the quote does."""
 REGION_WORDS = {
     "footer": {"footer", "contentinfo", "bottom"},
     "header": {"header", "banner", "topbar", "top"},
+    "column header": {"th", "thead", "columnheader"},
     "navigation": {"nav", "navigation", "navbar", "menu"},
     "nav": {"nav", "navigation", "navbar"},
     "navbar": {"nav", "navbar", "navigation"},
@@ -150,6 +151,8 @@ class Query:
     description: str
     quotes: list[str] = field(default_factory=list)
     """Quoted strings that may name the element itself (typed text and anchors excluded)."""
+    values: set[str] = field(default_factory=set)
+    """Quotes said to be what a field shows ("the box showing '02-04-2014'"): its value names it too."""
     anchors: list[Anchor] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     glyph_words: set[str] = field(default_factory=set)
@@ -298,6 +301,8 @@ def _read_quotes(q: Query, description: str, action_type: str, typed: str) -> No
             relation = _LEAD_RELATION.get(lead.group(1).lower(), "in")  # "Under 'Settings' > 'ACCOUNT', click"
         if relation is None or (relation == "in" and not q.quotes and _names_itself(description, start)):
             q.quotes.append(text)
+            if _SHOWING.search(description[:start]):
+                q.values.add(text)
         else:
             own = relation in ("left-edge", "right-edge") and bool(_SMALL_THING.match(description[end:]))
             control = relation in ("left", "right") and bool(_LABELLED_CONTROL.match(description[end:]))
@@ -358,6 +363,8 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
         q.positions -= {"middle", "center", "centre"}
     outside = {m.group(1) for m in _OUTSIDE.finditer(rest.lower())}  # "above the first table": not in it
     q.regions = {w for w in q.words if w in REGION_WORDS} - outside
+    if _COLUMN_HEADER.search(without_quotes(description)):
+        q.regions = (q.regions - {"header"}) | {"column header"}  # a table's head cell, not the page's header
     own_colours = said_colours({w.rstrip(".") for w in WORD.findall(_own_part(rest))})
     # "the green swatch between yellow and cyan": green; a colour of the things it is between is not its own
     # ("between the inbox icon with the blue '3' badge and ...")
@@ -378,6 +385,9 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     return q
 
 
+_SHOWING = re.compile(r"\b(?:showing|shows|reading|reads|holding|holds|containing|contains|displaying)\s*$", re.I)
+"""Before a quote: what the element shows ("the box showing '02-04-2014'"), a field's value as well as a text."""
+_COLUMN_HEADER = re.compile(r"\b(?:column|table)\s+(?:header|heading|head)\b|\bheader\s+cell\b", re.I)
 _OUTSIDE = re.compile(
     r"(?<!top )(?<!bottom )(?<!upper )(?<!lower )"
     r"\b(?:above|below|under|beneath|over|outside|beside|next to|left of|right of)\s+(?:the\s+)?"

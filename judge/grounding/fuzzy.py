@@ -184,8 +184,12 @@ def _text_parts(e: dict, q: Query, around: list[str]) -> list[Part]:
     fields = _fields(e)
     own = [0.0]
     if q.quotes:
+        value = [norm(e["value"])] if q.values and e.get("value") else []  # "the box showing '02-04-2014'"
         own = [
-            max(_match(norm(t), fields), 0.8 * _match(norm(t), [e["attrs"]] if e["attrs"] else []))
+            max(
+                _match(norm(t), fields + (value if t in q.values else [])),
+                0.8 * _match(norm(t), [e["attrs"]] if e["attrs"] else []),
+            )
             * (1.0 if i == 0 else LATER_QUOTE)
             for i, t in enumerate(q.quotes)
         ]

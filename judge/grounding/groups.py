@@ -164,6 +164,7 @@ def by_layout(
     # second row of the form": the row the label names holds one field)
     kept = [len(g) > 1 or _lone_in_row(info, g, inside) or agreed.issuperset(g) for g in groups]
     groups = [g for g, keep in zip(groups, kept) if keep and near.intersection(g)]
+    groups = _of_the_kind(groups, scored)
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:
@@ -196,6 +197,16 @@ def by_layout(
         if chosen is not None:
             return chosen, how
     return None
+
+
+def _of_the_kind(groups: list[list[int]], scored: list[tuple[float, int, list[str]]]) -> list[list[int]]:
+    """ "the empty checkbox under 'debug: false', the third setting from the top": when the best match is
+    of the kind named, the place is counted among things of that kind (two checkboxes have no third; the
+    third text box below is not the one meant)."""
+    kind = {i for _, i, why in scored if any(w.startswith("kind ") for w in why)}
+    if not scored or scored[0][1] not in kind:
+        return groups
+    return [g for g in groups if kind.intersection(g)]
 
 
 def _row_said(info: list[dict], group: list[int], q: Query, score: dict[int, float]) -> list[int]:

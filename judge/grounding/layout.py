@@ -206,7 +206,7 @@ def parse_layout(text: str) -> tuple[Layout, str]:
     for m in list(_ROW.finditer(text)):
         index = _ordinal(m.group(1))
         if m.group(1).lower() == "middle":
-            index = None
+            index, lay.middle = None, True  # "the '-' below 'May' (middle column)": the middle one of its row
         if index is not None and index >= 0 and (m.group(3) or "").lower() in ("bottom", "right"):
             index = -(index + 1)  # "the second row from the bottom"
         if not _LOCATES.search(text[: m.start()]) and not re.search(r"[(:,;]\s*$", text[: m.start()]):

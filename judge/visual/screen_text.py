@@ -95,13 +95,35 @@ async def pictures_text(
     """What the pictures at `regions` (x, y, w, h in CSS pixels; `scale` screenshot pixels per CSS
     pixel) show in writing, each cut out of the screenshot and read enlarged; `turns`: cv2 rotations
     each is read again after (text said to be drawn upside down). `enough(text so far)`: stop reading
-    there (a dashboard's many charts: each read costs seconds)."""
-    image = decode(png)
-    out = []
+    there (a dashboard's many charts: each read costs seconds); while it is not met, the pictures are
+    read once more turned each other way (a wheel's labels run round it, unsaid)."""
+    crops = _crops(decode(png), regions, scale)
+    out: list[str] = []
+    unsaid = [t for t in _TURNS if t not in turns] if enough is not None else []
+    # the turns said first: text said to be drawn upside down is most likely read so
+    for ways in ([*turns, None], unsaid):
+        for crop in crops:
+            for turn in ways:
+                turned = crop if turn is None else cv2.rotate(crop, turn)
+                read = await _read(turned)
+                if not read:  # a lone big glyph in a plain coloured tile: the reader finds it in black and white
+                    read = await _read(_black_on_white(turned))
+                out.append(read)
+                if enough is not None and enough("\n".join(t for t in out if t)):
+                    return "\n".join(t for t in out if t)
+    return "\n".join(t for t in out if t)
+
+
+_TURNS = (cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE, cv2.ROTATE_180)
+
+
+def _crops(image, regions: list[tuple[float, float, float, float]], scale: float) -> list:
+    """The pictures cut out with a margin (text drawn to the picture's edge, a barcode's digits, is read
+    whole), enlarged unless large; flat ones left out."""
+    crops = []
     for x, y, w, h in regions:
         if _plain(_cut(image, x, y, w, h, scale)):
             continue
-        # a margin around it: text drawn to the picture's edge (a barcode's digits) is read whole
         x, y, w, h = x - CROP_MARGIN_PX, y - CROP_MARGIN_PX, w + 2 * CROP_MARGIN_PX, h + 2 * CROP_MARGIN_PX
         x0, y0 = max(int(x * scale), 0), max(int(y * scale), 0)
         x1, y1 = min(int((x + w) * scale), image.shape[1]), min(int((y + h) * scale), image.shape[0])
@@ -110,15 +132,8 @@ async def pictures_text(
         crop = image[y0:y1, x0:x1]
         if crop.shape[0] * crop.shape[1] < LARGE_PICTURE_PX:
             crop = cv2.resize(crop, None, fx=PICTURE_ZOOM, fy=PICTURE_ZOOM, interpolation=cv2.INTER_CUBIC)
-        # the turns said first: text said to be drawn upside down is most likely read so
-        for turned in [cv2.rotate(crop, turn) for turn in turns] + [crop]:
-            read = await _read(turned)
-            if not read:  # a lone big glyph in a plain coloured tile: the reader finds it in black and white
-                read = await _read(_black_on_white(turned))
-            out.append(read)
-            if enough is not None and enough("\n".join(t for t in out if t)):
-                return "\n".join(t for t in out if t)
-    return "\n".join(t for t in out if t)
+        crops.append(crop)
+    return crops
 
 
 PLAIN_SPREAD = 12
