@@ -249,9 +249,14 @@ def state_colour(pw: list[str]) -> str | None:
     pw = shown_in(pw)
     if len(pw) < 2 or pw[0] not in {"is", "are"}:
         return None
+    pale = pw[1] in {"pale", "light"}
     words = _hue_named(pw[2:] if pw[1] in _SHADES else pw[1:])
+    if words[:1] == ["pale"]:
+        pale, words = True, words[1:]
     tone = TONES.get(words[0]) if words else None
-    return tone if tone in _COLOURS else None
+    if tone not in _COLOURS:
+        return None
+    return f"pale {tone}" if pale else tone  # "its column cells are pale yellow" (#fff8e0): a tint counts
 
 
 _SHOWS = {"shows", "show", "has", "have", "displays", "display"}

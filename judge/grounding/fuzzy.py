@@ -490,8 +490,9 @@ class FuzzyGrounding:
         unnamed = f"nothing named it (best {best:.0f}): its kind and place chose" if best < self.min_score else ""
         reading = sorted(tied, key=lambda i: (round(elements.info[i]["page"][1] / 8), elements.info[i]["page"][0]))
         nth = q.ordinal if q.ordinal is not None else q.layout.of_container
-        if nth is not None and len(reading) > 1:
-            chosen = reading[nth] if -len(reading) <= nth < len(reading) else reading[-1]
+        # "the third setting from the top" said of one of two alike checkboxes: the ordinal counts other things
+        if nth is not None and len(reading) > 1 and -len(reading) <= nth < len(reading):
+            chosen = reading[nth]
             which = nth + 1 if nth >= 0 else "last"
             reason = f"{len(reading)} equally good matches; took #{which} in reading order"
             return Pick(chosen, candidates, reason, doubt=unnamed)
