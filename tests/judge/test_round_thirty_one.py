@@ -93,12 +93,14 @@ TABLE = (
     + """<style>td, th { border: 1px solid #ccc; padding: 6px 10px; } th button { border: 0; background: none;
 font: bold 15px Arial; } th.sorted { background: #f8d8b0; } td.sorted { background: #fff8e0; }</style></head>
 <body><p><label for="f">Founded</label> <select id="f"><option>All</option><option>1970</option></select></p>
-<table><thead><tr><th><button>Index</button></th><th><button>Description</button></th><th id="h"><button>Founded</button>
-</th><th><button>Industry</button></th></tr></thead><tbody id="b"></tbody></table><script>
-const rows = [[1, "Ergonomic", 1980, "Publishing"], [2, "Radical", 1970, "Export"], [3, "Programmable", 2005, "Fashion"],
-  [4, "Synergistic", 2022, "Dairy"]];
+<table><thead><tr><th><button>Index</button></th><th><button>Description</button></th>
+<th id="h"><button>Founded</button></th><th><button>Industry</button></th></tr></thead>
+<tbody id="b"></tbody></table><script>
+const rows = [[1, "Ergonomic", 1980, "Publishing"], [2, "Radical", 1970, "Export"],
+  [3, "Programmable", 2005, "Fashion"], [4, "Synergistic", 2022, "Dairy"]];
 let order = 0;
-const draw = () => { b.innerHTML = rows.map((r) => `<tr>${r.map((c, i) => `<td class="${i === 2 && order ? "sorted" : ""}">${c}</td>`).join("")}</tr>`).join(""); };
+const cell = (c, i) => `<td class="${i === 2 && order ? "sorted" : ""}">${c}</td>`;
+const draw = () => { b.innerHTML = rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join(""); };
 draw();
 h.querySelector("button").addEventListener("click", () => { __SORT__ });
 </script></body></html>"""
@@ -133,7 +135,8 @@ position: absolute; top: 50px; height: 48px; width: 100%; pointer-events: none; 
 <div id="w" tabindex="0"><div id="rows"><div class="row"></div><div class="row">★★★★★</div><div class="row">★★★★☆</div>
 <div class="row">★★★☆☆</div><div class="row">★★☆☆☆</div></div><div class="sel"></div></div><script>
 let at = 0;
-w.addEventListener("keydown", (e) => { if (e.key === "ArrowDown") { __MOVE__ rows.style.transform = `translateY(${-50 * at}px)`; } });
+w.addEventListener("keydown", (e) => {
+  if (e.key === "ArrowDown") { __MOVE__ rows.style.transform = `translateY(${-50 * at}px)`; } });
 </script></body></html>"""
 )
 T_WHEEL = one_task(
@@ -162,11 +165,13 @@ RATINGS = (
     """<!doctype html><html><head>"""
     + STYLE
     + """<style>#d { position: fixed; inset: 120px 60px auto; background: #fff; border: 1px solid #999; padding: 20px;
-box-shadow: 0 0 0 999px rgba(0,0,0,.4); } .row { margin: 6px 0 24px; } .row svg { margin-right: 6px; }</style></head><body>
+box-shadow: 0 0 0 999px rgba(0,0,0,.4); } .row { margin: 6px 0 24px; } .row svg { margin-right: 6px; }
+</style></head><body>
 <p>Rating : (Default)</p><div class="row" id="a"></div><p>Rating : (iOS)</p><div class="row" id="i"></div>
 <div id="d"><b>Select</b><p>★★★☆☆</p><a href="#" id="set">SET</a></div><script>
 const star = __STAR__;
-const fill = (row, n) => { row.innerHTML = [1, 2, 3, 4, 5].map((k) => star.replace("__FILL__", k <= n ? "#d00" : "none")).join(""); };
+const fill = (row, n) => {
+  row.innerHTML = [1, 2, 3, 4, 5].map((k) => star.replace("__FILL__", k <= n ? "#d00" : "none")).join(""); };
 fill(a, 5); fill(i, 5);
 set.addEventListener("click", (e) => { e.preventDefault(); __SET__ d.remove(); });
 </script></body></html>"""
@@ -190,7 +195,8 @@ SPINNER = (
     + STYLE
     + """<style>.col { display: inline-block; width: 150px; text-align: center; } .col a { display: block;
 padding: 6px; background: #eee; margin: 4px; text-decoration: none; }</style></head><body><h3>Set Date</h3>
-<p id="line">Fri, May 01, 2015</p><div class="col"><a href="#">+</a><div>01</div><a href="#" id="d">-</a></div><div class="col">
+<p id="line">Fri, May 01, 2015</p><div class="col"><a href="#">+</a><div>01</div><a href="#" id="d">-</a></div>
+<div class="col">
 <a href="#">+</a><div id="m">May</div><a href="#" id="mm">-</a></div><div class="col"><a href="#">+</a><div>2015</div>
 <a href="#" id="y">-</a></div><script>
 document.querySelectorAll("a").forEach((a) => a.addEventListener("click", (e) => e.preventDefault()));
