@@ -354,9 +354,10 @@ async def _own_boxes(element) -> list[dict] | None:
 async def _focused(page):
     """The element a key press acted on (the focused one, not the page itself), else None: a press's marks
     away from it (a calendar's ring gone after Enter on 'Unselect') are the press's doing, its own focus
-    ring is not."""
+    ring is not. Inside a web component, the element its shadow root focuses."""
     handle = await page.evaluate_handle(
-        "() => { const e = document.activeElement;"
+        "() => { let e = document.activeElement;"
+        " while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;"
         " return e && e !== document.body && e !== document.documentElement ? e : null; }"
     )
     return handle.as_element()
