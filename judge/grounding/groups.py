@@ -164,7 +164,6 @@ def by_layout(
     # second row of the form": the row the label names holds one field)
     kept = [len(g) > 1 or _lone_in_row(info, g, inside) or agreed.issuperset(g) for g in groups]
     groups = [g for g, keep in zip(groups, kept) if keep and near.intersection(g)]
-    groups = _of_the_kind(groups, scored)
     score = {i: s for s, i, _ in scored}
 
     def rank(g: list[int]) -> tuple:
@@ -187,7 +186,11 @@ def by_layout(
         groups = [sorted(named)]  # "the first 'next theme' button", in two panels: among those so named
     if not groups:
         return None
+    other_kind = _of_another_kind(scored)
+    best_lacks = False  # the group holding the best match had no such place
     for group in sorted(groups, key=rank, reverse=True):  # the best group that has the place said
+        if best_lacks and other_kind(group):
+            continue
         if len(named.intersection(group)) > 1:
             group = [i for i in group if i in named]  # among those the quote names, not all alike
         group = _row_said(info, group, q, score)
@@ -196,17 +199,21 @@ def by_layout(
         chosen, how = layout.place(info, group, q.layout, score, viewport)
         if chosen is not None:
             return chosen, how
+        best_lacks = best_lacks or scored[0][1] in group
     return None
 
 
-def _of_the_kind(groups: list[list[int]], scored: list[tuple[float, int, list[str]]]) -> list[list[int]]:
+def _of_another_kind(scored: list[tuple[float, int, list[str]]]):
     """ "the empty checkbox under 'debug: false', the third setting from the top": when the best match is
-    of the kind named, the place is counted among things of that kind (two checkboxes have no third; the
-    third text box below is not the one meant)."""
+    of the kind named and its group has no such place (two checkboxes have no third), a group of another
+    kind whose members all score far below it is not where the place is counted (the third text box below
+    is not the one meant)."""
     kind = {i for _, i, why in scored if any(w.startswith("kind ") for w in why)}
+    score = {i: s for s, i, _ in scored}
+    best = scored[0][0] if scored else 0.0
     if not scored or scored[0][1] not in kind:
-        return groups
-    return [g for g in groups if kind.intersection(g)]
+        return lambda group: False
+    return lambda group: not kind.intersection(group) and max(score.get(i, 0.0) for i in group) < best - LAYOUT_BAND
 
 
 def _row_said(info: list[dict], group: list[int], q: Query, score: dict[int, float]) -> list[int]:
