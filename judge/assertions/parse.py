@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from iwr.judge.assertions import owners
+from iwr.judge.assertions import not_text, owners
 from iwr.judge.assertions.counts import remaining_facts
 from iwr.judge.assertions.facts import ORDER_SEP, Fact
 from iwr.judge.assertions.lexicon import (
@@ -24,7 +22,6 @@ from iwr.judge.assertions.lexicon import (
     VERBS,
 )
 from iwr.judge.assertions.match import symbol_pattern
-from iwr.judge.assertions.pictures import PICTURES
 from iwr.judge.assertions.predicates import predicate_facts
 from iwr.judge.assertions.roles import (
     ABSENT,
@@ -72,7 +69,7 @@ def assertion_of(action) -> str:
 
 def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     """The facts `assertion` states about the page after the step (see the module docstring)."""
-    toks = _whole_words_of_cut_quotes(tokenize(assertion or "")[0])
+    toks = not_text.whole_words_of_cut_quotes(tokenize(assertion or "")[0])
     facts: list[Fact] = []
     page_end = _says_page_end(_words(toks))
     cued = False
@@ -81,22 +78,6 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
         cued = _read_clause(clause, action_type, page_end, cued, facts, fields)
         fields += [name for _, name in owners.fields_named(clause)]
     return list(dict.fromkeys(facts))
-
-
-_CUT = {"cut", "truncated", "clipped", "cropped", "chopped"}
-
-
-def _whole_words_of_cut_quotes(toks: list[Tok]) -> list[Tok]:
-    """ "the heading 'AWARDS & CERTIFICATIC' (cut off at the right edge)": the last word shows only in
-    part (the page's text is longer), so the quote is its whole words before it."""
-    out = list(toks)
-    for k, t in enumerate(toks):
-        near = [x.text for x in toks[k + 1 : k + 5] if x.kind == "w"]
-        if t.kind != "q" or not _CUT.intersection(near[:3]):
-            continue
-        whole = t.text.rsplit(None, 1)[0] if len(t.text.split()) > 1 else ""
-        out[k] = replace(t, text=whole) if whole.strip(" &,-:") else t
-    return out
 
 
 def _read_clause(
@@ -333,7 +314,12 @@ def _mention_role(
         and (_number_is_structure(clause, idx) or _number_is_drawn(clause, idx) or _number_is_described(clause, idx))
     ):
         role = SKIP
-    if role == PRESENT and (_depicted(window) or _spelled(clause, idx) or _gone_along(clause, idx)):
+    if role == PRESENT and (
+        not_text.depicted(window)
+        or not_text.spelled(clause, idx)
+        or _gone_along(clause, idx)
+        or not_text.icon_look(clause, idx)
+    ):
         role = SKIP
     if role == PRESENT and not is_number and _is_field_name(clause, idx) and _clause_has_value_verb_after(clause, idx):
         role = SKIP  # the field's name: it may be a placeholder that typing hides
@@ -380,31 +366,6 @@ def _gone_along(clause: list[Tok], idx: int) -> bool:
     ws = _words(clause[:idx])
     at = next((i for i, w in enumerate(ws) if w in _GONE_WITH), None)
     return at is not None and any(w in {"with", "along"} for w in ws[at + 1 :])
-
-
-_READS = {"reading", "reads", "saying", "says", "spelling", "spells", "words", "printed", "written", "lettered"}
-
-
-def _depicted(window: list[Tok]) -> bool:
-    """ "the photo of a notebook reading 'DON'T JUST STAND THERE'": what a pictured thing reads is drawn in
-    the picture's pixels, not text the page shows; offline, not checked."""
-    ws = [t.text for t in window if t.kind == "w"]
-    at = next((k for k, w in enumerate(ws) if w in PICTURES and ws[k + 1 : k + 2] == ["of"]), None)
-    return at is not None and bool(_READS.intersection(ws[at + 2 :]))
-
-
-_SPELL = {"spells", "spell", "spelling", "spelled", "spelt"}
-
-
-def _spelled(clause: list[Tok], idx: int) -> bool:
-    """ "the ASCII-art output now spells 'Hello' on an upper row and 'World' below it": letters drawn out
-    of other characters or shapes (or tiles, one letter each), not the text as written."""
-    for t in reversed(clause[:idx]):
-        if t.kind == "w" and t.text in _SPELL:
-            return True
-        if t.kind == "w" and t.text in VERBS:
-            return False
-    return False
 
 
 def _ordered(clause: list[Tok], placed: list[tuple[int, Fact]], cue: int | None) -> list[Fact]:

@@ -424,7 +424,9 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
             if tone is not None and of[1] != ["?"]:
                 out.append(Fact(kind="looks", text=of[0], noun=" ".join(of[1]), tone=tone))
             continue
-        pending = _waiting(phrase) if k is None else None
+        # "and the 'Calculate' button below the large box, pale before, is now ...": an aside between keeps it
+        waiting = pending
+        pending = (_waiting(phrase) or pending) if k is None else None
         if k is None and subject is not None and _styles(said_words)[0] and phrase[0].kind == "w":
             quoted = next((t for t in phrase if t.kind == "q"), None)
             # "... and (no longer) struck through"; "shows the struck-through, greyed 'Apple'": Apple's
@@ -438,7 +440,7 @@ def predicate_facts(clause: list[Tok], earlier: list[Fact] = ()) -> list[Fact]:
         if any(t.kind == "w" and (t.text in NEG or t.text.endswith("n't")) for t in phrase[:k]):
             continue  # "does not close", "never gets darker"
         pw = _predicate(phrase, k)
-        said = _subject(phrase, k) if k > 0 else subject
+        said = _subject(phrase, k) if k > 0 else (waiting or subject)
         if said is None:
             continue
         subject = said

@@ -44,6 +44,7 @@ from iwr.judge.assertions.lexicon import (
     VERBS,
     VIEW_LEAD,
 )
+from iwr.judge.assertions.outlines import FRAMES
 from iwr.judge.assertions.tokens import Tok, _alnum_tokens, _clean_quote
 
 
@@ -71,6 +72,7 @@ TYPED_MARKS = {
     "slash",
 }
 """Punctuation placed against a quote ("a comma after 'Ada'"): the quote says where, it is not stated as shown."""
+_LINES = {"frame", "outline", "ring", "border", "halo", "glow"}
 LOCATORS = {"below", "above", "under", "underneath", "beneath", "beside", "near", "behind", "between"}
 """A mention right after one of these locates another thing; it is not stated as the after-state."""
 
@@ -102,6 +104,14 @@ def _left_role(window: list[Tok], is_number: bool) -> str | None:
             return SKIP  # "whose first two letters 'St' are bold": part of a word already said, not a word
         if w in {"after", "before"} and j > 0 and words[j - 1] in TYPED_MARKS:
             return LOCATED  # "with a comma after "Ada"": where the comma is, in the text typed
+        if (
+            j > 0
+            and words[j - 1] in FRAMES
+            and (w in {"around", "round"} or w in {"on", "of"} and words[j - 1] in _LINES)
+        ):
+            return (
+                LOCATED  # "the box around 'Beef Chuck' is gone", "the outline on 'X'": the frame goes, the text stays
+            )
         if w in LOCATORS or (w == "of" and j > 0 and words[j - 1] in {"left", "right", "top", "front"}):
             return LOCATED  # "come into view below 'Square Rating'": where the thing is, not what must be seen
         if w in BEFORE:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from iwr.judge.assertions import focus_ring
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import FRAMED
 from iwr.judge.assertions.looks import SIZES
@@ -181,6 +182,9 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
             await handle.dispose()
     found_looks = []
     for f in looks:
+        if focus_ring.on_the_focus(f, action_type):  # the element the key moves the focus to, found after it
+            things[str(f)], held[str(f)] = False, ("focus", await focus_ring.view(page))
+            continue
         if f.state and element is None and not f.text:  # the row acted on is where a stated colour is looked for
             things[str(f)], notes[str(f)] = None, "no element acted on"
             continue
@@ -430,6 +434,22 @@ def _kept_count(fact: Fact, counts: list) -> tuple[bool | None, str]:
     return False, f"no group of {fact.count} alike things was shown before the step and still is"
 
 
+async def _not_a_look(page, f: Fact, held, element, action_type: str) -> tuple[bool | None, str] | None:
+    """The facts read otherwise than as a look of a region found before the step; None for those."""
+    if f.kind == "appears":
+        return await _appeared(page, f, held, element, action_type == "Scroll")
+    if f.kind == "styled":
+        return await _styled(page, f)
+    if f.kind == "remain":
+        return _remained(f, await page.evaluate(_js("return iwrThings.countsNow(args);"), held))
+    if f.kind == "gone":
+        hidden = await page.evaluate(_js("return iwrThings.hiddenCount(...args);"), [held, action_type == "Scroll"])
+        return hidden > 0, f"{hidden} of the {f.named_noun} elements shown before are hidden"
+    if isinstance(held[0], str):  # ("focus", the view before the key)
+        return await focus_ring.ring_shown(page, held[1], lambda e: _clip(page, e, f), lambda c: _shot(page, c))
+    return None
+
+
 async def after(page, facts: list[Fact], seen: dict | None, element, action_type: str) -> dict:
     """The `gone` and `looks` facts after the action, from what `before` found (`seen`)."""
     held = (seen or {}).get("_held") or {}
@@ -444,21 +464,8 @@ async def after(page, facts: list[Fact], seen: dict | None, element, action_type
             notes.setdefault(key, "not read before the step")
             continue
         try:
-            if f.kind == "appears":
-                things[key], notes[key] = await _appeared(page, f, held[key], element, action_type == "Scroll")
-                continue
-            if f.kind == "styled":
-                things[key], notes[key] = await _styled(page, f)
-                continue
-            if f.kind == "remain":
-                counts = await page.evaluate(_js("return iwrThings.countsNow(args);"), held[key])
-                things[key], notes[key] = _remained(f, counts)
-                continue
-            if f.kind == "gone":
-                scrolled = action_type == "Scroll"
-                hidden = await page.evaluate(_js("return iwrThings.hiddenCount(...args);"), [held[key], scrolled])
-                things[key] = hidden > 0
-                notes[key] = f"{hidden} of the {f.named_noun} elements shown before are hidden"
+            if (read := await _not_a_look(page, f, held[key], element, action_type)) is not None:
+                things[key], notes[key] = read
                 continue
             found, clip, baselines, behind = held[key]
             anew = not await found.evaluate("(e) => e.isConnected")

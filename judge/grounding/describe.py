@@ -312,7 +312,7 @@ def _read_quotes(q: Query, description: str, action_type: str, typed: str) -> No
 def parse_one(description: str, action_type: str = "Click", typed: str = "") -> Query:
     q = Query(description=description)
     _read_quotes(q, description, action_type, typed)
-    q.layout, rest = parse_layout(pictured(without_quotes(description.lower())))
+    q.layout, rest = parse_layout(pictured(without_quotes(_after_a_named_place(description).lower())))
     q.layout.row_label, q.layout.column_label = labels(description)
     lay = q.layout
     edge = any(a.relation == f"{lay.start}-edge" for a in q.anchors)
@@ -405,6 +405,20 @@ _RELATION_WORD = re.compile(
     r"\b(?:under|below|beneath|underneath|above|next to|beside|near|between|left of|right of|"
     r"inside|within|in front of|(?:in|on|of|at|for|from) the)\b"
 )
+
+
+_NAMED_PLACE_FIRST = re.compile(
+    r"^\s*(?:in|inside|within|on|under|below|above|at)\b[^,;]*['\"‘“][^,;]*[,;](?:[^,;]*[,;])?\s*"
+    r"(?=(?:then\s+)?(?:click|tap|press|type|choose|select|pick|hit|open|enter|tick|untick|check|uncheck)\b)",
+    re.I,
+)
+
+
+def _after_a_named_place(description: str) -> str:
+    """ "In 'Panel 1', the leftmost of the four grey panels, click the middle of the slider track": the
+    words that place a container its quote names are not the element's layout."""
+    m = _NAMED_PLACE_FIRST.match(description)
+    return description[m.end() :] if m else description
 
 
 _WHERE_FIRST = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from iwr.judge.grounding import layout
+from iwr.judge.grounding import alike, layout
 from iwr.judge.grounding.describe import Query
 
 TIE = 4.0
@@ -87,7 +87,7 @@ def _runs(info: list[dict], group: list[int]) -> list[list[int]]:
     """The group's rows cut where the space between two neighbours is clearly wider than the rest: the
     runs a person sees (five filter buttons, a gap, two sort buttons); [] when none is cut."""
     out = []
-    for row in layout.rows(info, group):
+    for row in alike.rows(info, group):
         boxes = [info[i]["bbox"] for i in row]
         gaps = [b[0] - (a[0] + a[2]) for a, b in zip(boxes, boxes[1:])]
         if len(gaps) < 2:
@@ -106,7 +106,7 @@ def _runs(info: list[dict], group: list[int]) -> list[list[int]]:
 
 def _rows_there(info: list[dict], group: list[int], part: str, viewport: tuple[float, float]) -> list[list[int]]:
     """The group's rows in that part of the screen, and the others."""
-    laid = layout.rows(info, group)
+    laid = alike.rows(info, group)
     there = [r for r in laid if _in_part([info[i]["bbox"] for i in r], part, viewport)]
     if len(laid) < 2 or not there:
         return [group]
@@ -147,7 +147,7 @@ def by_layout(
     band = LAYOUT_BAND if best_named else max(LAYOUT_BAND, best)  # nothing named it: any group may be the one
     near = {i for s, i, _ in scored if s >= best - band and not info[i].get("option")}
     shown = [i for i, e in enumerate(info) if not e.get("latent") and not e.get("option")]
-    groups = [[shown[j] for j in g] for g in layout.groups([info[i] for i in shown])]
+    groups = [[shown[j] for j in g] for g in alike.groups([info[i] for i in shown])]
     if q.layout.on_screen:
         groups = [_seen(info, g, viewport) for g in groups]
     if q.layout.group_place:  # "the top-right row of buttons": of alike rows, those there are a group of their own
@@ -165,6 +165,7 @@ def by_layout(
     kept = [len(g) > 1 or _lone_in_row(info, g, inside) or agreed.issuperset(g) for g in groups]
     groups = [g for g, keep in zip(groups, kept) if keep and near.intersection(g)]
     score = {i: s for s, i, _ in scored}
+    groups = _the_group_said(info, groups, q, score)
 
     def rank(g: list[int]) -> tuple:
         sized = q.layout.count is not None and len(g) == q.layout.count
@@ -216,13 +217,33 @@ def _of_another_kind(scored: list[tuple[float, int, list[str]]]):
     return lambda group: not kind.intersection(group) and max(score.get(i, 0.0) for i in group) < best - LAYOUT_BAND
 
 
+def _the_group_said(info: list[dict], groups: list[list[int]], q: Query, score: dict[int, float]) -> list[list[int]]:
+    """ "the third (right-most) round dot under the third carousel": of the groups alike to the best one
+    (each carousel's row of dots), the one the container's ordinal counts, in reading order."""
+    n = q.layout.group_nth
+    if n is None or len(groups) < 2:
+        return groups
+
+    def kind(g: list[int]) -> tuple:
+        e = info[g[0]]
+        return e["tag"], (e.get("className") or "").split()[:1], len(g)
+
+    best = max(groups, key=lambda g: max(score.get(i, 0.0) for i in g))
+    alike = sorted((g for g in groups if kind(g)[:2] == kind(best)[:2]), key=lambda g: _top_left(info, g))
+    return [alike[n]] if len(alike) > 1 and -len(alike) <= n < len(alike) else groups
+
+
+def _top_left(info: list[dict], g: list[int]) -> tuple[float, float]:
+    return min(info[i]["page"][1] for i in g), min(info[i]["page"][0] for i in g)
+
+
 def _row_said(info: list[dict], group: list[int], q: Query, score: dict[int, float]) -> list[int]:
     """ "the third star in the row of five ... at the very top": of alike things in many rows (a page of
     ratings), the ordinal counts in the row the other words point to (its best match), not the whole page."""
     lay = q.layout
     if lay.ordinal is None or lay.start or lay.row is not None or lay.count is None or "row" not in q.words:
         return group
-    laid = layout.rows(info, group)
+    laid = alike.rows(info, group)
     if len(laid) < 2:
         return group
     best = max(laid, key=lambda row: max(score.get(i, 0.0) for i in row))

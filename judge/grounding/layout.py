@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from iwr.judge.grounding import alike
+
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11, "twelve": 12}  # fmt: skip
 _ORD = {
@@ -155,6 +157,9 @@ class Layout:
     of_container: int | None = None
     """ "the track of the first slider": the ordinal counts the element's containers; among equally good
     matches, one to a container, it picks in reading order."""
+    group_nth: int | None = None
+    """ "the third round dot under the third carousel": which of the alike groups (in reading order) the
+    element's own place is counted in, when both are said."""
     on_screen: bool = False
     """ "the second photo from the top of the screen": counted among those a person sees, not from the
     group's first element (scrolled away, or a sliver under a fixed header)."""
@@ -261,14 +266,22 @@ def parse_layout(text: str) -> tuple[Layout, str]:
             lay.ordinal = -(lay.ordinal + 1)
             lay.start = ""
         cut(m)
-    if m := _GROUP_PLACE.search(text):
-        sides = re.split(r"[\s-]+", next(g for g in m.groups() if g).lower())
-        lay.group_place = " ".join(dict.fromkeys({"upper": "top", "lower": "bottom"}.get(w, w) for w in sides))
-        said.append(m.group(0).strip())
+    _groups_said(lay, text, rest, said)
     _row_end(lay, text, said)
     lay.on_screen = lay.any and bool(_ON_SCREEN.search(text))
     lay.said = ", ".join(said)
     return lay, rest
+
+
+def _groups_said(lay: Layout, text: str, rest: str, said: list[str]) -> None:
+    """Which group the element's place is counted in: the one "under the third carousel" (an ordinal of a
+    container besides the element's own), the one "in the top-right row of buttons"."""
+    if lay.ordinal is not None and lay.of_container is None:
+        lay.group_nth = next((_ordinal(m.group(1)) for m in _ORDINAL.finditer(rest) if _holds_it(rest, m)), None)
+    if m := _GROUP_PLACE.search(text):
+        sides = re.split(r"[\s-]+", next(g for g in m.groups() if g).lower())
+        lay.group_place = " ".join(dict.fromkeys({"upper": "top", "lower": "bottom"}.get(w, w) for w in sides))
+        said.append(m.group(0).strip())
 
 
 def _row_end(lay: Layout, text: str, said: list[str]) -> None:
@@ -326,9 +339,13 @@ def _container_ordinal(rest: str) -> re.Match | None:
     """The ordinal said of a container the element is in ("the track of the first slider"), if that is
     the first ordinal said."""
     m = _ORDINAL.search(rest)
-    if m and _LOCATING_BEFORE.search(rest[: m.start()]) and (held := _CONTAINER_AFTER.match(rest[m.end() :])):
-        return None if _FIELD_BOX.search(held.group(0)) else m
-    return None
+    return m if m and _holds_it(rest, m) else None
+
+
+def _holds_it(rest: str, m: re.Match) -> bool:
+    """The ordinal counts a container the element is in ("under the third carousel")."""
+    held = _CONTAINER_AFTER.match(rest[m.end() :])
+    return bool(_LOCATING_BEFORE.search(rest[: m.start()]) and held and not _FIELD_BOX.search(held.group(0)))
 
 
 def _own_ordinal(rest: str) -> re.Match | None:
@@ -345,100 +362,6 @@ def _own_ordinal(rest: str) -> re.Match | None:
             continue  # "the swatch under the first code block": the first of what places it, whatever it is
         return m
     return None
-
-
-def _size_alike(a: dict, b: dict) -> bool:
-    """Similar size; or, drawn level in one row (same top, same height), widths up to three times
-    apart: a table's row of filter boxes takes each column's width."""
-    _, ya, wa, ha = a["bbox"]
-    _, yb, wb, hb = b["bbox"]
-
-    def near(x: float, y: float) -> bool:
-        return abs(x - y) <= max(8.0, 0.35 * max(x, y))
-
-    if not near(ha, hb):
-        return False
-    level = abs(ya - yb) <= 2 and abs(ha - hb) <= 2
-    return near(wa, wb) or (level and max(wa, wb) <= 3 * min(wa, wb))
-
-
-def alike(a: dict, b: dict) -> bool:
-    """Two listed elements a person would call the same kind of thing in one group: same tag, role and
-    shape, similar size, under containers laid out the same way (siblings, cells of sibling rows, the
-    buttons of sibling cards)."""
-    if a["tag"] != b["tag"] or a["role"] != b["role"] or a.get("option") or b.get("option"):
-        return False
-    if bool((a.get("looks") or {}).get("round")) != bool((b.get("looks") or {}).get("round")):
-        return False
-    if not _size_alike(a, b):
-        return False
-    ca, cb = a.get("chain") or [], b.get("chain") or []
-    for level in range(min(len(ca), len(cb), 3)):
-        if ca[level][0] == cb[level][0]:
-            return all(_laid_out_alike(ca[i][1], cb[i][1]) for i in range(level))
-    return False
-
-
-def _laid_out_alike(a: str, b: str) -> bool:
-    """Two containers' signatures (tag.class.role) lay out their children the same way; the rows of one
-    table do whatever their classes ("theme-colors", "standard-colors": one palette of seven rows); classes
-    of one family are one kind ("imghvr-fade", "imghvr-push-up": a grid of tiles, each its own effect)."""
-    (tag_a, cls_a, role_a), (tag_b, cls_b, role_b) = (a.split(".", 2) + ["", ""])[:3], (b.split(".", 2) + ["", ""])[:3]
-    if a == b or tag_a == tag_b == "tr":
-        return True
-    stem_a, stem_b = re.split(r"[-_]", cls_a)[0], re.split(r"[-_]", cls_b)[0]
-    family = stem_a == stem_b and len(stem_a) >= 2 and cls_a != stem_a and cls_b != stem_b
-    return tag_a == tag_b and role_a == role_b and family
-
-
-def groups(elements: list[dict]) -> list[list[int]]:
-    """Connected sets of alike elements (indices), each in reading order."""
-    parent = list(range(len(elements)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_kind: dict[tuple, list[int]] = {}
-    for i, e in enumerate(elements):
-        by_kind.setdefault((e["tag"], e["role"]), []).append(i)
-    for members in by_kind.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if find(i) != find(j) and alike(elements[i], elements[j]):
-                    parent[find(j)] = find(i)
-    out: dict[int, list[int]] = {}
-    for i in range(len(elements)):
-        out.setdefault(find(i), []).append(i)
-    return [sorted(g, key=lambda i: _reading_key(elements[i])) for g in out.values()]
-
-
-def _reading_key(e: dict) -> tuple[float, float]:
-    return (round(e["page"][1] / 8), e["page"][0])
-
-
-def rows(elements: list[dict], group: list[int]) -> list[list[int]]:
-    """The group laid out in rows, top to bottom, each left to right: centres within half an element's
-    height of a row's first element share the row; in one table, its rows (a cell spanning two rows,
-    drawn lower than the next row's cells, is in its first)."""
-    in_table = {tuple(elements[i]["tableRow"]) if elements[i].get("tableRow") else None for i in group}
-    if None not in in_table and len({t for t, _ in in_table}) == 1:
-        by_row: dict[int, list[int]] = {}
-        for i in group:
-            by_row.setdefault(elements[i]["tableRow"][1], []).append(i)
-        return [sorted(by_row[r], key=lambda i: elements[i]["page"][0]) for r in sorted(by_row)]
-    heights = sorted(elements[i]["bbox"][3] for i in group)
-    tolerance = max(4.0, heights[len(heights) // 2] / 2)
-    out: list[list[int]] = []
-    centre = {i: elements[i]["page"][1] + elements[i]["bbox"][3] / 2 for i in group}
-    for i in sorted(group, key=lambda i: centre[i]):
-        if out and abs(centre[i] - centre[out[-1][0]]) <= tolerance:
-            out[-1].append(i)
-        else:
-            out.append([i])
-    return [sorted(r, key=lambda i: elements[i]["page"][0]) for r in out]
 
 
 def _counted_rows(elements: list[dict], group: list[int], laid: list[list[int]]) -> list[list[int]]:
@@ -480,7 +403,7 @@ def place(
         group = [i for i in group if not any(_on(elements[i]["bbox"], b) for b in boxes)]
         if not group:
             return None, "the group holds only the labels of the rows and columns named"
-    laid = rows(elements, group)
+    laid = alike.rows(elements, group)
     shape = f"{len(group)} alike ({len(laid)} row{'s' if len(laid) != 1 else ''})"
     pool = group
     where = []
