@@ -15,6 +15,7 @@ from typing import Protocol as TypingProtocol
 from pydantic import BaseModel, ConfigDict
 
 from iwr.judge import assertions, grounding, own_time, profile, verdicts
+from iwr.judge.assertions import focus_ring
 from iwr.judge.capture import Camera
 from iwr.judge.click import click
 from iwr.judge.frames import FRAMES_JS
@@ -355,11 +356,7 @@ async def _focused(page):
     """The element a key press acted on (the focused one, not the page itself), else None: a press's marks
     away from it (a calendar's ring gone after Enter on 'Unselect') are the press's doing, its own focus
     ring is not. Inside a web component, the element its shadow root focuses."""
-    handle = await page.evaluate_handle(
-        "() => { let e = document.activeElement;"
-        " while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;"
-        " return e && e !== document.body && e !== document.documentElement ? e : null; }"
-    )
+    handle = await page.evaluate_handle(focus_ring.FOCUSED_JS)
     return handle.as_element()
 
 

@@ -11,7 +11,7 @@ from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import FRAMED
 from iwr.judge.assertions.pixels import region_change
 
-_FOCUSED_JS = """() => { let e = document.activeElement;
+FOCUSED_JS = """() => { let e = document.activeElement;
   while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
   return e && e !== document.body && e !== document.documentElement ? e : null; }"""
 
@@ -28,7 +28,7 @@ async def view(page) -> bytes:
 async def ring_shown(page, before_png: bytes, clip_of, shot) -> tuple[bool | None, str]:
     """Whether the region of the element focused now changed at its edge since `before_png` (`clip_of`:
     the element's clip with a frame's margin, `shot`: a screenshot of a clip)."""
-    handle = await page.evaluate_handle(_FOCUSED_JS)
+    handle = await page.evaluate_handle(FOCUSED_JS)
     focused = handle.as_element()
     clip = await clip_of(focused) if focused is not None else None
     if clip is None:
