@@ -54,7 +54,18 @@ const iwrLook = (() => {
     || (e.matches("input") && !["checkbox", "radio", "button", "submit", "reset", "image", "file", "range", "color", "hidden"].includes(e.type)));
   const isCheck = (e) => !!e && e.nodeType === 1 && e.matches(CHECKS);
   const fieldValue = (e) => iwrFrames.docOf(e) ? iwrFrames.text(e) : e.matches("select") ? (e.selectedOptions[0]?.text || e.value || "")
-    : e.matches("input, textarea") ? e.value : e.innerText;
+    : e.matches("input") && NATIVE_EMPTY[e.type] ? nativeShown(e) : e.matches("input, textarea") ? e.value : e.innerText;
+  // What Chromium (en-US) draws in a date or time field: its format while empty ('mm/dd/yyyy'), the date
+  // as mm/dd/yyyy and the time on a 12-hour clock when set (the value, ISO, as well)
+  const NATIVE_EMPTY = { date: "mm/dd/yyyy", "datetime-local": "mm/dd/yyyy, --:-- --", time: "--:-- --" };
+  const clock = (t) => { const [h, m] = t.split(":").map(Number); return `${String(h % 12 || 12).padStart(2, "0")}:${String(m).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`; };
+  const nativeShown = (e) => {
+    if (!e.value) return NATIVE_EMPTY[e.type];
+    const [day, time] = e.value.split("T");
+    const date = (d) => { const [y, m, dd] = d.split("-"); return `${m}/${dd}/${y}`; };
+    const shown = e.type === "time" ? clock(e.value) : e.type === "date" ? date(day) : `${date(day)}, ${clock(time || "00:00")}`;
+    return `${shown} ${e.value}`;
+  };
   // What a person sees in a text field that draws no frame of its own, melted into a painted wrapper with
   // the tags it made (a tag input: 'red', 'green', 'blue' beside the box it types in): the wrapper's
   // text with the value, when the wrapper holds no other field and is not much taller than the field.

@@ -341,7 +341,13 @@ def field_place(clause: list[Tok], i: int) -> int | None:
     places = [w for w in said if w in FIELD_PLACES]
     if len(places) != 1 or not set(said) <= FIELD_NAME_SKIP | {"box", "field"}:
         return None
+    after = [t.text for t in clause[i + 1 : i + 6] if t.kind == "w"]
+    if after[:1] in (["of"], ["in"]) and _HOLDERS.intersection(after[1:5]):
+        return None  # "the second text box of the third row": its place in the row, not among the fields in view
     return FIELD_PLACES[places[0]]
+
+
+_HOLDERS = {"row", "column", "line", "group", "section", "card", "form", "panel", "table", "list"}
 
 
 def _field_named(clause: list[Tok], i: int) -> str:

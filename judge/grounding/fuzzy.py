@@ -33,7 +33,7 @@ from iwr.judge.grounding.describe import (
 )
 from iwr.judge.grounding.drawn import crossing, drawn_text_boxes
 from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
-from iwr.judge.grounding.groups import TIE, by_layout, innermost
+from iwr.judge.grounding.groups import TIE, by_layout, innermost, shown_alike
 from iwr.judge.grounding.places import (
     ELSEWHERE_PENALTY,
     IN_MAX,
@@ -464,7 +464,7 @@ class FuzzyGrounding:
             tied_kind_ok = bool(kind and (q.ordinal is not None or q.positions))
             tied = kind or tied
         named = any(w.startswith("quote ") for w in scored[0][2])
-        if q.layout.any and (len(tied) > 1 or best < self.min_score or not named):
+        if q.layout.any and (len(tied) > 1 or best < self.min_score or not named or _alike_named(q, scored)):
             wanted = [t for t in (q.layout.row_label, q.layout.column_label) if t]
             q.layout.label_boxes = await exact_text_boxes(page, wanted)
             unread = [t for t in wanted if not q.layout.label_boxes.get(t)]
@@ -520,6 +520,12 @@ class FuzzyGrounding:
         chosen = tied[0] if tied else scored[0][1]
         why = next(w for _, i, w in scored if i == chosen)
         return Pick(chosen, candidates, "best match: " + "; ".join(why), doubt=unnamed)
+
+
+def _alike_named(q: Query, scored: list) -> bool:
+    """ "the lowest 'Add' button on the page": several show the quote as well as the best match does, and an
+    ordinal or an extreme picks among them (not the words that placed the best one a little higher)."""
+    return q.layout.ordinal is not None and len(shown_alike(scored)) > 1
 
 
 def _scored(action: Action, elements: PageElements, q: Query, around: list[str], relations: list[dict]) -> list:

@@ -183,6 +183,9 @@ def by_layout(
             chosen, how = layout.place(info, group, q.layout, score, viewport)
             if chosen in named:
                 return chosen, f"{how}, the one the quote names"
+    alike_named = shown_alike(scored) if q.layout.ordinal is not None else set()
+    if len(alike_named) > len(named) and not any(len(alike_named.intersection(g)) > 1 for g in groups):
+        named = alike_named  # "the lowest 'Add' button on the page": every one so named, however placed
     if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):
         groups = [sorted(named)]  # "the first 'next theme' button", in two panels: among those so named
     if not groups:
@@ -202,6 +205,16 @@ def by_layout(
             return chosen, how
         best_lacks = best_lacks or scored[0][1] in group
     return None
+
+
+def shown_alike(scored: list[tuple[float, int, list[str]]]) -> set[int]:
+    """The elements that show the quote as well as the best match does (an 'Add' in each nested group)."""
+
+    def quoted(why: list[str]) -> float:
+        return next((float(w.rsplit("+", 1)[1]) for w in why if w.startswith("quote ") and "+" in w), 0.0)
+
+    best = quoted(scored[0][2])
+    return {i for _, i, why in scored if quoted(why) == best} if best >= 80 else set()
 
 
 def _of_another_kind(scored: list[tuple[float, int, list[str]]]):

@@ -60,7 +60,7 @@ _FROM = re.compile(r"\bfrom\s+the\s+(left|right|top|bottom|end|start|beginning)\
 _TO_LAST = re.compile(rf"\b({_ORD_WORD})[\s-]+(?:to[\s-]+)?(?:from[\s-]+)?(?:the[\s-]+)?last\b", re.I)
 _EXTREME = re.compile(
     r"\b(left[\s-]?most|right[\s-]?most|top[\s-]?most|bottom[\s-]?most|upper[\s-]?most|lower[\s-]?most|"
-    r"far(?:thest)?\s+(?:left|right))\b",
+    r"far(?:thest)?\s+(?:left|right)|lowest(?!-)|highest(?!-))\b",
     re.I,
 )
 _COUNT = re.compile(
@@ -293,8 +293,8 @@ def _row_end(lay: Layout, text: str, said: list[str]) -> None:
 
 def _side_of(extreme: str) -> str:
     """ "leftmost" -> left, "upper-most" -> top."""
-    side = next(s for s in ("left", "right", "top", "bottom", "upper", "lower") if s in extreme.lower())
-    return {"upper": "top", "lower": "bottom"}.get(side, side)
+    side = next(s for s in ("left", "right", "top", "bottom", "upper", "lower", "low", "high") if s in extreme.lower())
+    return {"upper": "top", "lower": "bottom", "low": "bottom", "high": "top"}.get(side, side)
 
 
 _ROW_END = re.compile(r"\bat the (start|beginning|end|left end|right end) of (?:the |that |this )?[\w-]+ row\b", re.I)
