@@ -9,8 +9,10 @@ centre right away (an editor's text layer a million pixels tall is clicked where
 same events on the same spot, without the frames of waiting. Anything less certain (off-screen,
 covered, disabled, wrapped over two lines, in a shadow root) takes Playwright's path, waits and all.
 A spot the grounding chose inside the element (a cell of a grid drawn on a canvas) is clicked there.
-A layer laid over the element on hover, of about its size (xzoom's lens frame over its picture), is
-clicked as a person clicks the picture they see through it: Playwright would wait for it to go away. An
+An invisible control laid over it (a CSS-only toggle's checkbox at opacity 0 across the row) takes the
+click a person aims at what they see. A layer laid over the element on hover, of about its size (xzoom's
+lens frame over its picture), is clicked as a person clicks the picture they see through it: Playwright
+would wait for it to go away. An
 element whose centre a neighbour covers (a coverflow's overlapping tiles) is clicked on its own picture,
 where a person sees it.
 """
@@ -60,6 +62,11 @@ _CLICK_POINT_JS = """
     const there = (root.elementFromPoint ? root : document).elementFromPoint(px, py);
     if (q.width >= 8 && q.height >= 8 && there && el.contains(there)) return [px, py];
   }
+  // an invisible control laid over the whole row (a CSS-only toggle's checkbox at opacity 0) takes the
+  // click a person aims at the title they see
+  for (let a = hit, d = 0; a && a.nodeType === 1 && d < 3; a = a.parentElement, d++) {
+    if (parseFloat(getComputedStyle(a).opacity) < 0.05 && a.matches("input, label, button, a")) return [x, y];
+  }
   // a layer the page lays over the element on hover (a zoom lens's frame, a caption over a picture)
   // takes a person's click where they see the element: its box is the element's, give or take
   const h = hit.getBoundingClientRect();
@@ -72,6 +79,17 @@ _CLICK_POINT_JS = """
 
 
 _OPTION_SELECT_JS = "(o) => o.closest('select')"
+
+
+async def point_at(page, element) -> bool:
+    """The mouse moved over a plainly visible element's centre, as `click` would click it (Playwright's
+    hover, whose hit-target retries scroll the page to other alignments, is not needed); False when
+    the element is not plainly there."""
+    point = await element.evaluate(_CLICK_POINT_JS)
+    if not isinstance(point, list):
+        return False
+    await page.mouse.move(point[0], point[1])
+    return True
 
 
 async def click(page, element, timeout_s: float) -> None:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from iwr.judge import assertions, grounding, own_time, profile, verdicts
 from iwr.judge.assertions import focus_ring
 from iwr.judge.capture import Camera
-from iwr.judge.click import click
+from iwr.judge.click import click, point_at
 from iwr.judge.frames import FRAMES_JS
 from iwr.judge.grounding.locate import locate
 from iwr.judge.guard import PageGuard
@@ -505,11 +505,15 @@ async def _step(play: PagePlay, action: Action, step: StepResult, before_png: by
     return after_png
 
 
-async def hover_for_baseline(element, t: float) -> bool:
+async def hover_for_baseline(element, t: float, page=None) -> bool:
     """The mouse over the element before the action, so its hover styles are in the baseline too. The
-    baseline is the verdict's, not the action's: a control another element covers is hovered where it
-    is (forced), and one that cannot be hovered at all keeps the previous screenshot as the baseline;
-    the action itself then decides whether it can be performed."""
+    baseline is the verdict's, not the action's: a plainly visible element is pointed at where the click
+    will land (the page stays where it is: Playwright's hover may scroll it while it retries a covered
+    centre), a control another element covers is hovered where it is (forced), and one that cannot be
+    hovered at all keeps the previous screenshot as the baseline; the action itself then decides
+    whether it can be performed."""
+    if page is not None and await bounded(point_at(page, element), min(t, 2) + 1, "hovering"):
+        return True
     for force in (False, True):
         try:
             await bounded(element.hover(timeout=min(t, 2) * 1000, force=force), min(t, 2) + 1, "hovering")

@@ -425,7 +425,9 @@ async def _read_screen(
     after["drawn"] = await screen_text.pictures_text(shots[1], regions, scale, turns, all_read(after, unread))
     drawn = [f for f in unread if outcome(f, after)]
     if drawn and before is not None and shots[0]:
-        before["drawn"] = await screen_text.pictures_text(shots[0], regions, scale, turns, all_read(before, drawn))
+        before["drawn"] = await screen_text.pictures_text(
+            shots[0], regions, scale, turns, all_read(before, drawn), turn_unread=False
+        )
     return [str(f) for f in drawn]
 
 

@@ -278,6 +278,7 @@ VIEW_LEAD = words("has have had is are been now moved scrolled scrolls moves wen
 VIEW_LEAD |= words("already slid slides")
 """Words before a phrase saying where a thing went: "has moved up out of view"."""
 OUT_OF_VIEW = ("out of view", "out of sight", "off screen", "off the screen", "out of the viewport", "off the top")
+OUT_OF_VIEW += ("left the screen", "left the view", "left the viewport", "left view")
 """Said of a quote after its verb: not in the viewport any more (the page still holds it)."""
 MOVED_AWAY = words("moved scrolled scrolls moves slid slides went goes")
 """+ away / off: out of view ("has scrolled away")."""

@@ -323,7 +323,11 @@ def _mention_role(
         role = SKIP
     if role == PRESENT and not is_number and _is_field_name(clause, idx) and _clause_has_value_verb_after(clause, idx):
         role = SKIP  # the field's name: it may be a placeholder that typing hides
-    if role == SKIP and _range_from(clause, idx):
+    span = _range_from(clause, idx)
+    said = [t.text for t in clause[max(0, idx - 2) : idx] if t.kind == "w"]
+    if is_number and (span in _DRAWN_SPANS or _PEAKS.intersection(said)):
+        role = SKIP  # "the blue bars from June 14 to 20": where drawn things run, not labels on screen
+    elif role == SKIP and span:
         role = PRESENT
     return role, window
 
@@ -332,25 +336,32 @@ _RANGE_WORDS = {"runs", "run", "running", "ranges", "range", "ranging", "numbere
 _RANGE_WORDS |= {"spanning", "list", "lists", "listing", "listed", "scale", "sequence", "numbers", "items", "lines"}
 _RANGE_WORDS |= {"line", "path", "bar", "track", "connector", "arrow", "gap", "distance"}  # "the line from A to B"
 _RANGE_WORDS |= {"rows", "columns", "entries", "names", "people", "options", "values", "days", "dates", "cards"}
+_RANGE_WORDS |= {"bars", "points", "dots", "months", "weeks", "years", "hours", "pages", "steps", "slices", "stars"}
 _CHANGE_WORDS = {"changes", "changed", "change", "turns", "turned", "switches", "switched", "goes", "went", "becomes"}
 _CHANGE_WORDS |= {"updates", "updated", "moves", "moved", "jumps", "drops", "rises", "falls", "increases", "decreases"}
 _CHANGE_WORDS |= {"grows", "shrinks", "flips", "resets", "advances", "ticks"}
 
 
-def _range_from(clause: list[Tok], idx: int) -> bool:
+_PEAKS = {"peaking", "peaks", "peaked", "peak"}
+"""Before a number: the value a drawn curve or bar reaches ("peaking at 30"), not a label on screen."""
+_DRAWN_SPANS = {"bars", "bar", "points", "dots", "slices", "line", "path", "track", "connector", "arrow", "gap"}
+
+
+def _range_from(clause: list[Tok], idx: int) -> str:
     """ "the grid now runs from 1 to 31", "a list numbered 1 to 8, from 'title' to 'animations'": the two
     ends of what is shown, both on screen, not a change from one to the other ("the title changes from
-    'February' to 'March'"): the nearest verb or noun before "from" says which."""
+    'February' to 'March'"): the nearest verb or noun before "from" says which; returns that noun, or "" for
+    no range."""
     before = [t.text for t in clause[:idx] if t.kind == "w"]
     if "from" not in before[-3:]:
-        return False
+        return ""
     at = len(before) - 1 - before[::-1].index("from")
     for w in reversed(before[max(0, at - 8) : at]):
         if w in _CHANGE_WORDS:
-            return False
+            return ""
         if w in _RANGE_WORDS:
-            return True
-    return False
+            return w
+    return ""
 
 
 _RANGE_GOES = [["disappear"], ["disappears"], ["vanish"], ["vanishes"], ["collapse"], ["collapses"]]
@@ -446,6 +457,8 @@ def _field_state_facts(clause: list[Tok]) -> list[Fact]:
         subject = [w for w in ws[max(0, i - 4) : i] if not w.startswith("\0")]
         if any(w in PLURAL_SUBJECT or w in NEG for w in subject):
             continue
+        if subject[-3:-1] == ["rest", "of"] or subject[-2:] == ["rest", "of"]:
+            continue  # "the rest of the box is empty": but for the line it holds
         rest = ws[i + 1 : i + 6]
         if not rest:
             continue

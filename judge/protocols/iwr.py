@@ -194,7 +194,7 @@ class IwrPlay:
         try:
             await self._approach()  # its timers held too, as the hover's: a menu opening late stays shut
             with profile.phase("hover"):
-                hovered = await hover_for_baseline(element, t)
+                hovered = await hover_for_baseline(element, t, page)
             if hovered:
                 await bounded(self._settle(why="hover"), t, "settling")
                 before_png = await screenshot(self.camera, t, why="baseline")

@@ -91,22 +91,26 @@ async def pictures_text(
     scale: float,
     turns: tuple[int, ...] = (),
     enough=None,
+    turn_unread: bool = True,
 ) -> str:
     """What the pictures at `regions` (x, y, w, h in CSS pixels; `scale` screenshot pixels per CSS
     pixel) show in writing, each cut out of the screenshot and read enlarged; `turns`: cv2 rotations
     each is read again after (text said to be drawn upside down). `enough(text so far)`: stop reading
-    there (a dashboard's many charts: each read costs seconds); while it is not met, the pictures are
-    read once more turned each other way (a wheel's labels run round it, unsaid)."""
+    there (a dashboard's many charts: each read costs seconds); while it is not met (and `turn_unread`),
+    the largest picture is read once more upside down (a wheel's labels run round it, unsaid: those in its
+    lower half read upside down, tilted a little, which the reader takes)."""
     crops = _crops(decode(png), regions, scale)
     out: list[str] = []
-    unsaid = [t for t in _TURNS if t not in turns] if enough is not None else []
-    # the turns said first: text said to be drawn upside down is most likely read so
-    for ways in ([*turns, None], unsaid):
-        for crop in crops:
+    unsaid = [t for t in _TURNS if t not in turns] if enough is not None and turn_unread else []
+    # the turns said first: text said to be drawn upside down is most likely read so; turned each other
+    # way, only the largest pictures (a wheel, a dial: a carousel's many photos would cost seconds each)
+    turned_too = sorted(crops, key=lambda c: c.shape[0] * c.shape[1], reverse=True)[:TURNED_PICTURES]
+    for ways, pictures in (([*turns, None], crops), (unsaid, turned_too)):
+        for crop in pictures:
             for turn in ways:
                 turned = crop if turn is None else cv2.rotate(crop, turn)
                 read = await _read(turned)
-                if not read:  # a lone big glyph in a plain coloured tile: the reader finds it in black and white
+                if not read and turn in (None, *turns):  # a lone big glyph in a plain coloured tile: in black and white
                     read = await _read(_black_on_white(turned))
                 out.append(read)
                 if enough is not None and enough("\n".join(t for t in out if t)):
@@ -114,7 +118,9 @@ async def pictures_text(
     return "\n".join(t for t in out if t)
 
 
-_TURNS = (cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE, cv2.ROTATE_180)
+TURNED_PICTURES = 1
+"""Pictures read upside down while a quote is unread: the largest one (each read costs a second or more)."""
+_TURNS = (cv2.ROTATE_180,)
 
 
 def _crops(image, regions: list[tuple[float, float, float, float]], scale: float) -> list:
