@@ -385,8 +385,13 @@ def parse_one(description: str, action_type: str = "Click", typed: str = "") -> 
     return q
 
 
-_SHOWING = re.compile(r"\b(?:showing|shows|reading|reads|holding|holds|containing|contains|displaying)\s*$", re.I)
-"""Before a quote: what the element shows ("the box showing '02-04-2014'"), a field's value as well as a text."""
+_SHOWING = re.compile(
+    r"\b(?:box|field|input|entry)\s+(?:that\s+|which\s+)?"
+    r"(?:showing|shows|reading|reads|holding|holds|containing|contains|displaying)\s*$",
+    re.I,
+)
+"""Before a quote: what a field named as such shows ("the box showing '02-04-2014'"), its value as well as a
+text ("the button ..., the one showing '222222'" names the field beside it, not the button)."""
 _COLUMN_HEADER = re.compile(r"\b(?:column|table)\s+(?:header|heading|head)\b|\bheader\s+cell\b", re.I)
 _OUTSIDE = re.compile(
     r"(?<!top )(?<!bottom )(?<!upper )(?<!lower )"
