@@ -5,11 +5,11 @@ its region is cut from a screenshot of the whole view taken before the key and c
 from __future__ import annotations
 
 import cv2
-import numpy as np
 
 from iwr.judge.assertions.facts import Fact
 from iwr.judge.assertions.lexicon import FRAMED
 from iwr.judge.assertions.pixels import region_change
+from iwr.judge.visual.images import decode
 
 FOCUSED_JS = """() => { let e = document.activeElement;
   while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
@@ -33,7 +33,7 @@ async def ring_shown(page, before_png: bytes, clip_of, shot) -> tuple[bool | Non
     clip = await clip_of(focused) if focused is not None else None
     if clip is None:
         return None, "nothing focused in the viewport after the key"
-    image = cv2.imdecode(np.frombuffer(before_png, "uint8"), cv2.IMREAD_COLOR)
+    image = decode(before_png)
     size = page.viewport_size or {"width": image.shape[1], "height": image.shape[0]}
     scale = image.shape[1] / size["width"]
     x0, y0 = int(clip["x"] * scale), int(clip["y"] * scale)

@@ -102,8 +102,8 @@ async def pictures_text(
     crops = _crops(decode(png), regions, scale)
     out: list[str] = []
     unsaid = [t for t in _TURNS if t not in turns] if enough is not None and turn_unread else []
-    # the turns said first: text said to be drawn upside down is most likely read so; turned each other
-    # way, only the largest pictures (a wheel, a dial: a carousel's many photos would cost seconds each)
+    # the turns said first: text said to be drawn upside down is most likely read so; read upside down
+    # unsaid, only the largest pictures (a wheel, a dial: a carousel's many photos would cost seconds each)
     turned_too = sorted(crops, key=lambda c: c.shape[0] * c.shape[1], reverse=True)[:TURNED_PICTURES]
     for ways, pictures in (([*turns, None], crops), (unsaid, turned_too)):
         for crop in pictures:
