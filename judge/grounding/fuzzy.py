@@ -33,7 +33,7 @@ from iwr.judge.grounding.describe import (
 )
 from iwr.judge.grounding.drawn import crossing, drawn_text_boxes
 from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
-from iwr.judge.grounding.groups import TIE, by_layout, innermost, shown_alike
+from iwr.judge.grounding.groups import TIE, by_layout, counts_the_quoted, innermost, shown_alike
 from iwr.judge.grounding.places import (
     ELSEWHERE_PENALTY,
     IN_MAX,
@@ -525,7 +525,7 @@ class FuzzyGrounding:
 def _alike_named(q: Query, scored: list) -> bool:
     """ "the lowest 'Add' button on the page": several show the quote as well as the best match does, and an
     ordinal or an extreme picks among them (not the words that placed the best one a little higher)."""
-    return q.layout.ordinal is not None and len(shown_alike(scored)) > 1
+    return counts_the_quoted(q) and len(shown_alike(scored)) > 1
 
 
 def _scored(action: Action, elements: PageElements, q: Query, around: list[str], relations: list[dict]) -> list:

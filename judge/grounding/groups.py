@@ -183,7 +183,7 @@ def by_layout(
             chosen, how = layout.place(info, group, q.layout, score, viewport)
             if chosen in named:
                 return chosen, f"{how}, the one the quote names"
-    alike_named = shown_alike(scored) if q.layout.ordinal is not None else set()
+    alike_named = shown_alike(scored) if counts_the_quoted(q) else set()
     if len(alike_named) > len(named) and not any(len(alike_named.intersection(g)) > 1 for g in groups):
         named = alike_named  # "the lowest 'Add' button on the page": every one so named, however placed
     if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):
@@ -205,6 +205,24 @@ def by_layout(
             return chosen, how
         best_lacks = best_lacks or scored[0][1] in group
     return None
+
+
+_COUNTED_NOUN = re.compile(r"^[\s-]*(?:['\"‘“]|(?:one|ones|of)\b|[\w-]+\s+['\"‘“])", re.I)
+
+
+def counts_the_quoted(q) -> bool:
+    """Whether the ordinal or extreme counts the things showing the quote ("the lowest 'Add' button", "the
+    second one", "the first of the 'Delete' buttons"), not what an aside places ("the '+' button on the
+    'Socks' line (second item in the basket)": the item is the line)."""
+    if q.layout.ordinal is None:
+        return False
+    for said in filter(None, (s.strip() for s in q.layout.said.split(","))):
+        at = q.description.lower().find(said.lower())
+        if at >= 0:
+            after = q.description[at + len(said) :]
+            word = re.match(r"[\s-]*([\w-]+)", after)
+            return bool(_COUNTED_NOUN.match(after)) or bool(word and word.group(1).lower().rstrip("s") in q.kinds)
+    return False
 
 
 def shown_alike(scored: list[tuple[float, int, list[str]]]) -> set[int]:
