@@ -321,9 +321,25 @@ const iwrLook = (() => {
     const under = (f) => { const r = at(f); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return !!hit && hit !== f && !f.contains(hit) && found.some((g) => g !== f && (g === hit || g.contains(hit))); };
     found.splice(0, found.length, ...found.filter((f) => !under(f)));
+    return inReadingOrder(found);
+  };
+  const inReadingOrder = (found) => {
+    const at = (f) => f.getBoundingClientRect();
     found.sort((a, b) => Math.abs(at(a).top - at(b).top) > Math.min(at(a).height, at(b).height) / 2
       ? at(a).top - at(b).top : at(a).left - at(b).left);
     return found.slice(0, 12).map((f) => { const box = drawnBox(f); return fieldValue(f) + (box ? "\n" + box.innerText : ""); });
+  };
+  // The fields of each box around the field acted on, innermost first, in reading order: "the bottom
+  // field shows '#11223c'" after typing in a panel's top field is the panel's bottom field, though
+  // another panel's fields show further down the screen.
+  const fieldsAround = (f) => {
+    const out = [];
+    let n = 1;
+    for (let a = f && parentOf(f), d = 0; a && a !== document.body && d < 8; a = parentOf(a), d++) {
+      const held = [...a.querySelectorAll(FIELDS)].filter((g) => isField(g) && g.type !== "hidden" && iwrProbe.shown(g));
+      if (held.length > n) { out.push(inReadingOrder(held)); n = held.length; }
+    }
+    return out;
   };
   // A borderless field inside the box drawn for it (a tags input: the tags and the field in one bordered
   // box): "the first box still shows 'Clean'" reads the box.
@@ -376,6 +392,7 @@ const iwrLook = (() => {
       ...read(),
       sole: soleField(),
       inView: placed ? fieldsInView() : [],
+      around: placed && field ? fieldsAround(field) : [],
       acted: { field: !!field, value: field ? fieldValue(field) : "", shown: field ? shownInField(field) : "", checked: state, open: !!field && iwrProbe.selectOpen(field) },
       key: { field: field ? keyOf(field) : key?.field || null, check: check ? keyOf(check) : key?.check || null },
       named: Object.fromEntries((fields || []).map((n) => [n, named(n, field)])),

@@ -108,6 +108,8 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
     placed = reading.get("inView") or []
     if not fact.field and fact.nth is not None and -len(placed) <= fact.nth < len(placed):
         values = [placed[fact.nth]]  # "the upper box shows 'hi'": of the fields in view
+        if fact.kind == "value":  # or of a box around the field acted on ("the bottom field" of its panel)
+            values += [g[fact.nth] for g in reading.get("around") or [] if -len(g) <= fact.nth < len(g)]
     if fact.kind == "value":
         if values is not None:
             return any(contains(v, fact.text) for v in values)
