@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from iwr.judge.assertions import things
-from iwr.judge.assertions.facts import ORDER_SEP, Fact
+from iwr.judge.assertions.facts import ORDER_SEP, Fact, named_as_acted
 from iwr.judge.assertions.lexicon import LIST_FIELDS
 from iwr.judge.assertions.match import (
     contains,
@@ -61,6 +61,16 @@ def _shown_by_acted_field(fact: Fact, acted: dict, reading: dict) -> bool | None
     return None if acted.get("open") else False
 
 
+def _placed_values(fact: Fact, reading: dict) -> list[str] | None:
+    """ "the upper box shows 'hi'": of the fields in view; "the bottom field shows '#11223c'": also of each
+    box around the field acted on (its panel's bottom field, another panel's lower down)."""
+    placed = reading.get("inView") or []
+    if fact.field or fact.nth is None or not -len(placed) <= fact.nth < len(placed):
+        return None
+    around = (reading.get("around") or []) if fact.kind == "value" else []
+    return [placed[fact.nth]] + [g[fact.nth] for g in around if -len(g) <= fact.nth < len(g)]
+
+
 def outcome(fact: Fact, reading: dict) -> bool | None:
     """Whether `fact` holds on one page reading (`look`); None when it cannot be decided there (no
     field or checkbox acted on)."""
@@ -105,11 +115,7 @@ def outcome(fact: Fact, reading: dict) -> bool | None:
         and -len(ordered) <= fact.nth < len(ordered)
     ):
         values = [ordered[fact.nth]]  # "the first 'Beast:' box shows 'X'": of the fields so named
-    placed = reading.get("inView") or []
-    if not fact.field and fact.nth is not None and -len(placed) <= fact.nth < len(placed):
-        values = [placed[fact.nth]]  # "the upper box shows 'hi'": of the fields in view
-        if fact.kind == "value":  # or of a box around the field acted on ("the bottom field" of its panel)
-            values += [g[fact.nth] for g in reading.get("around") or [] if -len(g) <= fact.nth < len(g)]
+    values = _placed_values(fact, reading) or values
     if fact.kind == "value":
         if values is not None:
             return any(contains(v, fact.text) for v in values)
@@ -440,7 +446,9 @@ async def step_verdict(
     `before` read them), with the change rule's verdict `change`; just `change` when the assertion
     names nothing checkable. `shots` (before, after): the step's screenshots, read for quoted text
     the page holds only in pixels when the facts fail on its text."""
-    facts = echoes(parse(assertion_of(action), action.type), action)
+    facts = named_as_acted(
+        echoes(parse(assertion_of(action), action.type), action), action.parameters.description or ""
+    )
     if not facts:
         return _stays(change, action)
     if before is not None and before.get("error"):

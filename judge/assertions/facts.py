@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -75,6 +76,9 @@ class Fact(BaseModel):
     """For `looks` with a colour: how many of the marks show it after the step ("the row now shows three
     gold stars instead of four"), counted as separate patches of that colour in the region. For `remain`:
     how many of the alike things named are left shown ("only two cards remain")."""
+    acted: bool = False
+    """For `looks` without text: the step's description calls the element acted on by the fact's head noun
+    ("Click the grey date bar under Example 3" ... "the Example 3 bar turns yellow"): that element."""
     solid: bool = False
     """For `looks` with a count: said of solid marks ("three solid red stars followed by two outlined red
     stars"): an outline in the same colour is not one of them."""
@@ -169,3 +173,21 @@ class Fact(BaseModel):
         if self.tone:
             return f"turns {self.tone}", f"did not turn {self.tone}"
         return "changes look", "did not change look"
+
+
+_TARGET_PHRASE = re.compile(
+    r"[^,;:(]*?(?=\b(?:in|on|under|below|above|beside|next|near|of|at|inside|within|from|to|right|left|between|"
+    r"that|which|with|whose|so|and)\b|[,;:(.]|$)"
+)
+"""The words naming the element acted on: those before its place or what follows it."""
+
+
+def named_as_acted(facts: list[Fact], description: str) -> list[Fact]:
+    """Marks `acted` the looks facts naming, by its noun, the element the description acts on."""
+    said = set(re.findall(r"[a-z]+", _TARGET_PHRASE.match(re.sub(r"'[^']*'", " q ", description.lower()))[0]))
+    return [
+        f.model_copy(update={"acted": True})
+        if f.kind == "looks" and not f.text and f.noun and f.nth is None and not f.place and f.noun.split()[0] in said
+        else f
+        for f in facts
+    ]

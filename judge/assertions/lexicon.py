@@ -31,7 +31,8 @@ INTRO = words(
     "containing becomes become becoming to into with marked titled entitled labelled labeled headed captioned "
     "named called of at is are now still stays stay remains remain keeps includes include including like "
     "followed by as equals reach reaches hits rises falls drops jumps changes updates updated set back total "
-    "announces announcing welcomes greets beginning starting begins starts ending ends"
+    "announces announcing welcomes greets beginning starting begins starts ending ends suggests suggesting offers "
+    "offering"
 )
 """A mention right after one of these (within three words) is stated as the after-state."""
 SEPARATORS = words(", and or ( ) & then plus as well · ×")
@@ -44,7 +45,8 @@ VERBS = words(
     "starts start wraps wrap advances advance returns return resets reset keeps keep gains gain loses lose "
     "flips flip shrinks grows grow lights glows blinks flashes pulses highlights animates spins rotates "
     "counts ticks fills empties clears emerges pushes shifts swaps toggles replaces hides hide receives lands "
-    "enters exits leaves leave takes holds hold doesn't don't isn't aren't won't never got occurs happens"
+    "enters exits leaves leave takes holds hold doesn't don't isn't aren't won't never got occurs happens "
+    "suggests suggest offers offer"
 )
 ABSENT_PART = words("removed deleted hidden gone dismissed erased discarded vanished disappeared filtered")
 """'X' is <one of these>: X must be gone ("filtered" as in "filtered out")."""

@@ -25,6 +25,17 @@ def whole_words_of_cut_quotes(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+_EDGES = {"edge", "edges", "side", "border", "screen", "view", "viewport", "window"}
+
+
+def cut_at_edge(clause: list[Tok], idx: int) -> bool:
+    """ "the 'Sortable Table' title and the 'Token' column are cut off at the left edge": a thing said to
+    run past the screen's edge, so its quoted title may lie beyond it."""
+    ws = [t.text for t in clause[idx + 1 : idx + 12] if t.kind == "w"]
+    at = next((k for k, w in enumerate(ws[:6]) if w in _CUT), None)
+    return at is not None and bool(_EDGES.intersection(ws[at + 1 : at + 6]))
+
+
 _READS = {"reading", "reads", "saying", "says", "spelling", "spells", "words", "printed", "written", "lettered"}
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iwr.generated_text import GENERATED_TEXT_JS
 from iwr.judge.assertions import things
-from iwr.judge.assertions.facts import Fact
+from iwr.judge.assertions.facts import Fact, named_as_acted
 from iwr.judge.assertions.parse import assertion_of, parse
 from iwr.judge.frames import FRAMES_JS
 from iwr.tasks.expectations import _PROBE_JS
@@ -52,7 +52,7 @@ async def read_before(page, action, element=None) -> dict | None:
     """The page as the step starts (after grounding, before the action), when the assertion names
     something checkable; None otherwise (no extra round trip). Things named without their text
     (a dialog that closes, a photo that gets darker) are found now, for `things.after`."""
-    facts = parse(assertion_of(action), action.type)
+    facts = named_as_acted(parse(assertion_of(action), action.type), action.parameters.description or "")
     if not facts:
         return None
     reading = await look(page, element, action.type, fields=named_fields(facts), placed=placed_fields(facts))

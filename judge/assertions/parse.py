@@ -232,9 +232,14 @@ def _mention_facts(
             # whose title may be above the top edge
             # "the 'Usage' steps are visible": the steps its title names are, the title may have scrolled away
             # "the code listings of 'Configuration.' are at the top": the listings its title owns, likewise
-            here = in_view and not (
-                (_names_block(clause, idx) or _owns(clause, idx))
-                and ("top" in _words(clause[idx:]) or clause[idx + 1].text in _PARTS_OF)
+            # "the 'Token' column is cut off at the left edge": partly beyond it, its title may be too
+            here = (
+                in_view
+                and not (
+                    (_names_block(clause, idx) or _owns(clause, idx))
+                    and ("top" in _words(clause[idx:]) or clause[idx + 1].text in _PARTS_OF)
+                )
+                and not not_text.cut_at_edge(clause, idx)
             )
             facts.append(Fact(kind="visible", text=text, in_view=here, kept=kept[idx], was=was, new=new))
             placed.append((idx, facts[-1]))

@@ -79,7 +79,10 @@ const iwrThings = (() => {
     calendar: { sel: "", words: ["datepicker", "calendar", "picker"] },
   };
   // An element of that kind by its role or tag, or by the words of its class / id / aria-label.
-  const isKind = (e, k) => !!(k.sel && e.matches(k.sel)) || has(e, k.words);
+  // A control whose class names the thing it opens (an 'aside-menu-toggler' button) is not that thing;
+  // a tooltip's host is (a stylesheet's tooltip is drawn by the control itself).
+  const CONTROLS = "button, input, select, textarea, [role=button], summary, a[href]";
+  const isKind = (e, k) => !!(k.sel && e.matches(k.sel)) || (has(e, k.words) && (k === KINDS.tooltip || !e.matches(CONTROLS)));
   // Every visible element of the page's body.
   const shownNow = () => all().filter((e) => !e.matches("html, body, head, script, style") && visible(e));
   // Whether a visible element draws anything: text, a picture, a control, a shape in an svg (a board's
@@ -163,7 +166,7 @@ const iwrThings = (() => {
   // a short word drawn in a box of its own, inline among others (a tag, a chip, a badge)
   const tagLike = (e) => { const s = getComputedStyle(e);
     return boxed(e) && s.display.startsWith("inline") && e.getBoundingClientRect().height < 48; };
-  const titled = (text) => {
+  const titled = ({ text, noun }) => {
     const shows = showing(text);
     let hits = all().filter((e) => visible(e) && shows(e) && !Array.from(e.children).some(shows));
     const exact = hits.filter((e) => norm(e.innerText) === norm(text));
@@ -171,12 +174,31 @@ const iwrThings = (() => {
     const blocks = [];
     for (const hit of hits.slice(0, 5)) {
       const own = area(hit);
+      const region = CONTROL_NOUNS.has(noun) ? null : toggled(hit);
+      if (region) { blocks.push(region); continue; }  // "the 'Design' section closes": what its header opens
       if (tagLike(hit)) { blocks.push(hit); continue; }  // "the 'Fresh' tag is gone": the tag drawn around its word
       for (let a = parentOf(hit), d = 0; a && a !== document.body && a !== html && d < 8; a = parentOf(a), d++) {
         if (visible(a) && area(a) >= 2 * own && boxed(a)) { blocks.push(a); break; }
       }
     }
     return { els: blocks, had: blocks.map(() => false) };
+  };
+  // An accordion's header (a toggle that says whether it is expanded, a <summary>) titles a section whose
+  // header stays when it closes: the part that goes is the region it opens, shown before the step.
+  const CONTROL_NOUNS = new Set(["button", "link", "tab", "bar", "header", "heading", "title", "label", "toggle"]);
+  const toggled = (hit) => {
+    for (let a = hit, d = 0; a && a !== document.body && d < 3; a = parentOf(a), d++) {
+      if (a.tagName === "SUMMARY" && a.parentElement?.open) {
+        const rest = [...a.parentElement.children].filter((c) => c !== a && visible(c));
+        return rest.length === 1 ? rest[0] : null;
+      }
+      if (!a.hasAttribute("aria-expanded")) continue;
+      const ids = (a.getAttribute("aria-controls") || "").split(/\s+/).filter(Boolean);
+      const root = a.getRootNode();
+      const region = ids.length ? (root.getElementById ? root.getElementById(ids[0]) : null) : a.nextElementSibling;
+      return region && visible(region) && !region.hasAttribute("aria-expanded") ? region : null;
+    }
+    return null;
   };
   // "Click the '×' of the 'Color Palettes' panel; the panel closes": a thing of no kind the page names,
   // closed by a control inside it, is the floating box around that control (not a bar it sits in).
@@ -466,7 +488,7 @@ const iwrThings = (() => {
     const row = hit && groupOf(hit);
     return row && levelRow(row, hit) ? row : hit;
   };
-  const target = ({ el, press, text, nouns, nth, place, near, colour, among, by }) => {
+  const target = ({ el, press, text, nouns, nth, place, near, colour, among, by, acted: named }) => {
     let acted = el && el.isConnected ? el : null;
     if (!acted && press) {
       const a = document.activeElement;
@@ -519,7 +541,7 @@ const iwrThings = (() => {
       // the text of the element acted on: that element (not a whole widget the keys went to: its part)
       return hit && acted && acted.contains(hit) && area(acted) <= 0.05 * innerWidth * innerHeight ? acted : drawnOn(hit);
     }
-    if (!nouns || !nouns.length) return acted;
+    if (!nouns || !nouns.length || (named && acted && visible(acted))) return acted;
     const against = by ? againstText(by, nouns) : null;
     if (against) return against;
     const there = place ? placed(nouns, place, acted) : null;

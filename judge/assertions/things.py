@@ -66,6 +66,7 @@ def _target_args(fact: Fact, element, action_type: str) -> dict:
         "colour": fact.tone in HUES,
         "among": fact.among,
         "by": fact.by,
+        "acted": fact.acted,
     }
 
 
@@ -171,7 +172,7 @@ async def before(page, facts: list[Fact], element, action_type: str) -> dict:
         if f.kind != "gone":
             continue
         if f.text:  # "the dark 'Instructions' box is gone": the block that text titles
-            handle = await page.evaluate_handle(_js("return iwrThings.titled(args);"), f.text)
+            handle = await page.evaluate_handle(_js("return iwrThings.titled(args);"), {"text": f.text, "noun": f.noun})
         else:
             args = {"kind": f.noun, "el": element, "owner": f.owner}
             handle = await page.evaluate_handle(_js("return iwrThings.shownOf(args);"), args)

@@ -214,12 +214,25 @@
     }
     return words.join(" ");
   };
+  // A widget's own field drawn in place of a native control it hides (a tags input over its <select>):
+  // the hidden control's <label> names the field a person types in.
+  const standIn = (el) => {
+    for (let a = el.parentElement, d = 0; a && a !== document.body && d < 4; a = a.parentElement, d++) {
+      const others = [...a.querySelectorAll("select, input, textarea")].filter((x) => x !== el && x.type !== "hidden");
+      if (!others.length) continue;
+      const labelled = others.filter((x) => x.labels && x.labels.length && !shown(x));
+      return others.length === 1 && labelled.length === 1 ? labelled[0] : null;
+    }
+    return null;
+  };
   const labelOf = (el) => {
     const bits = [el.getAttribute("aria-label"), el.getAttribute("placeholder"), el.getAttribute("title"), el.getAttribute("alt"),
       ...TOOLTIP_ATTRIBUTES.map((a) => el.getAttribute(a))];
     const labelled = el.getAttribute("aria-labelledby");
     if (labelled) bits.push(...labelled.split(/\s+/).map((id) => { const n = document.getElementById(id); return n && n.innerText; }));
     if (el.labels) for (const l of el.labels) bits.push(labelText(l, el));
+    const stand = el.labels && !el.labels.length ? standIn(el) : null;
+    if (stand) for (const l of stand.labels) bits.push(labelText(l, stand));
     for (const img of el.querySelectorAll ? el.querySelectorAll("img[alt], svg title, [title], [aria-label]") : []) {
       bits.push(img.getAttribute("alt") || img.getAttribute("aria-label") || img.getAttribute("title") || img.textContent);
     }

@@ -27,7 +27,7 @@ _TEXT_BOXES_JS = """
   const loose = new Set();
   const has = (own, i) => {
     const n = needles[i];
-    if (loose.has(i)) return squash(own).includes(squash(n));
+    if (loose.has(i)) return squash(n) === n ? squash(own) === n : squash(own).includes(squash(n));
     if (n.length > 3) return own.includes(n);
     for (let at = own.indexOf(n); at >= 0; at = own.indexOf(n, at + 1)) {
       if (!letter(own[at - 1]) && (n.length > 1 || !letter(own[at + 1]))) return true;
@@ -102,7 +102,8 @@ _TEXT_BOXES_JS = """
     });
   } };
   pass(new Set(needles.keys()));
-  needles.forEach((n, i) => { if (!found[i].length && squash(n).length >= 4 && squash(n) !== n) loose.add(i); });
+  // one word drawn in parts ('Back' and 'strap' of a logo, set in two styles): an element showing just them
+  needles.forEach((n, i) => { if (!found[i].length && squash(n).length >= 4) loose.add(i); });
   if (loose.size) pass(loose);
   return found.map((boxes, i) => (wholes[i].some(Boolean) ? boxes.filter((_, k) => wholes[i][k]) : boxes));
 }

@@ -33,7 +33,7 @@ from iwr.judge.grounding.describe import (
 )
 from iwr.judge.grounding.drawn import crossing, drawn_text_boxes
 from iwr.judge.grounding.elements import PageElements, exact_text_boxes, text_boxes
-from iwr.judge.grounding.groups import TIE, by_layout, counts_the_quoted, innermost, shown_alike
+from iwr.judge.grounding.groups import TIE, alike_named, by_layout, innermost, quote_points
 from iwr.judge.grounding.places import (
     ELSEWHERE_PENALTY,
     IN_MAX,
@@ -464,7 +464,7 @@ class FuzzyGrounding:
             tied_kind_ok = bool(kind and (q.ordinal is not None or q.positions))
             tied = kind or tied
         named = any(w.startswith("quote ") for w in scored[0][2])
-        if q.layout.any and (len(tied) > 1 or best < self.min_score or not named or _alike_named(q, scored)):
+        if q.layout.any and (len(tied) > 1 or best < self.min_score or not named or alike_named(q, scored)):
             wanted = [t for t in (q.layout.row_label, q.layout.column_label) if t]
             q.layout.label_boxes = await exact_text_boxes(page, wanted)
             unread = [t for t in wanted if not q.layout.label_boxes.get(t)]
@@ -499,18 +499,8 @@ class FuzzyGrounding:
         tied = innermost(tied, elements.info, keep_holders=q.spot)
         reading = [i for i in reading if i in tied]
         if len(tied) > 1:
-            edge = any(a.relation in ("left-edge", "right-edge") for a in q.anchors)
-
-            def said(i: int) -> tuple[float, float, float]:
-                # "at the left of the 'X' row": the one nearest that end first, then the place and size words
-                e = elements.info[i]
-                at_edge = round(max(relations[i].values(), default=0.0), 3) if edge else 0.0
-                return (at_edge, round(_corner_score(q.positions, e, elements.viewport), 3), _size_score(q.size, e))
-
-            ranked = sorted(reading, key=lambda i: (said(i), elements.info[i]["inViewport"], -reading.index(i)))
-            chosen = ranked[-1]
+            chosen, words_chose = _tie_broken(q, elements, scored, relations, tied, reading)
             scores = ", ".join(f"{s:.1f}" for s, i, _ in scored if i in tied)
-            words_chose = said(chosen) != said(ranked[-2])
             return Pick(
                 chosen,
                 candidates,
@@ -522,10 +512,20 @@ class FuzzyGrounding:
         return Pick(chosen, candidates, "best match: " + "; ".join(why), doubt=unnamed)
 
 
-def _alike_named(q: Query, scored: list) -> bool:
-    """ "the lowest 'Add' button on the page": several show the quote as well as the best match does, and an
-    ordinal or an extreme picks among them (not the words that placed the best one a little higher)."""
-    return counts_the_quoted(q) and len(shown_alike(scored)) > 1
+def _tie_broken(q: Query, elements: PageElements, scored: list, relations: list, tied: list[int], reading: list[int]):
+    """(chosen, whether words chose) among close matches: nearest the row's end said, the place and size
+    words, the quote shown as said ('Menu 2-1', not the 'Menu 2' above it), in view, reading order."""
+    edge = any(a.relation in ("left-edge", "right-edge") for a in q.anchors)
+    quoted = {i: quote_points(w) for _, i, w in scored if i in tied}
+
+    def said(i: int) -> tuple[float, ...]:
+        e = elements.info[i]
+        at_edge = round(max(relations[i].values(), default=0.0), 3) if edge else 0.0
+        corner = round(_corner_score(q.positions, e, elements.viewport), 3)
+        return (at_edge, corner, _size_score(q.size, e), quoted[i])
+
+    ranked = sorted(reading, key=lambda i: (said(i), elements.info[i]["inViewport"], -reading.index(i)))
+    return ranked[-1], said(ranked[-1]) != said(ranked[-2])
 
 
 def _scored(action: Action, elements: PageElements, q: Query, around: list[str], relations: list[dict]) -> list:

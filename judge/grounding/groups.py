@@ -225,14 +225,21 @@ def counts_the_quoted(q) -> bool:
     return False
 
 
+def quote_points(why: list[str]) -> float:
+    """What showing the quote gave an element's score (100: as said)."""
+    return next((float(w.rsplit("+", 1)[1]) for w in why if w.startswith("quote ") and "+" in w), 0.0)
+
+
+def alike_named(q, scored: list) -> bool:
+    """ "the lowest 'Add' button on the page": several show the quote as well as the best match does, and an
+    ordinal or an extreme picks among them (not the words that placed the best one a little higher)."""
+    return counts_the_quoted(q) and len(shown_alike(scored)) > 1
+
+
 def shown_alike(scored: list[tuple[float, int, list[str]]]) -> set[int]:
     """The elements that show the quote as well as the best match does (an 'Add' in each nested group)."""
-
-    def quoted(why: list[str]) -> float:
-        return next((float(w.rsplit("+", 1)[1]) for w in why if w.startswith("quote ") and "+" in w), 0.0)
-
-    best = quoted(scored[0][2])
-    return {i for _, i, why in scored if quoted(why) == best} if best >= 80 else set()
+    best = quote_points(scored[0][2])
+    return {i for _, i, why in scored if quote_points(why) == best} if best >= 80 else set()
 
 
 def _of_another_kind(scored: list[tuple[float, int, list[str]]]):

@@ -7,7 +7,8 @@ SYNONYMS = [
     {"delete", "remove", "destroy", "trash", "bin", "erase", "discard", "clear"},
     {"close", "dismiss", "cancel", "exit", "x", "cross"},
     {"formula", "function", "functionbox", "fx"},  # a spreadsheet's formula bar is its function box
-    {"menu", "hamburger", "navigation", "nav", "burger", "bars"},  # Font Awesome's menu icon is 'fa-bars'
+    # Font Awesome's menu icon is 'fa-bars'; Bootstrap's and CoreUI's three lines are a 'navbar-toggler'
+    {"menu", "hamburger", "navigation", "nav", "burger", "bars", "toggler"},
     {"next", "forward", "right", "arrow", "chevron"},
     {"previous", "prev", "back", "left", "arrow", "chevron"},
     {"add", "plus", "create", "new", "increase", "increment", "up"},

@@ -3,6 +3,7 @@ in real Chromium: the page with the behaviour passes, the one without fails; and
 
 import pytest
 
+from iwr.judge.assertions.parse import parse
 from iwr.judge.grounding.describe import parse as describe
 from iwr.judge.grounding.groups import counts_the_quoted
 
@@ -60,6 +61,90 @@ T_CART = one_task(
 )
 ADD = 'const q = document.getElementById("q" + i); q.textContent = +q.textContent + 1; total.textContent = "Items: 5";'
 
+ACCORDION = (
+    """<!doctype html><html><head>"""
+    + STYLE
+    + """<style>.acc button { display: block; width: 300px; background: #cde; border: 0; margin: 4px 0; padding: 8px; }
+</style></head><body><h2>Contribute</h2><div class="acc">
+<button aria-expanded="true">Design</button><div class="region">Ut enim ad minima veniam.</div>
+<button aria-expanded="false">Frontend</button><div class="region" hidden>Et harum quidem rerum facilis.</div>
+<button aria-expanded="false">Backend</button><div class="region" hidden>Itaque earum rerum.</div></div><script>
+const heads = [...document.querySelectorAll(".acc button")];
+heads.forEach((b) => b.addEventListener("click", () => {
+  heads.forEach((o) => { const open = o === b || (__KEEP__ && o.getAttribute("aria-expanded") === "true");
+    o.setAttribute("aria-expanded", open); o.nextElementSibling.hidden = !open; });
+}));
+</script></body></html>"""
+)
+T_ACCORDION = one_task(
+    [
+        (
+            "Click",
+            "Click the light-blue 'Frontend' bar, between 'Design' and 'Backend'.",
+            "The 'Design' section closes and the 'Frontend' section opens: 'Et harum quidem rerum facilis' now "
+            "sits between the 'Frontend' bar and the 'Backend' bar.",
+            {},
+        )
+    ],
+    resolution="700x500",
+)
+
+TAGS = (
+    """<!doctype html><html><head>"""
+    + STYLE
+    + """<style>.holder { border: 1px solid #999; padding: 4px; width: 400px; margin-bottom: 16px; }
+.holder select { display: none; } .tag { background: #36f; color: #fff; padding: 2px 6px; margin-right: 4px; }
+.holder input { border: 0; width: 40px; } label { display: block; }</style></head><body><h2>Demo</h2>
+<label for="tags">Tags</label><div class="holder"><select id="tags" multiple><option selected>Apple</option>
+</select><span class="tag">Apple</span><input id="typed"></div><div id="list"></div>
+<label for="more">Tags (allow new)</label><div class="holder"><input id="more" placeholder="Type a tag..."></div>
+<script>
+typed.addEventListener("input", () => { __SUGGEST__ });
+</script></body></html>"""
+)
+T_TAGS = one_task(
+    [
+        (
+            "Type",
+            "Type 'ban' into the first field, labelled 'Tags', right after its blue 'Apple' tag.",
+            "The 'Tags' field shows 'Apple' and the typed text 'ban'; a list below it suggests 'Banana'.",
+            {"text": "ban"},
+        )
+    ],
+    resolution="700x500",
+)
+
+HEADER = (
+    """<!doctype html><html><head>"""
+    + STYLE
+    + """<style>body { margin: 0; } header { display: flex; align-items: center; height: 55px;
+border-bottom: 1px solid #ccc; } .brand { width: 200px; font-size: 20px; } .brand b, .brand span { display: block; }
+.navbar-toggler { width: 50px; height: 34px; border: 0; background: none; }
+.navbar-toggler-icon { display: block; height: 20px;
+background: repeating-linear-gradient(#777 0 3px, transparent 3px 8px); }
+.grow { flex: 1; } .sidebar { position: absolute; left: 0; top: 56px; width: 200px; background: #eee; height: 300px; }
+main { margin-left: 210px; } body.hidden .sidebar { display: none; } body.hidden main { margin-left: 10px; }
+</style></head><body><header><a class="brand" href="#"><b>Back</b><span>strap</span></a>
+<button class="navbar-toggler sidebar-toggler"><span class="navbar-toggler-icon"></span></button>
+<span class="grow"></span><button class="navbar-toggler aside-menu-toggler"><span class="navbar-toggler-icon"></span>
+</button></header><nav class="sidebar"><p>Dashboard</p><p>Colors</p></nav><main><h3>Credit Card Form</h3></main>
+<script>
+document.querySelector(".sidebar-toggler").addEventListener("click", () => { __HIDE__ });
+document.querySelector(".aside-menu-toggler").addEventListener("click", () => { document.title = "aside"; });
+</script></body></html>"""
+)
+T_HEADER = one_task(
+    [
+        (
+            "Click",
+            "Click the hamburger button (three grey lines) in the top bar, just right of the 'Backstrap' logo.",
+            "The left menu is gone: 'Dashboard' and 'Colors' are no longer shown.",
+            {},
+        )
+    ],
+    resolution="700x400",
+)
+
 CASES = {
     "the panel's bottom field shows the new colour": (
         T_PANELS,
@@ -69,6 +154,20 @@ CASES = {
     "the panel's bottom field keeps the old colour": (T_PANELS, PANELS.replace("__SET__", ""), False),
     "the socks' plus adds a pair": (T_CART, CART.replace("__ADD__", "if (i === 1) { " + ADD + " }"), True),
     "only the shoes' plus works": (T_CART, CART.replace("__ADD__", "if (i === 0) { " + ADD + " }"), False),
+    "the accordion keeps one section open": (T_ACCORDION, ACCORDION.replace("__KEEP__", "false"), True),
+    "the accordion leaves the other section open": (T_ACCORDION, ACCORDION.replace("__KEEP__", "true"), False),
+    "the field the hidden select's label names suggests": (
+        T_TAGS,
+        TAGS.replace("__SUGGEST__", 'list.textContent = typed.value === "ban" ? "Banana" : "";'),
+        True,
+    ),
+    "the field the hidden select's label names suggests nothing": (T_TAGS, TAGS.replace("__SUGGEST__", ""), False),
+    "the toggler right of the logo hides the menu": (
+        T_HEADER,
+        HEADER.replace("__HIDE__", 'document.body.classList.add("hidden");'),
+        True,
+    ),
+    "the toggler right of the logo does nothing": (T_HEADER, HEADER.replace("__HIDE__", ""), False),
 }
 
 
@@ -94,3 +193,9 @@ def test_an_ordinal_counts_the_quoted_only_when_said_of_them() -> None:
         "Click the third button labelled 'Go'.",
     ):
         assert counts_the_quoted(describe(said)), said
+
+
+def test_a_quote_said_cut_off_at_the_edge_may_lie_beyond_it() -> None:
+    said = "The 'Token' column is cut off at the left edge, and the last column 'ROI days' is fully visible."
+    facts = {f.text: f.in_view for f in parse(said, "Scroll")}
+    assert facts == {"Token": False, "ROI days": True}
