@@ -77,7 +77,21 @@ def parse(assertion: str, action_type: str = "Click") -> list[Fact]:
     for clause in clauses(toks):
         cued = _read_clause(clause, action_type, page_end, cued, facts, fields)
         fields += [name for _, name in owners.fields_named(clause)]
-    return list(dict.fromkeys(facts))
+    return _moved(list(dict.fromkeys(facts)), toks)
+
+
+def _moved(facts: list[Fact], toks: list[Tok]) -> list[Fact]:
+    """ "A grey 'Blueberry' tag appears in the field; ... 'Blueberry' is no longer in it [the list]": said
+    to leave one place as it appears in another, the quote need not show more often than before."""
+    left = {
+        t.text
+        for k, t in enumerate(toks)
+        if t.kind == "q" and " ".join(x.text for x in toks[k + 1 : k + 5] if x.kind == "w").startswith(_LEAVES)
+    }
+    return [f.model_copy(update={"new": False}) if f.new and f.text in left else f for f in facts]
+
+
+_LEAVES = ("is no longer in", "is no longer listed", "no longer in", "is removed from", "is gone from", "leaves")
 
 
 def _read_clause(

@@ -145,6 +145,63 @@ T_HEADER = one_task(
     resolution="700x400",
 )
 
+DRILL = (
+    """<!doctype html><html><head>"""
+    + STYLE
+    + """<style>#panel { width: 300px; background: #333; } #panel a { display: block; color: #fff; padding: 14px;
+border-bottom: 1px solid #555; text-decoration: none; }</style></head><body><div id="panel"></div><script>
+const levels = {
+  top: ["Menu 1", "Menu 2 ›"],
+  "Menu 2": ["‹ Menu 2", "Link 2", "Menu 2-1 ›"],
+  "Menu 2-1": ["‹ Menu 2-1", "Link 2-1", "cat 2-2"],
+};
+const show = (name) => {
+  panel.innerHTML = levels[name].map((t) => `<a href="#">${t}</a>`).join("");
+  panel.querySelectorAll("a").forEach((a) => a.addEventListener("click", (e) => { e.preventDefault();
+    const t = a.textContent;
+    if (t === "‹ Menu 2") show("top");
+    else if (t === "Menu 2 ›") show("Menu 2");
+    else if (t === "Menu 2-1 ›") { __DEEPER__ }
+  }));
+};
+show("Menu 2");
+</script></body></html>"""
+)
+T_DRILL = one_task(
+    [
+        (
+            "Click",
+            "Click 'Menu 2-1' (the row with a '›' at its right).",
+            "A deeper sub-menu slides in: header '‹ Menu 2-1', then 'Link 2-1' and 'cat 2-2'.",
+            {},
+        )
+    ],
+    resolution="600x400",
+)
+
+BARS = (
+    """<!doctype html><html><head>"""
+    + STYLE
+    + """<style>.date-bar { background: #eee; padding: 10px; text-align: center; margin: 6px 0; cursor: pointer; }
+.top-bar { background: #222; color: #fff; padding: 6px; } .cal { display: none; } .open + .cal { display: block; }
+</style></head><body><div class="top-bar">Date picker</div><h3>Example 2</h3><div class="date-bar">SAT 12 JAN 2030</div>
+<div class="cal"></div><h3>Example 3</h3><div class="date-bar" id="b3">SUN 06 JAN 2030</div>
+<div class="cal"><b>January 2030</b></div><script>
+b3.addEventListener("click", () => { b3.classList.add("open"); __YELLOW__ });
+</script></body></html>"""
+)
+T_BARS = one_task(
+    [
+        (
+            "Click",
+            "Click the grey date bar under Example 3 that reads 'SUN 06 JAN 2030'.",
+            "The Example 3 bar turns yellow and a 'January 2030' calendar opens below it.",
+            {},
+        )
+    ],
+    resolution="700x500",
+)
+
 CASES = {
     "the panel's bottom field shows the new colour": (
         T_PANELS,
@@ -168,6 +225,10 @@ CASES = {
         True,
     ),
     "the toggler right of the logo does nothing": (T_HEADER, HEADER.replace("__HIDE__", ""), False),
+    "'Menu 2-1' opens the deeper menu": (T_DRILL, DRILL.replace("__DEEPER__", 'show("Menu 2-1");'), True),
+    "'Menu 2-1' opens nothing": (T_DRILL, DRILL.replace("__DEEPER__", ""), False),
+    "the bar clicked turns yellow": (T_BARS, BARS.replace("__YELLOW__", 'b3.style.background = "#fc0";'), True),
+    "the bar clicked opens its calendar but stays grey": (T_BARS, BARS.replace("__YELLOW__", ""), False),
 }
 
 
@@ -199,3 +260,11 @@ def test_a_quote_said_cut_off_at_the_edge_may_lie_beyond_it() -> None:
     said = "The 'Token' column is cut off at the left edge, and the last column 'ROI days' is fully visible."
     facts = {f.text: f.in_view for f in parse(said, "Scroll")}
     assert facts == {"Token": False, "ROI days": True}
+
+
+def test_a_quote_said_to_leave_one_place_as_it_appears_in_another_need_not_show_more_often() -> None:
+    said = "A grey 'Blueberry' tag appears in the field; the list stays open, 'Blueberry' is no longer in it."
+    assert [(f.text, f.new) for f in parse(said, "Click")] == [("Blueberry", False)]
+    assert [(f.text, f.new) for f in parse("A grey 'Blueberry' tag appears in the field.", "Click")] == [
+        ("Blueberry", True)
+    ]
