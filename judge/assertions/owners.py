@@ -35,11 +35,28 @@ def _owner_in(clause: list[Tok], earlier: list[str]) -> str | None:
     named = fields_named(clause[:gone_at])
     for j, (i, w) in enumerate(subject):
         if w == "its" or (w == "it" and j > 0 and subject[j - 1][1] in _BY | {"to"}):
-            before = [name for at, name in named if at < i]
-            return before[-1] if before else (earlier[-1] if earlier else None)
+            # not the thing said gone itself ("the drop-down under it": a drop-down is a field too)
+            start = subject[j - 1][0] - 2 if w == "it" else i
+            # "'Tags (allow new)' shows only 'Apple', the drop-down under it is gone": the thing quoted before it
+            quoted = _quoted_outside_asides(clause[:start]) if w == "it" else []
+            before = sorted([(at, name) for at, name in named if at < start] + quoted)
+            return before[-1][1] if before else (earlier[-1] if earlier else None)
         if w in _BY and (after := [name for at, name in named if at > i]):
             return after[0]
     return None
+
+
+def _quoted_outside_asides(toks: list[Tok]) -> list[tuple[int, str]]:
+    """(position, text) of the subject quoted last: the first quote, outside parentheses, of the last part
+    between commas that has one ("'Tags' shows only 'Apple' (no 'Kiwi'), the drop-down under it": 'Tags')."""
+    depth, parts = 0, [[]]
+    for at, t in enumerate(toks):
+        depth += (t.text == "(") - (t.text == ")")
+        if t.text in (",", ";") and depth <= 0:
+            parts.append([])
+        elif t.kind == "q" and depth <= 0:
+            parts[-1].append((at, t.text))
+    return next(([part[0]] for part in reversed(parts) if part), [])
 
 
 def owned(facts: list[Fact], clause: list[Tok], earlier: list[str]) -> list[Fact]:

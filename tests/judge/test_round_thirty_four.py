@@ -268,3 +268,11 @@ def test_a_quote_said_to_leave_one_place_as_it_appears_in_another_need_not_show_
     assert [(f.text, f.new) for f in parse("A grey 'Blueberry' tag appears in the field.", "Click")] == [
         ("Blueberry", True)
     ]
+
+
+def test_the_thing_under_it_belongs_to_the_subject_quoted_before() -> None:
+    said = "'Tags (allow new)' shows only 'Apple' (no 'Kiwi'), the drop-down under it is gone."
+    (gone,) = [f for f in parse(said, "Click") if f.kind == "gone"]
+    assert gone.owner == "Tags (allow new)"
+    (gone,) = [f for f in parse("The email field has lost focus: the help text under it is gone.") if f.kind == "gone"]
+    assert gone.owner == "email"
