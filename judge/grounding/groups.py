@@ -183,9 +183,9 @@ def by_layout(
             chosen, how = layout.place(info, group, q.layout, score, viewport)
             if chosen in named:
                 return chosen, f"{how}, the one the quote names"
-    alike_named = shown_alike(scored) if counts_the_quoted(q) else set()
-    if len(alike_named) > len(named) and not any(len(alike_named.intersection(g)) > 1 for g in groups):
-        named = alike_named  # "the lowest 'Add' button on the page": every one so named, however placed
+    so_named = shown_alike(scored) if counts_the_quoted(q) else set()
+    if len(so_named) > len(named) and not any(len(so_named.intersection(g)) > 1 for g in groups):
+        named = so_named  # "the lowest 'Add' button on the page": every one so named, however placed
     if len(named) > 1 and not any(len(named.intersection(g)) > 1 for g in groups):
         groups = [sorted(named)]  # "the first 'next theme' button", in two panels: among those so named
     if not groups:
@@ -210,7 +210,7 @@ def by_layout(
 _COUNTED_NOUN = re.compile(r"^[\s-]*(?:['\"‘“]|(?:one|ones|of)\b|[\w-]+\s+['\"‘“])", re.I)
 
 
-def counts_the_quoted(q) -> bool:
+def counts_the_quoted(q: Query) -> bool:
     """Whether the ordinal or extreme counts the things showing the quote ("the lowest 'Add' button", "the
     second one", "the first of the 'Delete' buttons"), not what an aside places ("the '+' button on the
     'Socks' line (second item in the basket)": the item is the line)."""
@@ -230,7 +230,7 @@ def quote_points(why: list[str]) -> float:
     return next((float(w.rsplit("+", 1)[1]) for w in why if w.startswith("quote ") and "+" in w), 0.0)
 
 
-def alike_named(q, scored: list) -> bool:
+def alike_named(q: Query, scored: list) -> bool:
     """ "the lowest 'Add' button on the page": several show the quote as well as the best match does, and an
     ordinal or an extreme picks among them (not the words that placed the best one a little higher)."""
     return counts_the_quoted(q) and len(shown_alike(scored)) > 1
